@@ -1,0 +1,364 @@
+//! The one command grammar shared by the console and Slack (Discord's
+//! structured options are mapped to the same [`Command`]s by its adapter).
+//!
+//! ```text
+//! /quiz [play [category]]
+//! /quiz answer <letter or text>
+//! /quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]
+//! /quiz stats [user]
+//! /quiz streak
+//! /quiz help
+//! /quiz admin <post-now|reveal-now|timezone Area/City>
+//! ```
+
+use crate::quiz::leaderboard::{Period, Sort};
+use crate::store::BoardKind;
+
+/// Something a user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// A private practice question, optionally from one category.
+    Play {
+        category: Option<String>,
+    },
+    /// An answer; `question` is set when a button names the question.
+    Answer {
+        answer: String,
+        question: Option<QuestionRef>,
+    },
+    Leaderboard {
+        period: Period,
+        sort: Sort,
+        board: BoardKind,
+    },
+    Stats {
+        user: Option<UserArg>,
+    },
+    Streak,
+    Help,
+    Admin(AdminCommand),
+}
+
+/// Channel administration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminCommand {
+    /// Post today's question now instead of waiting for the schedule.
+    PostNow,
+    /// Close the open daily question and reveal the answer now.
+    RevealNow,
+    /// Set the server's zone for leaderboard weeks and months.
+    Timezone(String),
+}
+
+/// A question a button or answer refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionRef {
+    Daily(i64),
+    Practice(i64),
+}
+
+impl QuestionRef {
+    /// A compact form for button ids: `d12`, `p34`.
+    pub fn encode(self) -> String {
+        match self {
+            Self::Daily(id) => format!("d{id}"),
+            Self::Practice(id) => format!("p{id}"),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<Self> {
+        let (kind, id) = s.split_at_checked(1)?;
+        let id: i64 = id.parse().ok().filter(|n| *n > 0)?;
+        match kind {
+            "d" => Some(Self::Daily(id)),
+            "p" => Some(Self::Practice(id)),
+            _ => None,
+        }
+    }
+}
+
+/// Another user, as typed: a platform mention (`<@U123>`, `<@U123|bob>`,
+/// `<@!123>`) gives the id; anything else is a display name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserArg {
+    Id(String),
+    Name(String),
+}
+
+impl UserArg {
+    pub fn parse(s: &str) -> UserArg {
+        let s = s.trim();
+        if let Some(inner) = s.strip_prefix("<@").and_then(|r| r.strip_suffix('>')) {
+            let id = inner
+                .trim_start_matches('!')
+                .split('|')
+                .next()
+                .unwrap_or_default();
+            if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return UserArg::Id(id.to_string());
+            }
+        }
+        UserArg::Name(s.trim_start_matches('@').to_string())
+    }
+}
+
+/// Why a command line was not understood. The text is shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("Your command is {len} characters long; the limit is {max}.")]
+    TooLong { len: usize, max: usize },
+    #[error("Unknown subcommand `{0}`. Try `/quiz help` for the list.")]
+    UnknownSubcommand(String),
+    #[error(
+        "`/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`."
+    )]
+    EmptyAnswer,
+    #[error(
+        "`/quiz leaderboard` does not know `{0}`: use week, month or all; points, streak or accuracy; or practice."
+    )]
+    BadBoardOption(String),
+    #[error("`/quiz {sub}` takes no `{extra}`.")]
+    Unexpected { sub: &'static str, extra: String },
+    #[error(
+        "Unknown admin command `{0}`. Admin commands: post-now, reveal-now, timezone <Area/City>."
+    )]
+    UnknownAdmin(String),
+    #[error("`/quiz admin timezone` needs a zone such as Europe/Berlin.")]
+    MissingZone,
+}
+
+/// Parses what follows `/quiz`. Control characters are refused outright
+/// except ordinary whitespace, which is collapsed.
+pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
+    let len = text.chars().count();
+    if len > max_chars {
+        return Err(CommandError::TooLong {
+            len,
+            max: max_chars,
+        });
+    }
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut words = cleaned.split_whitespace();
+    let Some(sub) = words.next() else {
+        return Ok(Command::Play { category: None });
+    };
+    let rest: Vec<&str> = words.collect();
+    let no_args = |sub: &'static str, cmd: Command| match rest.first() {
+        None => Ok(cmd),
+        Some(extra) => Err(CommandError::Unexpected {
+            sub,
+            extra: (*extra).to_string(),
+        }),
+    };
+    match sub.to_lowercase().as_str() {
+        "play" | "practice" | "question" => Ok(Command::Play {
+            category: (!rest.is_empty()).then(|| rest.join("-").to_lowercase()),
+        }),
+        "answer" | "a" => {
+            if rest.is_empty() {
+                Err(CommandError::EmptyAnswer)
+            } else {
+                Ok(Command::Answer {
+                    answer: rest.join(" "),
+                    question: None,
+                })
+            }
+        }
+        "leaderboard" | "board" | "top" => {
+            let (mut period, mut sort, mut board) =
+                (Period::default(), Sort::default(), BoardKind::default());
+            for word in &rest {
+                let w = word.to_lowercase();
+                if let Some(p) = Period::parse(&w) {
+                    period = p;
+                } else if let Some(s) = Sort::parse(&w) {
+                    sort = s;
+                } else if w == "practice" {
+                    board = BoardKind::Practice;
+                } else {
+                    return Err(CommandError::BadBoardOption((*word).to_string()));
+                }
+            }
+            Ok(Command::Leaderboard {
+                period,
+                sort,
+                board,
+            })
+        }
+        "stats" => Ok(Command::Stats {
+            user: (!rest.is_empty()).then(|| UserArg::parse(&rest.join(" "))),
+        }),
+        "streak" => no_args("streak", Command::Streak),
+        "help" => Ok(Command::Help),
+        "admin" => parse_admin(&rest),
+        _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
+    }
+}
+
+fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
+    let Some(sub) = words.first() else {
+        return Err(CommandError::UnknownAdmin(String::new()));
+    };
+    let admin = match sub.to_lowercase().as_str() {
+        "post-now" => AdminCommand::PostNow,
+        "reveal-now" => AdminCommand::RevealNow,
+        "timezone" => {
+            AdminCommand::Timezone(words.get(1).ok_or(CommandError::MissingZone)?.to_string())
+        }
+        _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
+    };
+    Ok(Command::Admin(admin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_table() {
+        let ok: &[(&str, Command)] = &[
+            ("", Command::Play { category: None }),
+            ("play", Command::Play { category: None }),
+            (
+                "play Databases",
+                Command::Play {
+                    category: Some("databases".into()),
+                },
+            ),
+            (
+                "play general concepts",
+                Command::Play {
+                    category: Some("general-concepts".into()),
+                },
+            ),
+            (
+                "answer b",
+                Command::Answer {
+                    answer: "b".into(),
+                    question: None,
+                },
+            ),
+            (
+                "ANSWER  eventual   consistency ",
+                Command::Answer {
+                    answer: "eventual consistency".into(),
+                    question: None,
+                },
+            ),
+            (
+                "leaderboard",
+                Command::Leaderboard {
+                    period: Period::Week,
+                    sort: Sort::Points,
+                    board: BoardKind::Daily,
+                },
+            ),
+            (
+                "leaderboard week points",
+                Command::Leaderboard {
+                    period: Period::Week,
+                    sort: Sort::Points,
+                    board: BoardKind::Daily,
+                },
+            ),
+            (
+                "leaderboard accuracy all",
+                Command::Leaderboard {
+                    period: Period::All,
+                    sort: Sort::Accuracy,
+                    board: BoardKind::Daily,
+                },
+            ),
+            (
+                "leaderboard practice month",
+                Command::Leaderboard {
+                    period: Period::Month,
+                    sort: Sort::Points,
+                    board: BoardKind::Practice,
+                },
+            ),
+            ("stats", Command::Stats { user: None }),
+            (
+                "stats @bob",
+                Command::Stats {
+                    user: Some(UserArg::Name("bob".into())),
+                },
+            ),
+            (
+                "stats <@U024BE7LH|bob>",
+                Command::Stats {
+                    user: Some(UserArg::Id("U024BE7LH".into())),
+                },
+            ),
+            (
+                "stats <@!80351110224678912>",
+                Command::Stats {
+                    user: Some(UserArg::Id("80351110224678912".into())),
+                },
+            ),
+            ("streak", Command::Streak),
+            ("help", Command::Help),
+            ("admin post-now", Command::Admin(AdminCommand::PostNow)),
+            (
+                "admin timezone Europe/Berlin",
+                Command::Admin(AdminCommand::Timezone("Europe/Berlin".into())),
+            ),
+        ];
+        for (text, want) in ok {
+            assert_eq!(&parse(text, 500).expect(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bad_input_is_named() {
+        assert_eq!(
+            parse("frobnicate", 500),
+            Err(CommandError::UnknownSubcommand("frobnicate".into()))
+        );
+        assert_eq!(parse("answer", 500), Err(CommandError::EmptyAnswer));
+        assert_eq!(
+            parse("answer \u{0}\u{7}", 500),
+            Err(CommandError::EmptyAnswer)
+        );
+        assert_eq!(
+            parse("leaderboard yearly", 500),
+            Err(CommandError::BadBoardOption("yearly".into()))
+        );
+        assert_eq!(
+            parse("streak now", 500),
+            Err(CommandError::Unexpected {
+                sub: "streak",
+                extra: "now".into()
+            })
+        );
+        assert_eq!(
+            parse(&"x".repeat(501), 500),
+            Err(CommandError::TooLong { len: 501, max: 500 })
+        );
+        assert!(
+            parse("admin launch", 500)
+                .unwrap_err()
+                .to_string()
+                .contains("launch")
+        );
+        assert!(
+            parse("frobnicate", 500)
+                .unwrap_err()
+                .to_string()
+                .contains("/quiz help")
+        );
+    }
+
+    #[test]
+    fn question_refs_round_trip() {
+        for r in [QuestionRef::Daily(1), QuestionRef::Practice(987654321)] {
+            assert_eq!(QuestionRef::decode(&r.encode()), Some(r));
+        }
+        for bad in ["", "d", "x1", "d-1", "d0", "dabc", "p1.5"] {
+            assert_eq!(QuestionRef::decode(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Settings: `bot.toml` layered with `QUIZMASTER__SECTION__KEY` environment
+//! overrides. Unknown keys and values of the wrong type are errors that name
+//! the key. Secrets are `SecretString`s, which never print.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
+
+/// Everything the bot can be configured with. See `bot.toml.example`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub database: DatabaseSettings,
+    pub content: ContentSettings,
+    pub quiz: QuizSettings,
+    pub log: LogSettings,
+    pub console: ConsoleSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct DatabaseSettings {
+    pub path: PathBuf,
+    /// SQLite `synchronous`: `normal` (durable across process crashes) or
+    /// `full` (also across power loss).
+    pub synchronous: Synchronous,
+    pub busy_timeout_ms: u64,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            path: PathBuf::from("quizmaster.db"),
+            synchronous: Synchronous::Normal,
+            busy_timeout_ms: 5000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Synchronous {
+    #[default]
+    Normal,
+    Full,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ContentSettings {
+    /// Load the packs built into the binary.
+    pub bundled: bool,
+    /// More directories of `*.toml` packs.
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Default for ContentSettings {
+    fn default() -> Self {
+        Self {
+            bundled: true,
+            dirs: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct QuizSettings {
+    /// The zone for leaderboard weeks and months of servers that set none.
+    pub timezone: String,
+    pub points_correct: u32,
+    pub streak_bonus_cap: u32,
+    pub freeze_every: u32,
+    pub freeze_max: u32,
+    /// Longest command text accepted, in characters.
+    pub max_input_chars: usize,
+}
+
+impl Default for QuizSettings {
+    fn default() -> Self {
+        let scoring = ScoringRules::default();
+        let streak = StreakRules::default();
+        Self {
+            timezone: "UTC".into(),
+            points_correct: scoring.correct,
+            streak_bonus_cap: scoring.streak_bonus_cap,
+            freeze_every: streak.freeze_every,
+            freeze_max: streak.freeze_max,
+            max_input_chars: 500,
+        }
+    }
+}
+
+impl QuizSettings {
+    pub fn scoring(&self) -> ScoringRules {
+        ScoringRules {
+            correct: self.points_correct,
+            streak_bonus_cap: self.streak_bonus_cap,
+        }
+    }
+
+    pub fn streak(&self) -> StreakRules {
+        StreakRules {
+            freeze_every: self.freeze_every,
+            freeze_max: self.freeze_max,
+        }
+    }
+
+    /// The validated zone (checked at load).
+    pub fn tz(&self) -> Tz {
+        self.timezone.parse().unwrap_or(Tz::UTC)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LogSettings {
+    /// A `tracing` filter such as `info` or `quizmaster=debug`; `RUST_LOG` wins.
+    pub level: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            level: "info".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ConsoleSettings {
+    /// The name you play as until `/as NAME`.
+    pub user: String,
+}
+
+impl Default for ConsoleSettings {
+    fn default() -> Self {
+        Self { user: "you".into() }
+    }
+}
+
+/// A configuration problem, naming the key or file.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("config file {0} does not exist")]
+    Missing(PathBuf),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("unknown configuration key{}: {}", if .0.len() == 1 { "" } else { "s" }, .0.join(", "))]
+    UnknownKeys(Vec<String>),
+    #[error("configuration key `{key}`: {message}")]
+    BadValue { key: &'static str, message: String },
+}
+
+/// Where settings come from.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// `--config`: must exist when given. Otherwise `./bot.toml` is read if present.
+    pub file: Option<PathBuf>,
+    /// The environment to read `QUIZMASTER__*` from; `None` reads the process's.
+    pub env: Option<HashMap<String, String>>,
+}
+
+const DEFAULT_FILE: &str = "bot.toml";
+const ENV_PREFIX: &str = "QUIZMASTER";
+
+impl Settings {
+    pub fn load(sources: Sources) -> Result<Settings, SettingsError> {
+        let mut builder = config::Config::builder();
+        match &sources.file {
+            Some(path) if !path.exists() => return Err(SettingsError::Missing(path.clone())),
+            Some(path) => builder = builder.add_source(file_source(path)),
+            None if Path::new(DEFAULT_FILE).exists() => {
+                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE)))
+            }
+            None => {}
+        }
+        let env = config::Environment::with_prefix(ENV_PREFIX)
+            .prefix_separator("__")
+            .separator("__")
+            .try_parsing(true)
+            .list_separator(",")
+            .with_list_parse_key("content.dirs")
+            .source(sources.env);
+        let built = builder
+            .add_source(env)
+            .build()
+            .map_err(|e| SettingsError::Invalid(e.to_string()))?;
+        let mut unknown = Vec::new();
+        let settings: Settings =
+            serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
+                .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
+        if !unknown.is_empty() {
+            return Err(SettingsError::UnknownKeys(unknown));
+        }
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), SettingsError> {
+        if self.quiz.timezone.parse::<Tz>().is_err() {
+            return Err(SettingsError::BadValue {
+                key: "quiz.timezone",
+                message: format!(
+                    "`{}` is not an IANA time zone such as Europe/Berlin",
+                    self.quiz.timezone
+                ),
+            });
+        }
+        if self.quiz.max_input_chars == 0 {
+            return Err(SettingsError::BadValue {
+                key: "quiz.max_input_chars",
+                message: "must be at least 1".into(),
+            });
+        }
+        if self.database.path.as_os_str().is_empty() {
+            return Err(SettingsError::BadValue {
+                key: "database.path",
+                message: "must not be empty".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn file_source(path: &Path) -> config::File<config::FileSourceFile, config::FileFormat> {
+    config::File::from(path)
+        .format(config::FileFormat::Toml)
+        .required(true)
+}

@@ -1,0 +1,426 @@
+//! Parsing and validating one pack. Every problem becomes a [`ContentError`]
+//! naming the file, the item and the field; parsing carries on past errors so
+//! one run reports them all.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use toml::{Table, Value};
+
+use super::{Difficulty, Item, ItemKind, letter};
+
+/// Fields an item may have.
+const ITEM_FIELDS: &[&str] = &[
+    "id",
+    "topic",
+    "category",
+    "difficulty",
+    "prompt",
+    "kind",
+    "choices",
+    "answer",
+    "accept",
+    "explanation",
+];
+const MIN_CHOICES: usize = 3;
+const MAX_CHOICES: usize = 5;
+const TOPICS: std::ops::RangeInclusive<i64> = 1..=45;
+
+/// One problem in the content, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    /// The item's id, or `#N (line L)` when it has none.
+    pub item: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl ContentError {
+    pub fn file(file: &str, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            item: None,
+            field: None,
+            message,
+        }
+    }
+
+    pub fn item(file: &str, item: &str, field: Option<&str>, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            item: Some(item.to_string()),
+            field: field.map(str::to_string),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(item) = &self.item {
+            write!(f, ": item {item}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Parses one pack's TOML. Returns the valid items and the errors found.
+pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
+    let table: Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let place = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .map_or_else(String::new, |(l, c)| format!(" at line {l}, column {c}"));
+            let msg = e.message().trim().to_string();
+            return (
+                Vec::new(),
+                vec![ContentError::file(
+                    file,
+                    format!("TOML syntax error{place}: {msg}"),
+                )],
+            );
+        }
+    };
+    let mut errors = Vec::new();
+    for key in table.keys().filter(|k| k.as_str() != "item") {
+        errors.push(ContentError::file(
+            file,
+            format!("unknown top-level key `{key}` (a pack holds only [[item]] tables)"),
+        ));
+    }
+    let entries = match table.get("item") {
+        None => {
+            errors.push(ContentError::file(
+                file,
+                "no [[item]] tables: a pack needs at least one item".into(),
+            ));
+            return (Vec::new(), errors);
+        }
+        Some(Value::Array(a)) => a.as_slice(),
+        Some(_) => {
+            errors.push(ContentError::file(
+                file,
+                "`item` must be an array of tables ([[item]])".into(),
+            ));
+            return (Vec::new(), errors);
+        }
+    };
+    let headers = item_header_lines(text);
+    let mut items = Vec::new();
+    let mut seen = HashSet::new();
+    for (n, entry) in entries.iter().enumerate() {
+        let fallback = match headers.get(n) {
+            Some(line) => format!("#{} (line {line})", n + 1),
+            None => format!("#{}", n + 1),
+        };
+        let Value::Table(t) = entry else {
+            errors.push(ContentError::item(
+                file,
+                &fallback,
+                None,
+                "must be a table".into(),
+            ));
+            continue;
+        };
+        let mut check = ItemCheck {
+            file,
+            name: fallback,
+            table: t,
+            errors: Vec::new(),
+        };
+        if let Some(item) = check.run() {
+            if seen.insert(item.id.clone()) {
+                items.push(item);
+            } else {
+                check.err(
+                    Some("id"),
+                    format!("duplicate id `{}` within this file", item.id),
+                );
+            }
+        }
+        errors.append(&mut check.errors);
+    }
+    (items, errors)
+}
+
+struct ItemCheck<'a> {
+    file: &'a str,
+    name: String,
+    table: &'a Table,
+    errors: Vec<ContentError>,
+}
+
+impl ItemCheck<'_> {
+    fn err(&mut self, field: Option<&str>, message: String) {
+        self.errors
+            .push(ContentError::item(self.file, &self.name, field, message));
+    }
+
+    fn run(&mut self) -> Option<Item> {
+        // The id first, so every later message can name the item by it.
+        let id = self.string("id");
+        if let Some(id) = &id {
+            if is_slug(id) {
+                self.name = format!("`{id}`");
+            } else {
+                self.err(
+                    Some("id"),
+                    format!("`{id}` is not a slug (lowercase letters, digits and single dashes)"),
+                );
+            }
+        }
+        let unknown: Vec<String> = self
+            .table
+            .keys()
+            .filter(|k| !ITEM_FIELDS.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            self.err(
+                Some(&key),
+                format!("unknown field (allowed: {})", ITEM_FIELDS.join(", ")),
+            );
+        }
+        let topic = self.topic();
+        let category = self.string("category");
+        if let Some(c) = &category {
+            if !is_slug(c) {
+                self.err(
+                    Some("category"),
+                    format!("`{c}` is not a slug such as `databases`"),
+                );
+            }
+        }
+        let difficulty = self.string("difficulty").and_then(|d| {
+            let parsed = Difficulty::parse(&d);
+            if parsed.is_none() {
+                self.err(
+                    Some("difficulty"),
+                    format!("`{d}` is not one of easy, medium, hard"),
+                );
+            }
+            parsed
+        });
+        let prompt = self.string("prompt");
+        let explanation = self.string("explanation");
+        let kind = self.kind();
+        let id = id.filter(|i| is_slug(i))?;
+        let category = category.filter(|c| is_slug(c))?;
+        Some(Item {
+            id,
+            topic: topic?,
+            category,
+            difficulty: difficulty?,
+            prompt: prompt?,
+            kind: kind?,
+            explanation: explanation?,
+        })
+    }
+
+    /// A required, non-empty string field.
+    fn string(&mut self, field: &str) -> Option<String> {
+        match self.table.get(field) {
+            None => {
+                self.err(Some(field), "missing".into());
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.err(Some(field), "is empty".into());
+                None
+            }
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                self.err(
+                    Some(field),
+                    format!("must be a string, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn topic(&mut self) -> Option<u8> {
+        match self.table.get("topic") {
+            None => {
+                self.err(Some("topic"), "missing".into());
+                None
+            }
+            Some(Value::Integer(n)) if TOPICS.contains(n) => u8::try_from(*n).ok(),
+            Some(Value::Integer(n)) => {
+                self.err(
+                    Some("topic"),
+                    format!("{n} is outside the seed topics 1-45"),
+                );
+                None
+            }
+            Some(other) => {
+                self.err(
+                    Some("topic"),
+                    format!("must be an integer 1-45, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A non-empty list of non-empty strings.
+    fn string_list(&mut self, field: &str) -> Option<Vec<String>> {
+        match self.table.get(field) {
+            None => {
+                self.err(Some(field), "missing".into());
+                None
+            }
+            Some(Value::Array(a)) => {
+                let mut out = Vec::new();
+                for (i, v) in a.iter().enumerate() {
+                    match v {
+                        Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Value::String(_) => {
+                            self.err(Some(field), format!("entry {} is empty", i + 1))
+                        }
+                        other => self.err(
+                            Some(field),
+                            format!(
+                                "entry {} must be a string, found {}",
+                                i + 1,
+                                other.type_str()
+                            ),
+                        ),
+                    }
+                }
+                if a.is_empty() {
+                    self.err(Some(field), "is empty: list at least one".into());
+                    return None;
+                }
+                (out.len() == a.len()).then_some(out)
+            }
+            Some(other) => {
+                self.err(
+                    Some(field),
+                    format!("must be a list of strings, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn forbid(&mut self, field: &str, kind: &str) {
+        if self.table.contains_key(field) {
+            self.err(Some(field), format!("not allowed on a `{kind}` item"));
+        }
+    }
+
+    fn kind(&mut self) -> Option<ItemKind> {
+        match self.string("kind")?.as_str() {
+            "choice" => {
+                self.forbid("accept", "choice");
+                let choices = self.string_list("choices");
+                let answer = self.string("answer");
+                let choices = choices?;
+                let mut ok = true;
+                if !(MIN_CHOICES..=MAX_CHOICES).contains(&choices.len()) {
+                    self.err(
+                        Some("choices"),
+                        format!(
+                            "has {} choices; a choice item needs {MIN_CHOICES} to {MAX_CHOICES}",
+                            choices.len()
+                        ),
+                    );
+                    ok = false;
+                }
+                let mut lower = HashSet::new();
+                for c in &choices {
+                    if !lower.insert(c.to_lowercase()) {
+                        self.err(Some("choices"), format!("duplicate choice \"{c}\""));
+                        ok = false;
+                    }
+                }
+                let answer = answer?;
+                let last = letter(choices.len().saturating_sub(1));
+                let index = match answer.as_bytes() {
+                    [b] if b.is_ascii_uppercase() => usize::from(b - b'A'),
+                    _ => {
+                        self.err(
+                            Some("answer"),
+                            format!("`{answer}` is not a capital letter A-{last}"),
+                        );
+                        return None;
+                    }
+                };
+                if index >= choices.len() {
+                    self.err(
+                        Some("answer"),
+                        format!(
+                            "letter {answer} is out of range: there are {} choices (A-{last})",
+                            choices.len()
+                        ),
+                    );
+                    return None;
+                }
+                ok.then_some(ItemKind::Choice {
+                    choices,
+                    answer: index,
+                })
+            }
+            "text" => {
+                self.forbid("choices", "text");
+                self.forbid("answer", "text");
+                let accept = self.string_list("accept")?;
+                let normalised: Vec<String> = accept
+                    .iter()
+                    .map(|a| crate::quiz::grading::normalise(a))
+                    .collect();
+                if let Some(bad) = accept.iter().zip(&normalised).find(|(_, n)| n.is_empty()) {
+                    self.err(
+                        Some("accept"),
+                        format!(
+                            "\"{}\" has no letters or digits left after normalising",
+                            bad.0
+                        ),
+                    );
+                    return None;
+                }
+                Some(ItemKind::Text { accept })
+            }
+            other => {
+                self.err(
+                    Some("kind"),
+                    format!("`{other}` is not one of choice, text"),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn item_header_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[item]]"))
+        .map(|(i, _)| i + 1)
+        .collect()
+}

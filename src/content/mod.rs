@@ -1,0 +1,272 @@
+//! The question bank: the pack model, the loader and its validator.
+//!
+//! Packs are TOML files, one per category, each a list of `[[item]]` tables.
+//! Loading checks every item and reports every problem at once, each naming
+//! the file, the item and the field.
+
+mod loader;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use loader::{ContentError, parse_pack};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_content.rs"));
+}
+
+/// How hard an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "easy" => Some(Self::Easy),
+            "medium" => Some(Self::Medium),
+            "hard" => Some(Self::Hard),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Easy => "easy",
+            Self::Medium => "medium",
+            Self::Hard => "hard",
+        }
+    }
+}
+
+impl fmt::Display for Difficulty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of answer an item takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Multiple choice; `answer` is the index of the right choice.
+    Choice { choices: Vec<String>, answer: usize },
+    /// A short answer; any entry of `accept` is right.
+    Text { accept: Vec<String> },
+}
+
+/// One quiz question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    /// The seed topic (1-45) the item was written from.
+    pub topic: u8,
+    /// A category slug such as `databases`.
+    pub category: String,
+    pub difficulty: Difficulty,
+    pub prompt: String,
+    pub kind: ItemKind,
+    pub explanation: String,
+}
+
+impl Item {
+    /// The right answer as shown to players: `B) Durability` or the first accepted text.
+    pub fn right_answer(&self) -> String {
+        match &self.kind {
+            ItemKind::Choice { choices, answer } => {
+                format!("{}) {}", letter(*answer), choices[*answer])
+            }
+            ItemKind::Text { accept } => accept[0].clone(),
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            ItemKind::Choice { .. } => "choice",
+            ItemKind::Text { .. } => "text",
+        }
+    }
+}
+
+/// The letter for a choice index: 0 -> 'A'.
+pub fn letter(index: usize) -> char {
+    char::from(b'A' + u8::try_from(index).unwrap_or(25).min(25))
+}
+
+/// A display name for a category slug: `general-concepts` -> `General Concepts`.
+pub fn category_title(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A validated set of items, addressable by id.
+#[derive(Debug, Clone, Default)]
+pub struct Bank {
+    items: Vec<Item>,
+    by_id: HashMap<String, usize>,
+    /// The file each item came from, for summaries.
+    packs: BTreeMap<String, usize>,
+}
+
+/// Where pack text comes from: a file name (for messages) and its contents.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Bank {
+    /// The packs compiled into the binary.
+    pub fn bundled_sources() -> Vec<Source> {
+        bundled::BUNDLED
+            .iter()
+            .map(|(name, text)| Source {
+                name: (*name).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect()
+    }
+
+    /// Every `*.toml` file directly in each directory, in name order.
+    pub fn dir_sources(dirs: &[PathBuf]) -> Result<Vec<Source>, Vec<ContentError>> {
+        let mut sources = Vec::new();
+        let mut errors = Vec::new();
+        for dir in dirs {
+            match read_dir_sorted(dir) {
+                Ok(paths) => {
+                    for path in paths {
+                        match std::fs::read_to_string(&path) {
+                            Ok(text) => sources.push(Source {
+                                name: path.display().to_string(),
+                                text,
+                            }),
+                            Err(e) => errors.push(ContentError::file(
+                                &path.display().to_string(),
+                                format!("cannot read: {e}"),
+                            )),
+                        }
+                    }
+                }
+                Err(e) => errors.push(ContentError::file(
+                    &dir.display().to_string(),
+                    format!("cannot read directory: {e}"),
+                )),
+            }
+        }
+        if errors.is_empty() {
+            Ok(sources)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Parses and validates all sources together (ids must be unique across them).
+    pub fn from_sources(sources: &[Source]) -> Result<Bank, Vec<ContentError>> {
+        let mut errors = Vec::new();
+        let mut bank = Bank::default();
+        let mut first_seen: HashMap<String, String> = HashMap::new();
+        for source in sources {
+            let (items, mut errs) = parse_pack(&source.name, &source.text);
+            errors.append(&mut errs);
+            for item in items {
+                if let Some(other) = first_seen.get(&item.id) {
+                    errors.push(ContentError::item(
+                        &source.name,
+                        &item.id,
+                        Some("id"),
+                        format!("duplicate id: already used in {other}"),
+                    ));
+                    continue;
+                }
+                first_seen.insert(item.id.clone(), source.name.clone());
+                *bank.packs.entry(source.name.clone()).or_default() += 1;
+                bank.by_id.insert(item.id.clone(), bank.items.len());
+                bank.items.push(item);
+            }
+        }
+        if bank.items.is_empty() && errors.is_empty() {
+            errors.push(ContentError::file(
+                "content",
+                "the question bank is empty: no items were found".into(),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(bank)
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Item> {
+        self.by_id.get(id).map(|&i| &self.items[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Category slugs, sorted.
+    pub fn categories(&self) -> Vec<String> {
+        let mut cats: Vec<String> = self.items.iter().map(|i| i.category.clone()).collect();
+        cats.sort();
+        cats.dedup();
+        cats
+    }
+
+    /// Ids of the items in the given categories (all items when `categories` is empty).
+    pub fn pool(&self, categories: &[String]) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter(|i| categories.is_empty() || categories.iter().any(|c| *c == i.category))
+            .map(|i| i.id.as_str())
+            .collect()
+    }
+
+    /// A human summary: packs, items per category, per kind and per difficulty.
+    pub fn summary(&self) -> String {
+        let mut out = format!("{} items in {} packs\n", self.items.len(), self.packs.len());
+        let mut count = |title: &str, key: &dyn Fn(&Item) -> String| {
+            let mut m: BTreeMap<String, usize> = BTreeMap::new();
+            for i in &self.items {
+                *m.entry(key(i)).or_default() += 1;
+            }
+            out.push_str(&format!("{title}:\n"));
+            for (k, v) in m {
+                out.push_str(&format!("  {k:<28} {v:>4}\n"));
+            }
+        };
+        count("by category", &|i| i.category.clone());
+        count("by kind", &|i| i.kind_name().to_string());
+        count("by difficulty", &|i| i.difficulty.to_string());
+        out
+    }
+}
+
+fn read_dir_sorted(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}

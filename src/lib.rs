@@ -1,0 +1,13 @@
+//! Quizmaster: a backend-engineering quiz bot for Discord, Slack and a local
+//! console. One platform-neutral core (`quiz`, `store`, `service`) with thin
+//! adapters in `platform`.
+
+pub mod app;
+pub mod command;
+pub mod config;
+pub mod content;
+pub mod platform;
+pub mod quiz;
+pub mod reply;
+pub mod service;
+pub mod store;

@@ -1,0 +1,151 @@
+//! The `quizmaster` binary: parses the command line and settings, then hands
+//! over to the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use quizmaster::config::{Settings, Sources};
+use quizmaster::content::Bank;
+use quizmaster::{app, platform};
+use tracing_subscriber::EnvFilter;
+
+/// A backend-engineering quiz bot for Discord, Slack and a local console.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Settings file (default: ./bot.toml when present).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Database file, overriding `database.path`.
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the bot on the configured platforms; with none configured, the local console (the default).
+    Run,
+    /// Run the local console chat.
+    Console,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Validate question packs: the configured bank, or the given directories.
+    CheckContent {
+        /// Directories of *.toml packs.
+        dirs: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut settings = Settings::load(Sources {
+        file: cli.config,
+        env: None,
+    })?;
+    if let Some(db) = cli.db {
+        settings.database.path = db;
+    }
+    init_logging(&settings.log.level);
+    match cli.command.unwrap_or(Cmd::Run) {
+        Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
+        Cmd::Migrate => {
+            let store = app::open_store(&settings)?;
+            println!(
+                "database {} is at schema version {}",
+                settings.database.path.display(),
+                store.user_version()?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Run | Cmd::Console => {
+            let service = app::build(&settings)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            runtime.block_on(async {
+                let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+                let echo = !std::io::stdin().is_terminal();
+                platform::console::run(
+                    service,
+                    &settings.console.user,
+                    stdin,
+                    std::io::stdout(),
+                    echo,
+                    shutdown_signal(),
+                )
+                .await
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
+    let loaded = if dirs.is_empty() {
+        app::load_bank(settings)
+    } else {
+        Bank::dir_sources(dirs)
+            .and_then(|s| Bank::from_sources(&s))
+            .map_err(app::BankErrors)
+    };
+    match loaded {
+        Ok(bank) => {
+            print!("{}", bank.summary());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(level: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,4 @@
+//! Adapters: each turns its platform's input into `Command`s and renders
+//! `Reply`s back. No decisions are made here.
+
+pub mod console;

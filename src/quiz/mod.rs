@@ -1,0 +1,8 @@
+//! The quiz domain: pure rules with time passed in. No I/O, no SQL, no platform.
+
+pub mod grading;
+pub mod leaderboard;
+pub mod localtime;
+pub mod scoring;
+pub mod selection;
+pub mod streak;

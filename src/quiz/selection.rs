@@ -1,0 +1,156 @@
+//! Choosing questions.
+
+use std::collections::{HashMap, HashSet};
+
+use rand::{Rng, RngExt};
+
+/// The next daily item for a channel: never one already used in the current
+/// cycle; once the pool is used up a new cycle starts, avoiding the item
+/// posted last so a question never runs twice in a row.
+pub fn next_daily<'a>(
+    pool: &[&'a str],
+    used_this_cycle: &HashSet<&str>,
+    last: Option<&str>,
+    rng: &mut impl Rng,
+) -> Option<&'a str> {
+    let fresh: Vec<&'a str> = pool
+        .iter()
+        .copied()
+        .filter(|id| !used_this_cycle.contains(id))
+        .collect();
+    if !fresh.is_empty() {
+        return Some(fresh[rng.random_range(0..fresh.len())]);
+    }
+    let restart: Vec<&'a str> = pool
+        .iter()
+        .copied()
+        .filter(|id| Some(*id) != last)
+        .collect();
+    let from = if restart.is_empty() {
+        pool.to_vec()
+    } else {
+        restart
+    };
+    (!from.is_empty()).then(|| from[rng.random_range(0..from.len())])
+}
+
+/// Whether a practice pool has started a new cycle: true when every item of
+/// `pool` appears in `used`, so the caller should count from an empty set.
+pub fn cycle_complete(pool: &[&str], used: &HashSet<&str>) -> bool {
+    pool.iter().all(|id| used.contains(id))
+}
+
+/// What a player did with an item in practice (their last answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastResult {
+    Wrong,
+    Right,
+}
+
+/// Relative weights for practice picks: missed items come back most often,
+/// unseen ones next, ones already answered right least.
+const WEIGHT_MISSED: u32 = 6;
+const WEIGHT_UNSEEN: u32 = 3;
+const WEIGHT_RIGHT: u32 = 1;
+
+/// A practice item for a player, favouring the ones they got wrong before and
+/// never the one they were just given.
+pub fn practice<'a>(
+    pool: &[&'a str],
+    history: &HashMap<String, LastResult>,
+    last: Option<&str>,
+    rng: &mut impl Rng,
+) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = match pool
+        .iter()
+        .copied()
+        .filter(|id| Some(*id) != last)
+        .collect::<Vec<_>>()
+    {
+        c if c.is_empty() => pool.to_vec(),
+        c => c,
+    };
+    let weight = |id: &str| match history.get(id) {
+        Some(LastResult::Wrong) => WEIGHT_MISSED,
+        None => WEIGHT_UNSEEN,
+        Some(LastResult::Right) => WEIGHT_RIGHT,
+    };
+    let total: u32 = candidates.iter().map(|id| weight(id)).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut pick = rng.random_range(0..total);
+    for id in candidates {
+        let w = weight(id);
+        if pick < w {
+            return Some(id);
+        }
+        pick -= w;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    #[test]
+    fn daily_uses_the_whole_pool_before_repeating() {
+        let pool = ["a", "b", "c", "d", "e"];
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut used: HashSet<&str> = HashSet::new();
+        let mut last = None;
+        let mut order = Vec::new();
+        for _ in 0..pool.len() * 20 {
+            if cycle_complete(&pool, &used) {
+                used.clear();
+            }
+            let id = next_daily(&pool, &used, last, &mut rng).expect("an item");
+            assert!(!used.contains(id), "{id} repeated inside a cycle");
+            assert_ne!(Some(id), last, "back to back");
+            used.insert(id);
+            last = Some(id);
+            order.push(id);
+        }
+        for chunk in order.chunks(pool.len()) {
+            let set: HashSet<_> = chunk.iter().collect();
+            assert_eq!(
+                set.len(),
+                pool.len(),
+                "each cycle covers the pool: {chunk:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn practice_favours_missed_items() {
+        let pool = ["missed", "unseen", "right"];
+        let history = HashMap::from([
+            ("missed".to_string(), LastResult::Wrong),
+            ("right".to_string(), LastResult::Right),
+        ]);
+        let mut rng = StdRng::seed_from_u64(1);
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for _ in 0..10_000 {
+            *counts
+                .entry(practice(&pool, &history, None, &mut rng).expect("an item"))
+                .or_default() += 1;
+        }
+        assert!(counts["missed"] > counts["unseen"], "{counts:?}");
+        assert!(counts["unseen"] > counts["right"], "{counts:?}");
+        assert!(counts["right"] > 0, "{counts:?}");
+        for _ in 0..100 {
+            assert_ne!(
+                practice(&pool, &history, Some("missed"), &mut rng),
+                Some("missed")
+            );
+        }
+        assert_eq!(
+            practice(&["only"], &history, Some("only"), &mut rng),
+            Some("only")
+        );
+        assert_eq!(practice(&[], &history, None, &mut rng), None);
+    }
+}

@@ -1,0 +1,314 @@
+//! What the service answers: structured cards that say what to show and to
+//! whom. Every string in a card is plain text (user names included); adapters
+//! escape it for their platform and add their own markup through [`Style`].
+
+use chrono::{DateTime, Utc};
+
+use crate::command::QuestionRef;
+use crate::content::letter;
+
+/// Who sees a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Only the user who asked (ephemeral).
+    Private,
+    /// Everyone in the channel.
+    Public,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub visibility: Visibility,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Question(QuestionCard),
+    Verdict(VerdictCard),
+    Reveal(RevealCard),
+    Leaderboard(BoardCard),
+    Stats(StatsCard),
+    Streak(StreakCard),
+    Help(HelpCard),
+    Info(String),
+    Error(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Daily,
+    Practice,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionCard {
+    pub question: QuestionRef,
+    pub mode: Mode,
+    pub category: String,
+    pub difficulty: String,
+    pub prompt: String,
+    /// The choices of a choice item; empty for a text item.
+    pub choices: Vec<String>,
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+/// One button to offer under a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceButton {
+    pub question: QuestionRef,
+    pub letter: char,
+    pub label: String,
+}
+
+impl QuestionCard {
+    pub fn buttons(&self) -> Vec<ChoiceButton> {
+        self.choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ChoiceButton {
+                question: self.question,
+                letter: letter(i),
+                label: c.clone(),
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Correct,
+    Wrong,
+    /// A daily answer: recorded, graded at the reveal.
+    Recorded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictCard {
+    pub question: QuestionRef,
+    pub mode: Mode,
+    /// A short name for the question: its first words.
+    pub title: String,
+    pub your_answer: String,
+    pub verdict: Verdict,
+    /// Shown for practice answers only; the daily one waits for the reveal.
+    pub right_answer: Option<String>,
+    pub explanation: Option<String>,
+    pub reveal_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RevealCard {
+    pub question: QuestionRef,
+    pub prompt: String,
+    pub right_answer: String,
+    pub explanation: String,
+    pub answered: i64,
+    pub correct: i64,
+    pub first_correct: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardCard {
+    pub title: String,
+    pub rows: Vec<BoardRow>,
+    /// Shown when there are no rows.
+    pub empty: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardRow {
+    pub rank: usize,
+    pub name: String,
+    pub figure: String,
+    pub is_you: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsCard {
+    pub name: String,
+    pub lines: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreakCard {
+    pub current: i64,
+    pub best: i64,
+    pub freezes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpCard {
+    pub commands: Vec<(&'static str, &'static str)>,
+}
+
+impl Reply {
+    pub fn private(body: Body) -> Reply {
+        Reply {
+            visibility: Visibility::Private,
+            body,
+        }
+    }
+
+    pub fn public(body: Body) -> Reply {
+        Reply {
+            visibility: Visibility::Public,
+            body,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Reply {
+        Reply::private(Body::Error(text.into()))
+    }
+
+    pub fn info(text: impl Into<String>) -> Reply {
+        Reply::private(Body::Info(text.into()))
+    }
+
+    /// The choice buttons to offer with this reply.
+    pub fn buttons(&self) -> Vec<ChoiceButton> {
+        match &self.body {
+            Body::Question(q) => q.buttons(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// How a platform marks text up. `escape` must make any user text inert.
+pub struct Style {
+    pub escape: fn(&str) -> String,
+    pub bold: fn(&str) -> String,
+}
+
+/// Plain text, as the console shows it.
+pub const PLAIN: Style = Style {
+    escape: |s| s.to_string(),
+    bold: |s| s.to_string(),
+};
+
+/// Renders a reply body as lines of text in a platform's style.
+pub fn render(body: &Body, style: &Style) -> String {
+    let e = style.escape;
+    let b = |s: &str| (style.bold)(&e(s));
+    match body {
+        Body::Question(q) => {
+            let head = match q.mode {
+                Mode::Daily => "Question of the day",
+                Mode::Practice => "Practice question",
+            };
+            let mut out = format!(
+                "{} · {} · {}\n{}",
+                b(head),
+                e(&q.category),
+                e(&q.difficulty),
+                e(&q.prompt)
+            );
+            for (i, c) in q.choices.iter().enumerate() {
+                out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
+            }
+            let how = if q.choices.is_empty() {
+                "Answer with /quiz answer <your answer>".to_string()
+            } else {
+                format!(
+                    "Answer with /quiz answer <A-{}>",
+                    letter(q.choices.len() - 1)
+                )
+            };
+            out.push_str(&format!("\n{}", e(&how)));
+            if let Some(t) = q.closes_at {
+                out.push_str(&format!(" · closes {}", t.format("%Y-%m-%d %H:%M UTC")));
+            }
+            out
+        }
+        Body::Verdict(v) => {
+            let head = match v.verdict {
+                Verdict::Correct => "Correct!",
+                Verdict::Wrong => "Not quite.",
+                Verdict::Recorded => "Answer recorded.",
+            };
+            let what = match v.mode {
+                Mode::Daily => "today's question",
+                Mode::Practice => "your practice question",
+            };
+            let mut out = format!(
+                "{} You answered {} to {} ({}).",
+                b(head),
+                e(&v.your_answer),
+                what,
+                e(&v.title)
+            );
+            if let Some(r) = &v.right_answer {
+                out.push_str(&format!("\nAnswer: {}", b(r)));
+            }
+            if let Some(x) = &v.explanation {
+                out.push_str(&format!("\n{}", e(x)));
+            }
+            if v.verdict == Verdict::Recorded {
+                out.push_str("\nThe answer and the results are revealed when the question closes");
+                if let Some(t) = v.reveal_at {
+                    out.push_str(&format!(" ({})", t.format("%Y-%m-%d %H:%M UTC")));
+                }
+                out.push('.');
+            }
+            out
+        }
+        Body::Reveal(r) => {
+            let mut out = format!(
+                "{}\n{}\nAnswer: {}\n{}",
+                b("Question of the day: the answer"),
+                e(&r.prompt),
+                b(&r.right_answer),
+                e(&r.explanation)
+            );
+            let share = crate::quiz::leaderboard::accuracy_percent(r.correct, r.answered);
+            out.push_str(&format!(
+                "\n{} answered, {} correct ({share}%).",
+                r.answered, r.correct
+            ));
+            if let Some(name) = &r.first_correct {
+                out.push_str(&format!(" First correct: {}.", b(name)));
+            }
+            out
+        }
+        Body::Leaderboard(board) => {
+            let mut out = b(&board.title);
+            if board.rows.is_empty() {
+                out.push_str(&format!("\n{}", e(&board.empty)));
+            }
+            for row in &board.rows {
+                let you = if row.is_you { " (you)" } else { "" };
+                out.push_str(&format!(
+                    "\n{:>3}. {} — {}{you}",
+                    row.rank,
+                    e(&row.name),
+                    e(&row.figure)
+                ));
+            }
+            out
+        }
+        Body::Stats(s) => {
+            let mut out = b(&format!("Stats for {}", s.name));
+            for (k, v) in &s.lines {
+                out.push_str(&format!("\n  {}: {}", e(k), e(v)));
+            }
+            out
+        }
+        Body::Streak(s) => format!(
+            "{} {} in a row (best {}), {} freeze{} held.",
+            b("Your streak:"),
+            s.current,
+            s.best,
+            s.freezes,
+            if s.freezes == 1 { "" } else { "s" }
+        ),
+        Body::Help(h) => {
+            let mut out = b("Quizmaster commands");
+            for (usage, what) in &h.commands {
+                out.push_str(&format!("\n  {} — {}", e(usage), e(what)));
+            }
+            out
+        }
+        Body::Info(t) => e(t),
+        Body::Error(t) => format!("{} {}", b("Sorry:"), e(t)),
+    }
+}

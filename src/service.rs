@@ -1,0 +1,731 @@
+//! The application: a [`Command`] in, a [`Reply`] out, for every platform.
+//! Adapters only translate; every decision is made here, on the domain rules
+//! in `quiz/` and the store.
+
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::command::{self, AdminCommand, Command, QuestionRef, UserArg};
+use crate::content::{Bank, Item, ItemKind, category_title};
+use crate::quiz::grading::{self, GradeError};
+use crate::quiz::leaderboard::{self, Period, Sort, accuracy_percent};
+use crate::quiz::scoring::{self, ScoringRules};
+use crate::quiz::selection;
+use crate::quiz::streak::StreakRules;
+use crate::reply::*;
+use crate::store::{
+    self, BoardKind, ChannelId, GuildId, Inserted, NewPost, Post, PostState, Store, StoreError,
+    UserId,
+};
+
+/// The rules the service plays by (from config).
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub scoring: ScoringRules,
+    pub streak: StreakRules,
+    /// Leaderboard zone for servers that set none.
+    pub default_tz: Tz,
+    pub max_input_chars: usize,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            scoring: ScoringRules::default(),
+            streak: StreakRules::default(),
+            default_tz: Tz::UTC,
+            max_input_chars: 500,
+        }
+    }
+}
+
+/// Who is asking, where, and when.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// `console`, `discord` or `slack`.
+    pub platform: String,
+    /// The server or workspace.
+    pub guild: String,
+    pub channel: String,
+    pub user_id: String,
+    pub user_name: String,
+    /// Whether the platform says this user may run admin commands.
+    pub is_admin: bool,
+    pub now: DateTime<Utc>,
+}
+
+/// Rows the command works on, created on first sight.
+struct Scope {
+    guild: GuildId,
+    channel: ChannelId,
+    user: UserId,
+    tz: Tz,
+}
+
+const BOARD_SIZE: usize = 10;
+
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "/quiz",
+        "a private practice question (also /quiz play [category])",
+    ),
+    (
+        "/quiz answer <A-D or text>",
+        "answer today's question, or else your practice question",
+    ),
+    (
+        "/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]",
+        "the server's standings",
+    ),
+    (
+        "/quiz stats [user]",
+        "answers, accuracy, points and streaks",
+    ),
+    ("/quiz streak", "your current and best streak and freezes"),
+    ("/quiz help", "this list"),
+    (
+        "/quiz admin post-now | reveal-now",
+        "admins: post today's question now, or close and reveal it",
+    ),
+    (
+        "/quiz admin timezone <Area/City>",
+        "admins: the zone for leaderboard weeks and months",
+    ),
+];
+
+pub struct Service {
+    store: Mutex<Store>,
+    bank: Bank,
+    rules: Rules,
+    rng: Mutex<StdRng>,
+}
+
+impl Service {
+    pub fn new(store: Store, bank: Bank, rules: Rules) -> Service {
+        Service {
+            store: Mutex::new(store),
+            bank,
+            rules,
+            rng: Mutex::new(StdRng::from_rng(&mut rand::rng())),
+        }
+    }
+
+    /// A service whose random choices repeat, for tests.
+    pub fn with_seed(store: Store, bank: Bank, rules: Rules, seed: u64) -> Service {
+        Service {
+            store: Mutex::new(store),
+            bank,
+            rules,
+            rng: Mutex::new(StdRng::seed_from_u64(seed)),
+        }
+    }
+
+    pub fn bank(&self) -> &Bank {
+        &self.bank
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Parses a command line (what follows `/quiz`) and handles it.
+    pub fn handle_text(&self, ctx: &Ctx, text: &str) -> Reply {
+        match command::parse(text, self.rules.max_input_chars) {
+            Ok(cmd) => self.handle(ctx, cmd),
+            Err(e) => Reply::error(e.to_string()),
+        }
+    }
+
+    pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
+        let result = {
+            let mut store = self.lock();
+            self.dispatch(&mut store, ctx, cmd)
+        };
+        result.unwrap_or_else(|e| store_failure(&e))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave a half-done write: every
+        // write is one SQLite transaction. So a poisoned lock is safe to reuse.
+        self.store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn dispatch(&self, store: &mut Store, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
+        let scope = self.scope(store, ctx)?;
+        match cmd {
+            Command::Play { category } => self.play(store, &scope, ctx, category),
+            Command::Answer { answer, question } => {
+                self.answer(store, &scope, ctx, &answer, question)
+            }
+            Command::Leaderboard {
+                period,
+                sort,
+                board,
+            } => self.leaderboard(store, &scope, ctx, period, sort, board),
+            Command::Stats { user } => self.stats(store, &scope, ctx, user),
+            Command::Streak => {
+                let s = store.user_stats(scope.guild, scope.user)?;
+                Ok(Reply::private(Body::Streak(StreakCard {
+                    current: s.streak,
+                    best: s.best_streak,
+                    freezes: s.freezes,
+                })))
+            }
+            Command::Help => Ok(Reply::private(Body::Help(HelpCard {
+                commands: HELP.to_vec(),
+            }))),
+            Command::Admin(admin) if !ctx.is_admin => {
+                tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
+                Ok(Reply::error(
+                    "Only channel admins can use /quiz admin commands. Nothing was changed.",
+                ))
+            }
+            Command::Admin(admin) => self.admin(store, &scope, ctx, admin),
+        }
+    }
+
+    fn scope(&self, store: &mut Store, ctx: &Ctx) -> store::Result<Scope> {
+        let guild = store.ensure_guild(&ctx.platform, &ctx.guild)?;
+        let channel = store.ensure_channel(guild, &ctx.channel)?;
+        let user = store.ensure_user(&ctx.platform, &ctx.user_id, &ctx.user_name)?;
+        let tz = store
+            .guild_timezone(guild)?
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(self.rules.default_tz);
+        Ok(Scope {
+            guild,
+            channel,
+            user,
+            tz,
+        })
+    }
+
+    fn item(&self, id: &str) -> store::Result<&Item> {
+        // An item removed from the bank after it was asked cannot be graded;
+        // say so rather than guess.
+        self.bank.get(id).ok_or_else(|| StoreError::Migration {
+            path: "content".into(),
+            message: format!("item `{id}` is no longer in the question bank"),
+        })
+    }
+
+    fn play(
+        &self,
+        store: &mut Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        category: Option<String>,
+    ) -> store::Result<Reply> {
+        let categories: Vec<String> = category.into_iter().collect();
+        if let Some(c) = categories.first() {
+            if !self.bank.categories().contains(c) {
+                return Ok(Reply::error(format!(
+                    "There is no category `{c}`. Categories: {}.",
+                    self.bank.categories().join(", ")
+                )));
+            }
+        }
+        let pool = self.bank.pool(&categories);
+        let history = store.answer_history(scope.user)?;
+        let last = store
+            .latest_practice(scope.user, scope.guild)?
+            .map(|q| q.item_id);
+        let picked = {
+            let mut rng = self
+                .rng
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            selection::practice(&pool, &history, last.as_deref(), &mut *rng).map(str::to_string)
+        };
+        let Some(item_id) = picked else {
+            return Ok(Reply::error("The question bank is empty."));
+        };
+        let id =
+            store.create_practice(scope.user, scope.guild, &item_id, store::millis(ctx.now))?;
+        let item = self.item(&item_id)?;
+        Ok(Reply::private(Body::Question(question_card(
+            item,
+            QuestionRef::Practice(id),
+            Mode::Practice,
+            None,
+        ))))
+    }
+
+    fn answer(
+        &self,
+        store: &mut Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        answer: &str,
+        question: Option<QuestionRef>,
+    ) -> store::Result<Reply> {
+        let target = match question {
+            Some(QuestionRef::Daily(id)) => match store.post(id)? {
+                Some(post) if post.channel_id == scope.channel => Target::Daily(post),
+                _ => return Ok(Reply::error("That question is not one of this channel's.")),
+            },
+            Some(QuestionRef::Practice(id)) => match store.practice_question(id)? {
+                Some(q) if q.user_id == scope.user => Target::Practice(q.id, q.item_id),
+                _ => {
+                    return Ok(Reply::error(
+                        "That practice question belongs to someone else; start your own with /quiz.",
+                    ));
+                }
+            },
+            None => self.route_answer(store, scope, ctx)?,
+        };
+        match target {
+            Target::Daily(post) => self.answer_daily(store, scope, ctx, &post, answer),
+            Target::Practice(id, item_id) => self.answer_practice(store, ctx, id, &item_id, answer),
+            Target::Nothing(text) => Ok(Reply::error(text)),
+        }
+    }
+
+    /// `/quiz answer X` without a named question: the channel's open daily
+    /// question if the user has not answered it yet, else their open practice question.
+    fn route_answer(&self, store: &Store, scope: &Scope, ctx: &Ctx) -> store::Result<Target> {
+        let daily = store
+            .open_post(scope.channel)?
+            .filter(|p| is_open(p, ctx.now));
+        let daily_answer = match &daily {
+            Some(p) => store
+                .user_answer(p.id, scope.user)?
+                .map(|(answer, _)| answer),
+            None => None,
+        };
+        if let Some(post) = daily.filter(|_| daily_answer.is_none()) {
+            return Ok(Target::Daily(post));
+        }
+        if let Some(q) = store
+            .latest_practice(scope.user, scope.guild)?
+            .filter(|q| !q.answered)
+        {
+            return Ok(Target::Practice(q.id, q.item_id));
+        }
+        Ok(Target::Nothing(match daily_answer {
+            Some(first) => format!(
+                "You already answered today's question with {first}; the first answer is final. Type /quiz for a practice question."
+            ),
+            None => {
+                "There is no open question to answer. Type /quiz for a practice question.".into()
+            }
+        }))
+    }
+
+    fn answer_daily(
+        &self,
+        store: &mut Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        post: &Post,
+        answer: &str,
+    ) -> store::Result<Reply> {
+        if !is_open(post, ctx.now) {
+            return Ok(Reply::error(format!(
+                "This question is closed: the daily question of {} has been revealed.",
+                post.local_date
+            )));
+        }
+        let item = self.item(&post.item_id)?;
+        let correct = match grading::grade(&item.kind, answer) {
+            Ok(c) => c,
+            Err(e) => return Ok(Reply::error(grade_error_text(&e, item))),
+        };
+        let answer = canonical_answer(item, answer);
+        let streak_before = store.streak(scope.user, scope.channel)?.current;
+        let points = scoring::daily_points(self.rules.scoring, correct, streak_before);
+        match store.record_answer(
+            post.id,
+            scope.user,
+            &answer,
+            correct,
+            points,
+            store::millis(ctx.now),
+        )? {
+            Inserted::New => Ok(Reply::private(Body::Verdict(VerdictCard {
+                question: QuestionRef::Daily(post.id),
+                mode: Mode::Daily,
+                title: title_of(item),
+                your_answer: answer,
+                verdict: Verdict::Recorded,
+                right_answer: None,
+                explanation: None,
+                reveal_at: post.closes_at.map(store::from_millis),
+            }))),
+            Inserted::Duplicate { answer: first, .. } => Ok(Reply::error(format!(
+                "You already answered today's question ({}) with {first}; the first answer is final.",
+                title_of(item)
+            ))),
+        }
+    }
+
+    fn answer_practice(
+        &self,
+        store: &mut Store,
+        ctx: &Ctx,
+        question: i64,
+        item_id: &str,
+        answer: &str,
+    ) -> store::Result<Reply> {
+        let item = self.item(item_id)?;
+        let correct = match grading::grade(&item.kind, answer) {
+            Ok(c) => c,
+            Err(e) => return Ok(Reply::error(grade_error_text(&e, item))),
+        };
+        let answer = canonical_answer(item, answer);
+        match store.record_practice_answer(question, &answer, correct, store::millis(ctx.now))? {
+            Inserted::New => Ok(Reply::private(Body::Verdict(VerdictCard {
+                question: QuestionRef::Practice(question),
+                mode: Mode::Practice,
+                title: title_of(item),
+                your_answer: answer,
+                verdict: if correct {
+                    Verdict::Correct
+                } else {
+                    Verdict::Wrong
+                },
+                right_answer: Some(item.right_answer()),
+                explanation: Some(item.explanation.clone()),
+                reveal_at: None,
+            }))),
+            Inserted::Duplicate { answer: first, .. } => Ok(Reply::error(format!(
+                "You already answered that practice question ({}) with {first}; the first answer is final. Type /quiz for another.",
+                title_of(item)
+            ))),
+        }
+    }
+
+    fn leaderboard(
+        &self,
+        store: &Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        period: Period,
+        sort: Sort,
+        board: BoardKind,
+    ) -> store::Result<Reply> {
+        let range = leaderboard::period_range(period, ctx.now, scope.tz)
+            .map(|(s, e)| (store::millis(s), store::millis(e)));
+        let sort = if board == BoardKind::Practice {
+            Sort::Points
+        } else {
+            sort
+        };
+        let mut rows = store.standings(scope.guild, range, board)?;
+        if sort == Sort::Streak {
+            rows.retain(|r| r.streak > 0);
+        }
+        let ranked = leaderboard::rank(rows, sort);
+        let figure = |r: &leaderboard::Standing| match (board, sort) {
+            (BoardKind::Practice, _) => format!("{} correct of {}", r.correct, r.answered),
+            (_, Sort::Points) => format!("{} pts", r.points),
+            (_, Sort::Streak) => format!("{} in a row", r.streak),
+            (_, Sort::Accuracy) => format!(
+                "{}% ({}/{})",
+                accuracy_percent(r.correct, r.answered),
+                r.correct,
+                r.answered
+            ),
+        };
+        let mut shown: Vec<BoardRow> = Vec::new();
+        for (i, r) in ranked.iter().enumerate() {
+            let is_you = r.user_id == scope.user;
+            if i < BOARD_SIZE || is_you {
+                shown.push(BoardRow {
+                    rank: i + 1,
+                    name: r.name.clone(),
+                    figure: figure(r),
+                    is_you,
+                });
+            }
+        }
+        let title = match board {
+            BoardKind::Daily => format!("Leaderboard · {} · {}", period.title(), sort.title()),
+            BoardKind::Practice => format!("Practice board · {}", period.title()),
+        };
+        Ok(Reply::public(Body::Leaderboard(BoardCard {
+            title,
+            rows: shown,
+            empty: "No answers yet in this period.".into(),
+        })))
+    }
+
+    fn stats(
+        &self,
+        store: &Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        user: Option<UserArg>,
+    ) -> store::Result<Reply> {
+        let (user_id, name) = match user {
+            None => (scope.user, ctx.user_name.clone()),
+            Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(&ctx.platform, &s)? {
+                Some(found) => found,
+                None => {
+                    return Ok(Reply::error(format!(
+                        "No player called {s} has played here yet."
+                    )));
+                }
+            },
+        };
+        let s = store.user_stats(scope.guild, user_id)?;
+        let lines = vec![
+            (
+                "Daily answers".to_string(),
+                format!(
+                    "{} ({} correct, {}%)",
+                    s.daily_answered,
+                    s.daily_correct,
+                    accuracy_percent(s.daily_correct, s.daily_answered)
+                ),
+            ),
+            ("Points".to_string(), s.points.to_string()),
+            (
+                "Streak".to_string(),
+                format!(
+                    "{} (best {}, {} freezes)",
+                    s.streak, s.best_streak, s.freezes
+                ),
+            ),
+            (
+                "Practice".to_string(),
+                format!(
+                    "{} answered, {} correct ({}%)",
+                    s.practice_answered,
+                    s.practice_correct,
+                    accuracy_percent(s.practice_correct, s.practice_answered)
+                ),
+            ),
+        ];
+        Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
+    }
+
+    fn admin(
+        &self,
+        store: &mut Store,
+        scope: &Scope,
+        ctx: &Ctx,
+        admin: AdminCommand,
+    ) -> store::Result<Reply> {
+        match admin {
+            AdminCommand::PostNow => Ok(
+                match self.post_daily(store, scope.channel, scope.tz, ctx.now, None)? {
+                    DailyOutcome::Posted(reply) => reply,
+                    DailyOutcome::AlreadyPosted(post) => Reply::error(format!(
+                        "This channel already had its question for {}; the next one comes on the next scheduled day.",
+                        post.local_date
+                    )),
+                },
+            ),
+            AdminCommand::RevealNow => match store.open_post(scope.channel)? {
+                Some(post) => Ok(self
+                    .reveal(store, &post, ctx.now)?
+                    .unwrap_or_else(|| Reply::error("That question was already revealed."))),
+                None => Ok(Reply::error(
+                    "There is no open daily question in this channel to reveal.",
+                )),
+            },
+            AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
+                Ok(tz) => {
+                    store.set_guild_timezone(scope.guild, tz.name())?;
+                    Ok(Reply::info(format!(
+                        "Leaderboard weeks and months now follow {}.",
+                        tz.name()
+                    )))
+                }
+                Err(_) => Ok(Reply::error(format!(
+                    "`{zone}` is not an IANA time zone such as Europe/Berlin or America/New_York."
+                ))),
+            },
+        }
+    }
+
+    /// Posts today's question (the local date in `tz`) unless one exists.
+    /// An older question still open is revealed first.
+    fn post_daily(
+        &self,
+        store: &mut Store,
+        channel: ChannelId,
+        tz: Tz,
+        now: DateTime<Utc>,
+        closes_at: Option<DateTime<Utc>>,
+    ) -> store::Result<DailyOutcome> {
+        let local_date = now.with_timezone(&tz).date_naive().to_string();
+        if let Some(open) = store.open_post(channel)? {
+            if open.local_date == local_date {
+                return Ok(DailyOutcome::AlreadyPosted(open));
+            }
+            self.reveal(store, &open, now)?;
+        }
+        let (mut cycle, used, last) = store.daily_cycle(channel)?;
+        let pool = self.bank.pool(&[]);
+        let mut used: std::collections::HashSet<&str> = used.iter().map(String::as_str).collect();
+        if selection::cycle_complete(&pool, &used) {
+            cycle += 1;
+            used.clear();
+        }
+        let picked = {
+            let mut rng = self
+                .rng
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            selection::next_daily(&pool, &used, last.as_deref(), &mut *rng).map(str::to_string)
+        };
+        let Some(item_id) = picked else {
+            return Ok(DailyOutcome::Posted(Reply::error(
+                "The question bank is empty.",
+            )));
+        };
+        let new = NewPost {
+            channel,
+            local_date: &local_date,
+            item_id: &item_id,
+            cycle,
+            state: PostState::Open,
+            posted_at: store::millis(now),
+            closes_at: closes_at.map(store::millis),
+        };
+        match store.create_post(&new)? {
+            Some(post) => {
+                let item = self.item(&post.item_id)?;
+                let card = question_card(item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
+                Ok(DailyOutcome::Posted(Reply::public(Body::Question(card))))
+            }
+            None => Ok(DailyOutcome::AlreadyPosted(
+                store
+                    .open_post(channel)?
+                    .unwrap_or_else(|| missing_post(channel, &local_date)),
+            )),
+        }
+    }
+
+    /// Closes a daily question, settles streaks, and gives the reveal.
+    fn reveal(
+        &self,
+        store: &mut Store,
+        post: &Post,
+        now: DateTime<Utc>,
+    ) -> store::Result<Option<Reply>> {
+        let Some(result) = store.close_post(post.id, store::millis(now), self.rules.streak)? else {
+            return Ok(None);
+        };
+        let item = self.item(&result.post.item_id)?;
+        Ok(Some(Reply::public(Body::Reveal(RevealCard {
+            question: QuestionRef::Daily(post.id),
+            prompt: item.prompt.clone(),
+            right_answer: item.right_answer(),
+            explanation: item.explanation.clone(),
+            answered: result.answered,
+            correct: result.correct,
+            first_correct: result.first_correct.map(|(name, _)| name),
+        }))))
+    }
+}
+
+enum Target {
+    Daily(Post),
+    Practice(i64, String),
+    Nothing(String),
+}
+
+enum DailyOutcome {
+    Posted(Reply),
+    AlreadyPosted(Post),
+}
+
+fn missing_post(channel: ChannelId, local_date: &str) -> Post {
+    Post {
+        id: 0,
+        channel_id: channel,
+        local_date: local_date.to_string(),
+        item_id: String::new(),
+        cycle: 0,
+        state: PostState::Closed,
+        posted_at: 0,
+        closes_at: None,
+        message_ref: None,
+    }
+}
+
+fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
+    post.state == PostState::Open && post.closes_at.is_none_or(|c| store::millis(now) < c)
+}
+
+fn question_card(
+    item: &Item,
+    question: QuestionRef,
+    mode: Mode,
+    closes_at: Option<DateTime<Utc>>,
+) -> QuestionCard {
+    QuestionCard {
+        question,
+        mode,
+        category: category_title(&item.category),
+        difficulty: item.difficulty.to_string(),
+        prompt: item.prompt.clone(),
+        choices: match &item.kind {
+            ItemKind::Choice { choices, .. } => choices.clone(),
+            ItemKind::Text { .. } => Vec::new(),
+        },
+        closes_at,
+    }
+}
+
+/// The answer as recorded: a choice letter in capitals, text trimmed.
+fn canonical_answer(item: &Item, answer: &str) -> String {
+    match item.kind {
+        ItemKind::Choice { .. } => answer.trim().to_uppercase(),
+        ItemKind::Text { .. } => answer.trim().to_string(),
+    }
+}
+
+/// The first words of the prompt, to name a question in replies.
+fn title_of(item: &Item) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = item.prompt.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
+}
+
+fn grade_error_text(e: &GradeError, item: &Item) -> String {
+    match e {
+        GradeError::Empty => "Your answer is empty. Nothing was recorded.".into(),
+        GradeError::NotALetter { .. } | GradeError::OutOfRange { .. } => {
+            format!(
+                "{} This question ({}) takes a letter. Nothing was recorded.",
+                capitalise(&e.to_string()),
+                title_of(item)
+            )
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().chain(c).collect::<String>() + "."
+    })
+}
+
+fn store_failure(e: &StoreError) -> Reply {
+    if e.is_temporary() {
+        tracing::warn!(error = %e, "database temporarily unavailable");
+        Reply::error(
+            "The quiz database is busy or unavailable right now, so nothing was recorded. Please try again in a moment.",
+        )
+    } else {
+        tracing::error!(error = %e, "command failed");
+        Reply::error(
+            "Something went wrong on our side and nothing was recorded. The error has been logged.",
+        )
+    }
+}

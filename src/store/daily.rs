@@ -1,0 +1,298 @@
+//! Daily posts, their answers and the streaks settled from them.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{ChannelId, PostId, Result, Store, UserId};
+use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostState {
+    /// Taking answers.
+    Open,
+    /// Revealed and settled.
+    Closed,
+    /// Its time passed while the bot was down; never posted, never settles.
+    Missed,
+}
+
+impl PostState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Missed => "missed",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "open" => Self::Open,
+            "closed" => Self::Closed,
+            _ => Self::Missed,
+        }
+    }
+}
+
+/// One day's question in one channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub id: PostId,
+    pub channel_id: ChannelId,
+    pub local_date: String,
+    pub item_id: String,
+    pub cycle: i64,
+    pub state: PostState,
+    pub posted_at: i64,
+    pub closes_at: Option<i64>,
+    pub message_ref: Option<String>,
+}
+
+const POST_COLUMNS: &str =
+    "id, channel_id, local_date, item_id, cycle, state, posted_at, closes_at, message_ref";
+
+fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
+    Ok(Post {
+        id: r.get(0)?,
+        channel_id: r.get(1)?,
+        local_date: r.get(2)?,
+        item_id: r.get(3)?,
+        cycle: r.get(4)?,
+        state: PostState::parse(&r.get::<_, String>(5)?),
+        posted_at: r.get(6)?,
+        closes_at: r.get(7)?,
+        message_ref: r.get(8)?,
+    })
+}
+
+/// What recording an answer did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inserted {
+    /// Recorded and committed.
+    New,
+    /// The user had already answered; their first answer stands.
+    Duplicate { answer: String, correct: bool },
+}
+
+/// How a closed daily question went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reveal {
+    pub post: Post,
+    pub answered: i64,
+    pub correct: i64,
+    /// The first correct answerer's name and when they answered.
+    pub first_correct: Option<(String, i64)>,
+}
+
+/// A new post's fields.
+pub struct NewPost<'a> {
+    pub channel: ChannelId,
+    pub local_date: &'a str,
+    pub item_id: &'a str,
+    pub cycle: i64,
+    pub state: PostState,
+    pub posted_at: i64,
+    pub closes_at: Option<i64>,
+}
+
+impl Store {
+    /// Records a channel's post for a local date. `None` if that date already has one.
+    pub fn create_post(&mut self, new: &NewPost<'_>) -> Result<Option<Post>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
+                     RETURNING {POST_COLUMNS}"
+                ),
+                params![new.channel, new.local_date, new.item_id, new.cycle, new.state.as_str(), new.posted_at, new.closes_at],
+                post_from_row,
+            )
+            .optional()?)
+    }
+
+    pub fn post(&self, id: PostId) -> Result<Option<Post>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"),
+                [id],
+                post_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The channel's open daily question, if any (the latest, should there be more).
+    pub fn open_post(&self, channel: ChannelId) -> Result<Option<Post>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {POST_COLUMNS} FROM posts WHERE channel_id = ?1 AND state = 'open' ORDER BY posted_at DESC, id DESC LIMIT 1"),
+                [channel],
+                post_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Open posts of every channel whose close time has come by `now_ms`.
+    pub fn due_closes(&self, now_ms: i64) -> Result<Vec<Post>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {POST_COLUMNS} FROM posts WHERE state = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1 ORDER BY closes_at, id"
+        ))?;
+        let rows = stmt.query_map([now_ms], post_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The selection cycle of a channel: its number, the items used in it, and the last item posted.
+    pub fn daily_cycle(&self, channel: ChannelId) -> Result<(i64, Vec<String>, Option<String>)> {
+        let cycle: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1",
+            [channel],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'",
+        )?;
+        let used = stmt
+            .query_map(params![channel, cycle], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let last = self
+            .conn
+            .query_row(
+                "SELECT item_id FROM posts WHERE channel_id = ?1 AND state != 'missed' ORDER BY posted_at DESC, id DESC LIMIT 1",
+                [channel],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok((cycle, used, last))
+    }
+
+    pub fn set_message_ref(&mut self, post: PostId, message_ref: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE posts SET message_ref = ?2 WHERE id = ?1",
+            params![post, message_ref],
+        )?;
+        Ok(())
+    }
+
+    /// The user's settled streak in a channel.
+    pub fn streak(&self, user: UserId, channel: ChannelId) -> Result<Streak> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT current, best, freezes FROM streaks WHERE user_id = ?1 AND channel_id = ?2",
+                params![user, channel],
+                |r| {
+                    Ok(Streak {
+                        current: r.get(0)?,
+                        best: r.get(1)?,
+                        freezes: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Records a daily answer unless the user already answered that post. The
+    /// UNIQUE (post_id, user_id) key decides, so concurrent writers cannot both win.
+    pub fn record_answer(
+        &mut self,
+        post: PostId,
+        user: UserId,
+        answer: &str,
+        correct: bool,
+        points: u32,
+        at_ms: i64,
+    ) -> Result<Inserted> {
+        self.write(|tx| {
+            let inserted = tx.execute(
+                "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (post_id, user_id) DO NOTHING",
+                params![post, user, answer, correct, points, at_ms],
+            )?;
+            if inserted == 1 {
+                return Ok(Inserted::New);
+            }
+            Ok(tx.query_row("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2", params![post, user], |r| {
+                Ok(Inserted::Duplicate { answer: r.get(0)?, correct: r.get(1)? })
+            })?)
+        })
+    }
+
+    /// The user's answer to a post: what they said and whether it was right.
+    pub fn user_answer(&self, post: PostId, user: UserId) -> Result<Option<(String, bool)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2",
+                params![post, user],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Closes an open post and settles every streak of its channel, in one
+    /// transaction. `None` if the post was not open (already closed).
+    pub fn close_post(
+        &mut self,
+        post: PostId,
+        at_ms: i64,
+        rules: StreakRules,
+    ) -> Result<Option<Reveal>> {
+        self.write(|tx| {
+            let closed = tx.execute("UPDATE posts SET state = 'closed', closed_at = ?2 WHERE id = ?1 AND state = 'open'", params![post, at_ms])?;
+            if closed == 0 {
+                return Ok(None);
+            }
+            let post = tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
+            // Everyone with a streak row in the channel or an answer to this post.
+            let mut stmt = tx.prepare(
+                "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
+                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 UNION SELECT user_id FROM answers WHERE post_id = ?2) u
+                 LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
+                 LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id",
+            )?;
+            let players = stmt
+                .query_map(params![post.channel_id, post.id], |r| {
+                    let correct: Option<bool> = r.get(1)?;
+                    let streak = Streak {
+                        current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
+                        best: r.get::<_, Option<u32>>(4)?.unwrap_or(0),
+                        freezes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+                    };
+                    Ok((r.get::<_, UserId>(0)?, correct, r.get::<_, Option<i64>>(2)?, streak, r.get::<_, Option<i64>>(6)?.unwrap_or(0)))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut upsert = tx.prepare(
+                "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
+                 freezes = excluded.freezes, reached_at = excluded.reached_at",
+            )?;
+            for (user, correct, answered_at, before, reached_at) in players {
+                let outcome = match correct {
+                    Some(true) => Outcome::Correct,
+                    Some(false) => Outcome::Wrong,
+                    None => Outcome::Unanswered,
+                };
+                let (after, _) = settle(rules, before, outcome);
+                let reached = if after.current != before.current { answered_at.unwrap_or(at_ms) } else { reached_at };
+                upsert.execute(params![user, post.channel_id, after.current, after.best, after.freezes, reached])?;
+            }
+            let (answered, correct): (i64, i64) = tx.query_row(
+                "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1",
+                [post.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let first_correct = tx
+                .query_row(
+                    "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
+                     WHERE a.post_id = ?1 AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT 1",
+                    [post.id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(Some(Reveal { post, answered, correct, first_correct }))
+        })
+    }
+}

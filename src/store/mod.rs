@@ -1,0 +1,160 @@
+//! SQLite storage. Opening applies the pragmas and the embedded migrations;
+//! the query functions are grouped by table in the submodules. Nothing else in
+//! the crate runs SQL.
+
+mod boards;
+mod daily;
+mod people;
+mod practice;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode};
+use rusqlite_migration::{M, Migrations};
+
+use crate::config::Synchronous;
+
+pub use boards::{BoardKind, UserStats};
+pub use daily::{Inserted, NewPost, Post, PostState, Reveal};
+pub use practice::PracticeQuestion;
+
+/// Row ids.
+pub type GuildId = i64;
+pub type UserId = i64;
+pub type ChannelId = i64;
+pub type PostId = i64;
+
+/// The migrations, in order. Their position is the schema version.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+
+/// The schema version this binary writes.
+pub fn schema_version() -> usize {
+    MIGRATIONS.len()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "database {path} has schema version {found}, newer than this quizmaster supports ({supported}); \
+         run a newer quizmaster or restore a backup"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: usize,
+    },
+    #[error("cannot migrate database {path}: {message}")]
+    Migration { path: String, message: String },
+    /// The database is there but cannot take writes right now (locked, read-only, disk full).
+    #[error("the database is temporarily unavailable: {0}")]
+    Unavailable(rusqlite::Error),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(
+                ErrorCode::DatabaseBusy
+                | ErrorCode::DatabaseLocked
+                | ErrorCode::ReadOnly
+                | ErrorCode::DiskFull
+                | ErrorCode::CannotOpen,
+            ) => StoreError::Unavailable(e),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// A fault that may clear by itself: the caller should say "try again".
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Store settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub synchronous: Synchronous,
+    pub busy_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            synchronous: Synchronous::Normal,
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// An open, migrated database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path, options: Options) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(options.busy_timeout)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let sync = match options.synchronous {
+            Synchronous::Normal => "NORMAL",
+            Synchronous::Full => "FULL",
+        };
+        conn.pragma_update(None, "synchronous", sync)?;
+        migrate(&mut conn, path)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version recorded in the file.
+    pub fn user_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` in an immediate transaction: all of it is committed, or none.
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let supported = MIGRATIONS.len();
+    if usize::try_from(found).is_ok_and(|f| f > supported) {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found,
+            supported,
+        });
+    }
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+        .to_latest(conn)
+        .map_err(|e| StoreError::Migration {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// Milliseconds since the Unix epoch, the unit of every stored instant.
+pub fn millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub fn from_millis(ms: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}

@@ -1,0 +1,78 @@
+//! Servers, users and channels.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{ChannelId, GuildId, Result, Store, UserId};
+
+impl Store {
+    /// The row for a server, created on first sight.
+    pub fn ensure_guild(&mut self, platform: &str, external_id: &str) -> Result<GuildId> {
+        self.conn.execute(
+            "INSERT INTO guilds (platform, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![platform, external_id],
+        )?;
+        Ok(self.conn.query_row(
+            "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
+            params![platform, external_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The server's own leaderboard zone, if it set one.
+    pub fn guild_timezone(&self, guild: GuildId) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| {
+                r.get(0)
+            })?)
+    }
+
+    pub fn set_guild_timezone(&mut self, guild: GuildId, zone: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE guilds SET timezone = ?2 WHERE id = ?1",
+            params![guild, zone],
+        )?;
+        Ok(())
+    }
+
+    /// The row for a user, created on first sight; the display name follows the latest seen.
+    pub fn ensure_user(
+        &mut self,
+        platform: &str,
+        external_id: &str,
+        display_name: &str,
+    ) -> Result<UserId> {
+        Ok(self.conn.query_row(
+            "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
+             ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
+             RETURNING id",
+            params![platform, external_id, display_name],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// A user of a platform by external id, or else by display name (case-insensitive).
+    pub fn find_user(&self, platform: &str, id_or_name: &str) -> Result<Option<(UserId, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, display_name FROM users WHERE platform = ?1 AND (external_id = ?2 OR display_name = ?2 COLLATE NOCASE)
+                 ORDER BY external_id = ?2 DESC, id LIMIT 1",
+                params![platform, id_or_name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn ensure_channel(&mut self, guild: GuildId, external_id: &str) -> Result<ChannelId> {
+        self.conn.execute(
+            "INSERT INTO channels (guild_id, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![guild, external_id],
+        )?;
+        Ok(self.conn.query_row(
+            "SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2",
+            params![guild, external_id],
+            |r| r.get(0),
+        )?)
+    }
+}

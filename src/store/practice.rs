@@ -1,0 +1,131 @@
+//! Private practice questions and their answers.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{GuildId, Inserted, Result, Store, UserId};
+use crate::quiz::selection::LastResult;
+
+/// A practice question given to one user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PracticeQuestion {
+    pub id: i64,
+    pub user_id: UserId,
+    pub guild_id: GuildId,
+    pub item_id: String,
+    pub asked_at: i64,
+    /// Whether it has been answered already.
+    pub answered: bool,
+}
+
+const COLUMNS: &str =
+    "q.id, q.user_id, q.guild_id, q.item_id, q.asked_at, a.question_id IS NOT NULL";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
+    Ok(PracticeQuestion {
+        id: r.get(0)?,
+        user_id: r.get(1)?,
+        guild_id: r.get(2)?,
+        item_id: r.get(3)?,
+        asked_at: r.get(4)?,
+        answered: r.get(5)?,
+    })
+}
+
+impl Store {
+    pub fn create_practice(
+        &mut self,
+        user: UserId,
+        guild: GuildId,
+        item_id: &str,
+        at_ms: i64,
+    ) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
+            params![user, guild, item_id, at_ms],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn practice_question(&self, id: i64) -> Result<Option<PracticeQuestion>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id WHERE q.id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// The user's latest practice question in a server, answered or not.
+    pub fn latest_practice(
+        &self,
+        user: UserId,
+        guild: GuildId,
+    ) -> Result<Option<PracticeQuestion>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id
+                     WHERE q.user_id = ?1 AND q.guild_id = ?2 ORDER BY q.id DESC LIMIT 1"
+                ),
+                params![user, guild],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Records a practice answer unless the question was answered already (the
+    /// primary key on question_id decides).
+    pub fn record_practice_answer(
+        &mut self,
+        question: i64,
+        answer: &str,
+        correct: bool,
+        at_ms: i64,
+    ) -> Result<Inserted> {
+        self.write(|tx| {
+            let inserted = tx.execute(
+                "INSERT INTO practice_answers (question_id, answer, correct, answered_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                params![question, answer, correct, at_ms],
+            )?;
+            if inserted == 1 {
+                return Ok(Inserted::New);
+            }
+            Ok(tx.query_row("SELECT answer, correct FROM practice_answers WHERE question_id = ?1", [question], |r| {
+                Ok(Inserted::Duplicate { answer: r.get(0)?, correct: r.get(1)? })
+            })?)
+        })
+    }
+
+    /// The user's last result per item, from practice and daily answers alike.
+    pub fn answer_history(&self, user: UserId) -> Result<HashMap<String, LastResult>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, correct FROM (
+                 SELECT q.item_id, a.correct, a.answered_at FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
+                 WHERE q.user_id = ?1
+                 UNION ALL
+                 SELECT p.item_id, a.correct, a.answered_at FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ?1
+             ) ORDER BY answered_at",
+        )?;
+        let mut out = HashMap::new();
+        let rows = stmt.query_map([user], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+        })?;
+        for row in rows {
+            let (item, correct) = row?;
+            out.insert(
+                item,
+                if correct {
+                    LastResult::Right
+                } else {
+                    LastResult::Wrong
+                },
+            );
+        }
+        Ok(out)
+    }
+}
