@@ -17,20 +17,12 @@ use crate::store::{self, Store};
 pub struct BankErrors(pub Vec<ContentError>);
 
 fn list(errors: &[ContentError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("  {e}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
 }
 
 /// The configured bank: the bundled packs (unless disabled) and `content.dirs`.
 pub fn load_bank(settings: &Settings) -> Result<Bank, BankErrors> {
-    let mut sources: Vec<Source> = if settings.content.bundled {
-        Bank::bundled_sources()
-    } else {
-        Vec::new()
-    };
+    let mut sources: Vec<Source> = if settings.content.bundled { Bank::bundled_sources() } else { Vec::new() };
     sources.extend(Bank::dir_sources(&settings.content.dirs).map_err(BankErrors)?);
     Bank::from_sources(&sources).map_err(BankErrors)
 }

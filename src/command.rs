@@ -89,11 +89,7 @@ impl UserArg {
     pub fn parse(s: &str) -> UserArg {
         let s = s.trim();
         if let Some(inner) = s.strip_prefix("<@").and_then(|r| r.strip_suffix('>')) {
-            let id = inner
-                .trim_start_matches('!')
-                .split('|')
-                .next()
-                .unwrap_or_default();
+            let id = inner.trim_start_matches('!').split('|').next().unwrap_or_default();
             if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return UserArg::Id(id.to_string());
             }
@@ -109,9 +105,7 @@ pub enum CommandError {
     TooLong { len: usize, max: usize },
     #[error("Unknown subcommand `{0}`. Try `/quiz help` for the list.")]
     UnknownSubcommand(String),
-    #[error(
-        "`/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`."
-    )]
+    #[error("`/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`.")]
     EmptyAnswer,
     #[error(
         "`/quiz leaderboard` does not know `{0}`: use week, month or all; points, streak or accuracy; or practice."
@@ -119,9 +113,7 @@ pub enum CommandError {
     BadBoardOption(String),
     #[error("`/quiz {sub}` takes no `{extra}`.")]
     Unexpected { sub: &'static str, extra: String },
-    #[error(
-        "Unknown admin command `{0}`. Admin commands: post-now, reveal-now, timezone <Area/City>."
-    )]
+    #[error("Unknown admin command `{0}`. Admin commands: post-now, reveal-now, timezone <Area/City>.")]
     UnknownAdmin(String),
     #[error("`/quiz admin timezone` needs a zone such as Europe/Berlin.")]
     MissingZone,
@@ -132,15 +124,9 @@ pub enum CommandError {
 pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
     let len = text.chars().count();
     if len > max_chars {
-        return Err(CommandError::TooLong {
-            len,
-            max: max_chars,
-        });
+        return Err(CommandError::TooLong { len, max: max_chars });
     }
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let mut words = cleaned.split_whitespace();
     let Some(sub) = words.next() else {
         return Ok(Command::Play { category: None });
@@ -148,28 +134,21 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
     let rest: Vec<&str> = words.collect();
     let no_args = |sub: &'static str, cmd: Command| match rest.first() {
         None => Ok(cmd),
-        Some(extra) => Err(CommandError::Unexpected {
-            sub,
-            extra: (*extra).to_string(),
-        }),
+        Some(extra) => Err(CommandError::Unexpected { sub, extra: (*extra).to_string() }),
     };
     match sub.to_lowercase().as_str() {
-        "play" | "practice" | "question" => Ok(Command::Play {
-            category: (!rest.is_empty()).then(|| rest.join("-").to_lowercase()),
-        }),
+        "play" | "practice" | "question" => {
+            Ok(Command::Play { category: (!rest.is_empty()).then(|| rest.join("-").to_lowercase()) })
+        }
         "answer" | "a" => {
             if rest.is_empty() {
                 Err(CommandError::EmptyAnswer)
             } else {
-                Ok(Command::Answer {
-                    answer: rest.join(" "),
-                    question: None,
-                })
+                Ok(Command::Answer { answer: rest.join(" "), question: None })
             }
         }
         "leaderboard" | "board" | "top" => {
-            let (mut period, mut sort, mut board) =
-                (Period::default(), Sort::default(), BoardKind::default());
+            let (mut period, mut sort, mut board) = (Period::default(), Sort::default(), BoardKind::default());
             for word in &rest {
                 let w = word.to_lowercase();
                 if let Some(p) = Period::parse(&w) {
@@ -182,15 +161,9 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
                     return Err(CommandError::BadBoardOption((*word).to_string()));
                 }
             }
-            Ok(Command::Leaderboard {
-                period,
-                sort,
-                board,
-            })
+            Ok(Command::Leaderboard { period, sort, board })
         }
-        "stats" => Ok(Command::Stats {
-            user: (!rest.is_empty()).then(|| UserArg::parse(&rest.join(" "))),
-        }),
+        "stats" => Ok(Command::Stats { user: (!rest.is_empty()).then(|| UserArg::parse(&rest.join(" "))) }),
         "streak" => no_args("streak", Command::Streak),
         "help" => Ok(Command::Help),
         "admin" => parse_admin(&rest),
@@ -205,9 +178,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
     let admin = match sub.to_lowercase().as_str() {
         "post-now" => AdminCommand::PostNow,
         "reveal-now" => AdminCommand::RevealNow,
-        "timezone" => {
-            AdminCommand::Timezone(words.get(1).ok_or(CommandError::MissingZone)?.to_string())
-        }
+        "timezone" => AdminCommand::Timezone(words.get(1).ok_or(CommandError::MissingZone)?.to_string()),
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
@@ -222,90 +193,34 @@ mod tests {
         let ok: &[(&str, Command)] = &[
             ("", Command::Play { category: None }),
             ("play", Command::Play { category: None }),
-            (
-                "play Databases",
-                Command::Play {
-                    category: Some("databases".into()),
-                },
-            ),
-            (
-                "play general concepts",
-                Command::Play {
-                    category: Some("general-concepts".into()),
-                },
-            ),
-            (
-                "answer b",
-                Command::Answer {
-                    answer: "b".into(),
-                    question: None,
-                },
-            ),
+            ("play Databases", Command::Play { category: Some("databases".into()) }),
+            ("play general concepts", Command::Play { category: Some("general-concepts".into()) }),
+            ("answer b", Command::Answer { answer: "b".into(), question: None }),
             (
                 "ANSWER  eventual   consistency ",
-                Command::Answer {
-                    answer: "eventual consistency".into(),
-                    question: None,
-                },
+                Command::Answer { answer: "eventual consistency".into(), question: None },
             ),
-            (
-                "leaderboard",
-                Command::Leaderboard {
-                    period: Period::Week,
-                    sort: Sort::Points,
-                    board: BoardKind::Daily,
-                },
-            ),
+            ("leaderboard", Command::Leaderboard { period: Period::Week, sort: Sort::Points, board: BoardKind::Daily }),
             (
                 "leaderboard week points",
-                Command::Leaderboard {
-                    period: Period::Week,
-                    sort: Sort::Points,
-                    board: BoardKind::Daily,
-                },
+                Command::Leaderboard { period: Period::Week, sort: Sort::Points, board: BoardKind::Daily },
             ),
             (
                 "leaderboard accuracy all",
-                Command::Leaderboard {
-                    period: Period::All,
-                    sort: Sort::Accuracy,
-                    board: BoardKind::Daily,
-                },
+                Command::Leaderboard { period: Period::All, sort: Sort::Accuracy, board: BoardKind::Daily },
             ),
             (
                 "leaderboard practice month",
-                Command::Leaderboard {
-                    period: Period::Month,
-                    sort: Sort::Points,
-                    board: BoardKind::Practice,
-                },
+                Command::Leaderboard { period: Period::Month, sort: Sort::Points, board: BoardKind::Practice },
             ),
             ("stats", Command::Stats { user: None }),
-            (
-                "stats @bob",
-                Command::Stats {
-                    user: Some(UserArg::Name("bob".into())),
-                },
-            ),
-            (
-                "stats <@U024BE7LH|bob>",
-                Command::Stats {
-                    user: Some(UserArg::Id("U024BE7LH".into())),
-                },
-            ),
-            (
-                "stats <@!80351110224678912>",
-                Command::Stats {
-                    user: Some(UserArg::Id("80351110224678912".into())),
-                },
-            ),
+            ("stats @bob", Command::Stats { user: Some(UserArg::Name("bob".into())) }),
+            ("stats <@U024BE7LH|bob>", Command::Stats { user: Some(UserArg::Id("U024BE7LH".into())) }),
+            ("stats <@!80351110224678912>", Command::Stats { user: Some(UserArg::Id("80351110224678912".into())) }),
             ("streak", Command::Streak),
             ("help", Command::Help),
             ("admin post-now", Command::Admin(AdminCommand::PostNow)),
-            (
-                "admin timezone Europe/Berlin",
-                Command::Admin(AdminCommand::Timezone("Europe/Berlin".into())),
-            ),
+            ("admin timezone Europe/Berlin", Command::Admin(AdminCommand::Timezone("Europe/Berlin".into()))),
         ];
         for (text, want) in ok {
             assert_eq!(&parse(text, 500).expect(text), want, "{text:?}");
@@ -314,42 +229,14 @@ mod tests {
 
     #[test]
     fn bad_input_is_named() {
-        assert_eq!(
-            parse("frobnicate", 500),
-            Err(CommandError::UnknownSubcommand("frobnicate".into()))
-        );
+        assert_eq!(parse("frobnicate", 500), Err(CommandError::UnknownSubcommand("frobnicate".into())));
         assert_eq!(parse("answer", 500), Err(CommandError::EmptyAnswer));
-        assert_eq!(
-            parse("answer \u{0}\u{7}", 500),
-            Err(CommandError::EmptyAnswer)
-        );
-        assert_eq!(
-            parse("leaderboard yearly", 500),
-            Err(CommandError::BadBoardOption("yearly".into()))
-        );
-        assert_eq!(
-            parse("streak now", 500),
-            Err(CommandError::Unexpected {
-                sub: "streak",
-                extra: "now".into()
-            })
-        );
-        assert_eq!(
-            parse(&"x".repeat(501), 500),
-            Err(CommandError::TooLong { len: 501, max: 500 })
-        );
-        assert!(
-            parse("admin launch", 500)
-                .unwrap_err()
-                .to_string()
-                .contains("launch")
-        );
-        assert!(
-            parse("frobnicate", 500)
-                .unwrap_err()
-                .to_string()
-                .contains("/quiz help")
-        );
+        assert_eq!(parse("answer \u{0}\u{7}", 500), Err(CommandError::EmptyAnswer));
+        assert_eq!(parse("leaderboard yearly", 500), Err(CommandError::BadBoardOption("yearly".into())));
+        assert_eq!(parse("streak now", 500), Err(CommandError::Unexpected { sub: "streak", extra: "now".into() }));
+        assert_eq!(parse(&"x".repeat(501), 500), Err(CommandError::TooLong { len: 501, max: 500 }));
+        assert!(parse("admin launch", 500).unwrap_err().to_string().contains("launch"));
+        assert!(parse("frobnicate", 500).unwrap_err().to_string().contains("/quiz help"));
     }
 
     #[test]

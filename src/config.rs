@@ -33,11 +33,7 @@ pub struct DatabaseSettings {
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
-        Self {
-            path: PathBuf::from("quizmaster.db"),
-            synchronous: Synchronous::Normal,
-            busy_timeout_ms: 5000,
-        }
+        Self { path: PathBuf::from("quizmaster.db"), synchronous: Synchronous::Normal, busy_timeout_ms: 5000 }
     }
 }
 
@@ -60,10 +56,7 @@ pub struct ContentSettings {
 
 impl Default for ContentSettings {
     fn default() -> Self {
-        Self {
-            bundled: true,
-            dirs: Vec::new(),
-        }
+        Self { bundled: true, dirs: Vec::new() }
     }
 }
 
@@ -97,17 +90,11 @@ impl Default for QuizSettings {
 
 impl QuizSettings {
     pub fn scoring(&self) -> ScoringRules {
-        ScoringRules {
-            correct: self.points_correct,
-            streak_bonus_cap: self.streak_bonus_cap,
-        }
+        ScoringRules { correct: self.points_correct, streak_bonus_cap: self.streak_bonus_cap }
     }
 
     pub fn streak(&self) -> StreakRules {
-        StreakRules {
-            freeze_every: self.freeze_every,
-            freeze_max: self.freeze_max,
-        }
+        StreakRules { freeze_every: self.freeze_every, freeze_max: self.freeze_max }
     }
 
     /// The validated zone (checked at load).
@@ -125,9 +112,7 @@ pub struct LogSettings {
 
 impl Default for LogSettings {
     fn default() -> Self {
-        Self {
-            level: "info".into(),
-        }
+        Self { level: "info".into() }
     }
 }
 
@@ -187,14 +172,10 @@ impl Settings {
             .list_separator(",")
             .with_list_parse_key("content.dirs")
             .source(sources.env);
-        let built = builder
-            .add_source(env)
-            .build()
-            .map_err(|e| SettingsError::Invalid(e.to_string()))?;
+        let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(e.to_string()))?;
         let mut unknown = Vec::new();
-        let settings: Settings =
-            serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
-                .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
+        let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
+            .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
         if !unknown.is_empty() {
             return Err(SettingsError::UnknownKeys(unknown));
         }
@@ -206,30 +187,19 @@ impl Settings {
         if self.quiz.timezone.parse::<Tz>().is_err() {
             return Err(SettingsError::BadValue {
                 key: "quiz.timezone",
-                message: format!(
-                    "`{}` is not an IANA time zone such as Europe/Berlin",
-                    self.quiz.timezone
-                ),
+                message: format!("`{}` is not an IANA time zone such as Europe/Berlin", self.quiz.timezone),
             });
         }
         if self.quiz.max_input_chars == 0 {
-            return Err(SettingsError::BadValue {
-                key: "quiz.max_input_chars",
-                message: "must be at least 1".into(),
-            });
+            return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
         }
         if self.database.path.as_os_str().is_empty() {
-            return Err(SettingsError::BadValue {
-                key: "database.path",
-                message: "must not be empty".into(),
-            });
+            return Err(SettingsError::BadValue { key: "database.path", message: "must not be empty".into() });
         }
         Ok(())
     }
 }
 
 fn file_source(path: &Path) -> config::File<config::FileSourceFile, config::FileFormat> {
-    config::File::from(path)
-        .format(config::FileFormat::Toml)
-        .required(true)
+    config::File::from(path).format(config::FileFormat::Toml).required(true)
 }

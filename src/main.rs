@@ -53,10 +53,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let mut settings = Settings::load(Sources {
-        file: cli.config,
-        env: None,
-    })?;
+    let mut settings = Settings::load(Sources { file: cli.config, env: None })?;
     if let Some(db) = cli.db {
         settings.database.path = db;
     }
@@ -65,11 +62,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
-            println!(
-                "database {} is at schema version {}",
-                settings.database.path.display(),
-                store.user_version()?
-            );
+            println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Run | Cmd::Console => {
@@ -100,9 +93,7 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
     let loaded = if dirs.is_empty() {
         app::load_bank(settings)
     } else {
-        Bank::dir_sources(dirs)
-            .and_then(|s| Bank::from_sources(&s))
-            .map_err(app::BankErrors)
+        Bank::dir_sources(dirs).and_then(|s| Bank::from_sources(&s)).map_err(app::BankErrors)
     };
     match loaded {
         Ok(bank) => {

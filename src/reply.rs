@@ -66,11 +66,7 @@ impl QuestionCard {
         self.choices
             .iter()
             .enumerate()
-            .map(|(i, c)| ChoiceButton {
-                question: self.question,
-                letter: letter(i),
-                label: c.clone(),
-            })
+            .map(|(i, c)| ChoiceButton { question: self.question, letter: letter(i), label: c.clone() })
             .collect()
     }
 }
@@ -144,17 +140,11 @@ pub struct HelpCard {
 
 impl Reply {
     pub fn private(body: Body) -> Reply {
-        Reply {
-            visibility: Visibility::Private,
-            body,
-        }
+        Reply { visibility: Visibility::Private, body }
     }
 
     pub fn public(body: Body) -> Reply {
-        Reply {
-            visibility: Visibility::Public,
-            body,
-        }
+        Reply { visibility: Visibility::Public, body }
     }
 
     pub fn error(text: impl Into<String>) -> Reply {
@@ -181,10 +171,7 @@ pub struct Style {
 }
 
 /// Plain text, as the console shows it.
-pub const PLAIN: Style = Style {
-    escape: |s| s.to_string(),
-    bold: |s| s.to_string(),
-};
+pub const PLAIN: Style = Style { escape: |s| s.to_string(), bold: |s| s.to_string() };
 
 /// Renders a reply body as lines of text in a platform's style.
 pub fn render(body: &Body, style: &Style) -> String {
@@ -196,23 +183,14 @@ pub fn render(body: &Body, style: &Style) -> String {
                 Mode::Daily => "Question of the day",
                 Mode::Practice => "Practice question",
             };
-            let mut out = format!(
-                "{} · {} · {}\n{}",
-                b(head),
-                e(&q.category),
-                e(&q.difficulty),
-                e(&q.prompt)
-            );
+            let mut out = format!("{} · {} · {}\n{}", b(head), e(&q.category), e(&q.difficulty), e(&q.prompt));
             for (i, c) in q.choices.iter().enumerate() {
                 out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
             }
             let how = if q.choices.is_empty() {
                 "Answer with /quiz answer <your answer>".to_string()
             } else {
-                format!(
-                    "Answer with /quiz answer <A-{}>",
-                    letter(q.choices.len() - 1)
-                )
+                format!("Answer with /quiz answer <A-{}>", letter(q.choices.len() - 1))
             };
             out.push_str(&format!("\n{}", e(&how)));
             if let Some(t) = q.closes_at {
@@ -230,13 +208,7 @@ pub fn render(body: &Body, style: &Style) -> String {
                 Mode::Daily => "today's question",
                 Mode::Practice => "your practice question",
             };
-            let mut out = format!(
-                "{} You answered {} to {} ({}).",
-                b(head),
-                e(&v.your_answer),
-                what,
-                e(&v.title)
-            );
+            let mut out = format!("{} You answered {} to {} ({}).", b(head), e(&v.your_answer), what, e(&v.title));
             if let Some(r) = &v.right_answer {
                 out.push_str(&format!("\nAnswer: {}", b(r)));
             }
@@ -261,10 +233,7 @@ pub fn render(body: &Body, style: &Style) -> String {
                 e(&r.explanation)
             );
             let share = crate::quiz::leaderboard::accuracy_percent(r.correct, r.answered);
-            out.push_str(&format!(
-                "\n{} answered, {} correct ({share}%).",
-                r.answered, r.correct
-            ));
+            out.push_str(&format!("\n{} answered, {} correct ({share}%).", r.answered, r.correct));
             if let Some(name) = &r.first_correct {
                 out.push_str(&format!(" First correct: {}.", b(name)));
             }
@@ -277,12 +246,7 @@ pub fn render(body: &Body, style: &Style) -> String {
             }
             for row in &board.rows {
                 let you = if row.is_you { " (you)" } else { "" };
-                out.push_str(&format!(
-                    "\n{:>3}. {} — {}{you}",
-                    row.rank,
-                    e(&row.name),
-                    e(&row.figure)
-                ));
+                out.push_str(&format!("\n{:>3}. {} — {}{you}", row.rank, e(&row.name), e(&row.figure)));
             }
             out
         }

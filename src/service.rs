@@ -18,8 +18,7 @@ use crate::quiz::selection;
 use crate::quiz::streak::StreakRules;
 use crate::reply::*;
 use crate::store::{
-    self, BoardKind, ChannelId, GuildId, Inserted, NewPost, Post, PostState, Store, StoreError,
-    UserId,
+    self, BoardKind, ChannelId, GuildId, Inserted, NewPost, Post, PostState, Store, StoreError, UserId,
 };
 
 /// The rules the service plays by (from config).
@@ -69,32 +68,14 @@ struct Scope {
 const BOARD_SIZE: usize = 10;
 
 pub const HELP: &[(&str, &str)] = &[
-    (
-        "/quiz",
-        "a private practice question (also /quiz play [category])",
-    ),
-    (
-        "/quiz answer <A-D or text>",
-        "answer today's question, or else your practice question",
-    ),
-    (
-        "/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]",
-        "the server's standings",
-    ),
-    (
-        "/quiz stats [user]",
-        "answers, accuracy, points and streaks",
-    ),
+    ("/quiz", "a private practice question (also /quiz play [category])"),
+    ("/quiz answer <A-D or text>", "answer today's question, or else your practice question"),
+    ("/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]", "the server's standings"),
+    ("/quiz stats [user]", "answers, accuracy, points and streaks"),
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz help", "this list"),
-    (
-        "/quiz admin post-now | reveal-now",
-        "admins: post today's question now, or close and reveal it",
-    ),
-    (
-        "/quiz admin timezone <Area/City>",
-        "admins: the zone for leaderboard weeks and months",
-    ),
+    ("/quiz admin post-now | reveal-now", "admins: post today's question now, or close and reveal it"),
+    ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
 ];
 
 pub struct Service {
@@ -106,22 +87,12 @@ pub struct Service {
 
 impl Service {
     pub fn new(store: Store, bank: Bank, rules: Rules) -> Service {
-        Service {
-            store: Mutex::new(store),
-            bank,
-            rules,
-            rng: Mutex::new(StdRng::from_rng(&mut rand::rng())),
-        }
+        Service { store: Mutex::new(store), bank, rules, rng: Mutex::new(StdRng::from_rng(&mut rand::rng())) }
     }
 
     /// A service whose random choices repeat, for tests.
     pub fn with_seed(store: Store, bank: Bank, rules: Rules, seed: u64) -> Service {
-        Service {
-            store: Mutex::new(store),
-            bank,
-            rules,
-            rng: Mutex::new(StdRng::seed_from_u64(seed)),
-        }
+        Service { store: Mutex::new(store), bank, rules, rng: Mutex::new(StdRng::seed_from_u64(seed)) }
     }
 
     pub fn bank(&self) -> &Bank {
@@ -151,23 +122,15 @@ impl Service {
     fn lock(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave a half-done write: every
         // write is one SQLite transaction. So a poisoned lock is safe to reuse.
-        self.store
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn dispatch(&self, store: &mut Store, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
         let scope = self.scope(store, ctx)?;
         match cmd {
             Command::Play { category } => self.play(store, &scope, ctx, category),
-            Command::Answer { answer, question } => {
-                self.answer(store, &scope, ctx, &answer, question)
-            }
-            Command::Leaderboard {
-                period,
-                sort,
-                board,
-            } => self.leaderboard(store, &scope, ctx, period, sort, board),
+            Command::Answer { answer, question } => self.answer(store, &scope, ctx, &answer, question),
+            Command::Leaderboard { period, sort, board } => self.leaderboard(store, &scope, ctx, period, sort, board),
             Command::Stats { user } => self.stats(store, &scope, ctx, user),
             Command::Streak => {
                 let s = store.user_stats(scope.guild, scope.user)?;
@@ -177,14 +140,10 @@ impl Service {
                     freezes: s.freezes,
                 })))
             }
-            Command::Help => Ok(Reply::private(Body::Help(HelpCard {
-                commands: HELP.to_vec(),
-            }))),
+            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: HELP.to_vec() }))),
             Command::Admin(admin) if !ctx.is_admin => {
                 tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
-                Ok(Reply::error(
-                    "Only channel admins can use /quiz admin commands. Nothing was changed.",
-                ))
+                Ok(Reply::error("Only channel admins can use /quiz admin commands. Nothing was changed."))
             }
             Command::Admin(admin) => self.admin(store, &scope, ctx, admin),
         }
@@ -194,16 +153,8 @@ impl Service {
         let guild = store.ensure_guild(&ctx.platform, &ctx.guild)?;
         let channel = store.ensure_channel(guild, &ctx.channel)?;
         let user = store.ensure_user(&ctx.platform, &ctx.user_id, &ctx.user_name)?;
-        let tz = store
-            .guild_timezone(guild)?
-            .and_then(|z| z.parse().ok())
-            .unwrap_or(self.rules.default_tz);
-        Ok(Scope {
-            guild,
-            channel,
-            user,
-            tz,
-        })
+        let tz = store.guild_timezone(guild)?.and_then(|z| z.parse().ok()).unwrap_or(self.rules.default_tz);
+        Ok(Scope { guild, channel, user, tz })
     }
 
     fn item(&self, id: &str) -> store::Result<&Item> {
@@ -215,13 +166,7 @@ impl Service {
         })
     }
 
-    fn play(
-        &self,
-        store: &mut Store,
-        scope: &Scope,
-        ctx: &Ctx,
-        category: Option<String>,
-    ) -> store::Result<Reply> {
+    fn play(&self, store: &mut Store, scope: &Scope, ctx: &Ctx, category: Option<String>) -> store::Result<Reply> {
         let categories: Vec<String> = category.into_iter().collect();
         if let Some(c) = categories.first() {
             if !self.bank.categories().contains(c) {
@@ -233,28 +178,17 @@ impl Service {
         }
         let pool = self.bank.pool(&categories);
         let history = store.answer_history(scope.user)?;
-        let last = store
-            .latest_practice(scope.user, scope.guild)?
-            .map(|q| q.item_id);
+        let last = store.latest_practice(scope.user, scope.guild)?.map(|q| q.item_id);
         let picked = {
-            let mut rng = self
-                .rng
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             selection::practice(&pool, &history, last.as_deref(), &mut *rng).map(str::to_string)
         };
         let Some(item_id) = picked else {
             return Ok(Reply::error("The question bank is empty."));
         };
-        let id =
-            store.create_practice(scope.user, scope.guild, &item_id, store::millis(ctx.now))?;
+        let id = store.create_practice(scope.user, scope.guild, &item_id, store::millis(ctx.now))?;
         let item = self.item(&item_id)?;
-        Ok(Reply::private(Body::Question(question_card(
-            item,
-            QuestionRef::Practice(id),
-            Mode::Practice,
-            None,
-        ))))
+        Ok(Reply::private(Body::Question(question_card(item, QuestionRef::Practice(id), Mode::Practice, None))))
     }
 
     fn answer(
@@ -290,31 +224,22 @@ impl Service {
     /// `/quiz answer X` without a named question: the channel's open daily
     /// question if the user has not answered it yet, else their open practice question.
     fn route_answer(&self, store: &Store, scope: &Scope, ctx: &Ctx) -> store::Result<Target> {
-        let daily = store
-            .open_post(scope.channel)?
-            .filter(|p| is_open(p, ctx.now));
+        let daily = store.open_post(scope.channel)?.filter(|p| is_open(p, ctx.now));
         let daily_answer = match &daily {
-            Some(p) => store
-                .user_answer(p.id, scope.user)?
-                .map(|(answer, _)| answer),
+            Some(p) => store.user_answer(p.id, scope.user)?.map(|(answer, _)| answer),
             None => None,
         };
         if let Some(post) = daily.filter(|_| daily_answer.is_none()) {
             return Ok(Target::Daily(post));
         }
-        if let Some(q) = store
-            .latest_practice(scope.user, scope.guild)?
-            .filter(|q| !q.answered)
-        {
+        if let Some(q) = store.latest_practice(scope.user, scope.guild)?.filter(|q| !q.answered) {
             return Ok(Target::Practice(q.id, q.item_id));
         }
         Ok(Target::Nothing(match daily_answer {
             Some(first) => format!(
                 "You already answered today's question with {first}; the first answer is final. Type /quiz for a practice question."
             ),
-            None => {
-                "There is no open question to answer. Type /quiz for a practice question.".into()
-            }
+            None => "There is no open question to answer. Type /quiz for a practice question.".into(),
         }))
     }
 
@@ -340,14 +265,7 @@ impl Service {
         let answer = canonical_answer(item, answer);
         let streak_before = store.streak(scope.user, scope.channel)?.current;
         let points = scoring::daily_points(self.rules.scoring, correct, streak_before);
-        match store.record_answer(
-            post.id,
-            scope.user,
-            &answer,
-            correct,
-            points,
-            store::millis(ctx.now),
-        )? {
+        match store.record_answer(post.id, scope.user, &answer, correct, points, store::millis(ctx.now))? {
             Inserted::New => Ok(Reply::private(Body::Verdict(VerdictCard {
                 question: QuestionRef::Daily(post.id),
                 mode: Mode::Daily,
@@ -385,11 +303,7 @@ impl Service {
                 mode: Mode::Practice,
                 title: title_of(item),
                 your_answer: answer,
-                verdict: if correct {
-                    Verdict::Correct
-                } else {
-                    Verdict::Wrong
-                },
+                verdict: if correct { Verdict::Correct } else { Verdict::Wrong },
                 right_answer: Some(item.right_answer()),
                 explanation: Some(item.explanation.clone()),
                 reveal_at: None,
@@ -410,13 +324,9 @@ impl Service {
         sort: Sort,
         board: BoardKind,
     ) -> store::Result<Reply> {
-        let range = leaderboard::period_range(period, ctx.now, scope.tz)
-            .map(|(s, e)| (store::millis(s), store::millis(e)));
-        let sort = if board == BoardKind::Practice {
-            Sort::Points
-        } else {
-            sort
-        };
+        let range =
+            leaderboard::period_range(period, ctx.now, scope.tz).map(|(s, e)| (store::millis(s), store::millis(e)));
+        let sort = if board == BoardKind::Practice { Sort::Points } else { sort };
         let mut rows = store.standings(scope.guild, range, board)?;
         if sort == Sort::Streak {
             rows.retain(|r| r.streak > 0);
@@ -426,23 +336,15 @@ impl Service {
             (BoardKind::Practice, _) => format!("{} correct of {}", r.correct, r.answered),
             (_, Sort::Points) => format!("{} pts", r.points),
             (_, Sort::Streak) => format!("{} in a row", r.streak),
-            (_, Sort::Accuracy) => format!(
-                "{}% ({}/{})",
-                accuracy_percent(r.correct, r.answered),
-                r.correct,
-                r.answered
-            ),
+            (_, Sort::Accuracy) => {
+                format!("{}% ({}/{})", accuracy_percent(r.correct, r.answered), r.correct, r.answered)
+            }
         };
         let mut shown: Vec<BoardRow> = Vec::new();
         for (i, r) in ranked.iter().enumerate() {
             let is_you = r.user_id == scope.user;
             if i < BOARD_SIZE || is_you {
-                shown.push(BoardRow {
-                    rank: i + 1,
-                    name: r.name.clone(),
-                    figure: figure(r),
-                    is_you,
-                });
+                shown.push(BoardRow { rank: i + 1, name: r.name.clone(), figure: figure(r), is_you });
             }
         }
         let title = match board {
@@ -456,21 +358,13 @@ impl Service {
         })))
     }
 
-    fn stats(
-        &self,
-        store: &Store,
-        scope: &Scope,
-        ctx: &Ctx,
-        user: Option<UserArg>,
-    ) -> store::Result<Reply> {
+    fn stats(&self, store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserArg>) -> store::Result<Reply> {
         let (user_id, name) = match user {
             None => (scope.user, ctx.user_name.clone()),
             Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(&ctx.platform, &s)? {
                 Some(found) => found,
                 None => {
-                    return Ok(Reply::error(format!(
-                        "No player called {s} has played here yet."
-                    )));
+                    return Ok(Reply::error(format!("No player called {s} has played here yet.")));
                 }
             },
         };
@@ -486,13 +380,7 @@ impl Service {
                 ),
             ),
             ("Points".to_string(), s.points.to_string()),
-            (
-                "Streak".to_string(),
-                format!(
-                    "{} (best {}, {} freezes)",
-                    s.streak, s.best_streak, s.freezes
-                ),
-            ),
+            ("Streak".to_string(), format!("{} (best {}, {} freezes)", s.streak, s.best_streak, s.freezes)),
             (
                 "Practice".to_string(),
                 format!(
@@ -506,38 +394,25 @@ impl Service {
         Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
     }
 
-    fn admin(
-        &self,
-        store: &mut Store,
-        scope: &Scope,
-        ctx: &Ctx,
-        admin: AdminCommand,
-    ) -> store::Result<Reply> {
+    fn admin(&self, store: &mut Store, scope: &Scope, ctx: &Ctx, admin: AdminCommand) -> store::Result<Reply> {
         match admin {
-            AdminCommand::PostNow => Ok(
-                match self.post_daily(store, scope.channel, scope.tz, ctx.now, None)? {
-                    DailyOutcome::Posted(reply) => reply,
-                    DailyOutcome::AlreadyPosted(post) => Reply::error(format!(
-                        "This channel already had its question for {}; the next one comes on the next scheduled day.",
-                        post.local_date
-                    )),
-                },
-            ),
+            AdminCommand::PostNow => Ok(match self.post_daily(store, scope.channel, scope.tz, ctx.now, None)? {
+                DailyOutcome::Posted(reply) => reply,
+                DailyOutcome::AlreadyPosted(post) => Reply::error(format!(
+                    "This channel already had its question for {}; the next one comes on the next scheduled day.",
+                    post.local_date
+                )),
+            }),
             AdminCommand::RevealNow => match store.open_post(scope.channel)? {
                 Some(post) => Ok(self
                     .reveal(store, &post, ctx.now)?
                     .unwrap_or_else(|| Reply::error("That question was already revealed."))),
-                None => Ok(Reply::error(
-                    "There is no open daily question in this channel to reveal.",
-                )),
+                None => Ok(Reply::error("There is no open daily question in this channel to reveal.")),
             },
             AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
                 Ok(tz) => {
                     store.set_guild_timezone(scope.guild, tz.name())?;
-                    Ok(Reply::info(format!(
-                        "Leaderboard weeks and months now follow {}.",
-                        tz.name()
-                    )))
+                    Ok(Reply::info(format!("Leaderboard weeks and months now follow {}.", tz.name())))
                 }
                 Err(_) => Ok(Reply::error(format!(
                     "`{zone}` is not an IANA time zone such as Europe/Berlin or America/New_York."
@@ -571,16 +446,11 @@ impl Service {
             used.clear();
         }
         let picked = {
-            let mut rng = self
-                .rng
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             selection::next_daily(&pool, &used, last.as_deref(), &mut *rng).map(str::to_string)
         };
         let Some(item_id) = picked else {
-            return Ok(DailyOutcome::Posted(Reply::error(
-                "The question bank is empty.",
-            )));
+            return Ok(DailyOutcome::Posted(Reply::error("The question bank is empty.")));
         };
         let new = NewPost {
             channel,
@@ -598,20 +468,13 @@ impl Service {
                 Ok(DailyOutcome::Posted(Reply::public(Body::Question(card))))
             }
             None => Ok(DailyOutcome::AlreadyPosted(
-                store
-                    .open_post(channel)?
-                    .unwrap_or_else(|| missing_post(channel, &local_date)),
+                store.open_post(channel)?.unwrap_or_else(|| missing_post(channel, &local_date)),
             )),
         }
     }
 
     /// Closes a daily question, settles streaks, and gives the reveal.
-    fn reveal(
-        &self,
-        store: &mut Store,
-        post: &Post,
-        now: DateTime<Utc>,
-    ) -> store::Result<Option<Reply>> {
+    fn reveal(&self, store: &mut Store, post: &Post, now: DateTime<Utc>) -> store::Result<Option<Reply>> {
         let Some(result) = store.close_post(post.id, store::millis(now), self.rules.streak)? else {
             return Ok(None);
         };
@@ -657,12 +520,7 @@ fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
     post.state == PostState::Open && post.closes_at.is_none_or(|c| store::millis(now) < c)
 }
 
-fn question_card(
-    item: &Item,
-    question: QuestionRef,
-    mode: Mode,
-    closes_at: Option<DateTime<Utc>>,
-) -> QuestionCard {
+fn question_card(item: &Item, question: QuestionRef, mode: Mode, closes_at: Option<DateTime<Utc>>) -> QuestionCard {
     QuestionCard {
         question,
         mode,
@@ -689,11 +547,7 @@ fn canonical_answer(item: &Item, answer: &str) -> String {
 fn title_of(item: &Item) -> String {
     const WORDS: usize = 8;
     let words: Vec<&str> = item.prompt.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
-    }
+    if words.len() <= WORDS { words.join(" ") } else { format!("{}…", words[..WORDS].join(" ")) }
 }
 
 fn grade_error_text(e: &GradeError, item: &Item) -> String {
@@ -711,9 +565,7 @@ fn grade_error_text(e: &GradeError, item: &Item) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().chain(c).collect::<String>() + "."
-    })
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect::<String>() + ".")
 }
 
 fn store_failure(e: &StoreError) -> Reply {
@@ -724,8 +576,6 @@ fn store_failure(e: &StoreError) -> Reply {
         )
     } else {
         tracing::error!(error = %e, "command failed");
-        Reply::error(
-            "Something went wrong on our side and nothing was recorded. The error has been logged.",
-        )
+        Reply::error("Something went wrong on our side and nothing was recorded. The error has been logged.")
     }
 }

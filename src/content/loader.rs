@@ -10,18 +10,8 @@ use toml::{Table, Value};
 use super::{Difficulty, Item, ItemKind, letter};
 
 /// Fields an item may have.
-const ITEM_FIELDS: &[&str] = &[
-    "id",
-    "topic",
-    "category",
-    "difficulty",
-    "prompt",
-    "kind",
-    "choices",
-    "answer",
-    "accept",
-    "explanation",
-];
+const ITEM_FIELDS: &[&str] =
+    &["id", "topic", "category", "difficulty", "prompt", "kind", "choices", "answer", "accept", "explanation"];
 const MIN_CHOICES: usize = 3;
 const MAX_CHOICES: usize = 5;
 const TOPICS: std::ops::RangeInclusive<i64> = 1..=45;
@@ -38,21 +28,11 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn file(file: &str, message: String) -> Self {
-        Self {
-            file: file.to_string(),
-            item: None,
-            field: None,
-            message,
-        }
+        Self { file: file.to_string(), item: None, field: None, message }
     }
 
     pub fn item(file: &str, item: &str, field: Option<&str>, message: String) -> Self {
-        Self {
-            file: file.to_string(),
-            item: Some(item.to_string()),
-            field: field.map(str::to_string),
-            message,
-        }
+        Self { file: file.to_string(), item: Some(item.to_string()), field: field.map(str::to_string), message }
     }
 }
 
@@ -79,13 +59,7 @@ pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
                 .map(|s| line_col(text, s.start))
                 .map_or_else(String::new, |(l, c)| format!(" at line {l}, column {c}"));
             let msg = e.message().trim().to_string();
-            return (
-                Vec::new(),
-                vec![ContentError::file(
-                    file,
-                    format!("TOML syntax error{place}: {msg}"),
-                )],
-            );
+            return (Vec::new(), vec![ContentError::file(file, format!("TOML syntax error{place}: {msg}"))]);
         }
     };
     let mut errors = Vec::new();
@@ -97,18 +71,12 @@ pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
     }
     let entries = match table.get("item") {
         None => {
-            errors.push(ContentError::file(
-                file,
-                "no [[item]] tables: a pack needs at least one item".into(),
-            ));
+            errors.push(ContentError::file(file, "no [[item]] tables: a pack needs at least one item".into()));
             return (Vec::new(), errors);
         }
         Some(Value::Array(a)) => a.as_slice(),
         Some(_) => {
-            errors.push(ContentError::file(
-                file,
-                "`item` must be an array of tables ([[item]])".into(),
-            ));
+            errors.push(ContentError::file(file, "`item` must be an array of tables ([[item]])".into()));
             return (Vec::new(), errors);
         }
     };
@@ -121,28 +89,15 @@ pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
             None => format!("#{}", n + 1),
         };
         let Value::Table(t) = entry else {
-            errors.push(ContentError::item(
-                file,
-                &fallback,
-                None,
-                "must be a table".into(),
-            ));
+            errors.push(ContentError::item(file, &fallback, None, "must be a table".into()));
             continue;
         };
-        let mut check = ItemCheck {
-            file,
-            name: fallback,
-            table: t,
-            errors: Vec::new(),
-        };
+        let mut check = ItemCheck { file, name: fallback, table: t, errors: Vec::new() };
         if let Some(item) = check.run() {
             if seen.insert(item.id.clone()) {
                 items.push(item);
             } else {
-                check.err(
-                    Some("id"),
-                    format!("duplicate id `{}` within this file", item.id),
-                );
+                check.err(Some("id"), format!("duplicate id `{}` within this file", item.id));
             }
         }
         errors.append(&mut check.errors);
@@ -159,8 +114,7 @@ struct ItemCheck<'a> {
 
 impl ItemCheck<'_> {
     fn err(&mut self, field: Option<&str>, message: String) {
-        self.errors
-            .push(ContentError::item(self.file, &self.name, field, message));
+        self.errors.push(ContentError::item(self.file, &self.name, field, message));
     }
 
     fn run(&mut self) -> Option<Item> {
@@ -170,41 +124,24 @@ impl ItemCheck<'_> {
             if is_slug(id) {
                 self.name = format!("`{id}`");
             } else {
-                self.err(
-                    Some("id"),
-                    format!("`{id}` is not a slug (lowercase letters, digits and single dashes)"),
-                );
+                self.err(Some("id"), format!("`{id}` is not a slug (lowercase letters, digits and single dashes)"));
             }
         }
-        let unknown: Vec<String> = self
-            .table
-            .keys()
-            .filter(|k| !ITEM_FIELDS.contains(&k.as_str()))
-            .cloned()
-            .collect();
+        let unknown: Vec<String> = self.table.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())).cloned().collect();
         for key in unknown {
-            self.err(
-                Some(&key),
-                format!("unknown field (allowed: {})", ITEM_FIELDS.join(", ")),
-            );
+            self.err(Some(&key), format!("unknown field (allowed: {})", ITEM_FIELDS.join(", ")));
         }
         let topic = self.topic();
         let category = self.string("category");
         if let Some(c) = &category {
             if !is_slug(c) {
-                self.err(
-                    Some("category"),
-                    format!("`{c}` is not a slug such as `databases`"),
-                );
+                self.err(Some("category"), format!("`{c}` is not a slug such as `databases`"));
             }
         }
         let difficulty = self.string("difficulty").and_then(|d| {
             let parsed = Difficulty::parse(&d);
             if parsed.is_none() {
-                self.err(
-                    Some("difficulty"),
-                    format!("`{d}` is not one of easy, medium, hard"),
-                );
+                self.err(Some("difficulty"), format!("`{d}` is not one of easy, medium, hard"));
             }
             parsed
         });
@@ -237,10 +174,7 @@ impl ItemCheck<'_> {
             }
             Some(Value::String(s)) => Some(s.trim().to_string()),
             Some(other) => {
-                self.err(
-                    Some(field),
-                    format!("must be a string, found {}", other.type_str()),
-                );
+                self.err(Some(field), format!("must be a string, found {}", other.type_str()));
                 None
             }
         }
@@ -254,17 +188,11 @@ impl ItemCheck<'_> {
             }
             Some(Value::Integer(n)) if TOPICS.contains(n) => u8::try_from(*n).ok(),
             Some(Value::Integer(n)) => {
-                self.err(
-                    Some("topic"),
-                    format!("{n} is outside the seed topics 1-45"),
-                );
+                self.err(Some("topic"), format!("{n} is outside the seed topics 1-45"));
                 None
             }
             Some(other) => {
-                self.err(
-                    Some("topic"),
-                    format!("must be an integer 1-45, found {}", other.type_str()),
-                );
+                self.err(Some("topic"), format!("must be an integer 1-45, found {}", other.type_str()));
                 None
             }
         }
@@ -282,17 +210,9 @@ impl ItemCheck<'_> {
                 for (i, v) in a.iter().enumerate() {
                     match v {
                         Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
-                        Value::String(_) => {
-                            self.err(Some(field), format!("entry {} is empty", i + 1))
-                        }
-                        other => self.err(
-                            Some(field),
-                            format!(
-                                "entry {} must be a string, found {}",
-                                i + 1,
-                                other.type_str()
-                            ),
-                        ),
+                        Value::String(_) => self.err(Some(field), format!("entry {} is empty", i + 1)),
+                        other => self
+                            .err(Some(field), format!("entry {} must be a string, found {}", i + 1, other.type_str())),
                     }
                 }
                 if a.is_empty() {
@@ -302,10 +222,7 @@ impl ItemCheck<'_> {
                 (out.len() == a.len()).then_some(out)
             }
             Some(other) => {
-                self.err(
-                    Some(field),
-                    format!("must be a list of strings, found {}", other.type_str()),
-                );
+                self.err(Some(field), format!("must be a list of strings, found {}", other.type_str()));
                 None
             }
         }
@@ -328,10 +245,7 @@ impl ItemCheck<'_> {
                 if !(MIN_CHOICES..=MAX_CHOICES).contains(&choices.len()) {
                     self.err(
                         Some("choices"),
-                        format!(
-                            "has {} choices; a choice item needs {MIN_CHOICES} to {MAX_CHOICES}",
-                            choices.len()
-                        ),
+                        format!("has {} choices; a choice item needs {MIN_CHOICES} to {MAX_CHOICES}", choices.len()),
                     );
                     ok = false;
                 }
@@ -347,53 +261,32 @@ impl ItemCheck<'_> {
                 let index = match answer.as_bytes() {
                     [b] if b.is_ascii_uppercase() => usize::from(b - b'A'),
                     _ => {
-                        self.err(
-                            Some("answer"),
-                            format!("`{answer}` is not a capital letter A-{last}"),
-                        );
+                        self.err(Some("answer"), format!("`{answer}` is not a capital letter A-{last}"));
                         return None;
                     }
                 };
                 if index >= choices.len() {
                     self.err(
                         Some("answer"),
-                        format!(
-                            "letter {answer} is out of range: there are {} choices (A-{last})",
-                            choices.len()
-                        ),
+                        format!("letter {answer} is out of range: there are {} choices (A-{last})", choices.len()),
                     );
                     return None;
                 }
-                ok.then_some(ItemKind::Choice {
-                    choices,
-                    answer: index,
-                })
+                ok.then_some(ItemKind::Choice { choices, answer: index })
             }
             "text" => {
                 self.forbid("choices", "text");
                 self.forbid("answer", "text");
                 let accept = self.string_list("accept")?;
-                let normalised: Vec<String> = accept
-                    .iter()
-                    .map(|a| crate::quiz::grading::normalise(a))
-                    .collect();
+                let normalised: Vec<String> = accept.iter().map(|a| crate::quiz::grading::normalise(a)).collect();
                 if let Some(bad) = accept.iter().zip(&normalised).find(|(_, n)| n.is_empty()) {
-                    self.err(
-                        Some("accept"),
-                        format!(
-                            "\"{}\" has no letters or digits left after normalising",
-                            bad.0
-                        ),
-                    );
+                    self.err(Some("accept"), format!("\"{}\" has no letters or digits left after normalising", bad.0));
                     return None;
                 }
                 Some(ItemKind::Text { accept })
             }
             other => {
-                self.err(
-                    Some("kind"),
-                    format!("`{other}` is not one of choice, text"),
-                );
+                self.err(Some("kind"), format!("`{other}` is not one of choice, text"));
                 None
             }
         }
@@ -406,8 +299,7 @@ fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -418,9 +310,5 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn item_header_lines(text: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with("[[item]]"))
-        .map(|(i, _)| i + 1)
-        .collect()
+    text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[item]]")).map(|(i, _)| i + 1).collect()
 }

@@ -103,8 +103,7 @@ pub fn category_title(slug: &str) -> String {
     slug.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -131,10 +130,7 @@ impl Bank {
     pub fn bundled_sources() -> Vec<Source> {
         bundled::BUNDLED
             .iter()
-            .map(|(name, text)| Source {
-                name: (*name).to_string(),
-                text: (*text).to_string(),
-            })
+            .map(|(name, text)| Source { name: (*name).to_string(), text: (*text).to_string() })
             .collect()
     }
 
@@ -147,28 +143,18 @@ impl Bank {
                 Ok(paths) => {
                     for path in paths {
                         match std::fs::read_to_string(&path) {
-                            Ok(text) => sources.push(Source {
-                                name: path.display().to_string(),
-                                text,
-                            }),
-                            Err(e) => errors.push(ContentError::file(
-                                &path.display().to_string(),
-                                format!("cannot read: {e}"),
-                            )),
+                            Ok(text) => sources.push(Source { name: path.display().to_string(), text }),
+                            Err(e) => errors
+                                .push(ContentError::file(&path.display().to_string(), format!("cannot read: {e}"))),
                         }
                     }
                 }
-                Err(e) => errors.push(ContentError::file(
-                    &dir.display().to_string(),
-                    format!("cannot read directory: {e}"),
-                )),
+                Err(e) => {
+                    errors.push(ContentError::file(&dir.display().to_string(), format!("cannot read directory: {e}")))
+                }
             }
         }
-        if errors.is_empty() {
-            Ok(sources)
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(sources) } else { Err(errors) }
     }
 
     /// Parses and validates all sources together (ids must be unique across them).
@@ -196,16 +182,9 @@ impl Bank {
             }
         }
         if bank.items.is_empty() && errors.is_empty() {
-            errors.push(ContentError::file(
-                "content",
-                "the question bank is empty: no items were found".into(),
-            ));
+            errors.push(ContentError::file("content", "the question bank is empty: no items were found".into()));
         }
-        if errors.is_empty() {
-            Ok(bank)
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(bank) } else { Err(errors) }
     }
 
     pub fn items(&self) -> &[Item] {

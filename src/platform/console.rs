@@ -82,10 +82,7 @@ where
                 let reply = service.handle_text(&ctx, rest);
                 write_reply(&mut out, &reply, &user)?;
             }
-            _ => writeln!(
-                out,
-                "Commands start with /quiz (try /quiz help), or /as NAME, or /quit."
-            )?,
+            _ => writeln!(out, "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.")?,
         }
         writeln!(out)?;
     }

@@ -44,11 +44,7 @@ pub fn parse_letter(input: &str, choices: usize) -> Result<usize, GradeError> {
         (Some(c), None) if c.is_ascii_alphabetic() => {
             let upper = c.to_ascii_uppercase();
             let index = usize::from(upper as u8 - b'A');
-            if index < choices {
-                Ok(index)
-            } else {
-                Err(GradeError::OutOfRange { given: upper, last })
-            }
+            if index < choices { Ok(index) } else { Err(GradeError::OutOfRange { given: upper, last }) }
         }
         _ => Err(GradeError::NotALetter { last }),
     }
@@ -59,16 +55,8 @@ const ARTICLES: &[&str] = &["a", "an", "the"];
 /// Lowercases, turns punctuation into spaces, collapses whitespace and drops
 /// articles at either end: "  The Sharding! " -> "sharding".
 pub fn normalise(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    let cleaned: String =
+        s.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && ARTICLES.contains(&words[0]) {
         words.remove(0);
@@ -96,16 +84,11 @@ mod tests {
     use super::*;
 
     fn choice() -> ItemKind {
-        ItemKind::Choice {
-            choices: vec!["w".into(), "x".into(), "y".into(), "z".into()],
-            answer: 1,
-        }
+        ItemKind::Choice { choices: vec!["w".into(), "x".into(), "y".into(), "z".into()], answer: 1 }
     }
 
     fn text(accept: &[&str]) -> ItemKind {
-        ItemKind::Text {
-            accept: accept.iter().map(|s| s.to_string()).collect(),
-        }
+        ItemKind::Text { accept: accept.iter().map(|s| s.to_string()).collect() }
     }
 
     #[test]
@@ -116,22 +99,8 @@ mod tests {
             (choice(), " b ", Ok(true)),
             (choice(), "a", Ok(false)),
             (choice(), "D", Ok(false)),
-            (
-                choice(),
-                "Z",
-                Err(GradeError::OutOfRange {
-                    given: 'Z',
-                    last: 'D',
-                }),
-            ),
-            (
-                choice(),
-                "e",
-                Err(GradeError::OutOfRange {
-                    given: 'E',
-                    last: 'D',
-                }),
-            ),
+            (choice(), "Z", Err(GradeError::OutOfRange { given: 'Z', last: 'D' })),
+            (choice(), "e", Err(GradeError::OutOfRange { given: 'E', last: 'D' })),
             (choice(), "bb", Err(GradeError::NotALetter { last: 'D' })),
             (choice(), "1", Err(GradeError::NotALetter { last: 'D' })),
             (choice(), "", Err(GradeError::Empty)),
@@ -146,11 +115,7 @@ mod tests {
             (text(&["consistency"]), "availability", Ok(false)),
             (text(&["shard"]), "shard", Ok(true)),
             (text(&["shard"]), "shart", Ok(false)),
-            (
-                text(&["idempotent", "idempotency"]),
-                "Idempotency",
-                Ok(true),
-            ),
+            (text(&["idempotent", "idempotency"]), "Idempotency", Ok(true)),
             (text(&["load balancer"]), "a load-balancer", Ok(true)),
             (text(&["load balancer"]), "load  balancer the", Ok(true)),
             (text(&["443"]), "443", Ok(true)),
@@ -160,20 +125,13 @@ mod tests {
             (text(&["consistency"]), "?!", Err(GradeError::Empty)),
         ];
         for (kind, input, want) in cases {
-            assert_eq!(
-                &grade(kind, input),
-                want,
-                "input {input:?} against {kind:?}"
-            );
+            assert_eq!(&grade(kind, input), want, "input {input:?} against {kind:?}");
         }
     }
 
     #[test]
     fn normalise_keeps_inner_articles() {
-        assert_eq!(
-            normalise("The Single Responsibility Principle"),
-            "single responsibility principle"
-        );
+        assert_eq!(normalise("The Single Responsibility Principle"), "single responsibility principle");
         assert_eq!(normalise("a"), "a");
         assert_eq!(normalise("one of a kind"), "one of a kind");
     }

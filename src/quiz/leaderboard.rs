@@ -66,11 +66,7 @@ impl Sort {
 }
 
 /// The instants `[start, end)` a period covers at `now`, or `None` for all time.
-pub fn period_range(
-    period: Period,
-    now: DateTime<Utc>,
-    tz: Tz,
-) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+pub fn period_range(period: Period, now: DateTime<Utc>, tz: Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let today = now.with_timezone(&tz).date_naive();
     let (first, next) = match period {
         Period::All => return None,
@@ -133,11 +129,7 @@ fn compare(a: &Standing, b: &Standing, sort: Sort) -> Ordering {
 
 /// Accuracy as a whole percentage (0 with no answers).
 pub fn accuracy_percent(correct: i64, answered: i64) -> i64 {
-    if answered <= 0 {
-        0
-    } else {
-        (correct * 100 + answered / 2) / answered
-    }
+    if answered <= 0 { 0 } else { (correct * 100 + answered / 2) / answered }
 }
 
 #[cfg(test)]
@@ -147,9 +139,7 @@ mod tests {
     use chrono_tz::{America::New_York, Europe::Berlin};
 
     fn at(s: &str) -> DateTime<Utc> {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
-            .expect("test datetime")
-            .and_utc()
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test datetime").and_utc()
     }
 
     fn range(p: Period, now: &str, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
@@ -159,20 +149,11 @@ mod tests {
     #[test]
     fn week_edges_in_the_server_zone() {
         // Sunday 2026-11-29 23:59 Berlin (22:59 UTC) belongs to the week of Mon 23 Nov.
-        assert_eq!(
-            range(Period::Week, "2026-11-29 22:59", Berlin),
-            (at("2026-11-22 23:00"), at("2026-11-29 23:00"))
-        );
+        assert_eq!(range(Period::Week, "2026-11-29 22:59", Berlin), (at("2026-11-22 23:00"), at("2026-11-29 23:00")));
         // Monday 00:00 Berlin (Sunday 23:00 UTC) starts the next week.
-        assert_eq!(
-            range(Period::Week, "2026-11-29 23:00", Berlin),
-            (at("2026-11-29 23:00"), at("2026-12-06 23:00"))
-        );
+        assert_eq!(range(Period::Week, "2026-11-29 23:00", Berlin), (at("2026-11-29 23:00"), at("2026-12-06 23:00")));
         // The same UTC instant is still Sunday in New York.
-        assert_eq!(
-            range(Period::Week, "2026-11-29 23:00", New_York),
-            (at("2026-11-23 05:00"), at("2026-11-30 05:00"))
-        );
+        assert_eq!(range(Period::Week, "2026-11-29 23:00", New_York), (at("2026-11-23 05:00"), at("2026-11-30 05:00")));
     }
 
     #[test]
@@ -187,44 +168,18 @@ mod tests {
     #[test]
     fn month_edges() {
         // 2026-01-31 23:59 Berlin is January; 00:00 on Feb 1 is February.
-        assert_eq!(
-            range(Period::Month, "2026-01-31 22:59", Berlin),
-            (at("2025-12-31 23:00"), at("2026-01-31 23:00"))
-        );
-        assert_eq!(
-            range(Period::Month, "2026-01-31 23:00", Berlin),
-            (at("2026-01-31 23:00"), at("2026-02-28 23:00"))
-        );
+        assert_eq!(range(Period::Month, "2026-01-31 22:59", Berlin), (at("2025-12-31 23:00"), at("2026-01-31 23:00")));
+        assert_eq!(range(Period::Month, "2026-01-31 23:00", Berlin), (at("2026-01-31 23:00"), at("2026-02-28 23:00")));
         // December rolls into the next year.
         assert_eq!(
             range(Period::Month, "2026-12-15 12:00", New_York),
             (at("2026-12-01 05:00"), at("2027-01-01 05:00"))
         );
-        assert_eq!(
-            period_range(Period::All, at("2026-12-15 12:00"), Berlin),
-            None
-        );
+        assert_eq!(period_range(Period::All, at("2026-12-15 12:00"), Berlin), None);
     }
 
-    fn s(
-        id: i64,
-        points: i64,
-        points_at: i64,
-        correct: i64,
-        answered: i64,
-        streak: i64,
-        streak_at: i64,
-    ) -> Standing {
-        Standing {
-            user_id: id,
-            name: format!("u{id}"),
-            points,
-            correct,
-            answered,
-            points_at,
-            streak,
-            streak_at,
-        }
+    fn s(id: i64, points: i64, points_at: i64, correct: i64, answered: i64, streak: i64, streak_at: i64) -> Standing {
+        Standing { user_id: id, name: format!("u{id}"), points, correct, answered, points_at, streak, streak_at }
     }
 
     #[test]
@@ -236,17 +191,9 @@ mod tests {
             s(4, 0, 0, 0, 0, 0, 0),
         ];
         let ids = |v: Vec<Standing>| v.into_iter().map(|r| r.user_id).collect::<Vec<_>>();
-        assert_eq!(
-            ids(rank(rows.clone(), Sort::Points)),
-            vec![3, 2, 1, 4],
-            "tie at 30 goes to who got there first"
-        );
+        assert_eq!(ids(rank(rows.clone(), Sort::Points)), vec![3, 2, 1, 4], "tie at 30 goes to who got there first");
         assert_eq!(ids(rank(rows.clone(), Sort::Streak)), vec![3, 2, 1, 4]);
-        assert_eq!(
-            ids(rank(rows.clone(), Sort::Accuracy)),
-            vec![2, 1, 3, 4],
-            "100% > 75% > 50% > no answers"
-        );
+        assert_eq!(ids(rank(rows.clone(), Sort::Accuracy)), vec![2, 1, 3, 4], "100% > 75% > 50% > no answers");
         assert_eq!(accuracy_percent(2, 3), 67);
         assert_eq!(accuracy_percent(0, 0), 0);
     }

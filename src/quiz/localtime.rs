@@ -39,42 +39,14 @@ mod tests {
     #[test]
     fn gaps_move_forward_and_repeats_take_the_earlier() {
         let cases = [
-            (
-                chrono_tz::Europe::Berlin,
-                "2026-03-29 02:30",
-                "2026-03-29 01:00",
-            ),
-            (
-                chrono_tz::Europe::Berlin,
-                "2026-10-25 02:30",
-                "2026-10-25 00:30",
-            ),
-            (
-                chrono_tz::Europe::Berlin,
-                "2026-07-01 09:00",
-                "2026-07-01 07:00",
-            ),
-            (
-                chrono_tz::America::New_York,
-                "2026-03-08 02:15",
-                "2026-03-08 07:00",
-            ),
-            (
-                chrono_tz::America::New_York,
-                "2026-11-01 01:30",
-                "2026-11-01 05:30",
-            ),
-            (
-                chrono_tz::Australia::Lord_Howe,
-                "2026-10-04 02:10",
-                "2026-10-03 15:30",
-            ),
+            (chrono_tz::Europe::Berlin, "2026-03-29 02:30", "2026-03-29 01:00"),
+            (chrono_tz::Europe::Berlin, "2026-10-25 02:30", "2026-10-25 00:30"),
+            (chrono_tz::Europe::Berlin, "2026-07-01 09:00", "2026-07-01 07:00"),
+            (chrono_tz::America::New_York, "2026-03-08 02:15", "2026-03-08 07:00"),
+            (chrono_tz::America::New_York, "2026-11-01 01:30", "2026-11-01 05:30"),
+            (chrono_tz::Australia::Lord_Howe, "2026-10-04 02:10", "2026-10-03 15:30"),
             // America/Santiago skips midnight on its spring-forward day.
-            (
-                chrono_tz::America::Santiago,
-                "2026-09-06 00:00",
-                "2026-09-06 04:00",
-            ),
+            (chrono_tz::America::Santiago, "2026-09-06 00:00", "2026-09-06 04:00"),
         ];
         for (tz, local, want) in cases {
             assert_eq!(resolve(tz, naive(local)), Some(utc(want)), "{tz} {local}");

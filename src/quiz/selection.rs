@@ -13,24 +13,12 @@ pub fn next_daily<'a>(
     last: Option<&str>,
     rng: &mut impl Rng,
 ) -> Option<&'a str> {
-    let fresh: Vec<&'a str> = pool
-        .iter()
-        .copied()
-        .filter(|id| !used_this_cycle.contains(id))
-        .collect();
+    let fresh: Vec<&'a str> = pool.iter().copied().filter(|id| !used_this_cycle.contains(id)).collect();
     if !fresh.is_empty() {
         return Some(fresh[rng.random_range(0..fresh.len())]);
     }
-    let restart: Vec<&'a str> = pool
-        .iter()
-        .copied()
-        .filter(|id| Some(*id) != last)
-        .collect();
-    let from = if restart.is_empty() {
-        pool.to_vec()
-    } else {
-        restart
-    };
+    let restart: Vec<&'a str> = pool.iter().copied().filter(|id| Some(*id) != last).collect();
+    let from = if restart.is_empty() { pool.to_vec() } else { restart };
     (!from.is_empty()).then(|| from[rng.random_range(0..from.len())])
 }
 
@@ -61,12 +49,7 @@ pub fn practice<'a>(
     last: Option<&str>,
     rng: &mut impl Rng,
 ) -> Option<&'a str> {
-    let candidates: Vec<&'a str> = match pool
-        .iter()
-        .copied()
-        .filter(|id| Some(*id) != last)
-        .collect::<Vec<_>>()
-    {
+    let candidates: Vec<&'a str> = match pool.iter().copied().filter(|id| Some(*id) != last).collect::<Vec<_>>() {
         c if c.is_empty() => pool.to_vec(),
         c => c,
     };
@@ -116,41 +99,27 @@ mod tests {
         }
         for chunk in order.chunks(pool.len()) {
             let set: HashSet<_> = chunk.iter().collect();
-            assert_eq!(
-                set.len(),
-                pool.len(),
-                "each cycle covers the pool: {chunk:?}"
-            );
+            assert_eq!(set.len(), pool.len(), "each cycle covers the pool: {chunk:?}");
         }
     }
 
     #[test]
     fn practice_favours_missed_items() {
         let pool = ["missed", "unseen", "right"];
-        let history = HashMap::from([
-            ("missed".to_string(), LastResult::Wrong),
-            ("right".to_string(), LastResult::Right),
-        ]);
+        let history =
+            HashMap::from([("missed".to_string(), LastResult::Wrong), ("right".to_string(), LastResult::Right)]);
         let mut rng = StdRng::seed_from_u64(1);
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for _ in 0..10_000 {
-            *counts
-                .entry(practice(&pool, &history, None, &mut rng).expect("an item"))
-                .or_default() += 1;
+            *counts.entry(practice(&pool, &history, None, &mut rng).expect("an item")).or_default() += 1;
         }
         assert!(counts["missed"] > counts["unseen"], "{counts:?}");
         assert!(counts["unseen"] > counts["right"], "{counts:?}");
         assert!(counts["right"] > 0, "{counts:?}");
         for _ in 0..100 {
-            assert_ne!(
-                practice(&pool, &history, Some("missed"), &mut rng),
-                Some("missed")
-            );
+            assert_ne!(practice(&pool, &history, Some("missed"), &mut rng), Some("missed"));
         }
-        assert_eq!(
-            practice(&["only"], &history, Some("only"), &mut rng),
-            Some("only")
-        );
+        assert_eq!(practice(&["only"], &history, Some("only"), &mut rng), Some("only"));
         assert_eq!(practice(&[], &history, None, &mut rng), None);
     }
 }

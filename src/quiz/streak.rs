@@ -14,10 +14,7 @@ pub struct StreakRules {
 
 impl Default for StreakRules {
     fn default() -> Self {
-        Self {
-            freeze_every: 7,
-            freeze_max: 2,
-        }
+        Self { freeze_every: 7, freeze_max: 2 }
     }
 }
 
@@ -51,29 +48,12 @@ pub fn settle(rules: StreakRules, s: Streak, outcome: Outcome) -> (Streak, Chang
     match outcome {
         Outcome::Correct => {
             let current = s.current + 1;
-            let earned = rules.freeze_every > 0
-                && current % rules.freeze_every == 0
-                && s.freezes < rules.freeze_max;
-            let next = Streak {
-                current,
-                best: s.best.max(current),
-                freezes: s.freezes + u32::from(earned),
-            };
-            (
-                next,
-                Change::Extended {
-                    earned_freeze: earned,
-                },
-            )
+            let earned = rules.freeze_every > 0 && current % rules.freeze_every == 0 && s.freezes < rules.freeze_max;
+            let next = Streak { current, best: s.best.max(current), freezes: s.freezes + u32::from(earned) };
+            (next, Change::Extended { earned_freeze: earned })
         }
         Outcome::Unanswered if s.current == 0 => (s, Change::Unchanged),
-        Outcome::Unanswered if s.freezes > 0 => (
-            Streak {
-                freezes: s.freezes - 1,
-                ..s
-            },
-            Change::FreezeUsed,
-        ),
+        Outcome::Unanswered if s.freezes > 0 => (Streak { freezes: s.freezes - 1, ..s }, Change::FreezeUsed),
         Outcome::Unanswered | Outcome::Wrong if s.current == 0 => (s, Change::Unchanged),
         Outcome::Unanswered | Outcome::Wrong => (Streak { current: 0, ..s }, Change::Broken),
     }
@@ -81,9 +61,7 @@ pub fn settle(rules: StreakRules, s: Streak, outcome: Outcome) -> (Streak, Chang
 
 /// The streak after a whole history of posted questions, oldest first.
 pub fn replay(rules: StreakRules, outcomes: impl IntoIterator<Item = Outcome>) -> Streak {
-    outcomes
-        .into_iter()
-        .fold(Streak::default(), |s, o| settle(rules, s, o).0)
+    outcomes.into_iter().fold(Streak::default(), |s, o| settle(rules, s, o).0)
 }
 
 #[cfg(test)]
@@ -128,16 +106,7 @@ mod tests {
         ];
         assert_eq!(
             run(&days),
-            vec![
-                (1, 1, 0),
-                (2, 2, 0),
-                (2, 2, 0),
-                (3, 3, 0),
-                (0, 3, 0),
-                (1, 3, 0),
-                (0, 3, 0),
-                (0, 3, 0)
-            ]
+            vec![(1, 1, 0), (2, 2, 0), (2, 2, 0), (3, 3, 0), (0, 3, 0), (1, 3, 0), (0, 3, 0), (0, 3, 0)]
         );
     }
 
@@ -154,62 +123,23 @@ mod tests {
         assert_eq!(got[9], (8, 8, 0));
 
         let s = replay(StreakRules::default(), vec![Correct; 28]);
-        assert_eq!(
-            s,
-            Streak {
-                current: 28,
-                best: 28,
-                freezes: 2
-            },
-            "capped at two freezes"
-        );
+        assert_eq!(s, Streak { current: 28, best: 28, freezes: 2 }, "capped at two freezes");
     }
 
     #[test]
     fn a_freeze_never_covers_a_wrong_answer() {
         let mut outcomes = vec![Correct; 7];
         outcomes.push(Wrong);
-        assert_eq!(
-            replay(StreakRules::default(), outcomes),
-            Streak {
-                current: 0,
-                best: 7,
-                freezes: 1
-            }
-        );
+        assert_eq!(replay(StreakRules::default(), outcomes), Streak { current: 0, best: 7, freezes: 1 });
     }
 
     #[test]
     fn settle_reports_what_changed() {
         let r = StreakRules::default();
-        let s = Streak {
-            current: 6,
-            best: 6,
-            freezes: 0,
-        };
-        assert_eq!(
-            settle(r, s, Correct).1,
-            Change::Extended {
-                earned_freeze: true
-            }
-        );
-        assert_eq!(
-            settle(r, Streak::default(), Unanswered).1,
-            Change::Unchanged
-        );
-        assert_eq!(
-            settle(
-                r,
-                Streak {
-                    current: 2,
-                    best: 2,
-                    freezes: 1
-                },
-                Unanswered
-            )
-            .1,
-            Change::FreezeUsed
-        );
+        let s = Streak { current: 6, best: 6, freezes: 0 };
+        assert_eq!(settle(r, s, Correct).1, Change::Extended { earned_freeze: true });
+        assert_eq!(settle(r, Streak::default(), Unanswered).1, Change::Unchanged);
+        assert_eq!(settle(r, Streak { current: 2, best: 2, freezes: 1 }, Unanswered).1, Change::FreezeUsed);
         assert_eq!(settle(r, s, Wrong).1, Change::Broken);
     }
 }

@@ -31,12 +31,7 @@ pub struct UserStats {
 
 impl Store {
     /// Every player's figures on a board, unranked. `range` is `[start, end)` in ms, `None` for all time.
-    pub fn standings(
-        &self,
-        guild: GuildId,
-        range: Option<(i64, i64)>,
-        kind: BoardKind,
-    ) -> Result<Vec<Standing>> {
+    pub fn standings(&self, guild: GuildId, range: Option<(i64, i64)>, kind: BoardKind) -> Result<Vec<Standing>> {
         let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
         let sql = match kind {
             BoardKind::Daily => {

@@ -47,8 +47,7 @@ pub struct Post {
     pub message_ref: Option<String>,
 }
 
-const POST_COLUMNS: &str =
-    "id, channel_id, local_date, item_id, cycle, state, posted_at, closes_at, message_ref";
+const POST_COLUMNS: &str = "id, channel_id, local_date, item_id, cycle, state, posted_at, closes_at, message_ref";
 
 fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
     Ok(Post {
@@ -105,7 +104,15 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
                      RETURNING {POST_COLUMNS}"
                 ),
-                params![new.channel, new.local_date, new.item_id, new.cycle, new.state.as_str(), new.posted_at, new.closes_at],
+                params![
+                    new.channel,
+                    new.local_date,
+                    new.item_id,
+                    new.cycle,
+                    new.state.as_str(),
+                    new.posted_at,
+                    new.closes_at
+                ],
                 post_from_row,
             )
             .optional()?)
@@ -114,11 +121,7 @@ impl Store {
     pub fn post(&self, id: PostId) -> Result<Option<Post>> {
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"),
-                [id],
-                post_from_row,
-            )
+            .query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row)
             .optional()?)
     }
 
@@ -145,17 +148,14 @@ impl Store {
 
     /// The selection cycle of a channel: its number, the items used in it, and the last item posted.
     pub fn daily_cycle(&self, channel: ChannelId) -> Result<(i64, Vec<String>, Option<String>)> {
-        let cycle: i64 = self.conn.query_row(
-            "SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1",
-            [channel],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'",
-        )?;
-        let used = stmt
-            .query_map(params![channel, cycle], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let cycle: i64 =
+            self.conn.query_row("SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1", [channel], |r| {
+                r.get(0)
+            })?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'")?;
+        let used = stmt.query_map(params![channel, cycle], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let last = self
             .conn
             .query_row(
@@ -168,10 +168,7 @@ impl Store {
     }
 
     pub fn set_message_ref(&mut self, post: PostId, message_ref: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE posts SET message_ref = ?2 WHERE id = ?1",
-            params![post, message_ref],
-        )?;
+        self.conn.execute("UPDATE posts SET message_ref = ?2 WHERE id = ?1", params![post, message_ref])?;
         Ok(())
     }
 
@@ -182,13 +179,7 @@ impl Store {
             .query_row(
                 "SELECT current, best, freezes FROM streaks WHERE user_id = ?1 AND channel_id = ?2",
                 params![user, channel],
-                |r| {
-                    Ok(Streak {
-                        current: r.get(0)?,
-                        best: r.get(1)?,
-                        freezes: r.get(2)?,
-                    })
-                },
+                |r| Ok(Streak { current: r.get(0)?, best: r.get(1)?, freezes: r.get(2)? }),
             )
             .optional()?
             .unwrap_or_default())
@@ -234,12 +225,7 @@ impl Store {
 
     /// Closes an open post and settles every streak of its channel, in one
     /// transaction. `None` if the post was not open (already closed).
-    pub fn close_post(
-        &mut self,
-        post: PostId,
-        at_ms: i64,
-        rules: StreakRules,
-    ) -> Result<Option<Reveal>> {
+    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: StreakRules) -> Result<Option<Reveal>> {
         self.write(|tx| {
             let closed = tx.execute("UPDATE posts SET state = 'closed', closed_at = ?2 WHERE id = ?1 AND state = 'open'", params![post, at_ms])?;
             if closed == 0 {

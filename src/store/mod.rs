@@ -39,11 +39,7 @@ pub enum StoreError {
         "database {path} has schema version {found}, newer than this quizmaster supports ({supported}); \
          run a newer quizmaster or restore a backup"
     )]
-    TooNew {
-        path: String,
-        found: i64,
-        supported: usize,
-    },
+    TooNew { path: String, found: i64, supported: usize },
     #[error("cannot migrate database {path}: {message}")]
     Migration { path: String, message: String },
     /// The database is there but cannot take writes right now (locked, read-only, disk full).
@@ -86,10 +82,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self {
-            synchronous: Synchronous::Normal,
-            busy_timeout: Duration::from_secs(5),
-        }
+        Self { synchronous: Synchronous::Normal, busy_timeout: Duration::from_secs(5) }
     }
 }
 
@@ -116,16 +109,12 @@ impl Store {
 
     /// The schema version recorded in the file.
     pub fn user_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Runs `f` in an immediate transaction: all of it is committed, or none.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -136,18 +125,11 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let supported = MIGRATIONS.len();
     if usize::try_from(found).is_ok_and(|f| f > supported) {
-        return Err(StoreError::TooNew {
-            path: path.display().to_string(),
-            found,
-            supported,
-        });
+        return Err(StoreError::TooNew { path: path.display().to_string(), found, supported });
     }
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
         .to_latest(conn)
-        .map_err(|e| StoreError::Migration {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
+        .map_err(|e| StoreError::Migration { path: path.display().to_string(), message: e.to_string() })
 }
 
 /// Milliseconds since the Unix epoch, the unit of every stored instant.

@@ -20,28 +20,16 @@ impl Store {
 
     /// The server's own leaderboard zone, if it set one.
     pub fn guild_timezone(&self, guild: GuildId) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| {
-                r.get(0)
-            })?)
+        Ok(self.conn.query_row("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?)
     }
 
     pub fn set_guild_timezone(&mut self, guild: GuildId, zone: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE guilds SET timezone = ?2 WHERE id = ?1",
-            params![guild, zone],
-        )?;
+        self.conn.execute("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone])?;
         Ok(())
     }
 
     /// The row for a user, created on first sight; the display name follows the latest seen.
-    pub fn ensure_user(
-        &mut self,
-        platform: &str,
-        external_id: &str,
-        display_name: &str,
-    ) -> Result<UserId> {
+    pub fn ensure_user(&mut self, platform: &str, external_id: &str, display_name: &str) -> Result<UserId> {
         Ok(self.conn.query_row(
             "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
              ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name

@@ -19,8 +19,7 @@ pub struct PracticeQuestion {
     pub answered: bool,
 }
 
-const COLUMNS: &str =
-    "q.id, q.user_id, q.guild_id, q.item_id, q.asked_at, a.question_id IS NOT NULL";
+const COLUMNS: &str = "q.id, q.user_id, q.guild_id, q.item_id, q.asked_at, a.question_id IS NOT NULL";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
     Ok(PracticeQuestion {
@@ -34,13 +33,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
 }
 
 impl Store {
-    pub fn create_practice(
-        &mut self,
-        user: UserId,
-        guild: GuildId,
-        item_id: &str,
-        at_ms: i64,
-    ) -> Result<i64> {
+    pub fn create_practice(&mut self, user: UserId, guild: GuildId, item_id: &str, at_ms: i64) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
             params![user, guild, item_id, at_ms],
@@ -60,11 +53,7 @@ impl Store {
     }
 
     /// The user's latest practice question in a server, answered or not.
-    pub fn latest_practice(
-        &self,
-        user: UserId,
-        guild: GuildId,
-    ) -> Result<Option<PracticeQuestion>> {
+    pub fn latest_practice(&self, user: UserId, guild: GuildId) -> Result<Option<PracticeQuestion>> {
         Ok(self
             .conn
             .query_row(
@@ -112,19 +101,10 @@ impl Store {
              ) ORDER BY answered_at",
         )?;
         let mut out = HashMap::new();
-        let rows = stmt.query_map([user], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
-        })?;
+        let rows = stmt.query_map([user], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
         for row in rows {
             let (item, correct) = row?;
-            out.insert(
-                item,
-                if correct {
-                    LastResult::Right
-                } else {
-                    LastResult::Wrong
-                },
-            );
+            out.insert(item, if correct { LastResult::Right } else { LastResult::Wrong });
         }
         Ok(out)
     }
