@@ -84,6 +84,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
                 .await
             })?;
+            // The console's stdin reader sits on a blocking thread that cannot
+            // be interrupted; do not wait for it.
+            runtime.shutdown_background();
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -168,13 +168,13 @@ impl Service {
 
     fn play(&self, store: &mut Store, scope: &Scope, ctx: &Ctx, category: Option<String>) -> store::Result<Reply> {
         let categories: Vec<String> = category.into_iter().collect();
-        if let Some(c) = categories.first() {
-            if !self.bank.categories().contains(c) {
-                return Ok(Reply::error(format!(
-                    "There is no category `{c}`. Categories: {}.",
-                    self.bank.categories().join(", ")
-                )));
-            }
+        if let Some(c) = categories.first()
+            && !self.bank.categories().contains(c)
+        {
+            return Ok(Reply::error(format!(
+                "There is no category `{c}`. Categories: {}.",
+                self.bank.categories().join(", ")
+            )));
         }
         let pool = self.bank.pool(&categories);
         let history = store.answer_history(scope.user)?;

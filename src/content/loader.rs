@@ -133,10 +133,10 @@ impl ItemCheck<'_> {
         }
         let topic = self.topic();
         let category = self.string("category");
-        if let Some(c) = &category {
-            if !is_slug(c) {
-                self.err(Some("category"), format!("`{c}` is not a slug such as `databases`"));
-            }
+        if let Some(c) = &category
+            && !is_slug(c)
+        {
+            self.err(Some("category"), format!("`{c}` is not a slug such as `databases`"));
         }
         let difficulty = self.string("difficulty").and_then(|d| {
             let parsed = Difficulty::parse(&d);

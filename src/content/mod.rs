@@ -215,7 +215,7 @@ impl Bank {
     pub fn pool(&self, categories: &[String]) -> Vec<&str> {
         self.items
             .iter()
-            .filter(|i| categories.is_empty() || categories.iter().any(|c| *c == i.category))
+            .filter(|i| categories.is_empty() || categories.contains(&i.category))
             .map(|i| i.id.as_str())
             .collect()
     }

@@ -5,24 +5,26 @@ use std::collections::{HashMap, HashSet};
 use rand::{Rng, RngExt};
 
 /// The next daily item for a channel: never one already used in the current
-/// cycle; once the pool is used up a new cycle starts, avoiding the item
-/// posted last so a question never runs twice in a row.
+/// cycle, and never the item posted last, so a question never runs twice in a
+/// row even across cycles. With the pool used up it falls back to repeats.
 pub fn next_daily<'a>(
     pool: &[&'a str],
     used_this_cycle: &HashSet<&str>,
     last: Option<&str>,
     rng: &mut impl Rng,
 ) -> Option<&'a str> {
-    let fresh: Vec<&'a str> = pool.iter().copied().filter(|id| !used_this_cycle.contains(id)).collect();
-    if !fresh.is_empty() {
-        return Some(fresh[rng.random_range(0..fresh.len())]);
-    }
-    let restart: Vec<&'a str> = pool.iter().copied().filter(|id| Some(*id) != last).collect();
-    let from = if restart.is_empty() { pool.to_vec() } else { restart };
+    let fresh = |id: &&str| !used_this_cycle.contains(id);
+    let not_last = |id: &&str| Some(*id) != last;
+    let tiers: [Vec<&'a str>; 3] = [
+        pool.iter().copied().filter(|id| fresh(id) && not_last(id)).collect(),
+        pool.iter().copied().filter(fresh).collect(),
+        pool.iter().copied().filter(not_last).collect(),
+    ];
+    let from = tiers.into_iter().find(|t| !t.is_empty()).unwrap_or_else(|| pool.to_vec());
     (!from.is_empty()).then(|| from[rng.random_range(0..from.len())])
 }
 
-/// Whether a practice pool has started a new cycle: true when every item of
+/// Whether a pool has started a new cycle: true when every item of
 /// `pool` appears in `used`, so the caller should count from an empty set.
 pub fn cycle_complete(pool: &[&str], used: &HashSet<&str>) -> bool {
     pool.iter().all(|id| used.contains(id))

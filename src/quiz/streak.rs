@@ -48,7 +48,8 @@ pub fn settle(rules: StreakRules, s: Streak, outcome: Outcome) -> (Streak, Chang
     match outcome {
         Outcome::Correct => {
             let current = s.current + 1;
-            let earned = rules.freeze_every > 0 && current % rules.freeze_every == 0 && s.freezes < rules.freeze_max;
+            let earned =
+                rules.freeze_every > 0 && current.is_multiple_of(rules.freeze_every) && s.freezes < rules.freeze_max;
             let next = Streak { current, best: s.best.max(current), freezes: s.freezes + u32::from(earned) };
             (next, Change::Extended { earned_freeze: earned })
         }

@@ -1,0 +1,81 @@
+//! Settings: file, environment overrides, and errors that name the key.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use quizmaster::config::{Settings, SettingsError, Sources, Synchronous};
+use tempfile::TempDir;
+
+fn file(dir: &TempDir, text: &str) -> PathBuf {
+    let path = dir.path().join("bot.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn env(pairs: &[(&str, &str)]) -> Option<HashMap<String, String>> {
+    Some(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+fn load(path: Option<PathBuf>, vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+    Settings::load(Sources { file: path, env: env(vars) })
+}
+
+#[test]
+fn defaults_without_a_file() {
+    let s = load(None, &[]).unwrap();
+    assert_eq!(s.database.path, PathBuf::from("quizmaster.db"));
+    assert_eq!(s.database.synchronous, Synchronous::Normal);
+    assert!(s.content.bundled);
+    assert_eq!(s.quiz.timezone, "UTC");
+}
+
+#[test]
+fn the_example_file_is_valid_and_matches_the_defaults() {
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bot.toml.example");
+    let s = load(Some(example), &[]).unwrap();
+    let d = Settings::default();
+    assert_eq!(s.database.path, d.database.path);
+    assert_eq!(s.quiz.max_input_chars, d.quiz.max_input_chars);
+    assert_eq!(s.quiz.points_correct, d.quiz.points_correct);
+}
+
+#[test]
+fn env_overrides_beat_the_file() {
+    let dir = TempDir::new().unwrap();
+    let path = file(
+        &dir,
+        "[database]\npath = \"from-file.db\"\nbusy_timeout_ms = 100\n[quiz]\ntimezone = \"Europe/Berlin\"\n",
+    );
+    let s = load(Some(path.clone()), &[]).unwrap();
+    assert_eq!(s.database.path, PathBuf::from("from-file.db"));
+    let s = load(
+        Some(path),
+        &[("QUIZMASTER__DATABASE__PATH", "from-env.db"), ("QUIZMASTER__DATABASE__SYNCHRONOUS", "full")],
+    )
+    .unwrap();
+    assert_eq!(s.database.path, PathBuf::from("from-env.db"));
+    assert_eq!(s.database.synchronous, Synchronous::Full);
+    assert_eq!(s.database.busy_timeout_ms, 100, "untouched keys keep the file's value");
+    assert_eq!(s.quiz.timezone, "Europe/Berlin");
+}
+
+#[test]
+fn errors_name_the_key() {
+    let dir = TempDir::new().unwrap();
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
+        ("[database]\npathh = \"x.db\"\n", &[], "database.pathh"),
+        ("[databse]\npath = \"x.db\"\n", &[], "databse"),
+        ("[database]\nbusy_timeout_ms = \"soon\"\n", &[], "database.busy_timeout_ms"),
+        ("[database]\nsynchronous = \"sometimes\"\n", &[], "database.synchronous"),
+        ("[quiz]\ntimezone = \"Mars/Olympus\"\n", &[], "quiz.timezone"),
+        ("", &[("QUIZMASTER__QUIZ__MAX_INPUT_CHARS", "lots")], "quiz.max_input_chars"),
+        ("", &[("QUIZMASTER__QUIZ__COLOUR", "blue")], "quiz.colour"),
+    ];
+    for (text, vars, key) in cases {
+        let err = load(Some(file(&dir, text)), vars).expect_err(text).to_string();
+        assert!(err.contains(key), "{text:?} {vars:?}: {err:?} does not name {key}");
+    }
+    let missing = load(Some(dir.path().join("nope.toml")), &[]).unwrap_err().to_string();
+    assert!(missing.contains("nope.toml"), "{missing}");
+}

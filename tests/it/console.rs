@@ -1,0 +1,104 @@
+//! The real binary in console mode, driven through a pipe.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+use crate::support::count;
+
+const SCRIPT: &str = "/quiz\n/quiz answer a\n/as bob\n/quiz\n/quiz answer b\n/quiz leaderboard\n/quiz stats\n";
+
+fn quizmaster(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quizmaster"));
+    cmd.current_dir(dir).env_remove("RUST_LOG").env("QUIZMASTER__LOG__LEVEL", "warn");
+    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("QUIZMASTER__") && k != "QUIZMASTER__LOG__LEVEL") {
+        cmd.env_remove(key);
+    }
+    cmd
+}
+
+fn run_script(dir: &Path, script: &str) -> Output {
+    let mut child =
+        quizmaster(dir).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start");
+    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn piped_script_plays_and_persists() {
+    let dir = TempDir::new().unwrap();
+    let out = run_script(dir.path(), SCRIPT);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("local console mode"), "banner: {stdout}");
+    assert_eq!(stdout.matches("Practice question ·").count(), 2, "{stdout}");
+    let verdicts = stdout.matches("Correct!").count() + stdout.matches("Not quite.").count();
+    assert_eq!(verdicts, 2, "{stdout}");
+    assert!(stdout.contains("Leaderboard ·"), "{stdout}");
+    assert!(stdout.contains("Stats for bob"), "{stdout}");
+    assert!(stdout.contains("Practice: 1 answered"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("Bye."), "clean exit at end of input: {stdout}");
+
+    // The answers are rows in ./quizmaster.db, and a second run still counts them.
+    let db = dir.path().join("quizmaster.db");
+    assert!(db.exists());
+    let rows = |d: &Path| count_in(d, "SELECT COUNT(*) FROM practice_answers");
+    assert_eq!(rows(dir.path()), 2);
+    let out = run_script(dir.path(), "/as bob\n/quiz stats\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Practice: 1 answered"), "{stdout}");
+    assert_eq!(rows(dir.path()), 2);
+}
+
+fn count_in(dir: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(dir.join("quizmaster.db")).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn db_flag_and_bad_config_are_reported() {
+    let dir = TempDir::new().unwrap();
+    let out = quizmaster(dir.path()).args(["--db", "other.db", "migrate"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("other.db is at schema version"));
+    let _ = count(dir.path(), "SELECT 0"); // the shared helper works on the same layout
+
+    std::fs::write(dir.path().join("bot.toml"), "[quiz]\npoints = 3\n").unwrap();
+    let out = quizmaster(dir.path()).arg("migrate").output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("quiz.points"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_cleanly_with_exit_code_zero() {
+    let dir = TempDir::new().unwrap();
+    let mut child =
+        quizmaster(dir.path()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"/quiz\n").unwrap();
+    stdin.flush().unwrap();
+    // Wait until the question was handled (a practice question row exists).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        let db = dir.path().join("quizmaster.db");
+        if db.exists()
+            && rusqlite::Connection::open(&db)
+                .and_then(|c| c.query_row("SELECT COUNT(*) FROM practice_questions", [], |r| r.get::<_, i64>(0)))
+                .is_ok_and(|n| n == 1)
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Bye."));
+    drop(stdin);
+}

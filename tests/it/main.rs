@@ -1,0 +1,8 @@
+//! Integration tests: real SQLite files in temp dirs, the real binary for the
+//! console. One test binary, modules by area.
+
+mod config;
+mod console;
+mod service;
+mod store;
+mod support;

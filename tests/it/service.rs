@@ -1,0 +1,247 @@
+//! The service end to end on a real database file.
+
+use std::sync::Arc;
+
+use quizmaster::command::{Command, QuestionRef};
+use quizmaster::reply::{Body, PLAIN, Reply, Verdict, Visibility, render};
+use quizmaster::service::Service;
+use tempfile::TempDir;
+
+use crate::support::{count, ctx, service};
+
+fn text(r: &Reply) -> String {
+    render(&r.body, &PLAIN)
+}
+
+fn question_ref(r: &Reply) -> QuestionRef {
+    match &r.body {
+        Body::Question(q) => q.question,
+        other => panic!("expected a question, got {other:?}"),
+    }
+}
+
+fn totals(dir: &TempDir) -> (i64, i64, i64, i64) {
+    (
+        count(dir.path(), "SELECT COUNT(*) FROM answers"),
+        count(dir.path(), "SELECT COUNT(*) FROM practice_answers"),
+        count(dir.path(), "SELECT COUNT(*) FROM posts"),
+        count(dir.path(), "SELECT COUNT(*) FROM streaks"),
+    )
+}
+
+#[test]
+fn practice_question_answer_and_verdict_with_explanation() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let q = svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), "play miscellaneous");
+    assert_eq!(q.visibility, Visibility::Private);
+    assert!(text(&q).contains("During a network partition"), "{}", text(&q));
+    assert_eq!(q.buttons().len(), 4);
+
+    let v = svc.handle_text(&ctx("Ann", "2026-11-25 10:01"), "answer b");
+    assert_eq!(v.visibility, Visibility::Private);
+    let Body::Verdict(card) = &v.body else { panic!("verdict expected: {v:?}") };
+    assert_eq!(card.verdict, Verdict::Correct);
+    assert_eq!(card.question, question_ref(&q), "the verdict names its question");
+    assert!(text(&v).contains("refuse requests"), "explanation shown: {}", text(&v));
+
+    // The first answer is final: a second goes nowhere (no practice question open).
+    let again = svc.handle_text(&ctx("Ann", "2026-11-25 10:02"), "answer c");
+    assert!(matches!(again.body, Body::Error(_)), "{again:?}");
+    // A button for the answered question is refused by the primary key.
+    let button = svc.handle(
+        &ctx("Ann", "2026-11-25 10:02"),
+        Command::Answer { answer: "c".into(), question: Some(question_ref(&q)) },
+    );
+    assert!(text(&button).contains("first answer is final"), "{}", text(&button));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM practice_answers"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM practice_answers WHERE answer = 'B'"), 1, "stored as B, not C");
+}
+
+#[test]
+fn text_answers_are_graded_leniently() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), "play apis");
+    let v = svc.handle_text(&ctx("Ann", "2026-11-25 10:01"), "answer The Idempotant");
+    let Body::Verdict(card) = &v.body else { panic!("{v:?}") };
+    assert_eq!(card.verdict, Verdict::Correct, "article and one typo forgiven");
+}
+
+#[test]
+fn bad_input_gets_a_specific_reply_and_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let expect_error = |svc: &Service, line: &str, needle: &str| {
+        let before = totals(&dir);
+        let r = svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), line);
+        assert!(matches!(r.body, Body::Error(_)), "{line:?} -> {r:?}");
+        assert_eq!(r.visibility, Visibility::Private);
+        assert!(text(&r).contains(needle), "{line:?}: {:?} lacks {needle:?}", text(&r));
+        assert_eq!(totals(&dir), before, "{line:?} changed the database");
+    };
+    expect_error(&svc, "frobnicate", "/quiz help");
+    expect_error(&svc, "answer b", "no open question");
+    expect_error(&svc, "answer", "needs your answer");
+    expect_error(&svc, &format!("answer {}", "x".repeat(600)), "the limit is 500");
+    expect_error(&svc, "leaderboard yearly", "yearly");
+    expect_error(&svc, "play astrology", "no category `astrology`");
+
+    svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), "play miscellaneous");
+    expect_error(&svc, "answer Z", "choose A-D");
+    expect_error(&svc, "answer maybe", "Choose a letter A-D");
+
+    svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), "play apis");
+    expect_error(&svc, "answer ?!", "empty");
+}
+
+#[test]
+fn daily_flow_first_answer_final_reveal_and_leaderboard() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    assert_eq!(post.visibility, Visibility::Public);
+    let daily = question_ref(&post);
+    let right = match &post.body {
+        Body::Question(q) if q.choices.is_empty() => "idempotent",
+        Body::Question(_) => "b",
+        _ => unreachable!(),
+    };
+    let wrong = if right == "b" { "a" } else { "stateless" };
+
+    // Two users right (Bea first), one wrong, by button and by command.
+    let a = |user: &str, minute: &str, answer: &str, by_button: bool| {
+        let question = by_button.then_some(daily);
+        svc.handle(&ctx(user, &format!("2026-11-25 09:{minute}")), Command::Answer { answer: answer.into(), question })
+    };
+    for (user, minute, answer, button) in
+        [("Cal", "05", right, true), ("Bea", "01", right, false), ("Dan", "02", wrong, true)]
+    {
+        let r = a(user, minute, answer, button);
+        let Body::Verdict(v) = &r.body else { panic!("{r:?}") };
+        assert_eq!(v.verdict, Verdict::Recorded, "no spoilers before the reveal");
+        assert_eq!(v.right_answer, None);
+    }
+    let dup = a("Cal", "06", wrong, false);
+    assert!(text(&dup).contains("first answer is final"), "{}", text(&dup));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 3);
+    assert_eq!(
+        count(
+            dir.path(),
+            "SELECT COUNT(*) FROM answers a JOIN users u ON u.id = a.user_id WHERE u.display_name = 'Cal' AND a.correct = 1"
+        ),
+        1
+    );
+
+    // A second post the same day is refused.
+    let again = svc.handle_text(&ctx("Admin", "2026-11-25 12:00"), "admin post-now");
+    assert!(text(&again).contains("already had its question for 2026-11-25"), "{}", text(&again));
+
+    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 17:00"), "admin reveal-now");
+    assert_eq!(reveal.visibility, Visibility::Public);
+    let Body::Reveal(card) = &reveal.body else { panic!("{reveal:?}") };
+    assert_eq!((card.answered, card.correct), (3, 2));
+    assert_eq!(card.first_correct.as_deref(), Some("Bea"), "by answer time, not by insertion order");
+
+    let late = a("Eve", "59", right, true);
+    assert!(text(&late).contains("closed"), "{}", text(&late));
+
+    let board = svc.handle_text(&ctx("Dan", "2026-11-25 18:00"), "leaderboard");
+    let lines: Vec<String> = text(&board).lines().skip(1).map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("Bea") && lines[0].contains("10 pts"), "{lines:?}");
+    assert!(lines[1].contains("Cal") && lines[1].contains("10 pts"), "tie goes to who scored first: {lines:?}");
+    assert!(lines[2].contains("Dan") && lines[2].contains("(you)"), "{lines:?}");
+
+    let streak = svc.handle(&ctx("Bea", "2026-11-25 18:00"), Command::Streak);
+    assert!(text(&streak).contains("1 in a row"), "{}", text(&streak));
+
+    // Next day: Bea's streak earns her a bonus point.
+    let post2 = svc.handle_text(&ctx("Admin", "2026-11-26 09:00"), "admin post-now");
+    let right2 = match &post2.body {
+        Body::Question(q) if q.choices.is_empty() => "idempotent",
+        _ => "b",
+    };
+    svc.handle_text(&ctx("Bea", "2026-11-26 09:01"), &format!("answer {right2}"));
+    assert_eq!(count(dir.path(), "SELECT MAX(points) FROM answers"), 11);
+}
+
+#[test]
+fn answer_goes_to_the_daily_question_first_then_practice() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    svc.handle_text(&ctx("Ann", "2026-11-25 08:00"), "play");
+    svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let first = svc.handle_text(&ctx("Ann", "2026-11-25 09:01"), "answer b");
+    let second = svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "answer b");
+    let mode = |r: &Reply| match &r.body {
+        Body::Verdict(v) => v.mode,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(mode(&first), quizmaster::reply::Mode::Daily);
+    assert!(text(&first).contains("today's question"));
+    // The practice item may be the text one; either way the answer is routed there.
+    assert_eq!(mode(&second), quizmaster::reply::Mode::Practice, "{}", text(&second));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM practice_answers"), 1);
+}
+
+#[test]
+fn practice_never_counts_on_the_daily_board() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    svc.handle_text(&ctx("Ann", "2026-11-25 08:00"), "play miscellaneous");
+    svc.handle_text(&ctx("Ann", "2026-11-25 08:01"), "answer b");
+    let daily = svc.handle_text(&ctx("Ann", "2026-11-25 09:00"), "leaderboard all");
+    assert!(text(&daily).contains("No answers yet"), "{}", text(&daily));
+    let practice = svc.handle_text(&ctx("Ann", "2026-11-25 09:00"), "leaderboard practice all");
+    assert!(text(&practice).contains("Ann — 1 correct of 1"), "{}", text(&practice));
+}
+
+#[test]
+fn non_admins_cannot_run_admin_commands() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let mut c = ctx("Mallory", "2026-11-25 09:00");
+    c.is_admin = false;
+    for line in ["admin post-now", "admin reveal-now", "admin timezone Pacific/Apia"] {
+        let r = svc.handle_text(&c, line);
+        assert!(text(&r).contains("Only channel admins"), "{line}: {}", text(&r));
+    }
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 0);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL"), 0);
+}
+
+#[test]
+fn thirty_two_concurrent_tasks_leave_one_row_per_user() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let daily = question_ref(&post);
+    let answer = match &post.body {
+        Body::Question(q) if q.choices.is_empty() => "idempotent",
+        _ => "b",
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(4).build().unwrap();
+    let replies: Vec<Reply> = runtime.block_on(async {
+        let tasks: Vec<_> = (0..32)
+            .map(|i| {
+                let svc = Arc::clone(&svc);
+                let answer = answer.to_string();
+                tokio::task::spawn_blocking(move || {
+                    let user = format!("user{}", i % 8);
+                    svc.handle(&ctx(&user, "2026-11-25 09:30"), Command::Answer { answer, question: Some(daily) })
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        for t in tasks {
+            out.push(t.await.unwrap());
+        }
+        out
+    });
+    let recorded = replies.iter().filter(|r| matches!(&r.body, Body::Verdict(_))).count();
+    assert_eq!(recorded, 8, "one acknowledgement per user");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 8);
+    assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), 8);
+}

@@ -1,0 +1,107 @@
+//! Opening, migrating and the answer constraint, on real files.
+
+use std::sync::{Arc, Barrier};
+
+use quizmaster::store::{Inserted, NewPost, Options, PostState, Store, StoreError, schema_version};
+use tempfile::TempDir;
+
+use crate::support::{count, db_path, store};
+
+#[test]
+fn migrates_from_empty_and_rerunning_is_a_no_op() {
+    let dir = TempDir::new().unwrap();
+    let s = store(dir.path());
+    assert_eq!(s.user_version().unwrap(), schema_version() as i64);
+    drop(s);
+    let tables = count(dir.path(), "SELECT COUNT(*) FROM sqlite_schema");
+    let s = store(dir.path());
+    assert_eq!(s.user_version().unwrap(), schema_version() as i64);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM sqlite_schema"), tables, "nothing created twice");
+}
+
+#[test]
+fn wal_and_foreign_keys_are_on() {
+    let dir = TempDir::new().unwrap();
+    let mut s = store(dir.path());
+    let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    // An answer to a post that does not exist breaks a foreign key.
+    let err = s.record_answer(999, 999, "B", true, 10, 0).unwrap_err();
+    assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+}
+
+#[test]
+fn a_database_newer_than_the_binary_is_refused() {
+    let dir = TempDir::new().unwrap();
+    drop(store(dir.path()));
+    let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    match Store::open(&db_path(dir.path()), Options::default()) {
+        Err(e @ StoreError::TooNew { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("schema version 99") && msg.contains("newer than this quizmaster"), "{msg}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a newer database was opened"),
+    }
+}
+
+#[test]
+fn the_unique_key_decides_between_racing_connections() {
+    let dir = TempDir::new().unwrap();
+    let mut s = store(dir.path());
+    let guild = s.ensure_guild("console", "g").unwrap();
+    let channel = s.ensure_channel(guild, "c").unwrap();
+    let user = s.ensure_user("console", "u", "U").unwrap();
+    let post = s
+        .create_post(&NewPost {
+            channel,
+            local_date: "2026-11-25",
+            item_id: "x",
+            cycle: 0,
+            state: PostState::Open,
+            posted_at: 0,
+            closes_at: None,
+        })
+        .unwrap()
+        .expect("first post of the day");
+    drop(s);
+    // 32 threads, each with its own connection, answer for the same user at once.
+    let barrier = Arc::new(Barrier::new(32));
+    let handles: Vec<_> = (0..32)
+        .map(|i| {
+            let path = db_path(dir.path());
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                let mut s = Store::open(&path, Options::default()).unwrap();
+                barrier.wait();
+                s.record_answer(post.id, user, &format!("{i}"), false, 0, i).unwrap()
+            })
+        })
+        .collect();
+    let results: Vec<Inserted> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(results.iter().filter(|r| **r == Inserted::New).count(), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 1);
+}
+
+#[test]
+fn one_post_per_channel_and_local_date() {
+    let dir = TempDir::new().unwrap();
+    let mut s = store(dir.path());
+    let guild = s.ensure_guild("console", "g").unwrap();
+    let channel = s.ensure_channel(guild, "c").unwrap();
+    let new = NewPost {
+        channel,
+        local_date: "2026-11-25",
+        item_id: "x",
+        cycle: 0,
+        state: PostState::Open,
+        posted_at: 0,
+        closes_at: None,
+    };
+    assert!(s.create_post(&new).unwrap().is_some());
+    assert!(s.create_post(&NewPost { item_id: "y", ..new }).unwrap().is_none());
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 1);
+}

@@ -1,0 +1,72 @@
+//! Shared helpers: a small fixed bank, a service on a fresh database file,
+//! and a context builder.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use quizmaster::content::{Bank, Source};
+use quizmaster::service::{Ctx, Rules, Service};
+use quizmaster::store::{Options, Store};
+
+/// Two items: a four-choice one (answer B) and a text one.
+pub const PACK: &str = r#"
+[[item]]
+id = "cap-partition"
+topic = 41
+category = "miscellaneous"
+difficulty = "medium"
+kind = "choice"
+prompt = "During a network partition, what must a distributed store give up: consistency or availability?"
+choices = ["Durability", "One of consistency or availability", "Partition tolerance", "Nothing"]
+answer = "B"
+explanation = "When the network splits, a node must either refuse requests (losing availability) or answer with possibly stale data (losing consistency)."
+
+[[item]]
+id = "idempotent-word"
+topic = 43
+category = "apis"
+difficulty = "easy"
+kind = "text"
+prompt = "What word describes an operation that has the same effect whether it runs once or many times?"
+accept = ["idempotent", "idempotency"]
+explanation = "Idempotent operations can be retried safely, which is why PUT and DELETE are designed that way."
+"#;
+
+pub fn bank() -> Bank {
+    Bank::from_sources(&[Source { name: "fixture.toml".into(), text: PACK.into() }]).expect("fixture bank is valid")
+}
+
+pub fn db_path(dir: &Path) -> PathBuf {
+    dir.join("quiz.db")
+}
+
+pub fn store(dir: &Path) -> Store {
+    Store::open(&db_path(dir), Options::default()).expect("open store")
+}
+
+pub fn service(dir: &Path) -> Arc<Service> {
+    Arc::new(Service::with_seed(store(dir), bank(), Rules::default(), 42))
+}
+
+pub fn at(s: &str) -> DateTime<Utc> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time").and_utc()
+}
+
+pub fn ctx(user: &str, now: &str) -> Ctx {
+    Ctx {
+        platform: "console".into(),
+        guild: "g1".into(),
+        channel: "c1".into(),
+        user_id: user.to_lowercase(),
+        user_name: user.into(),
+        is_admin: true,
+        now: at(now),
+    }
+}
+
+/// Independent counts straight from the file, to check what the service wrote.
+pub fn count(dir: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db_path(dir)).expect("open for counting");
+    conn.query_row(sql, [], |r| r.get(0)).expect("count query")
+}
