@@ -354,7 +354,12 @@ impl Service {
         Ok(Reply::public(Body::Leaderboard(BoardCard {
             title,
             rows: shown,
-            empty: "No answers yet in this period.".into(),
+            empty: match board {
+                BoardKind::Daily => {
+                    "No answers yet in this period. Practice scores are on /quiz leaderboard practice.".into()
+                }
+                BoardKind::Practice => "No answers yet in this period.".into(),
+            },
         })))
     }
 

@@ -54,12 +54,7 @@ pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
     let table: Table = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
-            let place = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .map_or_else(String::new, |(l, c)| format!(" at line {l}, column {c}"));
-            let msg = e.message().trim().to_string();
-            return (Vec::new(), vec![ContentError::file(file, format!("TOML syntax error{place}: {msg}"))]);
+            return (Vec::new(), vec![syntax_error(file, text, &e)]);
         }
     };
     let mut errors = Vec::new();
@@ -300,6 +295,30 @@ fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
         && !s.contains("--")
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A TOML syntax error, placed as precisely as the text allows: the line and
+/// column, the item whose `[[item]]` header comes before it, and the key on
+/// that line.
+fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> ContentError {
+    let msg = e.message().trim();
+    let Some(offset) = e.span().map(|s| s.start) else {
+        return ContentError::file(file, format!("TOML syntax error: {msg}"));
+    };
+    let (line, col) = line_col(text, offset);
+    let message = format!("TOML syntax error at line {line}, column {col}: {msg}");
+    let headers = item_header_lines(text);
+    let Some(n) = headers.iter().rposition(|&h| h <= line) else {
+        return ContentError::file(file, message);
+    };
+    let item = format!("#{} (line {})", n + 1, headers[n]);
+    let key = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| k.trim())
+        .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    ContentError::item(file, &item, key, message)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -169,7 +169,7 @@ impl Bank {
                 if let Some(other) = first_seen.get(&item.id) {
                     errors.push(ContentError::item(
                         &source.name,
-                        &item.id,
+                        &format!("`{}`", item.id),
                         Some("id"),
                         format!("duplicate id: already used in {other}"),
                     ));

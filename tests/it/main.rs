@@ -3,6 +3,7 @@
 
 mod config;
 mod console;
+mod content;
 mod service;
 mod store;
 mod support;
