@@ -42,6 +42,8 @@ pub fn rules(settings: &Settings) -> Rules {
         streak: settings.quiz.streak(),
         default_tz: settings.quiz.tz(),
         max_input_chars: settings.quiz.max_input_chars,
+        grace: settings.schedule.grace(),
+        default_close: settings.schedule.close(),
     }
 }
 

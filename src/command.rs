@@ -8,10 +8,14 @@
 //! /quiz stats [user]
 //! /quiz streak
 //! /quiz help
-//! /quiz admin <post-now|reveal-now|timezone Area/City>
+//! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
+//! /quiz admin pause | resume | skip | post-now | reveal-now | status
+//! /quiz admin categories <list|all>
+//! /quiz admin timezone <Area/City>
 //! ```
 
 use crate::quiz::leaderboard::{Period, Sort};
+use crate::quiz::schedule::{self, Close, Days};
 use crate::store::BoardKind;
 
 /// Something a user asked for.
@@ -42,12 +46,32 @@ pub enum Command {
 /// Channel administration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AdminCommand {
+    /// Post a daily question at this local time, in this zone, on these days.
+    Schedule(ScheduleSpec),
+    /// Stop posting until resumed; days while paused never count against streaks.
+    Pause,
+    Resume,
+    /// Skip the next scheduled question.
+    Skip,
     /// Post today's question now instead of waiting for the schedule.
     PostNow,
     /// Close the open daily question and reveal the answer now.
     RevealNow,
+    /// The schedule, the next post in local time and UTC, and the pool left.
+    Status,
+    /// The categories daily questions come from; empty means all.
+    Categories(Vec<String>),
     /// Set the server's zone for leaderboard weeks and months.
     Timezone(String),
+}
+
+/// What `/quiz admin schedule` asks for. `days` and `close` default when not given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduleSpec {
+    pub time: chrono::NaiveTime,
+    pub tz: chrono_tz::Tz,
+    pub days: Option<Days>,
+    pub close: Option<Close>,
 }
 
 /// A question a button or answer refers to.
@@ -113,10 +137,13 @@ pub enum CommandError {
     BadBoardOption(String),
     #[error("`/quiz {sub}` takes no `{extra}`.")]
     Unexpected { sub: &'static str, extra: String },
-    #[error("Unknown admin command `{0}`. Admin commands: post-now, reveal-now, timezone <Area/City>.")]
+    #[error(
+        "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
+         skip, post-now, reveal-now, status, categories <list|all>, timezone <Area/City>."
+    )]
     UnknownAdmin(String),
-    #[error("`/quiz admin timezone` needs a zone such as Europe/Berlin.")]
-    MissingZone,
+    #[error("`/quiz admin {sub}`: {message}")]
+    BadAdmin { sub: &'static str, message: String },
 }
 
 /// Parses what follows `/quiz`. Control characters are refused outright
@@ -175,13 +202,65 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
     let Some(sub) = words.first() else {
         return Err(CommandError::UnknownAdmin(String::new()));
     };
+    let args = &words[1..];
+    let no_args = |sub: &'static str, cmd: AdminCommand| match args.first() {
+        None => Ok(cmd),
+        Some(extra) => Err(CommandError::BadAdmin { sub, message: format!("takes no `{extra}`") }),
+    };
     let admin = match sub.to_lowercase().as_str() {
-        "post-now" => AdminCommand::PostNow,
-        "reveal-now" => AdminCommand::RevealNow,
-        "timezone" => AdminCommand::Timezone(words.get(1).ok_or(CommandError::MissingZone)?.to_string()),
+        "schedule" => AdminCommand::Schedule(parse_schedule(args)?),
+        "pause" => no_args("pause", AdminCommand::Pause)?,
+        "resume" => no_args("resume", AdminCommand::Resume)?,
+        "skip" => no_args("skip", AdminCommand::Skip)?,
+        "post-now" => no_args("post-now", AdminCommand::PostNow)?,
+        "reveal-now" => no_args("reveal-now", AdminCommand::RevealNow)?,
+        "status" => no_args("status", AdminCommand::Status)?,
+        "categories" => {
+            let list: Vec<String> =
+                args.join(",").split(',').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
+            if list.is_empty() {
+                let message = "needs a list such as `databases,security`, or `all`".to_string();
+                return Err(CommandError::BadAdmin { sub: "categories", message });
+            }
+            AdminCommand::Categories(if list.iter().any(|c| c == "all") { Vec::new() } else { list })
+        }
+        "timezone" => match args {
+            [zone] => AdminCommand::Timezone((*zone).to_string()),
+            _ => {
+                let message = "needs one zone such as Europe/Berlin".to_string();
+                return Err(CommandError::BadAdmin { sub: "timezone", message });
+            }
+        },
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
+}
+
+/// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
+fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError> {
+    let bad = |message: String| CommandError::BadAdmin { sub: "schedule", message };
+    let [time, zone, rest @ ..] = args else {
+        return Err(bad("needs a time and a zone, for example `09:00 Europe/Berlin weekdays 8h`".into()));
+    };
+    let time = schedule::parse_time(time).map_err(bad)?;
+    let tz = schedule::parse_zone(zone).map_err(bad)?;
+    let (mut days, mut close) = (None, None);
+    for word in rest {
+        if days.is_none()
+            && let Ok(d) = Days::parse(word)
+        {
+            days = Some(d);
+        } else if close.is_none()
+            && let Ok(c) = Close::parse(word)
+        {
+            close = Some(c);
+        } else {
+            return Err(bad(format!(
+                "`{word}` is neither days (daily, weekdays, weekends, mon,wed,fri) nor a close time (8h, 90m, next)"
+            )));
+        }
+    }
+    Ok(ScheduleSpec { time, tz, days, close })
 }
 
 #[cfg(test)]
@@ -221,6 +300,31 @@ mod tests {
             ("help", Command::Help),
             ("admin post-now", Command::Admin(AdminCommand::PostNow)),
             ("admin timezone Europe/Berlin", Command::Admin(AdminCommand::Timezone("Europe/Berlin".into()))),
+            (
+                "admin schedule 09:00 Europe/Berlin weekdays 8h",
+                Command::Admin(AdminCommand::Schedule(ScheduleSpec {
+                    time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                    tz: chrono_tz::Europe::Berlin,
+                    days: Some(Days::WEEKDAYS),
+                    close: Some(Close::After(chrono::Duration::hours(8))),
+                })),
+            ),
+            (
+                "admin schedule 7:30 Asia/Kolkata next",
+                Command::Admin(AdminCommand::Schedule(ScheduleSpec {
+                    time: chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+                    tz: chrono_tz::Asia::Kolkata,
+                    days: None,
+                    close: Some(Close::AtNextPost),
+                })),
+            ),
+            ("admin pause", Command::Admin(AdminCommand::Pause)),
+            ("admin status", Command::Admin(AdminCommand::Status)),
+            (
+                "admin categories databases, security",
+                Command::Admin(AdminCommand::Categories(vec!["databases".into(), "security".into()])),
+            ),
+            ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
         ];
         for (text, want) in ok {
             assert_eq!(&parse(text, 500).expect(text), want, "{text:?}");
@@ -236,6 +340,19 @@ mod tests {
         assert_eq!(parse("streak now", 500), Err(CommandError::Unexpected { sub: "streak", extra: "now".into() }));
         assert_eq!(parse(&"x".repeat(501), 500), Err(CommandError::TooLong { len: 501, max: 500 }));
         assert!(parse("admin launch", 500).unwrap_err().to_string().contains("launch"));
+        for (line, needle) in [
+            ("admin schedule", "needs a time and a zone"),
+            ("admin schedule 25:00 UTC", "`25:00` is not a time"),
+            ("admin schedule 09:00 Mars/Olympus", "`Mars/Olympus` is not an IANA time zone"),
+            ("admin schedule 09:00 UTC sometimes", "`sometimes` is neither days"),
+            ("admin schedule 09:00 UTC weekdays weekends", "`weekends` is neither"),
+            ("admin pause now", "takes no `now`"),
+            ("admin categories", "needs a list"),
+            ("admin timezone", "needs one zone"),
+        ] {
+            let e = parse(line, 500).unwrap_err().to_string();
+            assert!(e.contains(needle), "{line}: {e}");
+        }
         assert!(parse("frobnicate", 500).unwrap_err().to_string().contains("/quiz help"));
     }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use crate::quiz::schedule::{Close, parse_duration};
 use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
 
 /// Everything the bot can be configured with. See `bot.toml.example`.
@@ -17,6 +18,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub content: ContentSettings,
     pub quiz: QuizSettings,
+    pub schedule: ScheduleSettings,
     pub log: LogSettings,
     pub console: ConsoleSettings,
 }
@@ -100,6 +102,35 @@ impl QuizSettings {
     /// The validated zone (checked at load).
     pub fn tz(&self) -> Tz {
         self.timezone.parse().unwrap_or(Tz::UTC)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ScheduleSettings {
+    /// A post whose time passed less than this long ago while the bot was
+    /// down is posted late at start; older ones are recorded as missed.
+    pub grace: String,
+    /// When daily questions close, for schedules that do not say: a duration
+    /// such as `8h`, or `next` (when the next question is due).
+    pub close: String,
+}
+
+impl Default for ScheduleSettings {
+    fn default() -> Self {
+        Self { grace: "2h".into(), close: "8h".into() }
+    }
+}
+
+impl ScheduleSettings {
+    /// The validated grace (checked at load).
+    pub fn grace(&self) -> chrono::Duration {
+        parse_duration(&self.grace).unwrap_or_else(|_| chrono::Duration::hours(2))
+    }
+
+    /// The validated default close (checked at load).
+    pub fn close(&self) -> Close {
+        Close::parse(&self.close).unwrap_or(Close::After(chrono::Duration::hours(8)))
     }
 }
 
@@ -192,6 +223,12 @@ impl Settings {
         }
         if self.quiz.max_input_chars == 0 {
             return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
+        }
+        if let Err(message) = parse_duration(&self.schedule.grace) {
+            return Err(SettingsError::BadValue { key: "schedule.grace", message });
+        }
+        if let Err(message) = Close::parse(&self.schedule.close) {
+            return Err(SettingsError::BadValue { key: "schedule.close", message });
         }
         if self.database.path.as_os_str().is_empty() {
             return Err(SettingsError::BadValue { key: "database.path", message: "must not be empty".into() });

@@ -2,6 +2,7 @@
 //! Adapters only translate; every decision is made here, on the domain rules
 //! in `quiz/` and the store.
 
+use std::collections::HashSet;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -13,12 +14,14 @@ use crate::command::{self, AdminCommand, Command, QuestionRef, UserArg};
 use crate::content::{Bank, Item, ItemKind, category_title};
 use crate::quiz::grading::{self, GradeError};
 use crate::quiz::leaderboard::{self, Period, Sort, accuracy_percent};
+use crate::quiz::schedule::{Close, Days, Occurrence, Rule, next_post_after, parse_time};
 use crate::quiz::scoring::{self, ScoringRules};
 use crate::quiz::selection;
 use crate::quiz::streak::StreakRules;
 use crate::reply::*;
 use crate::store::{
-    self, BoardKind, ChannelId, GuildId, Inserted, NewPost, Post, PostState, Store, StoreError, UserId,
+    self, BoardKind, ChannelId, Destination, GuildId, Inserted, NewPost, Part, Post, PostId, PostState, Store,
+    StoreError, StoredSchedule, UserId,
 };
 
 /// The rules the service plays by (from config).
@@ -29,6 +32,10 @@ pub struct Rules {
     /// Leaderboard zone for servers that set none.
     pub default_tz: Tz,
     pub max_input_chars: usize,
+    /// How late a post may still go out after downtime.
+    pub grace: chrono::Duration,
+    /// When daily questions close, for schedules that do not say.
+    pub default_close: Close,
 }
 
 impl Default for Rules {
@@ -38,6 +45,8 @@ impl Default for Rules {
             streak: StreakRules::default(),
             default_tz: Tz::UTC,
             max_input_chars: 500,
+            grace: chrono::Duration::hours(2),
+            default_close: Close::After(chrono::Duration::hours(8)),
         }
     }
 }
@@ -400,20 +409,105 @@ impl Service {
     }
 
     fn admin(&self, store: &mut Store, scope: &Scope, ctx: &Ctx, admin: AdminCommand) -> store::Result<Reply> {
+        let now = ctx.now;
+        let schedule = store.schedule(scope.channel)?;
+        let rule = schedule.as_ref().and_then(rule_of);
+        let not_scheduled = || {
+            Reply::error(
+                "This channel has no schedule yet. Set one with /quiz admin schedule <HH:MM> <Area/City> [days] [close].",
+            )
+        };
         match admin {
-            AdminCommand::PostNow => Ok(match self.post_daily(store, scope.channel, scope.tz, ctx.now, None)? {
-                DailyOutcome::Posted(reply) => reply,
-                DailyOutcome::AlreadyPosted(post) => Reply::error(format!(
-                    "This channel already had its question for {}; the next one comes on the next scheduled day.",
-                    post.local_date
-                )),
-            }),
+            AdminCommand::Schedule(spec) => {
+                let rule = Rule {
+                    time: spec.time,
+                    tz: spec.tz,
+                    days: spec.days.unwrap_or(Days::EVERY_DAY),
+                    close: spec.close.unwrap_or(self.rules.default_close),
+                };
+                let Some(next) = next_post_after(&rule, now) else {
+                    return Ok(Reply::error("That schedule never posts."));
+                };
+                store.set_schedule(scope.channel, &stored(&rule, false, None, next))?;
+                Ok(Reply::info(format!(
+                    "Scheduled: {}. The next question is posted {}.",
+                    describe(&rule),
+                    when(next.at, rule.tz)
+                )))
+            }
+            AdminCommand::Pause => match schedule {
+                None => Ok(not_scheduled()),
+                Some(s) if s.paused => {
+                    Ok(Reply::info("The schedule is already paused. /quiz admin resume restarts it."))
+                }
+                Some(s) => {
+                    store.set_schedule(scope.channel, &StoredSchedule { paused: true, ..s })?;
+                    Ok(Reply::info(
+                        "Paused: no daily questions until /quiz admin resume. Days without a question never break a streak.",
+                    ))
+                }
+            },
+            AdminCommand::Resume => match (schedule, rule) {
+                (Some(s), Some(rule)) if s.paused => {
+                    let Some(next) = next_post_after(&rule, now) else { return Ok(not_scheduled()) };
+                    store.set_schedule(scope.channel, &stored(&rule, false, None, next))?;
+                    Ok(Reply::info(format!("Resumed. The next question is posted {}.", when(next.at, rule.tz))))
+                }
+                (Some(_), Some(_)) => Ok(Reply::info("The schedule is running; nothing to resume.")),
+                _ => Ok(not_scheduled()),
+            },
+            AdminCommand::Skip => match (schedule, rule) {
+                (Some(s), Some(rule)) if !s.paused => {
+                    if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
+                        return Ok(Reply::error(format!(
+                            "The question of {} is already skipped; to stop for longer, use /quiz admin pause.",
+                            s.next_date
+                        )));
+                    }
+                    let due = when(store::from_millis(s.next_at), rule.tz);
+                    let date = s.next_date.clone();
+                    store.set_schedule(scope.channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
+                    Ok(Reply::info(format!(
+                        "Skipped the question of {date} (due {due}). Skipped days never break a streak."
+                    )))
+                }
+                (Some(_), Some(_)) => Ok(Reply::error("The schedule is paused, so there is nothing to skip.")),
+                _ => Ok(not_scheduled()),
+            },
+            AdminCommand::PostNow => {
+                let tz = rule.map_or(scope.tz, |r| r.tz);
+                let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
+                let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
+                Ok(match self.post_daily(store, scope.channel, &today.date.to_string(), now, closes_at, true)? {
+                    DailyOutcome::Posted(reply) => reply,
+                    DailyOutcome::AlreadyPosted(date) => Reply::error(format!(
+                        "This channel already had its question for {date}; the next one comes on the next scheduled day."
+                    )),
+                })
+            }
             AdminCommand::RevealNow => match store.open_post(scope.channel)? {
                 Some(post) => Ok(self
-                    .reveal(store, &post, ctx.now)?
+                    .reveal(store, &post, now, true)?
                     .unwrap_or_else(|| Reply::error("That question was already revealed."))),
                 None => Ok(Reply::error("There is no open daily question in this channel to reveal.")),
             },
+            AdminCommand::Status => self.status(store, scope, schedule.as_ref(), rule.as_ref(), now),
+            AdminCommand::Categories(list) => {
+                let known = self.bank.categories();
+                if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
+                    return Ok(Reply::error(format!(
+                        "There is no category `{bad}`. Categories: {}.",
+                        known.join(", ")
+                    )));
+                }
+                store.set_channel_categories(scope.channel, (!list.is_empty()).then(|| list.join(",")).as_deref())?;
+                let pool = self.bank.pool(&list).len();
+                Ok(Reply::info(if list.is_empty() {
+                    format!("Daily questions now come from every category ({pool} questions).")
+                } else {
+                    format!("Daily questions now come from {} ({pool} questions).", list.join(", "))
+                }))
+            }
             AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
                 Ok(tz) => {
                     store.set_guild_timezone(scope.guild, tz.name())?;
@@ -426,30 +520,104 @@ impl Service {
         }
     }
 
-    /// Posts today's question (the local date in `tz`) unless one exists.
-    /// An older question still open is revealed first.
+    fn status(
+        &self,
+        store: &Store,
+        scope: &Scope,
+        schedule: Option<&StoredSchedule>,
+        rule: Option<&Rule>,
+        now: DateTime<Utc>,
+    ) -> store::Result<Reply> {
+        let categories = self.channel_categories(store, scope.channel)?;
+        let pool = self.bank.pool(&categories);
+        let (_, used, _) = self.cycle(store, scope.channel, &pool)?;
+        let mut lines = Vec::new();
+        match (schedule, rule) {
+            (Some(s), Some(rule)) => {
+                lines.push(format!("Schedule: {}{}.", describe(rule), if s.paused { " (paused)" } else { "" }));
+                if !s.paused {
+                    let skipped = s.skip_date.as_deref() == Some(s.next_date.as_str());
+                    let next = if skipped {
+                        next_post_after(rule, store::from_millis(s.next_at))
+                    } else {
+                        Some(Occurrence {
+                            date: s.next_date.parse().unwrap_or_default(),
+                            at: store::from_millis(s.next_at),
+                        })
+                    };
+                    if skipped {
+                        lines.push(format!("The question of {} is skipped.", s.next_date));
+                    }
+                    if let Some(next) = next {
+                        lines.push(format!("Next post: {}.", when(next.at, rule.tz)));
+                    }
+                }
+            }
+            _ => lines.push("No schedule: /quiz admin schedule <HH:MM> <Area/City> [days] [close] sets one.".into()),
+        }
+        match store.open_post(scope.channel)? {
+            Some(p) if is_open(&p, now) => lines.push(format!(
+                "Open question: {}{}.",
+                p.local_date,
+                p.closes_at.map_or(String::new(), |c| format!(
+                    ", closes {}",
+                    when(store::from_millis(c), rule.map_or(scope.tz, |r| r.tz))
+                ))
+            )),
+            _ => lines.push("No question is open.".into()),
+        }
+        let cats = if categories.is_empty() { "all categories".to_string() } else { categories.join(", ") };
+        lines.push(format!(
+            "Pool: {} of {} questions left in this cycle ({cats}).",
+            pool.len() - used.len(),
+            pool.len()
+        ));
+        Ok(Reply::private(Body::Info(lines.join("\n"))))
+    }
+
+    fn channel_categories(&self, store: &Store, channel: ChannelId) -> store::Result<Vec<String>> {
+        Ok(store
+            .channel_categories(channel)?
+            .map(|c| c.split(',').map(str::to_string).filter(|c| self.bank.categories().contains(c)).collect())
+            .unwrap_or_default())
+    }
+
+    /// The channel's selection cycle over `pool`: its number, the items used
+    /// in it (empty when the pool was used up), and the last item posted.
+    fn cycle<'p>(
+        &self,
+        store: &Store,
+        channel: ChannelId,
+        pool: &[&'p str],
+    ) -> store::Result<(i64, HashSet<&'p str>, Option<String>)> {
+        let (cycle, used, last) = store.daily_cycle(channel)?;
+        let used: HashSet<&'p str> = pool.iter().copied().filter(|id| used.iter().any(|u| u == id)).collect();
+        if selection::cycle_complete(pool, &used) {
+            return Ok((cycle + 1, HashSet::new(), last));
+        }
+        Ok((cycle, used, last))
+    }
+
+    /// Posts a channel's question for a local date unless it has one. An
+    /// older question still open is closed and revealed first.
     fn post_daily(
         &self,
         store: &mut Store,
         channel: ChannelId,
-        tz: Tz,
+        local_date: &str,
         now: DateTime<Utc>,
         closes_at: Option<DateTime<Utc>>,
+        delivered: bool,
     ) -> store::Result<DailyOutcome> {
-        let local_date = now.with_timezone(&tz).date_naive().to_string();
         if let Some(open) = store.open_post(channel)? {
             if open.local_date == local_date {
-                return Ok(DailyOutcome::AlreadyPosted(open));
+                return Ok(DailyOutcome::AlreadyPosted(open.local_date));
             }
-            self.reveal(store, &open, now)?;
+            self.reveal(store, &open, now, false)?;
         }
-        let (mut cycle, used, last) = store.daily_cycle(channel)?;
-        let pool = self.bank.pool(&[]);
-        let mut used: std::collections::HashSet<&str> = used.iter().map(String::as_str).collect();
-        if selection::cycle_complete(&pool, &used) {
-            cycle += 1;
-            used.clear();
-        }
+        let categories = self.channel_categories(store, channel)?;
+        let pool = self.bank.pool(&categories);
+        let (cycle, used, last) = self.cycle(store, channel, &pool)?;
         let picked = {
             let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             selection::next_daily(&pool, &used, last.as_deref(), &mut *rng).map(str::to_string)
@@ -459,41 +627,149 @@ impl Service {
         };
         let new = NewPost {
             channel,
-            local_date: &local_date,
+            local_date,
             item_id: &item_id,
             cycle,
             state: PostState::Open,
             posted_at: store::millis(now),
             closes_at: closes_at.map(store::millis),
+            delivered,
         };
         match store.create_post(&new)? {
-            Some(post) => {
-                let item = self.item(&post.item_id)?;
-                let card = question_card(item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
-                Ok(DailyOutcome::Posted(Reply::public(Body::Question(card))))
-            }
-            None => Ok(DailyOutcome::AlreadyPosted(
-                store.open_post(channel)?.unwrap_or_else(|| missing_post(channel, &local_date)),
-            )),
+            Some(post) => Ok(DailyOutcome::Posted(self.question_reply(&post)?)),
+            None => Ok(DailyOutcome::AlreadyPosted(local_date.to_string())),
         }
     }
 
+    fn question_reply(&self, post: &Post) -> store::Result<Reply> {
+        let item = self.item(&post.item_id)?;
+        let card =
+            question_card(item, QuestionRef::Daily(post.id), Mode::Daily, post.closes_at.map(store::from_millis));
+        Ok(Reply::public(Body::Question(card)))
+    }
+
     /// Closes a daily question, settles streaks, and gives the reveal.
-    fn reveal(&self, store: &mut Store, post: &Post, now: DateTime<Utc>) -> store::Result<Option<Reply>> {
-        let Some(result) = store.close_post(post.id, store::millis(now), self.rules.streak)? else {
-            return Ok(None);
-        };
+    /// `delivered`: the caller shows the reveal as its reply.
+    fn reveal(
+        &self,
+        store: &mut Store,
+        post: &Post,
+        now: DateTime<Utc>,
+        delivered: bool,
+    ) -> store::Result<Option<Reply>> {
+        match store.close_post(post.id, store::millis(now), self.rules.streak, delivered)? {
+            Some(result) => Ok(Some(self.reveal_reply(&result)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn reveal_reply(&self, result: &store::Reveal) -> store::Result<Reply> {
         let item = self.item(&result.post.item_id)?;
-        Ok(Some(Reply::public(Body::Reveal(RevealCard {
-            question: QuestionRef::Daily(post.id),
+        Ok(Reply::public(Body::Reveal(RevealCard {
+            question: QuestionRef::Daily(result.post.id),
             prompt: item.prompt.clone(),
             right_answer: item.right_answer(),
             explanation: item.explanation.clone(),
             answered: result.answered,
             correct: result.correct,
-            first_correct: result.first_correct.map(|(name, _)| name),
-        }))))
+            first_correct: result.first_correct.clone().map(|(name, _)| name),
+        })))
     }
+
+    /// Does what the schedules and close times call for at `now`: posts due
+    /// questions (late within the grace period, else recorded as missed),
+    /// honours skips, closes and reveals questions whose time is up. Returns
+    /// every question and reveal still to be delivered to a platform,
+    /// including those a crash interrupted.
+    pub fn tick(&self, now: DateTime<Utc>) -> Result<Vec<Outbound>, StoreError> {
+        let mut store = self.lock();
+        for (channel, mut s) in store.due_schedules(store::millis(now))? {
+            let Some(rule) = rule_of(&s) else {
+                tracing::error!(channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
+                store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
+                continue;
+            };
+            while s.next_at <= store::millis(now) {
+                let due = store::from_millis(s.next_at);
+                let date = s.next_date.clone();
+                if s.skip_date.as_deref() == Some(date.as_str()) {
+                    tracing::info!(channel, %date, "skipped by an admin");
+                    s.skip_date = None;
+                } else if now - due <= self.rules.grace {
+                    let occurrence = Occurrence { date: date.parse().unwrap_or_default(), at: due };
+                    let closes_at = rule.closes_at(occurrence).filter(|c| *c > now);
+                    if let DailyOutcome::AlreadyPosted(_) =
+                        self.post_daily(&mut store, channel, &date, now, closes_at, false)?
+                    {
+                        tracing::info!(channel, %date, "already posted for this date");
+                    }
+                } else {
+                    tracing::warn!(channel, %date, due = %due, "missed while the bot was down; recorded as missed");
+                    store.create_post(&NewPost {
+                        channel,
+                        local_date: &date,
+                        item_id: "",
+                        cycle: 0,
+                        state: PostState::Missed,
+                        posted_at: s.next_at,
+                        closes_at: None,
+                        delivered: true,
+                    })?;
+                }
+                let Some(next) = next_post_after(&rule, due) else { break };
+                s.next_at = store::millis(next.at);
+                s.next_date = next.date.to_string();
+            }
+            store.set_schedule(channel, &s)?;
+        }
+        for post in store.due_closes(store::millis(now))? {
+            self.reveal(&mut store, &post, now, false)?;
+        }
+        let mut out = Vec::new();
+        for pending in store.pending_deliveries()? {
+            let reply = match pending.part {
+                Part::Question => self.question_reply(&pending.post)?,
+                Part::Reveal => self.reveal_reply(&store.reveal(&pending.post)?)?,
+            };
+            out.push(Outbound {
+                post: pending.post.id,
+                part: pending.part,
+                to: pending.to,
+                message_ref: pending.post.message_ref,
+                interrupted: pending.interrupted,
+                reply,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The next instant [`Service::tick`] has something to do, if any.
+    pub fn next_wake(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.lock().next_wake()?.map(store::from_millis))
+    }
+
+    /// An adapter is about to send a delivery.
+    pub fn delivery_started(&self, post: PostId, part: Part) -> Result<(), StoreError> {
+        self.lock().delivery_started(post, part)
+    }
+
+    /// An adapter sent a delivery; `message_ref` is the platform's id for the question message.
+    pub fn delivery_done(&self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<(), StoreError> {
+        self.lock().delivery_done(post, part, message_ref)
+    }
+}
+
+/// A question or reveal for an adapter to send to a channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outbound {
+    pub post: PostId,
+    pub part: Part,
+    pub to: Destination,
+    pub reply: Reply,
+    /// The platform's id of the question message, for a reveal that edits it.
+    pub message_ref: Option<String>,
+    /// An earlier attempt was cut off; only resend where the platform de-duplicates.
+    pub interrupted: bool,
 }
 
 enum Target {
@@ -504,21 +780,40 @@ enum Target {
 
 enum DailyOutcome {
     Posted(Reply),
-    AlreadyPosted(Post),
+    /// The local date that already has its question.
+    AlreadyPosted(String),
 }
 
-fn missing_post(channel: ChannelId, local_date: &str) -> Post {
-    Post {
-        id: 0,
-        channel_id: channel,
-        local_date: local_date.to_string(),
-        item_id: String::new(),
-        cycle: 0,
-        state: PostState::Closed,
-        posted_at: 0,
-        closes_at: None,
-        message_ref: None,
+/// The domain rule of a stored schedule; `None` if the row is unreadable.
+fn rule_of(s: &StoredSchedule) -> Option<Rule> {
+    Some(Rule {
+        time: parse_time(&s.local_time).ok()?,
+        tz: s.timezone.parse().ok()?,
+        days: Days::from_bits(s.days)?,
+        close: Close::from_minutes(s.close_minutes),
+    })
+}
+
+fn stored(rule: &Rule, paused: bool, skip_date: Option<String>, next: Occurrence) -> StoredSchedule {
+    StoredSchedule {
+        local_time: rule.time.format("%H:%M").to_string(),
+        timezone: rule.tz.name().to_string(),
+        days: rule.days.bits(),
+        close_minutes: rule.close.minutes(),
+        paused,
+        skip_date,
+        next_at: store::millis(next.at),
+        next_date: next.date.to_string(),
     }
+}
+
+fn describe(rule: &Rule) -> String {
+    format!("{} {} {}, closing {}", rule.time.format("%H:%M"), rule.tz.name(), rule.days, rule.close)
+}
+
+/// An instant in a zone and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
+fn when(at: DateTime<Utc>, tz: Tz) -> String {
+    format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"))
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {

@@ -48,8 +48,11 @@ pub struct Post {
 }
 
 const POST_COLUMNS: &str = "id, channel_id, local_date, item_id, cycle, state, posted_at, closes_at, message_ref";
+/// The same columns of a `posts p` in a join.
+pub(super) const POST_COLUMNS_P: &str =
+    "p.id, p.channel_id, p.local_date, p.item_id, p.cycle, p.state, p.posted_at, p.closes_at, p.message_ref";
 
-fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
+pub(super) fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
     Ok(Post {
         id: r.get(0)?,
         channel_id: r.get(1)?,
@@ -91,6 +94,9 @@ pub struct NewPost<'a> {
     pub state: PostState,
     pub posted_at: i64,
     pub closes_at: Option<i64>,
+    /// Whether the question already reached the channel (as a command's reply);
+    /// otherwise it waits for an adapter to deliver it.
+    pub delivered: bool,
 }
 
 impl Store {
@@ -100,8 +106,8 @@ impl Store {
             .conn
             .query_row(
                 &format!(
-                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
+                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at, delivery)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (channel_id, local_date) DO NOTHING
                      RETURNING {POST_COLUMNS}"
                 ),
                 params![
@@ -111,7 +117,8 @@ impl Store {
                     new.cycle,
                     new.state.as_str(),
                     new.posted_at,
-                    new.closes_at
+                    new.closes_at,
+                    if new.delivered || new.state != PostState::Open { "sent" } else { "pending" }
                 ],
                 post_from_row,
             )
@@ -225,9 +232,20 @@ impl Store {
 
     /// Closes an open post and settles every streak of its channel, in one
     /// transaction. `None` if the post was not open (already closed).
-    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: StreakRules) -> Result<Option<Reveal>> {
+    /// `delivered` says the reveal reaches the channel as a command's reply;
+    /// otherwise it waits for an adapter to deliver it.
+    pub fn close_post(
+        &mut self,
+        post: PostId,
+        at_ms: i64,
+        rules: StreakRules,
+        delivered: bool,
+    ) -> Result<Option<Reveal>> {
         self.write(|tx| {
-            let closed = tx.execute("UPDATE posts SET state = 'closed', closed_at = ?2 WHERE id = ?1 AND state = 'open'", params![post, at_ms])?;
+            let closed = tx.execute(
+                "UPDATE posts SET state = 'closed', closed_at = ?2, reveal_delivery = ?3 WHERE id = ?1 AND state = 'open'",
+                params![post, at_ms, if delivered { "sent" } else { "pending" }],
+            )?;
             if closed == 0 {
                 return Ok(None);
             }
@@ -265,20 +283,28 @@ impl Store {
                 let reached = if after.current != before.current { answered_at.unwrap_or(at_ms) } else { reached_at };
                 upsert.execute(params![user, post.channel_id, after.current, after.best, after.freezes, reached])?;
             }
-            let (answered, correct): (i64, i64) = tx.query_row(
-                "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1",
-                [post.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let first_correct = tx
-                .query_row(
-                    "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
-                     WHERE a.post_id = ?1 AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT 1",
-                    [post.id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            Ok(Some(Reveal { post, answered, correct, first_correct }))
+            Ok(Some(reveal_of(tx, post)?))
         })
     }
+
+    /// How a post went: answers, correct ones, the first correct answerer.
+    pub fn reveal(&self, post: &Post) -> Result<Reveal> {
+        reveal_of(&self.conn, post.clone())
+    }
+}
+
+fn reveal_of(conn: &rusqlite::Connection, post: Post) -> Result<Reveal> {
+    let (answered, correct): (i64, i64) =
+        conn.query_row("SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1", [post.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let first_correct = conn
+        .query_row(
+            "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
+             WHERE a.post_id = ?1 AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT 1",
+            [post.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(Reveal { post, answered, correct, first_correct })
 }

@@ -6,6 +6,7 @@ mod boards;
 mod daily;
 mod people;
 mod practice;
+mod schedules;
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,6 +19,7 @@ use crate::config::Synchronous;
 pub use boards::{BoardKind, UserStats};
 pub use daily::{Inserted, NewPost, Post, PostState, Reveal};
 pub use practice::PracticeQuestion;
+pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
 
 /// Row ids.
 pub type GuildId = i64;
@@ -26,7 +28,8 @@ pub type ChannelId = i64;
 pub type PostId = i64;
 
 /// The migrations, in order. Their position is the schema version.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../../migrations/0001_initial.sql"), include_str!("../../migrations/0002_schedules.sql")];
 
 /// The schema version this binary writes.
 pub fn schema_version() -> usize {

@@ -64,6 +64,7 @@ fn the_unique_key_decides_between_racing_connections() {
             state: PostState::Open,
             posted_at: 0,
             closes_at: None,
+            delivered: true,
         })
         .unwrap()
         .expect("first post of the day");
@@ -100,6 +101,7 @@ fn one_post_per_channel_and_local_date() {
         state: PostState::Open,
         posted_at: 0,
         closes_at: None,
+        delivered: true,
     };
     assert!(s.create_post(&new).unwrap().is_some());
     assert!(s.create_post(&NewPost { item_id: "y", ..new }).unwrap().is_none());
