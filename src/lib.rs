@@ -9,5 +9,6 @@ pub mod content;
 pub mod platform;
 pub mod quiz;
 pub mod reply;
+pub mod scheduler;
 pub mod service;
 pub mod store;

@@ -6,10 +6,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chrono::{DateTime, NaiveTime, Utc};
+use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::Bank;
+use quizmaster::quiz::schedule::{self, Close, Days, Rule};
+use quizmaster::scheduler::SystemClock;
 use quizmaster::{app, platform};
+use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 /// A backend-engineering quiz bot for Discord, Slack and a local console.
@@ -39,6 +44,50 @@ enum Cmd {
         /// Directories of *.toml packs.
         dirs: Vec<PathBuf>,
     },
+    /// Check a daily schedule before setting it.
+    #[command(subcommand)]
+    Schedule(ScheduleCmd),
+}
+
+#[derive(Subcommand)]
+enum ScheduleCmd {
+    /// Print the next post instants of a schedule, in local time and UTC.
+    Next {
+        /// Local post time, HH:MM (24-hour).
+        #[arg(long, value_parser = schedule::parse_time)]
+        time: NaiveTime,
+        /// IANA time zone, such as Europe/Berlin.
+        #[arg(long, value_parser = schedule::parse_zone)]
+        zone: Tz,
+        /// daily, weekdays, weekends, or a list such as mon,wed,fri.
+        #[arg(long, default_value = "daily", value_parser = Days::parse)]
+        days: Days,
+        /// Start after this instant (RFC 3339, e.g. 2026-03-28T12:00:00Z); default now.
+        #[arg(long, value_parser = parse_instant)]
+        after: Option<DateTime<Utc>>,
+        /// How many posts to print.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        count: u16,
+    },
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("`{s}` is not an RFC 3339 instant such as 2026-03-28T12:00:00Z: {e}"))
+}
+
+fn print_schedule(cmd: ScheduleCmd) -> ExitCode {
+    let ScheduleCmd::Next { time, zone, days, after, count } = cmd;
+    let rule = Rule { time, tz: zone, days, close: Close::AtNextPost };
+    for o in schedule::upcoming(&rule, after.unwrap_or_else(Utc::now), usize::from(count)) {
+        println!(
+            "{}  {}",
+            o.at.with_timezone(&zone).format("%a %Y-%m-%d %H:%M %Z (%:z)"),
+            o.at.format("%Y-%m-%d %H:%M UTC")
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
@@ -59,6 +108,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     init_logging(&settings.log.level);
     match cli.command.unwrap_or(Cmd::Run) {
+        Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
@@ -76,6 +126,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let echo = !std::io::stdin().is_terminal();
                 platform::console::run(
                     service,
+                    Arc::new(SystemClock),
                     &settings.console.user,
                     stdin,
                     std::io::stdout(),

@@ -89,6 +89,7 @@ pub const HELP: &[(&str, &str)] = &[
 
 pub struct Service {
     store: Mutex<Store>,
+    changed: tokio::sync::Notify,
     bank: Bank,
     rules: Rules,
     rng: Mutex<StdRng>,
@@ -96,12 +97,16 @@ pub struct Service {
 
 impl Service {
     pub fn new(store: Store, bank: Bank, rules: Rules) -> Service {
-        Service { store: Mutex::new(store), bank, rules, rng: Mutex::new(StdRng::from_rng(&mut rand::rng())) }
+        Service::with_rng(store, bank, rules, StdRng::from_rng(&mut rand::rng()))
     }
 
     /// A service whose random choices repeat, for tests.
     pub fn with_seed(store: Store, bank: Bank, rules: Rules, seed: u64) -> Service {
-        Service { store: Mutex::new(store), bank, rules, rng: Mutex::new(StdRng::seed_from_u64(seed)) }
+        Service::with_rng(store, bank, rules, StdRng::seed_from_u64(seed))
+    }
+
+    fn with_rng(store: Store, bank: Bank, rules: Rules, rng: StdRng) -> Service {
+        Service { store: Mutex::new(store), changed: tokio::sync::Notify::new(), bank, rules, rng: Mutex::new(rng) }
     }
 
     pub fn bank(&self) -> &Bank {
@@ -154,7 +159,11 @@ impl Service {
                 tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
                 Ok(Reply::error("Only channel admins can use /quiz admin commands. Nothing was changed."))
             }
-            Command::Admin(admin) => self.admin(store, &scope, ctx, admin),
+            Command::Admin(admin) => {
+                let reply = self.admin(store, &scope, ctx, admin);
+                self.changed.notify_one();
+                reply
+            }
         }
     }
 
@@ -751,6 +760,17 @@ impl Service {
     /// An adapter is about to send a delivery.
     pub fn delivery_started(&self, post: PostId, part: Part) -> Result<(), StoreError> {
         self.lock().delivery_started(post, part)
+    }
+
+    /// A delivery failed; it is tried again on the next pass.
+    pub fn delivery_failed(&self, post: PostId, part: Part) -> Result<(), StoreError> {
+        self.lock().delivery_failed(post, part)
+    }
+
+    /// Resolves when a command changed what is scheduled (a new schedule, a
+    /// pause, a post or a reveal), so the scheduler looks again.
+    pub async fn changed(&self) {
+        self.changed.notified().await;
     }
 
     /// An adapter sent a delivery; `message_ref` is the platform's id for the question message.

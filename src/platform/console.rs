@@ -7,11 +7,11 @@ use std::future::Future;
 use std::io::Write;
 use std::sync::Arc;
 
-use chrono::Utc;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::reply::{self, Reply, Visibility};
-use crate::service::{Ctx, Service};
+use crate::scheduler::{self, Clock};
+use crate::service::{Ctx, Outbound, Service};
 
 pub const PLATFORM: &str = "console";
 const GUILD: &str = "local";
@@ -26,8 +26,11 @@ else, /quit (or end of input) to leave. To connect a real platform, see
 
 /// Runs the console until end of input, `/quit`, or `shutdown` resolves.
 /// `echo` repeats each command line (for piped input, where it is not shown).
+/// Scheduled questions and reveals of the local channel appear as they fall due.
+#[allow(clippy::too_many_arguments)]
 pub async fn run<R, W>(
     service: Arc<Service>,
+    clock: Arc<dyn Clock>,
     default_user: &str,
     input: R,
     mut out: W,
@@ -40,18 +43,34 @@ where
 {
     writeln!(out, "{BANNER}\n")?;
     let mut user = default_user.to_string();
+    let mut prompted = false;
     let mut lines = input.lines();
     tokio::pin!(shutdown);
     loop {
-        if !echo {
+        if !echo && !prompted {
             write!(out, "{user}> ")?;
             out.flush()?;
+            prompted = true;
         }
+        let wake = scheduler::next_pass(&service, clock.now());
         let line = tokio::select! {
             line = lines.next_line() => line?,
+            () = clock.sleep_until(wake) => {
+                if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
+                    prompted = false;
+                }
+                continue;
+            }
+            () = service.changed() => {
+                if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
+                    prompted = false;
+                }
+                continue;
+            }
             () = &mut shutdown => None,
         };
         let Some(line) = line else { break };
+        prompted = false;
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -77,7 +96,7 @@ where
                     user_id: user.to_lowercase(),
                     user_name: user.clone(),
                     is_admin: true,
-                    now: Utc::now(),
+                    now: clock.now(),
                 };
                 let reply = service.handle_text(&ctx, rest);
                 write_reply(&mut out, &reply, &user)?;
@@ -88,6 +107,34 @@ where
     }
     writeln!(out, "Bye.")?;
     out.flush()
+}
+
+/// Shows what the schedule has due in the local channel.
+/// `mid_prompt`: a prompt is showing, so start on a new line. Returns how many messages were shown.
+async fn deliver(
+    service: &Service,
+    now: chrono::DateTime<chrono::Utc>,
+    out: &mut impl Write,
+    mid_prompt: bool,
+) -> std::io::Result<usize> {
+    let mut first = mid_prompt;
+    let send = async |o: &Outbound| -> scheduler::SendResult {
+        if o.to.platform != PLATFORM {
+            return Err(format!("the {} adapter is not running", o.to.platform));
+        }
+        if std::mem::take(&mut first) {
+            writeln!(out).map_err(|e| e.to_string())?;
+        }
+        write_reply(out, &o.reply, "").and_then(|()| writeln!(out)).map_err(|e| e.to_string())?;
+        Ok(None)
+    };
+    // Printing cannot be de-duplicated: a print cut off by a crash is not repeated.
+    let shown = scheduler::deliver_due(service, now, |_| false, send).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "scheduled pass failed");
+        0
+    });
+    out.flush()?;
+    Ok(shown)
 }
 
 /// Prints a reply the way a channel would show it.

@@ -181,6 +181,12 @@ impl Store {
         Ok(())
     }
 
+    /// Puts a failed delivery back in the queue.
+    pub fn delivery_failed(&mut self, post: PostId, part: Part) -> Result<()> {
+        self.conn.execute(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", part.column()), [post])?;
+        Ok(())
+    }
+
     /// Marks a delivery as done, keeping the platform's message reference of the question.
     pub fn delivery_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<()> {
         match part {

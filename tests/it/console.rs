@@ -7,18 +7,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use crate::support::count;
+use crate::support::{count, quizmaster};
 
 const SCRIPT: &str = "/quiz\n/quiz answer a\n/as bob\n/quiz\n/quiz answer b\n/quiz leaderboard\n/quiz stats\n";
-
-fn quizmaster(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quizmaster"));
-    cmd.current_dir(dir).env_remove("RUST_LOG").env("QUIZMASTER__LOG__LEVEL", "warn");
-    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("QUIZMASTER__") && k != "QUIZMASTER__LOG__LEVEL") {
-        cmd.env_remove(key);
-    }
-    cmd
-}
 
 fn run_script(dir: &Path, script: &str) -> Output {
     let mut child =

@@ -4,6 +4,8 @@
 mod config;
 mod console;
 mod content;
+mod restart;
+mod schedule;
 mod service;
 mod store;
 mod support;

@@ -54,6 +54,10 @@ pub fn at(s: &str) -> DateTime<Utc> {
 }
 
 pub fn ctx(user: &str, now: &str) -> Ctx {
+    ctx_at(user, at(now))
+}
+
+pub fn ctx_at(user: &str, now: DateTime<Utc>) -> Ctx {
     Ctx {
         platform: "console".into(),
         guild: "g1".into(),
@@ -61,7 +65,7 @@ pub fn ctx(user: &str, now: &str) -> Ctx {
         user_id: user.to_lowercase(),
         user_name: user.into(),
         is_admin: true,
-        now: at(now),
+        now,
     }
 }
 
@@ -69,4 +73,14 @@ pub fn ctx(user: &str, now: &str) -> Ctx {
 pub fn count(dir: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db_path(dir)).expect("open for counting");
     conn.query_row(sql, [], |r| r.get(0)).expect("count query")
+}
+
+/// The real binary, run in `dir` with a clean environment and quiet logs.
+pub fn quizmaster(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_quizmaster"));
+    cmd.current_dir(dir).env_remove("RUST_LOG").env("QUIZMASTER__LOG__LEVEL", "warn");
+    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("QUIZMASTER__") && k != "QUIZMASTER__LOG__LEVEL") {
+        cmd.env_remove(key);
+    }
+    cmd
 }

@@ -1,0 +1,148 @@
+//! The loop that keeps the daily questions going: it asks the service what is
+//! due ([`Service::tick`]), hands each question and reveal to the platform's
+//! sender, records the outcome, and sleeps until the next thing is due. Time
+//! comes from a [`Clock`], so tests can run weeks of schedule in milliseconds.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Utc};
+
+use crate::service::{Outbound, Service};
+use crate::store::StoreError;
+
+/// Where time comes from.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+    /// Resolves once `now()` has reached `t`.
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
+}
+
+/// The wall clock.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        let wait = (t - Utc::now()).to_std().unwrap_or_default();
+        Box::pin(tokio::time::sleep(wait))
+    }
+}
+
+/// A clock that jumps: sleeping moves it straight to the wake time.
+pub struct ManualClock {
+    now: Mutex<DateTime<Utc>>,
+}
+
+impl ManualClock {
+    pub fn new(start: DateTime<Utc>) -> ManualClock {
+        ManualClock { now: Mutex::new(start) }
+    }
+
+    pub fn set(&self, t: DateTime<Utc>) {
+        *self.now.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = t;
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.now.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        let mut now = self.now.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if t > *now {
+            *now = t;
+        }
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// The longest the loop sleeps without looking again, so a changed schedule
+/// or a jump of the system clock is noticed.
+pub const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
+
+/// What a platform sender says about one delivery.
+pub type SendResult = Result<Option<String>, String>;
+
+/// Runs one pass at `now`: everything due is posted, closed and revealed, and
+/// every undelivered message goes to `send`. `dedupes(platform)` says whether
+/// a message whose earlier send was cut off may be sent again (the platform
+/// drops duplicates); where not, it is marked done rather than risk a double
+/// post. Returns how many messages were sent.
+pub async fn deliver_due<F>(
+    service: &Service,
+    now: DateTime<Utc>,
+    dedupes: impl Fn(&str) -> bool,
+    mut send: F,
+) -> Result<usize, StoreError>
+where
+    F: AsyncFnMut(&Outbound) -> SendResult,
+{
+    let mut sent = 0;
+    for out in service.tick(now)? {
+        if out.interrupted && !dedupes(&out.to.platform) {
+            tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
+                "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
+            service.delivery_done(out.post, out.part, None)?;
+            continue;
+        }
+        service.delivery_started(out.post, out.part)?;
+        match send(&out).await {
+            Ok(message_ref) => {
+                service.delivery_done(out.post, out.part, message_ref.as_deref())?;
+                sent += 1;
+            }
+            Err(e) => {
+                tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel, error = %e,
+                    "delivery failed; it is retried on the next pass");
+                service.delivery_failed(out.post, out.part)?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// When the loop should look again after a pass at `now`.
+pub fn next_pass(service: &Service, now: DateTime<Utc>) -> DateTime<Utc> {
+    let cap = now + chrono::Duration::from_std(MAX_SLEEP).unwrap_or_else(|_| chrono::Duration::seconds(30));
+    match service.next_wake() {
+        Ok(Some(t)) if t < cap => t.max(now),
+        Ok(_) => cap,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the next wake-up time");
+            cap
+        }
+    }
+}
+
+/// Runs passes until `shutdown` resolves. A database fault is logged and the
+/// pass retried later; it never ends the loop.
+pub async fn run<F>(
+    service: Arc<Service>,
+    clock: Arc<dyn Clock>,
+    dedupes: impl Fn(&str) -> bool,
+    mut send: F,
+    shutdown: impl Future<Output = ()>,
+) where
+    F: AsyncFnMut(&Outbound) -> SendResult,
+{
+    tokio::pin!(shutdown);
+    loop {
+        let now = clock.now();
+        if let Err(e) = deliver_due(&service, now, &dedupes, &mut send).await {
+            tracing::warn!(error = %e, "scheduled pass failed; trying again shortly");
+        }
+        let wake = next_pass(&service, now);
+        tokio::select! {
+            () = clock.sleep_until(wake) => {}
+            () = service.changed() => {}
+            () = &mut shutdown => return,
+        }
+    }
+}
