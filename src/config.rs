@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::quiz::schedule::{Close, parse_duration};
@@ -21,6 +22,7 @@ pub struct Settings {
     pub schedule: ScheduleSettings,
     pub log: LogSettings,
     pub console: ConsoleSettings,
+    pub slack: SlackSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -160,6 +162,40 @@ impl Default for ConsoleSettings {
     }
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SlackSettings {
+    /// From the app's Basic Information page; every request is checked against it.
+    pub signing_secret: Option<SecretString>,
+    /// The bot token (`xoxb-…`) for the Web API.
+    pub bot_token: Option<SecretString>,
+    /// User ids (`U…`) allowed to run `/quiz admin`.
+    pub admins: Vec<String>,
+    /// Where the HTTP endpoints listen.
+    pub listen: String,
+    /// The Web API's base URL, for tests and proxies.
+    pub api_base_url: String,
+}
+
+impl Default for SlackSettings {
+    fn default() -> Self {
+        Self {
+            signing_secret: None,
+            bot_token: None,
+            admins: Vec::new(),
+            listen: "127.0.0.1:3000".into(),
+            api_base_url: "https://slack.com/api".into(),
+        }
+    }
+}
+
+impl SlackSettings {
+    /// Slack runs when both secrets are set.
+    pub fn enabled(&self) -> bool {
+        self.signing_secret.is_some() && self.bot_token.is_some()
+    }
+}
+
 /// A configuration problem, naming the key or file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
@@ -202,6 +238,7 @@ impl Settings {
             .try_parsing(true)
             .list_separator(",")
             .with_list_parse_key("content.dirs")
+            .with_list_parse_key("slack.admins")
             .source(sources.env);
         let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(e.to_string()))?;
         let mut unknown = Vec::new();
@@ -229,6 +266,26 @@ impl Settings {
         }
         if let Err(message) = Close::parse(&self.schedule.close) {
             return Err(SettingsError::BadValue { key: "schedule.close", message });
+        }
+        if self.slack.signing_secret.is_some() != self.slack.bot_token.is_some() {
+            let (key, other) = if self.slack.signing_secret.is_some() {
+                ("slack.bot_token", "slack.signing_secret")
+            } else {
+                ("slack.signing_secret", "slack.bot_token")
+            };
+            return Err(SettingsError::BadValue { key, message: format!("must be set together with {other}") });
+        }
+        if self.slack.listen.parse::<std::net::SocketAddr>().is_err() {
+            return Err(SettingsError::BadValue {
+                key: "slack.listen",
+                message: format!("`{}` is not an address such as 127.0.0.1:3000", self.slack.listen),
+            });
+        }
+        if !self.slack.api_base_url.starts_with("http://") && !self.slack.api_base_url.starts_with("https://") {
+            return Err(SettingsError::BadValue {
+                key: "slack.api_base_url",
+                message: "must be an http(s) URL".into(),
+            });
         }
         if self.database.path.as_os_str().is_empty() {
             return Err(SettingsError::BadValue { key: "database.path", message: "must not be empty".into() });

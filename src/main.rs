@@ -115,12 +115,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Run if settings.slack.enabled() => {
+            let service = app::build(&settings)?;
+            let runtime = runtime()?;
+            runtime.block_on(async {
+                let clock: Arc<dyn quizmaster::scheduler::Clock> = Arc::new(SystemClock);
+                let slack =
+                    platform::slack::Slack::from_settings(service, clock, &settings.slack).context("slack settings")?;
+                let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
+                    .await
+                    .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
+                platform::slack::run(listener, Arc::new(slack), shutdown_signal()).await.context("Slack server")
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Run | Cmd::Console => {
             let service = app::build(&settings)?;
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .context("starting the async runtime")?;
+            let runtime = runtime()?;
             runtime.block_on(async {
                 let stdin = tokio::io::BufReader::new(tokio::io::stdin());
                 let echo = !std::io::stdin().is_terminal();
@@ -141,6 +152,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
 }
 
 fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {

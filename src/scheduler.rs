@@ -86,23 +86,56 @@ where
 {
     let mut sent = 0;
     for out in service.tick(now)? {
-        if out.interrupted && !dedupes(&out.to.platform) {
-            tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
-                "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
-            service.delivery_done(out.post, out.part, None)?;
-            continue;
+        if begin(service, &out, &dedupes)? {
+            let result = send(&out).await;
+            sent += usize::from(finish(service, &out, result)?);
         }
-        service.delivery_started(out.post, out.part)?;
-        match send(&out).await {
-            Ok(message_ref) => {
-                service.delivery_done(out.post, out.part, message_ref.as_deref())?;
-                sent += 1;
-            }
-            Err(e) => {
-                tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel, error = %e,
-                    "delivery failed; it is retried on the next pass");
-                service.delivery_failed(out.post, out.part)?;
-            }
+    }
+    Ok(sent)
+}
+
+/// Sends scheduled messages to a platform.
+pub trait Deliver: Send + Sync {
+    /// Whether the platform drops a repeated send, so a send cut off by a
+    /// crash may be tried again.
+    fn dedupes(&self, platform: &str) -> bool;
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>>;
+}
+
+/// Whether to send `out` now; marks it as being sent.
+fn begin(service: &Service, out: &Outbound, dedupes: impl Fn(&str) -> bool) -> Result<bool, StoreError> {
+    if out.interrupted && !dedupes(&out.to.platform) {
+        tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
+            "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
+        service.delivery_done(out.post, out.part, None)?;
+        return Ok(false);
+    }
+    service.delivery_started(out.post, out.part)?;
+    Ok(true)
+}
+
+/// Records how a send went; true if it was delivered.
+fn finish(service: &Service, out: &Outbound, result: SendResult) -> Result<bool, StoreError> {
+    match result {
+        Ok(message_ref) => {
+            service.delivery_done(out.post, out.part, message_ref.as_deref())?;
+            Ok(true)
+        }
+        Err(e) => {
+            tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel, error = %e,
+                "delivery failed; it is retried on the next pass");
+            service.delivery_failed(out.post, out.part)?;
+            Ok(false)
+        }
+    }
+}
+
+async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
+    let mut sent = 0;
+    for out in service.tick(now)? {
+        if begin(service, &out, |p| deliver.dedupes(p))? {
+            let result = deliver.deliver(&out).await;
+            sent += usize::from(finish(service, &out, result)?);
         }
     }
     Ok(sent)
@@ -123,19 +156,16 @@ pub fn next_pass(service: &Service, now: DateTime<Utc>) -> DateTime<Utc> {
 
 /// Runs passes until `shutdown` resolves. A database fault is logged and the
 /// pass retried later; it never ends the loop.
-pub async fn run<F>(
+pub async fn run(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
-    dedupes: impl Fn(&str) -> bool,
-    mut send: F,
+    deliver: Arc<dyn Deliver>,
     shutdown: impl Future<Output = ()>,
-) where
-    F: AsyncFnMut(&Outbound) -> SendResult,
-{
+) {
     tokio::pin!(shutdown);
     loop {
         let now = clock.now();
-        if let Err(e) = deliver_due(&service, now, &dedupes, &mut send).await {
+        if let Err(e) = pass(&service, now, deliver.as_ref()).await {
             tracing::warn!(error = %e, "scheduled pass failed; trying again shortly");
         }
         let wake = next_pass(&service, now);

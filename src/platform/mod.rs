@@ -2,3 +2,4 @@
 //! `Reply`s back. No decisions are made here.
 
 pub mod console;
+pub mod slack;

@@ -4,8 +4,10 @@
 mod config;
 mod console;
 mod content;
+mod fake_slack;
 mod restart;
 mod schedule;
 mod service;
+mod slack;
 mod store;
 mod support;

@@ -254,6 +254,29 @@ impl Clock for ShiftedClock {
     }
 }
 
+/// Notes when the question reached the "platform".
+struct Recorder {
+    clock: Arc<ShiftedClock>,
+    sent_at: Mutex<Option<DateTime<Utc>>>,
+    tx: Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
+}
+
+impl scheduler::Deliver for Recorder {
+    fn dedupes(&self, _: &str) -> bool {
+        false
+    }
+
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = scheduler::SendResult> + Send + 'a>> {
+        if out.part == Part::Question {
+            *self.sent_at.lock().unwrap() = Some(self.clock.now());
+            if let Some(tx) = self.tx.lock().unwrap().take() {
+                let _ = tx.send(());
+            }
+        }
+        Box::pin(std::future::ready(Ok(None)))
+    }
+}
+
 #[test]
 fn the_real_timer_posts_when_due_and_not_before() {
     let dir = TempDir::new().unwrap();
@@ -270,28 +293,18 @@ fn the_real_timer_posts_when_due_and_not_before() {
     let line = format!("admin schedule {} UTC", due.format("%H:%M"));
     assert!(admin(&svc, clock.now(), &line).contains("Scheduled"));
 
-    let sent_at = Arc::new(Mutex::new(None));
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let recorder = Arc::new(Recorder { clock: clock.clone(), sent_at: Mutex::new(None), tx: Mutex::new(Some(tx)) });
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let started = std::time::Instant::now();
     rt.block_on(async {
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let mut tx = Some(tx);
-        let recorded = Arc::clone(&sent_at);
-        let c = Arc::clone(&clock);
-        let send = async move |o: &Outbound| -> scheduler::SendResult {
-            if o.part == Part::Question {
-                *recorded.lock().unwrap() = Some(c.now());
-                if let Some(tx) = tx.take() {
-                    let _ = tx.send(());
-                }
-            }
-            Ok(None)
-        };
         let stop = async {
             let _ = tokio::time::timeout(std::time::Duration::from_secs(30), rx).await;
         };
-        scheduler::run(Arc::clone(&svc), clock.clone(), |_| false, send, stop).await;
+        let run = scheduler::run(Arc::clone(&svc), clock.clone(), recorder.clone(), stop);
+        tokio::spawn(run).await.unwrap();
     });
+    let sent_at = &recorder.sent_at;
     let sent = sent_at.lock().unwrap().expect("the question was posted by the timer");
     assert!(sent >= due, "posted at {sent}, before its time {due}");
     assert!(started.elapsed() >= std::time::Duration::from_millis(1500), "it waited for the due time");

@@ -1,0 +1,485 @@
+//! Slack: the `/quiz` slash command and button clicks over HTTP (axum), and
+//! the Web API (`chat.postMessage`, `chat.update`) for the daily question.
+//!
+//! Every request is verified before anything else: the `v0` HMAC-SHA256
+//! signature over `v0:{timestamp}:{body}` with the signing secret, compared
+//! in constant time, a timestamp no more than five minutes off, and a body
+//! under [`MAX_BODY`]. This module only translates; the service decides.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hmac::{Hmac, Mac};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+use crate::command::{Command, QuestionRef};
+use crate::content::letter;
+use crate::reply::{self, Body, Reply, Style, Visibility};
+use crate::scheduler::{Clock, SendResult};
+use crate::service::{Ctx, Outbound, Service};
+use crate::store::Part;
+
+pub const PLATFORM: &str = "slack";
+/// Requests larger than this are refused with 413.
+pub const MAX_BODY: usize = 64 * 1024;
+/// Requests signed further than this from now are refused.
+const MAX_SKEW_SECS: i64 = 5 * 60;
+
+// ---------------------------------------------------------------- signing
+
+/// The `v0=` signature Slack sends for a request body.
+pub fn sign(secret: &str, timestamp: &str, body: &[u8]) -> String {
+    format!("v0={}", hex::encode(mac(secret, timestamp, body).finalize().into_bytes()))
+}
+
+fn mac(secret: &str, timestamp: &str, body: &[u8]) -> Hmac<Sha256> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(b"v0:");
+    mac.update(timestamp.as_bytes());
+    mac.update(b":");
+    mac.update(body);
+    mac
+}
+
+/// Why a request was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("no X-Slack-Request-Timestamp or X-Slack-Signature header")]
+    Unsigned,
+    #[error("the request timestamp is more than five minutes off")]
+    Stale,
+    #[error("the signature does not match")]
+    Forged,
+}
+
+/// Checks a request's signature headers against its raw body.
+pub fn verify(secret: &str, headers: &HeaderMap, body: &[u8], now_secs: i64) -> Result<(), Refusal> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(timestamp), Some(signature)) = (header("x-slack-request-timestamp"), header("x-slack-signature")) else {
+        return Err(Refusal::Unsigned);
+    };
+    let ts: i64 = timestamp.trim().parse().map_err(|_| Refusal::Stale)?;
+    if (now_secs - ts).abs() > MAX_SKEW_SECS {
+        return Err(Refusal::Stale);
+    }
+    let given = signature.strip_prefix("v0=").and_then(|h| hex::decode(h).ok()).ok_or(Refusal::Forged)?;
+    mac(secret, timestamp, body).verify_slice(&given).map_err(|_| Refusal::Forged)
+}
+
+// ---------------------------------------------------------------- rendering
+
+/// Makes user text inert in mrkdwn: `<!channel>`, `<@U123>` and links need `<`.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*") };
+
+/// A message body: fallback `text` and Block Kit `blocks` (choice buttons
+/// for a question).
+pub fn message(reply: &Reply) -> Value {
+    let text = reply::render(&reply.body, &STYLE);
+    let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": text}})];
+    let buttons = reply.buttons();
+    if !buttons.is_empty() {
+        let elements: Vec<Value> = buttons
+            .iter()
+            .map(|b| {
+                json!({
+                    "type": "button",
+                    "action_id": format!("answer-{}", b.letter),
+                    "text": {"type": "plain_text", "text": b.letter.to_string()},
+                    "value": format!("{}:{}", b.question.encode(), b.letter),
+                })
+            })
+            .collect();
+        blocks.push(json!({"type": "actions", "elements": elements}));
+    }
+    if let Body::Question(q) = &reply.body {
+        let how = if q.choices.is_empty() {
+            "Answer with `/quiz answer <your answer>`".to_string()
+        } else {
+            format!("Answer with a button or `/quiz answer <A-{}>`", letter(q.choices.len() - 1))
+        };
+        blocks.push(json!({"type": "context", "elements": [{"type": "mrkdwn", "text": how}]}));
+    }
+    json!({"text": text, "blocks": blocks})
+}
+
+/// The response to a slash command or the message for a `response_url`.
+fn response_body(reply: &Reply) -> Value {
+    let mut body = message(reply);
+    let response_type = match reply.visibility {
+        Visibility::Private => "ephemeral",
+        Visibility::Public => "in_channel",
+    };
+    body["response_type"] = json!(response_type);
+    body
+}
+
+// ---------------------------------------------------------------- Web API
+
+/// The Web API client: bot token auth, `ok: false` as errors, 429 honoured.
+#[derive(Clone)]
+pub struct WebApi {
+    http: reqwest::Client,
+    base: String,
+    token: SecretString,
+}
+
+/// How many times a call is tried when Slack says 429 or fails with 5xx.
+const ATTEMPTS: u32 = 4;
+/// The longest Retry-After honoured before giving up on this pass.
+const MAX_RETRY_AFTER: StdDuration = StdDuration::from_secs(30);
+
+impl WebApi {
+    pub fn new(base: &str, token: SecretString) -> WebApi {
+        let http = reqwest::Client::builder()
+            .timeout(StdDuration::from_secs(10))
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        WebApi { http, base: base.trim_end_matches('/').to_string(), token }
+    }
+
+    /// Calls a Web API method with a JSON body; returns the response JSON when `ok`.
+    pub async fn call(&self, method: &str, body: &Value) -> Result<Value, String> {
+        let url = format!("{}/{method}", self.base);
+        self.post_json(&url, body, true).await.and_then(|v| {
+            if v["ok"].as_bool() == Some(true) {
+                Ok(v)
+            } else {
+                Err(format!("{method}: {}", v["error"].as_str().unwrap_or("ok is not true")))
+            }
+        })
+    }
+
+    /// Posts a message to a slash command's or an action's `response_url`.
+    pub async fn respond(&self, response_url: &str, body: &Value) -> Result<(), String> {
+        self.post_json(response_url, body, false).await.map(|_| ())
+    }
+
+    async fn post_json(&self, url: &str, body: &Value, auth: bool) -> Result<Value, String> {
+        let mut last = String::new();
+        for attempt in 1..=ATTEMPTS {
+            let mut req = self.http.post(url).json(body);
+            if auth {
+                req = req.bearer_auth(self.token.expose_secret());
+            }
+            let resp = match req.send().await {
+                Ok(r) => r,
+                Err(e) => {
+                    last = format!("request failed: {}", e.without_url());
+                    tokio::time::sleep(backoff(attempt)).await;
+                    continue;
+                }
+            };
+            let status = resp.status();
+            if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+                let wait = resp
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map_or_else(|| backoff(attempt), StdDuration::from_secs);
+                last = format!("rate limited (retry after {}s)", wait.as_secs());
+                if wait > MAX_RETRY_AFTER {
+                    break;
+                }
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            if status.is_server_error() {
+                last = format!("HTTP {status}");
+                tokio::time::sleep(backoff(attempt)).await;
+                continue;
+            }
+            if !status.is_success() {
+                return Err(format!("HTTP {status}"));
+            }
+            let text = resp.text().await.map_err(|e| format!("reading the response: {}", e.without_url()))?;
+            // response_url answers plain `ok`; the Web API answers JSON.
+            return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
+        }
+        Err(last)
+    }
+
+    /// Sends a question or a reveal from the scheduler. A reveal replaces the
+    /// question message (buttons gone) when its `ts` is known.
+    pub async fn deliver(&self, out: &Outbound) -> SendResult {
+        let mut body = message(&out.reply);
+        body["channel"] = json!(out.to.channel);
+        match (out.part, out.message_ref.as_deref()) {
+            (Part::Reveal, Some(ts)) => {
+                body["ts"] = json!(ts);
+                self.call("chat.update", &body).await?;
+                Ok(None)
+            }
+            _ => {
+                let v = self.call("chat.postMessage", &body).await?;
+                Ok(v["ts"].as_str().map(str::to_string))
+            }
+        }
+    }
+}
+
+impl crate::scheduler::Deliver for WebApi {
+    /// Slack offers no de-duplication key for chat.postMessage.
+    fn dedupes(&self, _platform: &str) -> bool {
+        false
+    }
+
+    fn deliver<'a>(
+        &'a self,
+        out: &'a Outbound,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = SendResult> + Send + 'a>> {
+        Box::pin(WebApi::deliver(self, out))
+    }
+}
+
+fn backoff(attempt: u32) -> StdDuration {
+    StdDuration::from_millis(200 * 2u64.pow(attempt.min(5)))
+}
+
+// ---------------------------------------------------------------- server
+
+/// What the HTTP handlers share.
+pub struct Slack {
+    pub service: Arc<Service>,
+    pub clock: Arc<dyn Clock>,
+    pub signing_secret: SecretString,
+    pub admins: HashSet<String>,
+    pub api: WebApi,
+}
+
+pub fn router(state: Arc<Slack>) -> Router {
+    Router::new()
+        .route("/slack/commands", post(commands))
+        .route("/slack/interactivity", post(interactivity))
+        .route("/healthz", get(|| async { "ok" }))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+impl Slack {
+    /// Whether a request is Slack's; a refusal is logged (never with the secret).
+    fn verified(&self, path: &str, headers: &HeaderMap, body: &[u8]) -> bool {
+        match verify(self.signing_secret.expose_secret(), headers, body, self.clock.now().timestamp()) {
+            Ok(()) => true,
+            Err(why) => {
+                tracing::warn!(path, reason = %why, "refused an unverified Slack request");
+                false
+            }
+        }
+    }
+
+    fn ctx(&self, team: &str, channel: &str, user: &str, name: &str) -> Ctx {
+        Ctx {
+            platform: PLATFORM.into(),
+            guild: team.into(),
+            channel: channel.into(),
+            user_id: user.into(),
+            user_name: if name.trim().is_empty() { user.into() } else { name.into() },
+            is_admin: self.admins.contains(user),
+            now: self.clock.now(),
+        }
+    }
+
+    /// Runs a command on a blocking thread: it waits on SQLite.
+    async fn handle(self: &Arc<Self>, ctx: Ctx, cmd: Result<Command, String>) -> Reply {
+        let service = Arc::clone(&self.service);
+        let job = tokio::task::spawn_blocking(move || match cmd {
+            Ok(cmd) => service.handle(&ctx, cmd),
+            Err(text) => service.handle_text(&ctx, &text),
+        });
+        job.await.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "command task failed");
+            Reply::error("Something went wrong on our side and nothing was recorded.")
+        })
+    }
+}
+
+/// The slash command's form fields that we use.
+#[derive(Debug, Deserialize)]
+struct SlashCommand {
+    team_id: String,
+    channel_id: String,
+    user_id: String,
+    #[serde(default)]
+    user_name: String,
+    #[serde(default)]
+    text: String,
+}
+
+fn unauthorized() -> Response {
+    (StatusCode::UNAUTHORIZED, "invalid request signature").into_response()
+}
+
+fn bad_request(what: String) -> Response {
+    (StatusCode::BAD_REQUEST, what).into_response()
+}
+
+async fn commands(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !slack.verified("/slack/commands", &headers, &body) {
+        return unauthorized();
+    }
+    let form: SlashCommand = match serde_urlencoded::from_bytes(&body) {
+        Ok(f) => f,
+        Err(e) => return bad_request(format!("slash command form: {e}")),
+    };
+    let ctx = slack.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name);
+    let reply = slack.handle(ctx, Err(form.text)).await;
+    axum::Json(response_body(&reply)).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct Interaction {
+    #[serde(rename = "type")]
+    kind: String,
+    user: InteractionUser,
+    team: Option<IdOnly>,
+    channel: Option<IdOnly>,
+    #[serde(default)]
+    actions: Vec<Action>,
+    response_url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InteractionUser {
+    id: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    name: String,
+    team_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IdOnly {
+    id: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Action {
+    #[serde(default)]
+    value: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct InteractionForm {
+    payload: String,
+}
+
+/// A button's value: `d12:B` is choice B of daily question 12.
+fn parse_button(value: &str) -> Option<(QuestionRef, char)> {
+    let (question, choice) = value.split_once(':')?;
+    let mut chars = choice.chars();
+    match (QuestionRef::decode(question), chars.next(), chars.next()) {
+        (Some(q), Some(c), None) if c.is_ascii_uppercase() => Some((q, c)),
+        _ => None,
+    }
+}
+
+async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !slack.verified("/slack/interactivity", &headers, &body) {
+        return unauthorized();
+    }
+    let payload: Interaction = match serde_urlencoded::from_bytes::<InteractionForm>(&body)
+        .map_err(|e| e.to_string())
+        .and_then(|f| serde_json::from_str(&f.payload).map_err(|e| e.to_string()))
+    {
+        Ok(p) => p,
+        Err(e) => return bad_request(format!("interactivity payload: {e}")),
+    };
+    if payload.kind != "block_actions" {
+        return StatusCode::OK.into_response();
+    }
+    let Some((question, choice)) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
+        return bad_request("interactivity payload: no answer button in actions".into());
+    };
+    let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
+    let channel = payload.channel.map(|c| c.id).unwrap_or_default();
+    let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
+    let ctx = slack.ctx(&team, &channel, &payload.user.id, name);
+    let reply = slack.handle(ctx, Ok(Command::Answer { answer: choice.to_string(), question: Some(question) })).await;
+    // The answer is committed; tell the user privately without touching the question message.
+    if let Some(url) = payload.response_url {
+        let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
+        body["replace_original"] = json!(false);
+        let api = slack.api.clone();
+        tokio::spawn(async move {
+            if let Err(e) = api.respond(&url, &body).await {
+                tracing::warn!(error = %e, "could not send a button verdict to Slack");
+            }
+        });
+    }
+    StatusCode::OK.into_response()
+}
+
+// ---------------------------------------------------------------- running
+
+/// Serves the endpoints on `listener` until `shutdown` resolves; requests in
+/// flight are finished first.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    slack: Arc<Slack>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "Slack endpoints listening");
+    }
+    axum::serve(listener, router(slack)).with_graceful_shutdown(shutdown).await
+}
+
+/// The Slack bot: the endpoints and the scheduler posting through the Web
+/// API, until `shutdown` resolves.
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    slack: Arc<Slack>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let wait = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|s| *s).await;
+    };
+    let server = serve(listener, Arc::clone(&slack), wait(stopped.clone()));
+    let scheduled = crate::scheduler::run(
+        Arc::clone(&slack.service),
+        Arc::clone(&slack.clock),
+        Arc::new(slack.api.clone()),
+        wait(stopped),
+    );
+    let trigger = async {
+        shutdown.await;
+        let _ = stop.send(true);
+    };
+    let (served, (), ()) = tokio::join!(server, scheduled, trigger);
+    served
+}
+
+impl Slack {
+    /// From settings; `None` unless both secrets are set.
+    pub fn from_settings(
+        service: Arc<Service>,
+        clock: Arc<dyn Clock>,
+        settings: &crate::config::SlackSettings,
+    ) -> Option<Slack> {
+        let (secret, token) = (settings.signing_secret.clone()?, settings.bot_token.clone()?);
+        Some(Slack {
+            service,
+            clock,
+            signing_secret: secret,
+            admins: settings.admins.iter().cloned().collect(),
+            api: WebApi::new(&settings.api_base_url, token),
+        })
+    }
+}

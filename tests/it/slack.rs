@@ -1,0 +1,352 @@
+//! Slack end to end on loopback: the real axum endpoints with signed
+//! requests, and the real Web API client against the fake Slack.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use quizmaster::platform::slack::{self, Slack, WebApi, sign};
+use quizmaster::scheduler::{self, Clock, ManualClock};
+use quizmaster::service::Service;
+use reqwest::StatusCode;
+use secrecy::SecretString;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::fake_slack::{self, FakeSlack, Script};
+use crate::support::{at, count, service};
+
+const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
+const ADMIN: &str = "UADMIN";
+
+#[test]
+fn the_signer_matches_slacks_documented_example() {
+    let body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+    assert_eq!(
+        sign(SECRET, "1531420618", body.as_bytes()),
+        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+    );
+}
+
+struct Bot {
+    svc: Arc<Service>,
+    clock: Arc<ManualClock>,
+    slack: Arc<Slack>,
+    fake: Arc<FakeSlack>,
+    fake_base: String,
+    url: String,
+    http: reqwest::Client,
+}
+
+async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
+    let svc = service(dir.path());
+    let clock = Arc::new(ManualClock::new(now));
+    let (fake, fake_base) = fake_slack::start().await;
+    let slack = Arc::new(Slack {
+        service: Arc::clone(&svc),
+        clock: clock.clone(),
+        signing_secret: SecretString::from(SECRET),
+        admins: [ADMIN.to_string()].into(),
+        api: WebApi::new(&format!("{fake_base}/api"), SecretString::from("xoxb-test-token")),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(slack::serve(listener, Arc::clone(&slack), std::future::pending()));
+    Bot { svc, clock, slack, fake, fake_base, url, http: reqwest::Client::new() }
+}
+
+impl Bot {
+    async fn signed(&self, path: &str, body: String, secret: &str, ts: i64) -> reqwest::Response {
+        let ts = ts.to_string();
+        self.http
+            .post(format!("{}{path}", self.url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-slack-request-timestamp", &ts)
+            .header("x-slack-signature", sign(secret, &ts, body.as_bytes()))
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    fn command_body(&self, user: &str, name: &str, text: &str) -> String {
+        serde_urlencoded::to_string([
+            ("token", "unused"),
+            ("team_id", "T1"),
+            ("channel_id", "C1"),
+            ("user_id", user),
+            ("user_name", name),
+            ("command", "/quiz"),
+            ("text", text),
+            ("response_url", &format!("{}/response/cmd", self.fake_base)),
+            ("trigger_id", "1.2.3"),
+        ])
+        .unwrap()
+    }
+
+    /// `/quiz <text>` from a user: the JSON Slack would show.
+    async fn quiz(&self, user: &str, name: &str, text: &str) -> Value {
+        let body = self.command_body(user, name, text);
+        let resp = self.signed("/slack/commands", body, SECRET, self.clock.now().timestamp()).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        resp.json().await.unwrap()
+    }
+
+    /// A button click; the verdict arrives at the response_url.
+    async fn click(&self, user: &str, name: &str, value: &str) -> Value {
+        let payload = serde_json::json!({
+            "type": "block_actions",
+            "user": {"id": user, "username": name, "name": name, "team_id": "T1"},
+            "api_app_id": "A1",
+            "team": {"id": "T1", "domain": "team"},
+            "channel": {"id": "C1", "name": "quiz"},
+            "container": {"type": "message", "message_ts": "1764000000.000001", "channel_id": "C1"},
+            "trigger_id": "1.2.3",
+            "response_url": format!("{}/response/click", self.fake_base),
+            "actions": [{"type": "button", "action_id": "answer-X", "block_id": "b", "value": value, "action_ts": "1"}],
+        });
+        let body = serde_urlencoded::to_string([("payload", payload.to_string())]).unwrap();
+        let before = self.fake.responses.lock().unwrap().len();
+        let resp = self.signed("/slack/interactivity", body, SECRET, self.clock.now().timestamp()).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        for _ in 0..200 {
+            if let Some(v) = self.fake.responses.lock().unwrap().get(before) {
+                return v.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("no verdict at the response_url");
+    }
+
+    /// One scheduler pass through the real Web API client.
+    async fn pass(&self) -> usize {
+        let api = self.slack.api.clone();
+        scheduler::deliver_due(&self.svc, self.clock.now(), |_| false, async |o| api.deliver(o).await).await.unwrap()
+    }
+}
+
+fn text(v: &Value) -> String {
+    v["text"].as_str().unwrap_or_default().to_string()
+}
+
+/// The button values of a message.
+fn buttons(v: &Value) -> Vec<String> {
+    v["blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["type"] == "actions")
+        .flat_map(|b| b["elements"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| e["value"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn daily_question_buttons_reveal_and_leaderboard_through_slack() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let hostile = "ann <!channel> <@U999>";
+
+    let r = bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    assert_eq!(r["response_type"], "ephemeral");
+    let r = bot.quiz(ADMIN, "admin", "admin schedule 09:00 Europe/Berlin daily 8h").await;
+    assert!(text(&r).contains("Scheduled"), "{r}");
+
+    // 09:00 in Berlin: the question goes out with chat.postMessage.
+    bot.clock.set(at("2026-11-25 08:00"));
+    assert_eq!(bot.pass().await, 1);
+    let posted = bot.fake.calls("chat.postMessage");
+    assert_eq!(posted.len(), 1);
+    let message = &posted[0].body;
+    assert_eq!(message["channel"], "C1");
+    assert_eq!(posted[0].auth.as_deref(), Some("Bearer xoxb-test-token"));
+    assert!(text(message).contains("Question of the day"), "{message}");
+    let values = buttons(message);
+    assert_eq!(values.len(), 4, "{message}");
+    let (right, wrong) = (values[1].clone(), values[0].clone()); // B is right in the fixture
+
+    // Two answer by button, one by command; one tries twice.
+    bot.clock.set(at("2026-11-25 08:01"));
+    let v = bot.click("UANN", hostile, &right).await;
+    assert_eq!(v["response_type"], "ephemeral");
+    assert_eq!(v["replace_original"], false);
+    assert!(text(&v).contains("Answer recorded"), "{v}");
+    bot.clock.set(at("2026-11-25 08:02"));
+    let v = bot.quiz("UBOB", "bob", "answer b").await;
+    assert_eq!(v["response_type"], "ephemeral");
+    assert!(text(&v).contains("Answer recorded"), "{v}");
+    bot.clock.set(at("2026-11-25 08:03"));
+    assert!(text(&bot.click("UCID", "cid", &wrong).await).contains("Answer recorded"));
+    let again = bot.click("UANN", hostile, &wrong).await;
+    assert!(text(&again).contains("first answer is final"), "{again}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 3);
+
+    // 17:00 in Berlin: the reveal replaces the question, buttons gone.
+    bot.clock.set(at("2026-11-25 16:00"));
+    assert_eq!(bot.pass().await, 1);
+    let updates = bot.fake.calls("chat.update");
+    assert_eq!(updates.len(), 1);
+    let update = &updates[0].body;
+    assert_eq!(update["ts"], "1764000000.000001", "edits the posted question");
+    assert!(buttons(update).is_empty(), "{update}");
+    let reveal = text(update);
+    assert!(reveal.contains("3 answered, 2 correct (67%)"), "{reveal}");
+    assert!(reveal.contains("First correct: *ann &lt;!channel&gt; &lt;@U999&gt;*"), "{reveal}");
+
+    let board = bot.quiz("UCID", "cid", "leaderboard").await;
+    assert_eq!(board["response_type"], "in_channel");
+    let lines: Vec<String> = text(&board).lines().skip(1).map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("ann &lt;!channel&gt; &lt;@U999&gt;") && lines[0].contains("10 pts"), "{lines:?}");
+    assert!(lines[1].contains("bob") && lines[1].contains("10 pts"), "{lines:?}");
+    assert!(lines[2].contains("cid") && lines[2].contains("0 pts"), "{lines:?}");
+
+    // No message the bot sent can ping: user text never carries a raw `<`.
+    let mut everything: Vec<String> = bot.fake.calls.lock().unwrap().iter().map(|c| c.body.to_string()).collect();
+    everything.extend(bot.fake.responses.lock().unwrap().iter().map(Value::to_string));
+    everything.push(board.to_string());
+    for m in &everything {
+        assert!(!m.contains("<!channel>") && !m.contains("<@U999>"), "a ping got through: {m}");
+    }
+    if let Some(n) = fake_slack::check_against_spec(&bot.fake) {
+        assert_eq!(n, 2, "postMessage and update were both checked");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_non_admin_cannot_run_admin_commands_and_nothing_changes() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    bot.quiz(ADMIN, "admin", "admin schedule 09:00 UTC").await;
+    for line in ["admin schedule 10:00 Europe/Berlin", "admin pause", "admin post-now", "admin categories apis"] {
+        let r = bot.quiz("UMAL", "mallory", line).await;
+        assert_eq!(r["response_type"], "ephemeral");
+        assert!(text(&r).contains("Only channel admins"), "{line}: {r}");
+    }
+    let status = bot.quiz(ADMIN, "admin", "admin status").await;
+    assert!(text(&status).contains("09:00 UTC daily"), "{status}");
+    assert!(text(&status).contains("Pool: 2 of 2"), "{status}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_stale_unsigned_and_oversized_requests_are_refused_with_nothing_written() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let now = bot.clock.now().timestamp();
+    let body = bot.command_body("UANN", "ann", "play");
+    for path in ["/slack/commands", "/slack/interactivity"] {
+        let forged = bot.signed(path, body.clone(), "not-the-secret", now).await;
+        assert_eq!(forged.status(), StatusCode::UNAUTHORIZED, "{path} forged");
+        let stale = bot.signed(path, body.clone(), SECRET, now - 6 * 60).await;
+        assert_eq!(stale.status(), StatusCode::UNAUTHORIZED, "{path} stale");
+        let future = bot.signed(path, body.clone(), SECRET, now + 6 * 60).await;
+        assert_eq!(future.status(), StatusCode::UNAUTHORIZED, "{path} from the future");
+        let unsigned = bot.http.post(format!("{}{path}", bot.url)).body(body.clone()).send().await.unwrap();
+        assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED, "{path} unsigned");
+        let big = format!("{body}&pad={}", "x".repeat(70 * 1024));
+        let oversized = bot.signed(path, big, SECRET, now).await;
+        assert_eq!(oversized.status(), StatusCode::PAYLOAD_TOO_LARGE, "{path} oversized");
+        // A valid signature over a different body is a forgery too.
+        let ts = now.to_string();
+        let swapped = bot
+            .http
+            .post(format!("{}{path}", bot.url))
+            .header("x-slack-request-timestamp", &ts)
+            .header("x-slack-signature", sign(SECRET, &ts, b"text=help"))
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(swapped.status(), StatusCode::UNAUTHORIZED, "{path} swapped body");
+    }
+    for table in ["guilds", "users", "channels", "practice_questions"] {
+        assert_eq!(count(dir.path(), &format!("SELECT COUNT(*) FROM {table}")), 0, "{table} written");
+    }
+    let health = bot.http.get(format!("{}/healthz", bot.url)).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_are_waited_out_and_failures_retried_without_losing_answers() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    bot.quiz(ADMIN, "admin", "admin schedule 09:00 UTC daily 1h").await;
+    bot.clock.set(at("2026-11-25 09:00"));
+
+    // A 429 with Retry-After is waited out inside the call.
+    bot.fake.script.lock().unwrap().push_back(Script::RateLimited { retry_after: 1 });
+    let started = std::time::Instant::now();
+    assert_eq!(bot.pass().await, 1);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900), "Retry-After honoured");
+    assert_eq!(bot.fake.calls("chat.postMessage").len(), 2);
+    let value = buttons(&bot.fake.calls("chat.postMessage")[1].body)[1].clone();
+    bot.clock.set(at("2026-11-25 09:10"));
+    bot.click("UANN", "ann", &value).await;
+
+    // The reveal fails (Slack says ok: false): the answer stays, the reveal is retried on the next pass.
+    bot.clock.set(at("2026-11-25 10:00"));
+    bot.fake.script.lock().unwrap().push_back(Script::NotOk("channel_not_found"));
+    assert_eq!(bot.pass().await, 0);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'pending'"), 1);
+    bot.fake.script.lock().unwrap().push_back(Script::ServerError);
+    assert_eq!(bot.pass().await, 1, "a 500 is retried within the call");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE correct = 1"), 1);
+    fake_slack::check_against_spec(&bot.fake);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_runs_in_slack_mode_from_environment_settings() {
+    let dir = TempDir::new().unwrap();
+    let (_fake, fake_base) = fake_slack::start().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = crate::support::quizmaster(dir.path())
+        .env("QUIZMASTER__LOG__LEVEL", "debug")
+        .env("QUIZMASTER__SLACK__SIGNING_SECRET", SECRET)
+        .env("QUIZMASTER__SLACK__BOT_TOKEN", "xoxb-test-token")
+        .env("QUIZMASTER__SLACK__ADMINS", "UADMIN,UOTHER")
+        .env("QUIZMASTER__SLACK__LISTEN", format!("127.0.0.1:{port}"))
+        .env("QUIZMASTER__SLACK__API_BASE_URL", format!("{fake_base}/api"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let http = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..200 {
+        if http.get(format!("{url}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(up, "the Slack endpoints did not come up");
+    let ts = Utc::now().timestamp().to_string();
+    let body = "team_id=T1&channel_id=C1&user_id=UOTHER&user_name=other&command=%2Fquiz&text=admin+status";
+    let resp = http
+        .post(format!("{url}/slack/commands"))
+        .header("x-slack-request-timestamp", &ts)
+        .header("x-slack-signature", sign(SECRET, &ts, body.as_bytes()))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let v: Value = resp.json().await.unwrap();
+    assert!(text(&v).contains("No schedule"), "admins come from the environment list: {v}");
+    assert_eq!(count_db(dir.path()), 1, "the workspace was recorded in ./quizmaster.db");
+    let status = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let out = child.wait().unwrap();
+    assert_eq!(out.code(), Some(0), "clean exit on SIGTERM");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(!stderr.contains("xoxb-test-token") && !stderr.contains(SECRET), "a secret was logged: {stderr}");
+}
+
+fn count_db(dir: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(dir.join("quizmaster.db")).unwrap();
+    conn.query_row("SELECT COUNT(*) FROM guilds", [], |r| r.get(0)).unwrap()
+}
