@@ -23,6 +23,7 @@ pub struct Settings {
     pub log: LogSettings,
     pub console: ConsoleSettings,
     pub slack: SlackSettings,
+    pub discord: DiscordSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -196,6 +197,20 @@ impl SlackSettings {
     }
 }
 
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct DiscordSettings {
+    /// The bot token from the Developer Portal; Discord runs when it is set.
+    pub token: Option<SecretString>,
+    /// Guilds to register the commands in directly (instant, for testing);
+    /// empty registers them globally.
+    pub guild_ids: Vec<u64>,
+    /// The REST API's base URL, for tests and proxies (unset in production).
+    pub api_base_url: Option<String>,
+    /// The gateway's URL, for tests (unset in production: Discord says where).
+    pub gateway_url: Option<String>,
+}
+
 /// A configuration problem, naming the key or file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
@@ -239,6 +254,7 @@ impl Settings {
             .list_separator(",")
             .with_list_parse_key("content.dirs")
             .with_list_parse_key("slack.admins")
+            .with_list_parse_key("discord.guild_ids")
             .source(sources.env);
         let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(e.to_string()))?;
         let mut unknown = Vec::new();

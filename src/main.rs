@@ -115,18 +115,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Run if settings.slack.enabled() => {
+        Cmd::Run if settings.slack.enabled() || settings.discord.token.is_some() => {
             let service = app::build(&settings)?;
             let runtime = runtime()?;
-            runtime.block_on(async {
-                let clock: Arc<dyn quizmaster::scheduler::Clock> = Arc::new(SystemClock);
-                let slack =
-                    platform::slack::Slack::from_settings(service, clock, &settings.slack).context("slack settings")?;
-                let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
-                    .await
-                    .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
-                platform::slack::run(listener, Arc::new(slack), shutdown_signal()).await.context("Slack server")
-            })?;
+            runtime.block_on(run_platforms(service, &settings))?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Run | Cmd::Console => {
@@ -152,6 +144,59 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Runs every configured platform until Ctrl-C or SIGTERM.
+async fn run_platforms(service: Arc<quizmaster::service::Service>, settings: &Settings) -> anyhow::Result<()> {
+    let clock: Arc<dyn quizmaster::scheduler::Clock> = Arc::new(SystemClock);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let wait = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|s| *s).await;
+    };
+    let slack = async {
+        let Some(slack) =
+            platform::slack::Slack::from_settings(Arc::clone(&service), Arc::clone(&clock), &settings.slack)
+        else {
+            return Ok(());
+        };
+        let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
+            .await
+            .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
+        platform::slack::run(listener, Arc::new(slack), wait(stopped.clone())).await.context("Slack server")
+    };
+    let discord = async {
+        if settings.discord.token.is_none() {
+            return Ok(());
+        }
+        platform::discord::run(Arc::clone(&service), Arc::clone(&clock), &settings.discord, wait(stopped.clone()))
+            .await
+            .context("Discord")
+    };
+    // Whatever ends first (a signal, or a platform failing) stops the others.
+    let stop = &stop;
+    let slack = async {
+        let r = slack.await;
+        if r.is_err() {
+            let _ = stop.send(true);
+        }
+        r
+    };
+    let discord = async {
+        let r = discord.await;
+        if r.is_err() {
+            let _ = stop.send(true);
+        }
+        r
+    };
+    let signal = async {
+        tokio::select! {
+            () = shutdown_signal() => {}
+            () = wait(stopped.clone()) => {}
+        }
+        let _ = stop.send(true);
+    };
+    let (s, d, ()) = tokio::join!(slack, discord, signal);
+    s.and(d)
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

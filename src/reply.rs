@@ -96,6 +96,11 @@ pub struct VerdictCard {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RevealCard {
     pub question: QuestionRef,
+    /// How many choices the question offered (0 for a text question), so a
+    /// platform can show its buttons again, disabled.
+    pub choice_count: usize,
+    /// The right choice's index, for a choice question.
+    pub right_choice: Option<usize>,
     pub prompt: String,
     pub right_answer: String,
     pub explanation: String,

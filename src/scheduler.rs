@@ -71,22 +71,23 @@ pub const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
 pub type SendResult = Result<Option<String>, String>;
 
 /// Runs one pass at `now`: everything due is posted, closed and revealed, and
-/// every undelivered message goes to `send`. `dedupes(platform)` says whether
-/// a message whose earlier send was cut off may be sent again (the platform
-/// drops duplicates); where not, it is marked done rather than risk a double
-/// post. Returns how many messages were sent.
+/// every undelivered message of `platform` goes to `send`. `dedupes` says
+/// whether a message whose earlier send was cut off may be sent again (the
+/// platform drops duplicates); where not, it is marked done rather than risk
+/// a double post. Returns how many messages were sent.
 pub async fn deliver_due<F>(
     service: &Service,
     now: DateTime<Utc>,
-    dedupes: impl Fn(&str) -> bool,
+    platform: &str,
+    dedupes: bool,
     mut send: F,
 ) -> Result<usize, StoreError>
 where
     F: AsyncFnMut(&Outbound) -> SendResult,
 {
     let mut sent = 0;
-    for out in service.tick(now)? {
-        if begin(service, &out, &dedupes)? {
+    for out in service.tick(now)?.into_iter().filter(|o| o.to.platform == platform) {
+        if begin(service, &out, dedupes)? {
             let result = send(&out).await;
             sent += usize::from(finish(service, &out, result)?);
         }
@@ -96,15 +97,17 @@ where
 
 /// Sends scheduled messages to a platform.
 pub trait Deliver: Send + Sync {
+    /// The platform whose messages this sends.
+    fn platform(&self) -> &str;
     /// Whether the platform drops a repeated send, so a send cut off by a
     /// crash may be tried again.
-    fn dedupes(&self, platform: &str) -> bool;
+    fn dedupes(&self) -> bool;
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>>;
 }
 
 /// Whether to send `out` now; marks it as being sent.
-fn begin(service: &Service, out: &Outbound, dedupes: impl Fn(&str) -> bool) -> Result<bool, StoreError> {
-    if out.interrupted && !dedupes(&out.to.platform) {
+fn begin(service: &Service, out: &Outbound, dedupes: bool) -> Result<bool, StoreError> {
+    if out.interrupted && !dedupes {
         tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
             "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
         service.delivery_done(out.post, out.part, None)?;
@@ -132,8 +135,8 @@ fn finish(service: &Service, out: &Outbound, result: SendResult) -> Result<bool,
 
 async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
     let mut sent = 0;
-    for out in service.tick(now)? {
-        if begin(service, &out, |p| deliver.dedupes(p))? {
+    for out in service.tick(now)?.into_iter().filter(|o| o.to.platform == deliver.platform()) {
+        if begin(service, &out, deliver.dedupes())? {
             let result = deliver.deliver(&out).await;
             sent += usize::from(finish(service, &out, result)?);
         }

@@ -674,8 +674,14 @@ impl Service {
 
     fn reveal_reply(&self, result: &store::Reveal) -> store::Result<Reply> {
         let item = self.item(&result.post.item_id)?;
+        let (choice_count, right_choice) = match &item.kind {
+            ItemKind::Choice { choices, answer } => (choices.len(), Some(*answer)),
+            ItemKind::Text { .. } => (0, None),
+        };
         Ok(Reply::public(Body::Reveal(RevealCard {
             question: QuestionRef::Daily(result.post.id),
+            choice_count,
+            right_choice,
             prompt: item.prompt.clone(),
             right_answer: item.right_answer(),
             explanation: item.explanation.clone(),

@@ -2,4 +2,5 @@
 //! `Reply`s back. No decisions are made here.
 
 pub mod console;
+pub mod discord;
 pub mod slack;

@@ -233,8 +233,12 @@ impl WebApi {
 }
 
 impl crate::scheduler::Deliver for WebApi {
+    fn platform(&self) -> &str {
+        PLATFORM
+    }
+
     /// Slack offers no de-duplication key for chat.postMessage.
-    fn dedupes(&self, _platform: &str) -> bool {
+    fn dedupes(&self) -> bool {
         false
     }
 

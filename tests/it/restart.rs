@@ -142,15 +142,10 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
     );
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let mut posted = Vec::new();
-    rt.block_on(scheduler::deliver_due(
-        &svc,
-        day_before - Duration::hours(3),
-        |_| true,
-        async |o| {
-            posted.push(o.reply.clone());
-            Ok(None)
-        },
-    ))
+    rt.block_on(scheduler::deliver_due(&svc, day_before - Duration::hours(3), "console", true, async |o| {
+        posted.push(o.reply.clone());
+        Ok(None)
+    }))
     .unwrap();
     let Some(Body::Question(q)) = posted.first().map(|r| r.body.clone()) else { panic!("{posted:?}") };
     let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).unwrap();
@@ -163,7 +158,8 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
         Command::Answer { answer: right, question: Some(q.question) },
     );
     assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
-    rt.block_on(scheduler::deliver_due(&svc, day_before - Duration::hours(2), |_| true, async |_| Ok(None))).unwrap();
+    rt.block_on(scheduler::deliver_due(&svc, day_before - Duration::hours(2), "console", true, async |_| Ok(None)))
+        .unwrap();
     drop(svc);
     assert_eq!(count(dir.path(), "SELECT current FROM streaks"), 1);
 

@@ -48,7 +48,7 @@ async fn pass(svc: &Service, now: DateTime<Utc>, log: &Mutex<Vec<Sent>>) -> Vec<
         new.push(Sent { part: o.part, at: now, reply: o.reply.clone() });
         Ok(Some(format!("msg-{}", o.post)))
     };
-    scheduler::deliver_due(svc, now, |_| true, send).await.expect("pass");
+    scheduler::deliver_due(svc, now, "console", true, send).await.expect("pass");
     log.lock().unwrap().extend(new.iter().cloned());
     new
 }
@@ -262,7 +262,11 @@ struct Recorder {
 }
 
 impl scheduler::Deliver for Recorder {
-    fn dedupes(&self, _: &str) -> bool {
+    fn platform(&self) -> &str {
+        "console"
+    }
+
+    fn dedupes(&self) -> bool {
         false
     }
 

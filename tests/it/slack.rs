@@ -120,7 +120,9 @@ impl Bot {
     /// One scheduler pass through the real Web API client.
     async fn pass(&self) -> usize {
         let api = self.slack.api.clone();
-        scheduler::deliver_due(&self.svc, self.clock.now(), |_| false, async |o| api.deliver(o).await).await.unwrap()
+        scheduler::deliver_due(&self.svc, self.clock.now(), "slack", false, async |o| api.deliver(o).await)
+            .await
+            .unwrap()
     }
 }
 
