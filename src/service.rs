@@ -161,7 +161,7 @@ impl Service {
             }
             Command::Admin(admin) => {
                 let reply = self.admin(store, &scope, ctx, admin);
-                self.changed.notify_one();
+                self.nudge();
                 reply
             }
         }
@@ -771,6 +771,11 @@ impl Service {
     /// A delivery failed; it is tried again on the next pass.
     pub fn delivery_failed(&self, post: PostId, part: Part) -> Result<(), StoreError> {
         self.lock().delivery_failed(post, part)
+    }
+
+    /// Asks the scheduler to look again now (for example after the clock was set).
+    pub fn nudge(&self) {
+        self.changed.notify_one();
     }
 
     /// Resolves when a command changed what is scheduled (a new schedule, a

@@ -4,6 +4,8 @@
 mod config;
 mod console;
 mod content;
+mod discord;
+mod fake_discord;
 mod fake_slack;
 mod restart;
 mod schedule;

@@ -1,0 +1,272 @@
+//! Discord end to end: the real serenity client connects to the fake Discord
+//! on loopback, registers its commands, answers interactions, and posts and
+//! edits the daily question through the real scheduler.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+
+use axum::http::Method;
+use chrono::{DateTime, Utc};
+use quizmaster::config::DiscordSettings;
+use quizmaster::platform::discord;
+use quizmaster::scheduler::Clock;
+use quizmaster::service::Service;
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+use crate::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
+use crate::support::{at, count, service};
+
+/// Time the test sets; the scheduler never sleeps through it on its own and
+/// is woken with `Service::nudge`.
+struct SetClock(Mutex<DateTime<Utc>>);
+
+impl Clock for SetClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        if t <= self.now() { Box::pin(std::future::ready(())) } else { Box::pin(std::future::pending()) }
+    }
+}
+
+struct Bot {
+    svc: Arc<Service>,
+    clock: Arc<SetClock>,
+    fake: Arc<FakeDiscord>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
+    let svc = service(dir.path());
+    let clock = Arc::new(SetClock(Mutex::new(now)));
+    let (fake, base) = fake_discord::start().await;
+    let settings = DiscordSettings {
+        token: Some(SecretString::from("test-token")),
+        guild_ids: vec![GUILD.parse().unwrap()],
+        api_base_url: Some(base),
+        gateway_url: None,
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn({
+        let (svc, clock) = (Arc::clone(&svc), Arc::clone(&clock));
+        async move {
+            discord::run(svc, clock, &settings, async {
+                let _ = stopped.await;
+            })
+            .await
+        }
+    });
+    fake.wait_for("command registration", |c| {
+        c.iter().any(|c| c.method == Method::PUT && c.path.ends_with("/commands"))
+    })
+    .await;
+    for _ in 0..500 {
+        if fake.connected() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    Bot { svc, clock, fake, stop: Some(stop), task }
+}
+
+impl Bot {
+    fn set(&self, t: &str) {
+        *self.clock.0.lock().unwrap() = at(t);
+        self.svc.nudge();
+    }
+
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        let r = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
+        assert!(matches!(r, Ok(Ok(Ok(())))), "the client stops cleanly: {r:?}");
+    }
+}
+
+fn content(callback: &Value) -> String {
+    callback["data"]["content"].as_str().unwrap_or_default().to_string()
+}
+
+fn ephemeral(callback: &Value) -> bool {
+    callback["data"]["flags"].as_u64().is_some_and(|f| f & 64 != 0)
+}
+
+fn custom_ids(body: &Value) -> Vec<(String, bool)> {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .map(|b| (b["custom_id"].as_str().unwrap_or_default().to_string(), b["disabled"].as_bool().unwrap_or(false)))
+        .collect()
+}
+
+fn option(name: &str, value: &str) -> Value {
+    json!({"name": name, "type": 3, "value": value})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let ann = user("950000000000000002", "@everyone Ann");
+    let bob = user("950000000000000003", "Bob");
+    let cid = user("950000000000000004", "Cid");
+    let mallory = user("950000000000000005", "Mallory");
+
+    // Commands are registered for the configured guild in one bulk overwrite.
+    let registered = fake.calls_to(&Method::PUT, &format!("/guilds/{GUILD}/commands"));
+    let names: Vec<&str> = registered[0].body.as_array().unwrap().iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, ["quiz", "quizadmin"]);
+    assert_eq!(registered[0].body[1]["default_member_permissions"], "32", "quizadmin needs Manage Server");
+
+    let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "categories", json!([option("list", "miscellaneous")]));
+    assert!(content(&fake.callback(&id).await).contains("from miscellaneous"));
+    let id = fake.command(
+        &admin,
+        MANAGE_GUILD,
+        "quizadmin",
+        "schedule",
+        json!([option("time", "09:00"), option("zone", "Europe/Berlin"), option("close", "8h")]),
+    );
+    let cb = fake.callback(&id).await;
+    assert!(content(&cb).contains("Scheduled: 09:00 Europe/Berlin daily"), "{cb}");
+    assert!(ephemeral(&cb));
+
+    // A non-admin is refused, even calling the command directly, and nothing changes.
+    let id =
+        fake.command(&mallory, "0", "quizadmin", "schedule", json!([option("time", "10:00"), option("zone", "UTC")]));
+    assert!(content(&fake.callback(&id).await).contains("Only channel admins"));
+    let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "status", json!([]));
+    assert!(content(&fake.callback(&id).await).contains("09:00 Europe/Berlin daily"));
+
+    // 09:00 in Berlin: the question is posted with one button per choice.
+    bot.set("2026-11-25 08:00");
+    let calls = fake
+        .wait_for("the daily post", |c| {
+            c.iter().any(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
+        })
+        .await;
+    let post = calls.iter().find(|c| c.path.ends_with("/messages") && c.method == Method::POST).unwrap();
+    assert!(post.body["content"].as_str().unwrap().contains("Question of the day"), "{}", post.body);
+    assert_eq!(post.body["nonce"], "qm-1-q");
+    assert_eq!(post.body["enforce_nonce"], true);
+    let buttons = custom_ids(&post.body);
+    assert_eq!(buttons.iter().map(|b| b.0.as_str()).collect::<Vec<_>>(), ["qm:d1:A", "qm:d1:B", "qm:d1:C", "qm:d1:D"]);
+    let message_id = "930000000000000000"; // unused by the bot for clicks
+
+    // Two answer by button, one by command, and one tries twice.
+    bot.set("2026-11-25 08:01");
+    let cb = fake.callback(&fake.click(&ann, "qm:d1:B", message_id)).await;
+    assert!(ephemeral(&cb) && content(&cb).contains("Answer recorded"), "{cb}");
+    bot.set("2026-11-25 08:02");
+    let cb = fake.callback(&fake.command(&bob, "0", "quiz", "answer", json!([option("choice", "B")]))).await;
+    assert!(ephemeral(&cb) && content(&cb).contains("Answer recorded"), "{cb}");
+    bot.set("2026-11-25 08:03");
+    let cb = fake.callback(&fake.click(&cid, "qm:d1:A", message_id)).await;
+    assert!(content(&cb).contains("Answer recorded"), "{cb}");
+    let cb = fake.callback(&fake.click(&ann, "qm:d1:C", message_id)).await;
+    assert!(content(&cb).contains("first answer is final"), "{cb}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 3);
+
+    // 17:00 in Berlin: the reveal edits the post, buttons disabled, the right one marked.
+    bot.set("2026-11-25 16:00");
+    let calls = fake
+        .wait_for("the reveal", |c| c.iter().any(|c| c.method == Method::PATCH && c.path.contains("/channels/")))
+        .await;
+    let edit = calls.iter().find(|c| c.method == Method::PATCH && c.path.contains("/channels/")).unwrap();
+    let posted_id = edit.path.rsplit('/').next().unwrap();
+    assert!(posted_id.starts_with("93"), "edits the posted message: {}", edit.path);
+    let text = edit.body["content"].as_str().unwrap();
+    assert!(text.contains("3 answered, 2 correct (67%)"), "{text}");
+    assert!(text.contains("First correct: **@\u{200B}everyone Ann**"), "{text}");
+    assert!(custom_ids(&edit.body).iter().all(|(_, disabled)| *disabled), "{}", edit.body);
+
+    let cb = fake.callback(&fake.command(&cid, "0", "quiz", "leaderboard", json!([]))).await;
+    assert!(!ephemeral(&cb), "the leaderboard is for the channel");
+    let board = cb["data"]["embeds"][0]["description"].as_str().unwrap().to_string();
+    let lines: Vec<&str> = board.lines().collect();
+    assert_eq!(lines.len(), 3, "{board}");
+    assert!(lines[0].contains("@\u{200B}everyone Ann") && lines[0].contains("10 pts"), "{lines:?}");
+    assert!(lines[1].contains("Bob") && lines[1].contains("10 pts"), "{lines:?}");
+    assert!(lines[2].contains("Cid") && lines[2].contains("0 pts"), "{lines:?}");
+
+    // Every message the bot sent switches mentions off.
+    for call in fake.calls.lock().unwrap().iter() {
+        let body = if call.path.ends_with("/callback") { &call.body["data"] } else { &call.body };
+        if body.get("content").is_some() || body.get("embeds").is_some() {
+            assert_eq!(body["allowed_mentions"]["parse"], json!([]), "{} {}: {body}", call.method, call.path);
+        }
+    }
+    if let Some(n) = fake_discord::check_against_spec(fake) {
+        assert!(n >= 12, "registration, callbacks, post and edit were checked ({n})");
+    }
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_errors_are_retried_and_never_lose_answers() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let ann = user("950000000000000002", "Ann");
+    fake.callback(&fake.command(
+        &admin,
+        MANAGE_GUILD,
+        "quizadmin",
+        "categories",
+        json!([option("list", "miscellaneous")]),
+    ))
+    .await;
+    fake.callback(&fake.command(
+        &admin,
+        MANAGE_GUILD,
+        "quizadmin",
+        "schedule",
+        json!([option("time", "09:00"), option("zone", "UTC"), option("close", "1h")]),
+    ))
+    .await;
+
+    // The post fails with 500, then 429; the next passes post it, once.
+    fake.fail_messages.lock().unwrap().extend([500, 429]);
+    let posts = || fake.calls_to(&Method::POST, &format!("/channels/{CHANNEL}/messages")).len();
+    bot.set("2026-11-25 09:00");
+    fake.wait_for("a failed post", |_| posts() >= 1).await;
+    bot.set("2026-11-25 09:00");
+    fake.wait_for("a rate-limited post", |_| posts() >= 2).await;
+    bot.set("2026-11-25 09:00");
+    fake.wait_for("the post", |_| posts() >= 3).await;
+    for _ in 0..100 {
+        if count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'") == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'"), 1);
+    let nonces: Vec<Value> =
+        fake.calls_to(&Method::POST, "/messages").iter().map(|c| c.body["nonce"].clone()).collect();
+    assert_eq!(nonces, vec![json!("qm-1-q"); 3], "every retry carries the same nonce, so Discord keeps one message");
+
+    bot.set("2026-11-25 09:10");
+    let cb = fake.callback(&fake.click(&ann, "qm:d1:B", "1")).await;
+    assert!(content(&cb).contains("Answer recorded"));
+
+    // The reveal's edit fails once; the answer stays and the reveal comes on the next pass.
+    fake.fail_messages.lock().unwrap().push_back(500);
+    let edits = || fake.calls_to(&Method::PATCH, "/channels/").len();
+    bot.set("2026-11-25 10:00");
+    fake.wait_for("a failed edit", |_| edits() >= 1).await;
+    bot.set("2026-11-25 10:00");
+    fake.wait_for("the edit", |_| edits() >= 2).await;
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE correct = 1"), 1);
+    let cb = fake.callback(&fake.command(&ann, "0", "quiz", "streak", json!([]))).await;
+    assert!(content(&cb).contains("1 in a row"), "{cb}");
+    bot.stop().await;
+}
