@@ -2,6 +2,8 @@
 //! the query functions are grouped by table in the submodules. Nothing else in
 //! the crate runs SQL.
 
+#[doc(hidden)]
+pub mod bench;
 mod boards;
 mod daily;
 mod people;

@@ -5,8 +5,17 @@ use rusqlite::{OptionalExtension, params};
 use super::{ChannelId, GuildId, Result, Store, UserId};
 
 impl Store {
-    /// The row for a server, created on first sight.
+    /// The row for a server, created on first sight. Reads first: after the
+    /// first sight this costs no write.
     pub fn ensure_guild(&mut self, platform: &str, external_id: &str) -> Result<GuildId> {
+        let found = self
+            .conn
+            .prepare_cached("SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2")?
+            .query_row(params![platform, external_id], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
         self.conn.execute(
             "INSERT INTO guilds (platform, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![platform, external_id],
@@ -28,8 +37,19 @@ impl Store {
         Ok(())
     }
 
-    /// The row for a user, created on first sight; the display name follows the latest seen.
+    /// The row for a user, created on first sight; the display name follows
+    /// the latest seen. Reads first: an unchanged user costs no write.
     pub fn ensure_user(&mut self, platform: &str, external_id: &str, display_name: &str) -> Result<UserId> {
+        let found: Option<(UserId, String)> = self
+            .conn
+            .prepare_cached("SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2")?
+            .query_row(params![platform, external_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((id, name)) = &found
+            && name == display_name
+        {
+            return Ok(*id);
+        }
         Ok(self.conn.query_row(
             "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
              ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
@@ -53,6 +73,14 @@ impl Store {
     }
 
     pub fn ensure_channel(&mut self, guild: GuildId, external_id: &str) -> Result<ChannelId> {
+        let found = self
+            .conn
+            .prepare_cached("SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2")?
+            .query_row(params![guild, external_id], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
         self.conn.execute(
             "INSERT INTO channels (guild_id, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![guild, external_id],

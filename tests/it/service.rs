@@ -245,3 +245,42 @@ fn thirty_two_concurrent_tasks_leave_one_row_per_user() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 8);
     assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), 8);
 }
+
+#[test]
+fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let daily = question_ref(&post);
+    let answer = match &post.body {
+        Body::Question(q) if q.choices.is_empty() => "idempotent",
+        _ => "b",
+    };
+    // 400 players, each answering twice at once: 800 concurrent requests.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
+    let acked: Vec<String> = runtime.block_on(async {
+        let tasks: Vec<_> = (0..800)
+            .map(|i| {
+                let svc = Arc::clone(&svc);
+                tokio::task::spawn_blocking(move || {
+                    let user = format!("player{}", i % 400);
+                    let r = svc.handle(
+                        &ctx(&user, "2026-11-25 09:30"),
+                        Command::Answer { answer: answer.into(), question: Some(daily) },
+                    );
+                    matches!(r.body, Body::Verdict(_)).then_some(user)
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        for t in tasks {
+            out.extend(t.await.unwrap());
+        }
+        out
+    });
+    let distinct: std::collections::HashSet<&String> = acked.iter().collect();
+    assert_eq!(acked.len(), 400, "one acknowledgement per player");
+    assert_eq!(distinct.len(), 400);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 400, "every acknowledged answer is a row");
+    assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), 400, "and only once");
+}

@@ -1,0 +1,407 @@
+//! Quizmaster's benchmarks: `cargo bench` (add `-- --users N` to change the
+//! burst size). Every figure is printed in one table and written to
+//! `bench-results.json`; comparisons are ratios against a baseline measured
+//! in the same run, because shared machines are noisy.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::{TimeZone, Utc};
+use quizmaster::command::{Command, QuestionRef};
+use quizmaster::config::Synchronous;
+use quizmaster::content::Bank;
+use quizmaster::platform::slack::{self, Slack, WebApi, sign};
+use quizmaster::reply::Body;
+use quizmaster::scheduler::SystemClock;
+use quizmaster::service::{Ctx, Rules, Service};
+use quizmaster::store::{Options, Store};
+use serde_json::{Value, json};
+
+struct Row {
+    name: String,
+    value: String,
+    note: String,
+    json: Value,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn options(sync: Synchronous) -> Options {
+    Options { synchronous: sync, busy_timeout: Duration::from_secs(5) }
+}
+
+fn bank() -> Bank {
+    Bank::from_sources(&Bank::bundled_sources()).expect("bundled bank")
+}
+
+fn ctx(platform: &str, guild: &str, channel: &str, user: &str) -> Ctx {
+    Ctx {
+        platform: platform.into(),
+        guild: guild.into(),
+        channel: channel.into(),
+        user_id: user.into(),
+        user_name: user.into(),
+        is_admin: true,
+        now: Utc::now(),
+    }
+}
+
+/// (1) The storage limit: raw inserts of the same rows, same schema and pragmas.
+fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f64> {
+    let mut store = Store::open(&dir.join(format!("raw-{sync:?}.db")), options(sync))?;
+    let (_, _, post) = store.bench_open_post("raw", "g", "c", "x")?;
+    let took = store.bench_raw_answer_inserts(post, users, 256)?;
+    Ok(users as f64 / took.as_secs_f64())
+}
+
+/// The right answer of a posted daily question.
+fn right_answer(svc: &Service, body: &Body) -> (QuestionRef, String) {
+    let Body::Question(q) = body else { panic!("not a question: {body:?}") };
+    let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).expect("item");
+    let right = match &item.kind {
+        quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
+        quizmaster::content::ItemKind::Text { accept } => accept[0].clone(),
+    };
+    (q.question, right)
+}
+
+struct Burst {
+    rate: f64,
+    p50: Duration,
+    p99: Duration,
+    max: Duration,
+    acked: usize,
+    rows: i64,
+}
+
+/// (2) N distinct users answer the open daily question at once through the service.
+fn service_burst(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<Burst> {
+    let path = dir.join(format!("burst-{sync:?}.db"));
+    let svc = Arc::new(Service::new(Store::open(&path, options(sync))?, bank(), Rules::default()));
+    let posted = svc.handle_text(&ctx("bench", "g", "c", "admin"), "admin post-now");
+    let (question, answer) = right_answer(&svc, &posted.body);
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let started = Instant::now();
+    let mut latencies: Vec<Duration> = runtime.block_on(async {
+        let tasks: Vec<_> = (0..users)
+            .map(|i| {
+                let svc = Arc::clone(&svc);
+                let answer = answer.clone();
+                tokio::task::spawn_blocking(move || {
+                    let reply = svc.handle(
+                        &ctx("bench", "g", "c", &format!("user-{i}")),
+                        Command::Answer { answer, question: Some(question) },
+                    );
+                    (started.elapsed(), matches!(reply.body, Body::Verdict(_)))
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(users);
+        for t in tasks {
+            let (at, ok) = t.await.expect("task");
+            if ok {
+                out.push(at);
+            }
+        }
+        out
+    });
+    let wall = started.elapsed();
+    let acked = latencies.len();
+    latencies.sort();
+    drop(svc);
+    let store = Store::open(&path, options(sync))?;
+    let QuestionRef::Daily(post) = question else { unreachable!() };
+    let rows = store.bench_answer_count(post)?;
+    Ok(Burst {
+        rate: acked as f64 / wall.as_secs_f64(),
+        p50: percentile(&latencies, 0.5),
+        p99: percentile(&latencies, 0.99),
+        max: latencies.last().copied().unwrap_or_default(),
+        acked,
+        rows,
+    })
+}
+
+struct Http {
+    rate: f64,
+    p50: Duration,
+    p99: Duration,
+}
+
+const SECRET: &str = "bench-signing-secret";
+
+/// Sends `requests` signed slash commands from `clients` concurrent clients.
+async fn drive(url: &str, clients: usize, requests: usize, text: impl Fn(usize) -> String) -> Http {
+    let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build().expect("client");
+    let started = Instant::now();
+    let per_client = requests / clients;
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| {
+            let http = http.clone();
+            let url = url.to_string();
+            let bodies: Vec<String> = (0..per_client).map(|k| text(c * per_client + k)).collect();
+            tokio::spawn(async move {
+                let mut lat = Vec::with_capacity(bodies.len());
+                for body in bodies {
+                    let ts = Utc::now().timestamp().to_string();
+                    let t = Instant::now();
+                    let resp = http
+                        .post(&url)
+                        .header("x-slack-request-timestamp", &ts)
+                        .header("x-slack-signature", sign(SECRET, &ts, body.as_bytes()))
+                        .body(body)
+                        .send()
+                        .await;
+                    if let Ok(r) = resp {
+                        let ok = r.status().is_success();
+                        let _ = r.bytes().await;
+                        if ok {
+                            lat.push(t.elapsed());
+                        }
+                    }
+                }
+                lat
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("client task"));
+    }
+    let wall = started.elapsed();
+    all.sort();
+    Http { rate: all.len() as f64 / wall.as_secs_f64(), p50: percentile(&all, 0.5), p99: percentile(&all, 0.99) }
+}
+
+/// (3) The Slack answer path against a bare handler that only checks the signature.
+fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async {
+        let requests = users.min(5_000) / 256 * 256;
+        let bare = axum::Router::new().route(
+            "/slack/commands",
+            axum::routing::post(|headers: axum::http::HeaderMap, body: axum::body::Bytes| async move {
+                match slack::verify(SECRET, &headers, &body, Utc::now().timestamp()) {
+                    Ok(()) => axum::http::StatusCode::OK,
+                    Err(_) => axum::http::StatusCode::UNAUTHORIZED,
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let bare_url = format!("http://{}/slack/commands", listener.local_addr()?);
+        tokio::spawn(async move { axum::serve(listener, bare).await });
+        let body =
+            |i: usize| format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+b");
+        let baseline = drive(&bare_url, 256, requests, body).await;
+
+        let svc =
+            Arc::new(Service::new(Store::open(&dir.join("slack.db"), Options::default())?, bank(), Rules::default()));
+        let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin categories miscellaneous");
+        let _ = posted;
+        let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin post-now");
+        let (_, answer) = right_answer(&svc, &posted.body);
+        let slack = Arc::new(Slack {
+            service: svc,
+            clock: Arc::new(SystemClock),
+            signing_secret: SECRET.to_string().into(),
+            admins: Default::default(),
+            api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}/slack/commands", listener.local_addr()?);
+        tokio::spawn(slack::serve(listener, slack, std::future::pending()));
+        let answer = answer.to_lowercase();
+        let real = drive(&url, 256, requests, move |i| {
+            format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
+        })
+        .await;
+        Ok((real, baseline))
+    })
+}
+
+/// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
+fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
+    let path = dir.join("history.db");
+    let mut store = Store::open(&path, Options::default())?;
+    let start = Utc.with_ymd_and_hms(2025, 11, 25, 9, 0, 0).unwrap();
+    let seeded = Instant::now();
+    store.bench_seed_history("history", users, 365, answers, start.timestamp_millis())?;
+    eprintln!("  seeded {users} users and {answers} answers in {:.1}s", seeded.elapsed().as_secs_f64());
+    let svc = Service::new(store, bank(), Rules::default());
+    let mut c = ctx("bench", "history", "quiz", "u42");
+    c.now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
+    let mut out = Vec::new();
+    for (name, line) in [
+        ("board: week", "leaderboard week"),
+        ("board: month", "leaderboard month"),
+        ("board: all time", "leaderboard all"),
+        ("board: all time by accuracy", "leaderboard all accuracy"),
+        ("stats: one user", "stats"),
+    ] {
+        let mut lat = Vec::new();
+        for _ in 0..10 {
+            let t = Instant::now();
+            let reply = svc.handle_text(&c, line);
+            lat.push(t.elapsed());
+            assert!(!matches!(reply.body, Body::Error(_)), "{line}: {reply:?}");
+        }
+        lat.sort();
+        out.push((name.to_string(), percentile(&lat, 0.5), percentile(&lat, 0.99)));
+    }
+    Ok(out)
+}
+
+/// (5) Start to ready, and resident memory when idle, read from /proc.
+fn footprint(dir: &Path) -> anyhow::Result<(Duration, Option<u64>)> {
+    let started = Instant::now();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_quizmaster"))
+        .current_dir(dir)
+        .env("QUIZMASTER__LOG__LEVEL", "warn")
+        .arg("console")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("starting quizmaster")?;
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let mut ready = None;
+    for line in lines.by_ref() {
+        if line?.contains("local console mode") {
+            ready = Some(started.elapsed());
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let rss = std::fs::read_to_string(format!("/proc/{}/status", child.id()))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_string))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()));
+    let _ = child.kill();
+    let _ = child.wait();
+    Ok((ready.context("the console never became ready")?, rss))
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let arg =
+        |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
+    let users: usize = arg("--users").unwrap_or(10_000);
+    let history_users: usize = arg("--history-users").unwrap_or(100_000);
+    let history_answers: usize = arg("--history-answers").unwrap_or(1_000_000);
+    let dir = tempfile::TempDir::new()?;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row = |name: &str, value: String, note: String, json: Value| {
+        eprintln!("  {name}: {value} {note}");
+        rows.push(Row { name: name.into(), value, note, json });
+    };
+
+    eprintln!("(1) storage limit");
+    let raw_normal = raw_inserts(dir.path(), users, Synchronous::Normal)?;
+    let raw_full = raw_inserts(dir.path(), users, Synchronous::Full)?;
+    row(
+        "1 raw inserts, synchronous=NORMAL",
+        format!("{raw_normal:.0} rows/s"),
+        "batches of 256".into(),
+        json!(raw_normal),
+    );
+    row("1 raw inserts, synchronous=FULL", format!("{raw_full:.0} rows/s"), "batches of 256".into(), json!(raw_full));
+
+    eprintln!("(2) service burst");
+    for (sync, raw) in [(Synchronous::Normal, raw_normal), (Synchronous::Full, raw_full)] {
+        let b = service_burst(dir.path(), users, sync)?;
+        assert_eq!(b.acked as i64, b.rows, "every acknowledged answer is a row, exactly once");
+        row(
+            &format!("2 service burst, synchronous={sync:?}"),
+            format!("{:.0} answers/s", b.rate),
+            format!(
+                "ratio to (1) {:.2}; p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; {} acked = {} rows",
+                b.rate / raw,
+                ms(b.p50),
+                ms(b.p99),
+                ms(b.max),
+                b.acked,
+                b.rows
+            ),
+            json!({"answers_per_s": b.rate, "ratio_to_raw": b.rate / raw, "p50_ms": ms(b.p50), "p99_ms": ms(b.p99), "max_ms": ms(b.max), "acked": b.acked, "rows": b.rows}),
+        );
+    }
+
+    eprintln!("(3) Slack HTTP path");
+    let (real, bare) = slack_http(dir.path(), users)?;
+    row(
+        "3 Slack answers, 256 clients",
+        format!("{:.0} answers/s", real.rate),
+        format!(
+            "ratio to bare handler {:.2}; p50 {:.1} ms, p99 {:.1} ms",
+            real.rate / bare.rate,
+            ms(real.p50),
+            ms(real.p99)
+        ),
+        json!({"answers_per_s": real.rate, "ratio_to_bare": real.rate / bare.rate, "p50_ms": ms(real.p50), "p99_ms": ms(real.p99)}),
+    );
+    row(
+        "3 bare signature-checking handler",
+        format!("{:.0} requests/s", bare.rate),
+        format!("p50 {:.1} ms, p99 {:.1} ms", ms(bare.p50), ms(bare.p99)),
+        json!({"requests_per_s": bare.rate, "p50_ms": ms(bare.p50), "p99_ms": ms(bare.p99)}),
+    );
+
+    eprintln!("(4) leaderboards at scale");
+    for (name, p50, p99) in leaderboards(dir.path(), history_users, history_answers)? {
+        row(
+            &format!("4 {name}"),
+            format!("p50 {:.2} ms", ms(p50)),
+            format!("p99 {:.2} ms ({history_users} users, {history_answers} answers)", ms(p99)),
+            json!({"p50_ms": ms(p50), "p99_ms": ms(p99)}),
+        );
+    }
+
+    eprintln!("(5) footprint");
+    let (ready, rss) = footprint(dir.path())?;
+    row(
+        "5 start to ready",
+        format!("{:.0} ms", ms(ready)),
+        "migrations + bundled bank, fresh database".into(),
+        json!(ms(ready)),
+    );
+    row(
+        "5 idle resident memory",
+        rss.map_or_else(|| "n/a".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+        "VmRSS of the console after 0.5 s idle".into(),
+        json!(rss.map(|kb| kb as f64 / 1024.0)),
+    );
+
+    let command = format!(
+        "cargo bench --bench quizmaster -- --users {users} --history-users {history_users} --history-answers {history_answers}"
+    );
+    println!(
+        "\nQuizmaster benchmarks ({} cores) — reproduce with: {command}\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for r in &rows {
+        println!("{:<width$}  {:>20}  {}", r.name, r.value, r.note);
+    }
+    let json = json!({
+        "command": command,
+        "results": rows.iter().map(|r| json!({"name": r.name, "value": r.value, "note": r.note, "data": r.json})).collect::<Vec<_>>(),
+    });
+    std::fs::write("bench-results.json", serde_json::to_string_pretty(&json)?)?;
+    println!("\nwritten to bench-results.json");
+    Ok(())
+}
