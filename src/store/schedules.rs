@@ -104,22 +104,9 @@ impl Store {
     /// Running schedules whose next occurrence is due by `now_ms`.
     pub fn due_schedules(&self, now_ms: i64) -> Result<Vec<(ChannelId, StoredSchedule)>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT channel_id, {COLUMNS} FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
+            "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
         ))?;
-        let rows = stmt.query_map([now_ms], |r| {
-            let channel: ChannelId = r.get(0)?;
-            let s = StoredSchedule {
-                local_time: r.get(1)?,
-                timezone: r.get(2)?,
-                days: r.get(3)?,
-                close_minutes: r.get(4)?,
-                paused: r.get(5)?,
-                skip_date: r.get(6)?,
-                next_at: r.get(7)?,
-                next_date: r.get(8)?,
-            };
-            Ok((channel, s))
-        })?;
+        let rows = stmt.query_map([now_ms], |r| Ok((r.get::<_, ChannelId>(8)?, from_row(r)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

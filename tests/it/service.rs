@@ -212,8 +212,10 @@ fn non_admins_cannot_run_admin_commands() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL"), 0);
 }
 
-#[test]
-fn thirty_two_concurrent_tasks_leave_one_row_per_user() {
+/// `requests` concurrent answers to a fresh daily question from `players`
+/// players (request i comes from player i % players). Returns who was
+/// acknowledged, and checks the rows against them.
+fn concurrent_answers(requests: usize, players: usize, workers: usize) {
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
     let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
@@ -222,48 +224,13 @@ fn thirty_two_concurrent_tasks_leave_one_row_per_user() {
         Body::Question(q) if q.choices.is_empty() => "idempotent",
         _ => "b",
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(4).build().unwrap();
-    let replies: Vec<Reply> = runtime.block_on(async {
-        let tasks: Vec<_> = (0..32)
-            .map(|i| {
-                let svc = Arc::clone(&svc);
-                let answer = answer.to_string();
-                tokio::task::spawn_blocking(move || {
-                    let user = format!("user{}", i % 8);
-                    svc.handle(&ctx(&user, "2026-11-25 09:30"), Command::Answer { answer, question: Some(daily) })
-                })
-            })
-            .collect();
-        let mut out = Vec::new();
-        for t in tasks {
-            out.push(t.await.unwrap());
-        }
-        out
-    });
-    let recorded = replies.iter().filter(|r| matches!(&r.body, Body::Verdict(_))).count();
-    assert_eq!(recorded, 8, "one acknowledgement per user");
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 8);
-    assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), 8);
-}
-
-#[test]
-fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
-    let dir = TempDir::new().unwrap();
-    let svc = service(dir.path());
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
-    let daily = question_ref(&post);
-    let answer = match &post.body {
-        Body::Question(q) if q.choices.is_empty() => "idempotent",
-        _ => "b",
-    };
-    // 400 players, each answering twice at once: 800 concurrent requests.
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(workers).build().unwrap();
     let acked: Vec<String> = runtime.block_on(async {
-        let tasks: Vec<_> = (0..800)
+        let tasks: Vec<_> = (0..requests)
             .map(|i| {
                 let svc = Arc::clone(&svc);
                 tokio::task::spawn_blocking(move || {
-                    let user = format!("player{}", i % 400);
+                    let user = format!("player{}", i % players);
                     let r = svc.handle(
                         &ctx(&user, "2026-11-25 09:30"),
                         Command::Answer { answer: answer.into(), question: Some(daily) },
@@ -279,8 +246,20 @@ fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
         out
     });
     let distinct: std::collections::HashSet<&String> = acked.iter().collect();
-    assert_eq!(acked.len(), 400, "one acknowledgement per player");
-    assert_eq!(distinct.len(), 400);
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 400, "every acknowledged answer is a row");
-    assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), 400, "and only once");
+    assert_eq!(acked.len(), players, "one acknowledgement per player");
+    assert_eq!(distinct.len(), players);
+    let rows = count(dir.path(), "SELECT COUNT(*) FROM answers");
+    assert_eq!(rows, players as i64, "every acknowledged answer is a row");
+    assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT user_id) FROM answers"), rows, "and only once");
+}
+
+#[test]
+fn thirty_two_concurrent_tasks_leave_one_row_per_user() {
+    concurrent_answers(32, 8, 4);
+}
+
+#[test]
+fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
+    // 400 players, each answering twice at once: 800 concurrent requests.
+    concurrent_answers(800, 400, 2);
 }
