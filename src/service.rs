@@ -89,6 +89,8 @@ pub const HELP: &[(&str, &str)] = &[
 
 pub struct Service {
     store: Mutex<Store>,
+    /// Opened on first use; see [`Service::read`].
+    reader: Mutex<Option<Store>>,
     changed: tokio::sync::Notify,
     bank: Bank,
     rules: Rules,
@@ -106,7 +108,14 @@ impl Service {
     }
 
     fn with_rng(store: Store, bank: Bank, rules: Rules, rng: StdRng) -> Service {
-        Service { store: Mutex::new(store), changed: tokio::sync::Notify::new(), bank, rules, rng: Mutex::new(rng) }
+        Service {
+            store: Mutex::new(store),
+            reader: Mutex::new(None),
+            changed: tokio::sync::Notify::new(),
+            bank,
+            rules,
+            rng: Mutex::new(rng),
+        }
     }
 
     pub fn bank(&self) -> &Bank {
@@ -126,11 +135,33 @@ impl Service {
     }
 
     pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
-        let result = {
-            let mut store = self.lock();
-            self.dispatch(&mut store, ctx, cmd)
+        let result = match cmd {
+            Command::Leaderboard { .. } | Command::Stats { .. } => self.read(ctx, cmd),
+            cmd => {
+                let mut store = self.lock();
+                self.dispatch(&mut store, ctx, cmd)
+            }
         };
         result.unwrap_or_else(|e| store_failure(&e))
+    }
+
+    /// Boards and stats read through their own connection, so a big board
+    /// never holds up the answers being recorded meanwhile.
+    fn read(&self, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
+        let scope = self.scope(&mut self.lock(), ctx)?;
+        let mut reader = self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if reader.is_none() {
+            *reader = self.lock().reader()?;
+        }
+        let Some(store) = reader.as_ref() else {
+            drop(reader);
+            return self.dispatch(&mut self.lock(), ctx, cmd);
+        };
+        match cmd {
+            Command::Leaderboard { period, sort, board } => self.leaderboard(store, &scope, ctx, period, sort, board),
+            Command::Stats { user } => self.stats(store, &scope, ctx, user),
+            other => self.dispatch(&mut self.lock(), ctx, other),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Store> {

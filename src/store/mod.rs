@@ -112,6 +112,21 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// A second, read-only connection to the same file, for queries that
+    /// should not wait behind writes (WAL lets readers and a writer overlap).
+    /// `None` for a database without a file.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        let Some(path) = self.conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from) else {
+            return Ok(None);
+        };
+        let conn = Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(Some(Store { conn }))
+    }
+
     /// The schema version recorded in the file.
     pub fn user_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
