@@ -91,6 +91,8 @@ pub struct Service {
     store: Mutex<Store>,
     /// Opened on first use; see [`Service::read`].
     reader: Mutex<Option<Store>>,
+    /// Daily answers waiting for the next group commit.
+    pending: Mutex<Vec<Queued>>,
     changed: tokio::sync::Notify,
     bank: Bank,
     rules: Rules,
@@ -111,6 +113,7 @@ impl Service {
         Service {
             store: Mutex::new(store),
             reader: Mutex::new(None),
+            pending: Mutex::new(Vec::new()),
             changed: tokio::sync::Notify::new(),
             bank,
             rules,
@@ -137,6 +140,7 @@ impl Service {
     pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
         let result = match cmd {
             Command::Leaderboard { .. } | Command::Stats { .. } => self.read(ctx, cmd),
+            Command::Answer { answer, question } => self.answer_command(ctx, &answer, question),
             cmd => {
                 let mut store = self.lock();
                 self.dispatch(&mut store, ctx, cmd)
@@ -174,7 +178,13 @@ impl Service {
         let scope = self.scope(store, ctx)?;
         match cmd {
             Command::Play { category } => self.play(store, &scope, ctx, category),
-            Command::Answer { answer, question } => self.answer(store, &scope, ctx, &answer, question),
+            Command::Answer { answer, question } => match self.answer(store, &scope, ctx, &answer, question)? {
+                Handled::Done(reply) => Ok(reply),
+                Handled::Daily(a) => {
+                    let result = store.record_answers(std::slice::from_ref(&a.row))?.pop().unwrap_or(Inserted::Closed);
+                    Ok(daily_reply(a, result))
+                }
+            },
             Command::Leaderboard { period, sort, board } => self.leaderboard(store, &scope, ctx, period, sort, board),
             Command::Stats { user } => self.stats(store, &scope, ctx, user),
             Command::Streak => {
@@ -247,26 +257,40 @@ impl Service {
         ctx: &Ctx,
         answer: &str,
         question: Option<QuestionRef>,
-    ) -> store::Result<Reply> {
+    ) -> store::Result<Handled> {
         let target = match question {
             Some(QuestionRef::Daily(id)) => match store.post(id)? {
                 Some(post) if post.channel_id == scope.channel => Target::Daily(post),
-                _ => return Ok(Reply::error("That question is not one of this channel's.")),
+                _ => return Ok(Handled::Done(Reply::error("That question is not one of this channel's."))),
             },
             Some(QuestionRef::Practice(id)) => match store.practice_question(id)? {
                 Some(q) if q.user_id == scope.user => Target::Practice(q.id, q.item_id),
                 _ => {
-                    return Ok(Reply::error(
+                    return Ok(Handled::Done(Reply::error(
                         "That practice question belongs to someone else; start your own with /quiz.",
-                    ));
+                    )));
                 }
             },
             None => self.route_answer(store, scope, ctx)?,
         };
         match target {
             Target::Daily(post) => self.answer_daily(store, scope, ctx, &post, answer),
-            Target::Practice(id, item_id) => self.answer_practice(store, ctx, id, &item_id, answer),
-            Target::Nothing(text) => Ok(Reply::error(text)),
+            Target::Practice(id, item_id) => self.answer_practice(store, ctx, id, &item_id, answer).map(Handled::Done),
+            Target::Nothing(text) => Ok(Handled::Done(Reply::error(text))),
+        }
+    }
+
+    /// An answer: checked and graded under the writer, then committed with
+    /// the other answers arriving at the same time.
+    fn answer_command(&self, ctx: &Ctx, answer: &str, question: Option<QuestionRef>) -> store::Result<Reply> {
+        let handled = {
+            let mut store = self.lock();
+            let scope = self.scope(&mut store, ctx)?;
+            self.answer(&mut store, &scope, ctx, answer, question)?
+        };
+        match handled {
+            Handled::Done(reply) => Ok(reply),
+            Handled::Daily(a) => self.commit_daily(a),
         }
     }
 
@@ -299,37 +323,68 @@ impl Service {
         ctx: &Ctx,
         post: &Post,
         answer: &str,
-    ) -> store::Result<Reply> {
+    ) -> store::Result<Handled> {
         if !is_open(post, ctx.now) {
-            return Ok(Reply::error(format!(
+            return Ok(Handled::Done(Reply::error(format!(
                 "This question is closed: the daily question of {} has been revealed.",
                 post.local_date
-            )));
+            ))));
         }
         let item = self.item(&post.item_id)?;
         let correct = match grading::grade(&item.kind, answer) {
             Ok(c) => c,
-            Err(e) => return Ok(Reply::error(grade_error_text(&e, item))),
+            Err(e) => return Ok(Handled::Done(Reply::error(grade_error_text(&e, item)))),
         };
         let answer = canonical_answer(item, answer);
         let streak_before = store.streak(scope.user, scope.channel)?.current;
         let points = scoring::daily_points(self.rules.scoring, correct, streak_before);
-        match store.record_answer(post.id, scope.user, &answer, correct, points, store::millis(ctx.now))? {
-            Inserted::New => Ok(Reply::private(Body::Verdict(VerdictCard {
-                question: QuestionRef::Daily(post.id),
-                mode: Mode::Daily,
-                title: title_of(item),
-                your_answer: answer,
-                verdict: Verdict::Recorded,
-                right_answer: None,
-                explanation: None,
-                reveal_at: post.closes_at.map(store::from_millis),
-            }))),
-            Inserted::Duplicate { answer: first, .. } => Ok(Reply::error(format!(
-                "You already answered today's question ({}) with {first}; the first answer is final.",
-                title_of(item)
-            ))),
+        Ok(Handled::Daily(DailyAnswer {
+            row: store::AnswerRow {
+                post: post.id,
+                user: scope.user,
+                answer,
+                correct,
+                points,
+                at_ms: store::millis(ctx.now),
+            },
+            title: title_of(item),
+            local_date: post.local_date.clone(),
+            reveal_at: post.closes_at.map(store::from_millis),
+        }))
+    }
+
+    /// Commits a daily answer with whatever other answers are waiting (group
+    /// commit), and replies only once it is in the database.
+    fn commit_daily(&self, a: DailyAnswer) -> store::Result<Reply> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((a.row.clone(), tx));
+        {
+            // Whoever holds the writer next commits every answer queued so
+            // far in one transaction. If another caller already took ours,
+            // it finished (and told us) before it let go of the writer.
+            let mut store = self.lock();
+            let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            if !batch.is_empty() {
+                let rows: Vec<store::AnswerRow> = batch.iter().map(|(row, _)| row.clone()).collect();
+                match store.record_answers(&rows) {
+                    Ok(results) => {
+                        for ((_, waiter), result) in batch.into_iter().zip(results) {
+                            let _ = waiter.send(Ok(result));
+                        }
+                    }
+                    Err(e) => {
+                        let (temporary, message) = (e.is_temporary(), e.to_string());
+                        for (_, waiter) in batch {
+                            let _ = waiter.send(Err(StoreError::Failed { temporary, message: message.clone() }));
+                        }
+                    }
+                }
+            }
         }
+        let result = rx
+            .recv()
+            .map_err(|_| StoreError::Failed { temporary: true, message: "the answer was not committed".into() })??;
+        Ok(daily_reply(a, result))
     }
 
     fn answer_practice(
@@ -361,6 +416,10 @@ impl Service {
                 "You already answered that practice question ({}) with {first}; the first answer is final. Type /quiz for another.",
                 title_of(item)
             ))),
+            // Practice questions never close.
+            Inserted::Closed => {
+                Ok(Reply::error("That practice question can no longer be answered. Type /quiz for another."))
+            }
         }
     }
 
@@ -833,6 +892,46 @@ pub struct Outbound {
     /// An earlier attempt was cut off; only resend where the platform de-duplicates.
     pub interrupted: bool,
 }
+
+/// What answering a daily question says, once the row is committed (or refused).
+fn daily_reply(a: DailyAnswer, result: Inserted) -> Reply {
+    match result {
+        Inserted::New => Reply::private(Body::Verdict(VerdictCard {
+            question: QuestionRef::Daily(a.row.post),
+            mode: Mode::Daily,
+            title: a.title,
+            your_answer: a.row.answer,
+            verdict: Verdict::Recorded,
+            right_answer: None,
+            explanation: None,
+            reveal_at: a.reveal_at,
+        })),
+        Inserted::Duplicate { answer: first, .. } => Reply::error(format!(
+            "You already answered today's question ({}) with {first}; the first answer is final.",
+            a.title
+        )),
+        Inserted::Closed => {
+            Reply::error(format!("This question is closed: the daily question of {} has been revealed.", a.local_date))
+        }
+    }
+}
+
+/// A command's outcome under the writer: a reply, or a daily answer still to commit.
+enum Handled {
+    Done(Reply),
+    Daily(DailyAnswer),
+}
+
+/// A graded daily answer waiting for its commit.
+struct DailyAnswer {
+    row: store::AnswerRow,
+    title: String,
+    local_date: String,
+    reveal_at: Option<DateTime<Utc>>,
+}
+
+/// A daily answer queued for the next group commit, and who waits for it.
+type Queued = (store::AnswerRow, std::sync::mpsc::SyncSender<Result<Inserted, StoreError>>);
 
 enum Target {
     Daily(Post),

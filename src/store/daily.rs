@@ -73,6 +73,19 @@ pub enum Inserted {
     New,
     /// The user had already answered; their first answer stands.
     Duplicate { answer: String, correct: bool },
+    /// The question closed before the answer could be recorded.
+    Closed,
+}
+
+/// One daily answer to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub post: PostId,
+    pub user: UserId,
+    pub answer: String,
+    pub correct: bool,
+    pub points: u32,
+    pub at_ms: i64,
 }
 
 /// How a closed daily question went.
@@ -203,18 +216,35 @@ impl Store {
         points: u32,
         at_ms: i64,
     ) -> Result<Inserted> {
+        let row = AnswerRow { post, user, answer: answer.to_string(), correct, points, at_ms };
+        Ok(self.record_answers(std::slice::from_ref(&row))?.pop().unwrap_or(Inserted::Closed))
+    }
+
+    /// Records many daily answers in one transaction (group commit): each is
+    /// inserted only while its post is open and the user has not answered it.
+    pub fn record_answers(&mut self, rows: &[AnswerRow]) -> Result<Vec<Inserted>> {
         self.write(|tx| {
-            let inserted = tx.execute(
-                "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM posts WHERE id = ?1 AND state = 'open')
                  ON CONFLICT (post_id, user_id) DO NOTHING",
-                params![post, user, answer, correct, points, at_ms],
             )?;
-            if inserted == 1 {
-                return Ok(Inserted::New);
+            let mut existing =
+                tx.prepare_cached("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2")?;
+            let mut out = Vec::with_capacity(rows.len());
+            for r in rows {
+                if insert.execute(params![r.post, r.user, r.answer, r.correct, r.points, r.at_ms])? == 1 {
+                    out.push(Inserted::New);
+                    continue;
+                }
+                let first = existing
+                    .query_row(params![r.post, r.user], |row| {
+                        Ok(Inserted::Duplicate { answer: row.get(0)?, correct: row.get(1)? })
+                    })
+                    .optional()?;
+                out.push(first.unwrap_or(Inserted::Closed));
             }
-            Ok(tx.query_row("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2", params![post, user], |r| {
-                Ok(Inserted::Duplicate { answer: r.get(0)?, correct: r.get(1)? })
-            })?)
+            Ok(out)
         })
     }
 

@@ -19,7 +19,7 @@ use rusqlite_migration::{M, Migrations};
 use crate::config::Synchronous;
 
 pub use boards::{BoardKind, UserStats};
-pub use daily::{Inserted, NewPost, Post, PostState, Reveal};
+pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal};
 pub use practice::PracticeQuestion;
 pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
 
@@ -52,6 +52,9 @@ pub enum StoreError {
     Unavailable(rusqlite::Error),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// A shared write (a group commit) failed; every caller in it gets this.
+    #[error("the database write failed: {message}")]
+    Failed { temporary: bool, message: String },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -72,7 +75,7 @@ impl From<rusqlite::Error> for StoreError {
 impl StoreError {
     /// A fault that may clear by itself: the caller should say "try again".
     pub fn is_temporary(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_))
+        matches!(self, StoreError::Unavailable(_) | StoreError::Failed { temporary: true, .. })
     }
 }
 

@@ -26,9 +26,29 @@ fn wal_and_foreign_keys_are_on() {
     let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
-    // An answer to a post that does not exist breaks a foreign key.
-    let err = s.record_answer(999, 999, "B", true, 10, 0).unwrap_err();
+    // An answer from a user who does not exist breaks a foreign key.
+    let guild = s.ensure_guild("console", "g").unwrap();
+    let channel = s.ensure_channel(guild, "c").unwrap();
+    let new = NewPost {
+        channel,
+        local_date: "2026-11-25",
+        item_id: "x",
+        cycle: 0,
+        state: PostState::Open,
+        posted_at: 0,
+        closes_at: None,
+        delivered: true,
+    };
+    let post = s.create_post(&new).unwrap().unwrap();
+    let err = s.record_answer(post.id, 999, "B", true, 10, 0).unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+    // An answer to a post that does not exist (or is closed) is refused as closed.
+    assert_eq!(s.record_answer(999, 999, "B", true, 10, 0).unwrap(), Inserted::Closed);
+    // An answer that reaches the writer after its question closed is not recorded.
+    let user = s.ensure_user("console", "u", "U").unwrap();
+    s.close_post(post.id, 1, Default::default(), true).unwrap();
+    assert_eq!(s.record_answer(post.id, user, "B", true, 10, 2).unwrap(), Inserted::Closed);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
 
 #[test]
