@@ -75,20 +75,20 @@ impl Store {
     }
 
     pub fn user_stats(&self, guild: GuildId, user: UserId) -> Result<UserStats> {
-        let (daily_answered, daily_correct, points) = self.conn.query_row(
+        let (daily_answered, daily_correct, points) = self.one(
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0), COALESCE(SUM(a.points), 0)
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
              WHERE c.guild_id = ?1 AND a.user_id = ?2",
             params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let (streak, best_streak, freezes) = self.conn.query_row(
+        let (streak, best_streak, freezes) = self.one(
             "SELECT COALESCE(MAX(s.current), 0), COALESCE(MAX(s.best), 0), COALESCE(MAX(s.freezes), 0)
              FROM streaks s JOIN channels c ON c.id = s.channel_id WHERE c.guild_id = ?1 AND s.user_id = ?2",
             params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let (practice_answered, practice_correct) = self.conn.query_row(
+        let (practice_answered, practice_correct) = self.one(
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0) FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
              WHERE q.guild_id = ?1 AND q.user_id = ?2",
             params![guild, user],

@@ -116,8 +116,7 @@ impl Store {
     /// Records a channel's post for a local date. `None` if that date already has one.
     pub fn create_post(&mut self, new: &NewPost<'_>) -> Result<Option<Post>> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 &format!(
                     "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at, delivery)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (channel_id, local_date) DO NOTHING
@@ -139,17 +138,13 @@ impl Store {
     }
 
     pub fn post(&self, id: PostId) -> Result<Option<Post>> {
-        Ok(self
-            .conn
-            .query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row)
-            .optional()?)
+        Ok(self.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row).optional()?)
     }
 
     /// The channel's open daily question, if any (the latest, should there be more).
     pub fn open_post(&self, channel: ChannelId) -> Result<Option<Post>> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 &format!("SELECT {POST_COLUMNS} FROM posts WHERE channel_id = ?1 AND state = 'open' ORDER BY posted_at DESC, id DESC LIMIT 1"),
                 [channel],
                 post_from_row,
@@ -169,16 +164,13 @@ impl Store {
     /// The selection cycle of a channel: its number, the items used in it, and the last item posted.
     pub fn daily_cycle(&self, channel: ChannelId) -> Result<(i64, Vec<String>, Option<String>)> {
         let cycle: i64 =
-            self.conn.query_row("SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1", [channel], |r| {
-                r.get(0)
-            })?;
+            self.one("SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1", [channel], |r| r.get(0))?;
         let mut stmt = self
             .conn
             .prepare_cached("SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'")?;
         let used = stmt.query_map(params![channel, cycle], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let last = self
-            .conn
-            .query_row(
+            .one(
                 "SELECT item_id FROM posts WHERE channel_id = ?1 AND state != 'missed' ORDER BY posted_at DESC, id DESC LIMIT 1",
                 [channel],
                 |r| r.get(0),
@@ -188,15 +180,14 @@ impl Store {
     }
 
     pub fn set_message_ref(&mut self, post: PostId, message_ref: &str) -> Result<()> {
-        self.conn.execute("UPDATE posts SET message_ref = ?2 WHERE id = ?1", params![post, message_ref])?;
+        self.exec("UPDATE posts SET message_ref = ?2 WHERE id = ?1", params![post, message_ref])?;
         Ok(())
     }
 
     /// The user's settled streak in a channel.
     pub fn streak(&self, user: UserId, channel: ChannelId) -> Result<Streak> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 "SELECT current, best, freezes FROM streaks WHERE user_id = ?1 AND channel_id = ?2",
                 params![user, channel],
                 |r| Ok(Streak { current: r.get(0)?, best: r.get(1)?, freezes: r.get(2)? }),
@@ -251,12 +242,9 @@ impl Store {
     /// The user's answer to a post: what they said and whether it was right.
     pub fn user_answer(&self, post: PostId, user: UserId) -> Result<Option<(String, bool)>> {
         Ok(self
-            .conn
-            .query_row(
-                "SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2",
-                params![post, user],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .one("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2", params![post, user], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?)
     }
 

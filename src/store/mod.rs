@@ -111,6 +111,7 @@ impl Store {
             Synchronous::Full => "FULL",
         };
         conn.pragma_update(None, "synchronous", sync)?;
+        conn.set_prepared_statement_cache_capacity(64);
         migrate(&mut conn, path)?;
         Ok(Store { conn })
     }
@@ -133,6 +134,22 @@ impl Store {
     /// The schema version recorded in the file.
     pub fn user_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// One row from a cached statement: the hot paths run the same few
+    /// queries over and over, and preparing each time costs more than the query.
+    fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.conn.prepare_cached(sql)?.query_row(params, f)
+    }
+
+    /// A write statement, cached likewise.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(params)
     }
 
     /// Runs `f` in an immediate transaction: all of it is committed, or none.

@@ -16,11 +16,11 @@ impl Store {
         if let Some(id) = found {
             return Ok(id);
         }
-        self.conn.execute(
+        self.exec(
             "INSERT INTO guilds (platform, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![platform, external_id],
         )?;
-        Ok(self.conn.query_row(
+        Ok(self.one(
             "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
             params![platform, external_id],
             |r| r.get(0),
@@ -29,11 +29,11 @@ impl Store {
 
     /// The server's own leaderboard zone, if it set one.
     pub fn guild_timezone(&self, guild: GuildId) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?)
+        Ok(self.one("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?)
     }
 
     pub fn set_guild_timezone(&mut self, guild: GuildId, zone: &str) -> Result<()> {
-        self.conn.execute("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone])?;
+        self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone])?;
         Ok(())
     }
 
@@ -50,7 +50,7 @@ impl Store {
         {
             return Ok(*id);
         }
-        Ok(self.conn.query_row(
+        Ok(self.one(
             "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
              ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
              RETURNING id",
@@ -62,8 +62,7 @@ impl Store {
     /// A user of a platform by external id, or else by display name (case-insensitive).
     pub fn find_user(&self, platform: &str, id_or_name: &str) -> Result<Option<(UserId, String)>> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 "SELECT id, display_name FROM users WHERE platform = ?1 AND (external_id = ?2 OR display_name = ?2 COLLATE NOCASE)
                  ORDER BY external_id = ?2 DESC, id LIMIT 1",
                 params![platform, id_or_name],
@@ -81,11 +80,11 @@ impl Store {
         if let Some(id) = found {
             return Ok(id);
         }
-        self.conn.execute(
+        self.exec(
             "INSERT INTO channels (guild_id, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![guild, external_id],
         )?;
-        Ok(self.conn.query_row(
+        Ok(self.one(
             "SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2",
             params![guild, external_id],
             |r| r.get(0),

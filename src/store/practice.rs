@@ -34,7 +34,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
 
 impl Store {
     pub fn create_practice(&mut self, user: UserId, guild: GuildId, item_id: &str, at_ms: i64) -> Result<i64> {
-        self.conn.execute(
+        self.exec(
             "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
             params![user, guild, item_id, at_ms],
         )?;
@@ -43,8 +43,7 @@ impl Store {
 
     pub fn practice_question(&self, id: i64) -> Result<Option<PracticeQuestion>> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 &format!("SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id WHERE q.id = ?1"),
                 [id],
                 from_row,
@@ -55,8 +54,7 @@ impl Store {
     /// The user's latest practice question in a server, answered or not.
     pub fn latest_practice(&self, user: UserId, guild: GuildId) -> Result<Option<PracticeQuestion>> {
         Ok(self
-            .conn
-            .query_row(
+            .one(
                 &format!(
                     "SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id
                      WHERE q.user_id = ?1 AND q.guild_id = ?2 ORDER BY q.id DESC LIMIT 1"

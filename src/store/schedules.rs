@@ -72,7 +72,7 @@ pub struct PendingDelivery {
 impl Store {
     /// Creates or replaces a channel's schedule.
     pub fn set_schedule(&mut self, channel: ChannelId, s: &StoredSchedule) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!(
                 "INSERT INTO schedules (channel_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (channel_id) DO UPDATE SET local_time = excluded.local_time, timezone = excluded.timezone,
@@ -96,8 +96,7 @@ impl Store {
 
     pub fn schedule(&self, channel: ChannelId) -> Result<Option<StoredSchedule>> {
         Ok(self
-            .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM schedules WHERE channel_id = ?1"), [channel], from_row)
+            .one(&format!("SELECT {COLUMNS} FROM schedules WHERE channel_id = ?1"), [channel], from_row)
             .optional()?)
     }
 
@@ -112,7 +111,7 @@ impl Store {
 
     /// The earliest instant anything is due: a scheduled post or a close.
     pub fn next_wake(&self) -> Result<Option<i64>> {
-        Ok(self.conn.query_row(
+        Ok(self.one(
             "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
                                 UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open')",
             [],
@@ -121,11 +120,11 @@ impl Store {
     }
 
     pub fn channel_categories(&self, channel: ChannelId) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+        Ok(self.one("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
     }
 
     pub fn set_channel_categories(&mut self, channel: ChannelId, categories: Option<&str>) -> Result<()> {
-        self.conn.execute("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, categories])?;
+        self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, categories])?;
         Ok(())
     }
 
@@ -164,24 +163,24 @@ impl Store {
 
     /// Marks a delivery as started: a crash from here on leaves its outcome unknown.
     pub fn delivery_started(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.conn.execute(&format!("UPDATE posts SET {} = 'sending' WHERE id = ?1", part.column()), [post])?;
+        self.exec(&format!("UPDATE posts SET {} = 'sending' WHERE id = ?1", part.column()), [post])?;
         Ok(())
     }
 
     /// Puts a failed delivery back in the queue.
     pub fn delivery_failed(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.conn.execute(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", part.column()), [post])?;
+        self.exec(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", part.column()), [post])?;
         Ok(())
     }
 
     /// Marks a delivery as done, keeping the platform's message reference of the question.
     pub fn delivery_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<()> {
         match part {
-            Part::Question => self.conn.execute(
+            Part::Question => self.exec(
                 "UPDATE posts SET delivery = 'sent', message_ref = COALESCE(?2, message_ref) WHERE id = ?1",
                 params![post, message_ref],
             )?,
-            Part::Reveal => self.conn.execute("UPDATE posts SET reveal_delivery = 'sent' WHERE id = ?1", [post])?,
+            Part::Reveal => self.exec("UPDATE posts SET reveal_delivery = 'sent' WHERE id = ?1", [post])?,
         };
         Ok(())
     }
