@@ -95,7 +95,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<
     let posted = svc.handle_text(&ctx("bench", "g", "c", "admin"), "admin post-now");
     let (question, answer) = right_answer(&svc, &posted.body);
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(64).enable_all().build()?;
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(64).enable_all().build()?;
     let started = Instant::now();
     let mut latencies: Vec<Duration> = runtime.block_on(async {
         let tasks: Vec<_> = (0..users)

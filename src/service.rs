@@ -435,7 +435,7 @@ impl Service {
         let range =
             leaderboard::period_range(period, ctx.now, scope.tz).map(|(s, e)| (store::millis(s), store::millis(e)));
         let sort = if board == BoardKind::Practice { Sort::Points } else { sort };
-        let mut rows = store.standings(scope.guild, range, board)?;
+        let mut rows = store.standings(scope.guild, range, board, sort == Sort::Streak)?;
         if sort == Sort::Streak {
             rows.retain(|r| r.streak > 0);
         }

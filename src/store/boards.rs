@@ -31,22 +31,44 @@ pub struct UserStats {
 
 impl Store {
     /// Every player's figures on a board, unranked. `range` is `[start, end)` in ms, `None` for all time.
-    pub fn standings(&self, guild: GuildId, range: Option<(i64, i64)>, kind: BoardKind) -> Result<Vec<Standing>> {
+    /// Streaks are looked up only `with_streaks` (a board ranked by streak):
+    /// one lookup per player is most of the cost of a big board.
+    pub fn standings(
+        &self,
+        guild: GuildId,
+        range: Option<(i64, i64)>,
+        kind: BoardKind,
+        with_streaks: bool,
+    ) -> Result<Vec<Standing>> {
         let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
         let sql = match kind {
+            BoardKind::Daily if !with_streaks => {
+                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at, 0, 0
+                 FROM (SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
+                              COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
+                       FROM answers a
+                       JOIN posts p ON p.id = a.post_id
+                       JOIN channels c ON c.id = p.channel_id
+                       WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
+                       GROUP BY a.user_id) t
+                 JOIN users u ON u.id = t.user_id"
+            }
             BoardKind::Daily => {
-                "SELECT u.id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
-                        COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0),
-                        COALESCE(s.current, 0), COALESCE(s.reached_at, 0)
-                 FROM answers a
-                 JOIN posts p ON p.id = a.post_id
-                 JOIN channels c ON c.id = p.channel_id
-                 JOIN users u ON u.id = a.user_id
-                 LEFT JOIN (SELECT st.user_id, MAX(st.current) AS current, MIN(st.reached_at) AS reached_at
-                            FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
-                            WHERE c2.guild_id = ?1 AND st.current > 0 GROUP BY st.user_id) s ON s.user_id = u.id
-                 WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
-                 GROUP BY u.id"
+                // Aggregate the period's answers first (a range of the
+                // covering time index), then look up names and streaks.
+                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at,
+                        COALESCE((SELECT MAX(st.current) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
+                                  WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0),
+                        COALESCE((SELECT MIN(st.reached_at) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
+                                  WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0)
+                 FROM (SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
+                              COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
+                       FROM answers a
+                       JOIN posts p ON p.id = a.post_id
+                       JOIN channels c ON c.id = p.channel_id
+                       WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
+                       GROUP BY a.user_id) t
+                 JOIN users u ON u.id = t.user_id"
             }
             BoardKind::Practice => {
                 "SELECT u.id, u.display_name, SUM(a.correct), SUM(a.correct), COUNT(*),

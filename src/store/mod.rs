@@ -30,8 +30,11 @@ pub type ChannelId = i64;
 pub type PostId = i64;
 
 /// The migrations, in order. Their position is the schema version.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_initial.sql"), include_str!("../../migrations/0002_schedules.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_schedules.sql"),
+    include_str!("../../migrations/0003_board_index.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn schema_version() -> usize {
@@ -112,6 +115,9 @@ impl Store {
         };
         conn.pragma_update(None, "synchronous", sync)?;
         conn.set_prepared_statement_cache_capacity(64);
+        // Boards group a period's answers in a temporary B-tree: keep it in
+        // memory rather than in a temporary file.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate(&mut conn, path)?;
         Ok(Store { conn })
     }
@@ -128,6 +134,9 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -16_000)?;
+        conn.set_prepared_statement_cache_capacity(64);
         Ok(Some(Store { conn }))
     }
 
