@@ -83,7 +83,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("/quiz stats [user]", "answers, accuracy, points and streaks"),
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz help", "this list"),
+    ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
+    ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
     ("/quiz admin post-now | reveal-now", "admins: post today's question now, or close and reveal it"),
+    ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
 ];
 
