@@ -44,6 +44,10 @@ pub fn rules(settings: &Settings) -> Rules {
         max_input_chars: settings.quiz.max_input_chars,
         grace: settings.schedule.grace(),
         default_close: settings.schedule.close(),
+        rate: crate::quiz::ratelimit::RateRules {
+            burst: settings.quiz.rate_burst,
+            per_second: settings.quiz.rate_per_second,
+        },
     }
 }
 

@@ -76,6 +76,10 @@ pub struct QuizSettings {
     pub freeze_max: u32,
     /// Longest command text accepted, in characters.
     pub max_input_chars: usize,
+    /// Commands one user may send at once...
+    pub rate_burst: u32,
+    /// ...and how many they regain per second.
+    pub rate_per_second: f64,
 }
 
 impl Default for QuizSettings {
@@ -89,6 +93,8 @@ impl Default for QuizSettings {
             freeze_every: streak.freeze_every,
             freeze_max: streak.freeze_max,
             max_input_chars: 500,
+            rate_burst: 5,
+            rate_per_second: 2.0,
         }
     }
 }
@@ -272,6 +278,15 @@ impl Settings {
             return Err(SettingsError::BadValue {
                 key: "quiz.timezone",
                 message: format!("`{}` is not an IANA time zone such as Europe/Berlin", self.quiz.timezone),
+            });
+        }
+        if self.quiz.rate_burst == 0 {
+            return Err(SettingsError::BadValue { key: "quiz.rate_burst", message: "must be at least 1".into() });
+        }
+        if !(self.quiz.rate_per_second > 0.0 && self.quiz.rate_per_second.is_finite()) {
+            return Err(SettingsError::BadValue {
+                key: "quiz.rate_per_second",
+                message: "must be a positive number".into(),
             });
         }
         if self.quiz.max_input_chars == 0 {

@@ -2,7 +2,7 @@
 //! Adapters only translate; every decision is made here, on the domain rules
 //! in `quiz/` and the store.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -14,6 +14,7 @@ use crate::command::{self, AdminCommand, Command, QuestionRef, UserArg};
 use crate::content::{Bank, Item, ItemKind, category_title};
 use crate::quiz::grading::{self, GradeError};
 use crate::quiz::leaderboard::{self, Period, Sort, accuracy_percent};
+use crate::quiz::ratelimit::{self, Bucket, RateRules};
 use crate::quiz::schedule::{Close, Days, Occurrence, Rule, next_post_after, parse_time};
 use crate::quiz::scoring::{self, ScoringRules};
 use crate::quiz::selection;
@@ -36,6 +37,8 @@ pub struct Rules {
     pub grace: chrono::Duration,
     /// When daily questions close, for schedules that do not say.
     pub default_close: Close,
+    /// Commands per user.
+    pub rate: RateRules,
 }
 
 impl Default for Rules {
@@ -47,6 +50,7 @@ impl Default for Rules {
             max_input_chars: 500,
             grace: chrono::Duration::hours(2),
             default_close: Close::After(chrono::Duration::hours(8)),
+            rate: RateRules::default(),
         }
     }
 }
@@ -96,6 +100,8 @@ pub struct Service {
     reader: Mutex<Option<Store>>,
     /// Daily answers waiting for the next group commit.
     pending: Mutex<Vec<Queued>>,
+    /// Rate-limit buckets by (platform, user id); checked before any database work.
+    buckets: Mutex<HashMap<(String, String), Bucket>>,
     changed: tokio::sync::Notify,
     bank: Bank,
     rules: Rules,
@@ -117,6 +123,7 @@ impl Service {
             store: Mutex::new(store),
             reader: Mutex::new(None),
             pending: Mutex::new(Vec::new()),
+            buckets: Mutex::new(HashMap::new()),
             changed: tokio::sync::Notify::new(),
             bank,
             rules,
@@ -141,6 +148,11 @@ impl Service {
     }
 
     pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
+        if !self.admit(ctx) {
+            return Reply::error(
+                "You are sending commands faster than the quiz takes them. Wait a second and try again; nothing was recorded.",
+            );
+        }
         let result = match cmd {
             Command::Leaderboard { .. } | Command::Stats { .. } => self.read(ctx, cmd),
             Command::Answer { answer, question } => self.answer_command(ctx, &answer, question),
@@ -150,6 +162,21 @@ impl Service {
             }
         };
         result.unwrap_or_else(|e| store_failure(&e))
+    }
+
+    /// The per-user rate limit. A flood from one user is turned away here,
+    /// before any database work, so it cannot slow anyone else down.
+    fn admit(&self, ctx: &Ctx) -> bool {
+        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let key = (ctx.platform.clone(), ctx.user_id.clone());
+        let (ok, bucket) = ratelimit::admit(self.rules.rate, buckets.get(&key).copied(), ctx.now);
+        buckets.insert(key, bucket);
+        if buckets.len() > 10_000 {
+            // Forget buckets that have long been full again.
+            let horizon = ctx.now - chrono::Duration::minutes(5);
+            buckets.retain(|_, b| b.at > horizon);
+        }
+        ok
     }
 
     /// Boards and stats read through their own connection, so a big board

@@ -263,3 +263,26 @@ fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
     // 400 players, each answering twice at once: 800 concurrent requests.
     concurrent_answers(800, 400, 2);
 }
+
+#[test]
+fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
+    let dir = TempDir::new().unwrap();
+    let svc = Service::with_seed(crate::support::store(dir.path()), crate::support::bank(), Default::default(), 1);
+    let at = |user: &str, t: &str| svc.handle(&ctx(user, t), Command::Help);
+    let flood: Vec<bool> = (0..20).map(|_| matches!(at("Spam", "2026-11-25 10:00").body, Body::Help(_))).collect();
+    assert_eq!(flood.iter().filter(|ok| **ok).count(), 5, "the default burst is 5: {flood:?}");
+    let slowed = at("Spam", "2026-11-25 10:00");
+    assert!(text(&slowed).contains("faster than the quiz takes them"), "{}", text(&slowed));
+    assert!(matches!(at("Ann", "2026-11-25 10:00").body, Body::Help(_)), "others are not affected");
+    assert!(matches!(at("Spam", "2026-11-25 10:01").body, Body::Help(_)), "a minute later the flood is forgotten");
+    // Refused commands change nothing.
+    let before = count(dir.path(), "SELECT COUNT(*) FROM practice_questions");
+    for _ in 0..10 {
+        svc.handle(&ctx("Spam", "2026-11-25 10:01"), Command::Play { category: None });
+    }
+    assert_eq!(
+        count(dir.path(), "SELECT COUNT(*) FROM practice_questions"),
+        before + 4,
+        "only the remaining burst got through"
+    );
+}

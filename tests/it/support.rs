@@ -45,8 +45,12 @@ pub fn store(dir: &Path) -> Store {
     Store::open(&db_path(dir), Options::default()).expect("open store")
 }
 
+/// A service on a fresh database. Tests fire many commands at one instant,
+/// so the per-user rate limit is opened wide here; it has its own test.
 pub fn service(dir: &Path) -> Arc<Service> {
-    Arc::new(Service::with_seed(store(dir), bank(), Rules::default(), 42))
+    let rules =
+        Rules { rate: quizmaster::quiz::ratelimit::RateRules { burst: 1000, per_second: 1000.0 }, ..Rules::default() };
+    Arc::new(Service::with_seed(store(dir), bank(), rules, 42))
 }
 
 pub fn at(s: &str) -> DateTime<Utc> {
