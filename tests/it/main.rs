@@ -7,6 +7,7 @@ mod content;
 mod discord;
 mod fake_discord;
 mod fake_slack;
+mod faults;
 mod restart;
 mod schedule;
 mod service;
