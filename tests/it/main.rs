@@ -8,6 +8,7 @@ mod discord;
 mod fake_discord;
 mod fake_slack;
 mod faults;
+mod hostile;
 mod restart;
 mod schedule;
 mod service;

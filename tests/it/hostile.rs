@@ -1,0 +1,100 @@
+//! Hostile input, generated: the command grammar, the grader and the pack
+//! loader take anything without panicking, and what they accept is sane.
+
+use proptest::prelude::*;
+use quizmaster::command::{self, Command};
+use quizmaster::content::{Bank, ItemKind, Source, parse_pack};
+use quizmaster::quiz::grading::{grade, normalise};
+use quizmaster::reply::{Body, PLAIN, render};
+
+use crate::support::{bank, ctx, service};
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_grammar_takes_any_text(text in "\\PC{0,600}", noise in "[\\x00-\\x1f@<>!#&*_`|]{0,40}") {
+        let line = format!("{text}{noise}");
+        match command::parse(&line, 500) {
+            Ok(Command::Answer { answer, .. }) => prop_assert!(!answer.trim().is_empty() && !answer.chars().any(char::is_control)),
+            Ok(_) => {}
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn known_subcommands_with_any_arguments(sub in prop::sample::select(vec!["play", "answer", "leaderboard", "stats", "streak", "help", "admin", "admin schedule", "admin categories", "admin timezone"]), args in "\\PC{0,80}") {
+        let _ = command::parse(&format!("{sub} {args}"), 500);
+    }
+
+    #[test]
+    fn the_grader_takes_any_answer(answer in "\\PC{0,200}", accept in prop::collection::vec("[a-zA-Z0-9 '-]{1,20}", 1..4), choices in 3usize..=5, right in 0usize..5) {
+        let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: right % choices };
+        let _ = grade(&choice, &answer);
+        let text = ItemKind::Text { accept: accept.clone() };
+        if let Ok(true) = grade(&text, &answer) {
+            prop_assert!(!normalise(&answer).is_empty());
+        }
+        for a in &accept {
+            if !normalise(a).is_empty() {
+                prop_assert_eq!(grade(&text, a), Ok(true));
+            }
+        }
+    }
+
+    #[test]
+    fn the_pack_loader_takes_any_text(text in "\\PC{0,400}") {
+        let (items, _) = parse_pack("fuzz.toml", &text);
+        prop_assert!(items.len() <= 1 + text.matches("[[item]]").count());
+        let _ = Bank::from_sources(&[Source { name: "fuzz.toml".into(), text }]);
+    }
+
+    #[test]
+    fn a_valid_item_with_hostile_strings_loads_or_is_named(prompt in "\\PC{1,80}", explanation in "\\PC{1,80}") {
+        let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let text = format!(
+            "[[item]]\nid = \"x\"\ntopic = 1\ncategory = \"c\"\ndifficulty = \"easy\"\nkind = \"text\"\nprompt = {}\naccept = [\"a1\"]\nexplanation = {}\n",
+            toml_str(&prompt), toml_str(&explanation)
+        );
+        match Bank::from_sources(&[Source { name: "p.toml".into(), text }]) {
+            Ok(bank) => prop_assert_eq!(bank.len(), 1),
+            Err(errors) => prop_assert!(errors.iter().all(|e| e.to_string().contains("p.toml"))),
+        }
+    }
+}
+
+#[test]
+fn hostile_text_through_the_service_never_panics_and_stays_inert() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let _ = bank();
+    let nasty = [
+        "",
+        " ",
+        "\u{0}",
+        "@everyone",
+        "<!channel>",
+        "<@123>",
+        "<!here|here>",
+        "';DROP TABLE answers;--",
+        "\u{202e}evil",
+        "🙂🙂🙂",
+        "answer",
+        "admin",
+        "admin schedule 99:99 Nowhere/Land",
+        "stats <@!>",
+        "stats @everyone",
+        "play ../../etc/passwd",
+        "leaderboard week week week",
+    ];
+    for line in nasty {
+        for prefix in ["", "answer ", "stats ", "play ", "admin schedule 09:00 "] {
+            let reply = svc.handle_text(&ctx("Mallory <@1>", "2026-11-25 10:00"), &format!("{prefix}{line}"));
+            let _ = render(&reply.body, &PLAIN);
+            if let Body::Error(e) = &reply.body {
+                assert!(!e.is_empty());
+            }
+        }
+    }
+    assert_eq!(crate::support::count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
+}
