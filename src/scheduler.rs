@@ -106,8 +106,11 @@ pub trait Deliver: Send + Sync {
 }
 
 /// Whether to send `out` now; marks it as being sent.
+/// A question cut off mid-send is sent again only where the platform drops
+/// duplicates; a reveal always is, since showing it twice is harmless and
+/// losing it is not.
 fn begin(service: &Service, out: &Outbound, dedupes: bool) -> Result<bool, StoreError> {
-    if out.interrupted && !dedupes {
+    if out.interrupted && !dedupes && out.part == crate::store::Part::Question {
         tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
             "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
         service.delivery_done(out.post, out.part, None)?;

@@ -314,3 +314,35 @@ fn the_real_timer_posts_when_due_and_not_before() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(1500), "it waited for the due time");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'"), 1);
 }
+
+#[test]
+fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
+    let dir = TempDir::new().unwrap();
+    let log = Mutex::new(Vec::new());
+    {
+        let svc = service(dir.path());
+        admin(&svc, at("2026-06-01 07:00"), "admin schedule 09:00 UTC daily 1h");
+        runtime().block_on(async {
+            assert_eq!(pass(&svc, at("2026-06-01 09:00"), &log).await.len(), 1);
+        });
+        // At 10:00 the question closes; the reveal's send starts and the process dies.
+        let due = svc.tick(at("2026-06-01 10:00")).unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].part, Part::Reveal);
+        svc.delivery_started(due[0].post, Part::Reveal).unwrap();
+    }
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sending'"), 1);
+    let svc = service(dir.path());
+    let after = runtime().block_on(async {
+        let mut sent = Vec::new();
+        scheduler::deliver_due(&svc, at("2026-06-01 10:05"), "console", false, async |o| {
+            sent.push(o.part);
+            Ok(None)
+        })
+        .await
+        .unwrap();
+        sent
+    });
+    assert_eq!(after, [Part::Reveal], "the reveal is not lost");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'"), 1);
+}
