@@ -29,6 +29,22 @@ pub struct UserStats {
     pub practice_correct: i64,
 }
 
+/// Each player's daily answers in `[?2, ?3)` in guild `?1`, as `t`.
+const DAILY_PERIOD_TOTALS: &str = "(SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
+        COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
+    FROM answers a
+    JOIN posts p ON p.id = a.post_id
+    JOIN channels c ON c.id = p.channel_id
+    WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
+    GROUP BY a.user_id) t";
+
+/// A player's best running streak in the guild and when it was reached.
+const DAILY_STREAK_COLUMNS: &str =
+    "COALESCE((SELECT MAX(st.current) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
+        WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0),
+    COALESCE((SELECT MIN(st.reached_at) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
+        WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0)";
+
 impl Store {
     /// Every player's figures on a board, unranked. `range` is `[start, end)` in ms, `None` for all time.
     /// Streaks are looked up only `with_streaks` (a board ranked by streak):
@@ -41,46 +57,24 @@ impl Store {
         with_streaks: bool,
     ) -> Result<Vec<Standing>> {
         let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
+        // Daily boards aggregate the period's answers first (a range of the
+        // covering time index), then look up names and, if asked, streaks.
+        let streaks = if with_streaks { DAILY_STREAK_COLUMNS } else { "0, 0" };
         let sql = match kind {
-            BoardKind::Daily if !with_streaks => {
-                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at, 0, 0
-                 FROM (SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
-                              COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
-                       FROM answers a
-                       JOIN posts p ON p.id = a.post_id
-                       JOIN channels c ON c.id = p.channel_id
-                       WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
-                       GROUP BY a.user_id) t
-                 JOIN users u ON u.id = t.user_id"
-            }
-            BoardKind::Daily => {
-                // Aggregate the period's answers first (a range of the
-                // covering time index), then look up names and streaks.
-                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at,
-                        COALESCE((SELECT MAX(st.current) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
-                                  WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0),
-                        COALESCE((SELECT MIN(st.reached_at) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
-                                  WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0)
-                 FROM (SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
-                              COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
-                       FROM answers a
-                       JOIN posts p ON p.id = a.post_id
-                       JOIN channels c ON c.id = p.channel_id
-                       WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
-                       GROUP BY a.user_id) t
-                 JOIN users u ON u.id = t.user_id"
-            }
-            BoardKind::Practice => {
-                "SELECT u.id, u.display_name, SUM(a.correct), SUM(a.correct), COUNT(*),
+            BoardKind::Daily => format!(
+                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at, {streaks}
+                 FROM {DAILY_PERIOD_TOTALS} JOIN users u ON u.id = t.user_id"
+            ),
+            BoardKind::Practice => "SELECT u.id, u.display_name, SUM(a.correct), SUM(a.correct), COUNT(*),
                         COALESCE(MAX(CASE WHEN a.correct = 1 THEN a.answered_at END), 0), 0, 0
                  FROM practice_answers a
                  JOIN practice_questions q ON q.id = a.question_id
                  JOIN users u ON u.id = q.user_id
                  WHERE q.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
                  GROUP BY u.id"
-            }
+                .to_string(),
         };
-        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![guild, start, end], |r| {
             Ok(Standing {
                 user_id: r.get(0)?,

@@ -27,18 +27,7 @@ fn wal_and_foreign_keys_are_on() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     // An answer from a user who does not exist breaks a foreign key.
-    let guild = s.ensure_guild("console", "g").unwrap();
-    let channel = s.ensure_channel(guild, "c").unwrap();
-    let new = NewPost {
-        channel,
-        local_date: "2026-11-25",
-        item_id: "x",
-        cycle: 0,
-        state: PostState::Open,
-        posted_at: 0,
-        closes_at: None,
-        delivered: true,
-    };
+    let new = todays_post(&mut s);
     let post = s.create_post(&new).unwrap().unwrap();
     let err = s.record_answer(post.id, 999, "B", true, 10, 0).unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
@@ -72,22 +61,9 @@ fn a_database_newer_than_the_binary_is_refused() {
 fn the_unique_key_decides_between_racing_connections() {
     let dir = TempDir::new().unwrap();
     let mut s = store(dir.path());
-    let guild = s.ensure_guild("console", "g").unwrap();
-    let channel = s.ensure_channel(guild, "c").unwrap();
+    let new = todays_post(&mut s);
     let user = s.ensure_user("console", "u", "U").unwrap();
-    let post = s
-        .create_post(&NewPost {
-            channel,
-            local_date: "2026-11-25",
-            item_id: "x",
-            cycle: 0,
-            state: PostState::Open,
-            posted_at: 0,
-            closes_at: None,
-            delivered: true,
-        })
-        .unwrap()
-        .expect("first post of the day");
+    let post = s.create_post(&new).unwrap().expect("first post of the day");
     drop(s);
     // 32 threads, each with its own connection, answer for the same user at once.
     let barrier = Arc::new(Barrier::new(32));
@@ -111,9 +87,17 @@ fn the_unique_key_decides_between_racing_connections() {
 fn one_post_per_channel_and_local_date() {
     let dir = TempDir::new().unwrap();
     let mut s = store(dir.path());
+    let new = todays_post(&mut s);
+    assert!(s.create_post(&new).unwrap().is_some());
+    assert!(s.create_post(&NewPost { item_id: "y", ..new }).unwrap().is_none());
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 1);
+}
+
+/// An open post for 2026-11-25 in a fresh guild and channel.
+fn todays_post(s: &mut Store) -> NewPost<'static> {
     let guild = s.ensure_guild("console", "g").unwrap();
     let channel = s.ensure_channel(guild, "c").unwrap();
-    let new = NewPost {
+    NewPost {
         channel,
         local_date: "2026-11-25",
         item_id: "x",
@@ -122,8 +106,5 @@ fn one_post_per_channel_and_local_date() {
         posted_at: 0,
         closes_at: None,
         delivered: true,
-    };
-    assert!(s.create_post(&new).unwrap().is_some());
-    assert!(s.create_post(&NewPost { item_id: "y", ..new }).unwrap().is_none());
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 1);
+    }
 }
