@@ -108,6 +108,12 @@ fn render(reply: &Reply) -> Rendered {
                 .collect();
             Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(buttons) }
         }
+        // Discord spells the admin commands as their own slash command.
+        Body::Help(_) => Rendered {
+            content: reply::render(&reply.body, &STYLE).replace("/quiz admin ", "/quizadmin "),
+            embed: None,
+            rows: Vec::new(),
+        },
         body => {
             let buttons: Vec<CreateButton> = reply
                 .buttons()
