@@ -211,8 +211,7 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
 
         let svc =
             Arc::new(Service::new(Store::open(&dir.join("slack.db"), Options::default())?, bank(), Rules::default()));
-        let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin categories miscellaneous");
-        let _ = posted;
+        svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin categories miscellaneous");
         let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin post-now");
         let (_, answer) = right_answer(&svc, &posted.body);
         let slack = Arc::new(Slack {

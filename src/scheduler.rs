@@ -86,7 +86,7 @@ where
     F: AsyncFnMut(&Outbound) -> SendResult,
 {
     let mut sent = 0;
-    for out in service.tick(now)?.into_iter().filter(|o| o.to.platform == platform) {
+    for out in service.tick(now, platform)? {
         if begin(service, &out, dedupes)? {
             let result = send(&out).await;
             sent += usize::from(finish(service, &out, result)?);
@@ -136,9 +136,11 @@ fn finish(service: &Service, out: &Outbound, result: SendResult) -> Result<bool,
     }
 }
 
+/// [`deliver_due`] for a [`Deliver`]. Its own loop because the future must be
+/// `Send` to be spawned, which an async closure over `&Outbound` cannot prove.
 async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
     let mut sent = 0;
-    for out in service.tick(now)?.into_iter().filter(|o| o.to.platform == deliver.platform()) {
+    for out in service.tick(now, deliver.platform())? {
         if begin(service, &out, deliver.dedupes())? {
             let result = deliver.deliver(&out).await;
             sent += usize::from(finish(service, &out, result)?);

@@ -557,7 +557,7 @@ impl Service {
                 let Some(next) = next_post_after(&rule, now) else {
                     return Ok(Reply::error("That schedule never posts."));
                 };
-                store.set_schedule(scope.channel, &stored(&rule, false, None, next))?;
+                store.set_schedule(scope.channel, &stored(&rule, next))?;
                 Ok(Reply::info(format!(
                     "Scheduled: {}. The next question is posted {}.",
                     describe(&rule),
@@ -579,7 +579,7 @@ impl Service {
             AdminCommand::Resume => match (schedule, rule) {
                 (Some(s), Some(rule)) if s.paused => {
                     let Some(next) = next_post_after(&rule, now) else { return Ok(not_scheduled()) };
-                    store.set_schedule(scope.channel, &stored(&rule, false, None, next))?;
+                    store.set_schedule(scope.channel, &stored(&rule, next))?;
                     Ok(Reply::info(format!("Resumed. The next question is posted {}.", when(next.at, rule.tz))))
                 }
                 (Some(_), Some(_)) => Ok(Reply::info("The schedule is running; nothing to resume.")),
@@ -720,7 +720,8 @@ impl Service {
         pool: &[&'p str],
     ) -> store::Result<(i64, HashSet<&'p str>, Option<String>)> {
         let (cycle, used, last) = store.daily_cycle(channel)?;
-        let used: HashSet<&'p str> = pool.iter().copied().filter(|id| used.iter().any(|u| u == id)).collect();
+        let used: HashSet<&str> = used.iter().map(String::as_str).collect();
+        let used: HashSet<&'p str> = pool.iter().copied().filter(|id| used.contains(id)).collect();
         if selection::cycle_complete(pool, &used) {
             return Ok((cycle + 1, HashSet::new(), last));
         }
@@ -814,9 +815,9 @@ impl Service {
     /// Does what the schedules and close times call for at `now`: posts due
     /// questions (late within the grace period, else recorded as missed),
     /// honours skips, closes and reveals questions whose time is up. Returns
-    /// every question and reveal still to be delivered to a platform,
+    /// every question and reveal still to be delivered to `platform`,
     /// including those a crash interrupted.
-    pub fn tick(&self, now: DateTime<Utc>) -> Result<Vec<Outbound>, StoreError> {
+    pub fn tick(&self, now: DateTime<Utc>, platform: &str) -> Result<Vec<Outbound>, StoreError> {
         let mut store = self.lock();
         for (channel, mut s) in store.due_schedules(store::millis(now))? {
             let Some(rule) = rule_of(&s) else {
@@ -861,7 +862,7 @@ impl Service {
             self.reveal(&mut store, &post, now, false)?;
         }
         let mut out = Vec::new();
-        for pending in store.pending_deliveries()? {
+        for pending in store.pending_deliveries()?.into_iter().filter(|p| p.to.platform == platform) {
             let reply = match pending.part {
                 Part::Question => self.question_reply(&pending.post)?,
                 Part::Reveal => self.reveal_reply(&store.reveal(&pending.post)?)?,
@@ -985,14 +986,15 @@ fn rule_of(s: &StoredSchedule) -> Option<Rule> {
     })
 }
 
-fn stored(rule: &Rule, paused: bool, skip_date: Option<String>, next: Occurrence) -> StoredSchedule {
+/// A running schedule with nothing skipped, next due at `next`.
+fn stored(rule: &Rule, next: Occurrence) -> StoredSchedule {
     StoredSchedule {
         local_time: rule.time.format("%H:%M").to_string(),
         timezone: rule.tz.name().to_string(),
         days: rule.days.bits(),
         close_minutes: rule.close.minutes(),
-        paused,
-        skip_date,
+        paused: false,
+        skip_date: None,
         next_at: store::millis(next.at),
         next_date: next.date.to_string(),
     }

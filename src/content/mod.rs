@@ -116,6 +116,8 @@ pub struct Bank {
     by_id: HashMap<String, usize>,
     /// The file each item came from, for summaries.
     packs: BTreeMap<String, usize>,
+    /// Category slugs, sorted; fixed once the bank is loaded.
+    categories: Vec<String>,
 }
 
 /// Where pack text comes from: a file name (for messages) and its contents.
@@ -184,6 +186,9 @@ impl Bank {
         if bank.items.is_empty() && errors.is_empty() {
             errors.push(ContentError::file("content", "the question bank is empty: no items were found".into()));
         }
+        bank.categories = bank.items.iter().map(|i| i.category.clone()).collect();
+        bank.categories.sort();
+        bank.categories.dedup();
         if errors.is_empty() { Ok(bank) } else { Err(errors) }
     }
 
@@ -204,11 +209,8 @@ impl Bank {
     }
 
     /// Category slugs, sorted.
-    pub fn categories(&self) -> Vec<String> {
-        let mut cats: Vec<String> = self.items.iter().map(|i| i.category.clone()).collect();
-        cats.sort();
-        cats.dedup();
-        cats
+    pub fn categories(&self) -> &[String] {
+        &self.categories
     }
 
     /// Ids of the items in the given categories (all items when `categories` is empty).

@@ -378,7 +378,7 @@ where
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
-        let commands = commands(&self.service.bank().categories());
+        let commands = commands(self.service.bank().categories());
         if self.guild_ids.is_empty() {
             if let Err(e) = serenity::all::Command::set_global_commands(&ctx.http, commands).await {
                 tracing::error!(error = %e, "could not register the global commands");

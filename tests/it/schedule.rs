@@ -326,7 +326,7 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
             assert_eq!(pass(&svc, at("2026-06-01 09:00"), &log).await.len(), 1);
         });
         // At 10:00 the question closes; the reveal's send starts and the process dies.
-        let due = svc.tick(at("2026-06-01 10:00")).unwrap();
+        let due = svc.tick(at("2026-06-01 10:00"), "console").unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part, Part::Reveal);
         svc.delivery_started(due[0].post, Part::Reveal).unwrap();
