@@ -2,13 +2,15 @@
 //! Adapters only translate; every decision is made here, on the domain rules
 //! in `quiz/` and the store.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Mutex, MutexGuard};
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use rustc_hash::FxHashMap;
 
 use crate::command::{self, AdminCommand, Command, QuestionRef, UserArg};
 use crate::content::{Bank, Item, ItemKind, category_title};
@@ -16,7 +18,7 @@ use crate::quiz::grading::{self, GradeError};
 use crate::quiz::leaderboard::{self, Period, Sort, accuracy_percent};
 use crate::quiz::ratelimit::{self, Bucket, RateRules};
 use crate::quiz::schedule::{Close, Days, Occurrence, Rule, next_post_after, parse_time};
-use crate::quiz::scoring::{self, ScoringRules};
+use crate::quiz::scoring::ScoringRules;
 use crate::quiz::selection;
 use crate::quiz::streak::StreakRules;
 use crate::reply::*;
@@ -98,10 +100,15 @@ pub struct Service {
     store: Mutex<Store>,
     /// Opened on first use; see [`Service::read`].
     reader: Mutex<Option<Store>>,
-    /// Daily answers waiting for the next group commit.
-    pending: Mutex<Vec<Queued>>,
+    /// Answers waiting for the next group commit.
+    queue: Mutex<VecDeque<Queued>>,
+    /// Whether a blocking task is draining the queue for async callers.
+    draining: AtomicBool,
+    /// Row ids of servers, channels and users already seen; rows are never
+    /// deleted, so an id once committed stays right.
+    ids: Mutex<Ids>,
     /// Rate-limit buckets by (platform, user id); checked before any database work.
-    buckets: Mutex<HashMap<(String, String), Bucket>>,
+    buckets: Mutex<Limits>,
     changed: tokio::sync::Notify,
     bank: Bank,
     rules: Rules,
@@ -122,8 +129,10 @@ impl Service {
         Service {
             store: Mutex::new(store),
             reader: Mutex::new(None),
-            pending: Mutex::new(Vec::new()),
-            buckets: Mutex::new(HashMap::new()),
+            queue: Mutex::new(VecDeque::new()),
+            draining: AtomicBool::new(false),
+            ids: Mutex::new(Ids::default()),
+            buckets: Mutex::new(Limits::default()),
             changed: tokio::sync::Notify::new(),
             bank,
             rules,
@@ -149,13 +158,11 @@ impl Service {
 
     pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
         if !self.admit(ctx) {
-            return Reply::error(
-                "You are sending commands faster than the quiz takes them. Wait a second and try again; nothing was recorded.",
-            );
+            return too_fast();
         }
         let result = match cmd {
             Command::Leaderboard { .. } | Command::Stats { .. } => self.read(ctx, cmd),
-            Command::Answer { answer, question } => self.answer_command(ctx, &answer, question),
+            Command::Answer { answer, question } => return self.answer_blocking(ctx, answer, question),
             cmd => {
                 let mut store = self.lock();
                 self.dispatch(&mut store, ctx, cmd)
@@ -167,14 +174,16 @@ impl Service {
     /// The per-user rate limit. A flood from one user is turned away here,
     /// before any database work, so it cannot slow anyone else down.
     fn admit(&self, ctx: &Ctx) -> bool {
-        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut limits = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let key = (ctx.platform.clone(), ctx.user_id.clone());
-        let (ok, bucket) = ratelimit::admit(self.rules.rate, buckets.get(&key).copied(), ctx.now);
-        buckets.insert(key, bucket);
-        if buckets.len() > 10_000 {
-            // Forget buckets that have long been full again.
+        let (ok, bucket) = ratelimit::admit(self.rules.rate, limits.buckets.get(&key).copied(), ctx.now);
+        limits.buckets.insert(key, bucket);
+        if limits.buckets.len() > 10_000 && ctx.now >= limits.next_prune {
+            // Forget buckets that have long been full again; at most once a
+            // minute, so a server of many players does not pay for it per command.
             let horizon = ctx.now - chrono::Duration::minutes(5);
-            buckets.retain(|_, b| b.at > horizon);
+            limits.buckets.retain(|_, b| b.at > horizon);
+            limits.next_prune = ctx.now + chrono::Duration::minutes(1);
         }
         ok
     }
@@ -239,11 +248,43 @@ impl Service {
     }
 
     fn scope(&self, store: &mut Store, ctx: &Ctx) -> store::Result<Scope> {
-        let guild = store.ensure_guild(&ctx.platform, &ctx.guild)?;
-        let channel = store.ensure_channel(guild, &ctx.channel)?;
-        let user = store.ensure_user(&ctx.platform, &ctx.user_id, &ctx.user_name)?;
+        let (guild, channel, user) = self.ids(store, ctx)?;
         let tz = store.guild_timezone(guild)?.and_then(|z| z.parse().ok()).unwrap_or(self.rules.default_tz);
         Ok(Scope { guild, channel, user, tz })
+    }
+
+    /// The server, channel and user rows of a command, created on first
+    /// sight; from memory after that (the user's row again when their name changed).
+    fn ids(&self, store: &mut Store, ctx: &Ctx) -> store::Result<(GuildId, ChannelId, UserId)> {
+        let key = |a: &str, b: &str| format!("{a}\u{0}{b}");
+        let (guild_key, user_key) = (key(&ctx.platform, &ctx.guild), key(&ctx.platform, &ctx.user_id));
+        let (guild, user) = {
+            let ids = self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let guild = ids.guilds.get(&guild_key).copied();
+            let channel = guild.and_then(|g| ids.channels.get(&(g, ctx.channel.clone())).copied());
+            let user = ids.users.get(&user_key).filter(|(_, name)| *name == ctx.user_name).map(|(id, _)| *id);
+            if let (Some(g), Some(c), Some(u)) = (guild, channel, user) {
+                return Ok((g, c, u));
+            }
+            (guild, user)
+        };
+        let guild = match guild {
+            Some(g) => g,
+            None => store.ensure_guild(&ctx.platform, &ctx.guild)?,
+        };
+        let channel = store.ensure_channel(guild, &ctx.channel)?;
+        let user = match user {
+            Some(u) => u,
+            None => store.ensure_user(&ctx.platform, &ctx.user_id, &ctx.user_name)?,
+        };
+        let mut ids = self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if ids.users.len() >= Ids::MAX_USERS {
+            ids.users.clear();
+        }
+        ids.guilds.insert(guild_key, guild);
+        ids.channels.insert((guild, ctx.channel.clone()), channel);
+        ids.users.insert(user_key, (user, ctx.user_name.clone()));
+        Ok((guild, channel, user))
     }
 
     fn item(&self, id: &str) -> store::Result<&Item> {
@@ -304,23 +345,9 @@ impl Service {
             None => self.route_answer(store, scope, ctx)?,
         };
         match target {
-            Target::Daily(post) => self.answer_daily(store, scope, ctx, &post, answer),
+            Target::Daily(post) => self.answer_daily(scope, ctx, &post, answer),
             Target::Practice(id, item_id) => self.answer_practice(store, ctx, id, &item_id, answer).map(Handled::Done),
             Target::Nothing(text) => Ok(Handled::Done(Reply::error(text))),
-        }
-    }
-
-    /// An answer: checked and graded under the writer, then committed with
-    /// the other answers arriving at the same time.
-    fn answer_command(&self, ctx: &Ctx, answer: &str, question: Option<QuestionRef>) -> store::Result<Reply> {
-        let handled = {
-            let mut store = self.lock();
-            let scope = self.scope(&mut store, ctx)?;
-            self.answer(&mut store, &scope, ctx, answer, question)?
-        };
-        match handled {
-            Handled::Done(reply) => Ok(reply),
-            Handled::Daily(a) => self.commit_daily(a),
         }
     }
 
@@ -346,14 +373,7 @@ impl Service {
         }))
     }
 
-    fn answer_daily(
-        &self,
-        store: &mut Store,
-        scope: &Scope,
-        ctx: &Ctx,
-        post: &Post,
-        answer: &str,
-    ) -> store::Result<Handled> {
+    fn answer_daily(&self, scope: &Scope, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
         if !is_open(post, ctx.now) {
             return Ok(Handled::Done(Reply::error(format!(
                 "This question is closed: the daily question of {} has been revealed.",
@@ -366,55 +386,146 @@ impl Service {
             Err(e) => return Ok(Handled::Done(Reply::error(grade_error_text(&e, item)))),
         };
         let answer = canonical_answer(item, answer);
-        let streak_before = store.streak(scope.user, scope.channel)?.current;
-        let points = scoring::daily_points(self.rules.scoring, correct, streak_before);
         Ok(Handled::Daily(DailyAnswer {
-            row: store::AnswerRow {
-                post: post.id,
-                user: scope.user,
-                answer,
-                correct,
-                points,
-                at_ms: store::millis(ctx.now),
-            },
+            row: store::AnswerRow { post: post.id, user: scope.user, answer, correct, at_ms: store::millis(ctx.now) },
             title: title_of(item),
             local_date: post.local_date.clone(),
             reveal_at: post.closes_at.map(store::from_millis),
         }))
     }
 
-    /// Commits a daily answer with whatever other answers are waiting (group
-    /// commit), and replies only once it is in the database.
-    fn commit_daily(&self, a: DailyAnswer) -> store::Result<Reply> {
+    /// An answer from a caller that may block: queued, then committed in a
+    /// group with every other answer waiting, by this caller if no one else
+    /// gets to it first. Replies only once the answer is in the database.
+    fn answer_blocking(&self, ctx: &Ctx, answer: String, question: Option<QuestionRef>) -> Reply {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((a.row.clone(), tx));
-        {
-            // Whoever holds the writer next commits every answer queued so
-            // far in one transaction. If another caller already took ours,
-            // it finished (and told us) before it let go of the writer.
-            let mut store = self.lock();
-            let batch = std::mem::take(&mut *self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            if !batch.is_empty() {
-                let rows: Vec<store::AnswerRow> = batch.iter().map(|(row, _)| row.clone()).collect();
-                match store.record_answers(&rows) {
-                    Ok(results) => {
-                        for ((_, waiter), result) in batch.into_iter().zip(results) {
-                            let _ = waiter.send(Ok(result));
-                        }
-                    }
-                    Err(e) => {
-                        let (temporary, message) = (e.is_temporary(), e.to_string());
-                        for (_, waiter) in batch {
-                            let _ = waiter.send(Err(StoreError::Failed { temporary, message: message.clone() }));
-                        }
-                    }
-                }
+        self.enqueue(Queued { ctx: ctx.clone(), answer, question, reply: Waiter::Blocking(tx) });
+        loop {
+            self.drain_once();
+            match rx.try_recv() {
+                Ok(reply) => return reply,
+                Err(std::sync::mpsc::TryRecvError::Empty) if self.queue_len() > 0 => continue,
+                // Ours is in a group another caller is committing right now.
+                Err(_) => return rx.recv().unwrap_or_else(|_| not_committed()),
             }
         }
-        let result = rx
-            .recv()
-            .map_err(|_| StoreError::Failed { temporary: true, message: "the answer was not committed".into() })??;
-        Ok(daily_reply(a, result))
+    }
+
+    /// [`Service::handle`] for async adapters: answers wait for their group
+    /// commit without holding a thread; other commands run on the blocking pool.
+    pub async fn handle_async(self: &Arc<Self>, ctx: Ctx, cmd: Command) -> Reply {
+        let Command::Answer { answer, question } = cmd else {
+            let service = Arc::clone(self);
+            return tokio::task::spawn_blocking(move || service.handle(&ctx, cmd)).await.unwrap_or_else(|e| {
+                tracing::error!(error = %e, "command task failed");
+                Reply::error("Something went wrong on our side and nothing was recorded.")
+            });
+        };
+        if !self.admit(&ctx) {
+            return too_fast();
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.enqueue(Queued { ctx, answer, question, reply: Waiter::Async(tx) });
+        if !self.draining.swap(true, Ordering::AcqRel) {
+            let service = Arc::clone(self);
+            tokio::task::spawn_blocking(move || service.drain_async());
+        }
+        rx.await.unwrap_or_else(|_| not_committed())
+    }
+
+    /// Like [`Service::handle_text`], for async adapters.
+    pub async fn handle_text_async(self: &Arc<Self>, ctx: Ctx, text: &str) -> Reply {
+        match command::parse(text, self.rules.max_input_chars) {
+            Ok(cmd) => self.handle_async(ctx, cmd).await,
+            Err(e) => Reply::error(e.to_string()),
+        }
+    }
+
+    fn enqueue(&self, job: Queued) {
+        self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push_back(job);
+    }
+
+    fn queue_len(&self) -> usize {
+        self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len()
+    }
+
+    /// The drainer for async callers: commits groups until the queue is
+    /// empty. An answer queued after the last look starts a new drainer.
+    fn drain_async(&self) {
+        loop {
+            while self.drain_once() {}
+            self.draining.store(false, Ordering::Release);
+            if self.queue_len() == 0 || self.draining.swap(true, Ordering::AcqRel) {
+                return;
+            }
+        }
+    }
+
+    /// Takes the writer, then every answer queued by then (up to a limit),
+    /// and commits them as one transaction. Each caller is told only after
+    /// the commit. `false` if there was nothing to do.
+    fn drain_once(&self) -> bool {
+        let mut store = self.lock();
+        let batch: Vec<Queued> = {
+            let mut queue = self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let n = queue.len().min(MAX_GROUP);
+            queue.drain(..n).collect()
+        };
+        if batch.is_empty() {
+            return false;
+        }
+        let replies = self.commit_group(&mut store, &batch);
+        drop(store);
+        for (job, reply) in batch.into_iter().zip(replies) {
+            job.reply.send(reply);
+        }
+        true
+    }
+
+    /// One transaction for a group of answers: each is routed, graded and
+    /// recorded in turn; a database error anywhere undoes the whole group
+    /// and every caller hears that nothing was recorded.
+    fn commit_group(&self, store: &mut Store, batch: &[Queued]) -> Vec<Reply> {
+        let failed = |store: &mut Store, e: StoreError| {
+            store.rollback();
+            // Rows created in the group are gone again: forget their ids.
+            *self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Ids::default();
+            let e = StoreError::Failed { temporary: e.is_temporary(), message: e.to_string() };
+            batch.iter().map(|_| store_failure(&e)).collect()
+        };
+        if let Err(e) = store.begin() {
+            return failed(store, e);
+        }
+        let mut handled = Vec::with_capacity(batch.len());
+        for job in batch {
+            let h = self.ids(store, &job.ctx).and_then(|(guild, channel, user)| {
+                let scope = Scope { guild, channel, user, tz: self.rules.default_tz };
+                self.answer(store, &scope, &job.ctx, &job.answer, job.question)
+            });
+            match h {
+                Err(e) if e.is_database() => return failed(store, e),
+                h => handled.push(h),
+            }
+        }
+        let rows: Vec<store::AnswerRow> = handled
+            .iter()
+            .filter_map(|h| if let Ok(Handled::Daily(a)) = h { Some(a.row.clone()) } else { None })
+            .collect();
+        let mut inserted = match store.record_answers(&rows) {
+            Ok(r) => r.into_iter(),
+            Err(e) => return failed(store, e),
+        };
+        if let Err(e) = store.commit() {
+            return failed(store, e);
+        }
+        handled
+            .into_iter()
+            .map(|h| match h {
+                Ok(Handled::Done(reply)) => reply,
+                Ok(Handled::Daily(a)) => daily_reply(a, inserted.next().unwrap_or(Inserted::Closed)),
+                Err(e) => store_failure(&e),
+            })
+            .collect()
     }
 
     fn answer_practice(
@@ -787,7 +898,7 @@ impl Service {
         now: DateTime<Utc>,
         delivered: bool,
     ) -> store::Result<Option<Reply>> {
-        match store.close_post(post.id, store::millis(now), self.rules.streak, delivered)? {
+        match store.close_post(post.id, store::millis(now), self.rules.streak, self.rules.scoring, delivered)? {
             Some(result) => Ok(Some(self.reveal_reply(&result)?)),
             None => Ok(None),
         }
@@ -961,8 +1072,62 @@ struct DailyAnswer {
     reveal_at: Option<DateTime<Utc>>,
 }
 
-/// A daily answer queued for the next group commit, and who waits for it.
-type Queued = (store::AnswerRow, std::sync::mpsc::SyncSender<Result<Inserted, StoreError>>);
+/// An answer queued for the next group commit, and who waits for its reply.
+struct Queued {
+    ctx: Ctx,
+    answer: String,
+    question: Option<QuestionRef>,
+    reply: Waiter,
+}
+
+enum Waiter {
+    Blocking(std::sync::mpsc::SyncSender<Reply>),
+    Async(tokio::sync::oneshot::Sender<Reply>),
+}
+
+impl Waiter {
+    /// A caller that stopped waiting has nobody to tell; its answer stands.
+    fn send(self, reply: Reply) {
+        match self {
+            Waiter::Blocking(tx) => drop(tx.send(reply)),
+            Waiter::Async(tx) => drop(tx.send(reply)),
+        }
+    }
+}
+
+/// Rate-limit buckets by (platform, user id), and when to next forget old ones.
+#[derive(Default)]
+struct Limits {
+    buckets: FxHashMap<(String, String), Bucket>,
+    next_prune: DateTime<Utc>,
+}
+
+/// The most answers committed in one transaction.
+const MAX_GROUP: usize = 4096;
+
+#[derive(Default)]
+struct Ids {
+    /// By platform and external id.
+    guilds: FxHashMap<String, GuildId>,
+    channels: FxHashMap<(GuildId, String), ChannelId>,
+    /// By platform and external id, with the display name last stored.
+    users: FxHashMap<String, (UserId, String)>,
+}
+
+impl Ids {
+    /// Forget users beyond this many, to bound memory.
+    const MAX_USERS: usize = 100_000;
+}
+
+fn not_committed() -> Reply {
+    store_failure(&StoreError::Failed { temporary: true, message: "the answer was not committed".into() })
+}
+
+fn too_fast() -> Reply {
+    Reply::error(
+        "You are sending commands faster than the quiz takes them. Wait a second and try again; nothing was recorded.",
+    )
+}
 
 enum Target {
     Daily(Post),

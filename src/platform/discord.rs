@@ -317,9 +317,11 @@ impl Handler {
 
     fn run(&self, ctx: Ctx, line: Result<crate::command::Command, String>) -> tokio::task::JoinHandle<Reply> {
         let service = Arc::clone(&self.service);
-        tokio::task::spawn_blocking(move || match line {
-            Ok(cmd) => service.handle(&ctx, cmd),
-            Err(text) => service.handle_text(&ctx, &text),
+        tokio::spawn(async move {
+            match line {
+                Ok(cmd) => service.handle_async(ctx, cmd).await,
+                Err(text) => service.handle_text_async(ctx, &text).await,
+            }
         })
     }
 

@@ -298,17 +298,13 @@ impl Slack {
         }
     }
 
-    /// Runs a command on a blocking thread: it waits on SQLite.
+    /// Runs a command: answers wait for their group commit, other commands
+    /// run on the blocking pool (they wait on SQLite).
     async fn handle(self: &Arc<Self>, ctx: Ctx, cmd: Result<Command, String>) -> Reply {
-        let service = Arc::clone(&self.service);
-        let job = tokio::task::spawn_blocking(move || match cmd {
-            Ok(cmd) => service.handle(&ctx, cmd),
-            Err(text) => service.handle_text(&ctx, &text),
-        });
-        job.await.unwrap_or_else(|e| {
-            tracing::error!(error = %e, "command task failed");
-            Reply::error("Something went wrong on our side and nothing was recorded.")
-        })
+        match cmd {
+            Ok(cmd) => self.service.handle_async(ctx, cmd).await,
+            Err(text) => self.service.handle_text_async(ctx, &text).await,
+        }
     }
 }
 

@@ -125,6 +125,19 @@ impl Store {
         Ok(g)
     }
 
+    /// Players the bot has seen before: `{prefix}{i}` for i in 0..n, named alike.
+    pub fn bench_users(&mut self, platform: &str, prefix: &str, n: usize) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut ins = tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?2)")?;
+            for i in 0..n {
+                ins.execute(params![platform, format!("{prefix}{i}")])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// How many answers a post has.
     pub fn bench_answer_count(&self, post: PostId) -> Result<i64> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM answers WHERE post_id = ?1", [post], |r| r.get(0))?)

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, PostId, Result, Store, UserId};
+use crate::quiz::scoring::{ScoringRules, daily_points};
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +85,6 @@ pub struct AnswerRow {
     pub user: UserId,
     pub answer: String,
     pub correct: bool,
-    pub points: u32,
     pub at_ms: i64,
 }
 
@@ -138,18 +138,35 @@ impl Store {
     }
 
     pub fn post(&self, id: PostId) -> Result<Option<Post>> {
-        Ok(self.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row).optional()?)
+        let in_batch = !self.conn.is_autocommit();
+        if in_batch && let Some(p) = self.memo.borrow().posts.iter().find(|p| p.id == id) {
+            return Ok(Some(p.clone()));
+        }
+        let post =
+            self.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row).optional()?;
+        if in_batch && let Some(p) = &post {
+            self.memo.borrow_mut().posts.push(p.clone());
+        }
+        Ok(post)
     }
 
     /// The channel's open daily question, if any (the latest, should there be more).
     pub fn open_post(&self, channel: ChannelId) -> Result<Option<Post>> {
-        Ok(self
+        let in_batch = !self.conn.is_autocommit();
+        if in_batch && let Some((_, p)) = self.memo.borrow().open.iter().find(|(c, _)| *c == channel) {
+            return Ok(p.clone());
+        }
+        let post = self
             .one(
                 &format!("SELECT {POST_COLUMNS} FROM posts WHERE channel_id = ?1 AND state = 'open' ORDER BY posted_at DESC, id DESC LIMIT 1"),
                 [channel],
                 post_from_row,
             )
-            .optional()?)
+            .optional()?;
+        if in_batch {
+            self.memo.borrow_mut().open.push((channel, post.clone()));
+        }
+        Ok(post)
     }
 
     /// Open posts of every channel whose close time has come by `now_ms`.
@@ -204,27 +221,42 @@ impl Store {
         user: UserId,
         answer: &str,
         correct: bool,
-        points: u32,
         at_ms: i64,
     ) -> Result<Inserted> {
-        let row = AnswerRow { post, user, answer: answer.to_string(), correct, points, at_ms };
+        let row = AnswerRow { post, user, answer: answer.to_string(), correct, at_ms };
         Ok(self.record_answers(std::slice::from_ref(&row))?.pop().unwrap_or(Inserted::Closed))
     }
 
     /// Records many daily answers in one transaction (group commit): each is
     /// inserted only while its post is open and the user has not answered it.
+    /// Points are awarded when the question closes (see [`Store::close_post`]).
     pub fn record_answers(&mut self, rows: &[AnswerRow]) -> Result<Vec<Inserted>> {
         self.write(|tx| {
+            // Whether each post is open, looked up once per group: the
+            // transaction holds the write lock, so it cannot close meanwhile.
+            let mut state = tx.prepare_cached("SELECT state = 'open' FROM posts WHERE id = ?1")?;
+            let mut open: Vec<(PostId, bool)> = Vec::new();
             let mut insert = tx.prepare_cached(
                 "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
-                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM posts WHERE id = ?1 AND state = 'open')
-                 ON CONFLICT (post_id, user_id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (post_id, user_id) DO NOTHING",
             )?;
             let mut existing =
                 tx.prepare_cached("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2")?;
             let mut out = Vec::with_capacity(rows.len());
             for r in rows {
-                if insert.execute(params![r.post, r.user, r.answer, r.correct, r.points, r.at_ms])? == 1 {
+                let is_open = match open.iter().find(|(p, _)| *p == r.post) {
+                    Some((_, o)) => *o,
+                    None => {
+                        let o = state.query_row([r.post], |row| row.get(0)).optional()?.unwrap_or(false);
+                        open.push((r.post, o));
+                        o
+                    }
+                };
+                if !is_open {
+                    out.push(Inserted::Closed);
+                    continue;
+                }
+                if insert.execute(params![r.post, r.user, r.answer, r.correct, r.at_ms])? == 1 {
                     out.push(Inserted::New);
                     continue;
                 }
@@ -248,8 +280,10 @@ impl Store {
             .optional()?)
     }
 
-    /// Closes an open post and settles every streak of its channel, in one
-    /// transaction. `None` if the post was not open (already closed).
+    /// Closes an open post, awards its answers their points and settles every
+    /// streak of its channel, in one transaction. `None` if the post was not
+    /// open (already closed). Points wait for the close so that neither a
+    /// board nor stats can tell who was right before the reveal.
     /// `delivered` says the reveal reaches the channel as a command's reply;
     /// otherwise it waits for an adapter to deliver it.
     pub fn close_post(
@@ -257,6 +291,7 @@ impl Store {
         post: PostId,
         at_ms: i64,
         rules: StreakRules,
+        scoring: ScoringRules,
         delivered: bool,
     ) -> Result<Option<Reveal>> {
         self.write(|tx| {
@@ -291,7 +326,11 @@ impl Store {
                  ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
                  freezes = excluded.freezes, reached_at = excluded.reached_at",
             )?;
+            let mut award = tx.prepare("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
             for (user, correct, answered_at, before, reached_at) in players {
+                if let Some(correct) = correct {
+                    award.execute(params![post.id, user, daily_points(scoring, correct, before.current)])?;
+                }
                 let outcome = match correct {
                     Some(true) => Outcome::Correct,
                     Some(false) => Outcome::Wrong,

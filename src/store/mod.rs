@@ -80,6 +80,11 @@ impl StoreError {
     pub fn is_temporary(&self) -> bool {
         matches!(self, StoreError::Unavailable(_) | StoreError::Failed { temporary: true, .. })
     }
+
+    /// An error from SQLite itself: the transaction it happened in cannot be trusted.
+    pub fn is_database(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_) | StoreError::Sqlite(_))
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -100,6 +105,18 @@ impl Default for Options {
 /// An open, migrated database.
 pub struct Store {
     conn: Connection,
+    /// Posts already read in the open batch (see [`Store::begin`]): a group
+    /// of answers reads the same one over and over, and only answers are
+    /// written while a batch is open.
+    memo: std::cell::RefCell<BatchMemo>,
+}
+
+#[derive(Default)]
+struct BatchMemo {
+    /// By id.
+    posts: Vec<daily::Post>,
+    /// Each channel's open post, as [`Store::open_post`] found it.
+    open: Vec<(ChannelId, Option<daily::Post>)>,
 }
 
 impl Store {
@@ -119,7 +136,7 @@ impl Store {
         // memory rather than in a temporary file.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate(&mut conn, path)?;
-        Ok(Store { conn })
+        Ok(Store { conn, memo: Default::default() })
     }
 
     /// A second, read-only connection to the same file, for queries that
@@ -137,7 +154,7 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Some(Store { conn }))
+        Ok(Some(Store { conn, memo: Default::default() }))
     }
 
     /// The schema version recorded in the file.
@@ -162,11 +179,37 @@ impl Store {
     }
 
     /// Runs `f` in an immediate transaction: all of it is committed, or none.
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Inside a [`Store::begin`] batch it joins the batch's transaction: a
+    /// failure there is the batch's to undo, all of it, with [`Store::rollback`].
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(&self.conn);
+        }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Starts a batch: everything until [`Store::commit`] is one immediate
+    /// transaction (group commit). Nothing in it is durable before the commit.
+    pub fn begin(&mut self) -> Result<()> {
+        *self.memo.get_mut() = BatchMemo::default();
+        Ok(self.conn.execute_batch("BEGIN IMMEDIATE")?)
+    }
+
+    pub fn commit(&mut self) -> Result<()> {
+        *self.memo.get_mut() = BatchMemo::default();
+        Ok(self.conn.execute_batch("COMMIT")?)
+    }
+
+    /// Undoes an open batch; a no-op when none is open (SQLite may already
+    /// have rolled it back after an I/O error).
+    pub fn rollback(&mut self) {
+        *self.memo.get_mut() = BatchMemo::default();
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 

@@ -37,6 +37,10 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
             "{user}: {text}"
         );
     }
+    // The same through the async path the chat adapters use.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let r = runtime.block_on(svc.handle_async(ctx("Cy", "2026-11-25 09:01"), daily.clone()));
+    assert!(render(&r.body, &PLAIN).contains("busy or unavailable right now"), "{r:?}");
     let practice = svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "play");
     assert!(render(&practice.body, &PLAIN).contains("busy or unavailable"), "{practice:?}");
     // Reads do not need the write lock.
@@ -50,5 +54,7 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
         let r = svc.handle(&ctx(user, "2026-11-25 09:03"), daily.clone());
         assert!(matches!(r.body, Body::Verdict(_)), "{user}: {r:?}");
     }
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 2);
+    let r = runtime.block_on(svc.handle_async(ctx("Cy", "2026-11-25 09:03"), daily.clone()));
+    assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 3);
 }

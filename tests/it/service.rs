@@ -163,7 +163,14 @@ fn daily_flow_first_answer_final_reveal_and_leaderboard() {
         _ => "b",
     };
     svc.handle_text(&ctx("Bea", "2026-11-26 09:01"), &format!("answer {right2}"));
+    // No spoilers on the board either: points come with the reveal.
+    let before = svc.handle_text(&ctx("Dan", "2026-11-26 10:00"), "leaderboard");
+    assert!(text(&before).contains("Bea — 10 pts"), "{}", text(&before));
+    assert_eq!(count(dir.path(), "SELECT MAX(points) FROM answers"), 10);
+    svc.handle_text(&ctx("Admin", "2026-11-26 17:00"), "admin reveal-now");
     assert_eq!(count(dir.path(), "SELECT MAX(points) FROM answers"), 11);
+    let after = svc.handle_text(&ctx("Dan", "2026-11-26 18:00"), "leaderboard");
+    assert!(text(&after).contains("Bea — 21 pts"), "{}", text(&after));
 }
 
 #[test]
@@ -229,12 +236,17 @@ fn concurrent_answers(requests: usize, players: usize, workers: usize) {
         let tasks: Vec<_> = (0..requests)
             .map(|i| {
                 let svc = Arc::clone(&svc);
-                tokio::task::spawn_blocking(move || {
-                    let user = format!("player{}", i % players);
-                    let r = svc.handle(
-                        &ctx(&user, "2026-11-25 09:30"),
-                        Command::Answer { answer: answer.into(), question: Some(daily) },
-                    );
+                let user = format!("player{}", i % players);
+                let cmd = Command::Answer { answer: answer.into(), question: Some(daily) };
+                // Half the callers block (as the console does), half await (as the
+                // Slack and Discord adapters do); both share the group commits.
+                tokio::spawn(async move {
+                    let r = if i % 2 == 0 {
+                        svc.handle_async(ctx(&user, "2026-11-25 09:30"), cmd).await
+                    } else {
+                        let c = ctx(&user, "2026-11-25 09:30");
+                        tokio::task::spawn_blocking(move || svc.handle(&c, cmd)).await.unwrap()
+                    };
                     matches!(r.body, Body::Verdict(_)).then_some(user)
                 })
             })

@@ -29,14 +29,14 @@ fn wal_and_foreign_keys_are_on() {
     // An answer from a user who does not exist breaks a foreign key.
     let new = todays_post(&mut s);
     let post = s.create_post(&new).unwrap().unwrap();
-    let err = s.record_answer(post.id, 999, "B", true, 10, 0).unwrap_err();
+    let err = s.record_answer(post.id, 999, "B", true, 0).unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
     // An answer to a post that does not exist (or is closed) is refused as closed.
-    assert_eq!(s.record_answer(999, 999, "B", true, 10, 0).unwrap(), Inserted::Closed);
+    assert_eq!(s.record_answer(999, 999, "B", true, 0).unwrap(), Inserted::Closed);
     // An answer that reaches the writer after its question closed is not recorded.
     let user = s.ensure_user("console", "u", "U").unwrap();
-    s.close_post(post.id, 1, Default::default(), true).unwrap();
-    assert_eq!(s.record_answer(post.id, user, "B", true, 10, 2).unwrap(), Inserted::Closed);
+    s.close_post(post.id, 1, Default::default(), Default::default(), true).unwrap();
+    assert_eq!(s.record_answer(post.id, user, "B", true, 2).unwrap(), Inserted::Closed);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
 
@@ -74,7 +74,7 @@ fn the_unique_key_decides_between_racing_connections() {
             std::thread::spawn(move || {
                 let mut s = Store::open(&path, Options::default()).unwrap();
                 barrier.wait();
-                s.record_answer(post.id, user, &format!("{i}"), false, 0, i).unwrap()
+                s.record_answer(post.id, user, &format!("{i}"), false, i).unwrap()
             })
         })
         .collect();
