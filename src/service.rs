@@ -140,6 +140,12 @@ impl Service {
         }
     }
 
+    /// Puts the writer in (or out of) a simulated fault; see [`Store::simulate`].
+    #[doc(hidden)]
+    pub fn simulate(&self, fault: Option<store::Fault>) -> store::Result<()> {
+        self.lock().simulate(fault)
+    }
+
     pub fn bank(&self) -> &Bank {
         &self.bank
     }

@@ -89,6 +89,14 @@ impl StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A fault [`Store::simulate`] can put the database in.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    ReadOnly,
+    DiskFull,
+}
+
 /// Store settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -155,6 +163,23 @@ impl Store {
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(Some(Store { conn, memo: Default::default() }))
+    }
+
+    /// Makes the database behave as if its file were read-only or its disk
+    /// full, or clears that, through SQLite's own switches (`query_only`,
+    /// `max_page_count`). For fault drills and tests: every write then fails
+    /// the way the real fault makes it fail.
+    #[doc(hidden)]
+    pub fn simulate(&self, fault: Option<Fault>) -> Result<()> {
+        let pages: i64 = self.conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+        let (query_only, max_pages) = match fault {
+            None => (false, i64::from(u32::MAX - 1)),
+            Some(Fault::ReadOnly) => (true, i64::from(u32::MAX - 1)),
+            Some(Fault::DiskFull) => (false, pages),
+        };
+        self.conn.pragma_update(None, "query_only", query_only)?;
+        self.conn.pragma_update(None, "max_page_count", max_pages)?;
+        Ok(())
     }
 
     /// The schema version recorded in the file.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use quizmaster::command::Command;
 use quizmaster::reply::{Body, PLAIN, render};
 use quizmaster::service::{Rules, Service};
-use quizmaster::store::{Options, Store};
+use quizmaster::store::{Fault, Options, Store};
 use tempfile::TempDir;
 
 use crate::support::{bank, count, ctx, db_path};
@@ -57,4 +57,90 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
     let r = runtime.block_on(svc.handle_async(ctx("Cy", "2026-11-25 09:03"), daily.clone()));
     assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 3);
+}
+
+/// A daily question open on a fresh service, and the answer that is right for it.
+fn open_question(dir: &std::path::Path) -> (Arc<Service>, Command) {
+    let svc = crate::support::service(dir);
+    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let Body::Question(q) = &post.body else { panic!("{post:?}") };
+    let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
+    (svc, Command::Answer { answer: answer.into(), question: Some(q.question) })
+}
+
+fn is_temporary_error(r: &quizmaster::reply::Reply) -> bool {
+    matches!(r.body, Body::Error(_))
+        && render(&r.body, &PLAIN).contains("busy or unavailable right now, so nothing was recorded")
+}
+
+#[test]
+fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
+    let dir = TempDir::new().unwrap();
+    let (svc, daily) = open_question(dir.path());
+    svc.handle_text(&ctx("Ann", "2026-11-25 09:00"), "help");
+    let scheduled = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin schedule 18:00 Europe/London");
+    assert!(render(&scheduled.body, &PLAIN).starts_with("Scheduled"), "{scheduled:?}");
+    svc.simulate(Some(Fault::ReadOnly)).unwrap();
+    for user in ["Ann", "Zed"] {
+        let r = svc.handle(&ctx(user, "2026-11-25 09:01"), daily.clone());
+        assert!(is_temporary_error(&r), "{user}: {r:?}");
+    }
+    assert!(is_temporary_error(&svc.handle_text(&ctx("Ann", "2026-11-25 09:01"), "play")));
+    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 09:02"), "admin reveal-now");
+    assert!(is_temporary_error(&reveal), "{reveal:?}");
+    // The scheduler's pass fails cleanly too (it retries on its next pass), and reads go on.
+    let err = svc.tick(crate::support::at("2026-11-26 18:00"), "console").unwrap_err();
+    assert!(err.is_temporary(), "{err}");
+    assert!(matches!(svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "leaderboard").body, Body::Leaderboard(_)));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0, "nothing half-written");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'open'"), 1, "still open");
+
+    svc.simulate(None).unwrap();
+    for user in ["Ann", "Zed"] {
+        let r = svc.handle(&ctx(user, "2026-11-25 09:03"), daily.clone());
+        assert!(matches!(r.body, Body::Verdict(_)), "{user}: {r:?}");
+    }
+    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 09:04"), "admin reveal-now");
+    assert!(matches!(reveal.body, Body::Reveal(_)), "{reveal:?}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE points > 0"), 2);
+    // The scheduled question the fault held up goes out on the next pass.
+    let due = svc.tick(crate::support::at("2026-11-26 18:00"), "console").unwrap();
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE local_date = '2026-11-26'"), 1);
+}
+
+#[test]
+fn a_full_disk_acknowledges_only_what_it_stored_and_recovers() {
+    let dir = TempDir::new().unwrap();
+    let (svc, daily) = open_question(dir.path());
+    svc.simulate(Some(Fault::DiskFull)).unwrap();
+    // Players keep answering while the database cannot grow: some fit in
+    // the pages it has, the rest must be told nothing was recorded.
+    let players: Vec<String> = (0..400).map(|i| format!("Player{i:03}")).collect();
+    let mut acked = Vec::new();
+    let mut refused = Vec::new();
+    for p in &players {
+        let r = svc.handle(&ctx(p, "2026-11-25 09:05"), daily.clone());
+        match &r.body {
+            Body::Verdict(_) => acked.push(p.clone()),
+            _ if is_temporary_error(&r) => refused.push(p.clone()),
+            other => panic!("{p}: {other:?}"),
+        }
+    }
+    assert!(!refused.is_empty(), "the disk filled up");
+    let stored = || {
+        let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT u.display_name FROM answers a JOIN users u ON u.id = a.user_id ORDER BY u.display_name")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().collect::<Result<Vec<_>, _>>().unwrap()
+    };
+    assert_eq!(stored(), acked, "exactly the acknowledged answers are stored");
+
+    svc.simulate(None).unwrap();
+    for p in &refused {
+        let r = svc.handle(&ctx(p, "2026-11-25 09:10"), daily.clone());
+        assert!(matches!(r.body, Body::Verdict(_)), "{p}: {r:?}");
+    }
+    assert_eq!(stored(), players, "everyone is in once the disk has room");
 }

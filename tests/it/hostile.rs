@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use quizmaster::command::{self, Command};
+use quizmaster::config::{Settings, Sources};
 use quizmaster::content::{Bank, ItemKind, Source, parse_pack};
 use quizmaster::quiz::grading::{grade, normalise};
 use quizmaster::reply::{Body, PLAIN, render};
@@ -59,6 +60,65 @@ proptest! {
         match Bank::from_sources(&[Source { name: "p.toml".into(), text }]) {
             Ok(bank) => prop_assert_eq!(bank.len(), 1),
             Err(errors) => prop_assert!(errors.iter().all(|e| e.to_string().contains("p.toml"))),
+        }
+    }
+}
+
+/// Keys of bot.toml, known and not, for generated files.
+const KEYS: &[&str] = &[
+    "database.path",
+    "database.synchronous",
+    "content.dir",
+    "content.bundled",
+    "quiz.timezone",
+    "quiz.points_correct",
+    "quiz.streak_bonus_cap",
+    "quiz.max_input_chars",
+    "quiz.rate_burst",
+    "quiz.rate_per_second",
+    "schedule.grace",
+    "schedule.close",
+    "log.level",
+    "console.user",
+    "slack.signing_secret",
+    "slack.bot_token",
+    "slack.admins",
+    "slack.listen",
+    "discord.token",
+    "discord.guild_ids",
+    "nope.key",
+    "quiz.nope",
+];
+
+fn toml_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,30}".prop_map(|s| toml::Value::String(s).to_string()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<f64>().prop_map(|f| format!("{f:?}")),
+        Just("true".to_string()),
+        Just("[1, \"a\", 2.5]".to_string()),
+        Just("{ x = 1 }".to_string()),
+        "[\\x00-\\x7f]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any bot.toml loads or is refused with a message; none panics.
+    #[test]
+    fn any_bot_toml_loads_or_is_named(lines in prop::collection::vec((prop::sample::select(KEYS), toml_value()), 0..8), junk in "\\PC{0,20}") {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut text = String::new();
+        for (key, value) in &lines {
+            let (section, name) = key.split_once('.').unwrap();
+            text.push_str(&format!("[{section}]\n{name} = {value}\n"));
+        }
+        text.push_str(&junk);
+        let path = dir.path().join("bot.toml");
+        std::fs::write(&path, &text).unwrap();
+        if let Err(e) = Settings::load(Sources { file: Some(path), env: Some(Default::default()) }) {
+            prop_assert!(!e.to_string().is_empty());
         }
     }
 }
