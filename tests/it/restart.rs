@@ -175,3 +175,164 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'missed'"), 1);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'closed'"), 1);
 }
+
+/// Today's question in the console's channel, the answer that is right for
+/// it, and a wrong one.
+fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (String, String) {
+    let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).unwrap();
+    match &item.kind {
+        quizmaster::content::ItemKind::Choice { answer, .. } => (
+            quizmaster::content::letter(*answer).to_string(),
+            quizmaster::content::letter((*answer + 1) % 4).to_string(),
+        ),
+        quizmaster::content::ItemKind::Text { accept } => (accept[0].clone(), "certainly not this".into()),
+    }
+}
+
+#[test]
+fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
+    let dir = TempDir::new().unwrap();
+    let now = Utc::now();
+    let rules = Rules::default();
+
+    // Yesterday: players 0-99 answered, the even ones right; revealed.
+    let svc = bundled_service(dir.path());
+    let post = svc.handle_text(&console("Admin", now - Duration::days(1)), "admin post-now");
+    let Body::Question(q) = &post.body else { panic!("{post:?}") };
+    let (right, wrong) = right_and_wrong(&svc, q);
+    for i in 0..100 {
+        let answer = if i % 2 == 0 { &right } else { &wrong };
+        let r = svc.handle(
+            &console(&format!("P{i:05}"), now - Duration::days(1) + Duration::minutes(1)),
+            Command::Answer { answer: answer.clone(), question: Some(q.question) },
+        );
+        assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
+    }
+    svc.handle_text(&console("Admin", now - Duration::days(1) + Duration::hours(1)), "admin reveal-now");
+    drop(svc);
+
+    // Today, in the real binary: post, then a burst of 20,000 players, killed mid-way.
+    let mut run = start(dir.path());
+    run.send("/quiz admin post-now");
+    run.wait_for("Question of the day");
+    let mut stdin = run.stdin;
+    let writer = std::thread::spawn(move || {
+        for i in 0..20_000 {
+            // Three in four answer "A"; whatever today's item is, some are right and some wrong.
+            let answer = if i % 4 == 3 { "b" } else { "a" };
+            if writeln!(stdin, "/as P{i:05}\n/quiz answer {answer}").is_err() {
+                return; // killed
+            }
+        }
+        let _ = stdin.flush();
+    });
+    let mut acked: Vec<String> = Vec::new();
+    let mut who = String::new();
+    let deadline = Instant::now() + StdDuration::from_secs(60);
+    while acked.len() < 300 && Instant::now() < deadline {
+        if let Ok(line) = run.lines.recv_timeout(StdDuration::from_millis(100)) {
+            if let Some(user) = line.strip_prefix("[private to ").and_then(|r| r.strip_suffix(']')) {
+                who = user.to_string();
+            } else if line.starts_with("Answer recorded.") {
+                acked.push(who.clone());
+            }
+        }
+    }
+    run.child.kill().unwrap(); // SIGKILL, mid-burst
+    run.child.wait().unwrap();
+    // Acknowledgements already on the pipe when the process died were sent, so they count too.
+    for line in run.lines.try_iter() {
+        if let Some(user) = line.strip_prefix("[private to ").and_then(|r| r.strip_suffix(']')) {
+            who = user.to_string();
+        } else if line.starts_with("Answer recorded.") {
+            acked.push(who.clone());
+        }
+    }
+    let _ = writer.join();
+    assert!(acked.len() >= 300, "the burst was under way: {} acknowledged", acked.len());
+
+    let today: i64 = count(dir.path(), "SELECT MAX(id) FROM posts");
+    let stored = |sql: &str| -> Vec<(String, i64)> {
+        let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let rows = stored(
+        "SELECT u.display_name, COUNT(*) FROM answers a JOIN users u ON u.id = a.user_id WHERE a.post_id = ?1 GROUP BY u.id",
+    );
+    let per_user: std::collections::HashMap<String, i64> = rows.into_iter().collect();
+    for user in &acked {
+        assert_eq!(per_user.get(user), Some(&1), "{user} was acknowledged: exactly one row");
+    }
+    assert!(per_user.values().all(|n| *n == 1), "nobody twice");
+    assert!(per_user.len() < 20_000, "the kill came mid-burst ({} rows)", per_user.len());
+    assert!(per_user.len() >= acked.len());
+    eprintln!("{} acknowledged, {} stored when killed", acked.len(), per_user.len());
+
+    // Restarted: the question is still open; reveal it and read the board.
+    let mut again = start(dir.path());
+    again.send("/quiz admin reveal-now");
+    again.wait_for("Question of the day: the answer");
+    again.send("/quiz leaderboard all");
+    again.wait_for("Leaderboard");
+    std::thread::sleep(StdDuration::from_millis(300));
+    let seen = again.kill9();
+
+    // Streaks and points recomputed from the rows with the domain rules equal the stored ones.
+    let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+    let answers: Vec<(i64, String, bool, i64)> = conn
+        .prepare(
+            "SELECT a.post_id, u.display_name, a.correct, a.points FROM answers a JOIN users u ON u.id = a.user_id
+             ORDER BY a.post_id, u.display_name",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut streaks: std::collections::BTreeMap<String, quizmaster::quiz::streak::Streak> = Default::default();
+    let mut totals: std::collections::BTreeMap<String, i64> = Default::default();
+    for post in [today - 1, today] {
+        let answered: std::collections::HashMap<&String, bool> =
+            answers.iter().filter(|a| a.0 == post).map(|a| (&a.1, a.2)).collect();
+        let players: std::collections::BTreeSet<String> =
+            streaks.keys().cloned().chain(answered.keys().map(|n| n.to_string())).collect();
+        for p in players {
+            let before = streaks.get(&p).copied().unwrap_or_default();
+            let outcome = match answered.get(&p) {
+                Some(true) => quizmaster::quiz::streak::Outcome::Correct,
+                Some(false) => quizmaster::quiz::streak::Outcome::Wrong,
+                None => quizmaster::quiz::streak::Outcome::Unanswered,
+            };
+            if let Some(correct) = answered.get(&p) {
+                let points = quizmaster::quiz::scoring::daily_points(rules.scoring, *correct, before.current);
+                let stored = answers.iter().find(|a| a.0 == post && a.1 == p).unwrap().3;
+                assert_eq!(stored, i64::from(points), "{p}'s points on post {post}");
+                *totals.entry(p.clone()).or_default() += i64::from(points);
+            }
+            streaks.insert(p, quizmaster::quiz::streak::settle(rules.streak, before, outcome).0);
+        }
+    }
+    let stored_streaks: Vec<(String, u32, u32, u32)> = conn
+        .prepare("SELECT u.display_name, s.current, s.best, s.freezes FROM streaks s JOIN users u ON u.id = s.user_id ORDER BY u.display_name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected: Vec<(String, u32, u32, u32)> =
+        streaks.iter().map(|(p, s)| (p.clone(), s.current, s.best, s.freezes)).collect();
+    assert_eq!(stored_streaks, expected);
+
+    // The board the restarted binary printed matches the recomputed totals.
+    let board: Vec<&String> = seen.iter().skip_while(|l| !l.starts_with("Leaderboard")).skip(1).take(10).collect();
+    assert_eq!(board.len(), 10, "{seen:#?}");
+    let best = totals.values().copied().max().unwrap();
+    for line in board {
+        let name = line.split(". ").nth(1).and_then(|r| r.split(" — ").next()).unwrap_or_default();
+        let name = name.trim_end_matches(" (you)");
+        let shown = totals.get(name).unwrap_or_else(|| panic!("{line}: {name} has no answers"));
+        assert!(line.contains(&format!("{shown} pts")), "{line} vs {shown}");
+        assert!(*shown <= best);
+    }
+}
