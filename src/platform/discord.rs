@@ -336,6 +336,9 @@ impl Handler {
     async fn component(&self, http: &Http, c: &ComponentInteraction) {
         let Some((question, choice)) = parse_button(&c.data.custom_id) else {
             tracing::warn!(custom_id = %c.data.custom_id, "a button that is not ours");
+            let job =
+                tokio::spawn(async { Reply::error("That button is not one of the quiz's; nothing was recorded.") });
+            respond(job, |m| c.create_response(http, m), |e| c.edit_response(http, e), c.id.get()).await;
             return;
         };
         let ctx = self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref());
@@ -398,6 +401,13 @@ impl EventHandler for Handler {
         match &interaction {
             Interaction::Command(cmd) if matches!(cmd.data.name.as_str(), "quiz" | "quizadmin") => {
                 self.command(&ctx.http, cmd).await;
+            }
+            Interaction::Command(cmd) => {
+                // A command registered by an older version, say.
+                tracing::warn!(name = %cmd.data.name, "a command that is not ours");
+                let job = tokio::spawn(async { Reply::error("That is not a quiz command; try /quiz help.") });
+                let http = &ctx.http;
+                respond(job, |m| cmd.create_response(http, m), |e| cmd.edit_response(http, e), cmd.id.get()).await;
             }
             Interaction::Component(c) => self.component(&ctx.http, c).await,
             _ => {}

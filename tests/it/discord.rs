@@ -270,3 +270,65 @@ async fn discord_errors_are_retried_and_never_lose_answers() {
     assert!(content(&cb).contains("1 in a row"), "{cb}");
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let mallory = user("950000000000000666", "@everyone <@&1> <!channel>");
+    let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]));
+    fake.callback(&id).await;
+    let rows = || count(dir.path(), "SELECT COUNT(*) FROM answers") + count(dir.path(), "SELECT COUNT(*) FROM posts");
+    let before = rows();
+
+    let huge = "A".repeat(20_000);
+    let commands: Vec<(&str, &str, &str, Value)> = vec![
+        ("0", "quiz", "answer", json!([])),
+        ("0", "quiz", "answer", json!([option("choice", &huge)])),
+        ("0", "quiz", "answer", json!([option("text", "\u{0}\u{7}\u{1b}[2J")])),
+        ("0", "quiz", "answer", json!([option("text", "@everyone <@123> <@&456> <#789> @here")])),
+        ("0", "quiz", "answer", json!([{"name": "choice", "type": 4, "value": 12}])),
+        ("0", "quiz", "stats", json!([{"name": "user", "type": 6, "value": "950000000000000001"}])),
+        ("0", "quiz", "leaderboard", json!([option("period", "'; DROP TABLE answers; --")])),
+        ("0", "quiz", "no-such-thing", json!([option("x", "y")])),
+        ("0", "rm", "rf", json!([])),
+        ("0", "quizadmin", "reveal-now", json!([])),
+        ("0", "quizadmin", "schedule", json!([option("time", "09:00"), option("zone", "UTC")])),
+        ("8", "quizadmin", "timezone", json!([option("zone", &huge)])),
+        (MANAGE_GUILD, "quizadmin", "schedule", json!([option("time", "25:99"), option("zone", "Mars/Olympus")])),
+    ];
+    let mut ids = Vec::new();
+    for (perms, name, sub, options) in commands {
+        ids.push((format!("/{name} {sub}"), fake.command(&mallory, perms, name, sub, options)));
+    }
+    for custom_id in ["", "qm:", "qm:d999999:B", "qm:d1:Z", "qm:d1:BB", "qm:p1:B", "qm:x:B", &"qm:d1:".repeat(5000)] {
+        ids.push((
+            format!("button {}", custom_id.chars().take(20).collect::<String>()),
+            fake.click(&mallory, custom_id, "1"),
+        ));
+    }
+    for (what, id) in &ids {
+        let cb = fake.callback(id).await;
+        assert!(ephemeral(&cb), "{what}: refusals are private: {cb}");
+        let text = content(&cb);
+        assert!(!text.is_empty() && text.chars().count() <= 2000, "{what}: {text}");
+        assert!(!text.contains("Answer recorded"), "{what}: {text}");
+    }
+    // Nothing the bot sent may ping anyone: mentions are switched off on every body.
+    for call in fake.calls_to(&Method::POST, "/").into_iter().chain(fake.calls_to(&Method::PATCH, "/")) {
+        let body = if call.path.contains("/callback") { &call.body["data"] } else { &call.body };
+        if body.get("content").is_some() {
+            assert_eq!(body["allowed_mentions"]["parse"], json!([]), "{}: {}", call.path, call.body);
+        }
+    }
+    assert_eq!(rows(), before, "nothing was written");
+    if let Some(n) = fake_discord::check_against_spec(fake) {
+        assert!(n >= ids.len(), "every refusal is a valid callback body ({n} checked)");
+    }
+    // Still serving.
+    let cb = fake.callback(&fake.command(&admin, "0", "quiz", "help", json!([]))).await;
+    assert!(content(&cb).contains("/quiz"), "{cb}");
+    bot.stop().await;
+}
