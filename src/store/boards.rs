@@ -29,13 +29,14 @@ pub struct UserStats {
     pub practice_correct: i64,
 }
 
-/// Each player's daily answers in `[?2, ?3)` in guild `?1`, as `t`.
+/// Each player's daily answers in `[?2, ?3)` in guild `?1`, as `t`. Only
+/// revealed questions count: until then nobody may tell who was right.
 const DAILY_PERIOD_TOTALS: &str = "(SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
         COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
     FROM answers a
     JOIN posts p ON p.id = a.post_id
     JOIN channels c ON c.id = p.channel_id
-    WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
+    WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3 AND p.state = 'closed'
     GROUP BY a.user_id) t";
 
 /// A player's best running streak in the guild and when it was reached.
@@ -94,7 +95,7 @@ impl Store {
         let (daily_answered, daily_correct, points) = self.one(
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0), COALESCE(SUM(a.points), 0)
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
-             WHERE c.guild_id = ?1 AND a.user_id = ?2",
+             WHERE c.guild_id = ?1 AND a.user_id = ?2 AND p.state = 'closed'",
             params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;

@@ -1,0 +1,23 @@
+//! Any answer against a choice item and a text item: graded or refused,
+//! never a panic; every accepted spelling grades right.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quizmaster::content::ItemKind;
+use quizmaster::quiz::grading::{grade, normalise};
+
+fuzz_target!(|input: (u8, Vec<String>, &str)| {
+    let (right, accept, answer) = input;
+    let choices = 2 + usize::from(right % 4);
+    let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: usize::from(right) % choices };
+    let _ = grade(&choice, answer);
+    let accept: Vec<String> = accept.into_iter().filter(|a| !normalise(a).is_empty()).take(4).collect();
+    if accept.is_empty() {
+        return;
+    }
+    let text = ItemKind::Text { accept: accept.clone() };
+    let _ = grade(&text, answer);
+    for a in &accept {
+        assert_eq!(grade(&text, a), Ok(true), "{a:?}");
+    }
+});
