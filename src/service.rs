@@ -197,7 +197,14 @@ impl Service {
     /// Boards and stats read through their own connection, so a big board
     /// never holds up the answers being recorded meanwhile.
     fn read(&self, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
-        let scope = self.scope(&mut self.lock(), ctx)?;
+        let scope = {
+            let mut store = self.lock();
+            let scope = self.scope(&mut store, ctx)?;
+            if matches!(cmd, Command::Leaderboard { .. }) {
+                ensure_totals(&mut store, &scope)?;
+            }
+            scope
+        };
         let mut reader = self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if reader.is_none() {
             *reader = self.lock().reader()?;
@@ -230,7 +237,10 @@ impl Service {
                     Ok(daily_reply(a, result))
                 }
             },
-            Command::Leaderboard { period, sort, board } => self.leaderboard(store, &scope, ctx, period, sort, board),
+            Command::Leaderboard { period, sort, board } => {
+                ensure_totals(store, &scope)?;
+                self.leaderboard(store, &scope, ctx, period, sort, board)
+            }
             Command::Stats { user } => self.stats(store, &scope, ctx, user),
             Command::Streak => {
                 let s = store.user_stats(scope.guild, scope.user)?;
@@ -548,7 +558,7 @@ impl Service {
             Err(e) => return Ok(Reply::error(grade_error_text(&e, item))),
         };
         let answer = canonical_answer(item, answer);
-        match store.record_practice_answer(question, &answer, correct, store::millis(ctx.now))? {
+        match store.record_practice_answer(question, &answer, correct, store::millis(ctx.now), self.rules.default_tz)? {
             Inserted::New => Ok(Reply::private(Body::Verdict(VerdictCard {
                 question: QuestionRef::Practice(question),
                 mode: Mode::Practice,
@@ -579,14 +589,12 @@ impl Service {
         sort: Sort,
         board: BoardKind,
     ) -> store::Result<Reply> {
-        let range =
-            leaderboard::period_range(period, ctx.now, scope.tz).map(|(s, e)| (store::millis(s), store::millis(e)));
         let sort = if board == BoardKind::Practice { Sort::Points } else { sort };
-        let mut rows = store.standings(scope.guild, range, board, sort == Sort::Streak)?;
-        if sort == Sort::Streak {
-            rows.retain(|r| r.streak > 0);
-        }
-        let ranked = leaderboard::rank(rows, sort);
+        let key = leaderboard::period_key(period, ctx.now, scope.tz);
+        let found = store.board(scope.guild, board, &key, sort, scope.user, BOARD_SIZE)?;
+        // The store reads the board in this order already; ranking again keeps
+        // the rule in one place and costs nothing for ten rows.
+        let ranked = leaderboard::rank(found.top, sort);
         let figure = |r: &leaderboard::Standing| match (board, sort) {
             (BoardKind::Practice, _) => format!("{} correct of {}", r.correct, r.answered),
             (_, Sort::Points) => format!("{} pts", r.points),
@@ -595,12 +603,18 @@ impl Service {
                 format!("{}% ({}/{})", accuracy_percent(r.correct, r.answered), r.correct, r.answered)
             }
         };
-        let mut shown: Vec<BoardRow> = Vec::new();
-        for (i, r) in ranked.iter().enumerate() {
-            let is_you = r.user_id == scope.user;
-            if i < BOARD_SIZE || is_you {
-                shown.push(BoardRow { rank: i + 1, name: r.name.clone(), figure: figure(r), is_you });
-            }
+        let mut shown: Vec<BoardRow> = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, r)| BoardRow {
+                rank: i + 1,
+                name: r.name.clone(),
+                figure: figure(r),
+                is_you: r.user_id == scope.user,
+            })
+            .collect();
+        if let Some((rank, you)) = &found.you {
+            shown.push(BoardRow { rank: *rank, name: you.name.clone(), figure: figure(you), is_you: true });
         }
         let title = match board {
             BoardKind::Daily => format!("Leaderboard · {} · {}", period.title(), sort.title()),
@@ -757,6 +771,8 @@ impl Service {
             AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
                 Ok(tz) => {
                     store.set_guild_timezone(scope.guild, tz.name())?;
+                    // Weeks and months start at other instants now.
+                    store.rebuild_totals(scope.guild, tz)?;
                     Ok(Reply::info(format!("Leaderboard weeks and months now follow {}.", tz.name())))
                 }
                 Err(_) => Ok(Reply::error(format!(
@@ -904,7 +920,14 @@ impl Service {
         now: DateTime<Utc>,
         delivered: bool,
     ) -> store::Result<Option<Reply>> {
-        match store.close_post(post.id, store::millis(now), self.rules.streak, self.rules.scoring, delivered)? {
+        match store.close_post(
+            post.id,
+            store::millis(now),
+            self.rules.streak,
+            self.rules.scoring,
+            self.rules.default_tz,
+            delivered,
+        )? {
             Some(result) => Ok(Some(self.reveal_reply(&result)?)),
             None => Ok(None),
         }
@@ -1123,6 +1146,15 @@ struct Ids {
 impl Ids {
     /// Forget users beyond this many, to bound memory.
     const MAX_USERS: usize = 100_000;
+}
+
+/// Builds a guild's running board totals if they are missing or were built
+/// in another zone (first board after an upgrade, or the zone changed).
+fn ensure_totals(store: &mut Store, scope: &Scope) -> store::Result<()> {
+    if !store.totals_built_in(scope.guild, scope.tz)? {
+        store.rebuild_totals(scope.guild, scope.tz)?;
+    }
+    Ok(())
 }
 
 fn not_committed() -> Reply {

@@ -87,6 +87,25 @@ pub fn period_range(period: Period, now: DateTime<Utc>, tz: Tz) -> Option<(DateT
     Some((start_of_day(tz, first)?, start_of_day(tz, next)?))
 }
 
+/// The name of the period that contains `at` in zone `tz`: `all`,
+/// `week:<its Monday>` or `month:<YYYY-MM>`. Boards keep running totals
+/// under these names; an answer counts towards the three periods it falls in.
+pub fn period_key(period: Period, at: DateTime<Utc>, tz: Tz) -> String {
+    let day = at.with_timezone(&tz).date_naive();
+    match period {
+        Period::All => "all".into(),
+        Period::Week => {
+            format!("week:{}", day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
+        }
+        Period::Month => format!("month:{}", day.format("%Y-%m")),
+    }
+}
+
+/// The three periods an answer at `at` counts towards.
+pub fn period_keys(at: DateTime<Utc>, tz: Tz) -> [String; 3] {
+    [Period::All, Period::Week, Period::Month].map(|p| period_key(p, at, tz))
+}
+
 /// One player's figures for a board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
@@ -176,6 +195,25 @@ mod tests {
             (at("2026-12-01 05:00"), at("2027-01-01 05:00"))
         );
         assert_eq!(period_range(Period::All, at("2026-12-15 12:00"), Berlin), None);
+    }
+
+    #[test]
+    fn period_keys_follow_the_period_ranges() {
+        // Every minute-ish instant over a DST change: its keys name the period whose range holds it.
+        let mut t = at("2026-03-27 00:00");
+        while t < at("2026-04-02 00:00") {
+            for tz in [Berlin, New_York] {
+                for p in [Period::Week, Period::Month] {
+                    let (start, end) = period_range(p, t, tz).expect("a range");
+                    assert!(start <= t && t < end);
+                    assert_eq!(period_key(p, start, tz), period_key(p, t, tz), "{p:?} {t} {tz}");
+                    assert_ne!(period_key(p, end, tz), period_key(p, t, tz), "{p:?} {t} {tz}");
+                }
+            }
+            t += Duration::minutes(17);
+        }
+        assert_eq!(period_keys(at("2026-11-29 23:30"), Berlin), ["all", "week:2026-11-30", "month:2026-11"]);
+        assert_eq!(period_keys(at("2026-11-29 23:30"), New_York), ["all", "week:2026-11-23", "month:2026-11"]);
     }
 
     fn s(id: i64, points: i64, points_at: i64, correct: i64, answered: i64, streak: i64, streak_at: i64) -> Standing {

@@ -1,12 +1,15 @@
 //! The figures behind leaderboards and stats. Ranking itself is the domain's.
 
-use rusqlite::params;
+use std::collections::HashMap;
 
-use super::{GuildId, Result, Store, UserId};
-use crate::quiz::leaderboard::Standing;
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{GuildId, Result, Store, UserId, from_millis};
+use crate::quiz::leaderboard::{Sort, Standing, period_keys, rank};
 
 /// Which answers a board counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum BoardKind {
     /// Daily questions: points, accuracy and streaks.
     #[default]
@@ -29,66 +32,303 @@ pub struct UserStats {
     pub practice_correct: i64,
 }
 
-/// Each player's daily answers in `[?2, ?3)` in guild `?1`, as `t`. Only
-/// revealed questions count: until then nobody may tell who was right.
-const DAILY_PERIOD_TOTALS: &str = "(SELECT a.user_id AS user_id, SUM(a.points) AS points, SUM(a.correct) AS correct,
-        COUNT(*) AS answered, COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0) AS points_at
-    FROM answers a
-    JOIN posts p ON p.id = a.post_id
-    JOIN channels c ON c.id = p.channel_id
-    WHERE c.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3 AND p.state = 'closed'
-    GROUP BY a.user_id) t";
+/// What a board shows: its top players, and the asker's place when it is
+/// below them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Board {
+    /// Best first, at most the limit asked for.
+    pub top: Vec<Standing>,
+    /// The asker's rank (from 1) and figures, when not among `top`.
+    pub you: Option<(usize, Standing)>,
+}
 
-/// A player's best running streak in the guild and when it was reached.
-const DAILY_STREAK_COLUMNS: &str =
-    "COALESCE((SELECT MAX(st.current) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
-        WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0),
-    COALESCE((SELECT MIN(st.reached_at) FROM streaks st JOIN channels c2 ON c2.id = st.channel_id
-        WHERE st.user_id = t.user_id AND c2.guild_id = ?1 AND st.current > 0), 0)";
+impl BoardKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            BoardKind::Daily => "daily",
+            BoardKind::Practice => "practice",
+        }
+    }
+}
+
+/// Accuracy as stored for ordering: correct / answered, scaled. Two different
+/// ratios of counts below 30,000 never share a value; equal ratios always do.
+const ACCURACY_SCALE: i64 = 1_000_000_000;
+
+/// One player's figures in one period, while rebuilding.
+#[derive(Default)]
+struct Sums {
+    points: i64,
+    correct: i64,
+    answered: i64,
+    points_at: i64,
+}
+
+const TOTALS_COLUMNS: &str = "t.user_id, u.display_name, t.points, t.correct, t.answered, t.points_at";
+
+fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
+    Ok(Standing {
+        user_id: r.get(0)?,
+        name: r.get(1)?,
+        points: r.get(2)?,
+        correct: r.get(3)?,
+        answered: r.get(4)?,
+        points_at: r.get(5)?,
+        streak: 0,
+        streak_at: 0,
+    })
+}
+
+/// Adds one answer to a player's running totals in the periods `keys`.
+/// `points_at` is the answer's time if it scored, else 0.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn add_to_totals(
+    conn: &Connection,
+    guild: GuildId,
+    kind: BoardKind,
+    keys: &[String],
+    user: UserId,
+    points: i64,
+    correct: bool,
+    points_at: i64,
+) -> rusqlite::Result<()> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?6 * ?8)
+         ON CONFLICT DO UPDATE SET points = points + excluded.points, correct = correct + excluded.correct,
+             answered = answered + 1, points_at = MAX(points_at, excluded.points_at),
+             accuracy = (correct + excluded.correct) * ?8 / (answered + 1)",
+    )?;
+    for key in keys {
+        upsert.execute(params![guild, kind.as_str(), key, user, points, correct, points_at, ACCURACY_SCALE])?;
+    }
+    Ok(())
+}
+
+/// The zone a guild's boards use: its own, else `default`.
+pub(super) fn guild_zone(conn: &Connection, guild: GuildId, default: Tz) -> rusqlite::Result<(Tz, bool)> {
+    let (own, built): (Option<String>, Option<String>) = conn
+        .prepare_cached("SELECT timezone, totals_zone FROM guilds WHERE id = ?1")?
+        .query_row([guild], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let zone = own.and_then(|z| z.parse().ok()).unwrap_or(default);
+    Ok((zone, built.as_deref() == Some(zone.name())))
+}
 
 impl Store {
-    /// Every player's figures on a board, unranked. `range` is `[start, end)` in ms, `None` for all time.
-    /// Streaks are looked up only `with_streaks` (a board ranked by streak):
-    /// one lookup per player is most of the cost of a big board.
-    pub fn standings(
+    /// Whether the guild's running totals were built in `zone`; if not (first
+    /// use, or the zone changed), [`Store::rebuild_totals`] is due.
+    pub fn totals_built_in(&self, guild: GuildId, zone: Tz) -> Result<bool> {
+        let built: Option<String> = self.one("SELECT totals_zone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?;
+        Ok(built.as_deref() == Some(zone.name()))
+    }
+
+    /// Rebuilds a guild's running totals from its answers, in `zone`: every
+    /// revealed daily answer and every practice answer.
+    pub fn rebuild_totals(&mut self, guild: GuildId, zone: Tz) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM board_totals WHERE guild_id = ?1", [guild])?;
+            let mut daily = tx.prepare(
+                "SELECT a.user_id, a.points, a.correct, a.answered_at FROM channels c
+                 JOIN posts p ON p.channel_id = c.id AND p.state = 'closed'
+                 JOIN answers a ON a.post_id = p.id
+                 WHERE c.guild_id = ?1",
+            )?;
+            let mut practice = tx.prepare(
+                "SELECT q.user_id, a.correct, a.correct, a.answered_at FROM practice_questions q
+                 JOIN practice_answers a ON a.question_id = q.id WHERE q.guild_id = ?1",
+            )?;
+            // Summed in memory, then written once per player and period, in
+            // key order (appending to the B-trees is far cheaper than
+            // inserting all over them). Period names are computed once per
+            // local date and referred to by number.
+            let mut names: Vec<String> = Vec::new();
+            let mut by_date: HashMap<chrono::NaiveDate, [usize; 3]> = HashMap::new();
+            let mut sums: HashMap<(BoardKind, usize, UserId), Sums> = HashMap::new();
+            for (kind, stmt) in [(BoardKind::Daily, &mut daily), (BoardKind::Practice, &mut practice)] {
+                let rows = stmt.query_map([guild], |r| {
+                    Ok((r.get::<_, UserId>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?))
+                })?;
+                for row in rows {
+                    let (user, points, correct, at) = row?;
+                    let date = from_millis(at).with_timezone(&zone).date_naive();
+                    let keys = *by_date.entry(date).or_insert_with(|| {
+                        period_keys(from_millis(at), zone).map(|name| {
+                            names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                                names.push(name);
+                                names.len() - 1
+                            })
+                        })
+                    });
+                    for key in keys {
+                        let e = sums.entry((kind, key, user)).or_default();
+                        e.points += points;
+                        e.correct += i64::from(correct);
+                        e.answered += 1;
+                        if points > 0 {
+                            e.points_at = e.points_at.max(at);
+                        }
+                    }
+                }
+            }
+            let mut sorted: Vec<_> = sums.into_iter().collect();
+            sorted.sort_unstable_by(|((ka, pa, ua), _), ((kb, pb, ub), _)| {
+                (ka.as_str(), &names[*pa], ua).cmp(&(kb.as_str(), &names[*pb], ub))
+            });
+            let mut insert = tx.prepare(
+                "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
+            )?;
+            for ((kind, key, user), t) in sorted {
+                insert.execute(params![
+                    guild,
+                    kind.as_str(),
+                    names[key],
+                    user,
+                    t.points,
+                    t.correct,
+                    t.answered,
+                    t.points_at,
+                    ACCURACY_SCALE
+                ])?;
+            }
+            tx.execute("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
+            Ok(())
+        })
+    }
+
+    /// A board from the running totals: the top `limit` players of a period
+    /// (see [`crate::quiz::leaderboard::period_key`]) in the order of
+    /// [`crate::quiz::leaderboard::rank`], and the asker's rank if below them.
+    /// Streak boards rank the current streaks; the period does not apply.
+    pub fn board(
         &self,
         guild: GuildId,
-        range: Option<(i64, i64)>,
         kind: BoardKind,
-        with_streaks: bool,
-    ) -> Result<Vec<Standing>> {
-        let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
-        // Daily boards aggregate the period's answers first (a range of the
-        // covering time index), then look up names and, if asked, streaks.
-        let streaks = if with_streaks { DAILY_STREAK_COLUMNS } else { "0, 0" };
-        let sql = match kind {
-            BoardKind::Daily => format!(
-                "SELECT u.id, u.display_name, t.points, t.correct, t.answered, t.points_at, {streaks}
-                 FROM {DAILY_PERIOD_TOTALS} JOIN users u ON u.id = t.user_id"
-            ),
-            BoardKind::Practice => "SELECT u.id, u.display_name, SUM(a.correct), SUM(a.correct), COUNT(*),
-                        COALESCE(MAX(CASE WHEN a.correct = 1 THEN a.answered_at END), 0), 0, 0
-                 FROM practice_answers a
-                 JOIN practice_questions q ON q.id = a.question_id
-                 JOIN users u ON u.id = q.user_id
-                 WHERE q.guild_id = ?1 AND a.answered_at >= ?2 AND a.answered_at < ?3
-                 GROUP BY u.id"
-                .to_string(),
+        period: &str,
+        sort: Sort,
+        user: UserId,
+        limit: usize,
+    ) -> Result<Board> {
+        if sort == Sort::Streak {
+            return self.streak_board(guild, user, limit);
+        }
+        let order = match sort {
+            Sort::Accuracy => "t.accuracy DESC, t.answered DESC, t.points_at, t.user_id",
+            _ => "t.points DESC, t.points_at, t.user_id",
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![guild, start, end], |r| {
+        let base = "FROM board_totals t JOIN users u ON u.id = t.user_id WHERE t.guild_id = ?1 AND t.board = ?2 AND t.period = ?3";
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {TOTALS_COLUMNS} {base} ORDER BY {order} LIMIT ?4"))?;
+        let top = stmt
+            .query_map(params![guild, kind.as_str(), period, limit as i64], totals_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if top.len() < limit || top.iter().any(|s| s.user_id == user) {
+            return Ok(Board { top, you: None });
+        }
+        let Some(mine) = self
+            .one(
+                &format!("SELECT {TOTALS_COLUMNS} {base} AND t.user_id = ?4"),
+                params![guild, kind.as_str(), period, user],
+                totals_from_row,
+            )
+            .optional()?
+        else {
+            return Ok(Board { top, you: None });
+        };
+        // Players ahead: each count is one range of the board's index.
+        let ahead: i64 = match sort {
+            Sort::Accuracy => {
+                let accuracy = mine.correct * ACCURACY_SCALE / mine.answered.max(1);
+                self.one(
+                    "SELECT (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy > ?4)
+                          + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy = ?4
+                                AND answered > ?5)
+                          + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy = ?4
+                                AND answered = ?5 AND (points_at, user_id) < (?6, ?7))",
+                    params![guild, kind.as_str(), period, accuracy, mine.answered, mine.points_at, user],
+                    |r| r.get(0),
+                )?
+            }
+            _ => self.one(
+                "SELECT (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND points > ?4)
+                      + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND points = ?4
+                            AND (points_at, user_id) < (?5, ?6))",
+                params![guild, kind.as_str(), period, mine.points, mine.points_at, user],
+                |r| r.get(0),
+            )?,
+        };
+        Ok(Board { top, you: Some((ahead as usize + 1, mine)) })
+    }
+
+    /// The best current streaks of a guild's players (their best channel each).
+    fn streak_board(&self, guild: GuildId, user: UserId, limit: usize) -> Result<Board> {
+        let as_standing = |r: &Row<'_>| {
             Ok(Standing {
                 user_id: r.get(0)?,
                 name: r.get(1)?,
-                points: r.get(2)?,
-                correct: r.get(3)?,
-                answered: r.get(4)?,
-                points_at: r.get(5)?,
-                streak: r.get(6)?,
-                streak_at: r.get(7)?,
+                points: 0,
+                correct: 0,
+                answered: 0,
+                points_at: 0,
+                streak: r.get(2)?,
+                streak_at: r.get(3)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let channels: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM channels WHERE guild_id = ?1")?
+            .query_map([guild], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Each channel's best rows come from its index in order; a player in
+        // the guild's top `limit` is in the top `limit` of their best channel.
+        let mut rows: Vec<Standing> = Vec::new();
+        let mut top_of = self.conn.prepare_cached(
+            "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id
+             WHERE s.channel_id = ?1 AND s.current > 0 ORDER BY s.current DESC, s.reached_at, s.user_id LIMIT ?2",
+        )?;
+        for channel in &channels {
+            for row in top_of.query_map(params![channel, limit as i64], as_standing)? {
+                rows.push(row?);
+            }
+        }
+        let mut top: Vec<Standing> = Vec::new();
+        for s in rank(rows, Sort::Streak) {
+            if top.len() < limit && !top.iter().any(|t| t.user_id == s.user_id) {
+                top.push(s);
+            }
+        }
+        if top.len() < limit || top.iter().any(|s| s.user_id == user) {
+            return Ok(Board { top, you: None });
+        }
+        let mine = self
+            .one(
+                "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM channels c
+                 JOIN streaks s ON s.channel_id = c.id AND s.current > 0 JOIN users u ON u.id = s.user_id
+                 WHERE c.guild_id = ?1 AND s.user_id = ?2 ORDER BY s.current DESC, s.reached_at LIMIT 1",
+                params![guild, user],
+                as_standing,
+            )
+            .optional()?;
+        let Some(mine) = mine else { return Ok(Board { top, you: None }) };
+        let ahead: i64 = if let [channel] = channels[..] {
+            // One channel: two ranges of its index.
+            self.one(
+                "SELECT (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current > ?2)
+                      + (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current = ?2
+                            AND (reached_at, user_id) < (?3, ?4))",
+                params![channel, mine.streak, mine.streak_at, user],
+                |r| r.get(0),
+            )?
+        } else {
+            self.one(
+                "SELECT COUNT(DISTINCT s.user_id) FROM channels c JOIN streaks s ON s.channel_id = c.id
+                 WHERE c.guild_id = ?1 AND s.user_id != ?4
+                   AND (s.current > ?2 OR (s.current = ?2 AND (s.reached_at, s.user_id) < (?3, ?4)))",
+                params![guild, mine.streak, mine.streak_at, user],
+                |r| r.get(0),
+            )?
+        };
+        Ok(Board { top, you: Some((ahead as usize + 1, mine)) })
     }
 
     pub fn user_stats(&self, guild: GuildId, user: UserId) -> Result<UserStats> {

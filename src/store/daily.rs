@@ -2,7 +2,11 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, PostId, Result, Store, UserId};
+use chrono_tz::Tz;
+
+use super::boards::{BoardKind, add_to_totals, guild_zone};
+use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis};
+use crate::quiz::leaderboard::period_keys;
 use crate::quiz::scoring::{ScoringRules, daily_points};
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
 
@@ -292,6 +296,7 @@ impl Store {
         at_ms: i64,
         rules: StreakRules,
         scoring: ScoringRules,
+        default_zone: Tz,
         delivered: bool,
     ) -> Result<Option<Reveal>> {
         self.write(|tx| {
@@ -326,10 +331,20 @@ impl Store {
                  ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
                  freezes = excluded.freezes, reached_at = excluded.reached_at",
             )?;
+            let guild: GuildId =
+                tx.query_row("SELECT guild_id FROM channels WHERE id = ?1", [post.channel_id], |r| r.get(0))?;
+            // The boards' running totals, unless they are due a rebuild anyway.
+            let (zone, totals) = guild_zone(tx, guild, default_zone)?;
             let mut award = tx.prepare("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
             for (user, correct, answered_at, before, reached_at) in players {
-                if let Some(correct) = correct {
-                    award.execute(params![post.id, user, daily_points(scoring, correct, before.current)])?;
+                if let (Some(correct), Some(at)) = (correct, answered_at) {
+                    let points = daily_points(scoring, correct, before.current);
+                    award.execute(params![post.id, user, points])?;
+                    if totals {
+                        let keys = period_keys(from_millis(at), zone);
+                        let points_at = if points > 0 { at } else { 0 };
+                        add_to_totals(tx, guild, BoardKind::Daily, &keys, user, i64::from(points), correct, points_at)?;
+                    }
                 }
                 let outcome = match correct {
                     Some(true) => Outcome::Correct,

@@ -18,7 +18,7 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::config::Synchronous;
 
-pub use boards::{BoardKind, UserStats};
+pub use boards::{Board, BoardKind, UserStats};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal};
 pub use practice::PracticeQuestion;
 pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_schedules.sql"),
     include_str!("../../migrations/0003_board_index.sql"),
+    include_str!("../../migrations/0004_board_totals.sql"),
 ];
 
 /// The schema version this binary writes.

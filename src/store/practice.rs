@@ -4,7 +4,11 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{GuildId, Inserted, Result, Store, UserId};
+use chrono_tz::Tz;
+
+use super::boards::{BoardKind, add_to_totals, guild_zone};
+use super::{GuildId, Inserted, Result, Store, UserId, from_millis};
+use crate::quiz::leaderboard::period_keys;
 use crate::quiz::selection::LastResult;
 
 /// A practice question given to one user.
@@ -66,13 +70,14 @@ impl Store {
     }
 
     /// Records a practice answer unless the question was answered already (the
-    /// primary key on question_id decides).
+    /// primary key on question_id decides), and adds it to the practice board.
     pub fn record_practice_answer(
         &mut self,
         question: i64,
         answer: &str,
         correct: bool,
         at_ms: i64,
+        default_zone: Tz,
     ) -> Result<Inserted> {
         self.write(|tx| {
             let inserted = tx.execute(
@@ -80,6 +85,15 @@ impl Store {
                 params![question, answer, correct, at_ms],
             )?;
             if inserted == 1 {
+                let (user, guild): (UserId, GuildId) = tx
+                    .prepare_cached("SELECT user_id, guild_id FROM practice_questions WHERE id = ?1")?
+                    .query_row([question], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let (zone, totals) = guild_zone(tx, guild, default_zone)?;
+                if totals {
+                    let keys = period_keys(from_millis(at_ms), zone);
+                    let points_at = if correct { at_ms } else { 0 };
+                    add_to_totals(tx, guild, BoardKind::Practice, &keys, user, i64::from(correct), correct, points_at)?;
+                }
                 return Ok(Inserted::New);
             }
             Ok(tx.query_row("SELECT answer, correct FROM practice_answers WHERE question_id = ?1", [question], |r| {

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use quizmaster::command::{Command, QuestionRef};
+use quizmaster::quiz::leaderboard::{Period, Sort, Standing, period_range, rank};
 use quizmaster::reply::{Body, PLAIN, Reply, Verdict, Visibility, render};
 use quizmaster::service::Service;
 use tempfile::TempDir;
@@ -297,4 +298,158 @@ fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
         before + 4,
         "only the remaining burst got through"
     );
+}
+
+/// Every board, for every asker, as the rules say it should be, computed
+/// straight from the answer rows with the domain's ranking.
+fn expected_board(dir: &std::path::Path, sort: Sort, range: Option<(i64, i64)>, asker: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
+    let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
+    let mut stmt = conn
+        .prepare(
+            "SELECT u.id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
+                    COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
+             FROM answers a JOIN posts p ON p.id = a.post_id AND p.state = 'closed' JOIN users u ON u.id = a.user_id
+             WHERE a.answered_at >= ?1 AND a.answered_at < ?2 GROUP BY u.id",
+        )
+        .unwrap();
+    let rows: Vec<Standing> = stmt
+        .query_map([start, end], |r| {
+            Ok(Standing {
+                user_id: r.get(0)?,
+                name: r.get(1)?,
+                points: r.get(2)?,
+                correct: r.get(3)?,
+                answered: r.get(4)?,
+                points_at: r.get(5)?,
+                streak: 0,
+                streak_at: 0,
+            })
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let figure = |r: &Standing| match sort {
+        Sort::Accuracy => format!(
+            "{}% ({}/{})",
+            quizmaster::quiz::leaderboard::accuracy_percent(r.correct, r.answered),
+            r.correct,
+            r.answered
+        ),
+        _ => format!("{} pts", r.points),
+    };
+    rank(rows, sort)
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i < 10 || r.name == asker)
+        .map(|(i, r)| format!("{}. {} — {}{}", i + 1, r.name, figure(r), if r.name == asker { " (you)" } else { "" }))
+        .collect()
+}
+
+/// The streak board as the rules say, from the streak rows (one channel).
+fn expected_streak_board(dir: &std::path::Path, asker: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT u.id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id WHERE s.current > 0")
+        .unwrap();
+    let rows: Vec<Standing> = stmt
+        .query_map([], |r| {
+            Ok(Standing {
+                user_id: r.get(0)?,
+                name: r.get(1)?,
+                points: 0,
+                correct: 0,
+                answered: 0,
+                points_at: 0,
+                streak: r.get(2)?,
+                streak_at: r.get(3)?,
+            })
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    rank(rows, Sort::Streak)
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i < 10 || r.name == asker)
+        .map(|(i, r)| {
+            format!("{}. {} — {} in a row{}", i + 1, r.name, r.streak, if r.name == asker { " (you)" } else { "" })
+        })
+        .collect()
+}
+
+#[test]
+fn boards_from_running_totals_equal_boards_from_the_rows() {
+    use rand::{RngExt, SeedableRng};
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let players: Vec<String> = (0..40).map(|i| format!("P{i:02}")).collect();
+    // Twelve days around a month end and a week end, in Berlin: answers late
+    // in the evening UTC fall on the next local day.
+    svc.handle_text(&ctx("Admin", "2026-11-20 08:00"), "admin timezone Europe/Berlin");
+    svc.handle_text(&ctx("Admin", "2026-11-20 08:00"), "leaderboard");
+    for day in 0..12 {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() + chrono::Duration::days(day);
+        let post = svc.handle_text(&ctx("Admin", &format!("{date} 08:00")), "admin post-now");
+        let Body::Question(q) = &post.body else { panic!("{post:?}") };
+        let right = if q.choices.is_empty() { "idempotent" } else { "b" };
+        for p in &players {
+            if rng.random_bool(0.7) {
+                let answer = if rng.random_bool(0.6) { right } else { "c" };
+                let answer = if q.choices.is_empty() && answer == "c" { "nonsense" } else { answer };
+                let minute = rng.random_range(0..59);
+                let hour = [8, 12, 22, 23][rng.random_range(0..4)];
+                let r = svc.handle(
+                    &ctx(p, &format!("{date} {hour:02}:{minute:02}")),
+                    Command::Answer { answer: answer.into(), question: Some(q.question) },
+                );
+                assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
+            }
+        }
+        svc.handle_text(&ctx("Admin", &format!("{date} 23:59")), "admin reveal-now");
+    }
+    let now = "2026-12-01 12:00";
+    let check = |label: &str| {
+        for (period, name) in [(Period::Week, "week"), (Period::Month, "month"), (Period::All, "all")] {
+            let range = period_range(period, crate::support::at(now), chrono_tz::Europe::Berlin)
+                .map(|(s, e)| (s.timestamp_millis(), e.timestamp_millis()));
+            for (sort, sort_name) in [(Sort::Points, "points"), (Sort::Accuracy, "accuracy")] {
+                for asker in ["P00", "P17", "P39", "Nobody"] {
+                    let board = svc.handle_text(&ctx(asker, now), &format!("leaderboard {name} {sort_name}"));
+                    let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
+                    let want = expected_board(dir.path(), sort, range, asker);
+                    if want.is_empty() {
+                        assert!(shown[0].starts_with("No answers yet"), "{label}: {name}: {shown:?}");
+                    } else {
+                        assert_eq!(shown, want, "{label}: {name} {sort_name} asked by {asker}");
+                    }
+                }
+            }
+        }
+    };
+    check("running totals");
+    for asker in ["P00", "P17", "P39", "Nobody"] {
+        let board = svc.handle_text(&ctx(asker, now), "leaderboard all streak");
+        let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
+        let want = expected_streak_board(dir.path(), asker);
+        assert!(want.len() >= 10, "{want:?}");
+        assert_eq!(shown, want, "streak board asked by {asker}");
+    }
+    // A rebuild from the rows gives the same totals the reveals kept.
+    let snapshot = || {
+        let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
+        let mut stmt = conn.prepare("SELECT * FROM board_totals ORDER BY board, period, user_id").unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    };
+    let kept = snapshot();
+    assert!(kept.len() > 40, "{}", kept.len());
+    svc.handle_text(&ctx("Admin", now), "admin timezone America/New_York");
+    svc.handle_text(&ctx("Admin", now), "admin timezone Europe/Berlin");
+    assert_eq!(snapshot(), kept, "rebuilt = kept up to date");
+    check("after a rebuild");
 }
