@@ -21,6 +21,27 @@ CREATE INDEX board_totals_points ON board_totals (guild_id, board, period, point
 CREATE INDEX board_totals_accuracy
     ON board_totals (guild_id, board, period, accuracy DESC, answered DESC, points_at, user_id);
 
+-- How many players of a board period have each score: the asker's rank is
+-- the players on better scores (a few hundred rows to add up) plus those
+-- tied ahead of them, instead of a count over every player ahead.
+CREATE TABLE board_points (
+    guild_id INTEGER NOT NULL,
+    board    TEXT NOT NULL,
+    period   TEXT NOT NULL,
+    points   INTEGER NOT NULL,
+    players  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, board, period, points)
+) WITHOUT ROWID;
+CREATE TABLE board_accuracy (
+    guild_id INTEGER NOT NULL,
+    board    TEXT NOT NULL,
+    period   TEXT NOT NULL,
+    accuracy INTEGER NOT NULL,
+    answered INTEGER NOT NULL,
+    players  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, board, period, accuracy, answered)
+) WITHOUT ROWID;
+
 -- The zone the guild's week and month totals were built in; NULL until they
 -- are built (also right after this migration: the first board builds them).
 ALTER TABLE guilds ADD COLUMN totals_zone TEXT;

@@ -79,7 +79,8 @@ fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
     })
 }
 
-/// Adds one answer to a player's running totals in the periods `keys`.
+/// Adds one answer to a player's running totals in the periods `keys`, and
+/// moves the player between the score counts.
 /// `points_at` is the answer's time if it scored, else 0.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn add_to_totals(
@@ -97,11 +98,58 @@ pub(super) fn add_to_totals(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?6 * ?8)
          ON CONFLICT DO UPDATE SET points = points + excluded.points, correct = correct + excluded.correct,
              answered = answered + 1, points_at = MAX(points_at, excluded.points_at),
-             accuracy = (correct + excluded.correct) * ?8 / (answered + 1)",
+             accuracy = (correct + excluded.correct) * ?8 / (answered + 1)
+         RETURNING points, correct, answered",
     )?;
     for key in keys {
-        upsert.execute(params![guild, kind.as_str(), key, user, points, correct, points_at, ACCURACY_SCALE])?;
+        let (total, right, answered): (i64, i64, i64) = upsert
+            .query_row(params![guild, kind.as_str(), key, user, points, correct, points_at, ACCURACY_SCALE], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let before = (answered > 1).then(|| Score {
+            points: total - points,
+            correct: right - i64::from(correct),
+            answered: answered - 1,
+        });
+        count_score(conn, guild, kind, key, before.as_ref(), -1)?;
+        count_score(conn, guild, kind, key, Some(&Score { points: total, correct: right, answered }), 1)?;
     }
+    Ok(())
+}
+
+/// A player's score in one board period.
+struct Score {
+    points: i64,
+    correct: i64,
+    answered: i64,
+}
+
+impl Score {
+    fn accuracy(&self) -> i64 {
+        self.correct * ACCURACY_SCALE / self.answered.max(1)
+    }
+}
+
+/// Adds `delta` players to a score's counts.
+fn count_score(
+    conn: &Connection,
+    guild: GuildId,
+    kind: BoardKind,
+    period: &str,
+    score: Option<&Score>,
+    delta: i64,
+) -> rusqlite::Result<()> {
+    let Some(score) = score else { return Ok(()) };
+    conn.prepare_cached(
+        "INSERT INTO board_points (guild_id, board, period, points, players) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT DO UPDATE SET players = players + excluded.players",
+    )?
+    .execute(params![guild, kind.as_str(), period, score.points, delta])?;
+    conn.prepare_cached(
+        "INSERT INTO board_accuracy (guild_id, board, period, accuracy, answered, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT DO UPDATE SET players = players + excluded.players",
+    )?
+    .execute(params![guild, kind.as_str(), period, score.accuracy(), score.answered, delta])?;
     Ok(())
 }
 
@@ -126,7 +174,9 @@ impl Store {
     /// revealed daily answer and every practice answer.
     pub fn rebuild_totals(&mut self, guild: GuildId, zone: Tz) -> Result<()> {
         self.write(|tx| {
-            tx.execute("DELETE FROM board_totals WHERE guild_id = ?1", [guild])?;
+            for table in ["board_totals", "board_points", "board_accuracy"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE guild_id = ?1"), [guild])?;
+            }
             let mut daily = tx.prepare(
                 "SELECT a.user_id, a.points, a.correct, a.answered_at FROM channels c
                  JOIN posts p ON p.channel_id = c.id AND p.state = 'closed'
@@ -178,6 +228,7 @@ impl Store {
                 "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
             )?;
+            let mut counts: HashMap<(BoardKind, usize, i64, i64, i64), i64> = HashMap::new();
             for ((kind, key, user), t) in sorted {
                 insert.execute(params![
                     guild,
@@ -190,6 +241,11 @@ impl Store {
                     t.points_at,
                     ACCURACY_SCALE
                 ])?;
+                *counts.entry((kind, key, t.points, t.correct, t.answered)).or_default() += 1;
+            }
+            for ((kind, key, points, correct, answered), players) in counts {
+                let score = Score { points, correct, answered };
+                count_score(tx, guild, kind, &names[key], Some(&score), players)?;
             }
             tx.execute("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
             Ok(())
@@ -235,24 +291,23 @@ impl Store {
         else {
             return Ok(Board { top, you: None });
         };
-        // Players ahead: each count is one range of the board's index.
+        // Players ahead: those on a better score, from the score counts, and
+        // those tied with the asker who got there first, from the board's index.
+        let score = Score { points: mine.points, correct: mine.correct, answered: mine.answered };
         let ahead: i64 = match sort {
-            Sort::Accuracy => {
-                let accuracy = mine.correct * ACCURACY_SCALE / mine.answered.max(1);
-                self.one(
-                    "SELECT (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy > ?4)
-                          + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy = ?4
-                                AND answered > ?5)
-                          + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND accuracy = ?4
-                                AND answered = ?5 AND (points_at, user_id) < (?6, ?7))",
-                    params![guild, kind.as_str(), period, accuracy, mine.answered, mine.points_at, user],
-                    |r| r.get(0),
-                )?
-            }
+            Sort::Accuracy => self.one(
+                "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_accuracy WHERE guild_id = ?1 AND board = ?2
+                            AND period = ?3 AND (accuracy, answered) > (?4, ?5))
+                      + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
+                            AND accuracy = ?4 AND answered = ?5 AND (points_at, user_id) < (?6, ?7))",
+                params![guild, kind.as_str(), period, score.accuracy(), mine.answered, mine.points_at, user],
+                |r| r.get(0),
+            )?,
             _ => self.one(
-                "SELECT (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND points > ?4)
-                      + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND points = ?4
-                            AND (points_at, user_id) < (?5, ?6))",
+                "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_points WHERE guild_id = ?1 AND board = ?2
+                            AND period = ?3 AND points > ?4)
+                      + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
+                            AND points = ?4 AND (points_at, user_id) < (?5, ?6))",
                 params![guild, kind.as_str(), period, mine.points, mine.points_at, user],
                 |r| r.get(0),
             )?,

@@ -439,15 +439,25 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
     // A rebuild from the rows gives the same totals the reveals kept.
     let snapshot = || {
         let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
-        let mut stmt = conn.prepare("SELECT * FROM board_totals ORDER BY board, period, user_id").unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
-            .unwrap()
-            .collect::<Result<Vec<_>, _>>()
-            .unwrap()
+        let mut all = Vec::new();
+        for sql in [
+            "SELECT * FROM board_totals ORDER BY board, period, user_id",
+            "SELECT * FROM board_points WHERE players != 0 ORDER BY board, period, points",
+            "SELECT * FROM board_accuracy WHERE players != 0 ORDER BY board, period, accuracy, answered",
+        ] {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            all.push(rows);
+        }
+        all
     };
     let kept = snapshot();
-    assert!(kept.len() > 40, "{}", kept.len());
+    assert!(kept[0].len() > 40 && !kept[1].is_empty() && !kept[2].is_empty(), "{kept:?}");
     svc.handle_text(&ctx("Admin", now), "admin timezone America/New_York");
     svc.handle_text(&ctx("Admin", now), "admin timezone Europe/Berlin");
     assert_eq!(snapshot(), kept, "rebuilt = kept up to date");
