@@ -352,3 +352,70 @@ fn count_db(dir: &std::path::Path) -> i64 {
     let conn = rusqlite::Connection::open(dir.join("quizmaster.db")).unwrap();
     conn.query_row("SELECT COUNT(*) FROM guilds", [], |r| r.get(0)).unwrap()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_but_malformed_bodies_get_a_clear_refusal_and_change_nothing() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    bot.quiz(ADMIN, "admin", "admin post-now").await;
+    let before = count(dir.path(), "SELECT COUNT(*) FROM answers");
+    let now = bot.clock.now().timestamp();
+    let action = |value: &str| {
+        serde_json::json!({
+            "type": "block_actions", "user": {"id": "UEVE", "username": "eve"}, "team": {"id": "T1"},
+            "channel": {"id": "C1"}, "response_url": format!("{}/response/x", bot.fake_base),
+            "actions": [{"type": "button", "action_id": "a", "value": value}],
+        })
+        .to_string()
+    };
+    let form = |pairs: &[(&str, &str)]| serde_urlencoded::to_string(pairs).unwrap();
+    let commands = [
+        String::new(),
+        "\u{0}\u{1}\u{2}".to_string(),
+        "team_id=T1".to_string(),
+        form(&[("team_id", "T1"), ("channel_id", "C1"), ("user_id", "UEVE")]),
+        form(&[("team_id", "T1"), ("channel_id", "C1"), ("user_id", "UEVE"), ("text", &"answer ".repeat(9000))]),
+        form(&[("team_id", "T1"), ("channel_id", "C1"), ("user_id", "UEVE"), ("text", "answer <!channel> <@U1>")]),
+        form(&[("team_id", "T1"), ("channel_id", "C1"), ("user_id", "UEVE"), ("text", "answer \u{0}\u{1b}[2J")]),
+        "%%%&&&===".to_string(),
+        "team_id=T1&team_id=T2&channel_id=C1&user_id=U1&text=help".to_string(),
+    ];
+    for body in commands {
+        let resp = bot.signed("/slack/commands", body.clone(), SECRET, now).await;
+        let status = resp.status();
+        let text = resp.text().await.unwrap();
+        assert!(status == StatusCode::OK || status.is_client_error(), "{status} for {body:.60}: {text}");
+        assert!(!text.contains("<!channel>") && !text.contains("<@U1>"), "{body:.60}: {text}");
+        assert!(!text.contains("Answer recorded"), "{body:.60}: {text}");
+    }
+    let payloads = [
+        String::new(),
+        "payload=".to_string(),
+        form(&[("payload", "not json")]),
+        form(&[("payload", "{\"type\": 5}")]),
+        form(&[("payload", "[]")]),
+        form(&[("payload", &action(""))]),
+        form(&[("payload", &action("qm:d999999:B"))]),
+        form(&[("payload", &action("qm:d1:ZZ"))]),
+        form(&[("payload", &action("qm:p1:B"))]),
+        form(&[("payload", &action(&"x".repeat(30_000)))]),
+        form(&[("payload", &"{".repeat(10_000))]),
+    ];
+    for body in payloads {
+        let resp = bot.signed("/slack/interactivity", body.clone(), SECRET, now).await;
+        let status = resp.status();
+        assert!(status == StatusCode::OK || status.is_client_error(), "{status} for {body:.60}");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // Nothing a refused request sent anywhere may ping: the answers it got at a
+    // response_url are escaped like everything else.
+    for v in bot.fake.responses.lock().unwrap().iter() {
+        let s = v.to_string();
+        assert!(!s.contains("<!channel>") && !s.contains("<@U1>"), "{s}");
+        assert!(!s.contains("Answer recorded"), "{s}");
+    }
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), before, "nothing was recorded");
+    let health = bot.http.get(format!("{}/healthz", bot.url)).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    assert!(text(&bot.quiz("UANN", "ann", "help").await).contains("/quiz"));
+}
