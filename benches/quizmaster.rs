@@ -259,9 +259,12 @@ fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<
     // One asker repeats the boards: no rate limit here.
     let rules =
         Rules { rate: quizmaster::quiz::ratelimit::RateRules { burst: u32::MAX, per_second: 1e9 }, ..Rules::default() };
+    let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
+    let asker = store.bench_asker(now.timestamp_millis())?;
     let svc = Service::new(store, bank(), rules);
-    let mut c = ctx("bench", "history", "quiz", "u42");
-    c.now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
+    let mut c = ctx("bench", "history", "quiz", &asker);
+    c.user_name = format!("player {}", asker.trim_start_matches('u'));
+    c.now = now;
     let mut out = Vec::new();
     // The first board builds the running totals from the rows (once, after an
     // upgrade or a zone change); every later one reads them.
@@ -279,11 +282,19 @@ fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<
         ("stats: one user", "stats"),
     ] {
         let mut lat = Vec::new();
+        let mut last = None;
         for _ in 0..200 {
             let t = Instant::now();
             let reply = svc.handle_text(&c, line);
             lat.push(t.elapsed());
             assert!(!matches!(reply.body, Body::Error(_)), "{line}: {reply:?}");
+            last = Some(reply);
+        }
+        // Boards show the top ten and, below them, the asker with their rank.
+        if let Some(Body::Leaderboard(b)) = last.map(|r| r.body) {
+            let you = b.rows.iter().find(|r| r.is_you).map_or(0, |r| r.rank);
+            eprintln!("  {name}: {} rows, the asker ranked {you}", b.rows.len());
+            assert!(you > 10, "{name}: the asker's rank is part of what is measured");
         }
         lat.sort();
         out.push((name.to_string(), percentile(&lat, 0.5), percentile(&lat, 0.99)));

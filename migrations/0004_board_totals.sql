@@ -32,6 +32,18 @@ CREATE TABLE board_points (
     players  INTEGER NOT NULL,
     PRIMARY KEY (guild_id, board, period, points)
 ) WITHOUT ROWID;
+-- The same by the day the score was reached: players tied on points rank by
+-- when they got there, so those ahead on earlier days are added up too.
+CREATE TABLE board_points_days (
+    guild_id INTEGER NOT NULL,
+    board    TEXT NOT NULL,
+    period   TEXT NOT NULL,
+    points   INTEGER NOT NULL,
+    -- points_at in whole days since the epoch
+    day      INTEGER NOT NULL,
+    players  INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, board, period, points, day)
+) WITHOUT ROWID;
 CREATE TABLE board_accuracy (
     guild_id INTEGER NOT NULL,
     board    TEXT NOT NULL,
@@ -51,3 +63,38 @@ CREATE INDEX streaks_board ON streaks (channel_id, current DESC, reached_at, use
 
 -- Boards no longer scan answers by time.
 DROP INDEX answers_time_cover;
+
+-- How many players of a channel have each current streak, by the day it was
+-- reached: the asker's rank on the streak board adds these up. Kept by
+-- triggers, since every change of a streak row is a change of these counts.
+CREATE TABLE streak_counts (
+    channel_id INTEGER NOT NULL,
+    current    INTEGER NOT NULL,
+    -- reached_at in whole days since the epoch
+    day        INTEGER NOT NULL,
+    players    INTEGER NOT NULL,
+    PRIMARY KEY (channel_id, current, day)
+) WITHOUT ROWID;
+INSERT INTO streak_counts (channel_id, current, day, players)
+    SELECT channel_id, current, reached_at / 86400000, COUNT(*) FROM streaks WHERE current > 0 GROUP BY 1, 2, 3;
+
+CREATE TRIGGER streak_counts_insert AFTER INSERT ON streaks WHEN NEW.current > 0 BEGIN
+    -- (Not INSERT OR IGNORE: an upsert firing the trigger would override the IGNORE.)
+    INSERT INTO streak_counts SELECT NEW.channel_id, NEW.current, NEW.reached_at / 86400000, 0
+        WHERE NOT EXISTS (SELECT 1 FROM streak_counts
+            WHERE channel_id = NEW.channel_id AND current = NEW.current AND day = NEW.reached_at / 86400000);
+    UPDATE streak_counts SET players = players + 1
+        WHERE channel_id = NEW.channel_id AND current = NEW.current AND day = NEW.reached_at / 86400000;
+END;
+CREATE TRIGGER streak_counts_leave AFTER UPDATE ON streaks WHEN OLD.current > 0 BEGIN
+    UPDATE streak_counts SET players = players - 1
+        WHERE channel_id = OLD.channel_id AND current = OLD.current AND day = OLD.reached_at / 86400000;
+END;
+CREATE TRIGGER streak_counts_enter AFTER UPDATE ON streaks WHEN NEW.current > 0 BEGIN
+    -- (Not INSERT OR IGNORE: an upsert firing the trigger would override the IGNORE.)
+    INSERT INTO streak_counts SELECT NEW.channel_id, NEW.current, NEW.reached_at / 86400000, 0
+        WHERE NOT EXISTS (SELECT 1 FROM streak_counts
+            WHERE channel_id = NEW.channel_id AND current = NEW.current AND day = NEW.reached_at / 86400000);
+    UPDATE streak_counts SET players = players + 1
+        WHERE channel_id = NEW.channel_id AND current = NEW.current AND day = NEW.reached_at / 86400000;
+END;

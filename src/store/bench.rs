@@ -138,6 +138,19 @@ impl Store {
         Ok(())
     }
 
+    /// A player of the seeded history who answered shortly before `before_ms`
+    /// and has a running streak: on every board, but (with many players) not
+    /// in the top ten, so boards asked by them also compute the asker's rank.
+    pub fn bench_asker(&self, before_ms: i64) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT u.external_id FROM answers a JOIN users u ON u.id = a.user_id
+             JOIN streaks s ON s.user_id = u.id AND s.current > 0
+             WHERE a.answered_at < ?1 ORDER BY a.answered_at DESC LIMIT 1",
+            [before_ms],
+            |r| r.get(0),
+        )?)
+    }
+
     /// How many answers a post has.
     pub fn bench_answer_count(&self, post: PostId) -> Result<i64> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM answers WHERE post_id = ?1", [post], |r| r.get(0))?)

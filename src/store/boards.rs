@@ -93,26 +93,44 @@ pub(super) fn add_to_totals(
     correct: bool,
     points_at: i64,
 ) -> rusqlite::Result<()> {
+    let mut current = conn.prepare_cached(
+        "SELECT points, correct, answered, points_at FROM board_totals
+         WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND user_id = ?4",
+    )?;
     let mut upsert = conn.prepare_cached(
         "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?6 * ?8)
-         ON CONFLICT DO UPDATE SET points = points + excluded.points, correct = correct + excluded.correct,
-             answered = answered + 1, points_at = MAX(points_at, excluded.points_at),
-             accuracy = (correct + excluded.correct) * ?8 / (answered + 1)
-         RETURNING points, correct, answered",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)
+         ON CONFLICT DO UPDATE SET points = excluded.points, correct = excluded.correct,
+             answered = excluded.answered, points_at = excluded.points_at, accuracy = excluded.accuracy",
     )?;
     for key in keys {
-        let (total, right, answered): (i64, i64, i64) = upsert
-            .query_row(params![guild, kind.as_str(), key, user, points, correct, points_at, ACCURACY_SCALE], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
-        let before = (answered > 1).then(|| Score {
-            points: total - points,
-            correct: right - i64::from(correct),
-            answered: answered - 1,
-        });
+        let before = current
+            .query_row(params![guild, kind.as_str(), key, user], |r| {
+                Ok(Score { points: r.get(0)?, correct: r.get(1)?, answered: r.get(2)?, points_at: r.get(3)? })
+            })
+            .optional()?;
+        let after = match &before {
+            Some(b) => Score {
+                points: b.points + points,
+                correct: b.correct + i64::from(correct),
+                answered: b.answered + 1,
+                points_at: b.points_at.max(points_at),
+            },
+            None => Score { points, correct: i64::from(correct), answered: 1, points_at },
+        };
+        upsert.execute(params![
+            guild,
+            kind.as_str(),
+            key,
+            user,
+            after.points,
+            after.correct,
+            after.answered,
+            after.points_at,
+            ACCURACY_SCALE
+        ])?;
         count_score(conn, guild, kind, key, before.as_ref(), -1)?;
-        count_score(conn, guild, kind, key, Some(&Score { points: total, correct: right, answered }), 1)?;
+        count_score(conn, guild, kind, key, Some(&after), 1)?;
     }
     Ok(())
 }
@@ -122,13 +140,20 @@ struct Score {
     points: i64,
     correct: i64,
     answered: i64,
+    points_at: i64,
 }
 
 impl Score {
     fn accuracy(&self) -> i64 {
         self.correct * ACCURACY_SCALE / self.answered.max(1)
     }
+
+    fn day(&self) -> i64 {
+        self.points_at.div_euclid(DAY_MS)
+    }
 }
+
+const DAY_MS: i64 = 86_400_000;
 
 /// Adds `delta` players to a score's counts.
 fn count_score(
@@ -145,6 +170,11 @@ fn count_score(
          ON CONFLICT DO UPDATE SET players = players + excluded.players",
     )?
     .execute(params![guild, kind.as_str(), period, score.points, delta])?;
+    conn.prepare_cached(
+        "INSERT INTO board_points_days (guild_id, board, period, points, day, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT DO UPDATE SET players = players + excluded.players",
+    )?
+    .execute(params![guild, kind.as_str(), period, score.points, score.day(), delta])?;
     conn.prepare_cached(
         "INSERT INTO board_accuracy (guild_id, board, period, accuracy, answered, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT DO UPDATE SET players = players + excluded.players",
@@ -174,7 +204,7 @@ impl Store {
     /// revealed daily answer and every practice answer.
     pub fn rebuild_totals(&mut self, guild: GuildId, zone: Tz) -> Result<()> {
         self.write(|tx| {
-            for table in ["board_totals", "board_points", "board_accuracy"] {
+            for table in ["board_totals", "board_points", "board_points_days", "board_accuracy"] {
                 tx.execute(&format!("DELETE FROM {table} WHERE guild_id = ?1"), [guild])?;
             }
             let mut daily = tx.prepare(
@@ -228,7 +258,8 @@ impl Store {
                 "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
             )?;
-            let mut counts: HashMap<(BoardKind, usize, i64, i64, i64), i64> = HashMap::new();
+            // Players per score (points, accuracy, and the day it was reached).
+            let mut counts: HashMap<(BoardKind, usize, i64, i64, i64, i64), i64> = HashMap::new();
             for ((kind, key, user), t) in sorted {
                 insert.execute(params![
                     guild,
@@ -241,10 +272,11 @@ impl Store {
                     t.points_at,
                     ACCURACY_SCALE
                 ])?;
-                *counts.entry((kind, key, t.points, t.correct, t.answered)).or_default() += 1;
+                let day = t.points_at.div_euclid(DAY_MS);
+                *counts.entry((kind, key, t.points, t.correct, t.answered, day)).or_default() += 1;
             }
-            for ((kind, key, points, correct, answered), players) in counts {
-                let score = Score { points, correct, answered };
+            for ((kind, key, points, correct, answered, day), players) in counts {
+                let score = Score { points, correct, answered, points_at: day * DAY_MS };
                 count_score(tx, guild, kind, &names[key], Some(&score), players)?;
             }
             tx.execute("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
@@ -293,7 +325,8 @@ impl Store {
         };
         // Players ahead: those on a better score, from the score counts, and
         // those tied with the asker who got there first, from the board's index.
-        let score = Score { points: mine.points, correct: mine.correct, answered: mine.answered };
+        let score =
+            Score { points: mine.points, correct: mine.correct, answered: mine.answered, points_at: mine.points_at };
         let ahead: i64 = match sort {
             Sort::Accuracy => self.one(
                 "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_accuracy WHERE guild_id = ?1 AND board = ?2
@@ -306,9 +339,11 @@ impl Store {
             _ => self.one(
                 "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_points WHERE guild_id = ?1 AND board = ?2
                             AND period = ?3 AND points > ?4)
+                      + (SELECT COALESCE(SUM(players), 0) FROM board_points_days WHERE guild_id = ?1 AND board = ?2
+                            AND period = ?3 AND points = ?4 AND day < ?7)
                       + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
-                            AND points = ?4 AND (points_at, user_id) < (?5, ?6))",
-                params![guild, kind.as_str(), period, mine.points, mine.points_at, user],
+                            AND points = ?4 AND points_at >= ?7 * ?8 AND (points_at, user_id) < (?5, ?6))",
+                params![guild, kind.as_str(), period, mine.points, mine.points_at, user, score.day(), DAY_MS],
                 |r| r.get(0),
             )?,
         };
@@ -366,12 +401,16 @@ impl Store {
             .optional()?;
         let Some(mine) = mine else { return Ok(Board { top, you: None }) };
         let ahead: i64 = if let [channel] = channels[..] {
-            // One channel: two ranges of its index.
+            // One channel: the counts of better streaks, of the same streak
+            // reached on earlier days, and the asker's own day from the index.
+            let day = mine.streak_at.div_euclid(DAY_MS);
             self.one(
-                "SELECT (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current > ?2)
+                "SELECT (SELECT COALESCE(SUM(players), 0) FROM streak_counts WHERE channel_id = ?1 AND current > ?2)
+                      + (SELECT COALESCE(SUM(players), 0) FROM streak_counts WHERE channel_id = ?1 AND current = ?2
+                            AND day < ?5)
                       + (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current = ?2
-                            AND (reached_at, user_id) < (?3, ?4))",
-                params![channel, mine.streak, mine.streak_at, user],
+                            AND reached_at >= ?5 * ?6 AND (reached_at, user_id) < (?3, ?4))",
+                params![channel, mine.streak, mine.streak_at, user, day, DAY_MS],
                 |r| r.get(0),
             )?
         } else {

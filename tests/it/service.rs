@@ -410,6 +410,8 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
         svc.handle_text(&ctx("Admin", &format!("{date} 23:59")), "admin reveal-now");
     }
     let now = "2026-12-01 12:00";
+    // How many boards were asked by someone ranked below the top ten.
+    let below_top_ten = std::cell::Cell::new(0);
     let check = |label: &str| {
         for (period, name) in [(Period::Week, "week"), (Period::Month, "month"), (Period::All, "all")] {
             let range = period_range(period, crate::support::at(now), chrono_tz::Europe::Berlin)
@@ -423,12 +425,16 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
                         assert!(shown[0].starts_with("No answers yet"), "{label}: {name}: {shown:?}");
                     } else {
                         assert_eq!(shown, want, "{label}: {name} {sort_name} asked by {asker}");
+                        if shown.len() == 11 {
+                            below_top_ten.set(below_top_ten.get() + 1);
+                        }
                     }
                 }
             }
         }
     };
     check("running totals");
+    assert!(below_top_ten.get() >= 6, "askers ranked below the top ten: {}", below_top_ten.get());
     for asker in ["P00", "P17", "P39", "Nobody"] {
         let board = svc.handle_text(&ctx(asker, now), "leaderboard all streak");
         let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
@@ -443,6 +449,7 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
         for sql in [
             "SELECT * FROM board_totals ORDER BY board, period, user_id",
             "SELECT * FROM board_points WHERE players != 0 ORDER BY board, period, points",
+            "SELECT * FROM board_points_days WHERE players != 0 ORDER BY board, period, points, day",
             "SELECT * FROM board_accuracy WHERE players != 0 ORDER BY board, period, accuracy, answered",
         ] {
             let mut stmt = conn.prepare(sql).unwrap();
@@ -456,8 +463,27 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
         }
         all
     };
+    // The streak counts the triggers keep equal the counts of the streak rows.
+    let rows = |sql: &str| {
+        let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    };
+    let counted =
+        rows("SELECT channel_id, current, day, players FROM streak_counts WHERE players != 0 ORDER BY 1, 2, 3");
+    assert!(!counted.is_empty());
+    assert_eq!(
+        counted,
+        rows(
+            "SELECT channel_id, current, reached_at / 86400000, COUNT(*) FROM streaks WHERE current > 0
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        )
+    );
     let kept = snapshot();
-    assert!(kept[0].len() > 40 && !kept[1].is_empty() && !kept[2].is_empty(), "{kept:?}");
+    assert!(kept[0].len() > 40 && kept.iter().all(|t| !t.is_empty()), "{kept:?}");
     svc.handle_text(&ctx("Admin", now), "admin timezone America/New_York");
     svc.handle_text(&ctx("Admin", now), "admin timezone Europe/Berlin");
     assert_eq!(snapshot(), kept, "rebuilt = kept up to date");
