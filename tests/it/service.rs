@@ -489,3 +489,44 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
     assert_eq!(snapshot(), kept, "rebuilt = kept up to date");
     check("after a rebuild");
 }
+
+#[test]
+fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
+    use chrono::TimeZone;
+    let dir = TempDir::new().unwrap();
+    let mut store = crate::support::store(dir.path());
+    let start = chrono::Utc.with_ymd_and_hms(2025, 11, 25, 9, 0, 0).unwrap();
+    store.bench_seed_history("history", 2000, 365, 20_000, start.timestamp_millis()).unwrap();
+    let now = crate::support::at("2026-11-20 12:00");
+    let asker = store.bench_asker(now.timestamp_millis()).unwrap();
+    let rules = quizmaster::service::Rules {
+        rate: quizmaster::quiz::ratelimit::RateRules { burst: 1000, per_second: 1000.0 },
+        ..Default::default()
+    };
+    let svc = Service::with_seed(store, crate::support::bank(), rules, 1);
+    let c = |user: &str| quizmaster::service::Ctx {
+        platform: "bench".into(),
+        guild: "history".into(),
+        channel: "quiz".into(),
+        user_id: user.into(),
+        user_name: format!("player {}", user.trim_start_matches('u')),
+        is_admin: false,
+        now,
+    };
+    for user in [asker.as_str(), "u0", "u1999"] {
+        let name = format!("player {}", user.trim_start_matches('u'));
+        for (period, word) in [(Period::Week, "week"), (Period::Month, "month"), (Period::All, "all")] {
+            let range = period_range(period, now, chrono_tz::Tz::UTC)
+                .map(|(s, e)| (s.timestamp_millis(), e.timestamp_millis()));
+            for (sort, sort_word) in [(Sort::Points, "points"), (Sort::Accuracy, "accuracy")] {
+                let board = svc.handle_text(&c(user), &format!("leaderboard {word} {sort_word}"));
+                let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
+                let want = expected_board(dir.path(), sort, range, &name);
+                assert_eq!(shown, want, "{word} {sort_word} asked by {user}");
+            }
+        }
+        let board = svc.handle_text(&c(user), "leaderboard all streak");
+        let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
+        assert_eq!(shown, expected_streak_board(dir.path(), &name), "streaks asked by {user}");
+    }
+}
