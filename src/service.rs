@@ -181,14 +181,14 @@ impl Service {
     /// before any database work, so it cannot slow anyone else down.
     fn admit(&self, ctx: &Ctx) -> bool {
         let mut limits = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let key = (ctx.platform.clone(), ctx.user_id.clone());
-        let (ok, bucket) = ratelimit::admit(self.rules.rate, limits.buckets.get(&key).copied(), ctx.now);
-        limits.buckets.insert(key, bucket);
+        let (ok, bucket) =
+            ratelimit::admit(self.rules.rate, limits.buckets.get(&ctx.platform, &ctx.user_id).copied(), ctx.now);
+        limits.buckets.insert(&ctx.platform, &ctx.user_id, bucket);
         if limits.buckets.len() > 10_000 && ctx.now >= limits.next_prune {
             // Forget buckets that have long been full again; at most once a
             // minute, so a server of many players does not pay for it per command.
             let horizon = ctx.now - chrono::Duration::minutes(5);
-            limits.buckets.retain(|_, b| b.at > horizon);
+            limits.buckets.retain(|b| b.at > horizon);
             limits.next_prune = ctx.now + chrono::Duration::minutes(1);
         }
         ok
@@ -272,13 +272,15 @@ impl Service {
     /// The server, channel and user rows of a command, created on first
     /// sight; from memory after that (the user's row again when their name changed).
     fn ids(&self, store: &mut Store, ctx: &Ctx) -> store::Result<(GuildId, ChannelId, UserId)> {
-        let key = |a: &str, b: &str| format!("{a}\u{0}{b}");
-        let (guild_key, user_key) = (key(&ctx.platform, &ctx.guild), key(&ctx.platform, &ctx.user_id));
         let (guild, user) = {
             let ids = self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let guild = ids.guilds.get(&guild_key).copied();
-            let channel = guild.and_then(|g| ids.channels.get(&(g, ctx.channel.clone())).copied());
-            let user = ids.users.get(&user_key).filter(|(_, name)| *name == ctx.user_name).map(|(id, _)| *id);
+            let guild = ids.guilds.get(&ctx.platform, &ctx.guild).copied();
+            let channel = guild.and_then(|g| ids.channels.get(&g, &ctx.channel).copied());
+            let user = ids
+                .users
+                .get(&ctx.platform, &ctx.user_id)
+                .filter(|(_, name)| *name == ctx.user_name)
+                .map(|(id, _)| *id);
             if let (Some(g), Some(c), Some(u)) = (guild, channel, user) {
                 return Ok((g, c, u));
             }
@@ -297,9 +299,9 @@ impl Service {
         if ids.users.len() >= Ids::MAX_USERS {
             ids.users.clear();
         }
-        ids.guilds.insert(guild_key, guild);
-        ids.channels.insert((guild, ctx.channel.clone()), channel);
-        ids.users.insert(user_key, (user, ctx.user_name.clone()));
+        ids.guilds.insert(&ctx.platform, &ctx.guild, guild);
+        ids.channels.insert(&guild, &ctx.channel, channel);
+        ids.users.insert(&ctx.platform, &ctx.user_id, (user, ctx.user_name.clone()));
         Ok((guild, channel, user))
     }
 
@@ -523,10 +525,8 @@ impl Service {
                 h => handled.push(h),
             }
         }
-        let rows: Vec<store::AnswerRow> = handled
-            .iter()
-            .filter_map(|h| if let Ok(Handled::Daily(a)) = h { Some(a.row.clone()) } else { None })
-            .collect();
+        let rows: Vec<&store::AnswerRow> =
+            handled.iter().filter_map(|h| if let Ok(Handled::Daily(a)) = h { Some(&a.row) } else { None }).collect();
         let mut inserted = match store.record_answers(&rows) {
             Ok(r) => r.into_iter(),
             Err(e) => return failed(store, e),
@@ -1127,8 +1127,56 @@ impl Waiter {
 /// Rate-limit buckets by (platform, user id), and when to next forget old ones.
 #[derive(Default)]
 struct Limits {
-    buckets: FxHashMap<(String, String), Bucket>,
+    buckets: Keyed<String, Bucket>,
     next_prune: DateTime<Utc>,
+}
+
+/// A map by two keys (a platform or a row id, then an external id), looked
+/// up by reference: the hot paths find what they need without allocating.
+struct Keyed<K, V>(FxHashMap<K, FxHashMap<String, V>>);
+
+impl<K, V> Default for Keyed<K, V> {
+    fn default() -> Self {
+        Keyed(FxHashMap::default())
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V> Keyed<K, V> {
+    fn get<Q>(&self, outer: &Q, inner: &str) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0.get(outer)?.get(inner)
+    }
+
+    fn insert<Q>(&mut self, outer: &Q, inner: &str, value: V)
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        match self.0.get_mut(outer) {
+            Some(m) => match m.get_mut(inner) {
+                Some(v) => *v = value,
+                None => drop(m.insert(inner.to_owned(), value)),
+            },
+            None => drop(self.0.entry(outer.to_owned()).or_default().insert(inner.to_owned(), value)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.values().map(|m| m.len()).sum()
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&V) -> bool) {
+        for m in self.0.values_mut() {
+            m.retain(|_, v| keep(v));
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 /// The most answers committed in one transaction.
@@ -1137,10 +1185,10 @@ const MAX_GROUP: usize = 4096;
 #[derive(Default)]
 struct Ids {
     /// By platform and external id.
-    guilds: FxHashMap<String, GuildId>,
-    channels: FxHashMap<(GuildId, String), ChannelId>,
+    guilds: Keyed<String, GuildId>,
+    channels: Keyed<GuildId, ChannelId>,
     /// By platform and external id, with the display name last stored.
-    users: FxHashMap<String, (UserId, String)>,
+    users: Keyed<String, (UserId, String)>,
 }
 
 impl Ids {

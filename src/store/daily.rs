@@ -234,7 +234,7 @@ impl Store {
     /// Records many daily answers in one transaction (group commit): each is
     /// inserted only while its post is open and the user has not answered it.
     /// Points are awarded when the question closes (see [`Store::close_post`]).
-    pub fn record_answers(&mut self, rows: &[AnswerRow]) -> Result<Vec<Inserted>> {
+    pub fn record_answers<R: std::borrow::Borrow<AnswerRow>>(&mut self, rows: &[R]) -> Result<Vec<Inserted>> {
         self.write(|tx| {
             // Whether each post is open, looked up once per group: the
             // transaction holds the write lock, so it cannot close meanwhile.
@@ -247,7 +247,7 @@ impl Store {
             let mut existing =
                 tx.prepare_cached("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2")?;
             let mut out = Vec::with_capacity(rows.len());
-            for r in rows {
+            for r in rows.iter().map(std::borrow::Borrow::borrow) {
                 let is_open = match open.iter().find(|(p, _)| *p == r.post) {
                     Some((_, o)) => *o,
                     None => {
