@@ -74,10 +74,18 @@ pub struct Ctx {
 
 /// Rows the command works on, created on first sight.
 struct Scope {
+    who: Who,
+    /// The zone of the server's boards, and whether its running totals were built in it.
+    tz: Tz,
+    totals_built: bool,
+}
+
+/// The server, channel and user rows of a command: all an answer needs.
+#[derive(Clone, Copy)]
+struct Who {
     guild: GuildId,
     channel: ChannelId,
     user: UserId,
-    tz: Tz,
 }
 
 const BOARD_SIZE: usize = 10;
@@ -167,11 +175,34 @@ impl Service {
             return too_fast();
         }
         let result = match cmd {
-            Command::Leaderboard { .. } | Command::Stats { .. } => self.read(ctx, cmd),
+            // Answers are committed in groups (see `answer_blocking`).
             Command::Answer { answer, question } => return self.answer_blocking(ctx, answer, question),
-            cmd => {
-                let mut store = self.lock();
-                self.dispatch(&mut store, ctx, cmd)
+            Command::Leaderboard { period, sort, board } => {
+                self.read(ctx, true, |store, scope| self.leaderboard(store, scope, ctx, period, sort, board))
+            }
+            Command::Stats { user } => self.read(ctx, false, |store, scope| self.stats(store, scope, ctx, user)),
+            Command::Play { category } => self.write(ctx, |store, scope| self.play(store, scope, ctx, category)),
+            Command::Streak => self.write(ctx, |store, scope| {
+                let s = store.user_stats(scope.who.guild, scope.who.user)?;
+                Ok(Reply::private(Body::Streak(StreakCard {
+                    current: s.streak,
+                    best: s.best_streak,
+                    freezes: s.freezes,
+                })))
+            }),
+            Command::Help => {
+                self.write(ctx, |_, _| Ok(Reply::private(Body::Help(HelpCard { commands: HELP.to_vec() }))))
+            }
+            Command::Admin(admin) if !ctx.is_admin => {
+                tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
+                self.write(ctx, |_, _| {
+                    Ok(Reply::error("Only channel admins can use /quiz admin commands. Nothing was changed."))
+                })
+            }
+            Command::Admin(admin) => {
+                let reply = self.write(ctx, |store, scope| self.admin(store, scope, ctx, admin));
+                self.nudge();
+                reply
             }
         };
         result.unwrap_or_else(|e| store_failure(&e))
@@ -194,14 +225,28 @@ impl Service {
         ok
     }
 
+    /// A command on the writer, with its scope (created on first sight).
+    fn write(&self, ctx: &Ctx, f: impl FnOnce(&mut Store, &Scope) -> store::Result<Reply>) -> store::Result<Reply> {
+        let mut store = self.lock();
+        let scope = self.scope(&mut store, ctx)?;
+        f(&mut store, &scope)
+    }
+
     /// Boards and stats read through their own connection, so a big board
-    /// never holds up the answers being recorded meanwhile.
-    fn read(&self, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
+    /// never holds up the answers being recorded meanwhile. Only the scope
+    /// (and, for boards, running totals still to be built) needs the writer.
+    fn read(
+        &self,
+        ctx: &Ctx,
+        board: bool,
+        f: impl FnOnce(&Store, &Scope) -> store::Result<Reply>,
+    ) -> store::Result<Reply> {
         let scope = {
             let mut store = self.lock();
             let scope = self.scope(&mut store, ctx)?;
-            if matches!(cmd, Command::Leaderboard { .. }) {
-                ensure_totals(&mut store, &scope)?;
+            if board && !scope.totals_built {
+                // First board since an upgrade or a zone change.
+                store.rebuild_totals(scope.who.guild, scope.tz)?;
             }
             scope
         };
@@ -209,14 +254,10 @@ impl Service {
         if reader.is_none() {
             *reader = self.lock().reader()?;
         }
-        let Some(store) = reader.as_ref() else {
-            drop(reader);
-            return self.dispatch(&mut self.lock(), ctx, cmd);
-        };
-        match cmd {
-            Command::Leaderboard { period, sort, board } => self.leaderboard(store, &scope, ctx, period, sort, board),
-            Command::Stats { user } => self.stats(store, &scope, ctx, user),
-            other => self.dispatch(&mut self.lock(), ctx, other),
+        match reader.as_ref() {
+            Some(store) => f(store, &scope),
+            // A database without a file: read on the writer.
+            None => f(&self.lock(), &scope),
         }
     }
 
@@ -226,52 +267,15 @@ impl Service {
         self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn dispatch(&self, store: &mut Store, ctx: &Ctx, cmd: Command) -> store::Result<Reply> {
-        let scope = self.scope(store, ctx)?;
-        match cmd {
-            Command::Play { category } => self.play(store, &scope, ctx, category),
-            Command::Answer { answer, question } => match self.answer(store, &scope, ctx, &answer, question)? {
-                Handled::Done(reply) => Ok(reply),
-                Handled::Daily(a) => {
-                    let result = store.record_answers(std::slice::from_ref(&a.row))?.pop().unwrap_or(Inserted::Closed);
-                    Ok(daily_reply(a, result))
-                }
-            },
-            Command::Leaderboard { period, sort, board } => {
-                ensure_totals(store, &scope)?;
-                self.leaderboard(store, &scope, ctx, period, sort, board)
-            }
-            Command::Stats { user } => self.stats(store, &scope, ctx, user),
-            Command::Streak => {
-                let s = store.user_stats(scope.guild, scope.user)?;
-                Ok(Reply::private(Body::Streak(StreakCard {
-                    current: s.streak,
-                    best: s.best_streak,
-                    freezes: s.freezes,
-                })))
-            }
-            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: HELP.to_vec() }))),
-            Command::Admin(admin) if !ctx.is_admin => {
-                tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
-                Ok(Reply::error("Only channel admins can use /quiz admin commands. Nothing was changed."))
-            }
-            Command::Admin(admin) => {
-                let reply = self.admin(store, &scope, ctx, admin);
-                self.nudge();
-                reply
-            }
-        }
-    }
-
     fn scope(&self, store: &mut Store, ctx: &Ctx) -> store::Result<Scope> {
-        let (guild, channel, user) = self.ids(store, ctx)?;
-        let tz = store.guild_timezone(guild)?.and_then(|z| z.parse().ok()).unwrap_or(self.rules.default_tz);
-        Ok(Scope { guild, channel, user, tz })
+        let who = self.ids(store, ctx)?;
+        let (tz, totals_built) = store.guild_zone(who.guild, self.rules.default_tz)?;
+        Ok(Scope { who, tz, totals_built })
     }
 
     /// The server, channel and user rows of a command, created on first
     /// sight; from memory after that (the user's row again when their name changed).
-    fn ids(&self, store: &mut Store, ctx: &Ctx) -> store::Result<(GuildId, ChannelId, UserId)> {
+    fn ids(&self, store: &mut Store, ctx: &Ctx) -> store::Result<Who> {
         let (guild, user) = {
             let ids = self.ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             let guild = ids.guilds.get(&ctx.platform, &ctx.guild).copied();
@@ -281,8 +285,8 @@ impl Service {
                 .get(&ctx.platform, &ctx.user_id)
                 .filter(|(_, name)| *name == ctx.user_name)
                 .map(|(id, _)| *id);
-            if let (Some(g), Some(c), Some(u)) = (guild, channel, user) {
-                return Ok((g, c, u));
+            if let (Some(guild), Some(channel), Some(user)) = (guild, channel, user) {
+                return Ok(Who { guild, channel, user });
             }
             (guild, user)
         };
@@ -302,7 +306,7 @@ impl Service {
         ids.guilds.insert(&ctx.platform, &ctx.guild, guild);
         ids.channels.insert(&guild, &ctx.channel, channel);
         ids.users.insert(&ctx.platform, &ctx.user_id, (user, ctx.user_name.clone()));
-        Ok((guild, channel, user))
+        Ok(Who { guild, channel, user })
     }
 
     fn item(&self, id: &str) -> store::Result<&Item> {
@@ -325,8 +329,8 @@ impl Service {
             )));
         }
         let pool = self.bank.pool(&categories);
-        let history = store.answer_history(scope.user)?;
-        let last = store.latest_practice(scope.user, scope.guild)?.map(|q| q.item_id);
+        let history = store.answer_history(scope.who.user)?;
+        let last = store.latest_practice(scope.who.user, scope.who.guild)?.map(|q| q.item_id);
         let picked = {
             let mut rng = self.rng.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             selection::practice(&pool, &history, last.as_deref(), &mut *rng).map(str::to_string)
@@ -334,7 +338,7 @@ impl Service {
         let Some(item_id) = picked else {
             return Ok(Reply::error("The question bank is empty."));
         };
-        let id = store.create_practice(scope.user, scope.guild, &item_id, store::millis(ctx.now))?;
+        let id = store.create_practice(scope.who.user, scope.who.guild, &item_id, store::millis(ctx.now))?;
         let item = self.item(&item_id)?;
         Ok(Reply::private(Body::Question(question_card(item, QuestionRef::Practice(id), Mode::Practice, None))))
     }
@@ -342,28 +346,28 @@ impl Service {
     fn answer(
         &self,
         store: &mut Store,
-        scope: &Scope,
+        who: &Who,
         ctx: &Ctx,
         answer: &str,
         question: Option<QuestionRef>,
     ) -> store::Result<Handled> {
         let target = match question {
             Some(QuestionRef::Daily(id)) => match store.post(id)? {
-                Some(post) if post.channel_id == scope.channel => Target::Daily(post),
+                Some(post) if post.channel_id == who.channel => Target::Daily(post),
                 _ => return Ok(Handled::Done(Reply::error("That question is not one of this channel's."))),
             },
             Some(QuestionRef::Practice(id)) => match store.practice_question(id)? {
-                Some(q) if q.user_id == scope.user => Target::Practice(q.id, q.item_id),
+                Some(q) if q.user_id == who.user => Target::Practice(q.id, q.item_id),
                 _ => {
                     return Ok(Handled::Done(Reply::error(
                         "That practice question belongs to someone else; start your own with /quiz.",
                     )));
                 }
             },
-            None => self.route_answer(store, scope, ctx)?,
+            None => self.route_answer(store, who, ctx)?,
         };
         match target {
-            Target::Daily(post) => self.answer_daily(scope, ctx, &post, answer),
+            Target::Daily(post) => self.answer_daily(who, ctx, &post, answer),
             Target::Practice(id, item_id) => self.answer_practice(store, ctx, id, &item_id, answer).map(Handled::Done),
             Target::Nothing(text) => Ok(Handled::Done(Reply::error(text))),
         }
@@ -371,16 +375,16 @@ impl Service {
 
     /// `/quiz answer X` without a named question: the channel's open daily
     /// question if the user has not answered it yet, else their open practice question.
-    fn route_answer(&self, store: &Store, scope: &Scope, ctx: &Ctx) -> store::Result<Target> {
-        let daily = store.open_post(scope.channel)?.filter(|p| is_open(p, ctx.now));
+    fn route_answer(&self, store: &Store, who: &Who, ctx: &Ctx) -> store::Result<Target> {
+        let daily = store.open_post(who.channel)?.filter(|p| is_open(p, ctx.now));
         let daily_answer = match &daily {
-            Some(p) => store.user_answer(p.id, scope.user)?.map(|(answer, _)| answer),
+            Some(p) => store.user_answer(p.id, who.user)?.map(|(answer, _)| answer),
             None => None,
         };
         if let Some(post) = daily.filter(|_| daily_answer.is_none()) {
             return Ok(Target::Daily(post));
         }
-        if let Some(q) = store.latest_practice(scope.user, scope.guild)?.filter(|q| !q.answered) {
+        if let Some(q) = store.latest_practice(who.user, who.guild)?.filter(|q| !q.answered) {
             return Ok(Target::Practice(q.id, q.item_id));
         }
         Ok(Target::Nothing(match daily_answer {
@@ -391,7 +395,7 @@ impl Service {
         }))
     }
 
-    fn answer_daily(&self, scope: &Scope, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
+    fn answer_daily(&self, who: &Who, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
         if !is_open(post, ctx.now) {
             return Ok(Handled::Done(Reply::error(format!(
                 "This question is closed: the daily question of {} has been revealed.",
@@ -405,7 +409,7 @@ impl Service {
         };
         let answer = canonical_answer(item, answer);
         Ok(Handled::Daily(DailyAnswer {
-            row: store::AnswerRow { post: post.id, user: scope.user, answer, correct, at_ms: store::millis(ctx.now) },
+            row: store::AnswerRow { post: post.id, user: who.user, answer, correct, at_ms: store::millis(ctx.now) },
             title: title_of(item),
             local_date: post.local_date.clone(),
             reveal_at: post.closes_at.map(store::from_millis),
@@ -516,10 +520,8 @@ impl Service {
         }
         let mut handled = Vec::with_capacity(batch.len());
         for job in batch {
-            let h = self.ids(store, &job.ctx).and_then(|(guild, channel, user)| {
-                let scope = Scope { guild, channel, user, tz: self.rules.default_tz };
-                self.answer(store, &scope, &job.ctx, &job.answer, job.question)
-            });
+            let h =
+                self.ids(store, &job.ctx).and_then(|who| self.answer(store, &who, &job.ctx, &job.answer, job.question));
             match h {
                 Err(e) if e.is_database() => return failed(store, e),
                 h => handled.push(h),
@@ -591,7 +593,7 @@ impl Service {
     ) -> store::Result<Reply> {
         let sort = if board == BoardKind::Practice { Sort::Points } else { sort };
         let key = leaderboard::period_key(period, ctx.now, scope.tz);
-        let found = store.board(scope.guild, board, &key, sort, scope.user, BOARD_SIZE)?;
+        let found = store.board(scope.who.guild, board, &key, sort, scope.who.user, BOARD_SIZE)?;
         // The store reads the board in this order already; ranking again keeps
         // the rule in one place and costs nothing for ten rows.
         let ranked = leaderboard::rank(found.top, sort);
@@ -610,7 +612,7 @@ impl Service {
                 rank: i + 1,
                 name: r.name.clone(),
                 figure: figure(r),
-                is_you: r.user_id == scope.user,
+                is_you: r.user_id == scope.who.user,
             })
             .collect();
         if let Some((rank, you)) = &found.you {
@@ -634,7 +636,7 @@ impl Service {
 
     fn stats(&self, store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserArg>) -> store::Result<Reply> {
         let (user_id, name) = match user {
-            None => (scope.user, ctx.user_name.clone()),
+            None => (scope.who.user, ctx.user_name.clone()),
             Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(&ctx.platform, &s)? {
                 Some(found) => found,
                 None => {
@@ -642,7 +644,7 @@ impl Service {
                 }
             },
         };
-        let s = store.user_stats(scope.guild, user_id)?;
+        let s = store.user_stats(scope.who.guild, user_id)?;
         let lines = vec![
             (
                 "Daily answers".to_string(),
@@ -670,7 +672,7 @@ impl Service {
 
     fn admin(&self, store: &mut Store, scope: &Scope, ctx: &Ctx, admin: AdminCommand) -> store::Result<Reply> {
         let now = ctx.now;
-        let schedule = store.schedule(scope.channel)?;
+        let schedule = store.schedule(scope.who.channel)?;
         let rule = schedule.as_ref().and_then(rule_of);
         let not_scheduled = || {
             Reply::error(
@@ -688,7 +690,7 @@ impl Service {
                 let Some(next) = next_post_after(&rule, now) else {
                     return Ok(Reply::error("That schedule never posts."));
                 };
-                store.set_schedule(scope.channel, &stored(&rule, next))?;
+                store.set_schedule(scope.who.channel, &stored(&rule, next))?;
                 Ok(Reply::info(format!(
                     "Scheduled: {}. The next question is posted {}.",
                     describe(&rule),
@@ -701,7 +703,7 @@ impl Service {
                     Ok(Reply::info("The schedule is already paused. /quiz admin resume restarts it."))
                 }
                 Some(s) => {
-                    store.set_schedule(scope.channel, &StoredSchedule { paused: true, ..s })?;
+                    store.set_schedule(scope.who.channel, &StoredSchedule { paused: true, ..s })?;
                     Ok(Reply::info(
                         "Paused: no daily questions until /quiz admin resume. Days without a question never break a streak.",
                     ))
@@ -710,7 +712,7 @@ impl Service {
             AdminCommand::Resume => match (schedule, rule) {
                 (Some(s), Some(rule)) if s.paused => {
                     let Some(next) = next_post_after(&rule, now) else { return Ok(not_scheduled()) };
-                    store.set_schedule(scope.channel, &stored(&rule, next))?;
+                    store.set_schedule(scope.who.channel, &stored(&rule, next))?;
                     Ok(Reply::info(format!("Resumed. The next question is posted {}.", when(next.at, rule.tz))))
                 }
                 (Some(_), Some(_)) => Ok(Reply::info("The schedule is running; nothing to resume.")),
@@ -726,7 +728,7 @@ impl Service {
                     }
                     let due = when(store::from_millis(s.next_at), rule.tz);
                     let date = s.next_date.clone();
-                    store.set_schedule(scope.channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
+                    store.set_schedule(scope.who.channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
                     Ok(Reply::info(format!(
                         "Skipped the question of {date} (due {due}). Skipped days never break a streak."
                     )))
@@ -738,14 +740,14 @@ impl Service {
                 let tz = rule.map_or(scope.tz, |r| r.tz);
                 let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
                 let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
-                Ok(match self.post_daily(store, scope.channel, &today.date.to_string(), now, closes_at, true)? {
+                Ok(match self.post_daily(store, scope.who.channel, &today.date.to_string(), now, closes_at, true)? {
                     DailyOutcome::Posted(reply) => reply,
                     DailyOutcome::AlreadyPosted(date) => Reply::error(format!(
                         "This channel already had its question for {date}; the next one comes on the next scheduled day."
                     )),
                 })
             }
-            AdminCommand::RevealNow => match store.open_post(scope.channel)? {
+            AdminCommand::RevealNow => match store.open_post(scope.who.channel)? {
                 Some(post) => Ok(self
                     .reveal(store, &post, now, true)?
                     .unwrap_or_else(|| Reply::error("That question was already revealed."))),
@@ -760,7 +762,8 @@ impl Service {
                         known.join(", ")
                     )));
                 }
-                store.set_channel_categories(scope.channel, (!list.is_empty()).then(|| list.join(",")).as_deref())?;
+                store
+                    .set_channel_categories(scope.who.channel, (!list.is_empty()).then(|| list.join(",")).as_deref())?;
                 let pool = self.bank.pool(&list).len();
                 Ok(Reply::info(if list.is_empty() {
                     format!("Daily questions now come from every category ({pool} questions).")
@@ -770,9 +773,9 @@ impl Service {
             }
             AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
                 Ok(tz) => {
-                    store.set_guild_timezone(scope.guild, tz.name())?;
+                    store.set_guild_timezone(scope.who.guild, tz.name())?;
                     // Weeks and months start at other instants now.
-                    store.rebuild_totals(scope.guild, tz)?;
+                    store.rebuild_totals(scope.who.guild, tz)?;
                     Ok(Reply::info(format!("Leaderboard weeks and months now follow {}.", tz.name())))
                 }
                 Err(_) => Ok(Reply::error(format!(
@@ -790,9 +793,9 @@ impl Service {
         rule: Option<&Rule>,
         now: DateTime<Utc>,
     ) -> store::Result<Reply> {
-        let categories = self.channel_categories(store, scope.channel)?;
+        let categories = self.channel_categories(store, scope.who.channel)?;
         let pool = self.bank.pool(&categories);
-        let (_, used, _) = self.cycle(store, scope.channel, &pool)?;
+        let (_, used, _) = self.cycle(store, scope.who.channel, &pool)?;
         let mut lines = Vec::new();
         match (schedule, rule) {
             (Some(s), Some(rule)) => {
@@ -817,7 +820,7 @@ impl Service {
             }
             _ => lines.push("No schedule: /quiz admin schedule <HH:MM> <Area/City> [days] [close] sets one.".into()),
         }
-        match store.open_post(scope.channel)? {
+        match store.open_post(scope.who.channel)? {
             Some(p) if is_open(&p, now) => lines.push(format!(
                 "Open question: {}{}.",
                 p.local_date,
@@ -1194,15 +1197,6 @@ struct Ids {
 impl Ids {
     /// Forget users beyond this many, to bound memory.
     const MAX_USERS: usize = 100_000;
-}
-
-/// Builds a guild's running board totals if they are missing or were built
-/// in another zone (first board after an upgrade, or the zone changed).
-fn ensure_totals(store: &mut Store, scope: &Scope) -> store::Result<()> {
-    if !store.totals_built_in(scope.guild, scope.tz)? {
-        store.rebuild_totals(scope.guild, scope.tz)?;
-    }
-    Ok(())
 }
 
 fn not_committed() -> Reply {

@@ -155,13 +155,4 @@ impl Store {
     pub fn bench_answer_count(&self, post: PostId) -> Result<i64> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM answers WHERE post_id = ?1", [post], |r| r.get(0))?)
     }
-
-    /// A user id of the seeded history, for stats lookups.
-    pub fn bench_user(&self, n: usize) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT id FROM users WHERE platform = 'bench' AND external_id = ?1",
-            [format!("u{n}")],
-            |r| r.get(0),
-        )?)
-    }
 }

@@ -55,15 +55,6 @@ impl BoardKind {
 /// ratios of counts below 30,000 never share a value; equal ratios always do.
 const ACCURACY_SCALE: i64 = 1_000_000_000;
 
-/// One player's figures in one period, while rebuilding.
-#[derive(Default)]
-struct Sums {
-    points: i64,
-    correct: i64,
-    answered: i64,
-    points_at: i64,
-}
-
 const TOTALS_COLUMNS: &str = "t.user_id, u.display_name, t.points, t.correct, t.answered, t.points_at";
 
 fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
@@ -136,6 +127,7 @@ pub(super) fn add_to_totals(
 }
 
 /// A player's score in one board period.
+#[derive(Default)]
 struct Score {
     points: i64,
     correct: i64,
@@ -183,7 +175,7 @@ fn count_score(
     Ok(())
 }
 
-/// The zone a guild's boards use: its own, else `default`.
+/// See [`Store::guild_zone`]; also for use inside a transaction.
 pub(super) fn guild_zone(conn: &Connection, guild: GuildId, default: Tz) -> rusqlite::Result<(Tz, bool)> {
     let (own, built): (Option<String>, Option<String>) = conn
         .prepare_cached("SELECT timezone, totals_zone FROM guilds WHERE id = ?1")?
@@ -193,11 +185,11 @@ pub(super) fn guild_zone(conn: &Connection, guild: GuildId, default: Tz) -> rusq
 }
 
 impl Store {
-    /// Whether the guild's running totals were built in `zone`; if not (first
-    /// use, or the zone changed), [`Store::rebuild_totals`] is due.
-    pub fn totals_built_in(&self, guild: GuildId, zone: Tz) -> Result<bool> {
-        let built: Option<String> = self.one("SELECT totals_zone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?;
-        Ok(built.as_deref() == Some(zone.name()))
+    /// The zone of a guild's boards (its own, else `default`), and whether
+    /// its running totals were built in that zone; if not (first use, or the
+    /// zone changed), [`Store::rebuild_totals`] is due.
+    pub fn guild_zone(&self, guild: GuildId, default: Tz) -> Result<(Tz, bool)> {
+        Ok(guild_zone(&self.conn, guild, default)?)
     }
 
     /// Rebuilds a guild's running totals from its answers, in `zone`: every
@@ -223,7 +215,7 @@ impl Store {
             // local date and referred to by number.
             let mut names: Vec<String> = Vec::new();
             let mut by_date: HashMap<chrono::NaiveDate, [usize; 3]> = HashMap::new();
-            let mut sums: HashMap<(BoardKind, usize, UserId), Sums> = HashMap::new();
+            let mut sums: HashMap<(BoardKind, usize, UserId), Score> = HashMap::new();
             for (kind, stmt) in [(BoardKind::Daily, &mut daily), (BoardKind::Practice, &mut practice)] {
                 let rows = stmt.query_map([guild], |r| {
                     Ok((r.get::<_, UserId>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?))

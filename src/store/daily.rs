@@ -205,18 +205,6 @@ impl Store {
         Ok(())
     }
 
-    /// The user's settled streak in a channel.
-    pub fn streak(&self, user: UserId, channel: ChannelId) -> Result<Streak> {
-        Ok(self
-            .one(
-                "SELECT current, best, freezes FROM streaks WHERE user_id = ?1 AND channel_id = ?2",
-                params![user, channel],
-                |r| Ok(Streak { current: r.get(0)?, best: r.get(1)?, freezes: r.get(2)? }),
-            )
-            .optional()?
-            .unwrap_or_default())
-    }
-
     /// Records a daily answer unless the user already answered that post. The
     /// UNIQUE (post_id, user_id) key decides, so concurrent writers cannot both win.
     pub fn record_answer(

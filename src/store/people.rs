@@ -27,11 +27,6 @@ impl Store {
         )?)
     }
 
-    /// The server's own leaderboard zone, if it set one.
-    pub fn guild_timezone(&self, guild: GuildId) -> Result<Option<String>> {
-        Ok(self.one("SELECT timezone FROM guilds WHERE id = ?1", [guild], |r| r.get(0))?)
-    }
-
     pub fn set_guild_timezone(&mut self, guild: GuildId, zone: &str) -> Result<()> {
         self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone])?;
         Ok(())

@@ -148,11 +148,7 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
     }))
     .unwrap();
     let Some(Body::Question(q)) = posted.first().map(|r| r.body.clone()) else { panic!("{posted:?}") };
-    let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).unwrap();
-    let right = match &item.kind {
-        quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
-        quizmaster::content::ItemKind::Text { accept } => accept[0].clone(),
-    };
+    let (right, _) = right_and_wrong(&svc, &q);
     let r = svc.handle(
         &console("Ann", day_before - Duration::minutes(170)),
         Command::Answer { answer: right, question: Some(q.question) },
@@ -176,14 +172,13 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'closed'"), 1);
 }
 
-/// Today's question in the console's channel, the answer that is right for
-/// it, and a wrong one.
+/// The answer that is right for a question, and a wrong one.
 fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (String, String) {
     let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).unwrap();
     match &item.kind {
-        quizmaster::content::ItemKind::Choice { answer, .. } => (
+        quizmaster::content::ItemKind::Choice { answer, choices } => (
             quizmaster::content::letter(*answer).to_string(),
-            quizmaster::content::letter((*answer + 1) % 4).to_string(),
+            quizmaster::content::letter((*answer + 1) % choices.len()).to_string(),
         ),
         quizmaster::content::ItemKind::Text { accept } => (accept[0].clone(), "certainly not this".into()),
     }

@@ -338,7 +338,12 @@ fn expected_board(dir: &std::path::Path, sort: Sort, range: Option<(i64, i64)>, 
         ),
         _ => format!("{} pts", r.points),
     };
-    rank(rows, sort)
+    listed(rank(rows, sort), asker, figure)
+}
+
+/// A ranked board's lines as the bot shows them: the top ten, and the asker.
+fn listed(ranked: Vec<Standing>, asker: &str, figure: impl Fn(&Standing) -> String) -> Vec<String> {
+    ranked
         .iter()
         .enumerate()
         .filter(|(i, r)| *i < 10 || r.name == asker)
@@ -368,14 +373,7 @@ fn expected_streak_board(dir: &std::path::Path, asker: &str) -> Vec<String> {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    rank(rows, Sort::Streak)
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| *i < 10 || r.name == asker)
-        .map(|(i, r)| {
-            format!("{}. {} — {} in a row{}", i + 1, r.name, r.streak, if r.name == asker { " (you)" } else { "" })
-        })
-        .collect()
+    listed(rank(rows, Sort::Streak), asker, |r| format!("{} in a row", r.streak))
 }
 
 #[test]
