@@ -20,6 +20,7 @@ use quizmaster::scheduler::SystemClock;
 use quizmaster::service::{Ctx, Rules, Service};
 use quizmaster::store::{Options, Store};
 use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
 
 struct Row {
     name: String,
@@ -74,7 +75,7 @@ fn right_answer(svc: &Service, body: &Body) -> (QuestionRef, String) {
     let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).expect("item");
     let right = match &item.kind {
         quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
-        quizmaster::content::ItemKind::Text { accept } => accept[0].clone(),
+        quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
     };
     (q.question, right)
 }
@@ -100,7 +101,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     if returning {
         store.bench_users("bench", "user-", users)?;
     }
-    let svc = Arc::new(Service::new(store, bank(), Rules::default()));
+    let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
     let posted = svc.handle_text(&ctx("bench", "g", "c", "admin"), "admin post-now");
     let (question, answer) = right_answer(&svc, &posted.body);
     // A board was asked for before, so the reveal keeps running totals too.
@@ -233,8 +234,8 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
             |i: usize| format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+b");
         let baseline = drive(&bare_url, 256, requests, body).await;
 
-        let svc =
-            Arc::new(Service::new(Store::open(&dir.join("slack.db"), Options::default())?, bank(), Rules::default()));
+        let store = Store::open(&dir.join("slack.db"), Options::default())?;
+        let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
         svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin categories miscellaneous");
         let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin post-now");
         let (_, answer) = right_answer(&svc, &posted.body);
@@ -247,7 +248,7 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/slack/commands", listener.local_addr()?);
-        tokio::spawn(slack::serve(listener, slack, std::future::pending()));
+        tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
         let answer = answer.to_lowercase();
         let real = drive(&url, 256, requests, move |i| {
             format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
@@ -270,7 +271,7 @@ fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<
         Rules { rate: quizmaster::quiz::ratelimit::RateRules { burst: u32::MAX, per_second: 1e9 }, ..Rules::default() };
     let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
     let asker = store.bench_asker(now.timestamp_millis())?;
-    let svc = Service::new(store, bank(), rules);
+    let svc = Service::start(store, bank(), rules, None)?;
     let mut c = ctx("bench", "history", "quiz", &asker);
     c.user_name = format!("player {}", asker.trim_start_matches('u'));
     c.now = now;

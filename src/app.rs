@@ -1,13 +1,20 @@
-//! Building the application from settings: the question bank, the database
-//! and the service that every adapter shares.
+//! Building the application from settings (the question bank, the database,
+//! the service and the configured platforms) and running it until stopped.
+//! `main` and the tests start the bot through the same two calls:
+//! [`Application::build`] and [`Application::run_until_stopped`].
 
+use std::io::IsTerminal;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Settings;
 use crate::content::{Bank, ContentError, Source};
+use crate::platform::{self, slack::Slack};
+use crate::scheduler::{Clock, SystemClock};
 use crate::service::{Rules, Service};
 use crate::store::{self, Store};
 
@@ -51,10 +58,87 @@ pub fn rules(settings: &Settings) -> Rules {
     }
 }
 
-/// The bank, the migrated database and the service over them.
-pub fn build(settings: &Settings) -> anyhow::Result<Arc<Service>> {
-    let bank = load_bank(settings)?;
-    let store = open_store(settings)?;
-    tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
-    Ok(Arc::new(Service::new(store, bank, rules(settings))))
+/// A built bot: the service over its bank and database, and the platforms
+/// the settings name (the local console when they name none).
+pub struct Application {
+    settings: Settings,
+    service: Arc<Service>,
+    clock: Arc<dyn Clock>,
+    slack: Option<(tokio::net::TcpListener, Arc<Slack>)>,
+}
+
+impl Application {
+    /// Loads the bank, opens and migrates the database, starts the writer and
+    /// binds the listeners (port 0 takes a free port; see [`Application::slack_addr`]).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        Application::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// [`Application::build`] with another source of time for the schedulers.
+    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Application> {
+        let bank = load_bank(&settings)?;
+        let store = open_store(&settings)?;
+        tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
+        let service = Arc::new(Service::start(store, bank, rules(&settings), settings.quiz.seed)?);
+        let slack = match Slack::from_settings(Arc::clone(&service), Arc::clone(&clock), &settings.slack) {
+            Some(slack) => {
+                let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
+                    .await
+                    .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
+                Some((listener, Arc::new(slack)))
+            }
+            None => None,
+        };
+        Ok(Application { settings, service, clock, slack })
+    }
+
+    pub fn service(&self) -> &Arc<Service> {
+        &self.service
+    }
+
+    /// Where the Slack endpoints listen, once bound.
+    pub fn slack_addr(&self) -> Option<SocketAddr> {
+        self.slack.as_ref().and_then(|(l, _)| l.local_addr().ok())
+    }
+
+    /// Whether Discord or Slack is configured; otherwise the bot is the local console.
+    pub fn has_platforms(&self) -> bool {
+        self.slack.is_some() || self.settings.discord.token.is_some()
+    }
+
+    /// Runs every configured platform until `cancel` fires or one of them
+    /// fails (which cancels the others); with none configured, the local
+    /// console on this process's standard input and output.
+    pub async fn run_until_stopped(self, cancel: CancellationToken) -> anyhow::Result<()> {
+        if !self.has_platforms() {
+            let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+            let echo = !std::io::stdin().is_terminal();
+            let user = self.settings.console.user.clone();
+            return platform::console::run(self.service, self.clock, &user, stdin, std::io::stdout(), echo, cancel)
+                .await
+                .context("console");
+        }
+        let slack = {
+            let cancel = cancel.clone();
+            async move {
+                match self.slack {
+                    Some((listener, slack)) => platform::slack::run(listener, slack, cancel).await.context("Slack"),
+                    None => Ok(()),
+                }
+            }
+        };
+        let discord = {
+            let (service, clock, settings) = (self.service, self.clock, self.settings.discord);
+            async move {
+                if settings.token.is_none() {
+                    return Ok(());
+                }
+                let r = platform::discord::run(service, clock, &settings, cancel.clone()).await.context("Discord");
+                cancel.cancel();
+                r
+            }
+        };
+        let (s, d) = tokio::join!(slack, discord);
+        s.and(d)
+    }
 }

@@ -80,6 +80,9 @@ pub struct QuizSettings {
     pub rate_burst: u32,
     /// ...and how many they regain per second.
     pub rate_per_second: f64,
+    /// Seeds the random choice of questions, so a demo or a test repeats
+    /// exactly; unset, every start chooses differently.
+    pub seed: Option<u64>,
 }
 
 impl Default for QuizSettings {
@@ -95,6 +98,7 @@ impl Default for QuizSettings {
             max_input_chars: 500,
             rate_burst: 5,
             rate_per_second: 2.0,
+            seed: None,
         }
     }
 }

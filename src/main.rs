@@ -9,12 +9,11 @@ use anyhow::Context;
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
+use quizmaster::app::{self, Application};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::Bank;
 use quizmaster::quiz::schedule::{self, Close, Days, Rule};
-use quizmaster::scheduler::SystemClock;
-use quizmaster::{app, platform};
-use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
 /// A backend-engineering quiz bot for Discord, Slack and a local console.
@@ -43,6 +42,15 @@ enum Cmd {
     CheckContent {
         /// Directories of *.toml packs.
         dirs: Vec<PathBuf>,
+    },
+    /// Grade an answer against an item of the configured bank, saying which
+    /// accepted wording matched or why none did (exit 2 for an unknown id).
+    Grade {
+        /// The item's id, such as `http-429-status`.
+        item: String,
+        /// The answer, as a player would type it.
+        #[arg(required = true, num_args = 1..)]
+        answer: Vec<String>,
     },
     /// Check a daily schedule before setting it.
     #[command(subcommand)]
@@ -107,40 +115,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         settings.database.path = db;
     }
     init_logging(&settings.log.level);
-    match cli.command.unwrap_or(Cmd::Run) {
+    let command = cli.command.unwrap_or(Cmd::Run);
+    match command {
         Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
+        Cmd::Grade { item, answer } => grade(&settings, &item, &answer.join(" ")),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Run if settings.slack.enabled() || settings.discord.token.is_some() => {
-            let service = app::build(&settings)?;
-            let runtime = runtime()?;
-            runtime.block_on(run_platforms(service, &settings))?;
-            Ok(ExitCode::SUCCESS)
-        }
         Cmd::Run | Cmd::Console => {
-            // One person at the keyboard (or a script): no rate limit.
-            let mut local = settings.clone();
-            local.quiz.rate_burst = u32::MAX;
-            local.quiz.rate_per_second = 1e9;
-            let service = app::build(&local)?;
+            if matches!(command, Cmd::Console) {
+                // The local console only, whatever else is configured.
+                settings.slack = Default::default();
+                settings.discord = Default::default();
+            }
             let runtime = runtime()?;
             runtime.block_on(async {
-                let stdin = tokio::io::BufReader::new(tokio::io::stdin());
-                let echo = !std::io::stdin().is_terminal();
-                platform::console::run(
-                    service,
-                    Arc::new(SystemClock),
-                    &settings.console.user,
-                    stdin,
-                    std::io::stdout(),
-                    echo,
-                    shutdown_signal(),
-                )
-                .await
+                let app = Application::build(settings).await?;
+                let cancel = CancellationToken::new();
+                tokio::spawn(cancel_on_signal(cancel.clone()));
+                app.run_until_stopped(cancel).await
             })?;
             // The console's stdin reader sits on a blocking thread that cannot
             // be interrupted; do not wait for it.
@@ -148,59 +144,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Runs every configured platform until Ctrl-C or SIGTERM.
-async fn run_platforms(service: Arc<quizmaster::service::Service>, settings: &Settings) -> anyhow::Result<()> {
-    let clock: Arc<dyn quizmaster::scheduler::Clock> = Arc::new(SystemClock);
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let wait = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
-        let _ = rx.wait_for(|s| *s).await;
-    };
-    let slack = async {
-        let Some(slack) =
-            platform::slack::Slack::from_settings(Arc::clone(&service), Arc::clone(&clock), &settings.slack)
-        else {
-            return Ok(());
-        };
-        let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
-            .await
-            .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
-        platform::slack::run(listener, Arc::new(slack), wait(stopped.clone())).await.context("Slack server")
-    };
-    let discord = async {
-        if settings.discord.token.is_none() {
-            return Ok(());
-        }
-        platform::discord::run(Arc::clone(&service), Arc::clone(&clock), &settings.discord, wait(stopped.clone()))
-            .await
-            .context("Discord")
-    };
-    // Whatever ends first (a signal, or a platform failing) stops the others.
-    let stop = &stop;
-    let slack = async {
-        let r = slack.await;
-        if r.is_err() {
-            let _ = stop.send(true);
-        }
-        r
-    };
-    let discord = async {
-        let r = discord.await;
-        if r.is_err() {
-            let _ = stop.send(true);
-        }
-        r
-    };
-    let signal = async {
-        tokio::select! {
-            () = shutdown_signal() => {}
-            () = wait(stopped.clone()) => {}
-        }
-        let _ = stop.send(true);
-    };
-    let (s, d, ()) = tokio::join!(slack, discord, signal);
-    s.and(d)
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -215,7 +158,14 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
     };
     match loaded {
         Ok(bank) => {
+            let warnings = bank.warnings();
+            for w in &warnings {
+                println!("warning: {w}");
+            }
             print!("{}", bank.summary());
+            if !warnings.is_empty() {
+                println!("{} warning{}", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -223,6 +173,22 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode> {
+    let bank = app::load_bank(settings)?;
+    let Some(item) = bank.get(id) else {
+        eprintln!("error: there is no item `{id}` in the question bank (see `quizmaster check-content`)");
+        return Ok(ExitCode::from(2));
+    };
+    match quizmaster::quiz::grading::explain(&item.kind, answer) {
+        Ok(g) if matches!(g.why, quizmaster::quiz::grading::Why::Letter) => {
+            println!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
+        }
+        Ok(g) => println!("{}: {g}", if g.correct { "correct" } else { "wrong" }),
+        Err(e) => println!("wrong: cannot be graded: {e}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn init_logging(level: &str) {
@@ -234,8 +200,8 @@ fn init_logging(level: &str) {
         .init();
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
+/// Cancels on Ctrl-C or SIGTERM.
+async fn cancel_on_signal(cancel: CancellationToken) {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
@@ -255,6 +221,8 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+        () = cancel.cancelled() => return,
     }
     tracing::info!("shutting down");
+    cancel.cancel();
 }

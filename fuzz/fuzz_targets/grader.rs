@@ -15,7 +15,7 @@ fuzz_target!(|input: (u8, Vec<String>, &str)| {
     if accept.is_empty() {
         return;
     }
-    let text = ItemKind::Text { accept: accept.clone() };
+    let text = ItemKind::Text { accept: accept.clone(), reject: Vec::new() };
     let _ = grade(&text, answer);
     for a in &accept {
         assert_eq!(grade(&text, a), Ok(true), "{a:?}");

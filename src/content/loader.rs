@@ -8,10 +8,23 @@ use std::fmt;
 use toml::{Table, Value};
 
 use super::{Difficulty, Item, ItemKind, letter};
+use crate::quiz::grading::{explain, normalise};
 
 /// Fields an item may have.
-const ITEM_FIELDS: &[&str] =
-    &["id", "topic", "category", "difficulty", "prompt", "kind", "choices", "answer", "accept", "explanation"];
+const ITEM_FIELDS: &[&str] = &[
+    "id",
+    "topic",
+    "category",
+    "difficulty",
+    "prompt",
+    "kind",
+    "choices",
+    "answer",
+    "accept",
+    "reject",
+    "explanation",
+    "retired",
+];
 const MIN_CHOICES: usize = 3;
 const MAX_CHOICES: usize = 5;
 const TOPICS: std::ops::RangeInclusive<i64> = 1..=45;
@@ -49,30 +62,49 @@ impl fmt::Display for ContentError {
     }
 }
 
-/// Parses one pack's TOML. Returns the valid items and the errors found.
-pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
+/// A parsed pack: its display title and its valid items.
+#[derive(Debug, Clone, Default)]
+pub struct Pack {
+    pub title: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// Parses one pack's TOML. Returns the pack and the errors found.
+pub fn parse_pack(file: &str, text: &str) -> (Pack, Vec<ContentError>) {
     let table: Table = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
-            return (Vec::new(), vec![syntax_error(file, text, &e)]);
+            return (Pack::default(), vec![syntax_error(file, text, &e)]);
         }
     };
     let mut errors = Vec::new();
-    for key in table.keys().filter(|k| k.as_str() != "item") {
+    for key in table.keys().filter(|k| !matches!(k.as_str(), "item" | "title")) {
         errors.push(ContentError::file(
             file,
-            format!("unknown top-level key `{key}` (a pack holds only [[item]] tables)"),
+            format!("unknown top-level key `{key}` (a pack holds a `title` and [[item]] tables)"),
         ));
     }
+    let title = match table.get("title") {
+        None => None,
+        Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Some(Value::String(_)) => {
+            errors.push(ContentError::file(file, "`title` is empty: give the pack's display title".into()));
+            None
+        }
+        Some(other) => {
+            errors.push(ContentError::file(file, format!("`title` must be a string, found {}", other.type_str())));
+            None
+        }
+    };
     let entries = match table.get("item") {
         None => {
             errors.push(ContentError::file(file, "no [[item]] tables: a pack needs at least one item".into()));
-            return (Vec::new(), errors);
+            return (Pack { title, items: Vec::new() }, errors);
         }
         Some(Value::Array(a)) => a.as_slice(),
         Some(_) => {
             errors.push(ContentError::file(file, "`item` must be an array of tables ([[item]])".into()));
-            return (Vec::new(), errors);
+            return (Pack { title, items: Vec::new() }, errors);
         }
     };
     let headers = item_header_lines(text);
@@ -97,7 +129,7 @@ pub fn parse_pack(file: &str, text: &str) -> (Vec<Item>, Vec<ContentError>) {
         }
         errors.append(&mut check.errors);
     }
-    (items, errors)
+    (Pack { title, items }, errors)
 }
 
 struct ItemCheck<'a> {
@@ -143,6 +175,14 @@ impl ItemCheck<'_> {
         let prompt = self.string("prompt");
         let explanation = self.string("explanation");
         let kind = self.kind();
+        let retired = match self.table.get("retired") {
+            None => false,
+            Some(Value::Boolean(b)) => *b,
+            Some(other) => {
+                self.err(Some("retired"), format!("must be true or false, found {}", other.type_str()));
+                false
+            }
+        };
         let id = id.filter(|i| is_slug(i))?;
         let category = category.filter(|c| is_slug(c))?;
         Some(Item {
@@ -153,6 +193,7 @@ impl ItemCheck<'_> {
             prompt: prompt?,
             kind: kind?,
             explanation: explanation?,
+            retired,
         })
     }
 
@@ -233,6 +274,7 @@ impl ItemCheck<'_> {
         match self.string("kind")?.as_str() {
             "choice" => {
                 self.forbid("accept", "choice");
+                self.forbid("reject", "choice");
                 let choices = self.string_list("choices");
                 let answer = self.string("answer");
                 let choices = choices?;
@@ -244,10 +286,13 @@ impl ItemCheck<'_> {
                     );
                     ok = false;
                 }
-                let mut lower = HashSet::new();
+                let mut seen = HashSet::new();
                 for c in &choices {
-                    if !lower.insert(c.to_lowercase()) {
-                        self.err(Some("choices"), format!("duplicate choice \"{c}\""));
+                    if !seen.insert(normalise(c)) {
+                        self.err(
+                            Some("choices"),
+                            format!("duplicate choice \"{c}\" (the same once case and punctuation are ignored)"),
+                        );
                         ok = false;
                     }
                 }
@@ -272,17 +317,45 @@ impl ItemCheck<'_> {
             "text" => {
                 self.forbid("choices", "text");
                 self.forbid("answer", "text");
-                let accept = self.string_list("accept")?;
-                let normalised: Vec<String> = accept.iter().map(|a| crate::quiz::grading::normalise(a)).collect();
-                if let Some(bad) = accept.iter().zip(&normalised).find(|(_, n)| n.is_empty()) {
-                    self.err(Some("accept"), format!("\"{}\" has no letters or digits left after normalising", bad.0));
-                    return None;
+                let accept = self.string_list("accept");
+                let reject =
+                    if self.table.contains_key("reject") { self.string_list("reject") } else { Some(Vec::new()) };
+                let (accept, reject) = (accept?, reject?);
+                for (field, list) in [("accept", &accept), ("reject", &reject)] {
+                    if let Some(bad) = list.iter().find(|a| normalise(a).is_empty()) {
+                        self.err(Some(field), format!("\"{bad}\" has no letters or digits left after normalising"));
+                        return None;
+                    }
                 }
-                Some(ItemKind::Text { accept })
+                let kind = ItemKind::Text { accept, reject };
+                self.check_lists(&kind);
+                Some(kind)
             }
             other => {
                 self.err(Some("kind"), format!("`{other}` is not one of choice, text"));
                 None
+            }
+        }
+    }
+}
+
+impl ItemCheck<'_> {
+    /// Every accepted wording must grade right and every reject entry wrong;
+    /// otherwise the two lists contradict each other.
+    fn check_lists(&mut self, kind: &ItemKind) {
+        let ItemKind::Text { accept, reject } = kind else { return };
+        for a in accept {
+            if let Ok(g) = explain(kind, a)
+                && !g.correct
+            {
+                self.err(Some("accept"), format!("\"{a}\" would be graded wrong: it {g}"));
+            }
+        }
+        for r in reject {
+            if let Ok(g) = explain(kind, r)
+                && g.correct
+            {
+                self.err(Some("reject"), format!("\"{r}\" would be graded right: it {g}"));
             }
         }
     }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use loader::{ContentError, parse_pack};
+pub use loader::{ContentError, Pack, parse_pack};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_content.rs"));
@@ -56,8 +56,9 @@ impl fmt::Display for Difficulty {
 pub enum ItemKind {
     /// Multiple choice; `answer` is the index of the right choice.
     Choice { choices: Vec<String>, answer: usize },
-    /// A short answer; any entry of `accept` is right.
-    Text { accept: Vec<String> },
+    /// A short answer; any entry of `accept` is right, and every entry of
+    /// `reject` is wrong even where a typo would otherwise be forgiven.
+    Text { accept: Vec<String>, reject: Vec<String> },
 }
 
 /// One quiz question.
@@ -72,6 +73,9 @@ pub struct Item {
     pub prompt: String,
     pub kind: ItemKind,
     pub explanation: String,
+    /// Kept so that questions already asked can still be graded and revealed,
+    /// but never asked again.
+    pub retired: bool,
 }
 
 impl Item {
@@ -81,7 +85,7 @@ impl Item {
             ItemKind::Choice { choices, answer } => {
                 format!("{}) {}", letter(*answer), choices[*answer])
             }
-            ItemKind::Text { accept } => accept[0].clone(),
+            ItemKind::Text { accept, .. } => accept[0].clone(),
         }
     }
 
@@ -98,8 +102,9 @@ pub fn letter(index: usize) -> char {
     char::from(b'A' + u8::try_from(index).unwrap_or(25).min(25))
 }
 
-/// A display name for a category slug: `general-concepts` -> `General Concepts`.
-pub fn category_title(slug: &str) -> String {
+/// A display name made from a category slug, for packs without a `title`:
+/// `general-concepts` -> `General Concepts`.
+pub fn slug_title(slug: &str) -> String {
     slug.split('-')
         .map(|w| {
             let mut c = w.chars();
@@ -118,6 +123,10 @@ pub struct Bank {
     packs: BTreeMap<String, usize>,
     /// Category slugs, sorted; fixed once the bank is loaded.
     categories: Vec<String>,
+    /// Display titles by category slug, from the packs' `title`.
+    titles: HashMap<String, String>,
+    /// The file each item came from, by position.
+    files: Vec<String>,
 }
 
 /// Where pack text comes from: a file name (for messages) and its contents.
@@ -165,9 +174,21 @@ impl Bank {
         let mut bank = Bank::default();
         let mut first_seen: HashMap<String, String> = HashMap::new();
         for source in sources {
-            let (items, mut errs) = parse_pack(&source.name, &source.text);
+            let (pack, mut errs) = parse_pack(&source.name, &source.text);
             errors.append(&mut errs);
-            for item in items {
+            if let Some(title) = &pack.title {
+                for category in pack.items.iter().filter(|i| !i.retired).map(|i| &i.category) {
+                    match bank.titles.get(category) {
+                        Some(other) if other != title => errors.push(ContentError::file(
+                            &source.name,
+                            format!("title \"{title}\" differs from \"{other}\", given to category `{category}` by another pack"),
+                        )),
+                        Some(_) => {}
+                        None => drop(bank.titles.insert(category.clone(), title.clone())),
+                    }
+                }
+            }
+            for item in pack.items {
                 if let Some(other) = first_seen.get(&item.id) {
                     errors.push(ContentError::item(
                         &source.name,
@@ -181,12 +202,13 @@ impl Bank {
                 *bank.packs.entry(source.name.clone()).or_default() += 1;
                 bank.by_id.insert(item.id.clone(), bank.items.len());
                 bank.items.push(item);
+                bank.files.push(source.name.clone());
             }
         }
         if bank.items.is_empty() && errors.is_empty() {
             errors.push(ContentError::file("content", "the question bank is empty: no items were found".into()));
         }
-        bank.categories = bank.items.iter().map(|i| i.category.clone()).collect();
+        bank.categories = bank.live().map(|i| i.category.clone()).collect();
         bank.categories.sort();
         bank.categories.dedup();
         if errors.is_empty() { Ok(bank) } else { Err(errors) }
@@ -213,33 +235,106 @@ impl Bank {
         &self.categories
     }
 
+    /// What players see for a category: its pack's `title`, else one made from the slug.
+    pub fn title(&self, category: &str) -> String {
+        self.titles.get(category).cloned().unwrap_or_else(|| slug_title(category))
+    }
+
+    /// The items that may still be asked.
+    pub fn live(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| !i.retired)
+    }
+
     /// Ids of the items in the given categories (all items when `categories` is empty).
     pub fn pool(&self, categories: &[String]) -> Vec<&str> {
-        self.items
-            .iter()
+        self.live()
             .filter(|i| categories.is_empty() || categories.contains(&i.category))
             .map(|i| i.id.as_str())
             .collect()
     }
 
-    /// A human summary: packs, items per category, per kind and per difficulty.
+    /// Problems worth a look that do not stop the bank from loading: a right
+    /// answer that gives itself away by its length.
+    pub fn warnings(&self) -> Vec<ContentError> {
+        self.live_with_files()
+            .filter_map(|(item, file)| {
+                let (right, longest_wrong) = length_gap(item)?;
+                (right * 4 > longest_wrong * 5).then(|| {
+                    ContentError::item(
+                        file,
+                        &format!("`{}`", item.id),
+                        Some("choices"),
+                        format!(
+                            "the right answer is {right} characters, more than 1.25 times the longest wrong one \
+                             ({longest_wrong}): players can pick it by its length"
+                        ),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn live_with_files(&self) -> impl Iterator<Item = (&Item, &str)> {
+        self.items.iter().zip(&self.files).filter(|(i, _)| !i.retired).map(|(i, f)| (i, f.as_str()))
+    }
+
+    /// A human summary of the items that may be asked: packs, items per
+    /// category, kind, difficulty and topic, and how often the right answer
+    /// is the only longest choice.
     pub fn summary(&self) -> String {
-        let mut out = format!("{} items in {} packs\n", self.items.len(), self.packs.len());
+        let live: Vec<&Item> = self.live().collect();
+        let retired = self.items.len() - live.len();
+        let mut out = format!("{} items in {} packs", live.len(), self.packs.len());
+        if retired > 0 {
+            out.push_str(&format!(" (and {retired} retired, kept for questions already asked)"));
+        }
+        out.push('\n');
         let mut count = |title: &str, key: &dyn Fn(&Item) -> String| {
             let mut m: BTreeMap<String, usize> = BTreeMap::new();
-            for i in &self.items {
+            for i in &live {
                 *m.entry(key(i)).or_default() += 1;
             }
             out.push_str(&format!("{title}:\n"));
             for (k, v) in m {
-                out.push_str(&format!("  {k:<28} {v:>4}\n"));
+                out.push_str(&format!("  {k:<28} {v:>4}  {:>3}%\n", percent(v, live.len())));
             }
         };
-        count("by category", &|i| i.category.clone());
+        count("by category", &|i| self.title(&i.category));
         count("by kind", &|i| i.kind_name().to_string());
         count("by difficulty", &|i| i.difficulty.to_string());
+        let mut per_topic: BTreeMap<u8, usize> = BTreeMap::new();
+        for i in &live {
+            *per_topic.entry(i.topic).or_default() += 1;
+        }
+        let fewest = per_topic.iter().min_by_key(|(_, n)| **n);
+        if let Some((topic, n)) = fewest {
+            out.push_str(&format!(
+                "topics: {} covered, fewest items {n} (topic {topic}), most {}\n",
+                per_topic.len(),
+                per_topic.values().max().unwrap_or(&0)
+            ));
+        }
+        let gaps: Vec<(usize, usize)> = live.iter().filter_map(|i| length_gap(i)).collect();
+        let only_longest = gaps.iter().filter(|(r, w)| r > w).count();
+        out.push_str(&format!(
+            "right answer is the only longest choice: {only_longest} of {} choice items ({}%)\n",
+            gaps.len(),
+            percent(only_longest, gaps.len())
+        ));
         out
     }
+}
+
+/// A choice item's right answer length and its longest wrong option's, in characters.
+fn length_gap(item: &Item) -> Option<(usize, usize)> {
+    let ItemKind::Choice { choices, answer } = &item.kind else { return None };
+    let len = |s: &String| s.chars().count();
+    let longest_wrong = choices.iter().enumerate().filter(|(i, _)| i != answer).map(|(_, c)| len(c)).max()?;
+    Some((len(&choices[*answer]), longest_wrong))
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 fn read_dir_sorted(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

@@ -5,9 +5,11 @@
 
 use std::future::Future;
 use std::io::Write;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+use tokio_util::sync::CancellationToken;
 
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock};
@@ -24,7 +26,7 @@ one channel. Type /quiz help for the commands, /as NAME to play as someone
 else, /quit (or end of input) to leave. To connect a real platform, see
 \"Connecting Discord and Slack\" in README.md.";
 
-/// Runs the console until end of input, `/quit`, or `shutdown` resolves.
+/// Runs the console until end of input, `/quit`, or `cancel` fires.
 /// `echo` repeats each command line (for piped input, where it is not shown).
 /// Scheduled questions and reveals of the local channel appear as they fall due.
 #[allow(clippy::too_many_arguments)]
@@ -35,7 +37,7 @@ pub async fn run<R, W>(
     input: R,
     mut out: W,
     echo: bool,
-    shutdown: impl Future<Output = ()>,
+    cancel: CancellationToken,
 ) -> std::io::Result<()>
 where
     R: AsyncBufRead + Unpin,
@@ -45,14 +47,14 @@ where
     let mut user = default_user.to_string();
     let mut prompted = false;
     let mut lines = input.lines();
-    tokio::pin!(shutdown);
+    let mut changed = service.subscribe();
     loop {
         if !echo && !prompted {
             write!(out, "{user}> ")?;
             out.flush()?;
             prompted = true;
         }
-        let wake = scheduler::next_pass(&service, clock.now());
+        let wake = scheduler::next_pass(&service, clock.now()).await;
         let line = tokio::select! {
             line = lines.next_line() => line?,
             () = clock.sleep_until(wake) => {
@@ -61,13 +63,13 @@ where
                 }
                 continue;
             }
-            () = service.changed() => {
+            _ = changed.changed() => {
                 if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
                     prompted = false;
                 }
                 continue;
             }
-            () = &mut shutdown => None,
+            () = cancel.cancelled() => None,
         };
         let Some(line) = line else { break };
         prompted = false;
@@ -98,7 +100,7 @@ where
                     is_admin: true,
                     now: clock.now(),
                 };
-                let reply = service.handle_text(&ctx, rest);
+                let reply = service.handle_text_async(ctx, rest).await;
                 write_reply(&mut out, &reply, &user)?;
             }
             _ => writeln!(out, "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.")?,
@@ -109,6 +111,27 @@ where
     out.flush()
 }
 
+/// The local channel's "platform": what the scheduler delivers is kept
+/// here and printed after the pass. Printing cannot be de-duplicated, so a
+/// print cut off by a crash is not repeated.
+#[derive(Default)]
+struct Printer(std::sync::Mutex<Vec<Reply>>);
+
+impl scheduler::Deliver for Printer {
+    fn platform(&self) -> &str {
+        PLATFORM
+    }
+
+    fn dedupes(&self) -> bool {
+        false
+    }
+
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = scheduler::SendResult> + Send + 'a>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(out.reply.clone());
+        Box::pin(std::future::ready(Ok(None)))
+    }
+}
+
 /// Shows what the schedule has due in the local channel.
 /// `mid_prompt`: a prompt is showing, so start on a new line. Returns how many messages were shown.
 async fn deliver(
@@ -117,21 +140,20 @@ async fn deliver(
     out: &mut impl Write,
     mid_prompt: bool,
 ) -> std::io::Result<usize> {
-    let mut first = mid_prompt;
-    let send = async |o: &Outbound| -> scheduler::SendResult {
-        if std::mem::take(&mut first) {
-            writeln!(out).map_err(|e| e.to_string())?;
-        }
-        write_reply(out, &o.reply, "").and_then(|()| writeln!(out)).map_err(|e| e.to_string())?;
-        Ok(None)
-    };
-    // Printing cannot be de-duplicated: a print cut off by a crash is not repeated.
-    let shown = scheduler::deliver_due(service, now, PLATFORM, false, send).await.unwrap_or_else(|e| {
+    let printer = Printer::default();
+    if let Err(e) = scheduler::pass(service, now, &printer).await {
         tracing::warn!(error = %e, "scheduled pass failed");
-        0
-    });
+    }
+    let shown = printer.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if mid_prompt && !shown.is_empty() {
+        writeln!(out)?;
+    }
+    for reply in &shown {
+        write_reply(out, reply, "")?;
+        writeln!(out)?;
+    }
     out.flush()?;
-    Ok(shown)
+    Ok(shown.len())
 }
 
 /// Prints a reply the way a channel would show it.

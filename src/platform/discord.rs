@@ -22,6 +22,8 @@ use serenity::async_trait;
 use crate::command::QuestionRef;
 use crate::content::letter;
 use crate::reply::{self, Body, Reply, Style, Visibility};
+use tokio_util::sync::CancellationToken;
+
 use crate::scheduler::{self, Clock, Deliver, SendResult};
 use crate::service::{Ctx, Outbound, Service};
 use crate::store::Part;
@@ -176,10 +178,11 @@ fn with_choices(mut option: CreateCommandOption, choices: &[&str]) -> CreateComm
 }
 
 /// Every command the bot registers, in one place.
-pub fn commands(categories: &[String]) -> Vec<CreateCommand> {
+/// `categories`: (slug, title) pairs.
+pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
     let mut category = string("category", "Only questions from this category", false);
-    for c in categories.iter().take(25) {
-        category = category.add_string_choice(crate::content::category_title(c), c);
+    for (slug, title) in categories.iter().take(25) {
+        category = category.add_string_choice(title, slug);
     }
     let quiz = CreateCommand::new("quiz")
         .description("Backend-engineering quiz: practice, answer, standings")
@@ -383,7 +386,8 @@ where
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
-        let commands = commands(self.service.bank().categories());
+        let bank = self.service.bank();
+        let commands = commands(&bank.categories().iter().map(|c| (c.clone(), bank.title(c))).collect::<Vec<_>>());
         if self.guild_ids.is_empty() {
             if let Err(e) = serenity::all::Command::set_global_commands(&ctx.http, commands).await {
                 tracing::error!(error = %e, "could not register the global commands");
@@ -497,13 +501,14 @@ pub fn http(settings: &crate::config::DiscordSettings, token: &SecretString) -> 
     builder.build()
 }
 
-/// Connects to the gateway and runs until `shutdown` resolves, with the
-/// scheduler posting through the same REST client.
+/// Connects to the gateway and runs until `cancel` fires, with the scheduler
+/// posting through the same REST client. Cancels the rest of the app if the
+/// gateway fails.
 pub async fn run(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     settings: &crate::config::DiscordSettings,
-    shutdown: impl Future<Output = ()>,
+    cancel: CancellationToken,
 ) -> anyhow::Result<()> {
     let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
     let handler =
@@ -516,23 +521,16 @@ pub async fn run(
     }
     let shards = Arc::clone(&client.shard_manager);
     let poster: Arc<dyn Deliver> = Arc::new(Poster { http: Arc::clone(&client.http) });
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let scheduled = scheduler::run(service, clock, poster, async move {
-        let mut rx = stopped;
-        let _ = rx.wait_for(|s| *s).await;
-    });
+    let scheduled = scheduler::run(service, clock, poster, cancel.clone());
     let gateway = async {
-        tokio::select! {
+        let r = tokio::select! {
             r = client.start() => r.map_err(anyhow::Error::from),
-            () = shutdown => {
+            () = cancel.cancelled() => {
                 shards.shutdown_all().await;
                 Ok(())
             }
-        }
-    };
-    let gateway = async {
-        let r = gateway.await;
-        let _ = stop.send(true);
+        };
+        cancel.cancel();
         r
     };
     let (r, ()) = tokio::join!(gateway, scheduled);

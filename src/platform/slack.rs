@@ -25,6 +25,8 @@ use sha2::Sha256;
 use crate::command::{Command, QuestionRef};
 use crate::content::letter;
 use crate::reply::{self, Body, Reply, Style, Visibility};
+use tokio_util::sync::CancellationToken;
+
 use crate::scheduler::{Clock, SendResult};
 use crate::service::{Ctx, Outbound, Service};
 use crate::store::Part;
@@ -427,42 +429,27 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
 
 // ---------------------------------------------------------------- running
 
-/// Serves the endpoints on `listener` until `shutdown` resolves; requests in
-/// flight are finished first.
-pub async fn serve(
+/// The Slack bot: the endpoints on `listener` and the scheduler posting
+/// through the Web API, until `cancel` fires; requests in flight are finished
+/// first. Cancels the rest of the app if the server fails.
+pub async fn run(
     listener: tokio::net::TcpListener,
     slack: Arc<Slack>,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    cancel: CancellationToken,
 ) -> std::io::Result<()> {
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "Slack endpoints listening");
     }
-    axum::serve(listener, router(slack)).with_graceful_shutdown(shutdown).await
-}
-
-/// The Slack bot: the endpoints and the scheduler posting through the Web
-/// API, until `shutdown` resolves.
-pub async fn run(
-    listener: tokio::net::TcpListener,
-    slack: Arc<Slack>,
-    shutdown: impl std::future::Future<Output = ()>,
-) -> std::io::Result<()> {
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let wait = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
-        let _ = rx.wait_for(|s| *s).await;
+    let stop = cancel.clone();
+    let server = async {
+        let served =
+            axum::serve(listener, router(Arc::clone(&slack))).with_graceful_shutdown(stop.cancelled_owned()).await;
+        cancel.cancel();
+        served
     };
-    let server = serve(listener, Arc::clone(&slack), wait(stopped.clone()));
-    let scheduled = crate::scheduler::run(
-        Arc::clone(&slack.service),
-        Arc::clone(&slack.clock),
-        Arc::new(slack.api.clone()),
-        wait(stopped),
-    );
-    let trigger = async {
-        shutdown.await;
-        let _ = stop.send(true);
-    };
-    let (served, (), ()) = tokio::join!(server, scheduled, trigger);
+    let api: Arc<dyn crate::scheduler::Deliver> = Arc::new(slack.api.clone());
+    let scheduled = crate::scheduler::run(Arc::clone(&slack.service), Arc::clone(&slack.clock), api, cancel.clone());
+    let (served, ()) = tokio::join!(server, scheduled);
     served
 }
 

@@ -219,6 +219,60 @@ pub fn upcoming(rule: &Rule, after: DateTime<Utc>, count: usize) -> Vec<Occurren
     out
 }
 
+/// Where a channel's schedule stands: the next occurrence to act on, and a
+/// date an admin skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub next: Occurrence,
+    pub skip: Option<NaiveDate>,
+}
+
+/// One thing the schedule calls for at a pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Post the question of `date` (closing the one still open first); `late`
+    /// when its time passed while the bot was down, within the grace.
+    Post { date: NaiveDate, due: DateTime<Utc>, late: bool, closes_at: Option<DateTime<Utc>> },
+    /// Its time passed longer than the grace ago: recorded, never posted,
+    /// and no streak breaks over it.
+    Missed { date: NaiveDate, due: DateTime<Utc> },
+    /// An admin skipped it.
+    Skip { date: NaiveDate },
+}
+
+/// What a pass does, and where the schedule stands after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    /// `None` only for a rule that never posts again.
+    pub pending: Option<Pending>,
+}
+
+/// Everything due by `now`, in order: each occurrence is posted (late if it
+/// was missed by less than `grace`), recorded as missed, or skipped once.
+/// A question closes at its rule's close, unless that is already past.
+pub fn plan(rule: &Rule, pending: Pending, now: DateTime<Utc>, grace: Duration) -> Plan {
+    let mut steps = Vec::new();
+    let Pending { mut next, mut skip } = pending;
+    while next.at <= now {
+        let date = next.date;
+        if skip == Some(date) {
+            skip = None;
+            steps.push(Step::Skip { date });
+        } else if now - next.at <= grace {
+            let closes_at = rule.closes_at(next).filter(|c| *c > now);
+            steps.push(Step::Post { date, due: next.at, late: now > next.at, closes_at });
+        } else {
+            steps.push(Step::Missed { date, due: next.at });
+        }
+        match next_post_after(rule, next.at) {
+            Some(o) => next = o,
+            None => return Plan { steps, pending: None },
+        }
+    }
+    Plan { steps, pending: Some(Pending { next, skip }) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,5 +382,84 @@ mod tests {
         assert_eq!(r.closes_at(o), Some(utc("2026-03-29 07:00")), "next post, across the spring change");
         r.close = Close::After(Duration::hours(8));
         assert_eq!(r.closes_at(o), Some(utc("2026-03-28 16:00")));
+    }
+
+    fn pending(rule: &Rule, after: &str) -> Pending {
+        Pending { next: next_post_after(rule, utc(after)).unwrap(), skip: None }
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn plan_posts_on_the_minute_and_not_before() {
+        let r = Rule { close: Close::After(Duration::hours(8)), ..rule("09:00", Europe::Berlin) };
+        let p = pending(&r, "2026-11-30 00:00");
+        assert_eq!(plan(&r, p, utc("2026-11-30 07:59"), Duration::hours(2)), Plan { steps: vec![], pending: Some(p) });
+        let done = plan(&r, p, utc("2026-11-30 08:00"), Duration::hours(2));
+        let due = utc("2026-11-30 08:00");
+        assert_eq!(
+            done.steps,
+            vec![Step::Post { date: date("2026-11-30"), due, late: false, closes_at: Some(utc("2026-11-30 16:00")) }]
+        );
+        assert_eq!(done.pending.unwrap().next.at, utc("2026-12-01 08:00"));
+    }
+
+    #[test]
+    fn plan_posts_late_within_the_grace_and_records_older_posts_as_missed() {
+        let r = rule("09:00", Europe::Berlin);
+        let p = pending(&r, "2026-11-27 00:00");
+        // Down from Friday morning until Sunday 09:59 UTC (10:59 in Berlin).
+        let out = plan(&r, p, utc("2026-11-29 09:59"), Duration::hours(2));
+        assert_eq!(
+            out.steps,
+            vec![
+                Step::Missed { date: date("2026-11-27"), due: utc("2026-11-27 08:00") },
+                Step::Missed { date: date("2026-11-28"), due: utc("2026-11-28 08:00") },
+                Step::Post {
+                    date: date("2026-11-29"),
+                    due: utc("2026-11-29 08:00"),
+                    late: true,
+                    closes_at: Some(utc("2026-11-30 08:00")),
+                },
+            ]
+        );
+        // One minute past the grace it is missed too.
+        let out = plan(&r, pending(&r, "2026-11-29 00:00"), utc("2026-11-29 10:01"), Duration::hours(2));
+        assert_eq!(out.steps, vec![Step::Missed { date: date("2026-11-29"), due: utc("2026-11-29 08:00") }]);
+    }
+
+    #[test]
+    fn plan_skips_once_and_a_close_already_past_is_dropped() {
+        let r = Rule { close: Close::After(Duration::minutes(30)), ..rule("09:00", Europe::Berlin) };
+        let mut p = pending(&r, "2026-11-30 00:00");
+        p.skip = Some(date("2026-11-30"));
+        let out = plan(&r, p, utc("2026-12-01 08:45"), Duration::hours(2));
+        assert_eq!(
+            out.steps,
+            vec![
+                Step::Skip { date: date("2026-11-30") },
+                Step::Post { date: date("2026-12-01"), due: utc("2026-12-01 08:00"), late: true, closes_at: None },
+            ]
+        );
+        assert_eq!(out.pending.unwrap().skip, None, "a skip is used up");
+    }
+
+    #[test]
+    fn plan_follows_local_time_across_the_dst_change() {
+        // Berlin falls back on 2026-10-25: 09:00 local is 07:00 UTC, then 08:00 UTC.
+        let r = rule("09:00", Europe::Berlin);
+        let mut p = pending(&r, "2026-10-23 12:00");
+        let mut posted = Vec::new();
+        for now in ["2026-10-24 07:00", "2026-10-25 07:59", "2026-10-25 08:00", "2026-10-26 08:00"] {
+            let out = plan(&r, p, utc(now), Duration::hours(2));
+            posted.extend(out.steps.iter().map(|s| match s {
+                Step::Post { due, .. } => due.format("%m-%d %H:%M").to_string(),
+                other => panic!("{other:?}"),
+            }));
+            p = out.pending.unwrap();
+        }
+        assert_eq!(posted, ["10-24 07:00", "10-25 08:00", "10-26 08:00"]);
     }
 }

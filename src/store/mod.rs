@@ -2,7 +2,7 @@
 //! the query functions are grouped by table in the submodules. Nothing else in
 //! the crate runs SQL.
 
-#[doc(hidden)]
+#[cfg(feature = "testing")]
 pub mod bench;
 mod boards;
 mod daily;
@@ -91,7 +91,7 @@ impl StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A fault [`Store::simulate`] can put the database in.
-#[doc(hidden)]
+#[cfg(feature = "testing")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
     ReadOnly,
@@ -148,29 +148,31 @@ impl Store {
         Ok(Store { conn, memo: Default::default() })
     }
 
-    /// A second, read-only connection to the same file, for queries that
-    /// should not wait behind writes (WAL lets readers and a writer overlap).
-    /// `None` for a database without a file.
-    pub fn reader(&self) -> Result<Option<Store>> {
-        let Some(path) = self.conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from) else {
-            return Ok(None);
-        };
+    /// The database file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
+    }
+
+    /// A read-only connection to a database another [`Store`] opened and
+    /// migrated, for queries that should not wait behind writes (WAL lets
+    /// readers and a writer overlap).
+    pub fn open_reader(path: &Path) -> Result<Store> {
         let conn = Connection::open_with_flags(
-            &path,
+            path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Some(Store { conn, memo: Default::default() }))
+        Ok(Store { conn, memo: Default::default() })
     }
 
     /// Makes the database behave as if its file were read-only or its disk
     /// full, or clears that, through SQLite's own switches (`query_only`,
     /// `max_page_count`). For fault drills and tests: every write then fails
     /// the way the real fault makes it fail.
-    #[doc(hidden)]
+    #[cfg(feature = "testing")]
     pub fn simulate(&self, fault: Option<Fault>) -> Result<()> {
         let pages: i64 = self.conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
         let (query_only, max_pages) = match fault {

@@ -15,52 +15,93 @@ fn bundled() -> Bank {
     Bank::from_sources(&Bank::bundled_sources()).expect("the bundled bank is valid")
 }
 
-#[test]
-fn check_content_summary_meets_the_bank_targets() {
+/// `quizmaster check-content` on the bundled packs.
+fn check_content() -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_quizmaster"))
         .current_dir(manifest())
         .env("QUIZMASTER__LOG__LEVEL", "warn")
         .args(["check-content", "content/"])
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    let items: usize = stdout.split_whitespace().next().and_then(|n| n.parse().ok()).expect("item count first");
-    assert!(items >= 100, "{stdout}");
-    for category in [
-        "general-concepts",
-        "databases",
-        "apis",
-        "security",
-        "performance-and-scalability",
-        "devops-and-deployment",
-        "testing",
-        "miscellaneous",
-    ] {
-        assert!(stdout.contains(category), "{category} missing from {stdout}");
-    }
-    let text_line = stdout.lines().find(|l| l.trim_start().starts_with("text ")).expect("a text line");
-    let texts: usize = text_line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    assert!(texts >= 20, "{stdout}");
+    stdout
 }
 
 #[test]
-fn every_seed_topic_has_at_least_two_items() {
+fn check_content_summary_meets_the_bank_targets() {
+    let stdout = check_content();
+    let items: usize = stdout.split_whitespace().next().and_then(|n| n.parse().ok()).expect("item count first");
+    assert!(items >= 225, "{stdout}");
+    for title in [
+        "General Concepts",
+        "Databases",
+        "APIs",
+        "Security",
+        "Performance and Scalability",
+        "DevOps and Deployment",
+        "Testing",
+        "Miscellaneous",
+    ] {
+        assert!(stdout.contains(&format!("  {title} ")), "{title} missing from {stdout}");
+    }
+    let text_line = stdout.lines().find(|l| l.trim_start().starts_with("text ")).expect("a text line");
+    let texts: usize = text_line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(texts >= 60, "{stdout}");
+    let hard_line = stdout.lines().find(|l| l.trim_start().starts_with("hard ")).expect("a hard line");
+    let hard: usize = hard_line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(hard * 4 >= items, "at least 25% hard: {stdout}");
+    // "right answer is the only longest choice: N of M choice items (P%)"
+    let longest = stdout.lines().find(|l| l.starts_with("right answer is the only longest")).expect("longest line");
+    let figures: Vec<usize> = longest.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect();
+    let (only_longest, choice_items) = (figures[0], figures[1]);
+    assert!(only_longest * 10 <= choice_items * 3, "at most 30%: {longest}");
+    assert!(!stdout.contains("warning"), "no right answer gives itself away by length: {stdout}");
+}
+
+#[test]
+fn the_bank_is_wide_deep_and_hard_enough() {
     let bank = bundled();
+    let live: Vec<_> = bank.live().collect();
     let mut per_topic: BTreeMap<u8, usize> = BTreeMap::new();
-    for item in bank.items() {
+    for item in &live {
         *per_topic.entry(item.topic).or_default() += 1;
     }
-    let thin: Vec<u8> = (1..=45).filter(|t| per_topic.get(t).copied().unwrap_or(0) < 2).collect();
-    assert!(thin.is_empty(), "topics with fewer than 2 items: {thin:?}");
+    let thin: Vec<u8> = (1..=45).filter(|t| per_topic.get(t).copied().unwrap_or(0) < 4).collect();
+    assert!(thin.is_empty(), "topics with fewer than 4 items: {thin:?}");
     assert_eq!(bank.categories().len(), 8);
+    let texts = live.iter().filter(|i| matches!(i.kind, ItemKind::Text { .. })).count();
+    assert!(texts >= 60, "{texts} text items");
+    let hard = live.iter().filter(|i| i.difficulty == quizmaster::content::Difficulty::Hard).count();
+    assert!(hard * 4 >= live.len(), "{hard} of {} hard", live.len());
+    assert!(bank.warnings().is_empty(), "{:#?}", bank.warnings());
+}
+
+#[test]
+fn every_text_item_takes_its_usual_wordings_and_refuses_its_near_misses() {
+    let bank = bundled();
+    for item in bank.live() {
+        let ItemKind::Text { accept, reject } = &item.kind else { continue };
+        assert!(accept.len() >= 3, "{}: at least three accepted wordings", item.id);
+        assert!(!reject.is_empty(), "{}: at least one near-miss", item.id);
+        for a in accept {
+            for given in [a.clone(), a.to_uppercase(), format!("the {a}."), format!("  {}!", a.to_lowercase())] {
+                assert_eq!(grade(&item.kind, &given), Ok(true), "{} accepts {given:?}", item.id);
+            }
+        }
+        for r in reject {
+            for given in [r.clone(), r.to_lowercase(), format!("a {r}")] {
+                assert_eq!(grade(&item.kind, &given), Ok(false), "{} refuses {given:?}", item.id);
+            }
+        }
+    }
 }
 
 #[test]
 fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
     let bank = bundled();
     let mut checked = 0;
-    for item in bank.items() {
+    for item in bank.live() {
         match &item.kind {
             ItemKind::Choice { choices, answer } => {
                 for i in 0..choices.len() {
@@ -72,7 +113,7 @@ fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
                 let past = letter(choices.len()).to_string();
                 assert!(grade(&item.kind, &past).is_err(), "{}: {past} is out of range", item.id);
             }
-            ItemKind::Text { accept } => {
+            ItemKind::Text { accept, .. } => {
                 for a in accept {
                     assert_eq!(grade(&item.kind, a), Ok(true), "{} accepts {a:?}", item.id);
                     assert_eq!(grade(&item.kind, &a.to_uppercase()), Ok(true), "{} accepts {a:?} in capitals", item.id);
@@ -82,7 +123,7 @@ fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
         }
         checked += 1;
     }
-    assert_eq!(checked, bank.len());
+    assert_eq!(checked, bank.live().count());
 }
 
 #[test]
@@ -90,7 +131,7 @@ fn right_letters_are_spread_evenly_and_choices_are_distinct() {
     let bank = bundled();
     let mut per_letter: BTreeMap<char, usize> = BTreeMap::new();
     let mut choice_items = 0;
-    for item in bank.items() {
+    for item in bank.live() {
         if let ItemKind::Choice { choices, answer } = &item.kind {
             choice_items += 1;
             *per_letter.entry(letter(*answer)).or_default() += 1;
@@ -182,6 +223,7 @@ fn each_broken_pack_is_reported_with_file_item_and_field() {
         ("empty-accept", "pack.toml", "`nothing-accepted`", "field `accept`", "is empty"),
         ("topic-out-of-range", "pack.toml", "`topic-46`", "field `topic`", "outside the seed topics 1-45"),
         ("syntax-error", "pack.toml", "item #1 (line 1)", "field `difficulty`", "TOML syntax error at line 5"),
+        ("reject-accepted", "pack.toml", "`pool-or-poll`", "field `reject`", "\"Pooling!\" would be graded right"),
     ];
     for (name, file, item, field, what) in cases {
         let errors = errors_of(&fixture(name));
@@ -245,4 +287,39 @@ fn the_bot_refuses_to_start_on_a_bad_bank_and_prints_the_list() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("item `answer-e`: field `answer`"), "{stderr}");
     assert!(!dir.path().join("quizmaster.db").exists(), "nothing opened before the bank was checked");
+}
+
+fn grade_cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quizmaster"))
+        .current_dir(manifest())
+        .env("QUIZMASTER__LOG__LEVEL", "warn")
+        .arg("grade")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn grade_says_correct_or_wrong_and_why() {
+    let bank = bundled();
+    let item = bank.live().find(|i| matches!(&i.kind, ItemKind::Text { .. })).expect("a text item");
+    let ItemKind::Text { accept, reject } = &item.kind else { unreachable!() };
+    let (code, out, _) = grade_cli(&[&item.id, &accept[0].to_uppercase()]);
+    assert_eq!((code, out.trim()), (0, format!("correct: matches the accepted wording \"{}\"", accept[0]).as_str()));
+    let words: Vec<&str> = reject[0].split_whitespace().collect();
+    let mut args = vec![item.id.as_str()];
+    args.extend(words);
+    let (code, out, _) = grade_cli(&args);
+    assert_eq!((code, out.trim()), (0, format!("wrong: matches the reject entry \"{}\"", reject[0]).as_str()));
+
+    let choice = bank.live().find(|i| matches!(&i.kind, ItemKind::Choice { .. })).expect("a choice item");
+    let (code, out, _) = grade_cli(&[&choice.id, "z"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("wrong: cannot be graded"), "{out}");
+
+    let (code, _, err) = grade_cli(&["no-such-item", "anything"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("there is no item `no-such-item`"), "{err}");
 }

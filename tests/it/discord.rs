@@ -2,65 +2,37 @@
 //! on loopback, registers its commands, answers interactions, and posts and
 //! edits the daily question through the real scheduler.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::http::Method;
 use chrono::{DateTime, Utc};
 use quizmaster::config::DiscordSettings;
-use quizmaster::platform::discord;
-use quizmaster::scheduler::Clock;
 use quizmaster::service::Service;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
-use crate::support::{at, count, service};
-
-/// Time the test sets; the scheduler never sleeps through it on its own and
-/// is woken with `Service::nudge`.
-struct SetClock(Mutex<DateTime<Utc>>);
-
-impl Clock for SetClock {
-    fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap()
-    }
-
-    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
-        if t <= self.now() { Box::pin(std::future::ready(())) } else { Box::pin(std::future::pending()) }
-    }
-}
+use crate::support::{SetClock, TestApp, at, count, spawn_app};
 
 struct Bot {
     svc: Arc<Service>,
     clock: Arc<SetClock>,
     fake: Arc<FakeDiscord>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    app: TestApp,
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
-    let svc = service(dir.path());
-    let clock = Arc::new(SetClock(Mutex::new(now)));
+    let clock = SetClock::new(now);
     let (fake, base) = fake_discord::start().await;
-    let settings = DiscordSettings {
+    let mut settings = crate::support::settings(dir.path());
+    settings.discord = DiscordSettings {
         token: Some(SecretString::from("test-token")),
         guild_ids: vec![GUILD.parse().unwrap()],
         api_base_url: Some(base),
         gateway_url: None,
     };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn({
-        let (svc, clock) = (Arc::clone(&svc), Arc::clone(&clock));
-        async move {
-            discord::run(svc, clock, &settings, async {
-                let _ = stopped.await;
-            })
-            .await
-        }
-    });
+    let app = spawn_app(settings, clock.clone()).await;
     fake.wait_for("command registration", |c| {
         c.iter().any(|c| c.method == Method::PUT && c.path.ends_with("/commands"))
     })
@@ -71,19 +43,17 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
         }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    Bot { svc, clock, fake, stop: Some(stop), task }
+    Bot { svc: Arc::clone(&app.service), clock, fake, app }
 }
 
 impl Bot {
     fn set(&self, t: &str) {
-        *self.clock.0.lock().unwrap() = at(t);
+        self.clock.set(at(t));
         self.svc.nudge();
     }
 
-    async fn stop(mut self) {
-        let _ = self.stop.take().unwrap().send(());
-        let r = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
-        assert!(matches!(r, Ok(Ok(Ok(())))), "the client stops cleanly: {r:?}");
+    async fn stop(self) {
+        self.app.stop().await;
     }
 }
 

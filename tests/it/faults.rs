@@ -2,23 +2,22 @@
 //! running, records nothing half-way, and recovers when the fault clears.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use quizmaster::command::Command;
 use quizmaster::reply::{Body, PLAIN, render};
-use quizmaster::service::{Rules, Service};
-use quizmaster::store::{Fault, Options, Store};
+use quizmaster::service::Service;
+use quizmaster::store::Fault;
 use tempfile::TempDir;
 
-use crate::support::{bank, count, ctx, db_path};
+use crate::support::{block, count, ctx, db_path};
 
 #[test]
 fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
     let dir = TempDir::new().unwrap();
-    let store =
-        Store::open(&db_path(dir.path()), Options { busy_timeout: Duration::from_millis(200), ..Options::default() })
-            .unwrap();
-    let svc = Arc::new(Service::with_seed(store, bank(), Rules::default(), 3));
+    let mut settings = crate::support::settings(dir.path());
+    settings.database.busy_timeout_ms = 200;
+    settings.quiz.seed = Some(3);
+    let svc = crate::support::build(settings);
     let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
     let Body::Question(q) = &post.body else { panic!("{post:?}") };
     let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
@@ -91,7 +90,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
     let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 09:02"), "admin reveal-now");
     assert!(is_temporary_error(&reveal), "{reveal:?}");
     // The scheduler's pass fails cleanly too (it retries on its next pass), and reads go on.
-    let err = svc.tick(crate::support::at("2026-11-26 18:00"), "console").unwrap_err();
+    let err = block(svc.tick(crate::support::at("2026-11-26 18:00"), "console")).unwrap_err();
     assert!(err.is_temporary(), "{err}");
     assert!(matches!(svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "leaderboard").body, Body::Leaderboard(_)));
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0, "nothing half-written");
@@ -106,7 +105,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
     assert!(matches!(reveal.body, Body::Reveal(_)), "{reveal:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE points > 0"), 2);
     // The scheduled question the fault held up goes out on the next pass.
-    let due = svc.tick(crate::support::at("2026-11-26 18:00"), "console").unwrap();
+    let due = block(svc.tick(crate::support::at("2026-11-26 18:00"), "console")).unwrap();
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE local_date = '2026-11-26'"), 1);
 }

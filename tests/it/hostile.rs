@@ -32,7 +32,7 @@ proptest! {
     fn the_grader_takes_any_answer(answer in "\\PC{0,200}", accept in prop::collection::vec("[a-zA-Z0-9 '-]{1,20}", 1..4), choices in 3usize..=5, right in 0usize..5) {
         let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: right % choices };
         let _ = grade(&choice, &answer);
-        let text = ItemKind::Text { accept: accept.clone() };
+        let text = ItemKind::Text { accept: accept.clone(), reject: Vec::new() };
         if let Ok(true) = grade(&text, &answer) {
             prop_assert!(!normalise(&answer).is_empty());
         }
@@ -45,8 +45,8 @@ proptest! {
 
     #[test]
     fn the_pack_loader_takes_any_text(text in "\\PC{0,400}") {
-        let (items, _) = parse_pack("fuzz.toml", &text);
-        prop_assert!(items.len() <= 1 + text.matches("[[item]]").count());
+        let (pack, _) = parse_pack("fuzz.toml", &text);
+        prop_assert!(pack.items.len() <= 1 + text.matches("[[item]]").count());
         let _ = Bank::from_sources(&[Source { name: "fuzz.toml".into(), text }]);
     }
 

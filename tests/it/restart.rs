@@ -5,24 +5,25 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Stdio};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
 use quizmaster::command::Command;
-use quizmaster::content::Bank;
 use quizmaster::reply::Body;
-use quizmaster::scheduler;
 use quizmaster::service::{Ctx, Rules, Service};
-use quizmaster::store::{Options, Store};
 use tempfile::TempDir;
 
 use crate::support::{count, db_path, quizmaster};
 
 /// The service over the same file and bank the binary uses.
-fn bundled_service(dir: &Path) -> Service {
-    let bank = Bank::from_sources(&Bank::bundled_sources()).unwrap();
-    Service::with_seed(Store::open(&db_path(dir), Options::default()).unwrap(), bank, Rules::default(), 7)
+fn bundled_service(dir: &Path) -> Arc<Service> {
+    let mut settings = crate::support::settings(dir);
+    settings.content.bundled = true;
+    settings.content.dirs.clear();
+    settings.quiz.seed = Some(7);
+    crate::support::build(settings)
 }
 
 /// A user of the console's one channel.
@@ -141,12 +142,11 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
         &format!("admin schedule {} UTC daily 1h", hhmm(now - Duration::hours(3))),
     );
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let mut posted = Vec::new();
-    rt.block_on(scheduler::deliver_due(&svc, day_before - Duration::hours(3), "console", true, async |o| {
-        posted.push(o.reply.clone());
-        Ok(None)
-    }))
-    .unwrap();
+    let posted: Vec<_> = rt
+        .block_on(crate::support::deliver(&svc, day_before - Duration::hours(3), true))
+        .into_iter()
+        .map(|o| o.reply)
+        .collect();
     let Some(Body::Question(q)) = posted.first().map(|r| r.body.clone()) else { panic!("{posted:?}") };
     let (right, _) = right_and_wrong(&svc, &q);
     let r = svc.handle(
@@ -154,8 +154,7 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
         Command::Answer { answer: right, question: Some(q.question) },
     );
     assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
-    rt.block_on(scheduler::deliver_due(&svc, day_before - Duration::hours(2), "console", true, async |_| Ok(None)))
-        .unwrap();
+    rt.block_on(crate::support::deliver(&svc, day_before - Duration::hours(2), true));
     drop(svc);
     assert_eq!(count(dir.path(), "SELECT current FROM streaks"), 1);
 
@@ -180,7 +179,7 @@ fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (Strin
             quizmaster::content::letter(*answer).to_string(),
             quizmaster::content::letter((*answer + 1) % choices.len()).to_string(),
         ),
-        quizmaster::content::ItemKind::Text { accept } => (accept[0].clone(), "certainly not this".into()),
+        quizmaster::content::ItemKind::Text { accept, .. } => (accept[0].clone(), "certainly not this".into()),
     }
 }
 

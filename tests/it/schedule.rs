@@ -10,12 +10,12 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Duration, Utc};
 use quizmaster::command::{Command, QuestionRef};
 use quizmaster::reply::{Body, PLAIN, Reply, render};
-use quizmaster::scheduler::{self, Clock, ManualClock};
+use quizmaster::scheduler::{self, Clock};
 use quizmaster::service::{Outbound, Service};
 use quizmaster::store::Part;
 use tempfile::TempDir;
 
-use crate::support::{at, count, ctx_at, service};
+use crate::support::{ManualClock, at, block, count, ctx_at, service};
 
 fn text(r: &Reply) -> String {
     render(&r.body, &PLAIN)
@@ -43,12 +43,11 @@ struct Sent {
 }
 
 async fn pass(svc: &Service, now: DateTime<Utc>, log: &Mutex<Vec<Sent>>) -> Vec<Sent> {
-    let mut new = Vec::new();
-    let send = async |o: &Outbound| -> scheduler::SendResult {
-        new.push(Sent { part: o.part, at: now, reply: o.reply.clone() });
-        Ok(Some(format!("msg-{}", o.post)))
-    };
-    scheduler::deliver_due(svc, now, "console", true, send).await.expect("pass");
+    let new: Vec<Sent> = crate::support::deliver(svc, now, true)
+        .await
+        .into_iter()
+        .map(|o| Sent { part: o.part, at: now, reply: o.reply })
+        .collect();
     log.lock().unwrap().extend(new.iter().cloned());
     new
 }
@@ -100,7 +99,7 @@ fn a_simulated_month_with_pauses_skips_and_a_dst_change() {
                 }
             }
             // Nothing waits while paused with no question open.
-            let wake = svc.next_wake().unwrap().unwrap_or(end);
+            let wake = svc.next_wake().await.unwrap().unwrap_or(end);
             let next_action = script.keys().next().copied().unwrap_or(end);
             clock.sleep_until(wake.min(next_action).min(end)).await;
         }
@@ -302,9 +301,12 @@ fn the_real_timer_posts_when_due_and_not_before() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let started = std::time::Instant::now();
     rt.block_on(async {
-        let stop = async {
+        let stop = tokio_util::sync::CancellationToken::new();
+        let cancel = stop.clone();
+        tokio::spawn(async move {
             let _ = tokio::time::timeout(std::time::Duration::from_secs(30), rx).await;
-        };
+            cancel.cancel();
+        });
         let run = scheduler::run(Arc::clone(&svc), clock.clone(), recorder.clone(), stop);
         tokio::spawn(run).await.unwrap();
     });
@@ -326,23 +328,18 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
             assert_eq!(pass(&svc, at("2026-06-01 09:00"), &log).await.len(), 1);
         });
         // At 10:00 the question closes; the reveal's send starts and the process dies.
-        let due = svc.tick(at("2026-06-01 10:00"), "console").unwrap();
+        let due = block(svc.tick(at("2026-06-01 10:00"), "console")).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part, Part::Reveal);
-        svc.delivery_started(due[0].post, Part::Reveal).unwrap();
+        block(svc.delivery_started(due[0].post, Part::Reveal)).unwrap();
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sending'"), 1);
     let svc = service(dir.path());
-    let after = runtime().block_on(async {
-        let mut sent = Vec::new();
-        scheduler::deliver_due(&svc, at("2026-06-01 10:05"), "console", false, async |o| {
-            sent.push(o.part);
-            Ok(None)
-        })
-        .await
-        .unwrap();
-        sent
-    });
+    let after: Vec<Part> = runtime()
+        .block_on(crate::support::deliver(&svc, at("2026-06-01 10:05"), false))
+        .into_iter()
+        .map(|o| o.part)
+        .collect();
     assert_eq!(after, [Part::Reveal], "the reveal is not lost");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'"), 1);
 }

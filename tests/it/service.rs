@@ -280,8 +280,12 @@ fn a_burst_acknowledges_every_recorded_answer_exactly_once() {
 #[test]
 fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
     let dir = TempDir::new().unwrap();
-    let svc = Service::with_seed(crate::support::store(dir.path()), crate::support::bank(), Default::default(), 1);
-    let at = |user: &str, t: &str| svc.handle(&ctx(user, t), Command::Help);
+    let mut settings = crate::support::settings(dir.path());
+    settings.quiz = Default::default();
+    let svc = crate::support::build(settings);
+    // A chat platform's users; the local console has no limit.
+    let on_slack = |user: &str, t: &str| quizmaster::service::Ctx { platform: "slack".into(), ..ctx(user, t) };
+    let at = |user: &str, t: &str| svc.handle(&on_slack(user, t), Command::Help);
     let flood: Vec<bool> = (0..20).map(|_| matches!(at("Spam", "2026-11-25 10:00").body, Body::Help(_))).collect();
     assert_eq!(flood.iter().filter(|ok| **ok).count(), 5, "the default burst is 5: {flood:?}");
     let slowed = at("Spam", "2026-11-25 10:00");
@@ -291,7 +295,7 @@ fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
     // Refused commands change nothing.
     let before = count(dir.path(), "SELECT COUNT(*) FROM practice_questions");
     for _ in 0..10 {
-        svc.handle(&ctx("Spam", "2026-11-25 10:01"), Command::Play { category: None });
+        svc.handle(&on_slack("Spam", "2026-11-25 10:01"), Command::Play { category: None });
     }
     assert_eq!(
         count(dir.path(), "SELECT COUNT(*) FROM practice_questions"),
@@ -497,11 +501,10 @@ fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
     store.bench_seed_history("history", 2000, 365, 20_000, start.timestamp_millis()).unwrap();
     let now = crate::support::at("2026-11-20 12:00");
     let asker = store.bench_asker(now.timestamp_millis()).unwrap();
-    let rules = quizmaster::service::Rules {
-        rate: quizmaster::quiz::ratelimit::RateRules { burst: 1000, per_second: 1000.0 },
-        ..Default::default()
-    };
-    let svc = Service::with_seed(store, crate::support::bank(), rules, 1);
+    drop(store);
+    let mut settings = crate::support::settings(dir.path());
+    settings.quiz.seed = Some(1);
+    let svc = crate::support::build(settings);
     let c = |user: &str| quizmaster::service::Ctx {
         platform: "bench".into(),
         guild: "history".into(),
@@ -526,5 +529,57 @@ fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
         let board = svc.handle_text(&c(user), "leaderboard all streak");
         let shown: Vec<String> = text(&board).lines().skip(1).map(|l| l.trim().to_string()).collect();
         assert_eq!(shown, expected_streak_board(dir.path(), &name), "streaks asked by {user}");
+    }
+}
+
+/// A new item for the release that retires the fixture's two.
+const FRESH: &str = r#"
+[[item]]
+id = "fresh-item"
+topic = 1
+category = "general-concepts"
+difficulty = "easy"
+kind = "choice"
+prompt = "Which of these runs on the server side of a web application?"
+choices = ["The request handler", "The style sheet", "The browser tab", "The DOM tree"]
+answer = "A"
+explanation = "Request handlers run on the server; the others live in the browser."
+"#;
+
+#[test]
+fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() {
+    let dir = TempDir::new().unwrap();
+    let practice = {
+        let svc = service(dir.path());
+        let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+        assert!(matches!(post.body, Body::Question(_)), "{post:?}");
+        let ok = svc.handle_text(&ctx("Ann", "2026-11-25 09:05"), "answer b");
+        assert!(matches!(ok.body, Body::Verdict(_)), "{ok:?}");
+        let practice = svc.handle_text(&ctx("Bob", "2026-11-25 09:06"), "play apis");
+        question_ref(&practice)
+    };
+    // The next release retires both items: the open question and Bob's
+    // practice question refer to ids that may no longer be asked.
+    let retired = crate::support::PACK.replace("kind = ", "retired = true\nkind = ");
+    let mut settings = crate::support::settings_with_packs(dir.path(), &[("old.toml", &retired), ("new.toml", FRESH)]);
+    settings.quiz.seed = Some(7);
+    let svc = crate::support::build(settings);
+    let answer = Command::Answer { answer: "idempotent".into(), question: Some(practice) };
+    let verdict = svc.handle(&ctx("Bob", "2026-11-25 09:10"), answer);
+    let verdict_text = text(&verdict);
+    let Body::Verdict(card) = &verdict.body else { panic!("verdict expected: {verdict:?}") };
+    assert_eq!(card.verdict, Verdict::Correct);
+    assert!(verdict_text.contains("retried safely"), "the retired item's explanation: {verdict_text}");
+    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 17:00"), "admin reveal-now");
+    let Body::Reveal(card) = &reveal.body else { panic!("reveal expected: {reveal:?}") };
+    assert_eq!(card.answered, 1);
+    assert!(!card.explanation.is_empty());
+    let stats = text(&svc.handle_text(&ctx("Ann", "2026-11-25 17:01"), "stats"));
+    assert!(stats.contains("Daily answers"), "{stats}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 1);
+    // Retired items are never asked again.
+    for minute in 0..5 {
+        let q = svc.handle_text(&ctx(&format!("P{minute}"), "2026-11-25 18:00"), "play");
+        assert!(text(&q).contains("runs on the server side"), "{}", text(&q));
     }
 }

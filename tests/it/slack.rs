@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use quizmaster::platform::slack::{self, Slack, WebApi, sign};
-use quizmaster::scheduler::{self, Clock, ManualClock};
+use quizmaster::platform::slack::sign;
+use quizmaster::scheduler::Clock;
 use quizmaster::service::Service;
 use reqwest::StatusCode;
 use secrecy::SecretString;
@@ -13,7 +13,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::fake_slack::{self, FakeSlack, Script};
-use crate::support::{at, count, service};
+use crate::support::{SetClock, TestApp, at, count, spawn_app};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
 const ADMIN: &str = "UADMIN";
@@ -29,29 +29,28 @@ fn the_signer_matches_slacks_documented_example() {
 
 struct Bot {
     svc: Arc<Service>,
-    clock: Arc<ManualClock>,
-    slack: Arc<Slack>,
+    clock: Arc<SetClock>,
     fake: Arc<FakeSlack>,
     fake_base: String,
     url: String,
     http: reqwest::Client,
+    dir: std::path::PathBuf,
+    _app: TestApp,
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
-    let svc = service(dir.path());
-    let clock = Arc::new(ManualClock::new(now));
+    let clock = SetClock::new(now);
     let (fake, fake_base) = fake_slack::start().await;
-    let slack = Arc::new(Slack {
-        service: Arc::clone(&svc),
-        clock: clock.clone(),
-        signing_secret: SecretString::from(SECRET),
-        admins: [ADMIN.to_string()].into(),
-        api: WebApi::new(&format!("{fake_base}/api"), SecretString::from("xoxb-test-token")),
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(slack::serve(listener, Arc::clone(&slack), std::future::pending()));
-    Bot { svc, clock, slack, fake, fake_base, url, http: reqwest::Client::new() }
+    let mut settings = crate::support::settings(dir.path());
+    settings.slack.signing_secret = Some(SecretString::from(SECRET));
+    settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
+    settings.slack.admins = vec![ADMIN.to_string()];
+    settings.slack.listen = "127.0.0.1:0".into();
+    settings.slack.api_base_url = format!("{fake_base}/api");
+    let app = spawn_app(settings, clock.clone()).await;
+    let url = format!("http://{}", app.slack_addr.expect("Slack listens"));
+    let svc = Arc::clone(&app.service);
+    Bot { svc, clock, fake, fake_base, url, http: reqwest::Client::new(), dir: dir.path().to_path_buf(), _app: app }
 }
 
 impl Bot {
@@ -117,12 +116,27 @@ impl Bot {
         panic!("no verdict at the response_url");
     }
 
-    /// One scheduler pass through the real Web API client.
+    /// Wakes the bot's scheduler at the clock's time and waits until what
+    /// it sent is settled: the fake saw a Web API call and no delivery is
+    /// still being sent. Returns how many deliveries went out.
     async fn pass(&self) -> usize {
-        let api = self.slack.api.clone();
-        scheduler::deliver_due(&self.svc, self.clock.now(), "slack", false, async |o| api.deliver(o).await)
-            .await
-            .unwrap()
+        let sent = || {
+            count(&self.dir, "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'")
+                + count(&self.dir, "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'")
+        };
+        let (calls, before) = (self.fake.calls.lock().unwrap().len(), sent());
+        self.svc.nudge();
+        for _ in 0..1000 {
+            let sending = count(
+                &self.dir,
+                "SELECT COUNT(*) FROM posts WHERE delivery = 'sending' OR reveal_delivery = 'sending'",
+            );
+            if self.fake.calls.lock().unwrap().len() > calls && sending == 0 {
+                return usize::try_from(sent() - before).unwrap();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the scheduler sent nothing; calls: {:#?}", self.fake.calls.lock().unwrap());
     }
 }
 

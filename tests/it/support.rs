@@ -1,13 +1,20 @@
-//! Shared helpers: a small fixed bank, a service on a fresh database file,
-//! and a context builder.
+//! Shared helpers: a small fixed bank, the bot built through the same
+//! `Application::build` the binary uses (on a fresh database file, with port
+//! 0 for its listeners), clocks the tests set, and a context builder.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use quizmaster::app::Application;
+use quizmaster::config::Settings;
 use quizmaster::content::{Bank, Source};
-use quizmaster::service::{Ctx, Rules, Service};
+use quizmaster::scheduler::{Clock, Deliver, SendResult};
+use quizmaster::service::{Ctx, Outbound, Service};
 use quizmaster::store::{Options, Store};
+use tokio_util::sync::CancellationToken;
 
 /// Two items: a four-choice one (answer B) and a text one.
 pub const PACK: &str = r#"
@@ -45,12 +52,151 @@ pub fn store(dir: &Path) -> Store {
     Store::open(&db_path(dir), Options::default()).expect("open store")
 }
 
-/// A service on a fresh database. Tests fire many commands at one instant,
-/// so the per-user rate limit is opened wide here; it has its own test.
+/// Settings for a bot in `dir`: its database there, the fixture pack as its
+/// only content, a fixed seed. Tests fire many commands at one instant, so
+/// the per-user rate limit is opened wide here; it has its own test.
+pub fn settings(dir: &Path) -> Settings {
+    settings_with_packs(dir, &[("fixture.toml", PACK)])
+}
+
+/// [`settings`] with these packs (file name, TOML) as the content.
+pub fn settings_with_packs(dir: &Path, packs: &[(&str, &str)]) -> Settings {
+    let content = dir.join("packs");
+    std::fs::create_dir_all(&content).expect("pack dir");
+    for entry in std::fs::read_dir(&content).expect("pack dir") {
+        std::fs::remove_file(entry.expect("pack file").path()).expect("old pack removed");
+    }
+    for (name, text) in packs {
+        std::fs::write(content.join(name), text).expect("pack written");
+    }
+    let mut s = Settings::default();
+    s.database.path = db_path(dir);
+    s.content.bundled = false;
+    s.content.dirs = vec![content];
+    s.quiz.seed = Some(42);
+    s.quiz.rate_burst = 1000;
+    s.quiz.rate_per_second = 1000.0;
+    s
+}
+
+/// Builds the bot the way the binary does, for tests that drive its service
+/// directly (no platform is started).
+pub fn build(settings: Settings) -> Arc<Service> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let app = rt.block_on(Application::build(settings)).expect("the app builds");
+    Arc::clone(app.service())
+}
+
+/// A service on a fresh database in `dir`, built like the binary's.
 pub fn service(dir: &Path) -> Arc<Service> {
-    let rules =
-        Rules { rate: quizmaster::quiz::ratelimit::RateRules { burst: 1000, per_second: 1000.0 }, ..Rules::default() };
-    Arc::new(Service::with_seed(store(dir), bank(), rules, 42))
+    build(settings(dir))
+}
+
+/// A running bot: built by [`Application::build_with_clock`] and run by
+/// [`Application::run_until_stopped`], exactly as `main` does.
+pub struct TestApp {
+    pub service: Arc<Service>,
+    pub slack_addr: Option<std::net::SocketAddr>,
+    cancel: CancellationToken,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+pub async fn spawn_app(settings: Settings, clock: Arc<dyn Clock>) -> TestApp {
+    let app = Application::build_with_clock(settings, clock).await.expect("the app builds");
+    let service = Arc::clone(app.service());
+    let slack_addr = app.slack_addr();
+    let cancel = CancellationToken::new();
+    let task = tokio::spawn(app.run_until_stopped(cancel.clone()));
+    TestApp { service, slack_addr, cancel, task }
+}
+
+impl TestApp {
+    /// Stops the bot and checks that it stopped cleanly.
+    pub async fn stop(self) {
+        self.cancel.cancel();
+        let r = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
+        assert!(matches!(r, Ok(Ok(Ok(())))), "the bot stops cleanly: {r:?}");
+    }
+}
+
+/// Time the test sets; a scheduler never sleeps through it on its own and is
+/// woken with `Service::nudge`.
+pub struct SetClock(Mutex<DateTime<Utc>>);
+
+impl SetClock {
+    pub fn new(t: DateTime<Utc>) -> Arc<SetClock> {
+        Arc::new(SetClock(Mutex::new(t)))
+    }
+
+    pub fn set(&self, t: DateTime<Utc>) {
+        *self.0.lock().unwrap() = t;
+    }
+}
+
+impl Clock for SetClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        if t <= self.now() { Box::pin(std::future::ready(())) } else { Box::pin(std::future::pending()) }
+    }
+}
+
+/// A clock that jumps: sleeping moves it straight to the wake time.
+pub struct ManualClock(Mutex<DateTime<Utc>>);
+
+impl ManualClock {
+    pub fn new(start: DateTime<Utc>) -> ManualClock {
+        ManualClock(Mutex::new(start))
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+
+    fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        let mut now = self.0.lock().unwrap();
+        if t > *now {
+            *now = t;
+        }
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// A platform for tests: keeps what the scheduler hands it; every send succeeds.
+struct Collect {
+    dedupes: bool,
+    sent: Mutex<Vec<Outbound>>,
+}
+
+impl Deliver for Collect {
+    fn platform(&self) -> &str {
+        "console"
+    }
+
+    fn dedupes(&self) -> bool {
+        self.dedupes
+    }
+
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
+        self.sent.lock().unwrap().push(out.clone());
+        Box::pin(std::future::ready(Ok(Some(format!("msg-{}", out.post)))))
+    }
+}
+
+/// One scheduler pass at `now` for the console's channels; what was sent.
+pub async fn deliver(svc: &Service, now: DateTime<Utc>, dedupes: bool) -> Vec<Outbound> {
+    let collect = Collect { dedupes, sent: Mutex::new(Vec::new()) };
+    quizmaster::scheduler::pass(svc, now, &collect).await.expect("pass");
+    collect.sent.into_inner().unwrap()
+}
+
+/// Waits for a future without an async runtime, as a blocking caller does.
+pub fn block<T>(f: impl Future<Output = T>) -> T {
+    futures_executor::block_on(f)
 }
 
 pub fn at(s: &str) -> DateTime<Utc> {

@@ -1,0 +1,136 @@
+//! `/quiz admin …`: a channel's schedule (set, pause, resume, skip), posting
+//! and revealing now, its status, its categories and the server's zone.
+//! Runs on the writer; the caller wakes the schedulers afterwards.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::daily::{self, Posted, rule_of, stored};
+use super::writer::{Scope, State};
+use super::{is_open, text};
+use crate::command::AdminCommand;
+use crate::quiz::schedule::{Days, Occurrence, Rule, next_post_after};
+use crate::reply::{Body, Reply};
+use crate::store::{self, StoredSchedule};
+
+pub(super) fn run(state: &mut State, scope: &Scope, now: DateTime<Utc>, admin: AdminCommand) -> store::Result<Reply> {
+    let channel = scope.who.channel;
+    let schedule = state.store.schedule(channel)?;
+    let rule = schedule.as_ref().and_then(rule_of).map(|(rule, _)| rule);
+    match admin {
+        AdminCommand::Schedule(spec) => {
+            let rule = Rule {
+                time: spec.time,
+                tz: spec.tz,
+                days: spec.days.unwrap_or(Days::EVERY_DAY),
+                close: spec.close.unwrap_or(state.core.rules.default_close),
+            };
+            let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
+            state.store.set_schedule(channel, &stored(&rule, next))?;
+            Ok(Reply::info(text::scheduled(&rule, next.at)))
+        }
+        AdminCommand::Pause => match schedule {
+            None => Ok(Reply::error(text::NOT_SCHEDULED)),
+            Some(s) if s.paused => Ok(Reply::info(text::ALREADY_PAUSED)),
+            Some(s) => {
+                state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
+                Ok(Reply::info(text::PAUSED))
+            }
+        },
+        AdminCommand::Resume => match (schedule, rule) {
+            (Some(s), Some(rule)) if s.paused => {
+                let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NOT_SCHEDULED)) };
+                state.store.set_schedule(channel, &stored(&rule, next))?;
+                Ok(Reply::info(text::resumed(next.at, rule.tz)))
+            }
+            (Some(_), Some(_)) => Ok(Reply::info(text::RUNNING)),
+            _ => Ok(Reply::error(text::NOT_SCHEDULED)),
+        },
+        AdminCommand::Skip => match (schedule, rule) {
+            (Some(s), Some(rule)) if !s.paused => {
+                if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
+                    return Ok(Reply::error(text::already_skipped(&s.next_date)));
+                }
+                let (date, due) = (s.next_date.clone(), store::from_millis(s.next_at));
+                state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
+                Ok(Reply::info(text::skipped(&date, due, rule.tz)))
+            }
+            (Some(_), Some(_)) => Ok(Reply::error(text::NOTHING_TO_SKIP)),
+            _ => Ok(Reply::error(text::NOT_SCHEDULED)),
+        },
+        AdminCommand::PostNow => {
+            let tz = rule.map_or(scope.tz, |r| r.tz);
+            let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
+            let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
+            Ok(match daily::post(state, channel, &today.date.to_string(), now, closes_at, true)? {
+                Posted::Posted(reply) => reply,
+                Posted::AlreadyPosted(date) => Reply::error(text::already_posted(&date)),
+            })
+        }
+        AdminCommand::RevealNow => match state.store.open_post(channel)? {
+            Some(post) => {
+                Ok(daily::reveal(state, &post, now, true)?.unwrap_or_else(|| Reply::error(text::ALREADY_REVEALED)))
+            }
+            None => Ok(Reply::error(text::NOTHING_TO_REVEAL)),
+        },
+        AdminCommand::Status => status(state, scope, schedule.as_ref(), rule.as_ref(), now),
+        AdminCommand::Categories(list) => {
+            let known = state.core.bank.categories();
+            if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
+                return Ok(Reply::error(text::no_category(bad, known)));
+            }
+            let joined = (!list.is_empty()).then(|| list.join(","));
+            state.store.set_channel_categories(channel, joined.as_deref())?;
+            Ok(Reply::info(text::categories_set(&list, state.core.bank.pool(&list).len())))
+        }
+        AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
+            Ok(tz) => {
+                state.store.set_guild_timezone(scope.who.guild, tz.name())?;
+                // Weeks and months start at other instants now.
+                state.store.rebuild_totals(scope.who.guild, tz)?;
+                Ok(Reply::info(text::zone_set(tz)))
+            }
+            Err(_) => Ok(Reply::error(text::not_a_zone(&zone))),
+        },
+    }
+}
+
+fn status(
+    state: &State,
+    scope: &Scope,
+    schedule: Option<&StoredSchedule>,
+    rule: Option<&Rule>,
+    now: DateTime<Utc>,
+) -> store::Result<Reply> {
+    let channel = scope.who.channel;
+    let categories = daily::channel_categories(state, channel)?;
+    let pool = state.core.bank.pool(&categories);
+    let (_, used, _) = daily::cycle(state, channel, &pool)?;
+    let mut lines = Vec::new();
+    match (schedule, rule) {
+        (Some(s), Some(rule)) => {
+            lines.push(text::status_schedule(rule, s.paused));
+            if !s.paused {
+                let skipped = s.skip_date.as_deref() == Some(s.next_date.as_str());
+                let due = store::from_millis(s.next_at);
+                let next = if skipped { next_post_after(rule, due).map(|o| o.at) } else { Some(due) };
+                if skipped {
+                    lines.push(text::status_skipped(&s.next_date));
+                }
+                if let Some(next) = next {
+                    lines.push(text::status_next(next, rule.tz));
+                }
+            }
+        }
+        _ => lines.push(text::NO_SCHEDULE_STATUS.into()),
+    }
+    match state.store.open_post(channel)? {
+        Some(p) if is_open(&p, now) => {
+            let tz = rule.map_or(scope.tz, |r| r.tz);
+            lines.push(text::status_open(&p.local_date, p.closes_at.map(|c| (store::from_millis(c), tz))));
+        }
+        _ => lines.push(text::NO_QUESTION_OPEN.into()),
+    }
+    lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
+    Ok(Reply::private(Body::Info(lines.join("\n"))))
+}

@@ -1,0 +1,203 @@
+//! The question of the day: posting a channel's question, closing and
+//! revealing it, and the scheduler's pass that carries out the schedule's
+//! plan ([`crate::quiz::schedule::plan`]). Everything here runs on the writer.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::writer::State;
+use super::{question_card, text};
+use crate::command::QuestionRef;
+use crate::content::ItemKind;
+use crate::quiz::schedule::{self, Close, Days, Occurrence, Pending, Rule, Step, parse_time};
+use crate::quiz::selection;
+use crate::reply::{Body, Mode, Reply, RevealCard};
+use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule};
+
+pub(super) enum Posted {
+    Posted(Reply),
+    /// The local date that already has its question.
+    AlreadyPosted(String),
+}
+
+/// Posts a channel's question for a local date unless it has one. An older
+/// question still open is closed and revealed first. `delivered`: the caller
+/// shows the question itself rather than through a delivery.
+pub(super) fn post(
+    state: &mut State,
+    channel: ChannelId,
+    local_date: &str,
+    now: DateTime<Utc>,
+    closes_at: Option<DateTime<Utc>>,
+    delivered: bool,
+) -> store::Result<Posted> {
+    if let Some(open) = state.store.open_post(channel)? {
+        if open.local_date == local_date {
+            return Ok(Posted::AlreadyPosted(open.local_date));
+        }
+        reveal(state, &open, now, false)?;
+    }
+    let core = std::sync::Arc::clone(&state.core);
+    let categories = channel_categories(state, channel)?;
+    let pool = core.bank.pool(&categories);
+    let (cycle, used, last) = cycle(state, channel, &pool)?;
+    let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {
+        return Ok(Posted::Posted(Reply::error(text::EMPTY_BANK)));
+    };
+    let new = NewPost {
+        channel,
+        local_date,
+        item_id: &item_id,
+        cycle,
+        state: PostState::Open,
+        posted_at: store::millis(now),
+        closes_at: closes_at.map(store::millis),
+        delivered,
+    };
+    match state.store.create_post(&new)? {
+        Some(post) => Ok(Posted::Posted(question_reply(state, &post)?)),
+        None => Ok(Posted::AlreadyPosted(local_date.to_string())),
+    }
+}
+
+pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply> {
+    let item = state.core.item(&post.item_id)?;
+    let closes_at = post.closes_at.map(store::from_millis);
+    let card = question_card(&state.core.bank, item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
+    Ok(Reply::public(Body::Question(card)))
+}
+
+/// Closes a daily question, settles streaks and points, and gives the
+/// reveal; `None` if it was revealed already. `delivered`: the caller shows it.
+pub(super) fn reveal(
+    state: &mut State,
+    post: &Post,
+    now: DateTime<Utc>,
+    delivered: bool,
+) -> store::Result<Option<Reply>> {
+    let rules = &state.core.rules;
+    let (streak, scoring, tz) = (rules.streak, rules.scoring, rules.default_tz);
+    match state.store.close_post(post.id, store::millis(now), streak, scoring, tz, delivered)? {
+        Some(result) => Ok(Some(reveal_reply(state, &result)?)),
+        None => Ok(None),
+    }
+}
+
+pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Result<Reply> {
+    let item = state.core.item(&result.post.item_id)?;
+    let (choice_count, right_choice) = match &item.kind {
+        ItemKind::Choice { choices, answer } => (choices.len(), Some(*answer)),
+        ItemKind::Text { .. } => (0, None),
+    };
+    Ok(Reply::public(Body::Reveal(RevealCard {
+        question: QuestionRef::Daily(result.post.id),
+        choice_count,
+        right_choice,
+        prompt: item.prompt.clone(),
+        right_answer: item.right_answer(),
+        explanation: item.explanation.clone(),
+        answered: result.answered,
+        correct: result.correct,
+        first_correct: result.first_correct.clone().map(|(name, _)| name),
+    })))
+}
+
+/// The categories a channel's daily questions come from (empty: all).
+pub(super) fn channel_categories(state: &State, channel: ChannelId) -> store::Result<Vec<String>> {
+    let known = state.core.bank.categories();
+    Ok(state
+        .store
+        .channel_categories(channel)?
+        .map(|c| c.split(',').map(str::to_string).filter(|c| known.contains(c)).collect())
+        .unwrap_or_default())
+}
+
+/// The channel's selection cycle over `pool`: its number, the items used in
+/// it (empty when the pool was used up), and the last item posted.
+pub(super) fn cycle<'p>(
+    state: &State,
+    channel: ChannelId,
+    pool: &[&'p str],
+) -> store::Result<(i64, HashSet<&'p str>, Option<String>)> {
+    let (cycle, used, last) = state.store.daily_cycle(channel)?;
+    let used: HashSet<&str> = used.iter().map(String::as_str).collect();
+    let used: HashSet<&'p str> = pool.iter().copied().filter(|id| used.contains(id)).collect();
+    if selection::cycle_complete(pool, &used) {
+        return Ok((cycle + 1, HashSet::new(), last));
+    }
+    Ok((cycle, used, last))
+}
+
+/// Carries out every schedule's plan at `now`, then closes and reveals the
+/// questions whose time is up.
+pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
+    let grace = state.core.rules.grace;
+    for (channel, s) in state.store.due_schedules(store::millis(now))? {
+        let Some((rule, pending)) = rule_of(&s) else {
+            tracing::error!(channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
+            state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
+            continue;
+        };
+        let plan = schedule::plan(&rule, pending, now, grace);
+        for step in plan.steps {
+            match step {
+                Step::Skip { date } => tracing::info!(channel, %date, "skipped by an admin"),
+                Step::Post { date, closes_at, .. } => {
+                    if let Posted::AlreadyPosted(_) = post(state, channel, &date.to_string(), now, closes_at, false)? {
+                        tracing::info!(channel, %date, "already posted for this date");
+                    }
+                }
+                Step::Missed { date, due } => {
+                    tracing::warn!(channel, %date, %due, "missed while the bot was down; recorded as missed");
+                    state.store.create_post(&NewPost {
+                        channel,
+                        local_date: &date.to_string(),
+                        item_id: "",
+                        cycle: 0,
+                        state: PostState::Missed,
+                        posted_at: store::millis(due),
+                        closes_at: None,
+                        delivered: true,
+                    })?;
+                }
+            }
+        }
+        let next = match plan.pending {
+            Some(p) => StoredSchedule { skip_date: p.skip.map(|d| d.to_string()), ..stored(&rule, p.next) },
+            None => StoredSchedule { paused: true, ..s },
+        };
+        state.store.set_schedule(channel, &next)?;
+    }
+    for post in state.store.due_closes(store::millis(now))? {
+        reveal(state, &post, now, false)?;
+    }
+    Ok(())
+}
+
+/// The domain rule of a stored schedule and where it stands; `None` if the row is unreadable.
+pub(super) fn rule_of(s: &StoredSchedule) -> Option<(Rule, Pending)> {
+    let rule = Rule {
+        time: parse_time(&s.local_time).ok()?,
+        tz: s.timezone.parse().ok()?,
+        days: Days::from_bits(s.days)?,
+        close: Close::from_minutes(s.close_minutes),
+    };
+    let date = |d: &str| d.parse::<NaiveDate>().ok();
+    let next = Occurrence { date: date(&s.next_date)?, at: store::from_millis(s.next_at) };
+    Some((rule, Pending { next, skip: s.skip_date.as_deref().and_then(date) }))
+}
+
+/// A running schedule with nothing skipped, next due at `next`.
+pub(super) fn stored(rule: &Rule, next: Occurrence) -> StoredSchedule {
+    StoredSchedule {
+        local_time: rule.time.format("%H:%M").to_string(),
+        timezone: rule.tz.name().to_string(),
+        days: rule.days.bits(),
+        close_minutes: rule.close.minutes(),
+        paused: false,
+        skip_date: None,
+        next_at: store::millis(next.at),
+        next_date: next.date.to_string(),
+    }
+}

@@ -1,0 +1,310 @@
+//! The application: a [`Command`] in, a [`Reply`] out, for every platform.
+//! Adapters only translate; every decision is made here, on the domain rules
+//! in `quiz/` and the store.
+//!
+//! One file per capability: `answers` (what happens on `/quiz answer`),
+//! `practice`, `boards`, `admin`, `daily` (post, reveal, the schedule's
+//! pass), `deliveries` (what the bot sends on its own), `text` (the words).
+//! Writes run on the [`writer`] thread; boards and stats read on a small pool
+//! of read connections, off the async threads.
+
+mod admin;
+mod answers;
+mod boards;
+mod daily;
+mod deliveries;
+mod practice;
+mod readers;
+pub mod text;
+mod writer;
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use tokio::sync::{oneshot, watch};
+
+pub use deliveries::Outbound;
+
+use crate::command::{self, Command};
+use crate::content::{Bank, Item, ItemKind};
+use crate::quiz::ratelimit::{self, Bucket, RateRules};
+use crate::quiz::schedule::Close;
+use crate::quiz::scoring::ScoringRules;
+use crate::quiz::streak::StreakRules;
+use crate::reply::{Body, HelpCard, Mode, QuestionCard, Reply};
+use crate::store::{self, Post, PostState, Store, StoreError};
+use readers::Readers;
+use writer::{Keyed, State, Writer};
+
+/// The rules the service plays by (from config).
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub scoring: ScoringRules,
+    pub streak: StreakRules,
+    /// Leaderboard zone for servers that set none.
+    pub default_tz: Tz,
+    pub max_input_chars: usize,
+    /// How late a post may still go out after downtime.
+    pub grace: chrono::Duration,
+    /// When daily questions close, for schedules that do not say.
+    pub default_close: Close,
+    /// Commands per user.
+    pub rate: RateRules,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            scoring: ScoringRules::default(),
+            streak: StreakRules::default(),
+            default_tz: Tz::UTC,
+            max_input_chars: 500,
+            grace: chrono::Duration::hours(2),
+            default_close: Close::After(chrono::Duration::hours(8)),
+            rate: RateRules::default(),
+        }
+    }
+}
+
+/// Who is asking, where, and when.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// `console`, `discord` or `slack`.
+    pub platform: String,
+    /// The server or workspace.
+    pub guild: String,
+    pub channel: String,
+    pub user_id: String,
+    pub user_name: String,
+    /// Whether the platform says this user may run admin commands.
+    pub is_admin: bool,
+    pub now: DateTime<Utc>,
+}
+
+/// What the service and its writer share, read-only.
+pub(crate) struct Core {
+    pub bank: Bank,
+    pub rules: Rules,
+}
+
+impl Core {
+    /// An item asked before; retired items are still in the bank for this.
+    fn item(&self, id: &str) -> store::Result<&Item> {
+        self.bank.get(id).ok_or_else(|| StoreError::Migration {
+            path: "content".into(),
+            message: format!("item `{id}` is no longer in the question bank"),
+        })
+    }
+}
+
+pub struct Service {
+    core: Arc<Core>,
+    writer: Writer,
+    readers: Option<Readers>,
+    /// Rate-limit buckets by (platform, user id); checked before any database work.
+    limits: Mutex<Limits>,
+    /// Bumped when a command changed what is scheduled; every scheduler watches it.
+    wake: watch::Sender<u64>,
+}
+
+impl Service {
+    /// Starts the writer thread over `store`. `seed` makes the random
+    /// choices repeat (for demos and tests); `None` seeds from the system.
+    pub fn start(store: Store, bank: Bank, rules: Rules, seed: Option<u64>) -> anyhow::Result<Service> {
+        let rng = seed.map_or_else(|| StdRng::from_rng(&mut rand::rng()), StdRng::seed_from_u64);
+        let readers = store.path().map(Readers::new);
+        let core = Arc::new(Core { bank, rules });
+        let writer = Writer::start(State::new(store, Arc::clone(&core), rng))?;
+        Ok(Service { core, writer, readers, limits: Mutex::default(), wake: watch::Sender::new(0) })
+    }
+
+    pub fn bank(&self) -> &Bank {
+        &self.core.bank
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.core.rules
+    }
+
+    /// Jobs waiting for the writer.
+    pub fn queue_depth(&self) -> usize {
+        self.writer.queue_depth()
+    }
+
+    /// Handles a command and waits for its reply without an async runtime
+    /// (tools, tests, and threads of their own).
+    pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
+        futures_executor::block_on(self.route(ctx.clone(), cmd, true))
+    }
+
+    /// Parses a command line (what follows `/quiz`) and handles it, blocking.
+    pub fn handle_text(&self, ctx: &Ctx, text: &str) -> Reply {
+        match command::parse(text, self.core.rules.max_input_chars) {
+            Ok(cmd) => self.handle(ctx, cmd),
+            Err(e) => Reply::error(e.to_string()),
+        }
+    }
+
+    /// Handles a command for an async adapter: writes wait for the writer
+    /// without holding a thread, reads run on the blocking pool.
+    pub async fn handle_async(&self, ctx: Ctx, cmd: Command) -> Reply {
+        self.route(ctx, cmd, false).await
+    }
+
+    /// Like [`Service::handle_text`], for async adapters.
+    pub async fn handle_text_async(&self, ctx: Ctx, text: &str) -> Reply {
+        match command::parse(text, self.core.rules.max_input_chars) {
+            Ok(cmd) => self.handle_async(ctx, cmd).await,
+            Err(e) => Reply::error(e.to_string()),
+        }
+    }
+
+    /// The one place a command is routed. `inline`: reads run on the
+    /// caller's thread (it may block) rather than the blocking pool.
+    async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
+        if !self.admit(&ctx) {
+            return Reply::error(text::TOO_FAST);
+        }
+        let result = match cmd {
+            Command::Answer { answer, question } => {
+                let (job, reply) = answers::job(ctx, answer, question);
+                self.writer.answer(job);
+                return reply.await.unwrap_or_else(|_| Reply::error(text::TRY_AGAIN));
+            }
+            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::HELP.to_vec() }))),
+            Command::Admin(admin) if !ctx.is_admin => {
+                tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
+                Ok(Reply::error(text::NOT_ADMIN))
+            }
+            Command::Admin(admin) => {
+                let reply = self.write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, ctx.now, admin))).await;
+                self.nudge();
+                reply
+            }
+            Command::Play { category } => {
+                self.write(move |w| w.scope(&ctx).and_then(|s| practice::play(w, &s, &ctx, category))).await
+            }
+            Command::Leaderboard { period, sort, board } => {
+                self.read_scoped(ctx, true, inline, move |r, s, ctx| {
+                    boards::leaderboard(r, s, ctx, period, sort, board)
+                })
+                .await
+            }
+            Command::Stats { user } => {
+                self.read_scoped(ctx, false, inline, move |r, s, ctx| boards::stats(r, s, ctx, user)).await
+            }
+            Command::Streak => self.read_scoped(ctx, false, inline, |r, s, _| boards::streak(r, s)).await,
+        };
+        result.unwrap_or_else(|e| Reply::error(text::store_failure(&e)))
+    }
+
+    /// Runs `f` on the writer and waits for it.
+    async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut State) -> store::Result<T> + Send + 'static,
+    ) -> store::Result<T> {
+        let done: oneshot::Receiver<store::Result<T>> = self.writer.call(f);
+        done.await.unwrap_or_else(|_| {
+            Err(StoreError::Failed { temporary: true, message: "the database writer has stopped".into() })
+        })
+    }
+
+    /// A read on its own connection, after the writer has settled the
+    /// command's rows (see [`boards::prepare`]).
+    async fn read_scoped<T: Send + 'static>(
+        &self,
+        ctx: Ctx,
+        board: bool,
+        inline: bool,
+        f: impl FnOnce(&Store, &writer::Scope, &Ctx) -> store::Result<T> + Send + 'static,
+    ) -> store::Result<T> {
+        let for_scope = ctx.clone();
+        let scope = self.write(move |w| boards::prepare(w, &for_scope, board)).await?;
+        let Some(readers) = &self.readers else {
+            // A database without a file has no second connection: read on the writer.
+            return self.write(move |w| f(&w.store, &scope, &ctx)).await;
+        };
+        if inline {
+            return readers.with(|r| f(r, &scope, &ctx));
+        }
+        let readers = readers.clone();
+        tokio::task::spawn_blocking(move || readers.with(|r| f(r, &scope, &ctx))).await.unwrap_or_else(|e| {
+            Err(StoreError::Failed { temporary: false, message: format!("the read task failed: {e}") })
+        })
+    }
+
+    /// The per-user rate limit. A flood from one user is turned away here,
+    /// before any database work, so it cannot slow anyone else down. The
+    /// local console has one person at the keyboard (or a script): no limit.
+    fn admit(&self, ctx: &Ctx) -> bool {
+        if ctx.platform == crate::platform::console::PLATFORM {
+            return true;
+        }
+        let mut limits = self.limits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let rules = self.core.rules.rate;
+        let (ok, bucket) = ratelimit::admit(rules, limits.buckets.get(&ctx.platform, &ctx.user_id).copied(), ctx.now);
+        limits.buckets.insert(&ctx.platform, &ctx.user_id, bucket);
+        if limits.buckets.len() > 10_000 && ctx.now >= limits.next_prune {
+            // Forget buckets that have long been full again; at most once a
+            // minute, so a server of many players does not pay for it per command.
+            let horizon = ctx.now - chrono::Duration::minutes(5);
+            limits.buckets.retain(|b| b.at > horizon);
+            limits.next_prune = ctx.now + chrono::Duration::minutes(1);
+        }
+        ok
+    }
+
+    /// Puts the writer's connection in (or out of) a simulated fault; see
+    /// [`Store::simulate`]. Blocks.
+    #[cfg(feature = "testing")]
+    pub fn simulate(&self, fault: Option<store::Fault>) -> store::Result<()> {
+        futures_executor::block_on(self.write(move |w| w.store.simulate(fault)))
+    }
+
+    /// Asks every scheduler to look again now.
+    pub fn nudge(&self) {
+        self.wake.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// For a scheduler loop: changes when a command changed what is
+    /// scheduled (a new schedule, a pause, a post or a reveal). Every
+    /// subscriber sees every change, so Slack's and Discord's loops both wake.
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.wake.subscribe()
+    }
+}
+
+/// Rate-limit buckets by (platform, user id), and when to next forget old ones.
+#[derive(Default)]
+struct Limits {
+    buckets: Keyed<String, Bucket>,
+    next_prune: DateTime<Utc>,
+}
+
+fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
+    post.state == PostState::Open && post.closes_at.is_none_or(|c| store::millis(now) < c)
+}
+
+fn question_card(
+    bank: &Bank,
+    item: &Item,
+    question: command::QuestionRef,
+    mode: Mode,
+    closes_at: Option<DateTime<Utc>>,
+) -> QuestionCard {
+    QuestionCard {
+        question,
+        mode,
+        category: bank.title(&item.category),
+        difficulty: item.difficulty.to_string(),
+        prompt: item.prompt.clone(),
+        choices: match &item.kind {
+            ItemKind::Choice { choices, .. } => choices.clone(),
+            ItemKind::Text { .. } => Vec::new(),
+        },
+        closes_at,
+    }
+}

@@ -1,0 +1,189 @@
+//! Every sentence a player reads that is not an item's own text: help,
+//! refusals, confirmations and the wording of times. Adapters render cards;
+//! the words come from here.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::content::Item;
+use crate::quiz::grading::GradeError;
+use crate::quiz::schedule::Rule;
+use crate::store::StoreError;
+
+/// The command list: (usage, what it does).
+pub const HELP: &[(&str, &str)] = &[
+    ("/quiz", "a private practice question (also /quiz play [category])"),
+    ("/quiz answer <A-D or text>", "answer today's question, or else your practice question"),
+    ("/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]", "the server's standings"),
+    ("/quiz stats [user]", "answers, accuracy, points and streaks"),
+    ("/quiz streak", "your current and best streak and freezes"),
+    ("/quiz help", "this list"),
+    ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
+    ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
+    ("/quiz admin post-now | reveal-now", "admins: post today's question now, or close and reveal it"),
+    ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
+    ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
+];
+
+pub const NOT_ADMIN: &str = "Only channel admins can use /quiz admin commands. Nothing was changed.";
+pub const EMPTY_BANK: &str = "The question bank is empty.";
+pub const NOT_THIS_CHANNEL: &str = "That question is not one of this channel's.";
+pub const NOT_YOUR_PRACTICE: &str = "That practice question belongs to someone else; start your own with /quiz.";
+pub const NOTHING_OPEN: &str = "There is no open question to answer. Type /quiz for a practice question.";
+pub const PRACTICE_CLOSED: &str = "That practice question can no longer be answered. Type /quiz for another.";
+pub const NOT_SCHEDULED: &str =
+    "This channel has no schedule yet. Set one with /quiz admin schedule <HH:MM> <Area/City> [days] [close].";
+pub const NEVER_POSTS: &str = "That schedule never posts.";
+pub const ALREADY_PAUSED: &str = "The schedule is already paused. /quiz admin resume restarts it.";
+pub const PAUSED: &str =
+    "Paused: no daily questions until /quiz admin resume. Days without a question never break a streak.";
+pub const RUNNING: &str = "The schedule is running; nothing to resume.";
+pub const NOTHING_TO_SKIP: &str = "The schedule is paused, so there is nothing to skip.";
+pub const ALREADY_REVEALED: &str = "That question was already revealed.";
+pub const NOTHING_TO_REVEAL: &str = "There is no open daily question in this channel to reveal.";
+pub const NO_QUESTION_OPEN: &str = "No question is open.";
+pub const NO_SCHEDULE_STATUS: &str = "No schedule: /quiz admin schedule <HH:MM> <Area/City> [days] [close] sets one.";
+pub const BOARD_EMPTY_DAILY: &str = "No answers yet in this period. Practice scores are on /quiz leaderboard practice.";
+pub const BOARD_EMPTY: &str = "No answers yet in this period.";
+pub const TOO_FAST: &str =
+    "You are sending commands faster than the quiz takes them. Wait a second and try again; nothing was recorded.";
+pub const TRY_AGAIN: &str =
+    "The quiz database is busy or unavailable right now, so nothing was recorded. Please try again in a moment.";
+pub const OUR_FAULT: &str = "Something went wrong on our side and nothing was recorded. The error has been logged.";
+
+pub fn already_answered_daily(first: &str) -> String {
+    format!(
+        "You already answered today's question with {first}; the first answer is final. Type /quiz for a practice question."
+    )
+}
+
+pub fn already_answered(title: &str, first: &str) -> String {
+    format!("You already answered today's question ({title}) with {first}; the first answer is final.")
+}
+
+pub fn already_answered_practice(title: &str, first: &str) -> String {
+    format!(
+        "You already answered that practice question ({title}) with {first}; the first answer is final. Type /quiz for another."
+    )
+}
+
+pub fn closed(local_date: &str) -> String {
+    format!("This question is closed: the daily question of {local_date} has been revealed.")
+}
+
+pub fn no_category(given: &str, known: &[String]) -> String {
+    format!("There is no category `{given}`. Categories: {}.", known.join(", "))
+}
+
+pub fn no_player(name: &str) -> String {
+    format!("No player called {name} has played here yet.")
+}
+
+pub fn scheduled(rule: &Rule, next: DateTime<Utc>) -> String {
+    format!("Scheduled: {}. The next question is posted {}.", describe(rule), when(next, rule.tz))
+}
+
+pub fn resumed(next: DateTime<Utc>, tz: Tz) -> String {
+    format!("Resumed. The next question is posted {}.", when(next, tz))
+}
+
+pub fn already_skipped(date: &str) -> String {
+    format!("The question of {date} is already skipped; to stop for longer, use /quiz admin pause.")
+}
+
+pub fn skipped(date: &str, due: DateTime<Utc>, tz: Tz) -> String {
+    format!("Skipped the question of {date} (due {}). Skipped days never break a streak.", when(due, tz))
+}
+
+pub fn already_posted(date: &str) -> String {
+    format!("This channel already had its question for {date}; the next one comes on the next scheduled day.")
+}
+
+pub fn categories_set(chosen: &[String], pool: usize) -> String {
+    if chosen.is_empty() {
+        format!("Daily questions now come from every category ({pool} questions).")
+    } else {
+        format!("Daily questions now come from {} ({pool} questions).", chosen.join(", "))
+    }
+}
+
+pub fn zone_set(tz: Tz) -> String {
+    format!("Leaderboard weeks and months now follow {}.", tz.name())
+}
+
+pub fn not_a_zone(given: &str) -> String {
+    format!("`{given}` is not an IANA time zone such as Europe/Berlin or America/New_York.")
+}
+
+pub fn status_schedule(rule: &Rule, paused: bool) -> String {
+    format!("Schedule: {}{}.", describe(rule), if paused { " (paused)" } else { "" })
+}
+
+pub fn status_skipped(date: &str) -> String {
+    format!("The question of {date} is skipped.")
+}
+
+pub fn status_next(at: DateTime<Utc>, tz: Tz) -> String {
+    format!("Next post: {}.", when(at, tz))
+}
+
+pub fn status_open(local_date: &str, closes: Option<(DateTime<Utc>, Tz)>) -> String {
+    match closes {
+        Some((at, tz)) => format!("Open question: {local_date}, closes {}.", when(at, tz)),
+        None => format!("Open question: {local_date}."),
+    }
+}
+
+pub fn status_pool(left: usize, total: usize, categories: &[String]) -> String {
+    let cats = if categories.is_empty() { "all categories".to_string() } else { categories.join(", ") };
+    format!("Pool: {left} of {total} questions left in this cycle ({cats}).")
+}
+
+pub fn board_title(daily: bool, period: &str, sort: &str) -> String {
+    if daily { format!("Leaderboard · {period} · {sort}") } else { format!("Practice board · {period}") }
+}
+
+fn describe(rule: &Rule) -> String {
+    format!("{} {} {}, closing {}", rule.time.format("%H:%M"), rule.tz.name(), rule.days, rule.close)
+}
+
+/// An instant in a zone and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
+pub fn when(at: DateTime<Utc>, tz: Tz) -> String {
+    format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"))
+}
+
+/// The first words of the prompt, to name a question in replies.
+pub fn title_of(item: &Item) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = item.prompt.split_whitespace().collect();
+    if words.len() <= WORDS { words.join(" ") } else { format!("{}…", words[..WORDS].join(" ")) }
+}
+
+pub fn grade_error(e: &GradeError, item: &Item) -> String {
+    match e {
+        GradeError::Empty => "Your answer is empty. Nothing was recorded.".into(),
+        GradeError::NotALetter { .. } | GradeError::OutOfRange { .. } => {
+            format!(
+                "{} This question ({}) takes a letter. Nothing was recorded.",
+                capitalise(&e.to_string()),
+                title_of(item)
+            )
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect::<String>() + ".")
+}
+
+/// What a player hears when the database let a command down; logged here once.
+pub fn store_failure(e: &StoreError) -> &'static str {
+    if e.is_temporary() {
+        tracing::warn!(error = %e, "database temporarily unavailable");
+        TRY_AGAIN
+    } else {
+        tracing::error!(error = %e, "command failed");
+        OUR_FAULT
+    }
+}
