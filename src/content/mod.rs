@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 pub use loader::{ContentError, Pack, parse_pack};
 
+use crate::quiz::grading::normalise;
+
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_content.rs"));
 }
@@ -256,22 +258,32 @@ impl Bank {
     /// Problems worth a look that do not stop the bank from loading: a right
     /// answer that gives itself away by its length.
     pub fn warnings(&self) -> Vec<ContentError> {
-        self.live_with_files()
-            .filter_map(|(item, file)| {
-                let (right, longest_wrong) = length_gap(item)?;
-                (right * 4 > longest_wrong * 5).then(|| {
-                    ContentError::item(
-                        file,
-                        &format!("`{}`", item.id),
-                        Some("choices"),
-                        format!(
-                            "the right answer is {right} characters, more than 1.25 times the longest wrong one \
-                             ({longest_wrong}): players can pick it by its length"
-                        ),
-                    )
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (item, file) in self.live_with_files() {
+            let id = format!("`{}`", item.id);
+            if let Some((right, longest_wrong)) = length_gap(item)
+                && right * 4 > longest_wrong * 5
+            {
+                out.push(ContentError::item(
+                    file,
+                    &id,
+                    Some("choices"),
+                    format!(
+                        "the right answer is {right} characters, more than 1.25 times the longest wrong one \
+                         ({longest_wrong}): players can pick it by its length"
+                    ),
+                ));
+            }
+            if let Some(given_away) = answer_in_prompt(item) {
+                out.push(ContentError::item(
+                    file,
+                    &id,
+                    Some("prompt"),
+                    format!("the prompt contains the accepted answer \"{given_away}\""),
+                ));
+            }
+        }
+        out
     }
 
     fn live_with_files(&self) -> impl Iterator<Item = (&Item, &str)> {
@@ -323,6 +335,16 @@ impl Bank {
         ));
         out
     }
+}
+
+/// An accepted wording of a text item that its prompt spells out.
+fn answer_in_prompt(item: &Item) -> Option<&str> {
+    let ItemKind::Text { accept, .. } = &item.kind else { return None };
+    let prompt = format!(" {} ", normalise(&item.prompt));
+    accept.iter().map(String::as_str).find(|a| {
+        let a = normalise(a);
+        a.len() > 2 && prompt.contains(&format!(" {a} "))
+    })
 }
 
 /// A choice item's right answer length and its longest wrong option's, in characters.

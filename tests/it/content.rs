@@ -323,3 +323,85 @@ fn grade_says_correct_or_wrong_and_why() {
     assert_eq!(code, 2);
     assert!(err.contains("there is no item `no-such-item`"), "{err}");
 }
+
+/// The wordings players really type, against the bundled items they answer.
+#[test]
+fn common_wordings_are_graded_as_a_player_expects() {
+    let bank = bundled();
+    let cases: &[(&str, &str, bool)] = &[
+        ("rate-limit-status", "HTTP 429", true),
+        ("rate-limit-status", "429 Too Many Requests", true),
+        ("rate-limit-status", "status code 429", true),
+        ("rate-limit-status", "too many requests", true),
+        ("rate-limit-status", "HTTP 503", false),
+        ("rate-limit-status", "429 Service Unavailable", false),
+        ("https-default-port", "port 443", true),
+        ("https-default-port", "443", true),
+        ("https-default-port", "port 80", false),
+        ("https-default-port", "8443", false),
+        ("ci-pipeline", "CI/CD pipeline", true),
+        ("ci-pipeline", "a build pipeline", true),
+        ("ci-pipeline", "runner", false),
+        ("pool-word", "database connection pooling", true),
+        ("pool-word", "Connection Pool", true),
+        ("pool-word", "polling", false),
+        ("pool-word", "connection polling", false),
+        ("xss-name", "Cross-Site Scripting (XSS)", true),
+        ("xss-name", "XSS", true),
+        ("xss-name", "cross site scripting", true),
+        ("xss-name", "CSRF", false),
+        ("xss-name", "Cross-Site Request Forgery (CSRF)", false),
+        ("sharding-word", "database sharding", true),
+        ("sharding-word", "sharding", true),
+        ("sharding-word", "shardnig", true),
+        ("sharding-word", "replication", false),
+        ("async-word", "asynchronous", true),
+        ("async-word", "asyncronous", true),
+        ("async-word", "synchronous", false),
+        ("idempotent-word", "idempotence", true),
+        ("idempotent-word", "idempotant", true),
+        ("idempotent-word", "safe", false),
+        ("jwt-bearer-header", "the Authorization header", true),
+        ("jwt-bearer-header", "Authentication", false),
+    ];
+    for (id, answer, want) in cases {
+        let item = bank.get(id).unwrap_or_else(|| panic!("no item {id}"));
+        assert_eq!(grade(&item.kind, answer), Ok(*want), "{id}: {answer:?}");
+    }
+}
+
+#[test]
+fn give_away_lengths_and_prompts_are_warned_about_by_item_and_field() {
+    let text = r#"
+title = "Performance and Scalability"
+
+[[item]]
+id = "long-right"
+topic = 17
+category = "performance-and-scalability"
+difficulty = "easy"
+kind = "choice"
+prompt = "What is API rate limiting for?"
+choices = ["Capping how many requests a client may make in a time window, to share capacity fairly", "Compressing responses", "Caching", "Logging"]
+answer = "A"
+explanation = "It caps requests per client."
+
+[[item]]
+id = "told-you"
+topic = 30
+category = "performance-and-scalability"
+difficulty = "easy"
+kind = "text"
+prompt = "Connection pooling keeps connections open for reuse. What is it called?"
+accept = ["connection pooling", "pooling", "pool"]
+reject = ["polling"]
+explanation = "Opening a connection is slow."
+"#;
+    let bank = Bank::from_sources(&[Source { name: "p.toml".into(), text: text.into() }]).expect("loads");
+    let warnings: Vec<String> = bank.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].starts_with("p.toml: item `long-right`: field `choices`: the right answer is 86 characters"));
+    assert!(warnings[1].starts_with("p.toml: item `told-you`: field `prompt`: the prompt contains"));
+    assert!(bank.summary().contains("right answer is the only longest choice: 1 of 1 choice items (100%)"));
+    assert_eq!(bank.title("performance-and-scalability"), "Performance and Scalability");
+}
