@@ -87,6 +87,7 @@ pub(super) fn run(state: &mut State, scope: &Scope, now: DateTime<Utc>, admin: A
             Ok(tz) => {
                 state.store.set_guild_timezone(scope.who.guild, tz.name())?;
                 // Weeks and months start at other instants now.
+                daily::settle_all(state)?;
                 state.store.rebuild_totals(scope.who.guild, tz)?;
                 Ok(Reply::info(text::zone_set(tz)))
             }

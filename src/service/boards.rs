@@ -3,7 +3,7 @@
 //! command's rows (and running totals still to be built) need the writer.
 
 use super::writer::{Scope, State};
-use super::{Ctx, text};
+use super::{Ctx, daily, text};
 use crate::command::UserArg;
 use crate::quiz::leaderboard::{self, Period, Sort, Standing, accuracy_percent};
 use crate::reply::{BoardCard, BoardRow, Body, Reply, StatsCard, StreakCard};
@@ -16,6 +16,7 @@ const BOARD_SIZE: usize = 10;
 pub(super) fn prepare(state: &mut State, ctx: &Ctx, board: bool) -> store::Result<Scope> {
     let scope = state.scope(ctx)?;
     if board && !scope.totals_built {
+        daily::settle_all(state)?;
         state.store.rebuild_totals(scope.who.guild, scope.tz)?;
     }
     Ok(scope)

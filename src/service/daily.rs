@@ -68,20 +68,47 @@ pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply>
     Ok(Reply::public(Body::Question(card)))
 }
 
-/// Closes a daily question, settles streaks and points, and gives the
-/// reveal; `None` if it was revealed already. `delivered`: the caller shows it.
+/// Players settled per writer job when a reveal runs in steps: small enough
+/// that answers for other questions wait a few milliseconds at most.
+const SETTLE_CHUNK: usize = 256;
+
+fn settle_rules(state: &State) -> store::Settle {
+    let rules = &state.core.rules;
+    store::Settle { streak: rules.streak, scoring: rules.scoring, default_zone: rules.default_tz }
+}
+
+/// Closes a daily question, settles streaks and points at once, and gives
+/// the reveal; `None` if it was revealed already. `delivered`: the caller shows it.
 pub(super) fn reveal(
     state: &mut State,
     post: &Post,
     now: DateTime<Utc>,
     delivered: bool,
 ) -> store::Result<Option<Reply>> {
-    let rules = &state.core.rules;
-    let (streak, scoring, tz) = (rules.streak, rules.scoring, rules.default_tz);
-    match state.store.close_post(post.id, store::millis(now), streak, scoring, tz, delivered)? {
+    let rules = settle_rules(state);
+    match state.store.close_post(post.id, store::millis(now), rules, delivered)? {
         Some(result) => Ok(Some(reveal_reply(state, &result)?)),
         None => Ok(None),
     }
+}
+
+/// Settles the next few players of the oldest question still settling.
+/// True while more remain: the scheduler sends one job per step, so the
+/// writer takes the answers waiting in between.
+pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
+    let rules = settle_rules(state);
+    let Some(&post) = state.store.settling_posts()?.first() else { return Ok(false) };
+    state.store.settle_some(post, SETTLE_CHUNK, rules)?;
+    Ok(true)
+}
+
+/// Finishes every settlement in progress (before the running totals are rebuilt).
+pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
+    let rules = settle_rules(state);
+    for post in state.store.settling_posts()? {
+        while state.store.settle_some(post, usize::MAX, rules)?.is_none() {}
+    }
+    Ok(())
 }
 
 pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Result<Reply> {
@@ -129,8 +156,8 @@ pub(super) fn cycle<'p>(
     Ok((cycle, used, last))
 }
 
-/// Carries out every schedule's plan at `now`, then closes and reveals the
-/// questions whose time is up.
+/// Carries out every schedule's plan at `now`, then closes the questions
+/// whose time is up; [`settle_step`] settles them.
 pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     let grace = state.core.rules.grace;
     for (channel, s) in state.store.due_schedules(store::millis(now))? {
@@ -170,7 +197,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
         state.store.set_schedule(channel, &next)?;
     }
     for post in state.store.due_closes(store::millis(now))? {
-        reveal(state, &post, now, false)?;
+        state.store.begin_close(post.id, store::millis(now), false)?;
     }
     Ok(())
 }

@@ -29,9 +29,11 @@ impl Service {
     /// `platform`, including those a crash interrupted. Runs on the writer,
     /// never on an async worker, however many answers a reveal settles.
     pub async fn tick(&self, now: DateTime<Utc>, platform: &str) -> Result<Vec<Outbound>, StoreError> {
+        self.write(move |state| daily::run_schedules(state, now)).await?;
+        // A big reveal settles in steps, each its own writer job.
+        while self.write(daily::settle_step).await? {}
         let platform = platform.to_string();
         self.write(move |state| {
-            daily::run_schedules(state, now)?;
             let mut out = Vec::new();
             for pending in state.store.pending_deliveries()?.into_iter().filter(|p| p.to.platform == platform) {
                 let reply = match pending.part {

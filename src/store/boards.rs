@@ -201,7 +201,7 @@ impl Store {
             }
             let mut daily = tx.prepare(
                 "SELECT a.user_id, a.points, a.correct, a.answered_at FROM channels c
-                 JOIN posts p ON p.channel_id = c.id AND p.state = 'closed'
+                 JOIN posts p ON p.channel_id = c.id AND p.state = 'closed' AND p.settling = 0
                  JOIN answers a ON a.post_id = p.id
                  WHERE c.guild_id = ?1",
             )?;
@@ -421,7 +421,7 @@ impl Store {
         let (daily_answered, daily_correct, points) = self.one(
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0), COALESCE(SUM(a.points), 0)
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
-             WHERE c.guild_id = ?1 AND a.user_id = ?2 AND p.state = 'closed'",
+             WHERE c.guild_id = ?1 AND a.user_id = ?2 AND p.state = 'closed' AND p.settling = 0",
             params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;

@@ -10,6 +10,15 @@ use crate::quiz::leaderboard::period_keys;
 use crate::quiz::scoring::{ScoringRules, daily_points};
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
 
+/// The rules a reveal settles by.
+#[derive(Debug, Clone, Copy)]
+pub struct Settle {
+    pub streak: StreakRules,
+    pub scoring: ScoringRules,
+    /// The boards' zone for servers that set none.
+    pub default_zone: Tz,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostState {
     /// Taking answers.
@@ -273,60 +282,97 @@ impl Store {
     }
 
     /// Closes an open post, awards its answers their points and settles every
-    /// streak of its channel, in one transaction. `None` if the post was not
-    /// open (already closed). Points wait for the close so that neither a
-    /// board nor stats can tell who was right before the reveal.
-    /// `delivered` says the reveal reaches the channel as a command's reply;
-    /// otherwise it waits for an adapter to deliver it.
-    pub fn close_post(
-        &mut self,
-        post: PostId,
-        at_ms: i64,
-        rules: StreakRules,
-        scoring: ScoringRules,
-        default_zone: Tz,
-        delivered: bool,
-    ) -> Result<Option<Reveal>> {
-        self.write(|tx| {
-            let closed = tx.execute(
-                "UPDATE posts SET state = 'closed', closed_at = ?2, reveal_delivery = ?3 WHERE id = ?1 AND state = 'open'",
-                params![post, at_ms, if delivered { "sent" } else { "pending" }],
-            )?;
-            if closed == 0 {
-                return Ok(None);
+    /// streak of its channel, all at once. `None` if the post was not open.
+    /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
+    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle, delivered: bool) -> Result<Option<Reveal>> {
+        if !self.begin_close(post, at_ms, delivered)? {
+            return Ok(None);
+        }
+        loop {
+            if let Some(reveal) = self.settle_some(post, usize::MAX, rules)? {
+                return Ok(Some(reveal));
             }
-            let post = tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
-            // Everyone with a streak row in the channel or an answer to this post.
-            let mut stmt = tx.prepare(
+        }
+    }
+
+    /// Closes an open post: no answer counts after this, and its players wait
+    /// to be settled by [`Store::settle_some`]. Points wait for the close so
+    /// that neither a board nor stats can tell who was right before the
+    /// reveal. `delivered`: the reveal reaches the channel as a command's
+    /// reply; otherwise an adapter delivers it once settled. False if the
+    /// post was not open.
+    pub fn begin_close(&mut self, post: PostId, at_ms: i64, delivered: bool) -> Result<bool> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE posts SET state = 'closed', closed_at = ?2, reveal_delivery = ?3, settling = 1
+                 WHERE id = ?1 AND state = 'open'",
+                params![post, at_ms, if delivered { "sent" } else { "pending" }],
+            )? == 1)
+        })
+    }
+
+    /// Posts closed and not yet fully settled, oldest first.
+    pub fn settling_posts(&self) -> Result<Vec<PostId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM posts WHERE settling = 1 ORDER BY closed_at, id")?;
+        Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Settles up to `limit` players of a closing post in one transaction:
+    /// awards their answers' points and settles their streaks in the channel.
+    /// `Some(reveal)` once no player is left (the post is then settled).
+    pub fn settle_some(&mut self, post: PostId, limit: usize, rules: Settle) -> Result<Option<Reveal>> {
+        self.write(|tx| {
+            let post =
+                tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
+            let closed_at: i64 =
+                tx.query_row("SELECT COALESCE(closed_at, 0) FROM posts WHERE id = ?1", [post.id], |r| r.get(0))?;
+            // Everyone with a streak row in the channel or an answer to this
+            // post, and not settled for it yet.
+            let mut stmt = tx.prepare_cached(
                 "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
-                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 UNION SELECT user_id FROM answers WHERE post_id = ?2) u
+                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2
+                       UNION SELECT user_id FROM answers WHERE post_id = ?2) u
                  LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
-                 LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id",
+                 LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id
+                 WHERE s.settled_post IS NOT ?2
+                 ORDER BY u.user_id LIMIT ?3",
             )?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let players = stmt
-                .query_map(params![post.channel_id, post.id], |r| {
+                .query_map(params![post.channel_id, post.id, limit], |r| {
                     let correct: Option<bool> = r.get(1)?;
                     let streak = Streak {
                         current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
                         best: r.get::<_, Option<u32>>(4)?.unwrap_or(0),
                         freezes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
                     };
-                    Ok((r.get::<_, UserId>(0)?, correct, r.get::<_, Option<i64>>(2)?, streak, r.get::<_, Option<i64>>(6)?.unwrap_or(0)))
+                    Ok((
+                        r.get::<_, UserId>(0)?,
+                        correct,
+                        r.get::<_, Option<i64>>(2)?,
+                        streak,
+                        r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                    ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut upsert = tx.prepare(
-                "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            if players.is_empty() {
+                tx.execute("UPDATE posts SET settling = 0 WHERE id = ?1", [post.id])?;
+                return Ok(Some(reveal_of(tx, post)?));
+            }
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at, settled_post)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
-                 freezes = excluded.freezes, reached_at = excluded.reached_at",
+                 freezes = excluded.freezes, reached_at = excluded.reached_at, settled_post = excluded.settled_post",
             )?;
             let guild: GuildId =
                 tx.query_row("SELECT guild_id FROM channels WHERE id = ?1", [post.channel_id], |r| r.get(0))?;
             // The boards' running totals, unless they are due a rebuild anyway.
-            let (zone, totals) = guild_zone(tx, guild, default_zone)?;
-            let mut award = tx.prepare("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
+            let (zone, totals) = guild_zone(tx, guild, rules.default_zone)?;
+            let mut award = tx.prepare_cached("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
             for (user, correct, answered_at, before, reached_at) in players {
                 if let (Some(correct), Some(at)) = (correct, answered_at) {
-                    let points = daily_points(scoring, correct, before.current);
+                    let points = daily_points(rules.scoring, correct, before.current);
                     award.execute(params![post.id, user, points])?;
                     if totals {
                         let keys = period_keys(from_millis(at), zone);
@@ -339,11 +385,20 @@ impl Store {
                     Some(false) => Outcome::Wrong,
                     None => Outcome::Unanswered,
                 };
-                let (after, _) = settle(rules, before, outcome);
-                let reached = if after.current != before.current { answered_at.unwrap_or(at_ms) } else { reached_at };
-                upsert.execute(params![user, post.channel_id, after.current, after.best, after.freezes, reached])?;
+                let (after, _) = settle(rules.streak, before, outcome);
+                let reached =
+                    if after.current != before.current { answered_at.unwrap_or(closed_at) } else { reached_at };
+                upsert.execute(params![
+                    user,
+                    post.channel_id,
+                    after.current,
+                    after.best,
+                    after.freezes,
+                    reached,
+                    post.id
+                ])?;
             }
-            Ok(Some(reveal_of(tx, post)?))
+            Ok(None)
         })
     }
 

@@ -19,7 +19,7 @@ use rusqlite_migration::{M, Migrations};
 use crate::config::Synchronous;
 
 pub use boards::{Board, BoardKind, UserStats};
-pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal};
+pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle};
 pub use practice::PracticeQuestion;
 pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
 
@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_schedules.sql"),
     include_str!("../../migrations/0003_board_index.sql"),
     include_str!("../../migrations/0004_board_totals.sql"),
+    include_str!("../../migrations/0005_settling.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -131,7 +131,7 @@ impl Store {
     /// Question and reveal messages not yet confirmed as sent, oldest first.
     pub fn pending_deliveries(&self) -> Result<Vec<PendingDelivery>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {POST_COLUMNS_P}, p.delivery, p.reveal_delivery, g.platform, g.external_id, c.external_id
+            "SELECT {POST_COLUMNS_P}, p.delivery, p.reveal_delivery, g.platform, g.external_id, c.external_id, p.settling
              FROM posts p JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
              WHERE p.delivery != 'sent' OR p.reveal_delivery IN ('pending', 'sending')
              ORDER BY p.posted_at, p.id"
@@ -141,11 +141,12 @@ impl Store {
             let question: String = r.get(9)?;
             let reveal: String = r.get(10)?;
             let to = Destination { platform: r.get(11)?, guild: r.get(12)?, channel: r.get(13)? };
-            Ok((post, question, reveal, to))
+            Ok((post, question, reveal, to, r.get::<_, bool>(14)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (post, question, reveal, to) = row?;
+            // A reveal goes out once its question is settled.
+            let (post, question, reveal, to, settling) = row?;
             if question != "sent" {
                 out.push(PendingDelivery {
                     part: Part::Question,
@@ -154,7 +155,7 @@ impl Store {
                     interrupted: question == "sending",
                 });
             }
-            if reveal == "pending" || reveal == "sending" {
+            if (reveal == "pending" || reveal == "sending") && !settling {
                 out.push(PendingDelivery { part: Part::Reveal, post, to, interrupted: reveal == "sending" });
             }
         }

@@ -583,3 +583,87 @@ fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() 
         assert!(text(&q).contains("runs on the server side"), "{}", text(&q));
     }
 }
+
+/// A channel whose open question has `players` answers (all right), written
+/// straight to the file; returns the post id. The question is answered as
+/// the raw baseline of the benchmarks answers it (`B`).
+fn crowded_question(dir: &std::path::Path, svc: &Service, players: usize) -> i64 {
+    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let QuestionRef::Daily(id) = question_ref(&post) else { panic!("{post:?}") };
+    let mut store = crate::support::store(dir);
+    store.bench_raw_answer_inserts(id, players, 5000).unwrap();
+    id
+}
+
+#[test]
+fn a_big_reveal_settles_in_steps_and_answers_are_taken_in_between() {
+    const PLAYERS: i64 = 12_000;
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let post = crowded_question(dir.path(), &svc, PLAYERS as usize);
+    // Another channel has a question of its own.
+    let other = |user: &str| quizmaster::service::Ctx { channel: "c2".into(), ..ctx(user, "2026-11-25 10:00") };
+    let q = question_ref(&svc.handle_text(&other("Admin"), "admin post-now"));
+    crate::support::store(dir.path()).begin_close(post, 0, false).unwrap();
+
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let order = rt.block_on(async {
+        let order = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let tick = tokio::spawn({
+            let (svc, order) = (Arc::clone(&svc), Arc::clone(&order));
+            async move {
+                svc.tick(crate::support::at("2026-11-25 10:00"), "console").await.unwrap();
+                order.lock().unwrap().push("reveal settled");
+            }
+        });
+        // Readiness: the reveal has started and at least ten steps are left.
+        // The writer takes jobs in order and the scheduler sends one step at a
+        // time, so an answer sent now is taken before those ten steps.
+        let settled = || count(dir.path(), &format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post}"));
+        while !(1..PLAYERS - 12 * 256).contains(&settled()) {
+            tokio::task::yield_now().await;
+            assert!(!tick.is_finished(), "the reveal finished before it was seen in progress");
+        }
+        let answer = Command::Answer { answer: "b".into(), question: Some(q) };
+        let reply = svc.handle_async(other("Ann"), answer).await;
+        assert!(matches!(reply.body, Body::Verdict(_)), "{reply:?}");
+        order.lock().unwrap().push("answer recorded");
+        tick.await.unwrap();
+        order.lock().unwrap().clone()
+    });
+    assert_eq!(order, ["answer recorded", "reveal settled"]);
+    assert_eq!(count(dir.path(), &format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post}")), PLAYERS);
+    let streaks = format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post} AND current = 1 AND best = 1");
+    assert_eq!(count(dir.path(), &streaks), PLAYERS, "every player's streak settled once");
+    assert_eq!(count(dir.path(), &format!("SELECT settling FROM posts WHERE id = {post}")), 0);
+}
+
+#[test]
+fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_counts_everyone_once() {
+    const PLAYERS: i64 = 1_000;
+    let dir = TempDir::new().unwrap();
+    let post = crowded_question(dir.path(), &service(dir.path()), PLAYERS as usize);
+    {
+        // The process dies after the close and 300 settled players.
+        let mut store = crate::support::store(dir.path());
+        assert!(store.begin_close(post, 0, false).unwrap());
+        let rules = quizmaster::store::Settle {
+            streak: Default::default(),
+            scoring: Default::default(),
+            default_zone: chrono_tz::Tz::UTC,
+        };
+        assert!(store.settle_some(post, 300, rules).unwrap().is_none());
+    }
+    let settled = || count(dir.path(), &format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post}"));
+    assert_eq!(settled(), 300);
+    let svc = service(dir.path());
+    let sent = crate::support::block(crate::support::deliver(&svc, crate::support::at("2026-11-25 10:00"), true));
+    assert_eq!(sent.len(), 1, "the reveal goes out once, after settling: {sent:?}");
+    assert!(matches!(&sent[0].reply.body, Body::Reveal(r) if r.answered == PLAYERS));
+    assert_eq!(settled(), PLAYERS);
+    let once = format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post} AND current = 1 AND best = 1");
+    assert_eq!(count(dir.path(), &once), PLAYERS, "nobody settled twice");
+    assert!(
+        crate::support::block(crate::support::deliver(&svc, crate::support::at("2026-11-25 10:05"), true)).is_empty()
+    );
+}

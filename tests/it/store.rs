@@ -35,7 +35,12 @@ fn wal_and_foreign_keys_are_on() {
     assert_eq!(s.record_answer(999, 999, "B", true, 0).unwrap(), Inserted::Closed);
     // An answer that reaches the writer after its question closed is not recorded.
     let user = s.ensure_user("console", "u", "U").unwrap();
-    s.close_post(post.id, 1, Default::default(), Default::default(), chrono_tz::Tz::UTC, true).unwrap();
+    let rules = quizmaster::store::Settle {
+        streak: Default::default(),
+        scoring: Default::default(),
+        default_zone: chrono_tz::Tz::UTC,
+    };
+    s.close_post(post.id, 1, rules, true).unwrap();
     assert_eq!(s.record_answer(post.id, user, "B", true, 2).unwrap(), Inserted::Closed);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
