@@ -258,6 +258,75 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
     })
 }
 
+/// How a reveal of a crowded question runs beside the Slack requests of (6).
+#[derive(Clone, Copy, PartialEq)]
+enum Reveal {
+    None,
+    /// In steps through the scheduler's pass, as the bot does it.
+    InSteps,
+    /// At once in one writer job, as `admin reveal-now` does it.
+    AtOnce,
+}
+
+/// (6) Slack request latency (256 clients answering one channel's question)
+/// while another channel's question with `crowd` answers is revealed.
+fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Result<(Http, Duration)> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let name = format!("reveal-{}.db", reveal as u8);
+    let store = Store::open(&dir.join(&name), Options::default())?;
+    let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
+    let admin = |channel: &str| ctx("slack", "T1", channel, "UADMIN");
+    svc.handle_text(&admin("C1"), "admin categories miscellaneous");
+    let (_, answer) = right_answer(&svc, &svc.handle_text(&admin("C1"), "admin post-now").body);
+    let (crowded, _) = right_answer(&svc, &svc.handle_text(&admin("CROWD"), "admin post-now").body);
+    let QuestionRef::Daily(crowded) = crowded else { unreachable!() };
+    let mut store = Store::open(&dir.join(&name), Options::default())?;
+    store.bench_raw_answer_inserts(crowded, crowd, 5000)?;
+    runtime.block_on(async {
+        let slack = Arc::new(Slack {
+            service: Arc::clone(&svc),
+            clock: Arc::new(SystemClock),
+            signing_secret: SECRET.to_string().into(),
+            admins: Default::default(),
+            api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}/slack/commands", listener.local_addr()?);
+        tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
+        let answer = answer.to_lowercase();
+        let started = Instant::now();
+        let revealing = {
+            let svc = Arc::clone(&svc);
+            tokio::spawn(async move {
+                let t = Instant::now();
+                match reveal {
+                    Reveal::None => {}
+                    Reveal::InSteps => {
+                        store.begin_close(crowded, 0, false).expect("close");
+                        drop(store);
+                        svc.tick(Utc::now(), "bench").await.expect("tick");
+                    }
+                    Reveal::AtOnce => {
+                        drop(store);
+                        let r = svc
+                            .handle_async(admin("CROWD"), Command::Admin(quizmaster::command::AdminCommand::RevealNow))
+                            .await;
+                        assert!(matches!(r.body, Body::Reveal(_)), "{r:?}");
+                    }
+                }
+                t.elapsed()
+            })
+        };
+        let http = drive(&url, 256, 5_120, move |i| {
+            format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
+        })
+        .await;
+        let took = revealing.await?;
+        eprintln!("  reveal {:?}: {:.0} ms, requests ran for {:.0} ms", reveal as u8, ms(took), ms(started.elapsed()));
+        Ok((http, took))
+    })
+}
+
 /// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
 fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
     let path = dir.join("history.db");
@@ -418,6 +487,42 @@ fn main() -> anyhow::Result<()> {
             format!("{:.0} requests/s", bare.rate),
             format!("p50 {:.1} ms, p99 {:.1} ms", ms(bare.p50), ms(bare.p99)),
             json!({"requests_per_s": bare.rate, "p50_ms": ms(bare.p50), "p99_ms": ms(bare.p99)}),
+        );
+    }
+
+    if part("6") {
+        eprintln!("(6) Slack requests while a big question is revealed");
+        let crowd = users;
+        let (quiet, _) = slack_during_reveal(dir.path(), crowd, Reveal::None)?;
+        let (steps, steps_took) = slack_during_reveal(dir.path(), crowd, Reveal::InSteps)?;
+        let (once, once_took) = slack_during_reveal(dir.path(), crowd, Reveal::AtOnce)?;
+        row(
+            "6 Slack answers, no reveal running",
+            format!("p99 {:.1} ms", ms(quiet.p99)),
+            format!("p50 {:.1} ms; 256 clients, 5,120 answers", ms(quiet.p50)),
+            json!({"p50_ms": ms(quiet.p50), "p99_ms": ms(quiet.p99)}),
+        );
+        row(
+            &format!("6 Slack answers, {crowd}-answer reveal in steps"),
+            format!("p99 {:.1} ms", ms(steps.p99)),
+            format!(
+                "p99 ratio to no reveal {:.2}; p50 {:.1} ms; the reveal took {:.0} ms",
+                steps.p99.as_secs_f64() / quiet.p99.as_secs_f64(),
+                ms(steps.p50),
+                ms(steps_took)
+            ),
+            json!({"p50_ms": ms(steps.p50), "p99_ms": ms(steps.p99), "p99_ratio": steps.p99.as_secs_f64() / quiet.p99.as_secs_f64(), "reveal_ms": ms(steps_took)}),
+        );
+        row(
+            &format!("6 Slack answers, {crowd}-answer reveal at once"),
+            format!("p99 {:.1} ms", ms(once.p99)),
+            format!(
+                "p99 ratio to no reveal {:.2}; p50 {:.1} ms; the reveal took {:.0} ms",
+                once.p99.as_secs_f64() / quiet.p99.as_secs_f64(),
+                ms(once.p50),
+                ms(once_took)
+            ),
+            json!({"p50_ms": ms(once.p50), "p99_ms": ms(once.p99), "p99_ratio": once.p99.as_secs_f64() / quiet.p99.as_secs_f64(), "reveal_ms": ms(once_took)}),
         );
     }
 

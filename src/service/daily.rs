@@ -98,7 +98,12 @@ pub(super) fn reveal(
 pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
     let rules = settle_rules(state);
     let Some(&post) = state.store.settling_posts()?.first() else { return Ok(false) };
-    state.store.settle_some(post, SETTLE_CHUNK, rules)?;
+    // Where the last step of this post stopped; from the start after a restart.
+    let after = state.settle_cursor.filter(|(p, _)| *p == post).map_or(0, |(_, user)| user);
+    state.settle_cursor = match state.store.settle_some(post, after, SETTLE_CHUNK, rules)? {
+        store::Settled::Upto(user) => Some((post, user)),
+        store::Settled::Done(_) => None,
+    };
     Ok(true)
 }
 
@@ -106,8 +111,9 @@ pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
 pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
     let rules = settle_rules(state);
     for post in state.store.settling_posts()? {
-        while state.store.settle_some(post, usize::MAX, rules)?.is_none() {}
+        while let store::Settled::Upto(_) = state.store.settle_some(post, 0, usize::MAX, rules)? {}
     }
+    state.settle_cursor = None;
     Ok(())
 }
 

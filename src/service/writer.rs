@@ -31,6 +31,8 @@ pub(crate) struct State {
     pub store: Store,
     pub core: Arc<Core>,
     pub rng: StdRng,
+    /// The post a reveal is settling and the last player settled.
+    pub settle_cursor: Option<(store::PostId, UserId)>,
     ids: Ids,
 }
 
@@ -53,7 +55,7 @@ pub(crate) struct Scope {
 
 impl State {
     pub fn new(store: Store, core: Arc<Core>, rng: StdRng) -> State {
-        State { store, core, rng, ids: Ids::default() }
+        State { store, core, rng, settle_cursor: None, ids: Ids::default() }
     }
 
     pub fn scope(&mut self, ctx: &Ctx) -> store::Result<Scope> {
@@ -95,9 +97,11 @@ impl State {
         Ok(Who { guild, channel, user })
     }
 
-    /// Rows created in a transaction that was rolled back are gone again.
+    /// Rows created in a transaction that was rolled back are gone again,
+    /// and a settling step may not have happened.
     pub fn forget_ids(&mut self) {
         self.ids = Ids::default();
+        self.settle_cursor = None;
     }
 }
 

@@ -10,6 +10,15 @@ use crate::quiz::leaderboard::period_keys;
 use crate::quiz::scoring::{ScoringRules, daily_points};
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
 
+/// What a step of settling did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settled {
+    /// Players up to this user id are settled; more may be left.
+    Upto(UserId),
+    /// Nobody was left: the post is settled, and this is how it went.
+    Done(Reveal),
+}
+
 /// The rules a reveal settles by.
 #[derive(Debug, Clone, Copy)]
 pub struct Settle {
@@ -288,9 +297,11 @@ impl Store {
         if !self.begin_close(post, at_ms, delivered)? {
             return Ok(None);
         }
+        let mut after = 0;
         loop {
-            if let Some(reveal) = self.settle_some(post, usize::MAX, rules)? {
-                return Ok(Some(reveal));
+            match self.settle_some(post, after, usize::MAX, rules)? {
+                Settled::Done(reveal) => return Ok(Some(reveal)),
+                Settled::Upto(last) => after = last,
             }
         }
     }
@@ -317,10 +328,12 @@ impl Store {
         Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Settles up to `limit` players of a closing post in one transaction:
-    /// awards their answers' points and settles their streaks in the channel.
-    /// `Some(reveal)` once no player is left (the post is then settled).
-    pub fn settle_some(&mut self, post: PostId, limit: usize, rules: Settle) -> Result<Option<Reveal>> {
+    /// Settles up to `limit` players of a closing post, in user id order
+    /// from above `from`, in one transaction: awards their answers' points
+    /// and settles their streaks in the channel. Every player at or below
+    /// `from` must be settled already (0 is always right; the last
+    /// [`Settled::Upto`] saves reading them again).
+    pub fn settle_some(&mut self, post: PostId, from: UserId, limit: usize, rules: Settle) -> Result<Settled> {
         self.write(|tx| {
             let post =
                 tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
@@ -330,16 +343,16 @@ impl Store {
             // post, and not settled for it yet.
             let mut stmt = tx.prepare_cached(
                 "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
-                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2
-                       UNION SELECT user_id FROM answers WHERE post_id = ?2) u
+                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2 AND user_id > ?4
+                       UNION SELECT user_id FROM answers WHERE post_id = ?2 AND user_id > ?4) u
                  LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
                  LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id
-                 WHERE s.settled_post IS NOT ?2
+                 WHERE s.settled_post IS NOT ?2 AND u.user_id > ?4
                  ORDER BY u.user_id LIMIT ?3",
             )?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let players = stmt
-                .query_map(params![post.channel_id, post.id, limit], |r| {
+                .query_map(params![post.channel_id, post.id, limit, from], |r| {
                     let correct: Option<bool> = r.get(1)?;
                     let streak = Streak {
                         current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
@@ -355,10 +368,10 @@ impl Store {
                     ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            if players.is_empty() {
+            let Some(&(last, ..)) = players.last() else {
                 tx.execute("UPDATE posts SET settling = 0 WHERE id = ?1", [post.id])?;
-                return Ok(Some(reveal_of(tx, post)?));
-            }
+                return Ok(Settled::Done(reveal_of(tx, post)?));
+            };
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at, settled_post)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -398,7 +411,7 @@ impl Store {
                     post.id
                 ])?;
             }
-            Ok(None)
+            Ok(Settled::Upto(last))
         })
     }
 
