@@ -12,6 +12,7 @@ mod hostile;
 mod restart;
 mod schedule;
 mod service;
+mod side_by_side;
 mod slack;
 mod store;
 mod support;

@@ -120,25 +120,46 @@ impl TestApp {
 }
 
 /// Time the test sets; a scheduler never sleeps through it on its own and is
-/// woken with `Service::nudge`.
-pub struct SetClock(Mutex<DateTime<Utc>>);
+/// woken with `Service::nudge`. It counts how often a scheduler went to sleep
+/// (once after every pass): a readiness signal that a pass is over.
+pub struct SetClock {
+    now: Mutex<DateTime<Utc>>,
+    sleeps: std::sync::atomic::AtomicUsize,
+}
 
 impl SetClock {
     pub fn new(t: DateTime<Utc>) -> Arc<SetClock> {
-        Arc::new(SetClock(Mutex::new(t)))
+        Arc::new(SetClock { now: Mutex::new(t), sleeps: Default::default() })
     }
 
     pub fn set(&self, t: DateTime<Utc>) {
-        *self.0.lock().unwrap() = t;
+        *self.now.lock().unwrap() = t;
+    }
+
+    /// How many times a scheduler has gone to sleep so far.
+    pub fn sleeps(&self) -> usize {
+        self.sleeps.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Waits until schedulers have gone to sleep `n` more times than `since`.
+    pub async fn wait_sleeps(&self, since: usize, n: usize) {
+        for _ in 0..1000 {
+            if self.sleeps() >= since + n {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        panic!("the schedulers did not finish their passes");
     }
 }
 
 impl Clock for SetClock {
     fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap()
+        *self.now.lock().unwrap()
     }
 
     fn sleep_until(&self, t: DateTime<Utc>) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        self.sleeps.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if t <= self.now() { Box::pin(std::future::ready(())) } else { Box::pin(std::future::pending()) }
     }
 }
