@@ -47,10 +47,10 @@ pub fn rules(settings: &Settings) -> Rules {
     Rules {
         scoring: settings.quiz.scoring(),
         streak: settings.quiz.streak(),
-        default_tz: settings.quiz.tz(),
+        default_tz: settings.quiz.timezone.0,
         max_input_chars: settings.quiz.max_input_chars,
-        grace: settings.schedule.grace(),
-        default_close: settings.schedule.close(),
+        grace: settings.schedule.grace.0,
+        default_close: settings.schedule.close.0,
         rate: crate::quiz::ratelimit::RateRules {
             burst: settings.quiz.rate_burst,
             per_second: settings.quiz.rate_per_second,
@@ -82,7 +82,7 @@ impl Application {
         let service = Arc::new(Service::start(store, bank, rules(&settings), settings.quiz.seed)?);
         let slack = match Slack::from_settings(Arc::clone(&service), Arc::clone(&clock), &settings.slack) {
             Some(slack) => {
-                let listener = tokio::net::TcpListener::bind(&settings.slack.listen)
+                let listener = tokio::net::TcpListener::bind(settings.slack.listen)
                     .await
                     .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
                 Some((listener, Arc::new(slack)))

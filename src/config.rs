@@ -1,15 +1,19 @@
 //! Settings: `bot.toml` layered with `QUIZMASTER__SECTION__KEY` environment
-//! overrides. Unknown keys and values of the wrong type are errors that name
-//! the key. Secrets are `SecretString`s, which never print.
+//! overrides, parsed once into typed values (zones, durations, addresses,
+//! URLs). Unknown keys and values that do not parse are errors that name the
+//! key. Secrets are `SecretString`s, which never print. Every default is in
+//! the `Default` impls below.
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 use secrecy::SecretString;
 use serde::Deserialize;
+use url::Url;
 
-use crate::quiz::schedule::{Close, parse_duration};
+use crate::quiz::schedule::{Close, parse_duration, parse_zone};
 use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
 
 /// Everything the bot can be configured with. See `bot.toml.example`.
@@ -65,11 +69,47 @@ impl Default for ContentSettings {
     }
 }
 
+/// An IANA time zone, read from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Zone(pub Tz);
+
+impl TryFrom<String> for Zone {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        parse_zone(&s).map(Zone)
+    }
+}
+
+/// A length of time such as `90m` or `2h`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Span(pub chrono::Duration);
+
+impl TryFrom<String> for Span {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        parse_duration(&s).map(Span)
+    }
+}
+
+/// When a question closes: a duration such as `8h`, or `next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct CloseAfter(pub Close);
+
+impl TryFrom<String> for CloseAfter {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Close::parse(&s).map(CloseAfter)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct QuizSettings {
     /// The zone for leaderboard weeks and months of servers that set none.
-    pub timezone: String,
+    pub timezone: Zone,
     pub points_correct: u32,
     pub streak_bonus_cap: u32,
     pub freeze_every: u32,
@@ -90,7 +130,7 @@ impl Default for QuizSettings {
         let scoring = ScoringRules::default();
         let streak = StreakRules::default();
         Self {
-            timezone: "UTC".into(),
+            timezone: Zone(Tz::UTC),
             points_correct: scoring.correct,
             streak_bonus_cap: scoring.streak_bonus_cap,
             freeze_every: streak.freeze_every,
@@ -111,11 +151,6 @@ impl QuizSettings {
     pub fn streak(&self) -> StreakRules {
         StreakRules { freeze_every: self.freeze_every, freeze_max: self.freeze_max }
     }
-
-    /// The validated zone (checked at load).
-    pub fn tz(&self) -> Tz {
-        self.timezone.parse().unwrap_or(Tz::UTC)
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -123,27 +158,15 @@ impl QuizSettings {
 pub struct ScheduleSettings {
     /// A post whose time passed less than this long ago while the bot was
     /// down is posted late at start; older ones are recorded as missed.
-    pub grace: String,
+    pub grace: Span,
     /// When daily questions close, for schedules that do not say: a duration
     /// such as `8h`, or `next` (when the next question is due).
-    pub close: String,
+    pub close: CloseAfter,
 }
 
 impl Default for ScheduleSettings {
     fn default() -> Self {
-        Self { grace: "2h".into(), close: "8h".into() }
-    }
-}
-
-impl ScheduleSettings {
-    /// The validated grace (checked at load).
-    pub fn grace(&self) -> chrono::Duration {
-        parse_duration(&self.grace).unwrap_or_else(|_| chrono::Duration::hours(2))
-    }
-
-    /// The validated default close (checked at load).
-    pub fn close(&self) -> Close {
-        Close::parse(&self.close).unwrap_or(Close::After(chrono::Duration::hours(8)))
+        Self { grace: Span(chrono::Duration::hours(2)), close: CloseAfter(Close::After(chrono::Duration::hours(8))) }
     }
 }
 
@@ -183,9 +206,9 @@ pub struct SlackSettings {
     /// User ids (`U…`) allowed to run `/quiz admin`.
     pub admins: Vec<String>,
     /// Where the HTTP endpoints listen.
-    pub listen: String,
+    pub listen: SocketAddr,
     /// The Web API's base URL, for tests and proxies.
-    pub api_base_url: String,
+    pub api_base_url: Url,
 }
 
 impl Default for SlackSettings {
@@ -194,8 +217,8 @@ impl Default for SlackSettings {
             signing_secret: None,
             bot_token: None,
             admins: Vec::new(),
-            listen: "127.0.0.1:3000".into(),
-            api_base_url: "https://slack.com/api".into(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            api_base_url: Url::parse("https://slack.com/api").expect("a valid default URL"),
         }
     }
 }
@@ -216,9 +239,9 @@ pub struct DiscordSettings {
     /// empty registers them globally.
     pub guild_ids: Vec<u64>,
     /// The REST API's base URL, for tests and proxies (unset in production).
-    pub api_base_url: Option<String>,
+    pub api_base_url: Option<Url>,
     /// The gateway's URL, for tests (unset in production: Discord says where).
-    pub gateway_url: Option<String>,
+    pub gateway_url: Option<Url>,
 }
 
 /// A configuration problem, naming the key or file.
@@ -278,12 +301,6 @@ impl Settings {
     }
 
     fn validate(&self) -> Result<(), SettingsError> {
-        if self.quiz.timezone.parse::<Tz>().is_err() {
-            return Err(SettingsError::BadValue {
-                key: "quiz.timezone",
-                message: format!("`{}` is not an IANA time zone such as Europe/Berlin", self.quiz.timezone),
-            });
-        }
         if self.quiz.rate_burst == 0 {
             return Err(SettingsError::BadValue { key: "quiz.rate_burst", message: "must be at least 1".into() });
         }
@@ -296,12 +313,6 @@ impl Settings {
         if self.quiz.max_input_chars == 0 {
             return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
         }
-        if let Err(message) = parse_duration(&self.schedule.grace) {
-            return Err(SettingsError::BadValue { key: "schedule.grace", message });
-        }
-        if let Err(message) = Close::parse(&self.schedule.close) {
-            return Err(SettingsError::BadValue { key: "schedule.close", message });
-        }
         if self.slack.signing_secret.is_some() != self.slack.bot_token.is_some() {
             let (key, other) = if self.slack.signing_secret.is_some() {
                 ("slack.bot_token", "slack.signing_secret")
@@ -310,15 +321,16 @@ impl Settings {
             };
             return Err(SettingsError::BadValue { key, message: format!("must be set together with {other}") });
         }
-        if self.slack.listen.parse::<std::net::SocketAddr>().is_err() {
-            return Err(SettingsError::BadValue {
-                key: "slack.listen",
-                message: format!("`{}` is not an address such as 127.0.0.1:3000", self.slack.listen),
-            });
-        }
-        if !self.slack.api_base_url.starts_with("http://") && !self.slack.api_base_url.starts_with("https://") {
+        let web = |url: &Url| matches!(url.scheme(), "http" | "https");
+        if !web(&self.slack.api_base_url) {
             return Err(SettingsError::BadValue {
                 key: "slack.api_base_url",
+                message: "must be an http(s) URL".into(),
+            });
+        }
+        if self.discord.api_base_url.as_ref().is_some_and(|u| !web(u)) {
+            return Err(SettingsError::BadValue {
+                key: "discord.api_base_url",
                 message: "must be an http(s) URL".into(),
             });
         }

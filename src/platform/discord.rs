@@ -496,7 +496,7 @@ pub fn http(settings: &crate::config::DiscordSettings, token: &SecretString) -> 
     let mut builder = HttpBuilder::new(token.expose_secret());
     if let Some(base) = &settings.api_base_url {
         // serenity sends to a proxy only with its own rate limiter off.
-        builder = builder.proxy(base.trim_end_matches('/')).ratelimiter_disabled(true);
+        builder = builder.proxy(base.as_str().trim_end_matches('/')).ratelimiter_disabled(true);
     }
     builder.build()
 }
@@ -517,7 +517,7 @@ pub async fn run(
         .event_handler(handler)
         .await?;
     if let Some(url) = &settings.gateway_url {
-        *client.ws_url.lock().await = url.clone();
+        *client.ws_url.lock().await = url.to_string();
     }
     let shards = Arc::clone(&client.shard_manager);
     let poster: Arc<dyn Deliver> = Arc::new(Poster { http: Arc::clone(&client.http) });

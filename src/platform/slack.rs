@@ -466,7 +466,7 @@ impl Slack {
             clock,
             signing_secret: secret,
             admins: settings.admins.iter().cloned().collect(),
-            api: WebApi::new(&settings.api_base_url, token),
+            api: WebApi::new(settings.api_base_url.as_str(), token),
         })
     }
 }

@@ -26,7 +26,7 @@ fn defaults_without_a_file() {
     assert_eq!(s.database.path, PathBuf::from("quizmaster.db"));
     assert_eq!(s.database.synchronous, Synchronous::Normal);
     assert!(s.content.bundled);
-    assert_eq!(s.quiz.timezone, "UTC");
+    assert_eq!(s.quiz.timezone.0, chrono_tz::Tz::UTC);
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn env_overrides_beat_the_file() {
     assert_eq!(s.database.path, PathBuf::from("from-env.db"));
     assert_eq!(s.database.synchronous, Synchronous::Full);
     assert_eq!(s.database.busy_timeout_ms, 100, "untouched keys keep the file's value");
-    assert_eq!(s.quiz.timezone, "Europe/Berlin");
+    assert_eq!(s.quiz.timezone.0, chrono_tz::Tz::Europe__Berlin);
 }
 
 #[test]
@@ -69,6 +69,11 @@ fn errors_name_the_key() {
         ("[database]\nbusy_timeout_ms = \"soon\"\n", &[], "database.busy_timeout_ms"),
         ("[database]\nsynchronous = \"sometimes\"\n", &[], "database.synchronous"),
         ("[quiz]\ntimezone = \"Mars/Olympus\"\n", &[], "quiz.timezone"),
+        ("[schedule]\ngrace = \"a while\"\n", &[], "schedule.grace"),
+        ("[schedule]\nclose = \"never\"\n", &[], "schedule.close"),
+        ("[slack]\nlisten = \"localhost\"\n", &[], "slack.listen"),
+        ("[slack]\napi_base_url = \"not a url\"\n", &[], "slack.api_base_url"),
+        ("[discord]\napi_base_url = \"ftp://example.test\"\n", &[], "discord.api_base_url"),
         ("", &[("QUIZMASTER__QUIZ__MAX_INPUT_CHARS", "lots")], "quiz.max_input_chars"),
         ("", &[("QUIZMASTER__QUIZ__COLOUR", "blue")], "quiz.colour"),
     ];

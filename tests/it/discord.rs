@@ -29,7 +29,7 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
     settings.discord = DiscordSettings {
         token: Some(SecretString::from("test-token")),
         guild_ids: vec![GUILD.parse().unwrap()],
-        api_base_url: Some(base),
+        api_base_url: Some(base.parse().unwrap()),
         gateway_url: None,
     };
     let app = spawn_app(settings, clock.clone()).await;

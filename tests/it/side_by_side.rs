@@ -24,12 +24,12 @@ async fn an_admin_change_on_either_platform_wakes_both_schedulers() {
     let mut settings = crate::support::settings(dir.path());
     settings.discord.token = Some(SecretString::from("test-token"));
     settings.discord.guild_ids = vec![GUILD.parse().unwrap()];
-    settings.discord.api_base_url = Some(discord_base);
+    settings.discord.api_base_url = Some(discord_base.parse().unwrap());
     settings.slack.signing_secret = Some(SecretString::from(SECRET));
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
     settings.slack.admins = vec!["UADMIN".into()];
-    settings.slack.listen = "127.0.0.1:0".into();
-    settings.slack.api_base_url = format!("{slack_base}/api");
+    settings.slack.listen = "127.0.0.1:0".parse().unwrap();
+    settings.slack.api_base_url = format!("{slack_base}/api").parse().unwrap();
     let app = spawn_app(settings, clock.clone()).await;
     discord.wait_for("command registration", |c| c.iter().any(|c| c.path.ends_with("/commands"))).await;
     let slack_url = format!("http://{}/slack/commands", app.slack_addr.unwrap());

@@ -45,8 +45,8 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
     settings.slack.signing_secret = Some(SecretString::from(SECRET));
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
     settings.slack.admins = vec![ADMIN.to_string()];
-    settings.slack.listen = "127.0.0.1:0".into();
-    settings.slack.api_base_url = format!("{fake_base}/api");
+    settings.slack.listen = "127.0.0.1:0".parse().unwrap();
+    settings.slack.api_base_url = format!("{fake_base}/api").parse().unwrap();
     let app = spawn_app(settings, clock.clone()).await;
     let url = format!("http://{}", app.slack_addr.expect("Slack listens"));
     let svc = Arc::clone(&app.service);
