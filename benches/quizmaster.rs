@@ -14,6 +14,7 @@ use chrono::{TimeZone, Utc};
 use quizmaster::command::{Command, QuestionRef};
 use quizmaster::config::Synchronous;
 use quizmaster::content::Bank;
+use quizmaster::ids::Platform;
 use quizmaster::platform::slack::{self, Slack, WebApi, sign};
 use quizmaster::reply::Body;
 use quizmaster::scheduler::SystemClock;
@@ -49,9 +50,9 @@ fn bank() -> Bank {
     Bank::from_sources(&Bank::bundled_sources()).expect("bundled bank")
 }
 
-fn ctx(platform: &str, guild: &str, channel: &str, user: &str) -> Ctx {
+fn ctx(platform: Platform, guild: &str, channel: &str, user: &str) -> Ctx {
     Ctx {
-        platform: platform.into(),
+        platform,
         guild: guild.into(),
         channel: channel.into(),
         user_id: user.into(),
@@ -64,7 +65,7 @@ fn ctx(platform: &str, guild: &str, channel: &str, user: &str) -> Ctx {
 /// (1) The storage limit: raw inserts of the same rows, same schema and pragmas.
 fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f64> {
     let mut store = Store::open(&dir.join(format!("raw-{sync:?}.db")), options(sync))?;
-    let (_, _, post) = store.bench_open_post("raw", "g", "c", "x")?;
+    let (_, _, post) = store.bench_open_post(Platform::Slack, "g", "c", "x")?;
     let took = store.bench_raw_answer_inserts(post, users, 256)?;
     Ok(users as f64 / took.as_secs_f64())
 }
@@ -99,17 +100,17 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     let path = dir.join(format!("burst-{sync:?}-{returning}.db"));
     let mut store = Store::open(&path, options(sync))?;
     if returning {
-        store.bench_users("bench", "user-", users)?;
+        store.bench_users(Platform::Slack, "user-", users)?;
     }
     let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
-    let posted = svc.handle_text(&ctx("bench", "g", "c", "admin"), "admin post-now");
+    let posted = svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "admin post-now");
     let (question, answer) = right_answer(&svc, &posted.body);
     // A board was asked for before, so the reveal keeps running totals too.
-    svc.handle_text(&ctx("bench", "g", "c", "admin"), "leaderboard");
+    svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "leaderboard");
     if returning {
         // They used the bot earlier (not timed), so it knows them.
         for i in 0..users {
-            svc.handle_text(&ctx("bench", "g", "c", &format!("user-{i}")), "help");
+            svc.handle_text(&ctx(Platform::Slack, "g", "c", &format!("user-{i}")), "help");
         }
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
@@ -122,7 +123,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
                 tokio::spawn(async move {
                     let reply = svc
                         .handle_async(
-                            ctx("bench", "g", "c", &format!("user-{i}")),
+                            ctx(Platform::Slack, "g", "c", &format!("user-{i}")),
                             Command::Answer { answer, question: Some(question) },
                         )
                         .await;
@@ -142,7 +143,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     let wall = started.elapsed();
     drop(runtime);
     let t = Instant::now();
-    let revealed = svc.handle_text(&ctx("bench", "g", "c", "admin"), "admin reveal-now");
+    let revealed = svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "admin reveal-now");
     let reveal = t.elapsed();
     assert!(matches!(revealed.body, Body::Reveal(_)), "{revealed:?}");
     let acked = latencies.len();
@@ -236,8 +237,8 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
 
         let store = Store::open(&dir.join("slack.db"), Options::default())?;
         let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
-        svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin categories miscellaneous");
-        let posted = svc.handle_text(&ctx("slack", "T1", "C1", "UADMIN"), "admin post-now");
+        svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin categories miscellaneous");
+        let posted = svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin post-now");
         let (_, answer) = right_answer(&svc, &posted.body);
         let slack = Arc::new(Slack {
             service: svc,
@@ -275,7 +276,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
     let name = format!("reveal-{}.db", reveal as u8);
     let store = Store::open(&dir.join(&name), Options::default())?;
     let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
-    let admin = |channel: &str| ctx("slack", "T1", channel, "UADMIN");
+    let admin = |channel: &str| ctx(Platform::Slack, "T1", channel, "UADMIN");
     svc.handle_text(&admin("C1"), "admin categories miscellaneous");
     let (_, answer) = right_answer(&svc, &svc.handle_text(&admin("C1"), "admin post-now").body);
     let (crowded, _) = right_answer(&svc, &svc.handle_text(&admin("CROWD"), "admin post-now").body);
@@ -304,7 +305,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
                     Reveal::InSteps => {
                         store.begin_close(crowded, 0, false).expect("close");
                         drop(store);
-                        svc.tick(Utc::now(), "bench").await.expect("tick");
+                        svc.tick(Utc::now(), Platform::Slack).await.expect("tick");
                     }
                     Reveal::AtOnce => {
                         drop(store);
@@ -341,7 +342,7 @@ fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<
     let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
     let asker = store.bench_asker(now.timestamp_millis())?;
     let svc = Service::start(store, bank(), rules, None)?;
-    let mut c = ctx("bench", "history", "quiz", &asker);
+    let mut c = ctx(Platform::Slack, "history", "quiz", &asker);
     c.user_name = format!("player {}", asker.trim_start_matches('u'));
     c.now = now;
     let mut out = Vec::new();

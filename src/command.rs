@@ -14,6 +14,7 @@
 //! /quiz admin timezone <Area/City>
 //! ```
 
+use crate::ids::{PostId, PracticeId};
 use crate::quiz::leaderboard::{Period, Sort};
 use crate::quiz::schedule::{self, Close, Days};
 use crate::store::BoardKind;
@@ -77,8 +78,8 @@ pub struct ScheduleSpec {
 /// A question a button or answer refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionRef {
-    Daily(i64),
-    Practice(i64),
+    Daily(PostId),
+    Practice(PracticeId),
 }
 
 impl QuestionRef {
@@ -94,8 +95,8 @@ impl QuestionRef {
         let (kind, id) = s.split_at_checked(1)?;
         let id: i64 = id.parse().ok().filter(|n| *n > 0)?;
         match kind {
-            "d" => Some(Self::Daily(id)),
-            "p" => Some(Self::Practice(id)),
+            "d" => Some(Self::Daily(PostId(id))),
+            "p" => Some(Self::Practice(PracticeId(id))),
             _ => None,
         }
     }
@@ -358,7 +359,7 @@ mod tests {
 
     #[test]
     fn question_refs_round_trip() {
-        for r in [QuestionRef::Daily(1), QuestionRef::Practice(987654321)] {
+        for r in [QuestionRef::Daily(PostId(1)), QuestionRef::Practice(PracticeId(987654321))] {
             assert_eq!(QuestionRef::decode(&r.encode()), Some(r));
         }
         for bad in ["", "d", "x1", "d-1", "d0", "dabc", "p1.5"] {

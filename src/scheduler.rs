@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 
 use tokio_util::sync::CancellationToken;
 
+use crate::ids::Platform;
 use crate::service::{Outbound, Service};
 use crate::store::StoreError;
 
@@ -47,7 +48,7 @@ pub type SendResult = Result<Option<String>, String>;
 /// Sends scheduled messages to a platform.
 pub trait Deliver: Send + Sync {
     /// The platform whose messages this sends.
-    fn platform(&self) -> &str;
+    fn platform(&self) -> Platform;
     /// Whether the platform drops a repeated send, so a send cut off by a
     /// crash may be tried again.
     fn dedupes(&self) -> bool;
@@ -60,7 +61,7 @@ pub trait Deliver: Send + Sync {
 /// losing it is not.
 async fn begin(service: &Service, out: &Outbound, dedupes: bool) -> Result<bool, StoreError> {
     if out.interrupted && !dedupes && out.part == crate::store::Part::Question {
-        tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel,
+        tracing::warn!(post = %out.post, part = ?out.part, channel = %out.to.channel,
             "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
         service.delivery_done(out.post, out.part, None).await?;
         return Ok(false);
@@ -77,7 +78,7 @@ async fn finish(service: &Service, out: &Outbound, result: SendResult) -> Result
             Ok(true)
         }
         Err(e) => {
-            tracing::warn!(post = out.post, part = ?out.part, channel = %out.to.channel, error = %e,
+            tracing::warn!(post = %out.post, part = ?out.part, channel = %out.to.channel, error = %e,
                 "delivery failed; it is retried on the next pass");
             service.delivery_failed(out.post, out.part).await?;
             Ok(false)

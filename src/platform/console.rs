@@ -11,11 +11,12 @@ use std::sync::Arc;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio_util::sync::CancellationToken;
 
+use crate::ids::Platform;
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock};
 use crate::service::{Ctx, Outbound, Service};
 
-pub const PLATFORM: &str = "console";
+pub const PLATFORM: Platform = Platform::Console;
 const GUILD: &str = "local";
 const CHANNEL: &str = "local";
 
@@ -92,7 +93,7 @@ where
             },
             "/quiz" => {
                 let ctx = Ctx {
-                    platform: PLATFORM.into(),
+                    platform: PLATFORM,
                     guild: GUILD.into(),
                     channel: CHANNEL.into(),
                     user_id: user.to_lowercase(),
@@ -118,7 +119,7 @@ where
 struct Printer(std::sync::Mutex<Vec<Reply>>);
 
 impl scheduler::Deliver for Printer {
-    fn platform(&self) -> &str {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 

@@ -21,6 +21,7 @@ use serenity::async_trait;
 
 use crate::command::QuestionRef;
 use crate::content::letter;
+use crate::ids::Platform;
 use crate::reply::{self, Body, Reply, Style, Visibility};
 use tokio_util::sync::CancellationToken;
 
@@ -28,7 +29,7 @@ use crate::scheduler::{self, Clock, Deliver, SendResult};
 use crate::service::{Ctx, Outbound, Service};
 use crate::store::Part;
 
-pub const PLATFORM: &str = "discord";
+pub const PLATFORM: Platform = Platform::Discord;
 /// Past this, an interaction is deferred and answered by an edit, well inside
 /// Discord's three seconds.
 const ANSWER_WITHIN: StdDuration = StdDuration::from_millis(1500);
@@ -306,7 +307,7 @@ impl Handler {
             .or_else(|| user.global_name.clone())
             .unwrap_or_else(|| user.name.clone());
         Ctx {
-            platform: PLATFORM.into(),
+            platform: PLATFORM,
             guild: guild.map_or_else(|| format!("dm-{}", user.id), |g| g.to_string()),
             channel: channel.to_string(),
             user_id: user.id.to_string(),
@@ -476,7 +477,7 @@ fn describe(e: &serenity::Error) -> String {
 }
 
 impl Deliver for Poster {
-    fn platform(&self) -> &str {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 

@@ -24,6 +24,7 @@ use sha2::Sha256;
 
 use crate::command::{Command, QuestionRef};
 use crate::content::letter;
+use crate::ids::Platform;
 use crate::reply::{self, Body, Reply, Style, Visibility};
 use tokio_util::sync::CancellationToken;
 
@@ -31,7 +32,7 @@ use crate::scheduler::{Clock, SendResult};
 use crate::service::{Ctx, Outbound, Service};
 use crate::store::Part;
 
-pub const PLATFORM: &str = "slack";
+pub const PLATFORM: Platform = Platform::Slack;
 /// Requests larger than this are refused with 413.
 pub const MAX_BODY: usize = 64 * 1024;
 /// Requests signed further than this from now are refused.
@@ -235,7 +236,7 @@ impl WebApi {
 }
 
 impl crate::scheduler::Deliver for WebApi {
-    fn platform(&self) -> &str {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 
@@ -290,7 +291,7 @@ impl Slack {
 
     fn ctx(&self, team: &str, channel: &str, user: &str, name: &str) -> Ctx {
         Ctx {
-            platform: PLATFORM.into(),
+            platform: PLATFORM,
             guild: team.into(),
             channel: channel.into(),
             user_id: user.into(),

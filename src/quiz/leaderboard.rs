@@ -1,5 +1,6 @@
 //! Leaderboard periods (in the server's zone) and ranking.
 
+use crate::ids::UserId;
 use std::cmp::Ordering;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -109,7 +110,7 @@ pub fn period_keys(at: DateTime<Utc>, tz: Tz) -> [String; 3] {
 /// One player's figures for a board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub points: i64,
     pub correct: i64,
@@ -217,7 +218,16 @@ mod tests {
     }
 
     fn s(id: i64, points: i64, points_at: i64, correct: i64, answered: i64, streak: i64, streak_at: i64) -> Standing {
-        Standing { user_id: id, name: format!("u{id}"), points, correct, answered, points_at, streak, streak_at }
+        Standing {
+            user_id: UserId(id),
+            name: format!("u{id}"),
+            points,
+            correct,
+            answered,
+            points_at,
+            streak,
+            streak_at,
+        }
     }
 
     #[test]
@@ -228,7 +238,7 @@ mod tests {
             s(3, 45, 900, 4, 8, 4, 90),
             s(4, 0, 0, 0, 0, 0, 0),
         ];
-        let ids = |v: Vec<Standing>| v.into_iter().map(|r| r.user_id).collect::<Vec<_>>();
+        let ids = |v: Vec<Standing>| v.into_iter().map(|r| r.user_id.0).collect::<Vec<_>>();
         assert_eq!(ids(rank(rows.clone(), Sort::Points)), vec![3, 2, 1, 4], "tie at 30 goes to who got there first");
         assert_eq!(ids(rank(rows.clone(), Sort::Streak)), vec![3, 2, 1, 4]);
         assert_eq!(ids(rank(rows.clone(), Sort::Accuracy)), vec![2, 1, 3, 4], "100% > 75% > 50% > no answers");

@@ -12,12 +12,12 @@ use crate::command::QuestionRef;
 use crate::content::{Item, ItemKind};
 use crate::quiz::grading;
 use crate::reply::{Body, Mode, Reply, Verdict, VerdictCard};
-use crate::store::{self, AnswerRow, Inserted, Post, StoreError};
+use crate::store::{self, AnswerRow, Inserted, Post, PracticeId, StoreError};
 
 /// Where an answer goes.
 enum Target {
     Daily(Post),
-    Practice(i64, String),
+    Practice(PracticeId, String),
     Nothing(String),
 }
 
@@ -153,7 +153,13 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
     }))
 }
 
-fn answer_practice(state: &mut State, ctx: &Ctx, question: i64, item_id: &str, answer: &str) -> store::Result<Reply> {
+fn answer_practice(
+    state: &mut State,
+    ctx: &Ctx,
+    question: PracticeId,
+    item_id: &str,
+    answer: &str,
+) -> store::Result<Reply> {
     let core = std::sync::Arc::clone(&state.core);
     let item = core.item(item_id)?;
     let correct = match grading::grade(&item.kind, answer) {

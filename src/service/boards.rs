@@ -66,7 +66,7 @@ pub(super) fn leaderboard(
 pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserArg>) -> store::Result<Reply> {
     let (user_id, name) = match user {
         None => (scope.who.user, ctx.user_name.clone()),
-        Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(&ctx.platform, &s)? {
+        Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(ctx.platform, &s)? {
             Some(found) => found,
             None => return Ok(Reply::error(text::no_player(&s))),
         },

@@ -13,7 +13,7 @@ use crate::content::ItemKind;
 use crate::quiz::schedule::{self, Close, Days, Occurrence, Pending, Rule, Step, parse_time};
 use crate::quiz::selection;
 use crate::reply::{Body, Mode, Reply, RevealCard};
-use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule};
+use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule, UserId};
 
 pub(super) enum Posted {
     Posted(Reply),
@@ -99,7 +99,7 @@ pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
     let rules = settle_rules(state);
     let Some(&post) = state.store.settling_posts()?.first() else { return Ok(false) };
     // Where the last step of this post stopped; from the start after a restart.
-    let after = state.settle_cursor.filter(|(p, _)| *p == post).map_or(0, |(_, user)| user);
+    let after = state.settle_cursor.filter(|(p, _)| *p == post).map_or(UserId(0), |(_, user)| user);
     state.settle_cursor = match state.store.settle_some(post, after, SETTLE_CHUNK, rules)? {
         store::Settled::Upto(user) => Some((post, user)),
         store::Settled::Done(_) => None,
@@ -111,7 +111,7 @@ pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
 pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
     let rules = settle_rules(state);
     for post in state.store.settling_posts()? {
-        while let store::Settled::Upto(_) = state.store.settle_some(post, 0, usize::MAX, rules)? {}
+        while let store::Settled::Upto(_) = state.store.settle_some(post, UserId(0), usize::MAX, rules)? {}
     }
     state.settle_cursor = None;
     Ok(())
@@ -168,21 +168,21 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
     let grace = state.core.rules.grace;
     for (channel, s) in state.store.due_schedules(store::millis(now))? {
         let Some((rule, pending)) = rule_of(&s) else {
-            tracing::error!(channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
+            tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
             state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
             continue;
         };
         let plan = schedule::plan(&rule, pending, now, grace);
         for step in plan.steps {
             match step {
-                Step::Skip { date } => tracing::info!(channel, %date, "skipped by an admin"),
+                Step::Skip { date } => tracing::info!(%channel, %date, "skipped by an admin"),
                 Step::Post { date, closes_at, .. } => {
                     if let Posted::AlreadyPosted(_) = post(state, channel, &date.to_string(), now, closes_at, false)? {
-                        tracing::info!(channel, %date, "already posted for this date");
+                        tracing::info!(%channel, %date, "already posted for this date");
                     }
                 }
                 Step::Missed { date, due } => {
-                    tracing::warn!(channel, %date, %due, "missed while the bot was down; recorded as missed");
+                    tracing::warn!(%channel, %date, %due, "missed while the bot was down; recorded as missed");
                     state.store.create_post(&NewPost {
                         channel,
                         local_date: &date.to_string(),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Service, daily};
 use crate::reply::Reply;
-use crate::store::{self, Destination, Part, PostId, StoreError};
+use crate::store::{self, Destination, Part, Platform, PostId, StoreError};
 
 /// A question or reveal for an adapter to send to a channel.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,11 +28,10 @@ impl Service {
     /// returns every question and reveal still to be delivered to
     /// `platform`, including those a crash interrupted. Runs on the writer,
     /// never on an async worker, however many answers a reveal settles.
-    pub async fn tick(&self, now: DateTime<Utc>, platform: &str) -> Result<Vec<Outbound>, StoreError> {
+    pub async fn tick(&self, now: DateTime<Utc>, platform: Platform) -> Result<Vec<Outbound>, StoreError> {
         self.write(move |state| daily::run_schedules(state, now)).await?;
         // A big reveal settles in steps, each its own writer job.
         while self.write(daily::settle_step).await? {}
-        let platform = platform.to_string();
         self.write(move |state| {
             let mut out = Vec::new();
             for pending in state.store.pending_deliveries()?.into_iter().filter(|p| p.to.platform == platform) {

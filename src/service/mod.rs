@@ -30,6 +30,7 @@ pub use deliveries::Outbound;
 
 use crate::command::{self, Command};
 use crate::content::{Bank, Item, ItemKind};
+use crate::ids::Platform;
 use crate::quiz::ratelimit::{self, Bucket, RateRules};
 use crate::quiz::schedule::Close;
 use crate::quiz::scoring::ScoringRules;
@@ -72,8 +73,7 @@ impl Default for Rules {
 /// Who is asking, where, and when.
 #[derive(Debug, Clone)]
 pub struct Ctx {
-    /// `console`, `discord` or `slack`.
-    pub platform: String,
+    pub platform: Platform,
     /// The server or workspace.
     pub guild: String,
     pub channel: String,
@@ -240,7 +240,7 @@ impl Service {
     /// before any database work, so it cannot slow anyone else down. The
     /// local console has one person at the keyboard (or a script): no limit.
     fn admit(&self, ctx: &Ctx) -> bool {
-        if ctx.platform == crate::platform::console::PLATFORM {
+        if ctx.platform == Platform::Console {
             return true;
         }
         let mut limits = self.limits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -280,7 +280,7 @@ impl Service {
 /// Rate-limit buckets by (platform, user id), and when to next forget old ones.
 #[derive(Default)]
 struct Limits {
-    buckets: Keyed<String, Bucket>,
+    buckets: Keyed<Platform, Bucket>,
     next_prune: DateTime<Utc>,
 }
 

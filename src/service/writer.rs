@@ -21,7 +21,7 @@ use tokio::sync::oneshot;
 use super::{Core, Ctx, answers};
 use crate::command::QuestionRef;
 use crate::reply::Reply;
-use crate::store::{self, ChannelId, GuildId, Store, UserId};
+use crate::store::{self, ChannelId, GuildId, Platform, Store, UserId};
 
 /// The most jobs taken in one go, and so the most answers in one transaction.
 const MAX_GROUP: usize = 4096;
@@ -81,12 +81,12 @@ impl State {
         }
         let guild = match guild {
             Some(g) => g,
-            None => self.store.ensure_guild(&ctx.platform, &ctx.guild)?,
+            None => self.store.ensure_guild(ctx.platform, &ctx.guild)?,
         };
         let channel = self.store.ensure_channel(guild, &ctx.channel)?;
         let user = match user {
             Some(u) => u,
-            None => self.store.ensure_user(&ctx.platform, &ctx.user_id, &ctx.user_name)?,
+            None => self.store.ensure_user(ctx.platform, &ctx.user_id, &ctx.user_name)?,
         };
         if self.ids.users.len() >= Ids::MAX_USERS {
             self.ids.users.clear();
@@ -253,10 +253,10 @@ impl<K: std::hash::Hash + Eq, V> Keyed<K, V> {
 #[derive(Default)]
 struct Ids {
     /// By platform and external id.
-    guilds: Keyed<String, GuildId>,
+    guilds: Keyed<Platform, GuildId>,
     channels: Keyed<GuildId, ChannelId>,
     /// By platform and external id, with the display name last stored.
-    users: Keyed<String, (UserId, String)>,
+    users: Keyed<Platform, (UserId, String)>,
 }
 
 impl Ids {

@@ -6,13 +6,13 @@ use std::time::{Duration, Instant};
 
 use rusqlite::params;
 
-use super::{ChannelId, GuildId, PostId, Result, Store};
+use super::{ChannelId, GuildId, Platform, PostId, Result, Store};
 
 impl Store {
     /// A guild, a channel and an open post to answer, for a burst.
     pub fn bench_open_post(
         &mut self,
-        platform: &str,
+        platform: Platform,
         guild: &str,
         channel: &str,
         item: &str,
@@ -23,7 +23,7 @@ impl Store {
             "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at) VALUES (?1, '2026-01-01', ?2, 0, 'open', 0)",
             params![c, item],
         )?;
-        Ok((g, c, self.conn.last_insert_rowid()))
+        Ok((g, c, PostId(self.conn.last_insert_rowid())))
     }
 
     /// The storage limit: `users` answer rows for one post, inserted with
@@ -33,7 +33,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let first: i64 = {
             let mut ins =
-                tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('raw', ?1, ?1)")?;
+                tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('slack', ?1, ?1)")?;
             let mut first = 0;
             for i in 0..users {
                 ins.execute([format!("raw-{i}")])?;
@@ -71,13 +71,13 @@ impl Store {
         answers: usize,
         start_ms: i64,
     ) -> Result<GuildId> {
-        let g = self.ensure_guild("bench", guild)?;
+        let g = self.ensure_guild(Platform::Slack, guild)?;
         let c = self.ensure_channel(g, "quiz")?;
         let tx = self.conn.transaction()?;
         let day_ms = 86_400_000i64;
         {
             let mut user =
-                tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('bench', ?1, ?2)")?;
+                tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('slack', ?1, ?2)")?;
             for i in 0..users {
                 user.execute(params![format!("u{i}"), format!("player {i}")])?;
             }
@@ -93,7 +93,7 @@ impl Store {
                 ])?;
             }
         }
-        let first_user: i64 = tx.query_row("SELECT MIN(id) FROM users WHERE platform = 'bench'", [], |r| r.get(0))?;
+        let first_user: i64 = tx.query_row("SELECT MIN(id) FROM users WHERE platform = 'slack'", [], |r| r.get(0))?;
         let first_post: i64 = tx.query_row("SELECT MIN(id) FROM posts WHERE channel_id = ?1", [c], |r| r.get(0))?;
         {
             // Deterministic spread: answer k goes to post k % days and a user
@@ -126,7 +126,7 @@ impl Store {
     }
 
     /// Players the bot has seen before: `{prefix}{i}` for i in 0..n, named alike.
-    pub fn bench_users(&mut self, platform: &str, prefix: &str, n: usize) -> Result<()> {
+    pub fn bench_users(&mut self, platform: Platform, prefix: &str, n: usize) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut ins = tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?2)")?;

@@ -297,7 +297,7 @@ impl Store {
         if !self.begin_close(post, at_ms, delivered)? {
             return Ok(None);
         }
-        let mut after = 0;
+        let mut after = UserId(0);
         loop {
             match self.settle_some(post, after, usize::MAX, rules)? {
                 Settled::Done(reveal) => return Ok(Some(reveal)),

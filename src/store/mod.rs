@@ -23,11 +23,39 @@ pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle, S
 pub use practice::PracticeQuestion;
 pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
 
-/// Row ids.
-pub type GuildId = i64;
-pub type UserId = i64;
-pub type ChannelId = i64;
-pub type PostId = i64;
+pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, UserId};
+
+/// Ids and platforms are stored as they are: a row id, a platform's name.
+macro_rules! sql_id {
+    ($($name:ident),*) => {$(
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+    )*};
+}
+
+sql_id!(GuildId, ChannelId, UserId, PostId, PracticeId);
+
+impl rusqlite::ToSql for Platform {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Platform {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = value.as_str()?;
+        Platform::parse(s).ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown platform `{s}`").into()))
+    }
+}
 
 /// The migrations, in order. Their position is the schema version.
 const MIGRATIONS: &[&str] = &[

@@ -2,12 +2,12 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{ChannelId, GuildId, Result, Store, UserId};
+use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 
 impl Store {
     /// The row for a server, created on first sight. Reads first: after the
     /// first sight this costs no write.
-    pub fn ensure_guild(&mut self, platform: &str, external_id: &str) -> Result<GuildId> {
+    pub fn ensure_guild(&mut self, platform: Platform, external_id: &str) -> Result<GuildId> {
         let found = self
             .conn
             .prepare_cached("SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2")?
@@ -34,7 +34,7 @@ impl Store {
 
     /// The row for a user, created on first sight; the display name follows
     /// the latest seen. Reads first: an unchanged user costs no write.
-    pub fn ensure_user(&mut self, platform: &str, external_id: &str, display_name: &str) -> Result<UserId> {
+    pub fn ensure_user(&mut self, platform: Platform, external_id: &str, display_name: &str) -> Result<UserId> {
         let found: Option<(UserId, String)> = self
             .conn
             .prepare_cached("SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2")?
@@ -55,7 +55,7 @@ impl Store {
     }
 
     /// A user of a platform by external id, or else by display name (case-insensitive).
-    pub fn find_user(&self, platform: &str, id_or_name: &str) -> Result<Option<(UserId, String)>> {
+    pub fn find_user(&self, platform: Platform, id_or_name: &str) -> Result<Option<(UserId, String)>> {
         Ok(self
             .one(
                 "SELECT id, display_name FROM users WHERE platform = ?1 AND (external_id = ?2 OR display_name = ?2 COLLATE NOCASE)

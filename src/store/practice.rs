@@ -7,14 +7,14 @@ use rusqlite::{OptionalExtension, params};
 use chrono_tz::Tz;
 
 use super::boards::{BoardKind, add_to_totals, guild_zone};
-use super::{GuildId, Inserted, Result, Store, UserId, from_millis};
+use super::{GuildId, Inserted, PracticeId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::period_keys;
 use crate::quiz::selection::LastResult;
 
 /// A practice question given to one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PracticeQuestion {
-    pub id: i64,
+    pub id: PracticeId,
     pub user_id: UserId,
     pub guild_id: GuildId,
     pub item_id: String,
@@ -37,15 +37,15 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
 }
 
 impl Store {
-    pub fn create_practice(&mut self, user: UserId, guild: GuildId, item_id: &str, at_ms: i64) -> Result<i64> {
+    pub fn create_practice(&mut self, user: UserId, guild: GuildId, item_id: &str, at_ms: i64) -> Result<PracticeId> {
         self.exec(
             "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
             params![user, guild, item_id, at_ms],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(PracticeId(self.conn.last_insert_rowid()))
     }
 
-    pub fn practice_question(&self, id: i64) -> Result<Option<PracticeQuestion>> {
+    pub fn practice_question(&self, id: PracticeId) -> Result<Option<PracticeQuestion>> {
         Ok(self
             .one(
                 &format!("SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id WHERE q.id = ?1"),
@@ -73,7 +73,7 @@ impl Store {
     /// primary key on question_id decides), and adds it to the practice board.
     pub fn record_practice_answer(
         &mut self,
-        question: i64,
+        question: PracticeId,
         answer: &str,
         correct: bool,
         at_ms: i64,

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, PostId, Result, Store};
+use super::{ChannelId, Platform, PostId, Result, Store};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
 
 /// A channel's schedule as stored.
@@ -54,7 +54,7 @@ impl Part {
 /// Where a delivery goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Destination {
-    pub platform: String,
+    pub platform: Platform,
     pub guild: String,
     pub channel: String,
 }

@@ -29,7 +29,7 @@ fn bundled_service(dir: &Path) -> Arc<Service> {
 /// A user of the console's one channel.
 fn console(user: &str, now: DateTime<Utc>) -> Ctx {
     Ctx {
-        platform: "console".into(),
+        platform: quizmaster::ids::Platform::Console,
         guild: "local".into(),
         channel: "local".into(),
         user_id: user.to_lowercase(),

@@ -261,8 +261,8 @@ struct Recorder {
 }
 
 impl scheduler::Deliver for Recorder {
-    fn platform(&self) -> &str {
-        "console"
+    fn platform(&self) -> quizmaster::ids::Platform {
+        quizmaster::ids::Platform::Console
     }
 
     fn dedupes(&self) -> bool {
@@ -328,7 +328,7 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
             assert_eq!(pass(&svc, at("2026-06-01 09:00"), &log).await.len(), 1);
         });
         // At 10:00 the question closes; the reveal's send starts and the process dies.
-        let due = block(svc.tick(at("2026-06-01 10:00"), "console")).unwrap();
+        let due = block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console)).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part, Part::Reveal);
         block(svc.delivery_started(due[0].post, Part::Reveal)).unwrap();

@@ -284,7 +284,8 @@ fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
     settings.quiz = Default::default();
     let svc = crate::support::build(settings);
     // A chat platform's users; the local console has no limit.
-    let on_slack = |user: &str, t: &str| quizmaster::service::Ctx { platform: "slack".into(), ..ctx(user, t) };
+    let on_slack =
+        |user: &str, t: &str| quizmaster::service::Ctx { platform: quizmaster::ids::Platform::Slack, ..ctx(user, t) };
     let at = |user: &str, t: &str| svc.handle(&on_slack(user, t), Command::Help);
     let flood: Vec<bool> = (0..20).map(|_| matches!(at("Spam", "2026-11-25 10:00").body, Body::Help(_))).collect();
     assert_eq!(flood.iter().filter(|ok| **ok).count(), 5, "the default burst is 5: {flood:?}");
@@ -506,7 +507,7 @@ fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
     settings.quiz.seed = Some(1);
     let svc = crate::support::build(settings);
     let c = |user: &str| quizmaster::service::Ctx {
-        platform: "bench".into(),
+        platform: quizmaster::ids::Platform::Slack,
         guild: "history".into(),
         channel: "quiz".into(),
         user_id: user.into(),
@@ -587,7 +588,7 @@ fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() 
 /// A channel whose open question has `players` answers (all right), written
 /// straight to the file; returns the post id. The question is answered as
 /// the raw baseline of the benchmarks answers it (`B`).
-fn crowded_question(dir: &std::path::Path, svc: &Service, players: usize) -> i64 {
+fn crowded_question(dir: &std::path::Path, svc: &Service, players: usize) -> quizmaster::ids::PostId {
     let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
     let QuestionRef::Daily(id) = question_ref(&post) else { panic!("{post:?}") };
     let mut store = crate::support::store(dir);
@@ -612,7 +613,7 @@ fn a_big_reveal_settles_in_steps_and_answers_are_taken_in_between() {
         let tick = tokio::spawn({
             let (svc, order) = (Arc::clone(&svc), Arc::clone(&order));
             async move {
-                svc.tick(crate::support::at("2026-11-25 10:00"), "console").await.unwrap();
+                svc.tick(crate::support::at("2026-11-25 10:00"), quizmaster::ids::Platform::Console).await.unwrap();
                 order.lock().unwrap().push("reveal settled");
             }
         });
@@ -652,7 +653,10 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
             scoring: Default::default(),
             default_zone: chrono_tz::Tz::UTC,
         };
-        assert!(matches!(store.settle_some(post, 0, 300, rules).unwrap(), quizmaster::store::Settled::Upto(_)));
+        assert!(matches!(
+            store.settle_some(post, quizmaster::ids::UserId(0), 300, rules).unwrap(),
+            quizmaster::store::Settled::Upto(_)
+        ));
     }
     let settled = || count(dir.path(), &format!("SELECT COUNT(*) FROM streaks WHERE settled_post = {post}"));
     assert_eq!(settled(), 300);

@@ -29,12 +29,15 @@ fn wal_and_foreign_keys_are_on() {
     // An answer from a user who does not exist breaks a foreign key.
     let new = todays_post(&mut s);
     let post = s.create_post(&new).unwrap().unwrap();
-    let err = s.record_answer(post.id, 999, "B", true, 0).unwrap_err();
+    let err = s.record_answer(post.id, quizmaster::ids::UserId(999), "B", true, 0).unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
     // An answer to a post that does not exist (or is closed) is refused as closed.
-    assert_eq!(s.record_answer(999, 999, "B", true, 0).unwrap(), Inserted::Closed);
+    assert_eq!(
+        s.record_answer(quizmaster::ids::PostId(999), quizmaster::ids::UserId(999), "B", true, 0).unwrap(),
+        Inserted::Closed
+    );
     // An answer that reaches the writer after its question closed is not recorded.
-    let user = s.ensure_user("console", "u", "U").unwrap();
+    let user = s.ensure_user(quizmaster::ids::Platform::Console, "u", "U").unwrap();
     let rules = quizmaster::store::Settle {
         streak: Default::default(),
         scoring: Default::default(),
@@ -67,7 +70,7 @@ fn the_unique_key_decides_between_racing_connections() {
     let dir = TempDir::new().unwrap();
     let mut s = store(dir.path());
     let new = todays_post(&mut s);
-    let user = s.ensure_user("console", "u", "U").unwrap();
+    let user = s.ensure_user(quizmaster::ids::Platform::Console, "u", "U").unwrap();
     let post = s.create_post(&new).unwrap().expect("first post of the day");
     drop(s);
     // 32 threads, each with its own connection, answer for the same user at once.
@@ -100,7 +103,7 @@ fn one_post_per_channel_and_local_date() {
 
 /// An open post for 2026-11-25 in a fresh guild and channel.
 fn todays_post(s: &mut Store) -> NewPost<'static> {
-    let guild = s.ensure_guild("console", "g").unwrap();
+    let guild = s.ensure_guild(quizmaster::ids::Platform::Console, "g").unwrap();
     let channel = s.ensure_channel(guild, "c").unwrap();
     NewPost {
         channel,

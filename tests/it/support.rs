@@ -194,8 +194,8 @@ struct Collect {
 }
 
 impl Deliver for Collect {
-    fn platform(&self) -> &str {
-        "console"
+    fn platform(&self) -> quizmaster::ids::Platform {
+        quizmaster::ids::Platform::Console
     }
 
     fn dedupes(&self) -> bool {
@@ -230,7 +230,7 @@ pub fn ctx(user: &str, now: &str) -> Ctx {
 
 pub fn ctx_at(user: &str, now: DateTime<Utc>) -> Ctx {
     Ctx {
-        platform: "console".into(),
+        platform: quizmaster::ids::Platform::Console,
         guild: "g1".into(),
         channel: "c1".into(),
         user_id: user.to_lowercase(),
