@@ -62,3 +62,18 @@ row_id! {
     /// A practice question row.
     PracticeId,
 }
+
+/// Which message of a post a delivery is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Question,
+    Reveal,
+}
+
+/// Where a delivery goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    pub platform: Platform,
+    pub guild: String,
+    pub channel: String,
+}

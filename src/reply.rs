@@ -140,7 +140,7 @@ pub struct StreakCard {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpCard {
-    pub commands: Vec<(&'static str, &'static str)>,
+    pub commands: Vec<(String, String)>,
 }
 
 impl Reply {

@@ -9,6 +9,16 @@ use chrono_tz::Tz;
 use super::localtime::start_of_day;
 
 /// Which answers a board counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BoardKind {
+    /// Daily questions: points, accuracy and streaks.
+    #[default]
+    Daily,
+    /// Practice questions: one point per correct answer, no streaks.
+    Practice,
+}
+
+/// Which answers a board counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Period {
     /// The current ISO week, Monday 00:00 to the next Monday 00:00 local time.

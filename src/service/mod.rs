@@ -174,7 +174,7 @@ impl Service {
                 self.writer.answer(job);
                 return reply.await.unwrap_or_else(|_| Reply::error(text::TRY_AGAIN));
             }
-            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::HELP.to_vec() }))),
+            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help(ctx.platform) }))),
             Command::Admin(admin) if !ctx.is_admin => {
                 tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
                 Ok(Reply::error(text::NOT_ADMIN))

@@ -6,12 +6,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::content::Item;
+use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
 use crate::store::StoreError;
 
-/// The command list: (usage, what it does).
-pub const HELP: &[(&str, &str)] = &[
+/// The command list: (usage, what it does), as typed on the console and Slack.
+const HELP: &[(&str, &str)] = &[
     ("/quiz", "a private practice question (also /quiz play [category])"),
     ("/quiz answer <A-D or text>", "answer today's question, or else your practice question"),
     ("/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]", "the server's standings"),
@@ -24,6 +25,20 @@ pub const HELP: &[(&str, &str)] = &[
     ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
 ];
+
+/// The command list as users of `platform` type it: Discord has its admin
+/// commands under their own slash command, `/quizadmin`.
+pub fn help(platform: Platform) -> Vec<(String, String)> {
+    HELP.iter()
+        .map(|(usage, what)| {
+            let usage = match platform {
+                Platform::Discord => usage.replace("/quiz admin ", "/quizadmin "),
+                Platform::Console | Platform::Slack => (*usage).to_string(),
+            };
+            (usage, (*what).to_string())
+        })
+        .collect()
+}
 
 pub const NOT_ADMIN: &str = "Only channel admins can use /quiz admin commands. Nothing was changed.";
 pub const EMPTY_BANK: &str = "The question bank is empty.";
@@ -50,6 +65,8 @@ pub const TOO_FAST: &str =
 pub const TRY_AGAIN: &str =
     "The quiz database is busy or unavailable right now, so nothing was recorded. Please try again in a moment.";
 pub const OUR_FAULT: &str = "Something went wrong on our side and nothing was recorded. The error has been logged.";
+pub const NOT_OUR_BUTTON: &str = "That button is not one of the quiz's; nothing was recorded.";
+pub const NOT_OUR_COMMAND: &str = "That is not a quiz command; try /quiz help.";
 
 pub fn already_answered_daily(first: &str) -> String {
     format!(

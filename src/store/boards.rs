@@ -6,17 +6,7 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{GuildId, Result, Store, UserId, from_millis};
-use crate::quiz::leaderboard::{Sort, Standing, period_keys, rank};
-
-/// Which answers a board counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum BoardKind {
-    /// Daily questions: points, accuracy and streaks.
-    #[default]
-    Daily,
-    /// Practice questions: one point per correct answer, no streaks.
-    Practice,
-}
+use crate::quiz::leaderboard::{BoardKind, Sort, Standing, period_keys, rank};
 
 /// One user's figures in one server.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,8 +4,9 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use chrono_tz::Tz;
 
-use super::boards::{BoardKind, add_to_totals, guild_zone};
+use super::boards::{add_to_totals, guild_zone};
 use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis};
+use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::leaderboard::period_keys;
 use crate::quiz::scoring::{ScoringRules, daily_points};
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};

@@ -18,7 +18,8 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::config::Synchronous;
 
-pub use boards::{Board, BoardKind, UserStats};
+pub use crate::quiz::leaderboard::BoardKind;
+pub use boards::{Board, UserStats};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
 pub use practice::PracticeQuestion;
 pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use chrono_tz::Tz;
 
-use super::boards::{BoardKind, add_to_totals, guild_zone};
+use super::boards::{add_to_totals, guild_zone};
 use super::{GuildId, Inserted, PracticeId, Result, Store, UserId, from_millis};
+use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::leaderboard::period_keys;
 use crate::quiz::selection::LastResult;
 

@@ -2,7 +2,8 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, Platform, PostId, Result, Store};
+use super::{ChannelId, PostId, Result, Store};
+pub use crate::ids::{Destination, Part};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
 
 /// A channel's schedule as stored.
@@ -35,28 +36,12 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredSchedule> {
     })
 }
 
-/// Which message of a post a delivery is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Question,
-    Reveal,
-}
-
-impl Part {
-    fn column(self) -> &'static str {
-        match self {
-            Part::Question => "delivery",
-            Part::Reveal => "reveal_delivery",
-        }
+/// The column holding a part's delivery state.
+fn column(part: Part) -> &'static str {
+    match part {
+        Part::Question => "delivery",
+        Part::Reveal => "reveal_delivery",
     }
-}
-
-/// Where a delivery goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Destination {
-    pub platform: Platform,
-    pub guild: String,
-    pub channel: String,
 }
 
 /// A post message that has not been confirmed as sent.
@@ -164,13 +149,13 @@ impl Store {
 
     /// Marks a delivery as started: a crash from here on leaves its outcome unknown.
     pub fn delivery_started(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.exec(&format!("UPDATE posts SET {} = 'sending' WHERE id = ?1", part.column()), [post])?;
+        self.exec(&format!("UPDATE posts SET {} = 'sending' WHERE id = ?1", column(part)), [post])?;
         Ok(())
     }
 
     /// Puts a failed delivery back in the queue.
     pub fn delivery_failed(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.exec(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", part.column()), [post])?;
+        self.exec(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", column(part)), [post])?;
         Ok(())
     }
 

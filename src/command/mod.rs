@@ -1,5 +1,6 @@
-//! The one command grammar shared by the console and Slack (Discord's
-//! structured options are mapped to the same [`Command`]s by its adapter).
+//! The one command grammar: the console's and Slack's text, Discord's
+//! structured options ([`options`]) and answer buttons all become the same
+//! [`Command`]s.
 //!
 //! ```text
 //! /quiz [play [category]]
@@ -14,10 +15,13 @@
 //! /quiz admin timezone <Area/City>
 //! ```
 
+mod options;
+
+pub use options::{Arg, from_options};
+
 use crate::ids::{PostId, PracticeId};
-use crate::quiz::leaderboard::{Period, Sort};
+use crate::quiz::leaderboard::{BoardKind, Period, Sort};
 use crate::quiz::schedule::{self, Close, Days};
-use crate::store::BoardKind;
 
 /// Something a user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +103,25 @@ impl QuestionRef {
             "p" => Some(Self::Practice(PracticeId(id))),
             _ => None,
         }
+    }
+}
+
+/// A button's value: `qm:d12:B` is choice B of daily question 12.
+pub fn button_value(question: QuestionRef, choice: char) -> String {
+    format!("qm:{}:{choice}", question.encode())
+}
+
+/// The answer a button gives, or `None` for a value that is not one of ours.
+/// Values without the `qm:` prefix are from buttons posted by older versions.
+pub fn parse_button(value: &str) -> Option<Command> {
+    let rest = value.strip_prefix("qm:").unwrap_or(value);
+    let (question, choice) = rest.split_once(':')?;
+    let mut chars = choice.chars();
+    match (QuestionRef::decode(question), chars.next(), chars.next()) {
+        (Some(q), Some(c), None) if c.is_ascii_uppercase() => {
+            Some(Command::Answer { answer: c.to_string(), question: Some(q) })
+        }
+        _ => None,
     }
 }
 
@@ -238,7 +261,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
 }
 
 /// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
-fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError> {
+pub(crate) fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError> {
     let bad = |message: String| CommandError::BadAdmin { sub: "schedule", message };
     let [time, zone, rest @ ..] = args else {
         return Err(bad("needs a time and a zone, for example `09:00 Europe/Berlin weekdays 8h`".into()));

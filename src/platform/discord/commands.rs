@@ -1,0 +1,111 @@
+//! The slash commands the bot registers, and their options mapped straight
+//! to the shared [`Command`]s.
+
+use serenity::all::{
+    CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
+};
+
+use crate::command::{self, Arg, Command, CommandError};
+
+fn sub(name: &str, description: &str) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::SubCommand, name, description)
+}
+
+fn string(name: &str, description: &str, required: bool) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::String, name, description).required(required)
+}
+
+fn with_choices(mut option: CreateCommandOption, choices: &[&str]) -> CreateCommandOption {
+    for c in choices {
+        option = option.add_string_choice(*c, *c);
+    }
+    option
+}
+
+/// Every command the bot registers, in one place.
+/// `categories`: (slug, title) pairs.
+pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
+    let mut category = string("category", "Only questions from this category", false);
+    for (slug, title) in categories.iter().take(25) {
+        category = category.add_string_choice(title, slug);
+    }
+    let quiz = CreateCommand::new("quiz")
+        .description("Backend-engineering quiz: practice, answer, standings")
+        .add_option(sub("play", "A private practice question").add_sub_option(category))
+        .add_option(
+            sub("answer", "Answer today's question, or else your practice question")
+                .add_sub_option(with_choices(
+                    string("choice", "The letter you choose", false),
+                    &["A", "B", "C", "D", "E"],
+                ))
+                .add_sub_option(string("text", "A short text answer", false)),
+        )
+        .add_option(
+            sub("leaderboard", "This server's standings")
+                .add_sub_option(with_choices(string("period", "Which period", false), &["week", "month", "all"]))
+                .add_sub_option(with_choices(string("sort", "Rank by", false), &["points", "streak", "accuracy"]))
+                .add_sub_option(with_choices(
+                    string("board", "Daily or practice answers", false),
+                    &["daily", "practice"],
+                )),
+        )
+        .add_option(sub("stats", "Answers, accuracy, points and streaks").add_sub_option(CreateCommandOption::new(
+            CommandOptionType::User,
+            "user",
+            "Another player",
+        )))
+        .add_option(sub("streak", "Your current and best streak"))
+        .add_option(sub("help", "What the commands do"));
+    let admin = CreateCommand::new("quizadmin")
+        .description("Run this channel's question of the day")
+        .default_member_permissions(Permissions::MANAGE_GUILD)
+        .add_option(
+            sub("schedule", "Post a daily question at a local time")
+                .add_sub_option(string("time", "Local time, HH:MM (24-hour)", true))
+                .add_sub_option(string("zone", "IANA time zone, such as Europe/Berlin", true))
+                .add_sub_option(string("days", "daily, weekdays, weekends or mon,wed,fri", false))
+                .add_sub_option(string("close", "When it closes: 8h, 90m or next", false)),
+        )
+        .add_option(sub("pause", "Stop posting until resumed"))
+        .add_option(sub("resume", "Start posting again"))
+        .add_option(sub("skip", "Skip the next scheduled question"))
+        .add_option(sub("post-now", "Post today's question now"))
+        .add_option(sub("reveal-now", "Close and reveal the open question"))
+        .add_option(sub("status", "The schedule, the next post and the pool left"))
+        .add_option(sub("categories", "Where daily questions come from").add_sub_option(string(
+            "list",
+            "Comma-separated categories, or all",
+            true,
+        )))
+        .add_option(sub("timezone", "The zone for leaderboard weeks and months").add_sub_option(string(
+            "zone",
+            "IANA time zone, such as Europe/Berlin",
+            true,
+        )));
+    vec![quiz, admin]
+}
+
+/// An interaction's command as a [`Command`]: `/quiz <sub>` or
+/// `/quizadmin <sub>` with their options, no text in between.
+pub fn to_command(name: &str, options: &[CommandDataOption], max_chars: usize) -> Result<Command, CommandError> {
+    let admin = name == "quizadmin";
+    let Some(first) = options.first() else {
+        return if admin {
+            Err(CommandError::UnknownAdmin(String::new()))
+        } else {
+            Ok(Command::Play { category: None })
+        };
+    };
+    let args: Vec<(String, Arg)> = match &first.value {
+        CommandDataOptionValue::SubCommand(args) => args
+            .iter()
+            .filter_map(|o| match &o.value {
+                CommandDataOptionValue::String(s) => Some((o.name.clone(), Arg::Text(s.clone()))),
+                CommandDataOptionValue::User(u) => Some((o.name.clone(), Arg::User(u.to_string()))),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    command::from_options(admin, &first.name, &args, max_chars)
+}

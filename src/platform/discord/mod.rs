@@ -1,0 +1,285 @@
+//! Discord through serenity's gateway client: `/quiz` and `/quizadmin` slash
+//! commands, answer buttons, and the daily question posted and edited over
+//! REST. Only the GUILDS intent is asked for. Options and buttons become
+//! [`Command`]s for the service; replies come back as messages with mentions
+//! switched off, so no display name can ever ping anyone.
+
+mod commands;
+mod render;
+
+pub use commands::{commands, to_command};
+pub use render::{STYLE, escape};
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use secrecy::{ExposeSecret, SecretString};
+use serenity::all::{
+    ChannelId, CommandInteraction, ComponentInteraction, Context, CreateInteractionResponse,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EditMessage, EventHandler,
+    GatewayIntents, GuildId, Http, HttpBuilder, Interaction, MessageId, Nonce, Permissions, Ready,
+};
+use serenity::async_trait;
+use tokio_util::sync::CancellationToken;
+
+use crate::command::{Command, parse_button};
+use crate::ids::{Part, Platform};
+use crate::reply::Reply;
+use crate::scheduler::{self, Clock, Deliver, SendResult};
+use crate::service::{Ctx, Outbound, Service, text};
+use render::{interaction_edit, interaction_message, no_mentions, render};
+
+pub const PLATFORM: Platform = Platform::Discord;
+/// Past this, an interaction is deferred and answered by an edit, well inside
+/// Discord's three seconds.
+const ANSWER_WITHIN: StdDuration = StdDuration::from_millis(1500);
+
+// ---------------------------------------------------------------- events
+
+struct Handler {
+    service: Arc<Service>,
+    clock: Arc<dyn Clock>,
+    guild_ids: Vec<u64>,
+}
+
+impl Handler {
+    fn ctx(
+        &self,
+        guild: Option<GuildId>,
+        channel: ChannelId,
+        user: &serenity::all::User,
+        member: Option<&serenity::all::Member>,
+    ) -> Ctx {
+        let permissions = member.and_then(|m| m.permissions).unwrap_or_else(Permissions::empty);
+        let name = member
+            .and_then(|m| m.nick.clone())
+            .or_else(|| user.global_name.clone())
+            .unwrap_or_else(|| user.name.clone());
+        Ctx {
+            platform: PLATFORM,
+            guild: guild.map_or_else(|| format!("dm-{}", user.id), |g| g.to_string()),
+            channel: channel.to_string(),
+            user_id: user.id.to_string(),
+            user_name: name,
+            // Re-checked on every call from what Discord says of this member here.
+            is_admin: permissions.contains(Permissions::MANAGE_GUILD)
+                || permissions.contains(Permissions::ADMINISTRATOR),
+            now: self.clock.now(),
+        }
+    }
+
+    /// The service's reply to a command, or the reason it was not understood.
+    fn run(&self, ctx: Ctx, cmd: Result<Command, String>) -> tokio::task::JoinHandle<Reply> {
+        let service = Arc::clone(&self.service);
+        tokio::spawn(async move {
+            match cmd {
+                Ok(cmd) => service.handle_async(ctx, cmd).await,
+                Err(refusal) => Reply::error(refusal),
+            }
+        })
+    }
+
+    async fn command(&self, http: &Http, cmd: &CommandInteraction) {
+        let max = self.service.rules().max_input_chars;
+        let parsed = to_command(&cmd.data.name, &cmd.data.options, max).map_err(|e| e.to_string());
+        let ctx = self.ctx(cmd.guild_id, cmd.channel_id, &cmd.user, cmd.member.as_deref());
+        let job = self.run(ctx, parsed);
+        respond(job, |m| cmd.create_response(http, m), |e| cmd.edit_response(http, e), cmd.id.get()).await;
+    }
+
+    async fn component(&self, http: &Http, c: &ComponentInteraction) {
+        let parsed = parse_button(&c.data.custom_id).ok_or_else(|| {
+            tracing::warn!(custom_id = %c.data.custom_id, "a button that is not ours");
+            text::NOT_OUR_BUTTON.to_string()
+        });
+        let ctx = self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref());
+        let job = self.run(ctx, parsed);
+        respond(job, |m| c.create_response(http, m), |e| c.edit_response(http, e), c.id.get()).await;
+    }
+}
+
+/// Answers an interaction: at once if the service is quick, else deferred
+/// (ephemeral) and edited when the reply is ready.
+async fn respond<'a, C, CF, E, EF>(job: tokio::task::JoinHandle<Reply>, create: C, edit: E, id: u64)
+where
+    C: Fn(CreateInteractionResponse) -> CF,
+    CF: Future<Output = serenity::Result<()>> + 'a,
+    E: Fn(EditInteractionResponse) -> EF,
+    EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
+{
+    let mut job = job;
+    let reply = match tokio::time::timeout(ANSWER_WITHIN, &mut job).await {
+        Ok(done) => done.unwrap_or_else(|_| Reply::error(text::OUR_FAULT)),
+        Err(_) => {
+            let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
+            if let Err(e) = create(defer).await {
+                tracing::warn!(interaction = id, error = %e, "could not defer an interaction");
+            }
+            let reply = job.await.unwrap_or_else(|_| Reply::error(text::OUR_FAULT));
+            if let Err(e) = edit(interaction_edit(&reply)).await {
+                tracing::warn!(interaction = id, error = %e, "could not send a deferred reply");
+            }
+            return;
+        }
+    };
+    if let Err(e) = create(CreateInteractionResponse::Message(interaction_message(&reply))).await {
+        tracing::warn!(interaction = id, error = %e, "could not answer an interaction");
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        let bank = self.service.bank();
+        let commands = commands(&bank.categories().iter().map(|c| (c.clone(), bank.title(c))).collect::<Vec<_>>());
+        if self.guild_ids.is_empty() {
+            if let Err(e) = serenity::all::Command::set_global_commands(&ctx.http, commands).await {
+                tracing::error!(error = %e, "could not register the global commands");
+            }
+        } else {
+            for id in &self.guild_ids {
+                if let Err(e) = GuildId::new(*id).set_commands(&ctx.http, commands.clone()).await {
+                    tracing::error!(guild = id, error = %e, "could not register the guild commands");
+                }
+            }
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        match &interaction {
+            Interaction::Command(cmd) if matches!(cmd.data.name.as_str(), "quiz" | "quizadmin") => {
+                self.command(&ctx.http, cmd).await;
+            }
+            Interaction::Command(cmd) => {
+                // A command registered by an older version, say.
+                tracing::warn!(name = %cmd.data.name, "a command that is not ours");
+                let job = tokio::spawn(async { Reply::error(text::NOT_OUR_COMMAND) });
+                let http = &ctx.http;
+                respond(job, |m| cmd.create_response(http, m), |e| cmd.edit_response(http, e), cmd.id.get()).await;
+            }
+            Interaction::Component(c) => self.component(&ctx.http, c).await,
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------- posting
+
+/// Posts and edits the daily question over REST.
+pub struct Poster {
+    pub http: Arc<Http>,
+}
+
+impl Poster {
+    async fn send(&self, out: &Outbound) -> SendResult {
+        let channel: u64 = out.to.channel.parse().map_err(|_| format!("`{}` is not a channel id", out.to.channel))?;
+        let channel = ChannelId::new(channel);
+        let r = render(&out.reply);
+        if out.part == Part::Reveal
+            && let Some(id) = out.message_ref.as_deref().and_then(|m| m.parse::<u64>().ok())
+        {
+            let edit =
+                EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
+            match channel.edit_message(&self.http, MessageId::new(id), edit).await {
+                Ok(_) => return Ok(None),
+                // The question message is gone: post the reveal on its own.
+                Err(e) if status(&e) == Some(404) => {
+                    tracing::warn!(channel = %channel, message = id, "the question message is gone; posting the reveal");
+                }
+                Err(e) => return Err(describe(&e)),
+            }
+        }
+        // Discord drops a second message with the same nonce, so a send cut
+        // off by a crash can safely be repeated.
+        let nonce = format!("qm-{}-{}", out.post, if out.part == Part::Question { "q" } else { "r" });
+        let msg = CreateMessage::new()
+            .content(r.content)
+            .components(r.rows)
+            .allowed_mentions(no_mentions())
+            .nonce(Nonce::String(nonce))
+            .enforce_nonce(true);
+        let sent = channel.send_message(&self.http, msg).await.map_err(|e| describe(&e))?;
+        Ok((out.part == Part::Question).then(|| sent.id.to_string()))
+    }
+}
+
+fn status(e: &serenity::Error) -> Option<u16> {
+    match e {
+        serenity::Error::Http(h) => h.status_code().map(|s| s.as_u16()),
+        _ => None,
+    }
+}
+
+fn describe(e: &serenity::Error) -> String {
+    match status(e) {
+        Some(403) => format!("403: the bot may not post in this channel ({e})"),
+        Some(404) => format!("404: unknown channel or message ({e})"),
+        Some(429) => format!("429: rate limited ({e})"),
+        _ => e.to_string(),
+    }
+}
+
+impl Deliver for Poster {
+    fn platform(&self) -> Platform {
+        PLATFORM
+    }
+
+    fn dedupes(&self) -> bool {
+        true
+    }
+
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
+        Box::pin(self.send(out))
+    }
+}
+
+// ---------------------------------------------------------------- running
+
+/// The REST client, pointed at `api_base_url` when set (tests, proxies).
+pub fn http(settings: &crate::config::DiscordSettings, token: &SecretString) -> Http {
+    let mut builder = HttpBuilder::new(token.expose_secret());
+    if let Some(base) = &settings.api_base_url {
+        // serenity sends to a proxy only with its own rate limiter off.
+        builder = builder.proxy(base.as_str().trim_end_matches('/')).ratelimiter_disabled(true);
+    }
+    builder.build()
+}
+
+/// Connects to the gateway and runs until `cancel` fires, with the scheduler
+/// posting through the same REST client. Cancels the rest of the app if the
+/// gateway fails.
+pub async fn run(
+    service: Arc<Service>,
+    clock: Arc<dyn Clock>,
+    settings: &crate::config::DiscordSettings,
+    cancel: CancellationToken,
+) -> anyhow::Result<()> {
+    let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
+    let handler =
+        Handler { service: Arc::clone(&service), clock: Arc::clone(&clock), guild_ids: settings.guild_ids.clone() };
+    let mut client = serenity::client::ClientBuilder::new_with_http(http(settings, token), GatewayIntents::GUILDS)
+        .event_handler(handler)
+        .await?;
+    if let Some(url) = &settings.gateway_url {
+        *client.ws_url.lock().await = url.to_string();
+    }
+    let shards = Arc::clone(&client.shard_manager);
+    let poster: Arc<dyn Deliver> = Arc::new(Poster { http: Arc::clone(&client.http) });
+    let scheduled = scheduler::run(service, clock, poster, cancel.clone());
+    let gateway = async {
+        let r = tokio::select! {
+            r = client.start() => r.map_err(anyhow::Error::from),
+            () = cancel.cancelled() => {
+                shards.shutdown_all().await;
+                Ok(())
+            }
+        };
+        cancel.cancel();
+        r
+    };
+    let (r, ()) = tokio::join!(gateway, scheduled);
+    r
+}

@@ -1,0 +1,115 @@
+//! Replies as Discord shows them: text with markdown made inert, an embed
+//! for boards, and one button per choice. Mentions are always switched off.
+
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateInteractionResponseMessage,
+    EditInteractionResponse,
+};
+
+use crate::command::button_value;
+use crate::content::letter;
+use crate::reply::{self, Body, Reply, Style, Visibility};
+
+/// Markdown made inert, and `@` followed by a zero-width space so that even a
+/// client ignoring allowed_mentions shows `@everyone` as text.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '[' | ']' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**") };
+
+pub(super) fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new().empty_users().empty_roles().everyone(false).replied_user(false)
+}
+
+/// A reply as Discord shows it: text, an embed for boards, and buttons.
+pub(super) struct Rendered {
+    pub content: String,
+    pub embed: Option<CreateEmbed>,
+    pub rows: Vec<CreateActionRow>,
+}
+
+pub(super) fn render(reply: &Reply) -> Rendered {
+    match &reply.body {
+        Body::Leaderboard(board) => {
+            let lines: Vec<String> = if board.rows.is_empty() {
+                vec![escape(&board.empty)]
+            } else {
+                board
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let you = if r.is_you { " (you)" } else { "" };
+                        format!("{}. {} — {}{you}", r.rank, escape(&r.name), escape(&r.figure))
+                    })
+                    .collect()
+            };
+            let embed = CreateEmbed::new().title(escape(&board.title)).description(lines.join("\n"));
+            Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
+        }
+        Body::Reveal(r) => {
+            let buttons: Vec<CreateButton> = (0..r.choice_count)
+                .map(|i| {
+                    let style = if Some(i) == r.right_choice { ButtonStyle::Success } else { ButtonStyle::Secondary };
+                    CreateButton::new(button_value(r.question, letter(i)))
+                        .label(letter(i).to_string())
+                        .style(style)
+                        .disabled(true)
+                })
+                .collect();
+            Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(buttons) }
+        }
+        body => {
+            let buttons: Vec<CreateButton> = reply
+                .buttons()
+                .iter()
+                .map(|b| {
+                    CreateButton::new(button_value(b.question, b.letter))
+                        .label(b.letter.to_string())
+                        .style(ButtonStyle::Primary)
+                })
+                .collect();
+            Rendered { content: reply::render(body, &STYLE), embed: None, rows: rows(buttons) }
+        }
+    }
+}
+
+/// At most five buttons to a row.
+fn rows(buttons: Vec<CreateButton>) -> Vec<CreateActionRow> {
+    buttons.chunks(5).map(|c| CreateActionRow::Buttons(c.to_vec())).collect()
+}
+
+pub(super) fn interaction_message(reply: &Reply) -> CreateInteractionResponseMessage {
+    let r = render(reply);
+    let mut m = CreateInteractionResponseMessage::new()
+        .ephemeral(reply.visibility == Visibility::Private)
+        .allowed_mentions(no_mentions())
+        .components(r.rows);
+    if !r.content.is_empty() {
+        m = m.content(r.content);
+    }
+    if let Some(e) = r.embed {
+        m = m.embed(e);
+    }
+    m
+}
+
+pub(super) fn interaction_edit(reply: &Reply) -> EditInteractionResponse {
+    let r = render(reply);
+    let mut m = EditInteractionResponse::new().allowed_mentions(no_mentions()).components(r.rows).content(r.content);
+    if let Some(e) = r.embed {
+        m = m.embed(e);
+    }
+    m
+}
