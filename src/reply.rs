@@ -192,12 +192,7 @@ pub fn render(body: &Body, style: &Style) -> String {
             for (i, c) in q.choices.iter().enumerate() {
                 out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
             }
-            let how = if q.choices.is_empty() {
-                "Answer with /quiz answer <your answer>".to_string()
-            } else {
-                format!("Answer with /quiz answer <A-{}>", letter(q.choices.len() - 1))
-            };
-            out.push_str(&format!("\n{}", e(&how)));
+            out.push_str(&format!("\n{}", e(&crate::service::text::how_to_answer(q.choices.len(), false))));
             if let Some(t) = q.closes_at {
                 out.push_str(&format!(" · closes {}", t.format("%Y-%m-%d %H:%M UTC")));
             }

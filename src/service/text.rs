@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::content::Item;
+use crate::content::{Item, letter};
 use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
@@ -38,6 +38,15 @@ pub fn help(platform: Platform) -> Vec<(String, String)> {
             (usage, (*what).to_string())
         })
         .collect()
+}
+
+/// How to answer a question with `choices` choices (none: a text answer).
+pub fn how_to_answer(choices: usize, buttons: bool) -> String {
+    match (choices, buttons) {
+        (0, _) => "Answer with /quiz answer <your answer>".into(),
+        (n, false) => format!("Answer with /quiz answer <A-{}>", letter(n - 1)),
+        (n, true) => format!("Answer with a button or /quiz answer <A-{}>", letter(n - 1)),
+    }
 }
 
 pub const NOT_ADMIN: &str = "Only channel admins can use /quiz admin commands. Nothing was changed.";

@@ -6,9 +6,14 @@
 //! in constant time, a timestamp no more than five minutes off, and a body
 //! under [`MAX_BODY`]. This module only translates; the service decides.
 
+mod render;
+mod web_api;
+
+pub use render::{STYLE, escape, message};
+pub use web_api::WebApi;
+
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -19,18 +24,16 @@ use axum::routing::{get, post};
 use hmac::{Hmac, Mac};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::Sha256;
-
-use crate::command::{Command, QuestionRef};
-use crate::content::letter;
-use crate::ids::Platform;
-use crate::reply::{self, Body, Reply, Style, Visibility};
 use tokio_util::sync::CancellationToken;
 
-use crate::scheduler::{Clock, SendResult};
-use crate::service::{Ctx, Outbound, Service};
-use crate::store::Part;
+use crate::command::{Command, parse_button};
+use crate::ids::Platform;
+use crate::reply::{Reply, Visibility};
+use crate::scheduler::Clock;
+use crate::service::{Ctx, Service};
+use render::response_body;
 
 pub const PLATFORM: Platform = Platform::Slack;
 /// Requests larger than this are refused with 413.
@@ -77,184 +80,6 @@ pub fn verify(secret: &str, headers: &HeaderMap, body: &[u8], now_secs: i64) -> 
     }
     let given = signature.strip_prefix("v0=").and_then(|h| hex::decode(h).ok()).ok_or(Refusal::Forged)?;
     mac(secret, timestamp, body).verify_slice(&given).map_err(|_| Refusal::Forged)
-}
-
-// ---------------------------------------------------------------- rendering
-
-/// Makes user text inert in mrkdwn: `<!channel>`, `<@U123>` and links need `<`.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*") };
-
-/// A message body: fallback `text` and Block Kit `blocks` (choice buttons
-/// for a question).
-pub fn message(reply: &Reply) -> Value {
-    let text = reply::render(&reply.body, &STYLE);
-    let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": text}})];
-    let buttons = reply.buttons();
-    if !buttons.is_empty() {
-        let elements: Vec<Value> = buttons
-            .iter()
-            .map(|b| {
-                json!({
-                    "type": "button",
-                    "action_id": format!("answer-{}", b.letter),
-                    "text": {"type": "plain_text", "text": b.letter.to_string()},
-                    "value": format!("{}:{}", b.question.encode(), b.letter),
-                })
-            })
-            .collect();
-        blocks.push(json!({"type": "actions", "elements": elements}));
-    }
-    if let Body::Question(q) = &reply.body {
-        let how = if q.choices.is_empty() {
-            "Answer with `/quiz answer <your answer>`".to_string()
-        } else {
-            format!("Answer with a button or `/quiz answer <A-{}>`", letter(q.choices.len() - 1))
-        };
-        blocks.push(json!({"type": "context", "elements": [{"type": "mrkdwn", "text": how}]}));
-    }
-    json!({"text": text, "blocks": blocks})
-}
-
-/// The response to a slash command or the message for a `response_url`.
-fn response_body(reply: &Reply) -> Value {
-    let mut body = message(reply);
-    let response_type = match reply.visibility {
-        Visibility::Private => "ephemeral",
-        Visibility::Public => "in_channel",
-    };
-    body["response_type"] = json!(response_type);
-    body
-}
-
-// ---------------------------------------------------------------- Web API
-
-/// The Web API client: bot token auth, `ok: false` as errors, 429 honoured.
-#[derive(Clone)]
-pub struct WebApi {
-    http: reqwest::Client,
-    base: String,
-    token: SecretString,
-}
-
-/// How many times a call is tried when Slack says 429 or fails with 5xx.
-const ATTEMPTS: u32 = 4;
-/// The longest Retry-After honoured before giving up on this pass.
-const MAX_RETRY_AFTER: StdDuration = StdDuration::from_secs(30);
-
-impl WebApi {
-    pub fn new(base: &str, token: SecretString) -> WebApi {
-        let http = reqwest::Client::builder()
-            .timeout(StdDuration::from_secs(10))
-            .build()
-            .unwrap_or_else(|_| reqwest::Client::new());
-        WebApi { http, base: base.trim_end_matches('/').to_string(), token }
-    }
-
-    /// Calls a Web API method with a JSON body; returns the response JSON when `ok`.
-    pub async fn call(&self, method: &str, body: &Value) -> Result<Value, String> {
-        let url = format!("{}/{method}", self.base);
-        self.post_json(&url, body, true).await.and_then(|v| {
-            if v["ok"].as_bool() == Some(true) {
-                Ok(v)
-            } else {
-                Err(format!("{method}: {}", v["error"].as_str().unwrap_or("ok is not true")))
-            }
-        })
-    }
-
-    /// Posts a message to a slash command's or an action's `response_url`.
-    pub async fn respond(&self, response_url: &str, body: &Value) -> Result<(), String> {
-        self.post_json(response_url, body, false).await.map(|_| ())
-    }
-
-    async fn post_json(&self, url: &str, body: &Value, auth: bool) -> Result<Value, String> {
-        let mut last = String::new();
-        for attempt in 1..=ATTEMPTS {
-            let mut req = self.http.post(url).json(body);
-            if auth {
-                req = req.bearer_auth(self.token.expose_secret());
-            }
-            let resp = match req.send().await {
-                Ok(r) => r,
-                Err(e) => {
-                    last = format!("request failed: {}", e.without_url());
-                    tokio::time::sleep(backoff(attempt)).await;
-                    continue;
-                }
-            };
-            let status = resp.status();
-            if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-                let wait = resp
-                    .headers()
-                    .get("retry-after")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse::<u64>().ok())
-                    .map_or_else(|| backoff(attempt), StdDuration::from_secs);
-                last = format!("rate limited (retry after {}s)", wait.as_secs());
-                if wait > MAX_RETRY_AFTER {
-                    break;
-                }
-                tokio::time::sleep(wait).await;
-                continue;
-            }
-            if status.is_server_error() {
-                last = format!("HTTP {status}");
-                tokio::time::sleep(backoff(attempt)).await;
-                continue;
-            }
-            if !status.is_success() {
-                return Err(format!("HTTP {status}"));
-            }
-            let text = resp.text().await.map_err(|e| format!("reading the response: {}", e.without_url()))?;
-            // response_url answers plain `ok`; the Web API answers JSON.
-            return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
-        }
-        Err(last)
-    }
-
-    /// Sends a question or a reveal from the scheduler. A reveal replaces the
-    /// question message (buttons gone) when its `ts` is known.
-    pub async fn deliver(&self, out: &Outbound) -> SendResult {
-        let mut body = message(&out.reply);
-        body["channel"] = json!(out.to.channel);
-        match (out.part, out.message_ref.as_deref()) {
-            (Part::Reveal, Some(ts)) => {
-                body["ts"] = json!(ts);
-                self.call("chat.update", &body).await?;
-                Ok(None)
-            }
-            _ => {
-                let v = self.call("chat.postMessage", &body).await?;
-                Ok(v["ts"].as_str().map(str::to_string))
-            }
-        }
-    }
-}
-
-impl crate::scheduler::Deliver for WebApi {
-    fn platform(&self) -> Platform {
-        PLATFORM
-    }
-
-    /// Slack offers no de-duplication key for chat.postMessage.
-    fn dedupes(&self) -> bool {
-        false
-    }
-
-    fn deliver<'a>(
-        &'a self,
-        out: &'a Outbound,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = SendResult> + Send + 'a>> {
-        Box::pin(WebApi::deliver(self, out))
-    }
-}
-
-fn backoff(attempt: u32) -> StdDuration {
-    StdDuration::from_millis(200 * 2u64.pow(attempt.min(5)))
 }
 
 // ---------------------------------------------------------------- server
@@ -382,16 +207,6 @@ struct InteractionForm {
     payload: String,
 }
 
-/// A button's value: `d12:B` is choice B of daily question 12.
-fn parse_button(value: &str) -> Option<(QuestionRef, char)> {
-    let (question, choice) = value.split_once(':')?;
-    let mut chars = choice.chars();
-    match (QuestionRef::decode(question), chars.next(), chars.next()) {
-        (Some(q), Some(c), None) if c.is_ascii_uppercase() => Some((q, c)),
-        _ => None,
-    }
-}
-
 async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
     if !slack.verified("/slack/interactivity", &headers, &body) {
         return unauthorized();
@@ -406,14 +221,14 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
     if payload.kind != "block_actions" {
         return StatusCode::OK.into_response();
     }
-    let Some((question, choice)) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
+    let Some(answer) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
         return bad_request("interactivity payload: no answer button in actions".into());
     };
     let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
     let channel = payload.channel.map(|c| c.id).unwrap_or_default();
     let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
     let ctx = slack.ctx(&team, &channel, &payload.user.id, name);
-    let reply = slack.handle(ctx, Ok(Command::Answer { answer: choice.to_string(), question: Some(question) })).await;
+    let reply = slack.handle(ctx, Ok(answer)).await;
     // The answer is committed; tell the user privately without touching the question message.
     if let Some(url) = payload.response_url {
         let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
