@@ -126,7 +126,8 @@ mod tests {
     /// Every structured command means what the same command typed means.
     #[test]
     fn options_and_text_agree() {
-        let cases: Vec<(bool, &str, Vec<(String, Arg)>, &str)> = vec![
+        type Case<'a> = (bool, &'a str, Vec<(String, Arg)>, &'a str);
+        let cases: Vec<Case> = vec![
             (false, "play", vec![], "play"),
             (false, "play", vec![t("category", "databases")], "play databases"),
             (false, "answer", vec![t("choice", "B")], "answer B"),

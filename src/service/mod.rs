@@ -13,12 +13,13 @@ mod answers;
 mod boards;
 mod daily;
 mod deliveries;
+mod limits;
 mod practice;
 mod readers;
 pub mod text;
 mod writer;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -31,14 +32,15 @@ pub use deliveries::Outbound;
 use crate::command::{self, Command};
 use crate::content::{Bank, Item, ItemKind};
 use crate::ids::Platform;
-use crate::quiz::ratelimit::{self, Bucket, RateRules};
+use crate::quiz::ratelimit::RateRules;
 use crate::quiz::schedule::Close;
 use crate::quiz::scoring::ScoringRules;
 use crate::quiz::streak::StreakRules;
 use crate::reply::{Body, HelpCard, Mode, QuestionCard, Reply};
 use crate::store::{self, Post, PostState, Store, StoreError};
+use limits::Limits;
 use readers::Readers;
-use writer::{Keyed, State, Writer};
+use writer::{State, Writer};
 
 /// The rules the service plays by (from config).
 #[derive(Debug, Clone)]
@@ -105,7 +107,7 @@ pub struct Service {
     writer: Writer,
     readers: Option<Readers>,
     /// Rate-limit buckets by (platform, user id); checked before any database work.
-    limits: Mutex<Limits>,
+    limits: Limits,
     /// Bumped when a command changed what is scheduled; every scheduler watches it.
     wake: watch::Sender<u64>,
 }
@@ -118,7 +120,7 @@ impl Service {
         let readers = store.path().map(Readers::new);
         let core = Arc::new(Core { bank, rules });
         let writer = Writer::start(State::new(store, Arc::clone(&core), rng))?;
-        Ok(Service { core, writer, readers, limits: Mutex::default(), wake: watch::Sender::new(0) })
+        Ok(Service { core, writer, readers, limits: Limits::default(), wake: watch::Sender::new(0) })
     }
 
     pub fn bank(&self) -> &Bank {
@@ -165,7 +167,7 @@ impl Service {
     /// The one place a command is routed. `inline`: reads run on the
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
-        if !self.admit(&ctx) {
+        if !self.limits.admit(self.core.rules.rate, &ctx) {
             return Reply::error(text::TOO_FAST);
         }
         let result = match cmd {
@@ -236,27 +238,6 @@ impl Service {
         })
     }
 
-    /// The per-user rate limit. A flood from one user is turned away here,
-    /// before any database work, so it cannot slow anyone else down. The
-    /// local console has one person at the keyboard (or a script): no limit.
-    fn admit(&self, ctx: &Ctx) -> bool {
-        if ctx.platform == Platform::Console {
-            return true;
-        }
-        let mut limits = self.limits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let rules = self.core.rules.rate;
-        let (ok, bucket) = ratelimit::admit(rules, limits.buckets.get(&ctx.platform, &ctx.user_id).copied(), ctx.now);
-        limits.buckets.insert(&ctx.platform, &ctx.user_id, bucket);
-        if limits.buckets.len() > 10_000 && ctx.now >= limits.next_prune {
-            // Forget buckets that have long been full again; at most once a
-            // minute, so a server of many players does not pay for it per command.
-            let horizon = ctx.now - chrono::Duration::minutes(5);
-            limits.buckets.retain(|b| b.at > horizon);
-            limits.next_prune = ctx.now + chrono::Duration::minutes(1);
-        }
-        ok
-    }
-
     /// Puts the writer's connection in (or out of) a simulated fault; see
     /// [`Store::simulate`]. Blocks.
     #[cfg(feature = "testing")]
@@ -275,13 +256,6 @@ impl Service {
     pub fn subscribe(&self) -> watch::Receiver<u64> {
         self.wake.subscribe()
     }
-}
-
-/// Rate-limit buckets by (platform, user id), and when to next forget old ones.
-#[derive(Default)]
-struct Limits {
-    buckets: Keyed<Platform, Bucket>,
-    next_prune: DateTime<Utc>,
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
