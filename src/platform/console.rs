@@ -49,15 +49,29 @@ where
     let mut prompted = false;
     let mut lines = input.lines();
     let mut changed = service.subscribe();
+    let mut shown_due = None;
     loop {
         if !echo && !prompted {
             write!(out, "{user}> ")?;
             out.flush()?;
             prompted = true;
         }
-        let wake = scheduler::next_pass(&service, clock.now()).await;
+        let now = clock.now();
+        let wake = scheduler::next_pass(&service, now).await;
+        if wake <= now && shown_due != Some(wake) {
+            // Due already: shown before the next command is read (once per
+            // instant, so a pass that keeps failing cannot hold up the input).
+            shown_due = Some(wake);
+            if deliver(&service, now, &mut out, prompted && !echo).await? > 0 {
+                prompted = false;
+            }
+            continue;
+        }
+        // In this order: what is due is shown before the next command is
+        // read, so a script's output is the same on every run.
         let line = tokio::select! {
-            line = lines.next_line() => line?,
+            biased;
+            () = cancel.cancelled() => None,
             () = clock.sleep_until(wake) => {
                 if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
                     prompted = false;
@@ -70,7 +84,7 @@ where
                 }
                 continue;
             }
-            () = cancel.cancelled() => None,
+            line = lines.next_line() => line?,
         };
         let Some(line) = line else { break };
         prompted = false;

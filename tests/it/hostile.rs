@@ -6,7 +6,7 @@ use quizmaster::command::{self, Command};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::{Bank, ItemKind, Source, parse_pack};
 use quizmaster::quiz::grading::{grade, normalise};
-use quizmaster::reply::{Body, PLAIN, render};
+use quizmaster::reply::{PLAIN, render};
 
 use crate::support::{bank, ctx, service};
 
@@ -150,10 +150,10 @@ fn hostile_text_through_the_service_never_panics_and_stays_inert() {
     for line in nasty {
         for prefix in ["", "answer ", "stats ", "play ", "admin schedule 09:00 "] {
             let reply = svc.handle_text(&ctx("Mallory <@1>", "2026-11-25 10:00"), &format!("{prefix}{line}"));
-            let _ = render(&reply.body, &PLAIN);
-            if let Body::Error(e) = &reply.body {
-                assert!(!e.is_empty());
-            }
+            // Whatever comes back is shown whole and stays short: nothing
+            // the user typed is repeated at length.
+            let shown = render(&reply.body, &PLAIN);
+            assert!(shown.chars().count() < 2_000, "{prefix}{line}: {shown}");
         }
     }
     assert_eq!(crate::support::count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);

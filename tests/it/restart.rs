@@ -123,7 +123,10 @@ fn killed_right_after_posting_does_not_post_again_that_day() {
     let mut second = start(dir.path());
     second.send("/quiz admin status");
     second.wait_for("Pool:");
-    std::thread::sleep(StdDuration::from_millis(500));
+    // The console shows what is due before it reads the next command: once
+    // help is printed, any post the restart would make has been made.
+    second.send("/quiz help");
+    second.wait_for("Quizmaster commands");
     let seen = second.kill9();
     assert!(!seen.iter().any(|l| l.contains("Question of the day")), "posted again after the restart: {seen:#?}");
     assert!(seen.iter().any(|l| l.contains("Open question")), "{seen:#?}");
@@ -163,7 +166,8 @@ fn started_after_the_grace_period_records_a_miss_and_streaks_survive() {
     run.send("/as Ann");
     run.send("/quiz streak");
     run.wait_for("in a row");
-    std::thread::sleep(StdDuration::from_millis(300));
+    run.send("/quiz help");
+    run.wait_for("Quizmaster commands");
     let seen = run.kill9();
     assert!(!seen.iter().any(|l| l.contains("Question of the day")), "{seen:#?}");
     assert!(seen.iter().any(|l| l.contains("1 in a row")), "the streak survived the miss: {seen:#?}");
@@ -268,8 +272,8 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
     again.send("/quiz admin reveal-now");
     again.wait_for("Question of the day: the answer");
     again.send("/quiz leaderboard all");
-    again.wait_for("Leaderboard");
-    std::thread::sleep(StdDuration::from_millis(300));
+    again.send("/quiz help");
+    again.wait_for("Quizmaster commands");
     let seen = again.kill9();
 
     // Streaks and points recomputed from the rows with the domain rules equal the stored ones.
