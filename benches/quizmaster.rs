@@ -110,7 +110,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     if returning {
         // They used the bot earlier (not timed), so it knows them.
         for i in 0..users {
-            svc.handle_text(&ctx(Platform::Slack, "g", "c", &format!("user-{i}")), "help");
+            svc.handle_text(&ctx(Platform::Slack, "g", "c", &format!("user-{i}")), "streak");
         }
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
@@ -273,7 +273,9 @@ enum Reveal {
 /// while another channel's question with `crowd` answers is revealed.
 fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Result<(Http, Duration)> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    let name = format!("reveal-{}.db", reveal as u8);
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("reveal-{}-{run}.db", reveal as u8);
     let store = Store::open(&dir.join(&name), Options::default())?;
     let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
     let admin = |channel: &str| ctx(Platform::Slack, "T1", channel, "UADMIN");

@@ -14,18 +14,11 @@ use tokio_util::sync::CancellationToken;
 use crate::ids::Platform;
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock};
-use crate::service::{Ctx, Outbound, Service};
+use crate::service::{Ctx, Outbound, Service, text};
 
 pub const PLATFORM: Platform = Platform::Console;
 const GUILD: &str = "local";
 const CHANNEL: &str = "local";
-
-const BANNER: &str = "\
-Quizmaster — local console mode.
-No Discord or Slack credentials are configured, so this is a local chat with
-one channel. Type /quiz help for the commands, /as NAME to play as someone
-else, /quit (or end of input) to leave. To connect a real platform, see
-\"Connecting Discord and Slack\" in README.md.";
 
 /// Runs the console until end of input, `/quit`, or `cancel` fires.
 /// `echo` repeats each command line (for piped input, where it is not shown).
@@ -44,7 +37,7 @@ where
     R: AsyncBufRead + Unpin,
     W: Write,
 {
-    writeln!(out, "{BANNER}\n")?;
+    writeln!(out, "{}\n", text::CONSOLE_BANNER)?;
     let mut user = default_user.to_string();
     let mut prompted = false;
     let mut lines = input.lines();
@@ -99,10 +92,10 @@ where
         match word {
             "/quit" | "/exit" => break,
             "/as" => match rest.trim() {
-                "" => writeln!(out, "Usage: /as NAME")?,
+                "" => writeln!(out, "{}", text::CONSOLE_AS_USAGE)?,
                 name => {
                     user = name.chars().filter(|c| !c.is_control()).take(64).collect();
-                    writeln!(out, "You are now {user}.")?;
+                    writeln!(out, "{}", text::console_you_are(&user))?;
                 }
             },
             "/quiz" => {
@@ -118,11 +111,11 @@ where
                 let reply = service.handle_text_async(ctx, rest).await;
                 write_reply(&mut out, &reply, &user)?;
             }
-            _ => writeln!(out, "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.")?,
+            _ => writeln!(out, "{}", text::CONSOLE_UNKNOWN)?,
         }
         writeln!(out)?;
     }
-    writeln!(out, "Bye.")?;
+    writeln!(out, "{}", text::CONSOLE_BYE)?;
     out.flush()
 }
 

@@ -49,6 +49,21 @@ pub fn how_to_answer(choices: usize, buttons: bool) -> String {
     }
 }
 
+/// The local console's own lines.
+pub const CONSOLE_BANNER: &str = "\
+Quizmaster — local console mode.
+No Discord or Slack credentials are configured, so this is a local chat with
+one channel. Type /quiz help for the commands, /as NAME to play as someone
+else, /quit (or end of input) to leave. To connect a real platform, see
+\"Connecting Discord and Slack\" in README.md.";
+pub const CONSOLE_AS_USAGE: &str = "Usage: /as NAME";
+pub const CONSOLE_UNKNOWN: &str = "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.";
+pub const CONSOLE_BYE: &str = "Bye.";
+
+pub fn console_you_are(name: &str) -> String {
+    format!("You are now {name}.")
+}
+
 pub const NOT_ADMIN: &str = "Only channel admins can use /quiz admin commands. Nothing was changed.";
 pub const EMPTY_BANK: &str = "The question bank is empty.";
 pub const NOT_THIS_CHANNEL: &str = "That question is not one of this channel's.";
