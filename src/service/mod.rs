@@ -39,7 +39,7 @@ use crate::quiz::streak::StreakRules;
 use crate::reply::{Body, HelpCard, Mode, QuestionCard, Reply};
 use crate::store::{self, Post, PostState, Store, StoreError};
 use limits::Limits;
-use readers::Readers;
+use readers::{Readers, blocking, known_scope};
 use writer::{State, Writer};
 
 /// The rules the service plays by (from config).
@@ -214,28 +214,36 @@ impl Service {
         })
     }
 
-    /// A read on its own connection, after the writer has settled the
-    /// command's rows (see [`boards::prepare`]).
-    async fn read_scoped<T: Send + 'static>(
-        &self,
-        ctx: Ctx,
-        board: bool,
-        inline: bool,
-        f: impl FnOnce(&Store, &writer::Scope, &Ctx) -> store::Result<T> + Send + 'static,
-    ) -> store::Result<T> {
+    /// A read on its own connection. The command's rows are looked up there
+    /// too when they all exist (and, for boards, the running totals are
+    /// built): one hop, no wait behind the writer. Otherwise the writer
+    /// creates them first (see [`boards::prepare`]).
+    async fn read_scoped<T, F>(&self, ctx: Ctx, board: bool, inline: bool, f: F) -> store::Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store, &writer::Scope, &Ctx) -> store::Result<T> + Send + 'static,
+    {
+        let Some(readers) = self.readers.clone() else {
+            // A database without a file has no second connection: all on the writer.
+            return self.write(move |w| boards::prepare(w, &ctx, board).and_then(|s| f(&w.store, &s, &ctx))).await;
+        };
+        let default_tz = self.core.rules.default_tz;
+        let quick = move || -> store::Result<Result<T, (F, Ctx)>> {
+            readers.with(|r| match known_scope(r, &ctx, default_tz)? {
+                Some(scope) if scope.totals_built || !board => f(r, &scope, &ctx).map(Ok),
+                _ => Ok(Err((f, ctx))),
+            })
+        };
+        let first = if inline { quick() } else { blocking(quick).await };
+        let (f, ctx) = match first? {
+            Ok(done) => return Ok(done),
+            Err(unknown) => unknown,
+        };
         let for_scope = ctx.clone();
         let scope = self.write(move |w| boards::prepare(w, &for_scope, board)).await?;
-        let Some(readers) = &self.readers else {
-            // A database without a file has no second connection: read on the writer.
-            return self.write(move |w| f(&w.store, &scope, &ctx)).await;
-        };
-        if inline {
-            return readers.with(|r| f(r, &scope, &ctx));
-        }
-        let readers = readers.clone();
-        tokio::task::spawn_blocking(move || readers.with(|r| f(r, &scope, &ctx))).await.unwrap_or_else(|e| {
-            Err(StoreError::Failed { temporary: false, message: format!("the read task failed: {e}") })
-        })
+        let readers = self.readers.clone().expect("checked above");
+        let read = move || readers.with(|r| f(r, &scope, &ctx));
+        if inline { read() } else { blocking(read).await }
     }
 
     /// Puts the writer's connection in (or out of) a simulated fault; see

@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::store::{self, Store};
+use chrono_tz::Tz;
+
+use super::Ctx;
+use super::writer::{Scope, Who};
+use crate::store::{self, Store, StoreError};
 
 /// At most this many idle connections are kept.
 const KEEP: usize = 4;
@@ -38,4 +42,26 @@ impl Readers {
         }
         out
     }
+}
+
+/// A command's rows as a reader finds them; `None` unless all exist and the
+/// user's name is the one stored (a new name is written by the writer).
+pub(super) fn known_scope(r: &Store, ctx: &Ctx, default_tz: Tz) -> store::Result<Option<Scope>> {
+    let Some((guild, channel, user, name)) = r.known(ctx.platform, &ctx.guild, &ctx.channel, &ctx.user_id)? else {
+        return Ok(None);
+    };
+    if name != ctx.user_name {
+        return Ok(None);
+    }
+    let (tz, totals_built) = r.guild_zone(guild, default_tz)?;
+    Ok(Some(Scope { who: Who { guild, channel, user }, tz, totals_built }))
+}
+
+/// Blocking work on the blocking pool, never on an async worker.
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> store::Result<T> + Send + 'static,
+) -> store::Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(StoreError::Failed { temporary: false, message: format!("the read task failed: {e}") }))
 }

@@ -5,6 +5,32 @@ use rusqlite::{OptionalExtension, params};
 use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 
 impl Store {
+    /// The rows of a server, one of its channels and a user, if all three
+    /// were seen before, with the name stored for the user. Reads only.
+    pub fn known(
+        &self,
+        platform: Platform,
+        guild: &str,
+        channel: &str,
+        user: &str,
+    ) -> Result<Option<(GuildId, ChannelId, UserId, String)>> {
+        let place: Option<(GuildId, ChannelId)> = self
+            .conn
+            .prepare_cached(
+                "SELECT g.id, c.id FROM guilds g JOIN channels c ON c.guild_id = g.id AND c.external_id = ?3
+                 WHERE g.platform = ?1 AND g.external_id = ?2",
+            )?
+            .query_row(params![platform, guild, channel], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((guild, channel)) = place else { return Ok(None) };
+        let person: Option<(UserId, String)> = self
+            .conn
+            .prepare_cached("SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2")?
+            .query_row(params![platform, user], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(person.map(|(user, name)| (guild, channel, user, name)))
+    }
+
     /// The row for a server, created on first sight. Reads first: after the
     /// first sight this costs no write.
     pub fn ensure_guild(&mut self, platform: Platform, external_id: &str) -> Result<GuildId> {
