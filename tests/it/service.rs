@@ -671,3 +671,18 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
         crate::support::block(crate::support::deliver(&svc, crate::support::at("2026-11-25 10:05"), true)).is_empty()
     );
 }
+
+#[test]
+fn a_renamed_player_shows_under_the_new_name_on_the_next_board() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    svc.handle_text(&ctx("Ann", "2026-11-25 10:00"), "play apis");
+    svc.handle_text(&ctx("Ann", "2026-11-25 10:01"), "answer idempotent");
+    let board = text(&svc.handle_text(&ctx("Ann", "2026-11-25 10:02"), "leaderboard practice"));
+    assert!(board.contains("Ann — 1 correct of 1"), "{board}");
+    // Same user id, new display name: the board is read after the name is stored.
+    let renamed = quizmaster::service::Ctx { user_name: "Annie".into(), ..ctx("Ann", "2026-11-25 10:03") };
+    let board = text(&svc.handle_text(&renamed, "leaderboard practice"));
+    assert!(board.contains("Annie — 1 correct of 1"), "{board}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM users WHERE display_name = 'Annie'"), 1);
+}
