@@ -214,6 +214,21 @@ async fn drive(url: &str, clients: usize, requests: usize, text: impl Fn(usize) 
     Http { rate: all.len() as f64 / wall.as_secs_f64(), p50: percentile(&all, 0.5), p99: percentile(&all, 0.99) }
 }
 
+/// The real Slack endpoints over `svc` on a free loopback port; their command URL.
+async fn serve_slack(svc: Arc<Service>) -> anyhow::Result<String> {
+    let slack = Arc::new(Slack {
+        service: svc,
+        clock: Arc::new(SystemClock),
+        signing_secret: SECRET.to_string().into(),
+        admins: Default::default(),
+        api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/slack/commands", listener.local_addr()?);
+    tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
+    Ok(url)
+}
+
 /// (3) The Slack answer path against a bare handler that only checks the signature.
 fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
@@ -240,16 +255,7 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
         svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin categories miscellaneous");
         let posted = svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin post-now");
         let (_, answer) = right_answer(&svc, &posted.body);
-        let slack = Arc::new(Slack {
-            service: svc,
-            clock: Arc::new(SystemClock),
-            signing_secret: SECRET.to_string().into(),
-            admins: Default::default(),
-            api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
-        });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let url = format!("http://{}/slack/commands", listener.local_addr()?);
-        tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
+        let url = serve_slack(svc).await?;
         let answer = answer.to_lowercase();
         let real = drive(&url, 256, requests, move |i| {
             format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
@@ -286,16 +292,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
     let mut store = Store::open(&dir.join(&name), Options::default())?;
     store.bench_raw_answer_inserts(crowded, crowd, 5000)?;
     runtime.block_on(async {
-        let slack = Arc::new(Slack {
-            service: Arc::clone(&svc),
-            clock: Arc::new(SystemClock),
-            signing_secret: SECRET.to_string().into(),
-            admins: Default::default(),
-            api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
-        });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let url = format!("http://{}/slack/commands", listener.local_addr()?);
-        tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
+        let url = serve_slack(Arc::clone(&svc)).await?;
         let answer = answer.to_lowercase();
         let revealing = {
             let svc = Arc::clone(&svc);

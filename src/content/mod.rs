@@ -6,7 +6,7 @@
 
 mod loader;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -121,8 +121,6 @@ pub fn slug_title(slug: &str) -> String {
 pub struct Bank {
     items: Vec<Item>,
     by_id: HashMap<String, usize>,
-    /// The file each item came from, for summaries.
-    packs: BTreeMap<String, usize>,
     /// Category slugs, sorted; fixed once the bank is loaded.
     categories: Vec<String>,
     /// Display titles by category slug, from the packs' `title`.
@@ -201,7 +199,6 @@ impl Bank {
                     continue;
                 }
                 first_seen.insert(item.id.clone(), source.name.clone());
-                *bank.packs.entry(source.name.clone()).or_default() += 1;
                 bank.by_id.insert(item.id.clone(), bank.items.len());
                 bank.items.push(item);
                 bank.files.push(source.name.clone());
@@ -296,7 +293,8 @@ impl Bank {
     pub fn summary(&self) -> String {
         let live: Vec<&Item> = self.live().collect();
         let retired = self.items.len() - live.len();
-        let mut out = format!("{} items in {} packs", live.len(), self.packs.len());
+        let packs: BTreeSet<&String> = self.files.iter().collect();
+        let mut out = format!("{} items in {} packs", live.len(), packs.len());
         if retired > 0 {
             out.push_str(&format!(" (and {retired} retired, kept for questions already asked)"));
         }

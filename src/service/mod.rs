@@ -39,7 +39,7 @@ use crate::quiz::streak::StreakRules;
 use crate::reply::{Body, HelpCard, Mode, QuestionCard, Reply};
 use crate::store::{self, Post, PostState, Store, StoreError};
 use limits::Limits;
-use readers::{Readers, blocking, known_scope};
+use readers::{Readers, known_scope};
 use writer::{State, Writer};
 
 /// The rules the service plays by (from config).
@@ -131,11 +131,6 @@ impl Service {
         &self.core.rules
     }
 
-    /// Jobs waiting for the writer.
-    pub fn queue_depth(&self) -> usize {
-        self.writer.queue_depth()
-    }
-
     /// Handles a command and waits for its reply without an async runtime
     /// (tools, tests, and threads of their own).
     pub fn handle(&self, ctx: &Ctx, cmd: Command) -> Reply {
@@ -223,27 +218,24 @@ impl Service {
         T: Send + 'static,
         F: FnOnce(&Store, &writer::Scope, &Ctx) -> store::Result<T> + Send + 'static,
     {
-        let Some(readers) = self.readers.clone() else {
+        let Some(readers) = &self.readers else {
             // A database without a file has no second connection: all on the writer.
             return self.write(move |w| boards::prepare(w, &ctx, board).and_then(|s| f(&w.store, &s, &ctx))).await;
         };
         let default_tz = self.core.rules.default_tz;
-        let quick = move || -> store::Result<Result<T, (F, Ctx)>> {
-            readers.with(|r| match known_scope(r, &ctx, default_tz)? {
+        let quick = readers
+            .read(inline, move |r| match known_scope(r, &ctx, default_tz)? {
                 Some(scope) if scope.totals_built || !board => f(r, &scope, &ctx).map(Ok),
                 _ => Ok(Err((f, ctx))),
             })
-        };
-        let first = if inline { quick() } else { blocking(quick).await };
-        let (f, ctx) = match first? {
+            .await?;
+        let (f, ctx) = match quick {
             Ok(done) => return Ok(done),
             Err(unknown) => unknown,
         };
         let for_scope = ctx.clone();
         let scope = self.write(move |w| boards::prepare(w, &for_scope, board)).await?;
-        let readers = self.readers.clone().expect("checked above");
-        let read = move || readers.with(|r| f(r, &scope, &ctx));
-        if inline { read() } else { blocking(read).await }
+        readers.read(inline, move |r| f(r, &scope, &ctx)).await
     }
 
     /// Puts the writer's connection in (or out of) a simulated fault; see

@@ -42,6 +42,22 @@ impl Readers {
         }
         out
     }
+
+    /// [`Readers::with`] on the caller's thread (`inline`, for callers that
+    /// may block) or on the blocking pool, never on an async worker.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        inline: bool,
+        f: impl FnOnce(&Store) -> store::Result<T> + Send + 'static,
+    ) -> store::Result<T> {
+        if inline {
+            return self.with(f);
+        }
+        let readers = self.clone();
+        tokio::task::spawn_blocking(move || readers.with(f)).await.unwrap_or_else(|e| {
+            Err(StoreError::Failed { temporary: false, message: format!("the read task failed: {e}") })
+        })
+    }
 }
 
 /// A command's rows as a reader finds them; `None` unless all exist and the
@@ -55,13 +71,4 @@ pub(super) fn known_scope(r: &Store, ctx: &Ctx, default_tz: Tz) -> store::Result
     }
     let (tz, totals_built) = r.guild_zone(guild, default_tz)?;
     Ok(Some(Scope { who: Who { guild, channel, user }, tz, totals_built }))
-}
-
-/// Blocking work on the blocking pool, never on an async worker.
-pub(super) async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> store::Result<T> + Send + 'static,
-) -> store::Result<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| Err(StoreError::Failed { temporary: false, message: format!("the read task failed: {e}") }))
 }

@@ -11,7 +11,6 @@
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use rand::rngs::StdRng;
@@ -125,16 +124,13 @@ enum Job {
 #[derive(Clone)]
 pub(crate) struct Writer {
     tx: mpsc::Sender<Job>,
-    depth: Arc<AtomicUsize>,
 }
 
 impl Writer {
     pub fn start(state: State) -> std::io::Result<Writer> {
         let (tx, rx) = mpsc::channel();
-        let depth = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::clone(&depth);
-        std::thread::Builder::new().name("quizmaster-writer".into()).spawn(move || run(state, &rx, &seen))?;
-        Ok(Writer { tx, depth })
+        std::thread::Builder::new().name("quizmaster-writer".into()).spawn(move || run(state, &rx))?;
+        Ok(Writer { tx })
     }
 
     /// Runs `f` on the writer. The receiver errs only if the writer is gone.
@@ -149,26 +145,17 @@ impl Writer {
         self.send(Job::Answer(job));
     }
 
-    /// Jobs sent and not yet taken.
-    pub fn queue_depth(&self) -> usize {
-        self.depth.load(Ordering::Relaxed)
-    }
-
     fn send(&self, job: Job) {
-        self.depth.fetch_add(1, Ordering::Relaxed);
         // A writer that is gone drops the job and with it the oneshot: the
         // caller hears "not committed".
-        if self.tx.send(job).is_err() {
-            self.depth.fetch_sub(1, Ordering::Relaxed);
-        }
+        drop(self.tx.send(job));
     }
 }
 
-fn run(mut state: State, rx: &mpsc::Receiver<Job>, depth: &AtomicUsize) {
+fn run(mut state: State, rx: &mpsc::Receiver<Job>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         batch.extend(rx.try_iter().take(MAX_GROUP - 1));
-        depth.fetch_sub(batch.len(), Ordering::Relaxed);
         // Consecutive answers commit together; any other job runs between
         // groups, so everything happens in the order it was sent.
         let mut answers = Vec::new();
