@@ -14,7 +14,7 @@ use chrono::{TimeZone, Utc};
 use quizmaster::command::{Command, QuestionRef};
 use quizmaster::config::Synchronous;
 use quizmaster::content::Bank;
-use quizmaster::ids::Platform;
+use quizmaster::ids::{Part, Platform};
 use quizmaster::platform::slack::{self, Slack, WebApi, sign};
 use quizmaster::reply::Body;
 use quizmaster::scheduler::SystemClock;
@@ -71,6 +71,14 @@ fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f6
 }
 
 /// The right answer of a posted daily question.
+/// `admin post-now`, and the question it queued as the sender gets it.
+fn post_now(svc: &Service, admin: &Ctx) -> Body {
+    let ack = svc.handle_text(admin, "admin post-now");
+    assert!(!matches!(ack.body, Body::Error(_)), "{ack:?}");
+    let due = futures_executor::block_on(svc.tick(admin.now, admin.platform)).expect("tick");
+    due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question").reply.body
+}
+
 fn right_answer(svc: &Service, body: &Body) -> (QuestionRef, String) {
     let Body::Question(q) = body else { panic!("not a question: {body:?}") };
     let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).expect("item");
@@ -103,8 +111,8 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
         store.bench_users(Platform::Slack, "user-", users)?;
     }
     let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
-    let posted = svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "admin post-now");
-    let (question, answer) = right_answer(&svc, &posted.body);
+    let posted = post_now(&svc, &ctx(Platform::Slack, "g", "c", "admin"));
+    let (question, answer) = right_answer(&svc, &posted);
     // A board was asked for before, so the reveal keeps running totals too.
     svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "leaderboard");
     if returning {
@@ -143,9 +151,13 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     let wall = started.elapsed();
     drop(runtime);
     let t = Instant::now();
-    let revealed = svc.handle_text(&ctx(Platform::Slack, "g", "c", "admin"), "admin reveal-now");
+    let admin = ctx(Platform::Slack, "g", "c", "admin");
+    let closed = svc.handle_text(&admin, "admin reveal-now");
+    assert!(!matches!(closed.body, Body::Error(_)), "{closed:?}");
+    // The sender's pass settles it in steps and hands out the reveal.
+    let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack))?;
     let reveal = t.elapsed();
-    assert!(matches!(revealed.body, Body::Reveal(_)), "{revealed:?}");
+    assert!(due.iter().any(|o| o.part == Part::Reveal), "{due:?}");
     let acked = latencies.len();
     latencies.sort();
     drop(svc);
@@ -216,12 +228,14 @@ async fn drive(url: &str, clients: usize, requests: usize, text: impl Fn(usize) 
 
 /// The real Slack endpoints over `svc` on a free loopback port; their command URL.
 async fn serve_slack(svc: Arc<Service>) -> anyhow::Result<String> {
+    let api = WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into());
     let slack = Arc::new(Slack {
         service: svc,
         clock: Arc::new(SystemClock),
         signing_secret: SECRET.to_string().into(),
         admins: Default::default(),
-        api: WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into()),
+        api: api.clone(),
+        sender: Arc::new(slack::Sender::new(api, 50.0, 32)),
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/slack/commands", listener.local_addr()?);
@@ -253,8 +267,8 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
         let store = Store::open(&dir.join("slack.db"), Options::default())?;
         let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
         svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin categories miscellaneous");
-        let posted = svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin post-now");
-        let (_, answer) = right_answer(&svc, &posted.body);
+        let posted = post_now(&svc, &ctx(Platform::Slack, "T1", "C1", "UADMIN"));
+        let (_, answer) = right_answer(&svc, &posted);
         let url = serve_slack(svc).await?;
         let answer = answer.to_lowercase();
         let real = drive(&url, 256, requests, move |i| {
@@ -271,8 +285,6 @@ enum Reveal {
     None,
     /// In steps through the scheduler's pass, as the bot does it.
     InSteps,
-    /// At once in one writer job, as `admin reveal-now` does it.
-    AtOnce,
 }
 
 /// (6) Slack request latency (256 clients answering one channel's question)
@@ -286,8 +298,8 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
     let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
     let admin = |channel: &str| ctx(Platform::Slack, "T1", channel, "UADMIN");
     svc.handle_text(&admin("C1"), "admin categories miscellaneous");
-    let (_, answer) = right_answer(&svc, &svc.handle_text(&admin("C1"), "admin post-now").body);
-    let (crowded, _) = right_answer(&svc, &svc.handle_text(&admin("CROWD"), "admin post-now").body);
+    let (_, answer) = right_answer(&svc, &post_now(&svc, &admin("C1")));
+    let (crowded, _) = right_answer(&svc, &post_now(&svc, &admin("CROWD")));
     let QuestionRef::Daily(crowded) = crowded else { unreachable!() };
     let mut store = Store::open(&dir.join(&name), Options::default())?;
     store.bench_raw_answer_inserts(crowded, crowd, 5000)?;
@@ -301,16 +313,9 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
                 match reveal {
                     Reveal::None => {}
                     Reveal::InSteps => {
-                        store.begin_close(crowded, 0, false).expect("close");
+                        store.begin_close(crowded, 0).expect("close");
                         drop(store);
                         svc.tick(Utc::now(), Platform::Slack).await.expect("tick");
-                    }
-                    Reveal::AtOnce => {
-                        drop(store);
-                        let r = svc
-                            .handle_async(admin("CROWD"), Command::Admin(quizmaster::command::AdminCommand::RevealNow))
-                            .await;
-                        assert!(matches!(r.body, Body::Reveal(_)), "{r:?}");
                     }
                 }
                 t.elapsed()
@@ -493,11 +498,7 @@ fn main() -> anyhow::Result<()> {
         let crowd = users;
         // Three runs of each, interleaved, and the median of each figure: a
         // p99 over 5,120 requests moves with whatever else the machine does.
-        let modes = [
-            (Reveal::None, "no reveal running"),
-            (Reveal::InSteps, "reveal in steps"),
-            (Reveal::AtOnce, "reveal at once"),
-        ];
+        let modes = [(Reveal::None, "no reveal running"), (Reveal::InSteps, "reveal in steps")];
         let mut runs: Vec<Vec<(Http, Duration)>> = modes.iter().map(|_| Vec::new()).collect();
         for _ in 0..3 {
             for (k, (mode, _)) in modes.iter().enumerate() {

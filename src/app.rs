@@ -80,7 +80,12 @@ impl Application {
         let store = open_store(&settings)?;
         tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
         let service = Arc::new(Service::start(store, bank, rules(&settings), settings.quiz.seed)?);
-        let slack = match Slack::from_settings(Arc::clone(&service), Arc::clone(&clock), &settings.slack) {
+        let slack = match Slack::from_settings(
+            Arc::clone(&service),
+            Arc::clone(&clock),
+            &settings.slack,
+            settings.delivery.concurrency,
+        ) {
             Some(slack) => {
                 let listener = tokio::net::TcpListener::bind(settings.slack.listen)
                     .await
@@ -129,11 +134,14 @@ impl Application {
         };
         let discord = {
             let (service, clock, settings) = (self.service, self.clock, self.settings.discord);
+            let concurrency = self.settings.delivery.concurrency;
             async move {
                 if settings.token.is_none() {
                     return Ok(());
                 }
-                let r = platform::discord::run(service, clock, &settings, cancel.clone()).await.context("Discord");
+                let r = platform::discord::run(service, clock, &settings, concurrency, cancel.clone())
+                    .await
+                    .context("Discord");
                 cancel.cancel();
                 r
             }

@@ -28,6 +28,21 @@ pub struct Settings {
     pub console: ConsoleSettings,
     pub slack: SlackSettings,
     pub discord: DiscordSettings,
+    pub delivery: DeliverySettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct DeliverySettings {
+    /// Sends in flight at once, per platform; each is still paced to the
+    /// platform's rate limits.
+    pub concurrency: usize,
+}
+
+impl Default for DeliverySettings {
+    fn default() -> Self {
+        Self { concurrency: 32 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -209,6 +224,9 @@ pub struct SlackSettings {
     pub listen: SocketAddr,
     /// The Web API's base URL, for tests and proxies.
     pub api_base_url: Url,
+    /// chat.update calls a minute per workspace (Slack's Tier 3 is 50+).
+    /// chat.postMessage is paced to one a second per channel, as Slack asks.
+    pub updates_per_minute: f64,
 }
 
 impl Default for SlackSettings {
@@ -219,6 +237,7 @@ impl Default for SlackSettings {
             admins: Vec::new(),
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             api_base_url: Url::parse("https://slack.com/api").expect("a valid default URL"),
+            updates_per_minute: 50.0,
         }
     }
 }
@@ -230,7 +249,7 @@ impl SlackSettings {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct DiscordSettings {
     /// The bot token from the Developer Portal; Discord runs when it is set.
@@ -242,6 +261,15 @@ pub struct DiscordSettings {
     pub api_base_url: Option<Url>,
     /// The gateway's URL, for tests (unset in production: Discord says where).
     pub gateway_url: Option<Url>,
+    /// REST requests a second the bot's posts and edits are paced to
+    /// (Discord's global limit is 50 a bot).
+    pub requests_per_second: f64,
+}
+
+impl Default for DiscordSettings {
+    fn default() -> Self {
+        Self { token: None, guild_ids: Vec::new(), api_base_url: None, gateway_url: None, requests_per_second: 50.0 }
+    }
 }
 
 /// A configuration problem, naming the key or file.
@@ -332,6 +360,22 @@ impl Settings {
             return Err(SettingsError::BadValue {
                 key: "discord.api_base_url",
                 message: "must be an http(s) URL".into(),
+            });
+        }
+        if self.delivery.concurrency == 0 {
+            return Err(SettingsError::BadValue { key: "delivery.concurrency", message: "must be at least 1".into() });
+        }
+        let rate = |r: f64| r > 0.0 && r.is_finite();
+        if !rate(self.discord.requests_per_second) {
+            return Err(SettingsError::BadValue {
+                key: "discord.requests_per_second",
+                message: "must be a positive number".into(),
+            });
+        }
+        if !rate(self.slack.updates_per_minute) {
+            return Err(SettingsError::BadValue {
+                key: "slack.updates_per_minute",
+                message: "must be a positive number".into(),
             });
         }
         if self.database.path.as_os_str().is_empty() {

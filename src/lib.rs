@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 pub mod config;
 pub mod content;
+pub mod delivery;
 pub mod ids;
 pub mod platform;
 pub mod quiz;

@@ -2,18 +2,24 @@
 //! due ([`Service::tick`]), hands each question and reveal to the platform's
 //! sender, records the outcome, and sleeps until the next thing is due. Time
 //! comes from a [`Clock`], so tests can run weeks of schedule in milliseconds.
+//! Sends run concurrently, bounded per platform; each adapter paces its own
+//! to the platform's rate limits.
 //! The pass itself runs on the database writer; this loop only waits and sends.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use tokio_util::sync::CancellationToken;
 
-use crate::ids::Platform;
+use futures_util::StreamExt;
+
+use crate::delivery::DeliveryError;
+use crate::ids::{Part, Platform};
 use crate::service::{Outbound, Service};
 use crate::store::StoreError;
 
@@ -42,8 +48,9 @@ impl Clock for SystemClock {
 /// or a jump of the system clock is noticed.
 pub const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
 
-/// What a platform sender says about one delivery.
-pub type SendResult = Result<Option<String>, String>;
+/// What a platform sender says about one delivery: the platform's id of
+/// the message it sent, or why it could not.
+pub type SendResult = Result<Option<String>, DeliveryError>;
 
 /// Sends scheduled messages to a platform.
 pub trait Deliver: Send + Sync {
@@ -52,54 +59,52 @@ pub trait Deliver: Send + Sync {
     /// Whether the platform drops a repeated send, so a send cut off by a
     /// crash may be tried again.
     fn dedupes(&self) -> bool;
+    /// How many sends may be in flight at once. The sender paces them to the
+    /// platform's rate limits itself.
+    fn concurrency(&self) -> usize {
+        1
+    }
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>>;
 }
 
-/// Whether to send `out` now; marks it as being sent.
-/// A question cut off mid-send is sent again only where the platform drops
-/// duplicates; a reveal always is, since showing it twice is harmless and
-/// losing it is not.
-async fn begin(service: &Service, out: &Outbound, dedupes: bool) -> Result<bool, StoreError> {
-    if out.interrupted && !dedupes && out.part == crate::store::Part::Question {
-        tracing::warn!(post = %out.post, part = ?out.part, channel = %out.to.channel,
-            "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
-        service.delivery_done(out.post, out.part, None).await?;
-        return Ok(false);
-    }
-    service.delivery_started(out.post, out.part).await?;
-    Ok(true)
-}
-
-/// Records how a send went; true if it was delivered.
-async fn finish(service: &Service, out: &Outbound, result: SendResult) -> Result<bool, StoreError> {
-    match result {
-        Ok(message_ref) => {
-            service.delivery_done(out.post, out.part, message_ref).await?;
-            Ok(true)
-        }
-        Err(e) => {
-            tracing::warn!(post = %out.post, part = ?out.part, channel = %out.to.channel, error = %e,
-                "delivery failed; it is retried on the next pass");
-            service.delivery_failed(out.post, out.part).await?;
-            Ok(false)
-        }
-    }
-}
-
 /// Runs one pass at `now`: everything due is posted, closed and revealed, and
-/// every undelivered message of the platform goes to `deliver`. A message
-/// whose earlier send was cut off is sent again only where the platform drops
-/// duplicates ([`Deliver::dedupes`]); elsewhere it is marked done rather than
-/// risk a double post. Returns how many messages were sent.
+/// every message of the platform due to be sent goes to `deliver`, up to
+/// [`Deliver::concurrency`] at once, so one slow channel never holds up the
+/// others. Each outcome is recorded as it comes (see
+/// [`Service::delivery_outcome`]). A message whose earlier send was cut off
+/// is sent again only where the platform drops duplicates
+/// ([`Deliver::dedupes`]); elsewhere it is marked done rather than risk a
+/// double post (a reveal always is: showing it twice is harmless, losing it
+/// is not). Returns how many messages were sent.
 pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
-    let mut sent = 0;
+    let mut due = Vec::new();
     for out in service.tick(now, deliver.platform()).await? {
-        if begin(service, &out, deliver.dedupes()).await? {
-            let result = deliver.deliver(&out).await;
-            sent += usize::from(finish(service, &out, result).await?);
+        if out.interrupted && !deliver.dedupes() && out.part == Part::Question {
+            tracing::warn!(post = %out.post, channel = %out.to.channel,
+                "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
+            service.delivery_outcome(&out, Ok(None), now).await?;
+        } else {
+            due.push(out);
         }
     }
-    Ok(sent)
+    service.deliveries_started(due.iter().map(|o| (o.post, o.part)).collect()).await?;
+    let started = Instant::now();
+    let sent = AtomicUsize::new(0);
+    futures_util::stream::iter(due)
+        .for_each_concurrent(deliver.concurrency().max(1), |out| {
+            let sent = &sent;
+            async move {
+                let result = deliver.deliver(&out).await;
+                sent.fetch_add(usize::from(result.is_ok()), Ordering::Relaxed);
+                // Waits are counted from when the answer came, not from the pass's start.
+                let at = now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+                if let Err(e) = service.delivery_outcome(&out, result, at).await {
+                    tracing::warn!(post = %out.post, error = %e, "could not record a delivery's outcome");
+                }
+            }
+        })
+        .await;
+    Ok(sent.into_inner())
 }
 
 /// When the loop should look again after a pass at `now`.

@@ -5,15 +5,22 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::daily::{self, Posted, rule_of, stored};
+use super::daily::{self, PostOutcome, rule_of, stored};
 use super::writer::{Scope, State};
 use super::{is_open, text};
 use crate::command::AdminCommand;
+use crate::ids::Platform;
 use crate::quiz::schedule::{Days, Occurrence, Rule, next_post_after};
 use crate::reply::{Body, Reply};
 use crate::store::{self, StoredSchedule};
 
-pub(super) fn run(state: &mut State, scope: &Scope, now: DateTime<Utc>, admin: AdminCommand) -> store::Result<Reply> {
+pub(super) fn run(
+    state: &mut State,
+    scope: &Scope,
+    platform: Platform,
+    now: DateTime<Utc>,
+    admin: AdminCommand,
+) -> store::Result<Reply> {
     let channel = scope.who.channel;
     let schedule = state.store.schedule(channel)?;
     let rule = schedule.as_ref().and_then(rule_of).map(|(rule, _)| rule);
@@ -62,18 +69,22 @@ pub(super) fn run(state: &mut State, scope: &Scope, now: DateTime<Utc>, admin: A
             let tz = rule.map_or(scope.tz, |r| r.tz);
             let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
             let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
-            Ok(match daily::post(state, channel, &today.date.to_string(), now, closes_at, true)? {
-                Posted::Posted(reply) => reply,
-                Posted::AlreadyPosted(date) => Reply::error(text::already_posted(&date)),
+            // The question goes out through the same delivery as a scheduled
+            // one; the caller wakes the sender.
+            Ok(match daily::post(state, channel, &today.date.to_string(), now, closes_at)? {
+                PostOutcome::Queued => Reply::info(text::posted(closes_at.map(|c| (c, tz)))),
+                PostOutcome::AlreadyPosted(date) => Reply::error(text::already_posted(&date)),
+                PostOutcome::EmptyBank => Reply::error(text::EMPTY_BANK),
             })
         }
+        // Closed here; settled in steps and revealed by the sender, which
+        // edits the question message.
         AdminCommand::RevealNow => match state.store.open_post(channel)? {
-            Some(post) => {
-                Ok(daily::reveal(state, &post, now, true)?.unwrap_or_else(|| Reply::error(text::ALREADY_REVEALED)))
-            }
+            Some(post) if state.store.begin_close(post.id, store::millis(now))? => Ok(Reply::info(text::REVEALED)),
+            Some(_) => Ok(Reply::error(text::ALREADY_REVEALED)),
             None => Ok(Reply::error(text::NOTHING_TO_REVEAL)),
         },
-        AdminCommand::Status => status(state, scope, schedule.as_ref(), rule.as_ref(), now),
+        AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
         AdminCommand::Categories(list) => {
             let known = state.core.bank.categories();
             if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
@@ -99,6 +110,7 @@ pub(super) fn run(state: &mut State, scope: &Scope, now: DateTime<Utc>, admin: A
 fn status(
     state: &State,
     scope: &Scope,
+    platform: Platform,
     schedule: Option<&StoredSchedule>,
     rule: Option<&Rule>,
     now: DateTime<Utc>,
@@ -133,5 +145,9 @@ fn status(
         _ => lines.push(text::NO_QUESTION_OPEN.into()),
     }
     lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
+    if let Some(p) = state.store.channel_problem(channel)? {
+        let tz = rule.map_or(scope.tz, |r| r.tz);
+        lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
+    }
     Ok(Reply::private(Body::Info(lines.join("\n"))))
 }

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::question_card;
 use super::writer::State;
-use super::{question_card, text};
 use crate::command::QuestionRef;
 use crate::content::ItemKind;
 use crate::quiz::schedule::{self, Close, Days, Occurrence, Pending, Rule, Step, parse_time};
@@ -15,35 +15,36 @@ use crate::quiz::selection;
 use crate::reply::{Body, Mode, Reply, RevealCard};
 use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule, UserId};
 
-pub(super) enum Posted {
-    Posted(Reply),
+pub(super) enum PostOutcome {
+    Queued,
     /// The local date that already has its question.
     AlreadyPosted(String),
+    /// No item to ask: the channel's categories have none.
+    EmptyBank,
 }
 
-/// Posts a channel's question for a local date unless it has one. An older
-/// question still open is closed and revealed first. `delivered`: the caller
-/// shows the question itself rather than through a delivery.
+/// Posts a channel's question for a local date unless it has one, queued
+/// for the sender. An older question still open is closed first (its reveal
+/// queued once settled).
 pub(super) fn post(
     state: &mut State,
     channel: ChannelId,
     local_date: &str,
     now: DateTime<Utc>,
     closes_at: Option<DateTime<Utc>>,
-    delivered: bool,
-) -> store::Result<Posted> {
+) -> store::Result<PostOutcome> {
     if let Some(open) = state.store.open_post(channel)? {
         if open.local_date == local_date {
-            return Ok(Posted::AlreadyPosted(open.local_date));
+            return Ok(PostOutcome::AlreadyPosted(open.local_date));
         }
-        reveal(state, &open, now, false)?;
+        reveal(state, &open, now)?;
     }
     let core = std::sync::Arc::clone(&state.core);
     let categories = channel_categories(state, channel)?;
     let pool = core.bank.pool(&categories);
     let (cycle, used, last) = cycle(state, channel, &pool)?;
     let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {
-        return Ok(Posted::Posted(Reply::error(text::EMPTY_BANK)));
+        return Ok(PostOutcome::EmptyBank);
     };
     let new = NewPost {
         channel,
@@ -53,11 +54,10 @@ pub(super) fn post(
         state: PostState::Open,
         posted_at: store::millis(now),
         closes_at: closes_at.map(store::millis),
-        delivered,
     };
     match state.store.create_post(&new)? {
-        Some(post) => Ok(Posted::Posted(question_reply(state, &post)?)),
-        None => Ok(Posted::AlreadyPosted(local_date.to_string())),
+        Some(_) => Ok(PostOutcome::Queued),
+        None => Ok(PostOutcome::AlreadyPosted(local_date.to_string())),
     }
 }
 
@@ -77,19 +77,11 @@ fn settle_rules(state: &State) -> store::Settle {
     store::Settle { streak: rules.streak, scoring: rules.scoring, default_zone: rules.default_tz }
 }
 
-/// Closes a daily question, settles streaks and points at once, and gives
-/// the reveal; `None` if it was revealed already. `delivered`: the caller shows it.
-pub(super) fn reveal(
-    state: &mut State,
-    post: &Post,
-    now: DateTime<Utc>,
-    delivered: bool,
-) -> store::Result<Option<Reply>> {
+/// Closes a daily question and settles streaks and points at once; its
+/// reveal is queued for the sender. False if it was closed already.
+pub(super) fn reveal(state: &mut State, post: &Post, now: DateTime<Utc>) -> store::Result<bool> {
     let rules = settle_rules(state);
-    match state.store.close_post(post.id, store::millis(now), rules, delivered)? {
-        Some(result) => Ok(Some(reveal_reply(state, &result)?)),
-        None => Ok(None),
-    }
+    Ok(state.store.close_post(post.id, store::millis(now), rules)?.is_some())
 }
 
 /// Settles the next few players of the oldest question still settling.
@@ -176,11 +168,13 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
         for step in plan.steps {
             match step {
                 Step::Skip { date } => tracing::info!(%channel, %date, "skipped by an admin"),
-                Step::Post { date, closes_at, .. } => {
-                    if let Posted::AlreadyPosted(_) = post(state, channel, &date.to_string(), now, closes_at, false)? {
-                        tracing::info!(%channel, %date, "already posted for this date");
+                Step::Post { date, closes_at, .. } => match post(state, channel, &date.to_string(), now, closes_at)? {
+                    PostOutcome::Queued => {}
+                    PostOutcome::AlreadyPosted(_) => tracing::info!(%channel, %date, "already posted for this date"),
+                    PostOutcome::EmptyBank => {
+                        tracing::warn!(%channel, %date, "no question left in this channel's categories")
                     }
-                }
+                },
                 Step::Missed { date, due } => {
                     tracing::warn!(%channel, %date, %due, "missed while the bot was down; recorded as missed");
                     state.store.create_post(&NewPost {
@@ -191,7 +185,6 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
                         state: PostState::Missed,
                         posted_at: store::millis(due),
                         closes_at: None,
-                        delivered: true,
                     })?;
                 }
             }
@@ -203,7 +196,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
         state.store.set_schedule(channel, &next)?;
     }
     for post in state.store.due_closes(store::millis(now))? {
-        state.store.begin_close(post.id, store::millis(now), false)?;
+        state.store.begin_close(post.id, store::millis(now))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Service, daily};
+use crate::delivery::{DeliveryError, Next, after_failure};
 use crate::reply::Reply;
 use crate::store::{self, Destination, Part, Platform, PostId, StoreError};
 
@@ -25,8 +26,8 @@ impl Service {
     /// Does what the schedules and close times call for at `now` (posts due
     /// questions, late within the grace period, else recorded as missed;
     /// honours skips; closes and reveals questions whose time is up) and
-    /// returns every question and reveal still to be delivered to
-    /// `platform`, including those a crash interrupted. Runs on the writer,
+    /// returns every question and reveal due to be delivered to `platform`
+    /// (retries once their wait is over), including those a crash interrupted. Runs on the writer,
     /// never on an async worker, however many answers a reveal settles.
     pub async fn tick(&self, now: DateTime<Utc>, platform: Platform) -> Result<Vec<Outbound>, StoreError> {
         self.write(move |state| daily::run_schedules(state, now)).await?;
@@ -34,7 +35,7 @@ impl Service {
         while self.write(daily::settle_step).await? {}
         self.write(move |state| {
             let mut out = Vec::new();
-            for pending in state.store.pending_deliveries()?.into_iter().filter(|p| p.to.platform == platform) {
+            for pending in state.store.pending_deliveries(platform, store::millis(now))? {
                 let reply = match pending.part {
                     Part::Question => daily::question_reply(state, &pending.post)?,
                     Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
@@ -58,18 +59,58 @@ impl Service {
         Ok(self.write(|state| state.store.next_wake()).await?.map(store::from_millis))
     }
 
-    /// An adapter is about to send a delivery.
-    pub async fn delivery_started(&self, post: PostId, part: Part) -> Result<(), StoreError> {
-        self.write(move |state| state.store.delivery_started(post, part)).await
+    /// Marks deliveries as being sent, in one writer job.
+    pub async fn deliveries_started(&self, started: Vec<(PostId, Part)>) -> Result<(), StoreError> {
+        if started.is_empty() {
+            return Ok(());
+        }
+        self.write(move |state| state.store.deliveries_started(&started)).await
     }
 
-    /// A delivery failed; it is tried again on the next pass.
-    pub async fn delivery_failed(&self, post: PostId, part: Part) -> Result<(), StoreError> {
-        self.write(move |state| state.store.delivery_failed(post, part)).await
-    }
-
-    /// An adapter sent a delivery; `message_ref` is the platform's id for the question message.
-    pub async fn delivery_done(&self, post: PostId, part: Part, message_ref: Option<String>) -> Result<(), StoreError> {
-        self.write(move |state| state.store.delivery_done(post, part, message_ref.as_deref())).await
+    /// Records how a send at `now` went, and what follows: done, tried again
+    /// later (backoff, or the wait a rate limit asked for), given up, or the
+    /// channel marked with a problem for admins to fix. A channel's problem
+    /// is logged when it starts and when it clears, not on every try.
+    pub async fn delivery_outcome(
+        &self,
+        out: &Outbound,
+        result: Result<Option<String>, DeliveryError>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (post, part, channel) = (out.post, out.part, out.to.clone());
+        self.write(move |state| {
+            let error = match result {
+                Ok(message_ref) => {
+                    if let Some(problem) = state.store.delivery_done(post, part, message_ref.as_deref())? {
+                        tracing::info!(%post, channel = %channel.channel, %problem, "posting works again in this channel");
+                    }
+                    return Ok(());
+                }
+                Err(e) => e,
+            };
+            let attempts = state.store.delivery_attempts(post, part)?;
+            match after_failure(&error, attempts, now) {
+                Next::RetryAt(at) => {
+                    tracing::warn!(%post, ?part, channel = %channel.channel, %error, attempts, retry_at = %at,
+                        "delivery failed; trying again later");
+                    state.store.delivery_retry(post, part, store::millis(at), &error.to_string())
+                }
+                Next::GiveUp => {
+                    tracing::error!(%post, ?part, channel = %channel.channel, %error, attempts,
+                        "delivery failed too often; giving it up");
+                    state.store.delivery_failed(post, part, &error.to_string(), None).map(drop)
+                }
+                Next::Blocked(problem) => {
+                    let news =
+                        state.store.delivery_failed(post, part, &error.to_string(), Some((problem, store::millis(now))))?;
+                    if news {
+                        tracing::error!(%post, ?part, platform = %channel.platform, channel = %channel.channel, %error,
+                            "the bot cannot post in this channel; not retrying until a post there succeeds");
+                    }
+                    Ok(())
+                }
+            }
+        })
+        .await
     }
 }

@@ -177,7 +177,9 @@ impl Service {
                 Ok(Reply::error(text::NOT_ADMIN))
             }
             Command::Admin(admin) => {
-                let reply = self.write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, ctx.now, admin))).await;
+                let reply = self
+                    .write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, ctx.platform, ctx.now, admin)))
+                    .await;
                 self.nudge();
                 reply
             }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::content::{Item, letter};
+use crate::delivery::Problem;
 use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
@@ -162,6 +163,39 @@ pub fn status_schedule(rule: &Rule, paused: bool) -> String {
 
 pub fn status_skipped(date: &str) -> String {
     format!("The question of {date} is skipped.")
+}
+
+pub fn posted(closes: Option<(DateTime<Utc>, Tz)>) -> String {
+    match closes {
+        Some((at, tz)) => format!("Posted in this channel. It closes and is revealed {}.", when(at, tz)),
+        None => "Posted in this channel. Reveal it with /quiz admin reveal-now.".into(),
+    }
+}
+
+pub const REVEALED: &str = "Closed: the answer is being revealed in this channel, on the question itself.";
+
+/// What stops the bot from posting in a channel, and what to do about it.
+pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Utc>, tz: Tz) -> String {
+    let fix = match (platform, problem) {
+        (Platform::Discord, Problem::NoAccess) => {
+            "it cannot see this channel. Give its role View Channel here (channel settings, Permissions)"
+        }
+        (Platform::Discord, Problem::MissingPermissions) => {
+            "it may not post here. Give its role View Channel, Send Messages and Read Message History here"
+        }
+        (_, Problem::NoAccess | Problem::MissingPermissions) => "it is not allowed to post here. Allow it to",
+        (_, Problem::ChannelGone) => "the channel or the question message no longer exists. Schedule another channel",
+        (_, Problem::Archived) => "this channel is archived. Unarchive it, or schedule another channel",
+        (Platform::Slack, Problem::NotInChannel) => "it is not in this channel. Invite it with /invite @Quizmaster",
+        (_, Problem::NotInChannel) => "it is not a member of this channel. Add it",
+        (Platform::Slack, Problem::BotRemoved) => "its token no longer works here. Reinstall the app in this workspace",
+        (_, Problem::BotRemoved) => "it was removed or its token no longer works. Add it again",
+    };
+    format!(
+        "Problem since {}: the bot could not post the daily question here: {fix}. \
+         The schedule carries on by itself once a post here works; /quiz admin post-now tries one now.",
+        when(since, tz)
+    )
 }
 
 pub fn status_next(at: DateTime<Utc>, tz: Tz) -> String {

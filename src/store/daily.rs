@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
+use super::deliveries::{Part, queue_delivery};
 use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::leaderboard::period_keys;
@@ -130,34 +131,40 @@ pub struct NewPost<'a> {
     pub state: PostState,
     pub posted_at: i64,
     pub closes_at: Option<i64>,
-    /// Whether the question already reached the channel (as a command's reply);
-    /// otherwise it waits for an adapter to deliver it.
-    pub delivered: bool,
 }
 
 impl Store {
-    /// Records a channel's post for a local date. `None` if that date already has one.
+    /// Records a channel's post for a local date; an open one gets its
+    /// question's delivery row in the same transaction. `None` if that date
+    /// already has one.
     pub fn create_post(&mut self, new: &NewPost<'_>) -> Result<Option<Post>> {
-        Ok(self
-            .one(
-                &format!(
-                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at, delivery)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (channel_id, local_date) DO NOTHING
+        self.write(|tx| {
+            let post = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
                      RETURNING {POST_COLUMNS}"
-                ),
-                params![
-                    new.channel,
-                    new.local_date,
-                    new.item_id,
-                    new.cycle,
-                    new.state.as_str(),
-                    new.posted_at,
-                    new.closes_at,
-                    if new.delivered || new.state != PostState::Open { "sent" } else { "pending" }
-                ],
-                post_from_row,
-            )
-            .optional()?)
+                ))?
+                .query_row(
+                    params![
+                        new.channel,
+                        new.local_date,
+                        new.item_id,
+                        new.cycle,
+                        new.state.as_str(),
+                        new.posted_at,
+                        new.closes_at,
+                    ],
+                    post_from_row,
+                )
+                .optional()?;
+            if let Some(post) = &post
+                && new.state == PostState::Open
+            {
+                queue_delivery(tx, post.id, Part::Question, new.posted_at)?;
+            }
+            Ok(post)
+        })
     }
 
     pub fn post(&self, id: PostId) -> Result<Option<Post>> {
@@ -294,8 +301,8 @@ impl Store {
     /// Closes an open post, awards its answers their points and settles every
     /// streak of its channel, all at once. `None` if the post was not open.
     /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
-    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle, delivered: bool) -> Result<Option<Reveal>> {
-        if !self.begin_close(post, at_ms, delivered)? {
+    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle) -> Result<Option<Reveal>> {
+        if !self.begin_close(post, at_ms)? {
             return Ok(None);
         }
         let mut after = UserId(0);
@@ -310,16 +317,36 @@ impl Store {
     /// Closes an open post: no answer counts after this, and its players wait
     /// to be settled by [`Store::settle_some`]. Points wait for the close so
     /// that neither a board nor stats can tell who was right before the
-    /// reveal. `delivered`: the reveal reaches the channel as a command's
-    /// reply; otherwise an adapter delivers it once settled. False if the
+    /// reveal. The reveal is queued for delivery once settled, unless its
+    /// question never reached the channel: then there is nothing to reveal
+    /// there, and the question is not sent any more either. False if the
     /// post was not open.
-    pub fn begin_close(&mut self, post: PostId, at_ms: i64, delivered: bool) -> Result<bool> {
+    pub fn begin_close(&mut self, post: PostId, at_ms: i64) -> Result<bool> {
         self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE posts SET state = 'closed', closed_at = ?2, reveal_delivery = ?3, settling = 1
-                 WHERE id = ?1 AND state = 'open'",
-                params![post, at_ms, if delivered { "sent" } else { "pending" }],
-            )? == 1)
+            let closed = tx.execute(
+                "UPDATE posts SET state = 'closed', closed_at = ?2, settling = 1 WHERE id = ?1 AND state = 'open'",
+                params![post, at_ms],
+            )? == 1;
+            if closed {
+                let question: Option<String> = tx
+                    .query_row(
+                        "SELECT state FROM deliveries WHERE post_id = ?1 AND part = 'question'",
+                        [post],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match question.as_deref() {
+                    Some("pending" | "failed") => {
+                        tx.execute(
+                            "UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'closed before it was sent')
+                             WHERE post_id = ?1 AND part = 'question'",
+                            [post],
+                        )?;
+                    }
+                    _ => queue_delivery(tx, post, Part::Reveal, at_ms)?,
+                }
+            }
+            Ok(closed)
         })
     }
 

@@ -6,6 +6,7 @@
 pub mod bench;
 mod boards;
 mod daily;
+mod deliveries;
 mod people;
 mod practice;
 mod schedules;
@@ -21,8 +22,9 @@ use crate::config::Synchronous;
 pub use crate::quiz::leaderboard::BoardKind;
 pub use boards::{Board, UserStats};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
+pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
 pub use practice::PracticeQuestion;
-pub use schedules::{Destination, Part, PendingDelivery, StoredSchedule};
+pub use schedules::StoredSchedule;
 
 pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, UserId};
 
@@ -65,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_board_index.sql"),
     include_str!("../../migrations/0004_board_totals.sql"),
     include_str!("../../migrations/0005_settling.sql"),
+    include_str!("../../migrations/0006_deliveries.sql"),
 ];
 
 /// The schema version this binary writes.

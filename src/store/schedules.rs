@@ -1,10 +1,8 @@
-//! Channel schedules, category filters, and the delivery state of posts.
+//! Channel schedules and category filters.
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, PostId, Result, Store};
-pub use crate::ids::{Destination, Part};
-use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
+use super::{ChannelId, Result, Store};
 
 /// A channel's schedule as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,24 +32,6 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredSchedule> {
         next_at: r.get(6)?,
         next_date: r.get(7)?,
     })
-}
-
-/// The column holding a part's delivery state.
-fn column(part: Part) -> &'static str {
-    match part {
-        Part::Question => "delivery",
-        Part::Reveal => "reveal_delivery",
-    }
-}
-
-/// A post message that has not been confirmed as sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingDelivery {
-    pub part: Part,
-    pub post: Post,
-    pub to: Destination,
-    /// A previous attempt started and its outcome is unknown (a crash mid-send).
-    pub interrupted: bool,
 }
 
 impl Store {
@@ -94,11 +74,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The earliest instant anything is due: a scheduled post or a close.
+    /// The earliest instant anything is due: a scheduled post, a close, or
+    /// a delivery waiting to be sent.
     pub fn next_wake(&self) -> Result<Option<i64>> {
         Ok(self.one(
             "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
-                                UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open')",
+                                UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
+                                UNION ALL SELECT MIN(due_at) FROM deliveries WHERE state = 'pending')",
             [],
             |r| r.get(0),
         )?)
@@ -110,64 +92,6 @@ impl Store {
 
     pub fn set_channel_categories(&mut self, channel: ChannelId, categories: Option<&str>) -> Result<()> {
         self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, categories])?;
-        Ok(())
-    }
-
-    /// Question and reveal messages not yet confirmed as sent, oldest first.
-    pub fn pending_deliveries(&self) -> Result<Vec<PendingDelivery>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {POST_COLUMNS_P}, p.delivery, p.reveal_delivery, g.platform, g.external_id, c.external_id, p.settling
-             FROM posts p JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
-             WHERE p.delivery != 'sent' OR p.reveal_delivery IN ('pending', 'sending')
-             ORDER BY p.posted_at, p.id"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            let post = post_from_row(r)?;
-            let question: String = r.get(9)?;
-            let reveal: String = r.get(10)?;
-            let to = Destination { platform: r.get(11)?, guild: r.get(12)?, channel: r.get(13)? };
-            Ok((post, question, reveal, to, r.get::<_, bool>(14)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            // A reveal goes out once its question is settled.
-            let (post, question, reveal, to, settling) = row?;
-            if question != "sent" {
-                out.push(PendingDelivery {
-                    part: Part::Question,
-                    post: post.clone(),
-                    to: to.clone(),
-                    interrupted: question == "sending",
-                });
-            }
-            if (reveal == "pending" || reveal == "sending") && !settling {
-                out.push(PendingDelivery { part: Part::Reveal, post, to, interrupted: reveal == "sending" });
-            }
-        }
-        Ok(out)
-    }
-
-    /// Marks a delivery as started: a crash from here on leaves its outcome unknown.
-    pub fn delivery_started(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.exec(&format!("UPDATE posts SET {} = 'sending' WHERE id = ?1", column(part)), [post])?;
-        Ok(())
-    }
-
-    /// Puts a failed delivery back in the queue.
-    pub fn delivery_failed(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.exec(&format!("UPDATE posts SET {} = 'pending' WHERE id = ?1", column(part)), [post])?;
-        Ok(())
-    }
-
-    /// Marks a delivery as done, keeping the platform's message reference of the question.
-    pub fn delivery_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<()> {
-        match part {
-            Part::Question => self.exec(
-                "UPDATE posts SET delivery = 'sent', message_ref = COALESCE(?2, message_ref) WHERE id = ?1",
-                params![post, message_ref],
-            )?,
-            Part::Reveal => self.exec("UPDATE posts SET reveal_delivery = 'sent' WHERE id = ?1", [post])?,
-        };
         Ok(())
     }
 }

@@ -31,6 +31,7 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
         guild_ids: vec![GUILD.parse().unwrap()],
         api_base_url: Some(base.parse().unwrap()),
         gateway_url: None,
+        ..DiscordSettings::default()
     };
     let app = spawn_app(settings, clock.clone()).await;
     fake.wait_for("command registration", |c| {
@@ -204,22 +205,24 @@ async fn discord_errors_are_retried_and_never_lose_answers() {
     ))
     .await;
 
-    // The post fails with 500, then 429; the next passes post it, once.
+    // The post fails with 500: it is tried again after its backoff, and a
+    // 429 then is waited out within the send; it is posted once.
     fake.fail_messages.lock().unwrap().extend([500, 429]);
     let posts = || fake.calls_to(&Method::POST, &format!("/channels/{CHANNEL}/messages")).len();
     bot.set("2026-11-25 09:00");
     fake.wait_for("a failed post", |_| posts() >= 1).await;
     bot.set("2026-11-25 09:00");
-    fake.wait_for("a rate-limited post", |_| posts() >= 2).await;
-    bot.set("2026-11-25 09:00");
-    fake.wait_for("the post", |_| posts() >= 3).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(posts(), 1, "not again before the backoff is over");
+    bot.set("2026-11-25 09:01");
+    fake.wait_for("the post after a rate limit", |_| posts() >= 3).await;
     for _ in 0..100 {
-        if count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'") == 1 {
+        if count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'") == 1 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'"), 1);
     let nonces: Vec<Value> =
         fake.calls_to(&Method::POST, "/messages").iter().map(|c| c.body["nonce"].clone()).collect();
     assert_eq!(nonces, vec![json!("qm-1-q"); 3], "every retry carries the same nonce, so Discord keeps one message");
@@ -228,12 +231,12 @@ async fn discord_errors_are_retried_and_never_lose_answers() {
     let cb = fake.callback(&fake.click(&ann, "qm:d1:B", "1")).await;
     assert!(content(&cb).contains("Answer recorded"));
 
-    // The reveal's edit fails once; the answer stays and the reveal comes on the next pass.
+    // The reveal's edit fails once; the answer stays and the reveal comes after the backoff.
     fake.fail_messages.lock().unwrap().push_back(500);
     let edits = || fake.calls_to(&Method::PATCH, "/channels/").len();
     bot.set("2026-11-25 10:00");
     fake.wait_for("a failed edit", |_| edits() >= 1).await;
-    bot.set("2026-11-25 10:00");
+    bot.set("2026-11-25 10:01");
     fake.wait_for("the edit", |_| edits() >= 2).await;
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE correct = 1"), 1);
     let cb = fake.callback(&fake.command(&ann, "0", "quiz", "streak", json!([]))).await;

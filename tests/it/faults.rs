@@ -9,7 +9,7 @@ use quizmaster::service::Service;
 use quizmaster::store::Fault;
 use tempfile::TempDir;
 
-use crate::support::{block, count, ctx, db_path};
+use crate::support::{block, count, ctx, db_path, post_now, reveal_now};
 
 #[test]
 fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
@@ -18,7 +18,7 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
     settings.database.busy_timeout_ms = 200;
     settings.quiz.seed = Some(3);
     let svc = crate::support::build(settings);
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let post = post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
     let Body::Question(q) = &post.body else { panic!("{post:?}") };
     let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
     // A board earlier in the day built the running totals; reads need no writes after that.
@@ -62,7 +62,7 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
 /// A daily question open on a fresh service, and the answer that is right for it.
 fn open_question(dir: &std::path::Path) -> (Arc<Service>, Command) {
     let svc = crate::support::service(dir);
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let post = post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
     let Body::Question(q) = &post.body else { panic!("{post:?}") };
     let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
     (svc, Command::Answer { answer: answer.into(), question: Some(q.question) })
@@ -87,7 +87,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
         assert!(is_temporary_error(&r), "{user}: {r:?}");
     }
     assert!(is_temporary_error(&svc.handle_text(&ctx("Ann", "2026-11-25 09:01"), "play")));
-    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 09:02"), "admin reveal-now");
+    let reveal = reveal_now(&svc, &ctx("Admin", "2026-11-25 09:02"));
     assert!(is_temporary_error(&reveal), "{reveal:?}");
     // The scheduler's pass fails cleanly too (it retries on its next pass), and reads go on.
     let err = block(svc.tick(crate::support::at("2026-11-26 18:00"), quizmaster::ids::Platform::Console)).unwrap_err();
@@ -101,7 +101,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
         let r = svc.handle(&ctx(user, "2026-11-25 09:03"), daily.clone());
         assert!(matches!(r.body, Body::Verdict(_)), "{user}: {r:?}");
     }
-    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 09:04"), "admin reveal-now");
+    let reveal = reveal_now(&svc, &ctx("Admin", "2026-11-25 09:04"));
     assert!(matches!(reveal.body, Body::Reveal(_)), "{reveal:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE points > 0"), 2);
     // The scheduled question the fault held up goes out on the next pass.

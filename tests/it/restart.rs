@@ -15,7 +15,7 @@ use quizmaster::reply::Body;
 use quizmaster::service::{Ctx, Rules, Service};
 use tempfile::TempDir;
 
-use crate::support::{count, db_path, quizmaster};
+use crate::support::{count, db_path, post_now, quizmaster, reveal_now};
 
 /// The service over the same file and bank the binary uses.
 fn bundled_service(dir: &Path) -> Arc<Service> {
@@ -195,7 +195,7 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
 
     // Yesterday: players 0-99 answered, the even ones right; revealed.
     let svc = bundled_service(dir.path());
-    let post = svc.handle_text(&console("Admin", now - Duration::days(1)), "admin post-now");
+    let post = post_now(&svc, &console("Admin", now - Duration::days(1)));
     let Body::Question(q) = &post.body else { panic!("{post:?}") };
     let (right, wrong) = right_and_wrong(&svc, q);
     for i in 0..100 {
@@ -206,7 +206,7 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
         );
         assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
     }
-    svc.handle_text(&console("Admin", now - Duration::days(1) + Duration::hours(1)), "admin reveal-now");
+    reveal_now(&svc, &console("Admin", now - Duration::days(1) + Duration::hours(1)));
     drop(svc);
 
     // Today, in the real binary: post, then a burst of 20,000 players, killed mid-way.

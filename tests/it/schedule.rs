@@ -15,7 +15,7 @@ use quizmaster::service::{Outbound, Service};
 use quizmaster::store::Part;
 use tempfile::TempDir;
 
-use crate::support::{ManualClock, at, block, count, ctx_at, service};
+use crate::support::{ManualClock, at, block, count, ctx_at, post_now, service};
 
 fn text(r: &Reply) -> String {
     render(&r.body, &PLAIN)
@@ -119,7 +119,14 @@ fn a_simulated_month_with_pauses_skips_and_a_dst_change() {
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 27);
     assert_eq!(count(dir.path(), "SELECT COUNT(DISTINCT local_date) FROM posts"), 27);
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'closed' AND reveal_delivery = 'sent'"), 27);
+    assert_eq!(
+        count(
+            dir.path(),
+            "SELECT COUNT(*) FROM posts p JOIN deliveries d ON d.post_id = p.id
+         WHERE p.state = 'closed' AND d.part = 'reveal' AND d.state = 'sent'"
+        ),
+        27
+    );
 
     let streak = |user: &str| -> (i64, i64, i64) {
         let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
@@ -183,7 +190,7 @@ fn answers_after_close_are_refused_and_post_now_takes_the_days_slot() {
     let svc = service(dir.path());
     let log = Mutex::new(Vec::new());
     admin(&svc, at("2026-06-01 07:00"), "admin schedule 09:00 UTC daily 1h");
-    let posted = svc.handle_text(&ctx_at("Admin", at("2026-06-01 08:30")), "admin post-now");
+    let posted = post_now(&svc, &ctx_at("Admin", at("2026-06-01 08:30")));
     let (question, right, _) = answers(&posted);
     runtime().block_on(async {
         assert!(pass(&svc, at("2026-06-01 09:00"), &log).await.is_empty(), "today already has its question");
@@ -215,12 +222,12 @@ fn admin_status_skip_and_categories() {
     assert!(admin(&svc, now, "admin skip").contains("Skipped the question of 2026-11-25"));
     assert!(admin(&svc, now, "admin skip").contains("already skipped"));
     assert!(admin(&svc, now, "admin status").contains("The question of 2026-11-25 is skipped"));
-    svc.handle_text(&ctx_at("Admin", at("2026-11-25 12:00")), "admin post-now");
+    post_now(&svc, &ctx_at("Admin", at("2026-11-25 12:00")));
     assert!(admin(&svc, now, "admin status").contains("Pool: 1 of 2 questions left"));
     assert!(admin(&svc, now, "admin categories astrology").contains("no category `astrology`"));
     assert!(admin(&svc, now, "admin categories apis").contains("from apis (1 questions)"));
     // The daily question now comes from apis only: the text item.
-    let posted = svc.handle_text(&ctx_at("Admin", at("2026-11-26 12:00")), "admin post-now");
+    let posted = post_now(&svc, &ctx_at("Admin", at("2026-11-26 12:00")));
     assert!(matches!(&posted.body, Body::Question(q) if q.choices.is_empty()), "{posted:?}");
     assert!(admin(&svc, at("2026-11-26 12:00"), "admin status").contains("(apis)"));
 
@@ -314,7 +321,7 @@ fn the_real_timer_posts_when_due_and_not_before() {
     let sent = sent_at.lock().unwrap().expect("the question was posted by the timer");
     assert!(sent >= due, "posted at {sent}, before its time {due}");
     assert!(started.elapsed() >= std::time::Duration::from_millis(1500), "it waited for the due time");
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'"), 1);
 }
 
 #[test]
@@ -331,9 +338,9 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
         let due = block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console)).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part, Part::Reveal);
-        block(svc.delivery_started(due[0].post, Part::Reveal)).unwrap();
+        block(svc.deliveries_started(vec![(due[0].post, Part::Reveal)])).unwrap();
     }
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sending'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sending'"), 1);
     let svc = service(dir.path());
     let after: Vec<Part> = runtime()
         .block_on(crate::support::deliver(&svc, at("2026-06-01 10:05"), false))
@@ -341,5 +348,5 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
         .map(|o| o.part)
         .collect();
     assert_eq!(after, [Part::Reveal], "the reveal is not lost");
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sent'"), 1);
 }

@@ -8,7 +8,7 @@ use quizmaster::reply::{Body, PLAIN, Reply, Verdict, Visibility, render};
 use quizmaster::service::Service;
 use tempfile::TempDir;
 
-use crate::support::{count, ctx, service};
+use crate::support::{count, ctx, post_now, reveal_now, service};
 
 fn text(r: &Reply) -> String {
     render(&r.body, &PLAIN)
@@ -100,7 +100,7 @@ fn bad_input_gets_a_specific_reply_and_changes_nothing() {
 fn daily_flow_first_answer_final_reveal_and_leaderboard() {
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let post = post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
     assert_eq!(post.visibility, Visibility::Public);
     let daily = question_ref(&post);
     let right = match &post.body {
@@ -135,10 +135,10 @@ fn daily_flow_first_answer_final_reveal_and_leaderboard() {
     );
 
     // A second post the same day is refused.
-    let again = svc.handle_text(&ctx("Admin", "2026-11-25 12:00"), "admin post-now");
+    let again = post_now(&svc, &ctx("Admin", "2026-11-25 12:00"));
     assert!(text(&again).contains("already had its question for 2026-11-25"), "{}", text(&again));
 
-    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 17:00"), "admin reveal-now");
+    let reveal = reveal_now(&svc, &ctx("Admin", "2026-11-25 17:00"));
     assert_eq!(reveal.visibility, Visibility::Public);
     let Body::Reveal(card) = &reveal.body else { panic!("{reveal:?}") };
     assert_eq!((card.answered, card.correct), (3, 2));
@@ -158,7 +158,7 @@ fn daily_flow_first_answer_final_reveal_and_leaderboard() {
     assert!(text(&streak).contains("1 in a row"), "{}", text(&streak));
 
     // Next day: Bea's streak earns her a bonus point.
-    let post2 = svc.handle_text(&ctx("Admin", "2026-11-26 09:00"), "admin post-now");
+    let post2 = post_now(&svc, &ctx("Admin", "2026-11-26 09:00"));
     let right2 = match &post2.body {
         Body::Question(q) if q.choices.is_empty() => "idempotent",
         _ => "b",
@@ -168,7 +168,7 @@ fn daily_flow_first_answer_final_reveal_and_leaderboard() {
     let before = svc.handle_text(&ctx("Dan", "2026-11-26 10:00"), "leaderboard");
     assert!(text(&before).contains("Bea — 10 pts"), "{}", text(&before));
     assert_eq!(count(dir.path(), "SELECT MAX(points) FROM answers"), 10);
-    svc.handle_text(&ctx("Admin", "2026-11-26 17:00"), "admin reveal-now");
+    reveal_now(&svc, &ctx("Admin", "2026-11-26 17:00"));
     assert_eq!(count(dir.path(), "SELECT MAX(points) FROM answers"), 11);
     let after = svc.handle_text(&ctx("Dan", "2026-11-26 18:00"), "leaderboard");
     assert!(text(&after).contains("Bea — 21 pts"), "{}", text(&after));
@@ -179,7 +179,7 @@ fn answer_goes_to_the_daily_question_first_then_practice() {
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
     svc.handle_text(&ctx("Ann", "2026-11-25 08:00"), "play");
-    svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
     let first = svc.handle_text(&ctx("Ann", "2026-11-25 09:01"), "answer b");
     let second = svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "answer b");
     let mode = |r: &Reply| match &r.body {
@@ -226,7 +226,7 @@ fn non_admins_cannot_run_admin_commands() {
 fn concurrent_answers(requests: usize, players: usize, workers: usize) {
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let post = post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
     let daily = question_ref(&post);
     let answer = match &post.body {
         Body::Question(q) if q.choices.is_empty() => "idempotent",
@@ -394,7 +394,7 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
     svc.handle_text(&ctx("Admin", "2026-11-20 08:00"), "leaderboard");
     for day in 0..12 {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() + chrono::Duration::days(day);
-        let post = svc.handle_text(&ctx("Admin", &format!("{date} 08:00")), "admin post-now");
+        let post = post_now(&svc, &ctx("Admin", &format!("{date} 08:00")));
         let Body::Question(q) = &post.body else { panic!("{post:?}") };
         let right = if q.choices.is_empty() { "idempotent" } else { "b" };
         for p in &players {
@@ -410,7 +410,7 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
                 assert!(matches!(r.body, Body::Verdict(_)), "{r:?}");
             }
         }
-        svc.handle_text(&ctx("Admin", &format!("{date} 23:59")), "admin reveal-now");
+        reveal_now(&svc, &ctx("Admin", &format!("{date} 23:59")));
     }
     let now = "2026-12-01 12:00";
     // How many boards were asked by someone ranked below the top ten.
@@ -552,7 +552,7 @@ fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() 
     let dir = TempDir::new().unwrap();
     let practice = {
         let svc = service(dir.path());
-        let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+        let post = post_now(&svc, &ctx("Admin", "2026-11-25 09:00"));
         assert!(matches!(post.body, Body::Question(_)), "{post:?}");
         let ok = svc.handle_text(&ctx("Ann", "2026-11-25 09:05"), "answer b");
         assert!(matches!(ok.body, Body::Verdict(_)), "{ok:?}");
@@ -571,7 +571,7 @@ fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() 
     let Body::Verdict(card) = &verdict.body else { panic!("verdict expected: {verdict:?}") };
     assert_eq!(card.verdict, Verdict::Correct);
     assert!(verdict_text.contains("retried safely"), "the retired item's explanation: {verdict_text}");
-    let reveal = svc.handle_text(&ctx("Admin", "2026-11-25 17:00"), "admin reveal-now");
+    let reveal = reveal_now(&svc, &ctx("Admin", "2026-11-25 17:00"));
     let Body::Reveal(card) = &reveal.body else { panic!("reveal expected: {reveal:?}") };
     assert_eq!(card.answered, 1);
     assert!(!card.explanation.is_empty());
@@ -589,7 +589,7 @@ fn questions_asked_before_their_item_was_retired_still_grade_reveal_and_count() 
 /// straight to the file; returns the post id. The question is answered as
 /// the raw baseline of the benchmarks answers it (`B`).
 fn crowded_question(dir: &std::path::Path, svc: &Service, players: usize) -> quizmaster::ids::PostId {
-    let post = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    let post = post_now(svc, &ctx("Admin", "2026-11-25 09:00"));
     let QuestionRef::Daily(id) = question_ref(&post) else { panic!("{post:?}") };
     let mut store = crate::support::store(dir);
     store.bench_raw_answer_inserts(id, players, 5000).unwrap();
@@ -604,8 +604,8 @@ fn a_big_reveal_settles_in_steps_and_answers_are_taken_in_between() {
     let post = crowded_question(dir.path(), &svc, PLAYERS as usize);
     // Another channel has a question of its own.
     let other = |user: &str| quizmaster::service::Ctx { channel: "c2".into(), ..ctx(user, "2026-11-25 10:00") };
-    let q = question_ref(&svc.handle_text(&other("Admin"), "admin post-now"));
-    crate::support::store(dir.path()).begin_close(post, 0, false).unwrap();
+    let q = question_ref(&post_now(&svc, &other("Admin")));
+    crate::support::store(dir.path()).begin_close(post, 0).unwrap();
 
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let order = rt.block_on(async {
@@ -647,7 +647,7 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
     {
         // The process dies after the close and 300 settled players.
         let mut store = crate::support::store(dir.path());
-        assert!(store.begin_close(post, 0, false).unwrap());
+        assert!(store.begin_close(post, 0).unwrap());
         let rules = quizmaster::store::Settle {
             streak: Default::default(),
             scoring: Default::default(),

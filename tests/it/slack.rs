@@ -127,17 +127,11 @@ impl Bot {
     /// it sent is settled: the fake saw a Web API call and no delivery is
     /// still being sent. Returns how many deliveries went out.
     async fn pass(&self) -> usize {
-        let sent = || {
-            count(&self.dir, "SELECT COUNT(*) FROM posts WHERE delivery = 'sent'")
-                + count(&self.dir, "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'")
-        };
+        let sent = || count(&self.dir, "SELECT COUNT(*) FROM deliveries WHERE state = 'sent'");
         let (calls, before) = (self.fake.calls.lock().unwrap().len(), sent());
         self.svc.nudge();
         for _ in 0..1000 {
-            let sending = count(
-                &self.dir,
-                "SELECT COUNT(*) FROM posts WHERE delivery = 'sending' OR reveal_delivery = 'sending'",
-            );
+            let sending = count(&self.dir, "SELECT COUNT(*) FROM deliveries WHERE state = 'sending'");
             if self.fake.calls.lock().unwrap().len() > calls && sending == 0 {
                 return usize::try_from(sent() - before).unwrap();
             }
@@ -307,14 +301,17 @@ async fn rate_limits_are_waited_out_and_failures_retried_without_losing_answers(
     bot.clock.set(at("2026-11-25 09:10"));
     bot.click("UANN", "ann", &value).await;
 
-    // The reveal fails (Slack says ok: false): the answer stays, the reveal is retried on the next pass.
+    // The reveal fails (Slack says internal_error): the answer stays, and
+    // the reveal is tried again once its backoff is over, not before.
     bot.clock.set(at("2026-11-25 10:00"));
-    bot.fake.script.lock().unwrap().push_back(Script::NotOk("channel_not_found"));
+    bot.fake.script.lock().unwrap().push_back(Script::NotOk("internal_error"));
     assert_eq!(bot.pass().await, 0);
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'pending'"), 1);
+    let pending = "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'pending'";
+    assert_eq!(count(dir.path(), pending), 1);
     bot.fake.script.lock().unwrap().push_back(Script::ServerError);
-    assert_eq!(bot.pass().await, 1, "a 500 is retried within the call");
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE reveal_delivery = 'sent'"), 1);
+    bot.clock.set(at("2026-11-25 10:01"));
+    assert_eq!(bot.pass().await, 1, "after the backoff; a 500 is retried within the call");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sent'"), 1);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE correct = 1"), 1);
     fake_slack::check_against_spec(&bot.fake);
 }

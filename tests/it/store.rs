@@ -43,7 +43,7 @@ fn wal_and_foreign_keys_are_on() {
         scoring: Default::default(),
         default_zone: chrono_tz::Tz::UTC,
     };
-    s.close_post(post.id, 1, rules, true).unwrap();
+    s.close_post(post.id, 1, rules).unwrap();
     assert_eq!(s.record_answer(post.id, user, "B", true, 2).unwrap(), Inserted::Closed);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
@@ -113,6 +113,5 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
         state: PostState::Open,
         posted_at: 0,
         closes_at: None,
-        delivered: true,
     }
 }

@@ -11,6 +11,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use quizmaster::app::Application;
 use quizmaster::config::Settings;
 use quizmaster::content::{Bank, Source};
+use quizmaster::ids::Part;
+use quizmaster::reply::{Body, Reply};
 use quizmaster::scheduler::{Clock, Deliver, SendResult};
 use quizmaster::service::{Ctx, Outbound, Service};
 use quizmaster::store::{Options, Store};
@@ -213,6 +215,26 @@ pub async fn deliver(svc: &Service, now: DateTime<Utc>, dedupes: bool) -> Vec<Ou
     let collect = Collect { dedupes, sent: Mutex::new(Vec::new()) };
     quizmaster::scheduler::pass(svc, now, &collect).await.expect("pass");
     collect.sent.into_inner().unwrap()
+}
+
+/// `/quiz admin post-now` as `ctx`, then the scheduler's pass that sends it:
+/// the question as the channel shows it, or the command's refusal.
+pub fn post_now(svc: &Service, ctx: &Ctx) -> Reply {
+    admin_then_deliver(svc, ctx, "admin post-now", Part::Question)
+}
+
+/// `/quiz admin reveal-now` as `ctx`, then the pass that sends the reveal.
+pub fn reveal_now(svc: &Service, ctx: &Ctx) -> Reply {
+    admin_then_deliver(svc, ctx, "admin reveal-now", Part::Reveal)
+}
+
+fn admin_then_deliver(svc: &Service, ctx: &Ctx, line: &str, part: Part) -> Reply {
+    let ack = svc.handle_text(ctx, line);
+    if matches!(ack.body, Body::Error(_)) {
+        return ack;
+    }
+    let sent = block(deliver(svc, ctx.now, true));
+    sent.into_iter().filter(|o| o.part == part).map(|o| o.reply).next_back().unwrap_or(ack)
 }
 
 /// Waits for a future without an async runtime, as a blocking caller does.

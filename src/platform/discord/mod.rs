@@ -22,10 +22,13 @@ use serenity::all::{
     GatewayIntents, GuildId, Http, HttpBuilder, Interaction, MessageId, Nonce, Permissions, Ready,
 };
 use serenity::async_trait;
+use serenity::http::HttpError;
 use tokio_util::sync::CancellationToken;
 
 use crate::command::{Command, parse_button};
+use crate::delivery::{DeliveryError, Problem};
 use crate::ids::{Part, Platform};
+use crate::platform::pacing::Pacer;
 use crate::reply::Reply;
 use crate::scheduler::{self, Clock, Deliver, SendResult};
 use crate::service::{Ctx, Outbound, Service, text};
@@ -168,14 +171,43 @@ impl EventHandler for Handler {
 
 // ---------------------------------------------------------------- posting
 
-/// Posts and edits the daily question over REST.
+/// Posts and edits the daily question over REST, paced to Discord's global
+/// limit (serenity's own limiter also keeps each route's bucket when it
+/// talks to Discord itself).
 pub struct Poster {
     pub http: Arc<Http>,
+    pace: Pacer<()>,
+    concurrency: usize,
 }
 
+/// Rate-limit answers waited out within one send before it is handed back.
+const RATE_LIMITED_TRIES: u32 = 3;
+/// The longest wait within a send; longer ones go back to the scheduler.
+const WAIT_WITHIN: StdDuration = StdDuration::from_secs(10);
+
 impl Poster {
+    pub fn new(http: Arc<Http>, requests_per_second: f64, concurrency: usize) -> Poster {
+        Poster { http, pace: Pacer::new(requests_per_second), concurrency }
+    }
+
     async fn send(&self, out: &Outbound) -> SendResult {
-        let channel: u64 = out.to.channel.parse().map_err(|_| format!("`{}` is not a channel id", out.to.channel))?;
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match self.send_once(out).await {
+                Err(DeliveryError::RateLimited(wait)) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => {
+                    // Discord's limit is for the whole bot: everyone waits.
+                    self.pace.hold(&(), wait);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn send_once(&self, out: &Outbound) -> SendResult {
+        let channel: u64 = out.to.channel.parse().map_err(|_| {
+            DeliveryError::permanent(Problem::ChannelGone, format!("`{}` is not a channel id", out.to.channel))
+        })?;
         let channel = ChannelId::new(channel);
         let r = render(&out.reply);
         if out.part == Part::Reveal
@@ -183,13 +215,14 @@ impl Poster {
         {
             let edit =
                 EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
+            self.pace.wait(&()).await;
             match channel.edit_message(&self.http, MessageId::new(id), edit).await {
                 Ok(_) => return Ok(None),
                 // The question message is gone: post the reveal on its own.
-                Err(e) if status(&e) == Some(404) => {
+                Err(e) if json_code(&e) == Some(UNKNOWN_MESSAGE) => {
                     tracing::warn!(channel = %channel, message = id, "the question message is gone; posting the reveal");
                 }
-                Err(e) => return Err(describe(&e)),
+                Err(e) => return Err(classify(&e)),
             }
         }
         // Discord drops a second message with the same nonce, so a send cut
@@ -201,24 +234,41 @@ impl Poster {
             .allowed_mentions(no_mentions())
             .nonce(Nonce::String(nonce))
             .enforce_nonce(true);
-        let sent = channel.send_message(&self.http, msg).await.map_err(|e| describe(&e))?;
+        self.pace.wait(&()).await;
+        let sent = channel.send_message(&self.http, msg).await.map_err(|e| classify(&e))?;
         Ok((out.part == Part::Question).then(|| sent.id.to_string()))
     }
 }
 
-fn status(e: &serenity::Error) -> Option<u16> {
+/// Discord's JSON error codes the sender tells apart.
+const MISSING_ACCESS: isize = 50001;
+const UNKNOWN_MESSAGE: isize = 10008;
+
+fn json_code(e: &serenity::Error) -> Option<isize> {
     match e {
-        serenity::Error::Http(h) => h.status_code().map(|s| s.as_u16()),
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.error.code),
         _ => None,
     }
 }
 
-fn describe(e: &serenity::Error) -> String {
-    match status(e) {
-        Some(403) => format!("403: the bot may not post in this channel ({e})"),
-        Some(404) => format!("404: unknown channel or message ({e})"),
-        Some(429) => format!("429: rate limited ({e})"),
-        _ => e.to_string(),
+/// A failed REST call as a [`DeliveryError`].
+fn classify(e: &serenity::Error) -> DeliveryError {
+    let serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) = e else {
+        // The network, a timeout, or a body that would not decode.
+        return DeliveryError::Temporary(e.to_string());
+    };
+    let detail = format!("{} {}: {}", r.status_code.as_u16(), r.error.code, r.error.message);
+    match (r.status_code.as_u16(), r.error.code) {
+        // serenity keeps the body's code and message but not `retry_after`;
+        // a second is Discord's global window.
+        (429, _) => DeliveryError::RateLimited(StdDuration::from_secs(1)),
+        (401, _) => DeliveryError::permanent(Problem::BotRemoved, detail),
+        (403, MISSING_ACCESS) => DeliveryError::permanent(Problem::NoAccess, detail),
+        // 50013 Missing Permissions, and any other refusal to post.
+        (403, _) => DeliveryError::permanent(Problem::MissingPermissions, detail),
+        (404, _) => DeliveryError::permanent(Problem::ChannelGone, detail),
+        (s, _) if s >= 500 => DeliveryError::Temporary(detail),
+        _ => DeliveryError::Rejected(detail),
     }
 }
 
@@ -229,6 +279,10 @@ impl Deliver for Poster {
 
     fn dedupes(&self) -> bool {
         true
+    }
+
+    fn concurrency(&self) -> usize {
+        self.concurrency
     }
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
@@ -255,6 +309,7 @@ pub async fn run(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     settings: &crate::config::DiscordSettings,
+    concurrency: usize,
     cancel: CancellationToken,
 ) -> anyhow::Result<()> {
     let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
@@ -267,7 +322,8 @@ pub async fn run(
         *client.ws_url.lock().await = url.to_string();
     }
     let shards = Arc::clone(&client.shard_manager);
-    let poster: Arc<dyn Deliver> = Arc::new(Poster { http: Arc::clone(&client.http) });
+    let poster: Arc<dyn Deliver> =
+        Arc::new(Poster::new(Arc::clone(&client.http), settings.requests_per_second, concurrency));
     let scheduled = scheduler::run(service, clock, poster, cancel.clone());
     let gateway = async {
         let r = tokio::select! {

@@ -10,7 +10,7 @@ mod render;
 mod web_api;
 
 pub use render::{STYLE, escape, message};
-pub use web_api::WebApi;
+pub use web_api::{ApiError, Sender, WebApi};
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -91,6 +91,8 @@ pub struct Slack {
     pub signing_secret: SecretString,
     pub admins: HashSet<String>,
     pub api: WebApi,
+    /// Sends the scheduled questions and reveals.
+    pub sender: Arc<Sender>,
 }
 
 pub fn router(state: Arc<Slack>) -> Router {
@@ -263,8 +265,8 @@ pub async fn run(
         cancel.cancel();
         served
     };
-    let api: Arc<dyn crate::scheduler::Deliver> = Arc::new(slack.api.clone());
-    let scheduled = crate::scheduler::run(Arc::clone(&slack.service), Arc::clone(&slack.clock), api, cancel.clone());
+    let sender: Arc<dyn crate::scheduler::Deliver> = Arc::clone(&slack.sender) as _;
+    let scheduled = crate::scheduler::run(Arc::clone(&slack.service), Arc::clone(&slack.clock), sender, cancel.clone());
     let (served, ()) = tokio::join!(server, scheduled);
     served
 }
@@ -275,14 +277,17 @@ impl Slack {
         service: Arc<Service>,
         clock: Arc<dyn Clock>,
         settings: &crate::config::SlackSettings,
+        concurrency: usize,
     ) -> Option<Slack> {
         let (secret, token) = (settings.signing_secret.clone()?, settings.bot_token.clone()?);
+        let api = WebApi::new(settings.api_base_url.as_str(), token);
         Some(Slack {
             service,
             clock,
             signing_secret: secret,
             admins: settings.admins.iter().cloned().collect(),
-            api: WebApi::new(settings.api_base_url.as_str(), token),
+            sender: Arc::new(Sender::new(api.clone(), settings.updates_per_minute, concurrency)),
+            api,
         })
     }
 }

@@ -1,5 +1,7 @@
-//! The Web API client: bot token auth, `ok: false` as errors, 429 and 5xx
-//! retried within a call, and the scheduler's deliveries.
+//! The Web API client: bot token auth, `ok: false` as errors, 5xx and
+//! network failures retried within a call, and the scheduler's sender,
+//! which paces chat.postMessage to one a second per channel and chat.update
+//! to the workspace's tier, and tells Slack's errors apart.
 
 use std::time::Duration as StdDuration;
 
@@ -7,11 +9,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
 use super::{PLATFORM, message};
+use crate::delivery::{DeliveryError, Problem};
 use crate::ids::{Part, Platform};
+use crate::platform::pacing::Pacer;
 use crate::scheduler::SendResult;
 use crate::service::Outbound;
 
-/// The Web API client: bot token auth, `ok: false` as errors, 429 honoured.
+/// The Web API client: bot token auth, `ok: false` as errors.
 #[derive(Clone)]
 pub struct WebApi {
     http: reqwest::Client,
@@ -19,10 +23,29 @@ pub struct WebApi {
     token: SecretString,
 }
 
-/// How many times a call is tried when Slack says 429 or fails with 5xx.
+/// How a Web API call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// HTTP 429 (or `ratelimited`): wait this long.
+    #[error("rate limited (retry after {}s)", .0.as_secs())]
+    RateLimited(StdDuration),
+    /// Slack answered `ok: false` with this error code.
+    #[error("{method}: {code}")]
+    Slack { method: String, code: String },
+    /// Another HTTP status.
+    #[error("HTTP {0}")]
+    Status(u16),
+    /// The request did not get an answer (network, timeout) or a 5xx, after retries.
+    #[error("{0}")]
+    Unreachable(String),
+}
+
+/// How many times a call is tried when it fails with 5xx or the network.
 const ATTEMPTS: u32 = 4;
-/// The longest Retry-After honoured before giving up on this pass.
+/// The longest Retry-After waited out within an interactive call.
 const MAX_RETRY_AFTER: StdDuration = StdDuration::from_secs(30);
+/// When Slack says 429 without saying how long.
+const DEFAULT_RETRY_AFTER: StdDuration = StdDuration::from_secs(1);
 
 impl WebApi {
     pub fn new(base: &str, token: SecretString) -> WebApi {
@@ -33,24 +56,34 @@ impl WebApi {
         WebApi { http, base: base.trim_end_matches('/').to_string(), token }
     }
 
-    /// Calls a Web API method with a JSON body; returns the response JSON when `ok`.
-    pub async fn call(&self, method: &str, body: &Value) -> Result<Value, String> {
+    /// Calls a Web API method with a JSON body; returns the response JSON
+    /// when `ok`. A 429 is handed back at once, for the caller to pace.
+    pub async fn call(&self, method: &str, body: &Value) -> Result<Value, ApiError> {
         let url = format!("{}/{method}", self.base);
-        self.post_json(&url, body, true).await.and_then(|v| {
-            if v["ok"].as_bool() == Some(true) {
-                Ok(v)
-            } else {
-                Err(format!("{method}: {}", v["error"].as_str().unwrap_or("ok is not true")))
+        let v = self.post_json(&url, body, true).await?;
+        if v["ok"].as_bool() == Some(true) {
+            return Ok(v);
+        }
+        let code = v["error"].as_str().unwrap_or("ok is not true").to_string();
+        if code == "ratelimited" {
+            return Err(ApiError::RateLimited(DEFAULT_RETRY_AFTER));
+        }
+        Err(ApiError::Slack { method: method.to_string(), code })
+    }
+
+    /// Posts a message to a slash command's or an action's `response_url`,
+    /// waiting out a short Retry-After.
+    pub async fn respond(&self, response_url: &str, body: &Value) -> Result<(), ApiError> {
+        for _ in 0..ATTEMPTS {
+            match self.post_json(response_url, body, false).await {
+                Err(ApiError::RateLimited(wait)) if wait <= MAX_RETRY_AFTER => tokio::time::sleep(wait).await,
+                other => return other.map(drop),
             }
-        })
+        }
+        Err(ApiError::RateLimited(DEFAULT_RETRY_AFTER))
     }
 
-    /// Posts a message to a slash command's or an action's `response_url`.
-    pub async fn respond(&self, response_url: &str, body: &Value) -> Result<(), String> {
-        self.post_json(response_url, body, false).await.map(|_| ())
-    }
-
-    async fn post_json(&self, url: &str, body: &Value, auth: bool) -> Result<Value, String> {
+    async fn post_json(&self, url: &str, body: &Value, auth: bool) -> Result<Value, ApiError> {
         let mut last = String::new();
         for attempt in 1..=ATTEMPTS {
             let mut req = self.http.post(url).json(body);
@@ -72,13 +105,8 @@ impl WebApi {
                     .get("retry-after")
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.trim().parse::<u64>().ok())
-                    .map_or_else(|| backoff(attempt), StdDuration::from_secs);
-                last = format!("rate limited (retry after {}s)", wait.as_secs());
-                if wait > MAX_RETRY_AFTER {
-                    break;
-                }
-                tokio::time::sleep(wait).await;
-                continue;
+                    .map_or(DEFAULT_RETRY_AFTER, StdDuration::from_secs);
+                return Err(ApiError::RateLimited(wait));
             }
             if status.is_server_error() {
                 last = format!("HTTP {status}");
@@ -86,35 +114,118 @@ impl WebApi {
                 continue;
             }
             if !status.is_success() {
-                return Err(format!("HTTP {status}"));
+                return Err(ApiError::Status(status.as_u16()));
             }
-            let text = resp.text().await.map_err(|e| format!("reading the response: {}", e.without_url()))?;
+            let text = resp
+                .text()
+                .await
+                .map_err(|e| ApiError::Unreachable(format!("reading the response: {}", e.without_url())))?;
             // response_url answers plain `ok`; the Web API answers JSON.
             return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
         }
-        Err(last)
+        Err(ApiError::Unreachable(last))
+    }
+}
+
+fn backoff(attempt: u32) -> StdDuration {
+    StdDuration::from_millis(200 * 2u64.pow(attempt.min(5)))
+}
+
+/// The scheduler's sender for Slack.
+pub struct Sender {
+    api: WebApi,
+    /// chat.postMessage, by channel: Slack asks for one a second.
+    posts: Pacer<String>,
+    /// chat.update, by workspace: its rate tier.
+    updates: Pacer<String>,
+    concurrency: usize,
+}
+
+/// Rate-limit answers waited out within one send before it is handed back.
+const RATE_LIMITED_TRIES: u32 = 3;
+/// The longest wait within a send; longer ones go back to the scheduler.
+const WAIT_WITHIN: StdDuration = StdDuration::from_secs(10);
+
+impl Sender {
+    pub fn new(api: WebApi, updates_per_minute: f64, concurrency: usize) -> Sender {
+        Sender { api, posts: Pacer::new(1.0), updates: Pacer::new(updates_per_minute / 60.0), concurrency }
     }
 
-    /// Sends a question or a reveal from the scheduler. A reveal replaces the
-    /// question message (buttons gone) when its `ts` is known.
+    /// Sends a question or a reveal. A reveal replaces the question message
+    /// (buttons gone) when its `ts` is known, and is posted on its own when
+    /// that message is gone.
     pub async fn deliver(&self, out: &Outbound) -> SendResult {
         let mut body = message(&out.reply);
         body["channel"] = json!(out.to.channel);
-        match (out.part, out.message_ref.as_deref()) {
-            (Part::Reveal, Some(ts)) => {
-                body["ts"] = json!(ts);
-                self.call("chat.update", &body).await?;
-                Ok(None)
+        if let (Part::Reveal, Some(ts)) = (out.part, out.message_ref.as_deref()) {
+            body["ts"] = json!(ts);
+            match self.paced(&self.updates, &out.to.guild, "chat.update", &body).await {
+                Ok(_) => return Ok(None),
+                Err(ApiError::Slack { code, .. }) if code == "message_not_found" => {
+                    tracing::warn!(channel = %out.to.channel, "the question message is gone; posting the reveal");
+                    body.as_object_mut().map(|b| b.remove("ts"));
+                }
+                Err(e) => return Err(classify(e)),
             }
-            _ => {
-                let v = self.call("chat.postMessage", &body).await?;
-                Ok(v["ts"].as_str().map(str::to_string))
+        }
+        let v = self.paced(&self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
+        Ok(v["ts"].as_str().filter(|_| out.part == Part::Question).map(str::to_string))
+    }
+
+    /// One call in `key`'s turn; a short Retry-After holds the key and the
+    /// call is tried again.
+    async fn paced(&self, pacer: &Pacer<String>, key: &str, method: &str, body: &Value) -> Result<Value, ApiError> {
+        let key = key.to_string();
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            pacer.wait(&key).await;
+            match self.api.call(method, body).await {
+                Err(ApiError::RateLimited(wait)) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => {
+                    pacer.hold(&key, wait);
+                }
+                other => return other,
             }
         }
     }
 }
 
-impl crate::scheduler::Deliver for WebApi {
+/// A failed call as a [`DeliveryError`].
+fn classify(e: ApiError) -> DeliveryError {
+    let detail = e.to_string();
+    match e {
+        ApiError::RateLimited(wait) => DeliveryError::RateLimited(wait),
+        ApiError::Unreachable(_) => DeliveryError::Temporary(detail),
+        ApiError::Status(s) if s >= 500 || s == 408 => DeliveryError::Temporary(detail),
+        ApiError::Status(_) => DeliveryError::Rejected(detail),
+        ApiError::Slack { code, .. } => match code.as_str() {
+            "not_in_channel" => DeliveryError::permanent(Problem::NotInChannel, detail),
+            "channel_not_found" => DeliveryError::permanent(Problem::ChannelGone, detail),
+            "is_archived" => DeliveryError::permanent(Problem::Archived, detail),
+            "restricted_action"
+            | "restricted_action_read_only_channel"
+            | "restricted_action_thread_only_channel"
+            | "restricted_action_non_threadable_channel"
+            | "cant_update_message"
+            | "ekm_access_denied" => DeliveryError::permanent(Problem::MissingPermissions, detail),
+            "not_authed"
+            | "invalid_auth"
+            | "account_inactive"
+            | "token_revoked"
+            | "token_expired"
+            | "no_permission"
+            | "missing_scope"
+            | "team_access_not_granted"
+            | "org_login_required" => DeliveryError::permanent(Problem::BotRemoved, detail),
+            "fatal_error" | "internal_error" | "service_unavailable" | "request_timeout" => {
+                DeliveryError::Temporary(detail)
+            }
+            _ => DeliveryError::Rejected(detail),
+        },
+    }
+}
+
+impl crate::scheduler::Deliver for Sender {
     fn platform(&self) -> Platform {
         PLATFORM
     }
@@ -124,14 +235,14 @@ impl crate::scheduler::Deliver for WebApi {
         false
     }
 
+    fn concurrency(&self) -> usize {
+        self.concurrency
+    }
+
     fn deliver<'a>(
         &'a self,
         out: &'a Outbound,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = SendResult> + Send + 'a>> {
-        Box::pin(WebApi::deliver(self, out))
+        Box::pin(Sender::deliver(self, out))
     }
-}
-
-fn backoff(attempt: u32) -> StdDuration {
-    StdDuration::from_millis(200 * 2u64.pow(attempt.min(5)))
 }

@@ -1,0 +1,103 @@
+//! Paces sends to a platform's rate limits: at most one send per interval
+//! for each key (the whole bot, a channel, a workspace), and a hold on a key
+//! when the platform says to wait (Retry-After). Slots are handed out in
+//! order, so concurrent senders queue instead of all firing and all being
+//! refused. Written here because the rate-limiter crates (governor) have no
+//! way to push a key's next slot back after a Retry-After; this is a few
+//! lines over a map of instants.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+pub struct Pacer<K> {
+    interval: Duration,
+    next: Mutex<HashMap<K, Instant>>,
+}
+
+/// Keys kept before the ones whose slot is past are dropped.
+const PRUNE_ABOVE: usize = 4096;
+
+impl<K: Hash + Eq + Clone> Pacer<K> {
+    /// At most `per_second` sends a second per key (any positive rate, e.g.
+    /// 50.0/60.0 for 50 a minute).
+    pub fn new(per_second: f64) -> Pacer<K> {
+        let interval = if per_second.is_finite() && per_second > 0.0 {
+            Duration::from_secs_f64(1.0 / per_second)
+        } else {
+            Duration::ZERO
+        };
+        Pacer { interval, next: Mutex::new(HashMap::new()) }
+    }
+
+    /// Takes `key`'s next slot and waits for it.
+    pub async fn wait(&self, key: &K) {
+        let slot = {
+            let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let now = Instant::now();
+            if next.len() > PRUNE_ABOVE {
+                next.retain(|_, t| *t > now);
+            }
+            let slot = next.get(key).copied().unwrap_or(now).max(now);
+            next.insert(key.clone(), slot + self.interval);
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+
+    /// Nothing more is sent for `key` until `wait` from now.
+    pub fn hold(&self, key: &K, wait: Duration) {
+        let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let until = Instant::now() + wait;
+        let slot = next.entry(key.clone()).or_insert(until);
+        *slot = (*slot).max(until);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn slots_are_spaced_per_key_and_a_hold_pushes_them_back() {
+        let pacer = Pacer::new(50.0);
+        let start = Instant::now();
+        for _ in 0..5 {
+            pacer.wait(&"a").await;
+        }
+        assert_eq!(start.elapsed(), Duration::from_millis(80), "first at once, then one per 20 ms");
+        let other = Instant::now();
+        pacer.wait(&"b").await;
+        assert_eq!(other.elapsed(), Duration::ZERO, "another key has its own slots");
+
+        pacer.hold(&"a", Duration::from_secs(2));
+        let held = Instant::now();
+        pacer.wait(&"a").await;
+        assert_eq!(held.elapsed(), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn concurrent_waiters_get_one_slot_each() {
+        let pacer = std::sync::Arc::new(Pacer::new(10.0));
+        let start = Instant::now();
+        let tasks: Vec<_> = (0..10)
+            .map(|_| {
+                let pacer = std::sync::Arc::clone(&pacer);
+                tokio::spawn(async move {
+                    pacer.wait(&()).await;
+                    Instant::now()
+                })
+            })
+            .collect();
+        let mut times = Vec::new();
+        for t in tasks {
+            times.push(t.await.unwrap() - start);
+        }
+        times.sort();
+        let expected: Vec<Duration> = (0..10).map(|i| Duration::from_millis(100 * i)).collect();
+        assert_eq!(times, expected);
+    }
+}

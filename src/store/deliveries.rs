@@ -1,0 +1,186 @@
+//! The delivery rows: what the bot sends on its own (a post's question and
+//! reveal), their state, retries and the channels it could not post in.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{ChannelId, PostId, Result, Store};
+use crate::delivery::Problem;
+use crate::ids::Platform;
+pub use crate::ids::{Destination, Part};
+use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
+
+impl Part {
+    fn as_str(self) -> &'static str {
+        match self {
+            Part::Question => "question",
+            Part::Reveal => "reveal",
+        }
+    }
+}
+
+impl rusqlite::ToSql for Part {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Part {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match value.as_str()? {
+            "question" => Ok(Part::Question),
+            "reveal" => Ok(Part::Reveal),
+            other => Err(rusqlite::types::FromSqlError::Other(format!("unknown delivery part `{other}`").into())),
+        }
+    }
+}
+
+/// A message waiting to be sent (or whose send a crash cut off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingDelivery {
+    pub part: Part,
+    pub post: Post,
+    pub to: Destination,
+    /// A previous try started and its outcome is unknown (a crash mid-send).
+    pub interrupted: bool,
+}
+
+/// Why a channel cannot be posted in, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelProblem {
+    pub problem: Problem,
+    /// What the platform said.
+    pub detail: String,
+    pub since_ms: i64,
+}
+
+/// Queues a part of a post for the sender, due at `due_ms`.
+pub(super) fn queue_delivery(tx: &Connection, post: PostId, part: Part, due_ms: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO deliveries (post_id, part, state, due_at) VALUES (?1, ?2, 'pending', ?3)
+         ON CONFLICT (post_id, part) DO NOTHING",
+    )?
+    .execute(params![post, part, due_ms])?;
+    Ok(())
+}
+
+impl Store {
+    /// The platform's messages due by `now_ms`, oldest first. A reveal waits
+    /// until its post is settled.
+    pub fn pending_deliveries(&self, platform: Platform, now_ms: i64) -> Result<Vec<PendingDelivery>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id
+             FROM deliveries d JOIN posts p ON p.id = d.post_id
+             JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
+             WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1
+               AND NOT (d.part = 'reveal' AND p.settling = 1)
+             ORDER BY d.due_at, d.post_id, d.part DESC"
+        ))?;
+        let rows = stmt.query_map(params![platform, now_ms], |r| {
+            Ok(PendingDelivery {
+                post: post_from_row(r)?,
+                part: r.get(9)?,
+                interrupted: r.get::<_, String>(10)? == "sending",
+                to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks deliveries as being sent, in one transaction: a crash from here
+    /// on leaves their outcome unknown.
+    pub fn deliveries_started(&mut self, started: &[(PostId, Part)]) -> Result<()> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
+            )?;
+            for (post, part) in started {
+                stmt.execute(params![post, part])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// How many tries a delivery has had.
+    pub fn delivery_attempts(&self, post: PostId, part: Part) -> Result<u32> {
+        Ok(self
+            .one("SELECT attempts FROM deliveries WHERE post_id = ?1 AND part = ?2", params![post, part], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Marks a delivery as sent, keeps the platform's reference of a question
+    /// message, and clears any problem recorded for its channel. Returns the
+    /// problem that was cleared.
+    pub fn delivery_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<Option<Problem>> {
+        self.write(|tx| {
+            tx.prepare_cached("UPDATE deliveries SET state = 'sent', error = NULL WHERE post_id = ?1 AND part = ?2")?
+                .execute(params![post, part])?;
+            if part == Part::Question && message_ref.is_some() {
+                tx.prepare_cached("UPDATE posts SET message_ref = ?2 WHERE id = ?1")?
+                    .execute(params![post, message_ref])?;
+            }
+            let cleared: Option<String> = tx
+                .prepare_cached("SELECT c.problem FROM posts p JOIN channels c ON c.id = p.channel_id WHERE p.id = ?1")?
+                .query_row([post], |r| r.get(0))
+                .optional()?
+                .flatten();
+            if cleared.is_some() {
+                tx.prepare_cached(
+                    "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
+                     WHERE id = (SELECT channel_id FROM posts WHERE id = ?1)",
+                )?
+                .execute([post])?;
+            }
+            Ok(cleared.as_deref().and_then(Problem::parse))
+        })
+    }
+
+    /// Puts a failed delivery back in the queue, due at `due_ms`.
+    pub fn delivery_retry(&mut self, post: PostId, part: Part, due_ms: i64, error: &str) -> Result<()> {
+        self.exec(
+            "UPDATE deliveries SET state = 'pending', due_at = ?3, error = ?4 WHERE post_id = ?1 AND part = ?2",
+            params![post, part, due_ms, error],
+        )?;
+        Ok(())
+    }
+
+    /// Gives up a delivery. With a `problem`, its channel is marked with it
+    /// (until a post there succeeds); returns true if that is news, so that
+    /// it is logged once.
+    pub fn delivery_failed(
+        &mut self,
+        post: PostId,
+        part: Part,
+        error: &str,
+        problem: Option<(Problem, i64)>,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2")?
+                .execute(params![post, part, error])?;
+            let Some((problem, at_ms)) = problem else { return Ok(false) };
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
+                     WHERE id = (SELECT channel_id FROM posts WHERE id = ?1) AND problem IS NOT ?2",
+                )?
+                .execute(params![post, problem.as_str(), error, at_ms])?;
+            Ok(changed == 1)
+        })
+    }
+
+    /// What stops the bot from posting in a channel, if anything.
+    pub fn channel_problem(&self, channel: ChannelId) -> Result<Option<ChannelProblem>> {
+        let row: Option<(Option<String>, Option<String>, Option<i64>)> = self
+            .one("SELECT problem, problem_detail, problem_since FROM channels WHERE id = ?1", [channel], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        Ok(row.and_then(|(problem, detail, since)| {
+            Some(ChannelProblem {
+                problem: Problem::parse(problem.as_deref()?)?,
+                detail: detail.unwrap_or_default(),
+                since_ms: since.unwrap_or_default(),
+            })
+        }))
+    }
+}
