@@ -305,3 +305,163 @@ async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
     assert!(content(&cb).contains("/quiz"), "{cb}");
     bot.stop().await;
 }
+
+/// An admin in one of the bot's channels (straight to the service: setting
+/// up a thousand channels through the fake gateway proves nothing more).
+fn admin_in(channel: &str, now: DateTime<Utc>) -> quizmaster::service::Ctx {
+    quizmaster::service::Ctx {
+        platform: quizmaster::ids::Platform::Discord,
+        guild: GUILD.into(),
+        channel: channel.into(),
+        user_id: "950000000000000001".into(),
+        user_name: "Admin".into(),
+        is_admin: true,
+        now,
+    }
+}
+
+async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !pred() {
+        assert!(std::time::Instant::now() < until, "timed out waiting for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_channels_due_at_once_are_posted_concurrently_within_the_global_limit() {
+    const N: u64 = 1000;
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let load = &bot.fake.load;
+    load.latency_ms.store(50, std::sync::atomic::Ordering::SeqCst);
+    load.global_per_second.store(50, std::sync::atomic::Ordering::SeqCst);
+    let channels: Vec<String> = (0..N).map(|i| (920_000_000_000_100_000 + i).to_string()).collect();
+    for channel in &channels {
+        let r = bot.svc.handle_text_async(admin_in(channel, at("2026-11-25 07:00")), "admin schedule 09:00 UTC").await;
+        assert!(quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN).starts_with("Scheduled"), "{r:?}");
+    }
+
+    let due = std::time::Instant::now();
+    bot.set("2026-11-25 09:00");
+    wait_until("every channel's question", 120, || load.posted.lock().unwrap().len() == channels.len()).await;
+    let last = load.last_post.lock().unwrap().expect("posted") - due;
+    let sent = "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'";
+    wait_until("every outcome recorded", 10, || count(dir.path(), sent) == i64::try_from(N).unwrap()).await;
+
+    let posted = load.posted.lock().unwrap().clone();
+    assert!(channels.iter().all(|c| posted.get(c) == Some(&1)), "every channel got exactly one question");
+    let in_flight = load.max_in_flight.load(std::sync::atomic::Ordering::SeqCst);
+    let limited = load.rate_limited.load(std::sync::atomic::Ordering::SeqCst);
+    let ideal = N as f64 / 50.0;
+    eprintln!(
+        "{N} channels: the last question {:.1} s after the due minute ({:.2} x N/50 s); \
+         at most {in_flight} requests in flight; {limited} answered 429",
+        last.as_secs_f64(),
+        last.as_secs_f64() / ideal
+    );
+    assert!(in_flight >= 2, "sends overlap ({in_flight} at most in flight)");
+    assert!(limited <= 5, "the global limit is kept: {limited} requests were answered 429");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_the_bot_may_not_post_in_is_reported_and_resumes_once_fixed() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let load = &bot.fake.load;
+    let channels: Vec<String> = (0..5).map(|i| (920_000_000_000_200_000u64 + i).to_string()).collect();
+    let locked = channels[2].clone();
+    load.forbidden.lock().unwrap().insert(locked.clone());
+    for channel in &channels {
+        bot.svc.handle_text_async(admin_in(channel, at("2026-11-25 07:00")), "admin schedule 09:00 UTC 1h").await;
+    }
+    let tries = |channel: &str| bot.fake.calls_to(&Method::POST, &format!("/channels/{channel}/messages")).len();
+    let posted = |channel: &str| load.posted.lock().unwrap().get(channel).copied().unwrap_or(0);
+
+    bot.set("2026-11-25 09:00");
+    wait_until("the other channels' questions", 15, || channels.iter().filter(|c| posted(c) == 1).count() == 4).await;
+    wait_until("the refusal recorded", 15, || {
+        count(dir.path(), "SELECT COUNT(*) FROM channels WHERE problem = 'missing_permissions'") == 1
+    })
+    .await;
+    assert_eq!(tries(&locked), 1);
+    // Later passes do not try it again: one try for the day.
+    for t in ["2026-11-25 09:05", "2026-11-25 09:30", "2026-11-25 10:00"] {
+        bot.set(t);
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    assert_eq!(tries(&locked), 1, "a permanent failure is not retried");
+    assert_eq!(bot.fake.calls_to(&Method::PATCH, &format!("/channels/{locked}/")).len(), 0, "no reveal either");
+
+    let status = bot.svc.handle_text_async(admin_in(&locked, at("2026-11-25 10:05")), "admin status").await;
+    let text = quizmaster::reply::render(&status.body, &quizmaster::reply::PLAIN);
+    assert!(text.contains("could not post") && text.contains("Send Messages"), "{text}");
+    let fine = bot.svc.handle_text_async(admin_in(&channels[0], at("2026-11-25 10:05")), "admin status").await;
+    assert!(!quizmaster::reply::render(&fine.body, &quizmaster::reply::PLAIN).contains("could not post"));
+
+    // An admin fixes the permissions: the next day's question goes out by itself.
+    load.forbidden.lock().unwrap().clear();
+    bot.set("2026-11-26 09:00");
+    wait_until("the next day's questions", 15, || channels.iter().all(|c| posted(c) >= 1) && posted(&channels[0]) == 2)
+        .await;
+    assert_eq!((tries(&locked), posted(&locked)), (2, 1));
+    wait_until("the problem cleared", 15, || {
+        count(dir.path(), "SELECT COUNT(*) FROM channels WHERE problem IS NOT NULL") == 0
+    })
+    .await;
+    let status = bot.svc.handle_text_async(admin_in(&locked, at("2026-11-26 09:05")), "admin status").await;
+    assert!(!quizmaster::reply::render(&status.body, &quizmaster::reply::PLAIN).contains("could not post"));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn post_now_and_reveal_now_post_in_the_channel_and_edit_the_question() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let ann = user("950000000000000002", "Ann");
+    fake.callback(&fake.command(
+        &admin,
+        MANAGE_GUILD,
+        "quizadmin",
+        "categories",
+        json!([option("list", "miscellaneous")]),
+    ))
+    .await;
+
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
+    assert!(ephemeral(&cb) && content(&cb).contains("Posted in this channel"), "{cb}");
+    assert!(!content(&cb).contains("Question of the day"), "the question is not the command's reply: {cb}");
+    let calls = fake
+        .wait_for("the question as a channel message", |c| {
+            c.iter().any(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
+        })
+        .await;
+    let post = calls.iter().find(|c| c.method == Method::POST && c.path.ends_with("/messages")).unwrap();
+    assert!(post.body["content"].as_str().unwrap().contains("Question of the day"), "{}", post.body);
+    assert!(custom_ids(&post.body).iter().all(|(_, disabled)| !disabled), "live buttons: {}", post.body);
+
+    let cb = fake.callback(&fake.click(&ann, "qm:d1:B", "1")).await;
+    assert!(content(&cb).contains("Answer recorded"), "{cb}");
+
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "reveal-now", json!([]))).await;
+    assert!(ephemeral(&cb) && content(&cb).contains("revealed"), "{cb}");
+    let calls = fake
+        .wait_for("the reveal as an edit", |c| {
+            c.iter().any(|c| c.method == Method::PATCH && c.path.contains("/channels/"))
+        })
+        .await;
+    let edit = calls.iter().find(|c| c.method == Method::PATCH && c.path.contains("/channels/")).unwrap();
+    assert!(edit.path.ends_with("/messages/930000000000000000") || edit.path.contains("/messages/93"), "{}", edit.path);
+    assert!(edit.body["content"].as_str().unwrap().contains("1 answered"), "{}", edit.body);
+    let buttons = custom_ids(&edit.body);
+    assert!(!buttons.is_empty() && buttons.iter().all(|(_, disabled)| *disabled), "no live buttons: {}", edit.body);
+    assert_eq!(fake.calls_to(&Method::POST, &format!("/channels/{CHANNEL}/messages")).len(), 1, "no second message");
+
+    // A click on the revealed question is told it is closed.
+    let cb = fake.callback(&fake.click(&ann, "qm:d1:C", "1")).await;
+    assert!(!content(&cb).contains("Answer recorded"), "{cb}");
+    bot.stop().await;
+}

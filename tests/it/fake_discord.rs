@@ -1,13 +1,14 @@
 //! A fake Discord on 127.0.0.1: the gateway (HELLO, IDENTIFY -> READY,
 //! heartbeats, INTERACTION_CREATE dispatches) and the REST routes the bot
-//! uses. It records every REST call, can be told to fail, and checks request
+//! uses. It records every REST call, can be told to fail, to be slow, to
+//! enforce the global rate limit, to refuse a channel, and checks request
 //! bodies against Discord's published OpenAPI document when it is available.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -33,8 +34,65 @@ pub struct Call {
     pub body: Value,
 }
 
+/// Load and limits for the channel-message routes: a round-trip time, the
+/// global limit answered with 429 as Discord does, channels the bot may not
+/// post in, and what the fake saw.
+#[derive(Default)]
+pub struct Load {
+    pub latency_ms: AtomicU64,
+    /// Requests a second over all channels; 0 is no limit.
+    pub global_per_second: AtomicUsize,
+    arrivals: Mutex<VecDeque<Instant>>,
+    in_flight: AtomicUsize,
+    pub max_in_flight: AtomicUsize,
+    pub rate_limited: AtomicUsize,
+    /// Channels answering 403 Missing Permissions.
+    pub forbidden: Mutex<HashSet<String>>,
+    /// Messages created, by channel, and when the last one was.
+    pub posted: Mutex<HashMap<String, usize>>,
+    pub last_post: Mutex<Option<Instant>>,
+}
+
+impl Load {
+    /// Counts a request in the last second's window; false if it is over the limit.
+    fn admit(&self) -> bool {
+        let limit = self.global_per_second.load(Ordering::SeqCst);
+        if limit == 0 {
+            return true;
+        }
+        let now = Instant::now();
+        let mut arrivals = self.arrivals.lock().unwrap();
+        while arrivals.front().is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1)) {
+            arrivals.pop_front();
+        }
+        if arrivals.len() >= limit {
+            return false;
+        }
+        arrivals.push_back(now);
+        true
+    }
+}
+
+/// One request in flight while it lives.
+struct Flight<'a>(&'a Load);
+
+impl<'a> Flight<'a> {
+    fn enter(load: &'a Load) -> Flight<'a> {
+        let now = load.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        load.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        Flight(load)
+    }
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 pub struct FakeDiscord {
     pub calls: Mutex<Vec<Call>>,
+    pub load: Load,
     /// Statuses to answer the next channel-message writes with.
     pub fail_messages: Mutex<VecDeque<u16>>,
     events: Mutex<Option<mpsc::UnboundedSender<Value>>>,
@@ -167,6 +225,26 @@ async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, bo
             ok(message(&fake.id(), CHANNEL, json_body["content"].as_str().unwrap_or_default()))
         }
         ("POST" | "PATCH", ["channels", channel, "messages", rest @ ..]) => {
+            let load = &fake.load;
+            let _flight = Flight::enter(load);
+            let admitted = load.admit();
+            tokio::time::sleep(Duration::from_millis(load.latency_ms.load(Ordering::SeqCst))).await;
+            if !admitted {
+                load.rate_limited.fetch_add(1, Ordering::SeqCst);
+                let mut resp = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    axum::Json(json!({"message": "You are being rate limited.", "retry_after": 0.2, "global": true})),
+                )
+                    .into_response();
+                resp.headers_mut().insert("retry-after", "1".parse().unwrap());
+                resp.headers_mut().insert("x-ratelimit-global", "true".parse().unwrap());
+                resp.headers_mut().insert("x-ratelimit-scope", "global".parse().unwrap());
+                return resp;
+            }
+            if load.forbidden.lock().unwrap().contains(*channel) {
+                return (StatusCode::FORBIDDEN, axum::Json(json!({"message": "Missing Permissions", "code": 50013})))
+                    .into_response();
+            }
             if let Some(status) = fake.fail_messages.lock().unwrap().pop_front() {
                 let code = StatusCode::from_u16(status).unwrap();
                 let mut resp = (code, axum::Json(json!({"message": "scripted failure", "code": 0}))).into_response();
@@ -177,6 +255,10 @@ async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, bo
                     );
                 }
                 return resp;
+            }
+            if method == Method::POST {
+                *load.posted.lock().unwrap().entry((*channel).to_string()).or_default() += 1;
+                *load.last_post.lock().unwrap() = Some(Instant::now());
             }
             let id = rest.first().map_or_else(|| fake.id(), |m| (*m).to_string());
             ok(message(&id, channel, json_body["content"].as_str().unwrap_or_default()))
@@ -234,6 +316,7 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
     let fake = Arc::new(FakeDiscord {
         calls: Mutex::default(),
         fail_messages: Mutex::default(),
+        load: Load::default(),
         events: Mutex::default(),
         ids: AtomicU64::new(1),
         gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
@@ -324,6 +407,7 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
             body: json!({"content": 5, "allowed_mentions": {"parse": []}}),
         }]),
         fail_messages: Mutex::default(),
+        load: Load::default(),
         events: Mutex::default(),
         ids: AtomicU64::new(1),
         gateway_url: String::new(),

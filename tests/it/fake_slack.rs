@@ -1,10 +1,13 @@
 //! A fake Slack on 127.0.0.1: the Web API methods the bot calls and a
-//! `response_url` sink. It records every call, can be told to fail, and checks
+//! `response_url` sink. It records every call, can be told to fail, to be
+//! slow, to keep Slack's per-channel pace, to refuse a channel, and checks
 //! each Web API call against Slack's published spec when it is available.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -28,9 +31,28 @@ pub enum Script {
     NotOk(&'static str),
 }
 
+/// Load and limits: a round-trip time, Slack's one message a second per
+/// channel for chat.postMessage (answered with 429 and Retry-After), channels
+/// answering an error, and what the fake saw.
+#[derive(Default)]
+pub struct Load {
+    pub latency_ms: AtomicU64,
+    pub per_channel_limit: AtomicBool,
+    last_in_channel: Mutex<HashMap<String, Instant>>,
+    in_flight: AtomicUsize,
+    pub max_in_flight: AtomicUsize,
+    pub rate_limited: AtomicUsize,
+    /// Channels whose chat.* calls answer `ok: false` with this error.
+    pub channel_errors: Mutex<HashMap<String, &'static str>>,
+    /// Messages posted, by channel, and when the last one was.
+    pub posted: Mutex<HashMap<String, usize>>,
+    pub last_post: Mutex<Option<Instant>>,
+}
+
 #[derive(Default)]
 pub struct FakeSlack {
     pub calls: Mutex<Vec<Call>>,
+    pub load: Load,
     pub responses: Mutex<Vec<Value>>,
     pub script: Mutex<VecDeque<Script>>,
     ts: Mutex<u64>,
@@ -51,6 +73,34 @@ async fn api(
     let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
     fake.calls.lock().unwrap().push(Call { method: method.clone(), auth, body: body.clone() });
+    let load = &fake.load;
+    let now = load.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    load.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    let resp = answer(&fake, &method, &body).await;
+    load.in_flight.fetch_sub(1, Ordering::SeqCst);
+    resp
+}
+
+async fn answer(fake: &FakeSlack, method: &str, body: &Value) -> Response {
+    let load = &fake.load;
+    let channel = body["channel"].as_str().unwrap_or_default().to_string();
+    let too_soon = method == "chat.postMessage" && load.per_channel_limit.load(Ordering::SeqCst) && {
+        let mut last = load.last_in_channel.lock().unwrap();
+        let now = Instant::now();
+        let soon = last.get(&channel).is_some_and(|t| now.duration_since(*t) < Duration::from_secs(1));
+        if !soon {
+            last.insert(channel.clone(), now);
+        }
+        soon
+    };
+    tokio::time::sleep(Duration::from_millis(load.latency_ms.load(Ordering::SeqCst))).await;
+    if too_soon {
+        load.rate_limited.fetch_add(1, Ordering::SeqCst);
+        return (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], "").into_response();
+    }
+    if let Some(error) = load.channel_errors.lock().unwrap().get(&channel) {
+        return axum::Json(json!({"ok": false, "error": error})).into_response();
+    }
     if let Some(script) = fake.script.lock().unwrap().pop_front() {
         return match script {
             Script::RateLimited { retry_after } => {
@@ -66,6 +116,10 @@ async fn api(
         format!("1764000000.{:06}", *n)
     };
     let ts = body["ts"].as_str().map_or(ts, str::to_string);
+    if method == "chat.postMessage" {
+        *load.posted.lock().unwrap().entry(channel).or_default() += 1;
+        *load.last_post.lock().unwrap() = Some(Instant::now());
+    }
     axum::Json(json!({"ok": true, "channel": body["channel"], "ts": ts})).into_response()
 }
 
