@@ -35,6 +35,10 @@ pub(super) fn post(
 ) -> store::Result<PostOutcome> {
     if let Some(open) = state.store.open_post(channel)? {
         if open.local_date == local_date {
+            // Its send was given up (the channel refused it): try it again.
+            if state.store.requeue_question(open.id, store::millis(now))? {
+                return Ok(PostOutcome::Queued);
+            }
             return Ok(PostOutcome::AlreadyPosted(open.local_date));
         }
         reveal(state, &open, now)?;

@@ -302,7 +302,7 @@ impl Store {
     /// streak of its channel, all at once. `None` if the post was not open.
     /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
     pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle) -> Result<Option<Reveal>> {
-        if !self.begin_close(post, at_ms)? {
+        if !self.begin_close(post, at_ms)? || self.settling_posts()?.iter().all(|p| *p != post) {
             return Ok(None);
         }
         let mut after = UserId(0);
@@ -318,9 +318,9 @@ impl Store {
     /// to be settled by [`Store::settle_some`]. Points wait for the close so
     /// that neither a board nor stats can tell who was right before the
     /// reveal. The reveal is queued for delivery once settled, unless its
-    /// question never reached the channel: then there is nothing to reveal
-    /// there, and the question is not sent any more either. False if the
-    /// post was not open.
+    /// question never reached the channel: then the post counts as missed
+    /// (nothing to settle or reveal) and the question is not sent any more
+    /// either. False if the post was not open.
     pub fn begin_close(&mut self, post: PostId, at_ms: i64) -> Result<bool> {
         self.write(|tx| {
             let closed = tx.execute(
@@ -336,7 +336,11 @@ impl Store {
                     )
                     .optional()?;
                 match question.as_deref() {
+                    // The channel never saw the question: nothing to reveal
+                    // there, and no streak may break over it. It counts as
+                    // missed, and its item goes back in the pool.
                     Some("pending" | "failed") => {
+                        tx.execute("UPDATE posts SET state = 'missed', settling = 0 WHERE id = ?1", [post])?;
                         tx.execute(
                             "UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'closed before it was sent')
                              WHERE post_id = ?1 AND part = 'question'",

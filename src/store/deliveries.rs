@@ -100,6 +100,17 @@ impl Store {
         })
     }
 
+    /// Sends an open post's question again if it was given up (an admin's
+    /// post-now after fixing the channel). False if there was nothing to resend.
+    pub fn requeue_question(&mut self, post: PostId, due_ms: i64) -> Result<bool> {
+        Ok(self.exec(
+            "UPDATE deliveries SET state = 'pending', due_at = ?2, attempts = 0
+             WHERE post_id = ?1 AND part = 'question' AND state = 'failed'
+               AND EXISTS (SELECT 1 FROM posts WHERE id = ?1 AND state = 'open')",
+            params![post, due_ms],
+        )? == 1)
+    }
+
     /// How many tries a delivery has had.
     pub fn delivery_attempts(&self, post: PostId, part: Part) -> Result<u32> {
         Ok(self

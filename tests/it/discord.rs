@@ -393,6 +393,9 @@ async fn a_channel_the_bot_may_not_post_in_is_reported_and_resumes_once_fixed() 
     }
     assert_eq!(tries(&locked), 1, "a permanent failure is not retried");
     assert_eq!(bot.fake.calls_to(&Method::PATCH, &format!("/channels/{locked}/")).len(), 0, "no reveal either");
+    // The channel never saw that question: it counts as missed, so it breaks nobody's streak.
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'missed'"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'closed'"), 4);
 
     let status = bot.svc.handle_text_async(admin_in(&locked, at("2026-11-25 10:05")), "admin status").await;
     let text = quizmaster::reply::render(&status.body, &quizmaster::reply::PLAIN);

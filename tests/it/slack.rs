@@ -437,3 +437,137 @@ async fn signed_but_malformed_bodies_get_a_clear_refusal_and_change_nothing() {
     assert_eq!(health.status(), StatusCode::OK);
     assert!(text(&bot.quiz("UANN", "ann", "help").await).contains("/quiz"));
 }
+
+/// An admin in one of the workspace's channels, straight to the service.
+fn admin_in(channel: &str, now: DateTime<Utc>) -> quizmaster::service::Ctx {
+    quizmaster::service::Ctx {
+        platform: quizmaster::ids::Platform::Slack,
+        guild: "T1".into(),
+        channel: channel.into(),
+        user_id: ADMIN.into(),
+        user_name: "admin".into(),
+        is_admin: true,
+        now,
+    }
+}
+
+fn plain(r: &quizmaster::reply::Reply) -> String {
+    quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN)
+}
+
+async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !pred() {
+        assert!(std::time::Instant::now() < until, "timed out waiting for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_channels_due_at_once_are_posted_concurrently_one_message_a_second_per_channel() {
+    const N: usize = 1000;
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let load = &bot.fake.load;
+    load.latency_ms.store(50, std::sync::atomic::Ordering::SeqCst);
+    load.per_channel_limit.store(true, std::sync::atomic::Ordering::SeqCst);
+    let channels: Vec<String> = (0..N).map(|i| format!("C{i:06}")).collect();
+    for channel in &channels {
+        let r = bot.svc.handle_text_async(admin_in(channel, at("2026-11-25 07:00")), "admin schedule 09:00 UTC").await;
+        assert!(plain(&r).starts_with("Scheduled"), "{r:?}");
+    }
+    let due = std::time::Instant::now();
+    bot.clock.set(at("2026-11-25 09:00"));
+    bot.svc.nudge();
+    wait_until("every channel's question", 60, || load.posted.lock().unwrap().len() == N).await;
+    let last = load.last_post.lock().unwrap().expect("posted") - due;
+    let sent = "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'";
+    wait_until("every outcome recorded", 10, || count(&bot.dir, sent) == N as i64).await;
+    let posted = load.posted.lock().unwrap().clone();
+    assert!(channels.iter().all(|c| posted.get(c) == Some(&1)), "every channel got exactly one question");
+    let in_flight = load.max_in_flight.load(std::sync::atomic::Ordering::SeqCst);
+    let limited = load.rate_limited.load(std::sync::atomic::Ordering::SeqCst);
+    eprintln!(
+        "{N} Slack channels: the last question {:.1} s after the due minute; at most {in_flight} calls in flight; {limited} answered 429",
+        last.as_secs_f64()
+    );
+    assert!(in_flight >= 8, "sends overlap ({in_flight} at most in flight)");
+    assert_eq!(limited, 0, "one message a second per channel is kept");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_the_bot_is_not_in_is_reported_and_resumes_once_invited() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 07:00")).await;
+    let load = &bot.fake.load;
+    let channels: Vec<String> = (0..4).map(|i| format!("C9{i}")).collect();
+    let outside = channels[1].clone();
+    load.channel_errors.lock().unwrap().insert(outside.clone(), "not_in_channel");
+    for channel in &channels {
+        bot.svc.handle_text_async(admin_in(channel, at("2026-11-25 07:00")), "admin schedule 09:00 UTC 1h").await;
+    }
+    let tries =
+        |channel: &str| bot.fake.calls("chat.postMessage").iter().filter(|c| c.body["channel"] == channel).count();
+    let posted = |channel: &str| load.posted.lock().unwrap().get(channel).copied().unwrap_or(0);
+
+    bot.clock.set(at("2026-11-25 09:00"));
+    bot.svc.nudge();
+    wait_until("the other channels' questions", 15, || channels.iter().filter(|c| posted(c) == 1).count() == 3).await;
+    wait_until("the refusal recorded", 15, || {
+        count(&bot.dir, "SELECT COUNT(*) FROM channels WHERE problem = 'not_in_channel'") == 1
+    })
+    .await;
+    for t in ["2026-11-25 09:05", "2026-11-25 09:30"] {
+        bot.clock.set(at(t));
+        bot.svc.nudge();
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    assert_eq!(tries(&outside), 1, "a permanent failure is not retried");
+    assert!(bot.fake.calls("chat.update").iter().all(|c| c.body["channel"] != outside.as_str()), "no reveal either");
+    let status = plain(&bot.svc.handle_text_async(admin_in(&outside, at("2026-11-25 09:35")), "admin status").await);
+    assert!(status.contains("could not post") && status.contains("/invite @Quizmaster"), "{status}");
+
+    // Invited: an admin's post-now sends the day's question again, and it
+    // goes out and clears the problem at once.
+    load.channel_errors.lock().unwrap().clear();
+    bot.clock.set(at("2026-11-25 09:40"));
+    let ack = plain(&bot.svc.handle_text_async(admin_in(&outside, at("2026-11-25 09:40")), "admin post-now").await);
+    assert!(ack.contains("Posted in this channel"), "{ack}");
+    wait_until("the question after the fix", 15, || posted(&outside) == 1).await;
+    wait_until("the problem cleared", 15, || {
+        count(&bot.dir, "SELECT COUNT(*) FROM channels WHERE problem IS NOT NULL") == 0
+    })
+    .await;
+    let status = plain(&bot.svc.handle_text_async(admin_in(&outside, at("2026-11-25 09:45")), "admin status").await);
+    assert!(!status.contains("could not post"), "{status}");
+    assert_eq!(tries(&outside), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn post_now_and_reveal_now_post_in_the_channel_and_update_the_question() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    let ack = bot.quiz(ADMIN, "admin", "admin post-now").await;
+    assert_eq!(ack["response_type"], "ephemeral", "{ack}");
+    assert!(text(&ack).contains("Posted in this channel"), "{ack}");
+    wait_until("the question as a channel message", 10, || bot.fake.calls("chat.postMessage").len() == 1).await;
+    let post = bot.fake.calls("chat.postMessage")[0].body.clone();
+    assert_eq!(post["channel"], "C1");
+    let values = buttons(&post);
+    assert!(!values.is_empty(), "live buttons: {post}");
+    bot.click("UANN", "ann", &values[1]).await;
+
+    let ack = bot.quiz(ADMIN, "admin", "admin reveal-now").await;
+    assert!(text(&ack).contains("revealed"), "{ack}");
+    wait_until("the reveal as an update", 10, || bot.fake.calls("chat.update").len() == 1).await;
+    let update = bot.fake.calls("chat.update")[0].body.clone();
+    assert_eq!(update["channel"], "C1");
+    assert_eq!(update["ts"], "1764000000.000001", "the question message itself");
+    assert!(buttons(&update).is_empty(), "no live buttons remain: {update}");
+    assert!(update.to_string().contains("1 answered"), "{update}");
+    assert_eq!(bot.fake.calls("chat.postMessage").len(), 1, "no second message");
+    let late = bot.click("UBOB", "bob", &values[2]).await;
+    assert!(!late.to_string().contains("Answer recorded"), "{late}");
+    fake_slack::check_against_spec(&bot.fake);
+}
