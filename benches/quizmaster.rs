@@ -11,13 +11,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{TimeZone, Utc};
+use quizmaster::app::Application;
 use quizmaster::command::{Command, QuestionRef};
+use quizmaster::config::Settings;
 use quizmaster::config::Synchronous;
 use quizmaster::content::Bank;
 use quizmaster::ids::{Part, Platform};
 use quizmaster::platform::slack::{self, Slack, WebApi, sign};
 use quizmaster::reply::Body;
-use quizmaster::scheduler::SystemClock;
+use quizmaster::scheduler::{Clock, SystemClock};
 use quizmaster::service::{Ctx, Rules, Service};
 use quizmaster::store::{Options, Store};
 use serde_json::{Value, json};
@@ -70,7 +72,6 @@ fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f6
     Ok(users as f64 / took.as_secs_f64())
 }
 
-/// The right answer of a posted daily question.
 /// `admin post-now`, and the question it queued as the sender gets it.
 fn post_now(svc: &Service, admin: &Ctx) -> Body {
     let ack = svc.handle_text(admin, "admin post-now");
@@ -79,6 +80,7 @@ fn post_now(svc: &Service, admin: &Ctx) -> Body {
     due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question").reply.body
 }
 
+/// The right answer of a posted daily question.
 fn right_answer(svc: &Service, body: &Body) -> (QuestionRef, String) {
     let Body::Question(q) = body else { panic!("not a question: {body:?}") };
     let item = svc.bank().items().iter().find(|i| i.prompt == q.prompt).expect("item");
@@ -330,6 +332,78 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
     })
 }
 
+/// Time the benchmark sets; the scheduler is woken with `Service::nudge`.
+struct SetClock(std::sync::Mutex<chrono::DateTime<Utc>>);
+
+impl Clock for SetClock {
+    fn now(&self) -> chrono::DateTime<Utc> {
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn sleep_until(
+        &self,
+        t: chrono::DateTime<Utc>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>> {
+        if t <= self.now() { Box::pin(std::future::ready(())) } else { Box::pin(std::future::pending()) }
+    }
+}
+
+struct Fanout {
+    last: Duration,
+    in_flight: usize,
+    rate_limited: usize,
+}
+
+/// (7) `channels` Discord channels due at the same minute, posted by the
+/// real bot through serenity to the fake Discord of the tests, which adds
+/// 50 ms to every request and answers 429 past 50 requests a second.
+fn discord_fanout(dir: &Path, channels: u64, concurrency: usize) -> anyhow::Result<Fanout> {
+    use std::sync::atomic::Ordering;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async {
+        let (fake, base) = fake_discord::start().await;
+        fake.load.latency_ms.store(50, Ordering::SeqCst);
+        fake.load.global_per_second.store(50, Ordering::SeqCst);
+        let mut settings = Settings::default();
+        settings.database.path = dir.join(format!("fanout-{channels}-{concurrency}.db"));
+        settings.discord.token = Some("bench-token".to_string().into());
+        settings.discord.guild_ids = vec![fake_discord::GUILD.parse()?];
+        settings.discord.api_base_url = Some(base.parse()?);
+        settings.delivery.concurrency = concurrency;
+        // One admin sets up every channel: no per-user limit here.
+        settings.quiz.rate_burst = u32::MAX;
+        settings.quiz.rate_per_second = 1e9;
+        let start = Utc.with_ymd_and_hms(2026, 11, 25, 7, 0, 0).unwrap();
+        let clock = Arc::new(SetClock(std::sync::Mutex::new(start)));
+        let app = Application::build_with_clock(settings, clock.clone()).await?;
+        let svc = Arc::clone(app.service());
+        let cancel = CancellationToken::new();
+        let bot = tokio::spawn(app.run_until_stopped(cancel.clone()));
+        for i in 0..channels {
+            let mut admin =
+                ctx(Platform::Discord, fake_discord::GUILD, &(920_000_000_000_100_000 + i).to_string(), "1");
+            admin.now = start;
+            let r = svc.handle_text_async(admin, "admin schedule 09:00 UTC").await;
+            anyhow::ensure!(matches!(r.body, Body::Info(_)), "scheduling failed: {r:?}");
+        }
+        let due = Instant::now();
+        *clock.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = start + chrono::Duration::hours(2);
+        svc.nudge();
+        while fake.load.posted.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len() < channels as usize {
+            anyhow::ensure!(due.elapsed() < Duration::from_secs(600), "the fan-out did not finish");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let last = fake.load.last_post.lock().unwrap_or_else(std::sync::PoisonError::into_inner).map(|t| t - due);
+        cancel.cancel();
+        let _ = bot.await;
+        Ok(Fanout {
+            last: last.unwrap_or_default(),
+            in_flight: fake.load.max_in_flight.load(Ordering::SeqCst),
+            rate_limited: fake.load.rate_limited.load(Ordering::SeqCst),
+        })
+    })
+}
+
 /// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
 fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
     let path = dir.join("history.db");
@@ -414,6 +488,11 @@ fn footprint(dir: &Path) -> anyhow::Result<(Duration, Option<u64>)> {
     let _ = child.wait();
     Ok((ready.context("the console never became ready")?, rss))
 }
+
+/// The fake Discord the integration tests use.
+#[path = "../tests/it/fake_discord.rs"]
+#[allow(dead_code)]
+mod fake_discord;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -527,6 +606,25 @@ fn main() -> anyhow::Result<()> {
                 format!("p99 {:.1} ms", ms(p99)),
                 format!("p99 ratio to no reveal {ratio:.2}; p50 {:.1} ms; 256 clients, 5,120 answers{reveal}", ms(p50)),
                 json!({"p50_ms": ms(p50), "p99_ms": ms(p99), "p99_ratio": ratio, "reveal_ms": ms(took)}),
+            );
+        }
+    }
+
+    if part("7") {
+        eprintln!("(7) Discord: channels due at the same minute");
+        let channels: u64 = text("--channels").and_then(|v| v.parse().ok()).unwrap_or(1_000);
+        let ideal = channels as f64 / 50.0;
+        for (concurrency, name) in [(32, "concurrent, paced"), (1, "one at a time (the old sender)")] {
+            let f = discord_fanout(dir.path(), channels, concurrency)?;
+            let ratio = f.last.as_secs_f64() / ideal;
+            row(
+                &format!("7 Discord, {channels} channels due at once: {name}"),
+                format!("last post {:.1} s after the minute", f.last.as_secs_f64()),
+                format!(
+                    "ratio to N/50 s {ratio:.2}; {} in flight at most; {} answered 429; 50 ms round trips",
+                    f.in_flight, f.rate_limited
+                ),
+                json!({"channels": channels, "concurrency": concurrency, "last_post_s": f.last.as_secs_f64(), "ratio_to_limit": ratio, "max_in_flight": f.in_flight, "rate_limited": f.rate_limited}),
             );
         }
     }
