@@ -172,7 +172,7 @@ pub fn posted(closes: Option<(DateTime<Utc>, Tz)>) -> String {
     }
 }
 
-pub const REVEALED: &str = "Closed: the answer is being revealed in this channel, on the question itself.";
+pub const REVEALED: &str = "Closed: the answer is being revealed in this channel.";
 
 /// What stops the bot from posting in a channel, and what to do about it.
 pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Utc>, tz: Tz) -> String {
