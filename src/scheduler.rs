@@ -108,9 +108,9 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
 }
 
 /// When the loop should look again after a pass at `now`.
-pub async fn next_pass(service: &Service, now: DateTime<Utc>) -> DateTime<Utc> {
+pub async fn next_pass(service: &Service, now: DateTime<Utc>, platform: Platform) -> DateTime<Utc> {
     let cap = now + chrono::Duration::from_std(MAX_SLEEP).unwrap_or_else(|_| chrono::Duration::seconds(30));
-    match service.next_wake().await {
+    match service.next_wake(platform).await {
         Ok(Some(t)) if t < cap => t.max(now),
         Ok(_) => cap,
         Err(e) => {
@@ -129,7 +129,7 @@ pub async fn run(service: Arc<Service>, clock: Arc<dyn Clock>, deliver: Arc<dyn 
         if let Err(e) = pass(&service, now, deliver.as_ref()).await {
             tracing::warn!(error = %e, "scheduled pass failed; trying again shortly");
         }
-        let wake = next_pass(&service, now).await;
+        let wake = next_pass(&service, now, deliver.platform()).await;
         tokio::select! {
             () = clock.sleep_until(wake) => {}
             r = changed.changed() => if r.is_err() { return },

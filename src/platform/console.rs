@@ -50,7 +50,7 @@ where
             prompted = true;
         }
         let now = clock.now();
-        let wake = scheduler::next_pass(&service, now).await;
+        let wake = scheduler::next_pass(&service, now, PLATFORM).await;
         if wake <= now && shown_due != Some(wake) {
             // Due already: shown before the next command is read (once per
             // instant, so a pass that keeps failing cannot hold up the input).

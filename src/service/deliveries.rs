@@ -54,9 +54,9 @@ impl Service {
         .await
     }
 
-    /// The next instant [`Service::tick`] has something to do, if any.
-    pub async fn next_wake(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(self.write(|state| state.store.next_wake()).await?.map(store::from_millis))
+    /// The next instant [`Service::tick`] has something to do for `platform`, if any.
+    pub async fn next_wake(&self, platform: Platform) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.write(move |state| state.store.next_wake(platform)).await?.map(store::from_millis))
     }
 
     /// Marks deliveries as being sent, in one writer job.

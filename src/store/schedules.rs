@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, Result, Store};
+use super::{ChannelId, Platform, Result, Store};
 
 /// A channel's schedule as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,14 +74,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The earliest instant anything is due: a scheduled post, a close, or
-    /// a delivery waiting to be sent.
-    pub fn next_wake(&self) -> Result<Option<i64>> {
+    /// The earliest instant anything is due for `platform`'s scheduler: a
+    /// scheduled post, a close (any platform's loop may carry those out), or
+    /// one of its own deliveries waiting to be sent.
+    pub fn next_wake(&self, platform: Platform) -> Result<Option<i64>> {
         Ok(self.one(
             "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
                                 UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
-                                UNION ALL SELECT MIN(due_at) FROM deliveries WHERE state = 'pending')",
-            [],
+                                UNION ALL SELECT MIN(d.due_at) FROM deliveries d
+                                  JOIN posts p ON p.id = d.post_id JOIN channels c ON c.id = p.channel_id
+                                  JOIN guilds g ON g.id = c.guild_id
+                                  WHERE d.state = 'pending' AND g.platform = ?1)",
+            [platform],
             |r| r.get(0),
         )?)
     }

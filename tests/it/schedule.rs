@@ -99,7 +99,7 @@ fn a_simulated_month_with_pauses_skips_and_a_dst_change() {
                 }
             }
             // Nothing waits while paused with no question open.
-            let wake = svc.next_wake().await.unwrap().unwrap_or(end);
+            let wake = svc.next_wake(quizmaster::ids::Platform::Console).await.unwrap().unwrap_or(end);
             let next_action = script.keys().next().copied().unwrap_or(end);
             clock.sleep_until(wake.min(next_action).min(end)).await;
         }
