@@ -44,6 +44,8 @@ pub enum Command {
         user: Option<UserArg>,
     },
     Streak,
+    /// How many practice cards are due, and when the next one is.
+    Review,
     Help,
     Admin(AdminCommand),
 }
@@ -216,6 +218,7 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
         }
         "stats" => Ok(Command::Stats { user: (!rest.is_empty()).then(|| UserArg::parse(&rest.join(" "))) }),
         "streak" => no_args("streak", Command::Streak),
+        "review" | "due" => no_args("review", Command::Review),
         "help" => Ok(Command::Help),
         "admin" => parse_admin(&rest),
         _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
@@ -317,6 +320,8 @@ mod tests {
                 Command::Leaderboard { period: Period::Month, sort: Sort::Points, board: BoardKind::Practice },
             ),
             ("stats", Command::Stats { user: None }),
+            ("review", Command::Review),
+            ("due", Command::Review),
             ("stats @bob", Command::Stats { user: Some(UserArg::Name("bob".into())) }),
             ("stats <@U024BE7LH|bob>", Command::Stats { user: Some(UserArg::Id("U024BE7LH".into())) }),
             ("stats <@!80351110224678912>", Command::Stats { user: Some(UserArg::Id("80351110224678912".into())) }),

@@ -61,6 +61,7 @@ pub fn from_options(admin: bool, sub: &str, args: &[(String, Arg)], max_chars: u
             Ok(Command::Stats { user })
         }
         "streak" => Ok(Command::Streak),
+        "review" => Ok(Command::Review),
         "help" => Ok(Command::Help),
         other => Err(CommandError::UnknownSubcommand(other.to_string())),
     }

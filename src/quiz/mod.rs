@@ -7,4 +7,5 @@ pub mod ratelimit;
 pub mod schedule;
 pub mod scoring;
 pub mod selection;
+pub mod srs;
 pub mod streak;

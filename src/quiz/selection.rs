@@ -1,6 +1,6 @@
 //! Choosing questions.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rand::{Rng, RngExt};
 
@@ -28,51 +28,6 @@ pub fn next_daily<'a>(
 /// `pool` appears in `used`, so the caller should count from an empty set.
 pub fn cycle_complete(pool: &[&str], used: &HashSet<&str>) -> bool {
     pool.iter().all(|id| used.contains(id))
-}
-
-/// What a player did with an item in practice (their last answer).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LastResult {
-    Wrong,
-    Right,
-}
-
-/// Relative weights for practice picks: missed items come back most often,
-/// unseen ones next, ones already answered right least.
-const WEIGHT_MISSED: u32 = 6;
-const WEIGHT_UNSEEN: u32 = 3;
-const WEIGHT_RIGHT: u32 = 1;
-
-/// A practice item for a player, favouring the ones they got wrong before and
-/// never the one they were just given.
-pub fn practice<'a>(
-    pool: &[&'a str],
-    history: &HashMap<String, LastResult>,
-    last: Option<&str>,
-    rng: &mut impl Rng,
-) -> Option<&'a str> {
-    let candidates: Vec<&'a str> = match pool.iter().copied().filter(|id| Some(*id) != last).collect::<Vec<_>>() {
-        c if c.is_empty() => pool.to_vec(),
-        c => c,
-    };
-    let weight = |id: &str| match history.get(id) {
-        Some(LastResult::Wrong) => WEIGHT_MISSED,
-        None => WEIGHT_UNSEEN,
-        Some(LastResult::Right) => WEIGHT_RIGHT,
-    };
-    let total: u32 = candidates.iter().map(|id| weight(id)).sum();
-    if total == 0 {
-        return None;
-    }
-    let mut pick = rng.random_range(0..total);
-    for id in candidates {
-        let w = weight(id);
-        if pick < w {
-            return Some(id);
-        }
-        pick -= w;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -103,25 +58,5 @@ mod tests {
             let set: HashSet<_> = chunk.iter().collect();
             assert_eq!(set.len(), pool.len(), "each cycle covers the pool: {chunk:?}");
         }
-    }
-
-    #[test]
-    fn practice_favours_missed_items() {
-        let pool = ["missed", "unseen", "right"];
-        let history =
-            HashMap::from([("missed".to_string(), LastResult::Wrong), ("right".to_string(), LastResult::Right)]);
-        let mut rng = StdRng::seed_from_u64(1);
-        let mut counts: HashMap<&str, u32> = HashMap::new();
-        for _ in 0..10_000 {
-            *counts.entry(practice(&pool, &history, None, &mut rng).expect("an item")).or_default() += 1;
-        }
-        assert!(counts["missed"] > counts["unseen"], "{counts:?}");
-        assert!(counts["unseen"] > counts["right"], "{counts:?}");
-        assert!(counts["right"] > 0, "{counts:?}");
-        for _ in 0..100 {
-            assert_ne!(practice(&pool, &history, Some("missed"), &mut rng), Some("missed"));
-        }
-        assert_eq!(practice(&["only"], &history, Some("only"), &mut rng), Some("only"));
-        assert_eq!(practice(&[], &history, None, &mut rng), None);
     }
 }

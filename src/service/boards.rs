@@ -63,6 +63,9 @@ pub(super) fn leaderboard(
     })))
 }
 
+/// The window of `/quiz stats`' retention figure.
+const RETENTION_DAYS: i64 = 30;
+
 pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserArg>) -> store::Result<Reply> {
     let (user_id, name) = match user {
         None => (scope.who.user, ctx.user_name.clone()),
@@ -94,6 +97,12 @@ pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserAr
             ),
         ),
     ];
+    let mut lines = lines;
+    let cards = store.cards(user_id)?;
+    let learned = cards.values().filter(|c| c.learned()).count();
+    lines.push(("Learned".to_string(), text::learned(learned, cards.len())));
+    let (right, all) = store.recent_results(user_id, ctx.now - chrono::Duration::days(RETENTION_DAYS))?;
+    lines.push((format!("Retention, last {RETENTION_DAYS} days"), text::retention(right, all)));
     Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
 }
 

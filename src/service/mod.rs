@@ -196,6 +196,10 @@ impl Service {
                 self.read_scoped(ctx, false, inline, move |r, s, ctx| boards::stats(r, s, ctx, user)).await
             }
             Command::Streak => self.read_scoped(ctx, false, inline, |r, s, _| boards::streak(r, s)).await,
+            Command::Review => {
+                let core = Arc::clone(&self.core);
+                self.read_scoped(ctx, false, inline, move |r, s, ctx| practice::review(r, &core.bank, s, ctx.now)).await
+            }
         };
         result.unwrap_or_else(|e| Reply::error(text::store_failure(&e)))
     }

@@ -1,12 +1,19 @@
 //! `/quiz` and `/quiz play [category]`: a private practice question, chosen
-//! to favour what the player missed before.
+//! by spaced repetition (the most overdue card first, then an item the
+//! player has not seen from the category they practised least).
 
 use super::writer::{Scope, State};
 use super::{Ctx, question_card, text};
 use crate::command::QuestionRef;
-use crate::quiz::selection;
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use crate::content::Bank;
+use crate::quiz::{localtime, srs};
 use crate::reply::{Body, Mode, Reply};
 use crate::store;
+use crate::store::Store;
 
 pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option<String>) -> store::Result<Reply> {
     let core = std::sync::Arc::clone(&state.core);
@@ -17,14 +24,30 @@ pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option
     {
         return Ok(Reply::error(text::no_category(c, bank.categories())));
     }
-    let pool = bank.pool(&categories);
-    let history = state.store.answer_history(scope.who.user)?;
-    let last = state.store.latest_practice(scope.who.user, scope.who.guild)?.map(|q| q.item_id);
-    let Some(item_id) = selection::practice(&pool, &history, last.as_deref(), &mut state.rng).map(str::to_string)
-    else {
+    let pool: Vec<(&str, &str)> =
+        bank.pool(&categories).into_iter().filter_map(|id| bank.get(id).map(|i| (id, i.category.as_str()))).collect();
+    let cards = state.store.cards(scope.who.user)?;
+    // Never the question the channel is answering right now.
+    let open = state.store.open_post(scope.who.channel)?.map(|p| p.item_id);
+    let exclude: HashSet<&str> = open.as_deref().into_iter().collect();
+    let Some(item_id) = srs::next_practice(&pool, &cards, &exclude, ctx.now, &mut state.rng).map(str::to_string) else {
         return Ok(Reply::error(text::EMPTY_BANK));
     };
     let id = state.store.create_practice(scope.who.user, scope.who.guild, &item_id, store::millis(ctx.now))?;
     let item = core.item(&item_id)?;
     Ok(Reply::private(Body::Question(question_card(bank, item, QuestionRef::Practice(id), Mode::Practice, None))))
+}
+
+/// `/quiz review`: the player's cards due now, later today (in the server's
+/// zone) and when the next one is due.
+pub(super) fn review(store: &Store, bank: &Bank, scope: &Scope, now: DateTime<Utc>) -> store::Result<Reply> {
+    // Only questions that can still be asked (not retired).
+    let live: HashSet<&str> = bank.pool(&[]).into_iter().collect();
+    let mut cards = store.cards(scope.who.user)?;
+    cards.retain(|id, _| live.contains(id.as_str()));
+    let tomorrow = now.with_timezone(&scope.tz).date_naive().succ_opt();
+    let day_end =
+        tomorrow.and_then(|d| localtime::start_of_day(scope.tz, d)).unwrap_or(now + chrono::Duration::days(1));
+    let outlook = srs::outlook(cards.values(), now, day_end);
+    Ok(Reply::info(text::review_outlook(&outlook, cards.len(), scope.tz)))
 }

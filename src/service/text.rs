@@ -10,15 +10,17 @@ use crate::delivery::Problem;
 use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
+use crate::quiz::srs::Outlook;
 use crate::store::StoreError;
 
 /// The command list: (usage, what it does), as typed on the console and Slack.
 const HELP: &[(&str, &str)] = &[
-    ("/quiz", "a private practice question (also /quiz play [category])"),
+    ("/quiz", "a private practice question, spaced for memory (also /quiz play [category])"),
     ("/quiz answer <A-D or text>", "answer today's question, or else your practice question"),
     ("/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]", "the server's standings"),
     ("/quiz stats [user]", "answers, accuracy, points and streaks"),
     ("/quiz streak", "your current and best streak and freezes"),
+    ("/quiz review", "your practice cards: how many are due now and later today"),
     ("/quiz help", "this list"),
     ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
     ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
@@ -196,6 +198,39 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
          The schedule carries on by itself once a post here works; /quiz admin post-now tries one now.",
         when(since, tz)
     )
+}
+
+/// `/quiz review`: what is due among a player's `cards` cards.
+pub fn review_outlook(o: &Outlook, cards: usize, tz: Tz) -> String {
+    if cards == 0 {
+        return "No practice cards yet. /quiz gives you a question; every answer you give, in practice or to a \
+                daily question, schedules that question for review."
+            .into();
+    }
+    let mut out = format!("{cards} card{} in your review queue. Due now: {}.", plural(cards), o.due_now);
+    out.push_str(&format!(" Later today: {}.", o.later_today));
+    if let Some(next) = o.next {
+        out.push_str(&format!(" Next due: {}.", when(next, tz)));
+    }
+    if o.due_now > 0 {
+        out.push_str(" /quiz starts with the most overdue one.");
+    }
+    out
+}
+
+pub fn learned(learned: usize, seen: usize) -> String {
+    format!("{learned} of the {seen} questions seen (past the learning steps)")
+}
+
+pub fn retention(right: i64, all: i64) -> String {
+    if all == 0 {
+        return "no answers yet".into();
+    }
+    format!("{}% ({right} of {all} answers right)", right * 100 / all)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 pub fn status_next(at: DateTime<Utc>, tz: Tz) -> String {

@@ -5,11 +5,13 @@ use rusqlite::{OptionalExtension, Row, params};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
+use super::cards::review_card;
 use super::deliveries::{Part, queue_delivery};
 use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::leaderboard::period_keys;
 use crate::quiz::scoring::{ScoringRules, daily_points};
+use crate::quiz::srs::Recall;
 use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
 
 /// What a step of settling did.
@@ -419,6 +421,7 @@ impl Store {
                 if let (Some(correct), Some(at)) = (correct, answered_at) {
                     let points = daily_points(rules.scoring, correct, before.current);
                     award.execute(params![post.id, user, points])?;
+                    review_card(tx, user, &post.item_id, Recall::of(correct, false), at)?;
                     if totals {
                         let keys = period_keys(from_millis(at), zone);
                         let points_at = if points > 0 { at } else { 0 };

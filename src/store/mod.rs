@@ -5,6 +5,7 @@
 #[cfg(feature = "testing")]
 pub mod bench;
 mod boards;
+mod cards;
 mod daily;
 mod deliveries;
 mod people;
@@ -21,6 +22,7 @@ use crate::config::Synchronous;
 
 pub use crate::quiz::leaderboard::BoardKind;
 pub use boards::{Board, UserStats};
+pub use cards::{PastReview, past_reviews};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
 pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
 pub use practice::PracticeQuestion;
@@ -68,7 +70,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_board_totals.sql"),
     include_str!("../../migrations/0005_settling.sql"),
     include_str!("../../migrations/0006_deliveries.sql"),
+    include_str!("../../migrations/0007_cards.sql"),
 ];
+
+/// The migration that introduces cards; past answers are replayed into them
+/// right after its script.
+const CARDS_MIGRATION: usize = 6;
 
 /// The schema version this binary writes.
 pub fn schema_version() -> usize {
@@ -280,7 +287,16 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if usize::try_from(found).is_ok_and(|f| f > supported) {
         return Err(StoreError::TooNew { path: path.display().to_string(), found, supported });
     }
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    let steps = MIGRATIONS.iter().enumerate().map(|(i, sql)| {
+        if i == CARDS_MIGRATION {
+            M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                cards::seed_cards(tx).map_err(rusqlite_migration::HookError::from)
+            })
+        } else {
+            M::up(sql)
+        }
+    });
+    Migrations::new(steps.collect())
         .to_latest(conn)
         .map_err(|e| StoreError::Migration { path: path.display().to_string(), message: e.to_string() })
 }

@@ -1,16 +1,15 @@
 //! Private practice questions and their answers.
 
-use std::collections::HashMap;
-
 use rusqlite::{OptionalExtension, params};
 
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
+use super::cards::review_card;
 use super::{GuildId, Inserted, PracticeId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::leaderboard::period_keys;
-use crate::quiz::selection::LastResult;
+use crate::quiz::srs::{QUICK, Recall};
 
 /// A practice question given to one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,9 +85,11 @@ impl Store {
                 params![question, answer, correct, at_ms],
             )?;
             if inserted == 1 {
-                let (user, guild): (UserId, GuildId) = tx
-                    .prepare_cached("SELECT user_id, guild_id FROM practice_questions WHERE id = ?1")?
-                    .query_row([question], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let (user, guild, item, asked_at): (UserId, GuildId, String, i64) = tx
+                    .prepare_cached("SELECT user_id, guild_id, item_id, asked_at FROM practice_questions WHERE id = ?1")?
+                    .query_row([question], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                let quick = at_ms - asked_at <= QUICK.num_milliseconds();
+                review_card(tx, user, &item, Recall::of(correct, quick), at_ms)?;
                 let (zone, totals) = guild_zone(tx, guild, default_zone)?;
                 if totals {
                     let keys = period_keys(from_millis(at_ms), zone);
@@ -101,24 +102,5 @@ impl Store {
                 Ok(Inserted::Duplicate { answer: r.get(0)?, correct: r.get(1)? })
             })?)
         })
-    }
-
-    /// The user's last result per item, from practice and daily answers alike.
-    pub fn answer_history(&self, user: UserId) -> Result<HashMap<String, LastResult>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, correct FROM (
-                 SELECT q.item_id, a.correct, a.answered_at FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
-                 WHERE q.user_id = ?1
-                 UNION ALL
-                 SELECT p.item_id, a.correct, a.answered_at FROM answers a JOIN posts p ON p.id = a.post_id WHERE a.user_id = ?1
-             ) ORDER BY answered_at",
-        )?;
-        let mut out = HashMap::new();
-        let rows = stmt.query_map([user], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
-        for row in rows {
-            let (item, correct) = row?;
-            out.insert(item, if correct { LastResult::Right } else { LastResult::Wrong });
-        }
-        Ok(out)
     }
 }

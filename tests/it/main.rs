@@ -9,6 +9,7 @@ mod fake_discord;
 mod fake_slack;
 mod faults;
 mod hostile;
+mod practice;
 mod restart;
 mod schedule;
 mod service;

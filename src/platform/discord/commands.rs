@@ -55,6 +55,7 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
             "Another player",
         )))
         .add_option(sub("streak", "Your current and best streak"))
+        .add_option(sub("review", "Your practice cards due now and later today"))
         .add_option(sub("help", "What the commands do"));
     let admin = CreateCommand::new("quizadmin")
         .description("Run this channel's question of the day")
