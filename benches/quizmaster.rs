@@ -72,12 +72,19 @@ fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f6
     Ok(users as f64 / took.as_secs_f64())
 }
 
-/// `admin post-now`, and the question it queued as the sender gets it.
+/// `admin post-now`, and the question it queued as the sender gets it (recorded as sent).
 fn post_now(svc: &Service, admin: &Ctx) -> Body {
     let ack = svc.handle_text(admin, "admin post-now");
     assert!(!matches!(ack.body, Body::Error(_)), "{ack:?}");
     let due = futures_executor::block_on(svc.tick(admin.now, admin.platform)).expect("tick");
-    due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question").reply.body
+    let question = due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question");
+    // As the sender records it once the platform took it.
+    futures_executor::block_on(async {
+        svc.deliveries_started(vec![(question.post, question.part)]).await?;
+        svc.delivery_outcome(&question, Ok(None), admin.now).await
+    })
+    .expect("delivered");
+    question.reply.body
 }
 
 /// The right answer of a posted daily question.
