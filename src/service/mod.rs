@@ -162,6 +162,11 @@ impl Service {
     /// The one place a command is routed. `inline`: reads run on the
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
+        let platform = ctx.platform;
+        text::spelled_for(platform, self.route_unspelled(ctx, cmd, inline).await)
+    }
+
+    async fn route_unspelled(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
         if !self.limits.admit(self.core.rules.rate, &ctx) {
             return Reply::error(text::TOO_FAST);
         }

@@ -11,6 +11,7 @@ use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
 use crate::quiz::srs::Outlook;
+use crate::reply::{Body, Reply};
 use crate::store::StoreError;
 
 /// The command list: (usage, what it does), as typed on the console and Slack.
@@ -41,6 +42,18 @@ pub fn help(platform: Platform) -> Vec<(String, String)> {
             (usage, (*what).to_string())
         })
         .collect()
+}
+
+/// A reply in the words `platform`'s users type: Discord has its admin
+/// commands under their own slash command, `/quizadmin`. Every reply of
+/// the service and every refusal of an adapter passes through here.
+pub fn spelled_for(platform: Platform, mut reply: Reply) -> Reply {
+    if platform == Platform::Discord
+        && let Body::Info(t) | Body::Error(t) = &mut reply.body
+    {
+        *t = t.replace("/quiz admin ", "/quizadmin ");
+    }
+    reply
 }
 
 /// How to answer a question with `choices` choices (none: a text answer).

@@ -79,7 +79,7 @@ impl Handler {
         tokio::spawn(async move {
             match cmd {
                 Ok(cmd) => service.handle_async(ctx, cmd).await,
-                Err(refusal) => Reply::error(refusal),
+                Err(refusal) => text::spelled_for(PLATFORM, Reply::error(refusal)),
             }
         })
     }
