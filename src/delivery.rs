@@ -66,6 +66,31 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// A channel permission the bot needs to run the daily question there, in
+/// Discord's words (the one platform that reports them per channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    ViewChannel,
+    SendMessages,
+    EmbedLinks,
+    ReadMessageHistory,
+}
+
+impl Permission {
+    /// Everything the daily question needs in a channel.
+    pub const NEEDED: [Permission; 4] =
+        [Permission::ViewChannel, Permission::SendMessages, Permission::EmbedLinks, Permission::ReadMessageHistory];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Permission::ViewChannel => "View Channel",
+            Permission::SendMessages => "Send Messages",
+            Permission::EmbedLinks => "Embed Links",
+            Permission::ReadMessageHistory => "Read Message History",
+        }
+    }
+}
+
 /// How a send failed, as an adapter reports it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeliveryError {

@@ -66,6 +66,12 @@ pub enum AdminCommand {
     RevealNow,
     /// The schedule, the next post in local time and UTC, and the pool left.
     Status,
+    /// What the bot may do in this channel, and what is missing. `granted`:
+    /// the permissions the platform says the bot has here (Discord sends
+    /// them with every interaction); `None` where it does not tell.
+    Check {
+        granted: Option<Vec<crate::delivery::Permission>>,
+    },
     /// The categories daily questions come from; empty means all.
     Categories(Vec<String>),
     /// Set the server's zone for leaderboard weeks and months.
@@ -242,6 +248,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
         "post-now" => no_args("post-now", AdminCommand::PostNow)?,
         "reveal-now" => no_args("reveal-now", AdminCommand::RevealNow)?,
         "status" => no_args("status", AdminCommand::Status)?,
+        "check" => no_args("check", AdminCommand::Check { granted: None })?,
         "categories" => {
             let list: Vec<String> =
                 args.join(",").split(',').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();

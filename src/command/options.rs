@@ -83,6 +83,8 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
         "post-now" => AdminCommand::PostNow,
         "reveal-now" => AdminCommand::RevealNow,
         "status" => AdminCommand::Status,
+        // The adapter fills in what the platform says the bot may do.
+        "check" => AdminCommand::Check { granted: None },
         "categories" => {
             let given = text("list").unwrap_or_default();
             let list: Vec<String> =

@@ -9,6 +9,7 @@ use super::daily::{self, PostOutcome, rule_of, stored};
 use super::writer::{Scope, State};
 use super::{is_open, text};
 use crate::command::AdminCommand;
+use crate::delivery::Permission;
 use crate::ids::Platform;
 use crate::quiz::schedule::{Days, Occurrence, Rule, next_post_after};
 use crate::reply::{Body, Reply};
@@ -85,6 +86,16 @@ pub(super) fn run(
             None => Ok(Reply::error(text::NOTHING_TO_REVEAL)),
         },
         AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
+        AdminCommand::Check { granted } => {
+            let missing: Option<Vec<Permission>> =
+                granted.map(|g| Permission::NEEDED.into_iter().filter(|need| !g.contains(need)).collect());
+            let mut lines = vec![text::permission_check(platform, missing.as_deref())];
+            if let Some(p) = state.store.channel_problem(channel)? {
+                let tz = rule.map_or(scope.tz, |r| r.tz);
+                lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
+            }
+            Ok(Reply::private(Body::Info(lines.join("\n"))))
+        }
         AdminCommand::Categories(list) => {
             let known = state.core.bank.categories();
             if let Some(bad) = list.iter().find(|c| !known.contains(c)) {

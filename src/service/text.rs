@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::content::{Item, letter};
-use crate::delivery::Problem;
+use crate::delivery::{Permission, Problem};
 use crate::ids::Platform;
 use crate::quiz::grading::GradeError;
 use crate::quiz::schedule::Rule;
@@ -26,6 +26,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
     ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
     ("/quiz admin post-now | reveal-now", "admins: post today's question now, or close and reveal it"),
+    ("/quiz admin check", "admins: what the bot may do in this channel, and what is missing"),
     ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
 ];
@@ -211,6 +212,25 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
          The schedule carries on by itself once a post here works; /quiz admin post-now tries one now.",
         when(since, tz)
     )
+}
+
+/// `/quiz admin check`: what the bot lacks in this channel. `missing`:
+/// `None` where the platform does not say.
+pub fn permission_check(platform: Platform, missing: Option<&[Permission]>) -> String {
+    let names = |ps: &[Permission]| ps.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
+    match (platform, missing) {
+        (Platform::Console, _) => "The local channel needs no permissions.".into(),
+        (_, None) => "This platform does not say what the bot may do in a channel before it tries; \
+                      /quiz admin status shows any problem the last post ran into."
+            .into(),
+        (_, Some([])) => format!("The bot has everything it needs here: {}.", names(&Permission::NEEDED)),
+        (_, Some(missing)) => format!(
+            "The bot is missing {} here, so the daily question cannot run in this channel. \
+             Grant it: channel settings, Permissions, the bot's role (or the bot), allow {}.",
+            names(missing),
+            names(missing)
+        ),
+    }
 }
 
 /// `/quiz review`: what is due among a player's `cards` cards.

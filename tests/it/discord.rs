@@ -470,3 +470,27 @@ async fn post_now_and_reveal_now_post_in_the_channel_and_edit_the_question() {
     assert!(!content(&cb).contains("Answer recorded"), "{cb}");
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quizadmin_check_names_the_permission_the_channel_denies() {
+    const VIEW_CHANNEL: u64 = 1 << 10;
+    const SEND_MESSAGES: u64 = 1 << 11;
+    const EMBED_LINKS: u64 = 1 << 14;
+    const READ_MESSAGE_HISTORY: u64 = 1 << 16;
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    // The channel's overwrites deny Send Messages: Discord reports the rest.
+    *fake.app_permissions.lock().unwrap() = Some(VIEW_CHANNEL | EMBED_LINKS | READ_MESSAGE_HISTORY);
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "check", json!([]))).await;
+    let text = content(&cb);
+    assert!(ephemeral(&cb), "{cb}");
+    assert!(text.contains("missing Send Messages"), "{text}");
+    assert!(!text.contains("View Channel") && !text.contains("Embed Links"), "only what is missing: {text}");
+
+    *fake.app_permissions.lock().unwrap() = Some(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY);
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "check", json!([]))).await;
+    assert!(content(&cb).contains("everything it needs"), "{cb}");
+    bot.stop().await;
+}

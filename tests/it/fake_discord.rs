@@ -93,6 +93,8 @@ impl Drop for Flight<'_> {
 pub struct FakeDiscord {
     pub calls: Mutex<Vec<Call>>,
     pub load: Load,
+    /// What interactions say the bot may do in the channel (`app_permissions`).
+    pub app_permissions: Mutex<Option<u64>>,
     /// Statuses to answer the next channel-message writes with.
     pub fail_messages: Mutex<VecDeque<u16>>,
     events: Mutex<Option<mpsc::UnboundedSender<Value>>>,
@@ -140,13 +142,17 @@ impl FakeDiscord {
     /// A slash command from a member with these permission bits.
     pub fn command(&self, user: &Value, permissions: &str, name: &str, sub: &str, options: Value) -> String {
         let id = self.id();
-        self.dispatch(json!({
+        let mut interaction = json!({
             "id": id, "application_id": APP, "type": 2, "token": format!("tok-{id}"), "version": 1,
             "locale": "en-US", "guild_locale": "en-US", "entitlements": [], "attachment_size_limit": 8388608,
             "guild_id": GUILD, "channel_id": CHANNEL, "member": member(user, permissions),
             "data": {"id": "940000000000000001", "name": name, "type": 1,
                      "options": [{"name": sub, "type": 1, "options": options}]},
-        }));
+        });
+        if let Some(p) = *self.app_permissions.lock().unwrap() {
+            interaction["app_permissions"] = json!(p.to_string());
+        }
+        self.dispatch(interaction);
         id
     }
 
@@ -317,6 +323,7 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
         calls: Mutex::default(),
         fail_messages: Mutex::default(),
         load: Load::default(),
+        app_permissions: Mutex::default(),
         events: Mutex::default(),
         ids: AtomicU64::new(1),
         gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
@@ -408,6 +415,7 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
         }]),
         fail_messages: Mutex::default(),
         load: Load::default(),
+        app_permissions: Mutex::default(),
         events: Mutex::default(),
         ids: AtomicU64::new(1),
         gateway_url: String::new(),

@@ -73,6 +73,7 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
         .add_option(sub("post-now", "Post today's question now"))
         .add_option(sub("reveal-now", "Close and reveal the open question"))
         .add_option(sub("status", "The schedule, the next post and the pool left"))
+        .add_option(sub("check", "What the bot may do in this channel, and what is missing"))
         .add_option(sub("categories", "Where daily questions come from").add_sub_option(string(
             "list",
             "Comma-separated categories, or all",

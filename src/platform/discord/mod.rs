@@ -25,8 +25,8 @@ use serenity::async_trait;
 use serenity::http::HttpError;
 use tokio_util::sync::CancellationToken;
 
-use crate::command::{Command, parse_button};
-use crate::delivery::{DeliveryError, Problem};
+use crate::command::{AdminCommand, Command, parse_button};
+use crate::delivery::{DeliveryError, Permission, Problem};
 use crate::ids::{Part, Platform};
 use crate::platform::pacing::Pacer;
 use crate::reply::Reply;
@@ -86,7 +86,12 @@ impl Handler {
 
     async fn command(&self, http: &Http, cmd: &CommandInteraction) {
         let max = self.service.rules().max_input_chars;
-        let parsed = to_command(&cmd.data.name, &cmd.data.options, max).map_err(|e| e.to_string());
+        let parsed = to_command(&cmd.data.name, &cmd.data.options, max).map_err(|e| e.to_string()).map(|c| match c {
+            Command::Admin(AdminCommand::Check { .. }) => {
+                Command::Admin(AdminCommand::Check { granted: cmd.app_permissions.map(granted) })
+            }
+            other => other,
+        });
         let ctx = self.ctx(cmd.guild_id, cmd.channel_id, &cmd.user, cmd.member.as_deref());
         let job = self.run(ctx, parsed);
         respond(job, |m| cmd.create_response(http, m), |e| cmd.edit_response(http, e), cmd.id.get()).await;
@@ -101,6 +106,21 @@ impl Handler {
         let job = self.run(ctx, parsed);
         respond(job, |m| c.create_response(http, m), |e| c.edit_response(http, e), c.id.get()).await;
     }
+}
+
+/// The permissions the daily question needs that Discord says the bot has.
+fn granted(p: Permissions) -> Vec<Permission> {
+    Permission::NEEDED
+        .into_iter()
+        .filter(|need| {
+            p.contains(match need {
+                Permission::ViewChannel => Permissions::VIEW_CHANNEL,
+                Permission::SendMessages => Permissions::SEND_MESSAGES,
+                Permission::EmbedLinks => Permissions::EMBED_LINKS,
+                Permission::ReadMessageHistory => Permissions::READ_MESSAGE_HISTORY,
+            })
+        })
+        .collect()
 }
 
 /// Answers an interaction: at once if the service is quick, else deferred
