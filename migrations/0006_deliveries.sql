@@ -18,8 +18,11 @@ CREATE TABLE deliveries (
 ) WITHOUT ROWID;
 CREATE INDEX deliveries_waiting ON deliveries (due_at) WHERE state IN ('pending', 'sending');
 
+-- A question still unsent when its post closed is not sent any more: it would
+-- come after its own reveal.
 INSERT INTO deliveries (post_id, part, state, due_at)
-    SELECT id, 'question', delivery, posted_at FROM posts WHERE delivery != 'sent';
+    SELECT id, 'question', CASE WHEN state != 'open' AND delivery = 'pending' THEN 'failed' ELSE delivery END, posted_at
+    FROM posts WHERE delivery != 'sent';
 INSERT INTO deliveries (post_id, part, state, due_at)
     SELECT id, 'reveal', reveal_delivery, COALESCE(closed_at, posted_at) FROM posts
     WHERE reveal_delivery IN ('pending', 'sending');

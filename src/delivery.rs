@@ -125,7 +125,7 @@ pub const MAX_BACKOFF: Duration = Duration::minutes(30);
 /// What to do with a delivery after a failed try.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Next {
-    /// Try again at this instant.
+    /// Try again at this instant (never more than [`MAX_BACKOFF`] away).
     RetryAt(DateTime<Utc>),
     /// Stop trying this delivery; the channel itself is fine as far as we know.
     GiveUp,
@@ -149,7 +149,7 @@ pub fn after_failure(error: &DeliveryError, attempts: u32, now: DateTime<Utc>) -
         DeliveryError::Temporary(_) => Next::RetryAt(now + backoff(attempts)),
         DeliveryError::RateLimited(wait) => {
             // At least a second, so a platform saying "0" cannot make a busy loop.
-            let wait = Duration::from_std(*wait).unwrap_or(MAX_BACKOFF).max(Duration::seconds(1));
+            let wait = Duration::from_std(*wait).unwrap_or(MAX_BACKOFF).clamp(Duration::seconds(1), MAX_BACKOFF);
             Next::RetryAt(now + wait)
         }
     }
@@ -193,6 +193,8 @@ mod tests {
         );
         assert_eq!(after_failure(&limited(0), 1, now), Next::RetryAt(at("2026-11-30 09:00:01")));
         assert_eq!(after_failure(&limited(1_000), MAX_ATTEMPTS, now), Next::GiveUp, "not forever");
+        let forever = DeliveryError::RateLimited(StdDuration::from_secs(u64::MAX));
+        assert_eq!(after_failure(&forever, 1, now), Next::RetryAt(now + MAX_BACKOFF), "a wait past reason is capped");
     }
 
     #[test]

@@ -82,18 +82,23 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
         if out.interrupted && !deliver.dedupes() && out.part == Part::Question {
             tracing::warn!(post = %out.post, channel = %out.to.channel,
                 "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
-            service.delivery_outcome(&out, Ok(None), now).await?;
+            service.delivery_cut_off(&out).await?;
         } else {
             due.push(out);
         }
     }
-    service.deliveries_started(due.iter().map(|o| (o.post, o.part)).collect()).await?;
     let started = Instant::now();
     let sent = AtomicUsize::new(0);
     futures_util::stream::iter(due)
         .for_each_concurrent(deliver.concurrency().max(1), |out| {
             let sent = &sent;
             async move {
+                // Marked just before its own send: a crash leaves only the
+                // sends actually under way with an unknown outcome.
+                if let Err(e) = service.deliveries_started(vec![(out.post, out.part)]).await {
+                    tracing::warn!(post = %out.post, error = %e, "could not mark a delivery as started; not sending it now");
+                    return;
+                }
                 let result = deliver.deliver(&out).await;
                 sent.fetch_add(usize::from(result.is_ok()), Ordering::Relaxed);
                 // Waits are counted from when the answer came, not from the pass's start.

@@ -18,6 +18,8 @@ pub struct Pacer<K> {
     next: Mutex<HashMap<K, Instant>>,
 }
 
+const DAY: Duration = Duration::from_secs(86_400);
+
 /// Keys kept before the ones whose slot is past are dropped.
 const PRUNE_ABOVE: usize = 4096;
 
@@ -26,7 +28,8 @@ impl<K: Hash + Eq + Clone> Pacer<K> {
     /// 50.0/60.0 for 50 a minute).
     pub fn new(per_second: f64) -> Pacer<K> {
         let interval = if per_second.is_finite() && per_second > 0.0 {
-            Duration::from_secs_f64(1.0 / per_second)
+            // At most a day between sends, however small the rate.
+            Duration::try_from_secs_f64(1.0 / per_second).map_or(DAY, |d| d.min(DAY))
         } else {
             Duration::ZERO
         };

@@ -101,7 +101,8 @@ pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserAr
     let cards = store.cards(user_id)?;
     let learned = cards.values().filter(|c| c.learned()).count();
     lines.push(("Learned".to_string(), text::learned(learned, cards.len())));
-    let (right, all) = store.recent_results(user_id, ctx.now - chrono::Duration::days(RETENTION_DAYS))?;
+    let (right, all) =
+        store.recent_results(scope.who.guild, user_id, ctx.now - chrono::Duration::days(RETENTION_DAYS))?;
     lines.push((format!("Retention, last {RETENTION_DAYS} days"), text::retention(right, all)));
     Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
 }

@@ -59,6 +59,13 @@ impl Service {
         Ok(self.write(move |state| state.store.next_wake(platform)).await?.map(store::from_millis))
     }
 
+    /// A send a crash cut off, not repeated on a platform that cannot drop
+    /// duplicates: recorded as done, with the channel's state untouched.
+    pub async fn delivery_cut_off(&self, out: &Outbound) -> Result<(), StoreError> {
+        let (post, part) = (out.post, out.part);
+        self.write(move |state| state.store.delivery_cut_off(post, part)).await
+    }
+
     /// Marks deliveries as being sent, in one writer job.
     pub async fn deliveries_started(&self, started: Vec<(PostId, Part)>) -> Result<(), StoreError> {
         if started.is_empty() {

@@ -188,6 +188,8 @@ pub fn posted(closes: Option<(DateTime<Utc>, Tz)>) -> String {
     }
 }
 
+pub const CLOSED_UNSEEN: &str = "Closed. The question never reached this channel, so there is nothing to reveal; \
+     the day counts as missed and breaks nobody's streak.";
 pub const REVEALED: &str = "Closed: the answer is being revealed in this channel.";
 
 /// What stops the bot from posting in a channel, and what to do about it.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Result, Store, UserId, from_millis};
+use super::{GuildId, Result, Store, UserId, from_millis};
 use crate::quiz::srs::{self, Card, QUICK, Recall};
 
 const COLUMNS: &str = "due, stability, difficulty, elapsed_days, scheduled_days, reps, lapses, state, last_review";
@@ -116,15 +116,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Right and all answers (practice and daily) of a player since `since`.
-    pub fn recent_results(&self, user: UserId, since: DateTime<Utc>) -> Result<(i64, i64)> {
+    /// Right and all answers of a player in a server since `since`: practice
+    /// answers, and daily answers once revealed (so nothing tells who was
+    /// right before the reveal).
+    pub fn recent_results(&self, guild: GuildId, user: UserId, since: DateTime<Utc>) -> Result<(i64, i64)> {
         Ok(self.one(
             "SELECT COALESCE(SUM(correct), 0), COUNT(*) FROM (
                  SELECT a.correct FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
-                 WHERE q.user_id = ?1 AND a.answered_at >= ?2
+                 WHERE q.user_id = ?2 AND q.guild_id = ?1 AND a.answered_at >= ?3
                  UNION ALL
-                 SELECT correct FROM answers WHERE user_id = ?1 AND answered_at >= ?2)",
-            params![user, since.timestamp_millis()],
+                 SELECT a.correct FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
+                 WHERE a.user_id = ?2 AND c.guild_id = ?1 AND a.answered_at >= ?3
+                   AND p.state = 'closed' AND p.settling = 0)",
+            params![guild, user, since.timestamp_millis()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
     }

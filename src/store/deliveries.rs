@@ -65,14 +65,17 @@ pub(super) fn queue_delivery(tx: &Connection, post: PostId, part: Part, due_ms: 
 
 impl Store {
     /// The platform's messages due by `now_ms`, oldest first. A reveal waits
-    /// until its post is settled.
+    /// until its post is settled and its question is sent (or given up), so
+    /// it can edit the question message.
     pub fn pending_deliveries(&self, platform: Platform, now_ms: i64) -> Result<Vec<PendingDelivery>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id
              FROM deliveries d JOIN posts p ON p.id = d.post_id
              JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
              WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1
-               AND NOT (d.part = 'reveal' AND p.settling = 1)
+               AND NOT (d.part = 'reveal' AND (p.settling = 1 OR EXISTS (
+                   SELECT 1 FROM deliveries q WHERE q.post_id = d.post_id AND q.part = 'question'
+                   AND q.state IN ('pending', 'sending'))))
              ORDER BY d.due_at, d.post_id, d.part DESC"
         ))?;
         let rows = stmt.query_map(params![platform, now_ms], |r| {
@@ -146,11 +149,27 @@ impl Store {
         })
     }
 
-    /// Puts a failed delivery back in the queue, due at `due_ms`.
+    /// Puts a failed delivery back in the queue, due at `due_ms`. A question
+    /// whose post closed meanwhile is given up instead: it would arrive
+    /// after its own reveal.
     pub fn delivery_retry(&mut self, post: PostId, part: Part, due_ms: i64, error: &str) -> Result<()> {
         self.exec(
-            "UPDATE deliveries SET state = 'pending', due_at = ?3, error = ?4 WHERE post_id = ?1 AND part = ?2",
+            "UPDATE deliveries SET error = ?4,
+                 state = CASE WHEN ?2 = 'question' AND (SELECT state FROM posts WHERE id = ?1) != 'open'
+                              THEN 'failed' ELSE 'pending' END,
+                 due_at = ?3
+             WHERE post_id = ?1 AND part = ?2",
             params![post, part, due_ms, error],
+        )?;
+        Ok(())
+    }
+
+    /// A send cut off by a crash and not repeated: done as far as anyone can tell.
+    pub fn delivery_cut_off(&mut self, post: PostId, part: Part) -> Result<()> {
+        self.exec(
+            "UPDATE deliveries SET state = 'sent', error = 'cut off by a restart; not sent again'
+             WHERE post_id = ?1 AND part = ?2",
+            params![post, part],
         )?;
         Ok(())
     }

@@ -8,7 +8,7 @@ use quizmaster::reply::{Body, PLAIN, Reply, Verdict, Visibility, render};
 use quizmaster::service::Service;
 use tempfile::TempDir;
 
-use crate::support::{count, ctx, post_now, reveal_now, service};
+use crate::support::{at, count, ctx, post_now, reveal_now, service};
 
 fn text(r: &Reply) -> String {
     render(&r.body, &PLAIN)
@@ -685,4 +685,31 @@ fn a_renamed_player_shows_under_the_new_name_on_the_next_board() {
     let board = text(&svc.handle_text(&renamed, "leaderboard practice"));
     assert!(board.contains("Annie — 1 correct of 1"), "{board}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM users WHERE display_name = 'Annie'"), 1);
+}
+
+#[test]
+fn a_question_closed_before_it_reached_the_channel_counts_as_missed_and_stats_wait_for_reveals() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    // Posted, but the sender never got to it before reveal-now.
+    let ack = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
+    assert!(render(&ack.body, &PLAIN).contains("Posted in this channel"), "{ack:?}");
+    let closed = svc.handle_text(&ctx("Admin", "2026-11-25 09:01"), "admin reveal-now");
+    assert!(render(&closed.body, &PLAIN).contains("never reached this channel"), "{closed:?}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'missed'"), 1);
+    assert!(
+        crate::support::block(crate::support::deliver(&svc, at("2026-11-25 09:02"), true)).is_empty(),
+        "nothing to send"
+    );
+
+    // A daily answer does not show in stats (retention included) before the reveal.
+    let q = post_now(&svc, &ctx("Admin", "2026-11-26 09:00"));
+    let Body::Question(q) = &q.body else { panic!("{q:?}") };
+    let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
+    svc.handle(&ctx("Ann", "2026-11-26 09:05"), Command::Answer { answer: answer.into(), question: Some(q.question) });
+    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 09:06"), "stats").body, &PLAIN);
+    assert!(stats.contains("Retention, last 30 days: no answers yet"), "{stats}");
+    reveal_now(&svc, &ctx("Admin", "2026-11-26 17:00"));
+    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 17:01"), "stats").body, &PLAIN);
+    assert!(stats.contains("Retention, last 30 days: 100% (1 of 1 answers right)"), "{stats}");
 }
