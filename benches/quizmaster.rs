@@ -80,7 +80,7 @@ fn post_now(svc: &Service, admin: &Ctx) -> Body {
     let question = due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question");
     // As the sender records it once the platform took it.
     futures_executor::block_on(async {
-        svc.deliveries_started(vec![(question.post, question.part)]).await?;
+        svc.delivery_started(question.post, question.part).await?;
         svc.delivery_outcome(&question, Ok(None), admin.now).await
     })
     .expect("delivered");

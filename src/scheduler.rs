@@ -95,7 +95,7 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
             async move {
                 // Marked just before its own send: a crash leaves only the
                 // sends actually under way with an unknown outcome.
-                if let Err(e) = service.deliveries_started(vec![(out.post, out.part)]).await {
+                if let Err(e) = service.delivery_started(out.post, out.part).await {
                     tracing::warn!(post = %out.post, error = %e, "could not mark a delivery as started; not sending it now");
                     return;
                 }

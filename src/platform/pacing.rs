@@ -7,6 +7,7 @@
 //! lines over a map of instants.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::hash::Hash;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -17,6 +18,11 @@ pub struct Pacer<K> {
     interval: Duration,
     next: Mutex<HashMap<K, Instant>>,
 }
+
+/// Rate-limit answers waited out within one call before it is handed back.
+pub const RATE_LIMITED_TRIES: u32 = 3;
+/// The longest wait within a call; longer ones go back to the caller.
+pub const WAIT_WITHIN: Duration = Duration::from_secs(10);
 
 const DAY: Duration = Duration::from_secs(86_400);
 
@@ -49,6 +55,32 @@ impl<K: Hash + Eq + Clone> Pacer<K> {
             slot
         };
         tokio::time::sleep_until(slot).await;
+    }
+
+    /// Runs `call` in `key`'s turn. When it fails with a short rate limit
+    /// (`wait_of` says how long), the key is held that long and the call
+    /// tried again, [`RATE_LIMITED_TRIES`] times in all.
+    pub async fn call<T, E, Fut>(
+        &self,
+        key: &K,
+        wait_of: impl Fn(&E) -> Option<Duration>,
+        mut call: impl FnMut() -> Fut,
+    ) -> Result<T, E>
+    where
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            self.wait(key).await;
+            match call().await {
+                Err(e) => match wait_of(&e) {
+                    Some(wait) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => self.hold(key, wait),
+                    _ => return Err(e),
+                },
+                ok => return ok,
+            }
+        }
     }
 
     /// Nothing more is sent for `key` until `wait` from now.

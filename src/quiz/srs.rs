@@ -56,20 +56,15 @@ impl Recall {
     }
 }
 
-fn state(n: u8) -> State {
-    match n {
-        1 => State::Learning,
-        2 => State::Review,
-        3 => State::Relearning,
-        _ => State::New,
-    }
-}
-
-/// The card after a review at `at`. A review older than the card's last one
-/// (answers settled out of order) counts at the last one's time.
-pub fn review(card: Option<Card>, recall: Recall, at: DateTime<Utc>) -> Card {
-    let before = match card {
-        Some(c) => rs_fsrs::Card {
+impl From<Card> for rs_fsrs::Card {
+    fn from(c: Card) -> Self {
+        let state = match c.state {
+            1 => State::Learning,
+            2 => State::Review,
+            3 => State::Relearning,
+            _ => State::New,
+        };
+        rs_fsrs::Card {
             due: c.due,
             stability: c.stability,
             difficulty: c.difficulty,
@@ -77,29 +72,39 @@ pub fn review(card: Option<Card>, recall: Recall, at: DateTime<Utc>) -> Card {
             scheduled_days: c.scheduled_days,
             reps: c.reps,
             lapses: c.lapses,
-            state: state(c.state),
+            state,
             last_review: c.last_review,
-        },
-        None => rs_fsrs::Card { due: at, last_review: at, ..Default::default() },
-    };
+        }
+    }
+}
+
+impl From<rs_fsrs::Card> for Card {
+    fn from(c: rs_fsrs::Card) -> Self {
+        Card {
+            due: c.due,
+            stability: c.stability,
+            difficulty: c.difficulty,
+            elapsed_days: c.elapsed_days,
+            scheduled_days: c.scheduled_days,
+            reps: c.reps,
+            lapses: c.lapses,
+            state: c.state as u8,
+            last_review: c.last_review,
+        }
+    }
+}
+
+/// The card after a review at `at`. A review older than the card's last one
+/// (answers settled out of order) counts at the last one's time.
+pub fn review(card: Option<Card>, recall: Recall, at: DateTime<Utc>) -> Card {
+    let before = card.map_or_else(|| rs_fsrs::Card { due: at, last_review: at, ..Default::default() }, Into::into);
     let at = at.max(before.last_review);
     let rating = match recall {
         Recall::Forgot => Rating::Again,
         Recall::Good => Rating::Good,
         Recall::Easy => Rating::Easy,
     };
-    let c = FSRS::default().next(before, at, rating).card;
-    Card {
-        due: c.due,
-        stability: c.stability,
-        difficulty: c.difficulty,
-        elapsed_days: c.elapsed_days,
-        scheduled_days: c.scheduled_days,
-        reps: c.reps,
-        lapses: c.lapses,
-        state: c.state as u8,
-        last_review: c.last_review,
-    }
+    FSRS::default().next(before, at, rating).card.into()
 }
 
 /// The next practice item: the most overdue card due at `now`; with none

@@ -81,11 +81,11 @@ pub(super) fn run(
         // Closed here; settled in steps and revealed by the sender, which
         // edits the question message.
         AdminCommand::RevealNow => match state.store.open_post(channel)? {
-            Some(post) if state.store.begin_close(post.id, store::millis(now))? => {
-                let missed = state.store.post(post.id)?.is_some_and(|p| p.state == store::PostState::Missed);
-                Ok(Reply::info(if missed { text::CLOSED_UNSEEN } else { text::REVEALED }))
-            }
-            Some(_) => Ok(Reply::error(text::ALREADY_REVEALED)),
+            Some(post) => Ok(match state.store.begin_close(post.id, store::millis(now))? {
+                Some(store::Closed::Settling) => Reply::info(text::REVEALED),
+                Some(store::Closed::Missed) => Reply::info(text::CLOSED_UNSEEN),
+                None => Reply::error(text::ALREADY_REVEALED),
+            }),
             None => Ok(Reply::error(text::NOTHING_TO_REVEAL)),
         },
         AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),

@@ -66,12 +66,9 @@ impl Service {
         self.write(move |state| state.store.delivery_cut_off(post, part)).await
     }
 
-    /// Marks deliveries as being sent, in one writer job.
-    pub async fn deliveries_started(&self, started: Vec<(PostId, Part)>) -> Result<(), StoreError> {
-        if started.is_empty() {
-            return Ok(());
-        }
-        self.write(move |state| state.store.deliveries_started(&started)).await
+    /// Marks a delivery as being sent.
+    pub async fn delivery_started(&self, post: PostId, part: Part) -> Result<(), StoreError> {
+        self.write(move |state| state.store.delivery_started(post, part)).await
     }
 
     /// Records how a send at `now` went, and what follows: done, tried again

@@ -124,6 +124,15 @@ pub struct Reveal {
     pub first_correct: Option<(String, i64)>,
 }
 
+/// How [`Store::begin_close`] closed a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// Its players wait to be settled; the reveal follows.
+    Settling,
+    /// Its question never reached the channel: it counts as missed.
+    Missed,
+}
+
 /// A new post's fields.
 pub struct NewPost<'a> {
     pub channel: ChannelId,
@@ -304,7 +313,7 @@ impl Store {
     /// streak of its channel, all at once. `None` if the post was not open.
     /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
     pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle) -> Result<Option<Reveal>> {
-        if !self.begin_close(post, at_ms)? || self.settling_posts()?.iter().all(|p| *p != post) {
+        if self.begin_close(post, at_ms)? != Some(Closed::Settling) {
             return Ok(None);
         }
         let mut after = UserId(0);
@@ -322,37 +331,35 @@ impl Store {
     /// reveal. The reveal is queued for delivery once settled, unless its
     /// question never reached the channel: then the post counts as missed
     /// (nothing to settle or reveal) and the question is not sent any more
-    /// either. False if the post was not open.
-    pub fn begin_close(&mut self, post: PostId, at_ms: i64) -> Result<bool> {
+    /// either. `None` if the post was not open.
+    pub fn begin_close(&mut self, post: PostId, at_ms: i64) -> Result<Option<Closed>> {
         self.write(|tx| {
             let closed = tx.execute(
                 "UPDATE posts SET state = 'closed', closed_at = ?2, settling = 1 WHERE id = ?1 AND state = 'open'",
                 params![post, at_ms],
             )? == 1;
-            if closed {
-                let question: Option<String> = tx
-                    .query_row(
-                        "SELECT state FROM deliveries WHERE post_id = ?1 AND part = 'question'",
-                        [post],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                match question.as_deref() {
-                    // The channel never saw the question: nothing to reveal
-                    // there, and no streak may break over it. It counts as
-                    // missed, and its item goes back in the pool.
-                    Some("pending" | "failed") => {
-                        tx.execute("UPDATE posts SET state = 'missed', settling = 0 WHERE id = ?1", [post])?;
-                        tx.execute(
-                            "UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'closed before it was sent')
-                             WHERE post_id = ?1 AND part = 'question'",
-                            [post],
-                        )?;
-                    }
-                    _ => queue_delivery(tx, post, Part::Reveal, at_ms)?,
-                }
+            if !closed {
+                return Ok(None);
             }
-            Ok(closed)
+            let question: Option<String> = tx
+                .query_row("SELECT state FROM deliveries WHERE post_id = ?1 AND part = 'question'", [post], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some("pending" | "failed") = question.as_deref() {
+                // The channel never saw the question: nothing to reveal
+                // there, and no streak may break over it. It counts as
+                // missed, and its item goes back in the pool.
+                tx.execute("UPDATE posts SET state = 'missed', settling = 0 WHERE id = ?1", [post])?;
+                tx.execute(
+                    "UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'closed before it was sent')
+                     WHERE post_id = ?1 AND part = 'question'",
+                    [post],
+                )?;
+                return Ok(Some(Closed::Missed));
+            }
+            queue_delivery(tx, post, Part::Reveal, at_ms)?;
+            Ok(Some(Closed::Settling))
         })
     }
 

@@ -89,18 +89,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Marks deliveries as being sent, in one transaction: a crash from here
-    /// on leaves their outcome unknown.
-    pub fn deliveries_started(&mut self, started: &[(PostId, Part)]) -> Result<()> {
-        self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
-            )?;
-            for (post, part) in started {
-                stmt.execute(params![post, part])?;
-            }
-            Ok(())
-        })
+    /// Marks a delivery as being sent: a crash from here on leaves its
+    /// outcome unknown.
+    pub fn delivery_started(&mut self, post: PostId, part: Part) -> Result<()> {
+        self.exec(
+            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
+            params![post, part],
+        )?;
+        Ok(())
     }
 
     /// Sends an open post's question again if it was given up (an admin's

@@ -23,7 +23,7 @@ use crate::config::Synchronous;
 pub use crate::quiz::leaderboard::BoardKind;
 pub use boards::{Board, UserStats};
 pub use cards::{PastReview, past_reviews};
-pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
+pub use daily::{AnswerRow, Closed, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
 pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
 pub use practice::PracticeQuestion;
 pub use schedules::StoredSchedule;

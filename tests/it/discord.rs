@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
-use crate::support::{SetClock, TestApp, at, count, spawn_app};
+use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
 
 struct Bot {
     svc: Arc<Service>,
@@ -74,6 +74,18 @@ fn custom_ids(body: &Value) -> Vec<(String, bool)> {
         .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
         .map(|b| (b["custom_id"].as_str().unwrap_or_default().to_string(), b["disabled"].as_bool().unwrap_or(false)))
         .collect()
+}
+
+/// The admin limits the channel to the fixture's one choice item.
+async fn misc_only(fake: &FakeDiscord, admin: &Value) {
+    fake.callback(&fake.command(
+        admin,
+        MANAGE_GUILD,
+        "quizadmin",
+        "categories",
+        json!([option("list", "miscellaneous")]),
+    ))
+    .await;
 }
 
 fn option(name: &str, value: &str) -> Value {
@@ -189,14 +201,7 @@ async fn discord_errors_are_retried_and_never_lose_answers() {
     let fake = &bot.fake;
     let admin = user("950000000000000001", "Admin");
     let ann = user("950000000000000002", "Ann");
-    fake.callback(&fake.command(
-        &admin,
-        MANAGE_GUILD,
-        "quizadmin",
-        "categories",
-        json!([option("list", "miscellaneous")]),
-    ))
-    .await;
+    misc_only(fake, &admin).await;
     fake.callback(&fake.command(
         &admin,
         MANAGE_GUILD,
@@ -308,26 +313,8 @@ async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
     bot.stop().await;
 }
 
-/// An admin in one of the bot's channels (straight to the service: setting
-/// up a thousand channels through the fake gateway proves nothing more).
 fn admin_in(channel: &str, now: DateTime<Utc>) -> quizmaster::service::Ctx {
-    quizmaster::service::Ctx {
-        platform: quizmaster::ids::Platform::Discord,
-        guild: GUILD.into(),
-        channel: channel.into(),
-        user_id: "950000000000000001".into(),
-        user_name: "Admin".into(),
-        is_admin: true,
-        now,
-    }
-}
-
-async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
-    while !pred() {
-        assert!(std::time::Instant::now() < until, "timed out waiting for {what}");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    crate::support::admin_in(quizmaster::ids::Platform::Discord, GUILD, channel, now)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -341,7 +328,7 @@ async fn a_thousand_channels_due_at_once_are_posted_concurrently_within_the_glob
     let channels: Vec<String> = (0..N).map(|i| (920_000_000_000_100_000 + i).to_string()).collect();
     for channel in &channels {
         let r = bot.svc.handle_text_async(admin_in(channel, at("2026-11-25 07:00")), "admin schedule 09:00 UTC").await;
-        assert!(quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN).starts_with("Scheduled"), "{r:?}");
+        assert!(plain(&r).starts_with("Scheduled"), "{r:?}");
     }
 
     let due = std::time::Instant::now();
@@ -400,10 +387,10 @@ async fn a_channel_the_bot_may_not_post_in_is_reported_and_resumes_once_fixed() 
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'closed'"), 4);
 
     let status = bot.svc.handle_text_async(admin_in(&locked, at("2026-11-25 10:05")), "admin status").await;
-    let text = quizmaster::reply::render(&status.body, &quizmaster::reply::PLAIN);
+    let text = plain(&status);
     assert!(text.contains("could not post") && text.contains("Send Messages"), "{text}");
     let fine = bot.svc.handle_text_async(admin_in(&channels[0], at("2026-11-25 10:05")), "admin status").await;
-    assert!(!quizmaster::reply::render(&fine.body, &quizmaster::reply::PLAIN).contains("could not post"));
+    assert!(!plain(&fine).contains("could not post"));
 
     // An admin fixes the permissions: the next day's question goes out by itself.
     load.forbidden.lock().unwrap().clear();
@@ -416,7 +403,7 @@ async fn a_channel_the_bot_may_not_post_in_is_reported_and_resumes_once_fixed() 
     })
     .await;
     let status = bot.svc.handle_text_async(admin_in(&locked, at("2026-11-26 09:05")), "admin status").await;
-    assert!(!quizmaster::reply::render(&status.body, &quizmaster::reply::PLAIN).contains("could not post"));
+    assert!(!plain(&status).contains("could not post"));
     bot.stop().await;
 }
 
@@ -427,14 +414,7 @@ async fn post_now_and_reveal_now_post_in_the_channel_and_edit_the_question() {
     let fake = &bot.fake;
     let admin = user("950000000000000001", "Admin");
     let ann = user("950000000000000002", "Ann");
-    fake.callback(&fake.command(
-        &admin,
-        MANAGE_GUILD,
-        "quizadmin",
-        "categories",
-        json!([option("list", "miscellaneous")]),
-    ))
-    .await;
+    misc_only(fake, &admin).await;
 
     let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
     assert!(ephemeral(&cb) && content(&cb).contains("Posted in this channel"), "{cb}");

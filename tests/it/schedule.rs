@@ -338,7 +338,7 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
         let due = block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console)).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part, Part::Reveal);
-        block(svc.deliveries_started(vec![(due[0].post, Part::Reveal)])).unwrap();
+        block(svc.delivery_started(due[0].post, Part::Reveal)).unwrap();
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sending'"), 1);
     let svc = service(dir.path());

@@ -647,7 +647,7 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
     {
         // The process dies after the close and 300 settled players.
         let mut store = crate::support::store(dir.path());
-        assert!(store.begin_close(post, 0).unwrap());
+        assert_eq!(store.begin_close(post, 0).unwrap(), Some(quizmaster::store::Closed::Settling));
         let rules = quizmaster::store::Settle {
             streak: Default::default(),
             scoring: Default::default(),

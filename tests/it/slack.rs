@@ -13,7 +13,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::fake_slack::{self, FakeSlack, Script};
-use crate::support::{SetClock, TestApp, at, count, spawn_app};
+use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
 const ADMIN: &str = "UADMIN";
@@ -438,29 +438,8 @@ async fn signed_but_malformed_bodies_get_a_clear_refusal_and_change_nothing() {
     assert!(text(&bot.quiz("UANN", "ann", "help").await).contains("/quiz"));
 }
 
-/// An admin in one of the workspace's channels, straight to the service.
 fn admin_in(channel: &str, now: DateTime<Utc>) -> quizmaster::service::Ctx {
-    quizmaster::service::Ctx {
-        platform: quizmaster::ids::Platform::Slack,
-        guild: "T1".into(),
-        channel: channel.into(),
-        user_id: ADMIN.into(),
-        user_name: "admin".into(),
-        is_admin: true,
-        now,
-    }
-}
-
-fn plain(r: &quizmaster::reply::Reply) -> String {
-    quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN)
-}
-
-async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
-    while !pred() {
-        assert!(std::time::Instant::now() < until, "timed out waiting for {what}");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    crate::support::admin_in(quizmaster::ids::Platform::Slack, "T1", channel, now)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use quizmaster::app::Application;
 use quizmaster::config::Settings;
 use quizmaster::content::{Bank, Source};
-use quizmaster::ids::Part;
+use quizmaster::ids::{Part, Platform};
 use quizmaster::reply::{Body, Reply};
 use quizmaster::scheduler::{Clock, Deliver, SendResult};
 use quizmaster::service::{Ctx, Outbound, Service};
@@ -259,6 +259,34 @@ pub fn ctx_at(user: &str, now: DateTime<Utc>) -> Ctx {
         user_name: user.into(),
         is_admin: true,
         now,
+    }
+}
+
+/// An admin of `guild` in one of its channels at `now`, straight to the
+/// service (setting up many channels through a fake platform proves nothing more).
+pub fn admin_in(platform: Platform, guild: &str, channel: &str, now: DateTime<Utc>) -> Ctx {
+    Ctx {
+        platform,
+        guild: guild.into(),
+        channel: channel.into(),
+        user_id: "admin".into(),
+        user_name: "Admin".into(),
+        is_admin: true,
+        now,
+    }
+}
+
+/// A reply as the console shows it.
+pub fn plain(r: &Reply) -> String {
+    quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN)
+}
+
+/// Waits until `pred` holds, or fails the test after `secs` seconds.
+pub async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !pred() {
+        assert!(std::time::Instant::now() < until, "timed out waiting for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
 

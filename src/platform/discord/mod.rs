@@ -204,31 +204,12 @@ pub struct Poster {
 /// their slots but arrive with a little jitter; at exactly the limit, one
 /// late arrival puts 51 requests in some second and Discord answers 429.
 const HEADROOM: f64 = 0.95;
-/// Rate-limit answers waited out within one send before it is handed back.
-const RATE_LIMITED_TRIES: u32 = 3;
-/// The longest wait within a send; longer ones go back to the scheduler.
-const WAIT_WITHIN: StdDuration = StdDuration::from_secs(10);
-
 impl Poster {
     pub fn new(http: Arc<Http>, requests_per_second: f64, concurrency: usize) -> Poster {
         Poster { http, pace: Pacer::new(requests_per_second * HEADROOM), concurrency }
     }
 
     async fn send(&self, out: &Outbound) -> SendResult {
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            match self.send_once(out).await {
-                Err(DeliveryError::RateLimited(wait)) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => {
-                    // Discord's limit is for the whole bot: everyone waits.
-                    self.pace.hold(&(), wait);
-                }
-                other => return other,
-            }
-        }
-    }
-
-    async fn send_once(&self, out: &Outbound) -> SendResult {
         let channel: u64 = out.to.channel.parse().map_err(|_| {
             DeliveryError::permanent(Problem::ChannelGone, format!("`{}` is not a channel id", out.to.channel))
         })?;
@@ -237,10 +218,12 @@ impl Poster {
         if out.part == Part::Reveal
             && let Some(id) = out.message_ref.as_deref().and_then(|m| m.parse::<u64>().ok())
         {
-            let edit =
-                EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
-            self.pace.wait(&()).await;
-            match channel.edit_message(&self.http, MessageId::new(id), edit).await {
+            let edit = || {
+                let edit =
+                    EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
+                channel.edit_message(&self.http, MessageId::new(id), edit)
+            };
+            match self.pace.call(&(), rate_limited, edit).await {
                 Ok(_) => return Ok(None),
                 // The question message is gone: post the reveal on its own.
                 Err(e) if json_code(&e) == Some(UNKNOWN_MESSAGE) => {
@@ -252,15 +235,28 @@ impl Poster {
         // Discord drops a second message with the same nonce, so a send cut
         // off by a crash can safely be repeated.
         let nonce = format!("qm-{}-{}", out.post, if out.part == Part::Question { "q" } else { "r" });
-        let msg = CreateMessage::new()
-            .content(r.content)
-            .components(r.rows)
-            .allowed_mentions(no_mentions())
-            .nonce(Nonce::String(nonce))
-            .enforce_nonce(true);
-        self.pace.wait(&()).await;
-        let sent = channel.send_message(&self.http, msg).await.map_err(|e| classify(&e))?;
+        let post = || {
+            let msg = CreateMessage::new()
+                .content(&r.content)
+                .components(r.rows.clone())
+                .allowed_mentions(no_mentions())
+                .nonce(Nonce::String(nonce.clone()))
+                .enforce_nonce(true);
+            channel.send_message(&self.http, msg)
+        };
+        let sent = self.pace.call(&(), rate_limited, post).await.map_err(|e| classify(&e))?;
         Ok((out.part == Part::Question).then(|| sent.id.to_string()))
+    }
+}
+
+/// How long a 429 asks to wait. serenity keeps the body's code and message
+/// but not `retry_after`; a second is Discord's global window.
+fn rate_limited(e: &serenity::Error) -> Option<StdDuration> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 429 => {
+            Some(StdDuration::from_secs(1))
+        }
+        _ => None,
     }
 }
 
@@ -283,9 +279,7 @@ fn classify(e: &serenity::Error) -> DeliveryError {
     };
     let detail = format!("{} {}: {}", r.status_code.as_u16(), r.error.code, r.error.message);
     match (r.status_code.as_u16(), r.error.code) {
-        // serenity keeps the body's code and message but not `retry_after`;
-        // a second is Discord's global window.
-        (429, _) => DeliveryError::RateLimited(StdDuration::from_secs(1)),
+        (429, _) => DeliveryError::RateLimited(rate_limited(e).unwrap_or(StdDuration::from_secs(1))),
         (401, _) => DeliveryError::permanent(Problem::BotRemoved, detail),
         (403, MISSING_ACCESS) => DeliveryError::permanent(Problem::NoAccess, detail),
         // 50013 Missing Permissions, and any other refusal to post.

@@ -141,11 +141,6 @@ pub struct Sender {
     concurrency: usize,
 }
 
-/// Rate-limit answers waited out within one send before it is handed back.
-const RATE_LIMITED_TRIES: u32 = 3;
-/// The longest wait within a send; longer ones go back to the scheduler.
-const WAIT_WITHIN: StdDuration = StdDuration::from_secs(10);
-
 impl Sender {
     pub fn new(api: WebApi, updates_per_minute: f64, concurrency: usize) -> Sender {
         Sender { api, posts: Pacer::new(1.0), updates: Pacer::new(updates_per_minute / 60.0), concurrency }
@@ -175,18 +170,11 @@ impl Sender {
     /// One call in `key`'s turn; a short Retry-After holds the key and the
     /// call is tried again.
     async fn paced(&self, pacer: &Pacer<String>, key: &str, method: &str, body: &Value) -> Result<Value, ApiError> {
-        let key = key.to_string();
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            pacer.wait(&key).await;
-            match self.api.call(method, body).await {
-                Err(ApiError::RateLimited(wait)) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => {
-                    pacer.hold(&key, wait);
-                }
-                other => return other,
-            }
-        }
+        let wait_of = |e: &ApiError| match e {
+            ApiError::RateLimited(wait) => Some(*wait),
+            _ => None,
+        };
+        pacer.call(&key.to_string(), wait_of, || self.api.call(method, body)).await
     }
 }
 
