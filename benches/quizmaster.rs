@@ -76,7 +76,8 @@ fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f6
 fn post_now(svc: &Service, admin: &Ctx) -> Body {
     let ack = svc.handle_text(admin, "admin post-now");
     assert!(!matches!(ack.body, Body::Error(_)), "{ack:?}");
-    let due = futures_executor::block_on(svc.tick(admin.now, admin.platform)).expect("tick");
+    let due =
+        futures_executor::block_on(svc.tick(admin.now, admin.platform, quizmaster::ids::Share::ALL)).expect("tick");
     let question = due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question");
     // As the sender records it once the platform took it.
     futures_executor::block_on(async {
@@ -164,7 +165,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     let closed = svc.handle_text(&admin, "admin reveal-now");
     assert!(!matches!(closed.body, Body::Error(_)), "{closed:?}");
     // The sender's pass settles it in steps and hands out the reveal.
-    let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack))?;
+    let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack, quizmaster::ids::Share::ALL))?;
     let reveal = t.elapsed();
     assert!(due.iter().any(|o| o.part == Part::Reveal), "{due:?}");
     let acked = latencies.len();
@@ -324,7 +325,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
                     Reveal::InSteps => {
                         store.begin_close(crowded, 0).expect("close");
                         drop(store);
-                        svc.tick(Utc::now(), Platform::Slack).await.expect("tick");
+                        svc.tick(Utc::now(), Platform::Slack, quizmaster::ids::Share::ALL).await.expect("tick");
                     }
                 }
                 t.elapsed()

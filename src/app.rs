@@ -65,6 +65,8 @@ pub struct Application {
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     slack: Option<(tokio::net::TcpListener, Arc<Slack>)>,
+    /// Discord's HTTP interactions endpoint and the key that signs its requests.
+    discord_endpoint: Option<(tokio::net::TcpListener, [u8; 32])>,
 }
 
 impl Application {
@@ -94,7 +96,18 @@ impl Application {
             }
             None => None,
         };
-        Ok(Application { settings, service, clock, slack })
+        let discord_endpoint = match (&settings.discord.token, &settings.discord.interactions_listen) {
+            (Some(_), Some(addr)) => {
+                let key = settings.discord.public_key.as_deref().and_then(crate::config::public_key_bytes);
+                let key = key.context("discord.public_key must be set with discord.interactions_listen")?;
+                let listener = tokio::net::TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("listening on discord.interactions_listen {addr}"))?;
+                Some((listener, key))
+            }
+            _ => None,
+        };
+        Ok(Application { settings, service, clock, slack, discord_endpoint })
     }
 
     pub fn service(&self) -> &Arc<Service> {
@@ -104,6 +117,11 @@ impl Application {
     /// Where the Slack endpoints listen, once bound.
     pub fn slack_addr(&self) -> Option<SocketAddr> {
         self.slack.as_ref().and_then(|(l, _)| l.local_addr().ok())
+    }
+
+    /// Where Discord's HTTP interactions endpoint listens, once bound.
+    pub fn discord_interactions_addr(&self) -> Option<SocketAddr> {
+        self.discord_endpoint.as_ref().and_then(|(l, _)| l.local_addr().ok())
     }
 
     /// Whether Discord or Slack is configured; otherwise the bot is the local console.
@@ -134,12 +152,12 @@ impl Application {
         };
         let discord = {
             let (service, clock, settings) = (self.service, self.clock, self.settings.discord);
-            let concurrency = self.settings.delivery.concurrency;
+            let (concurrency, endpoint) = (self.settings.delivery.concurrency, self.discord_endpoint);
             async move {
                 if settings.token.is_none() {
                     return Ok(());
                 }
-                let r = platform::discord::run(service, clock, &settings, concurrency, cancel.clone())
+                let r = platform::discord::run(service, clock, &settings, concurrency, endpoint, cancel.clone())
                     .await
                     .context("Discord");
                 cancel.cancel();

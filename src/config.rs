@@ -13,6 +13,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
 
+use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};
 use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
 
@@ -264,12 +265,53 @@ pub struct DiscordSettings {
     /// REST requests a second the bot's posts and edits are paced to
     /// (Discord's global limit is 50 a bot).
     pub requests_per_second: f64,
+    /// Whether to connect to the gateway (off: interactions come only over
+    /// HTTP, to `interactions_listen`).
+    pub gateway: bool,
+    /// Which shards this process runs, and so which servers it posts to.
+    pub shards: Shards,
+    /// The application's public key (hex) from the Developer Portal, to
+    /// verify interactions sent over HTTP.
+    pub public_key: Option<String>,
+    /// Where `POST /discord/interactions` listens, when set with `public_key`.
+    pub interactions_listen: Option<SocketAddr>,
 }
 
 impl Default for DiscordSettings {
     fn default() -> Self {
-        Self { token: None, guild_ids: Vec::new(), api_base_url: None, gateway_url: None, requests_per_second: 50.0 }
+        Self {
+            token: None,
+            guild_ids: Vec::new(),
+            api_base_url: None,
+            gateway_url: None,
+            requests_per_second: 50.0,
+            gateway: true,
+            shards: Shards::Auto,
+            public_key: None,
+            interactions_listen: None,
+        }
     }
+}
+
+/// `discord.shards`: `auto` (the count Discord recommends, all in this
+/// process) or a range of a total such as `0-3/8`, for one of several processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum Shards {
+    Auto,
+    Range(Share),
+}
+
+impl TryFrom<String> for Shards {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if s.trim() == "auto" { Ok(Shards::Auto) } else { Share::parse(&s).map(Shards::Range) }
+    }
+}
+
+/// The 32-byte key of a 64-digit hex string.
+pub fn public_key_bytes(hex_key: &str) -> Option<[u8; 32]> {
+    hex::decode(hex_key.trim()).ok()?.try_into().ok()
 }
 
 /// A configuration problem, naming the key or file.
@@ -360,6 +402,32 @@ impl Settings {
             return Err(SettingsError::BadValue {
                 key: "discord.api_base_url",
                 message: "must be an http(s) URL".into(),
+            });
+        }
+        if let Some(key) = &self.discord.public_key
+            && public_key_bytes(key).is_none()
+        {
+            return Err(SettingsError::BadValue {
+                key: "discord.public_key",
+                message:
+                    "must be the 64 hex digits of the application's public key (Developer Portal, General Information)"
+                        .into(),
+            });
+        }
+        if self.discord.public_key.is_some() != self.discord.interactions_listen.is_some() {
+            let (key, other) = if self.discord.public_key.is_some() {
+                ("discord.interactions_listen", "discord.public_key")
+            } else {
+                ("discord.public_key", "discord.interactions_listen")
+            };
+            return Err(SettingsError::BadValue { key, message: format!("must be set together with {other}") });
+        }
+        if !self.discord.gateway && self.discord.interactions_listen.is_none() {
+            return Err(SettingsError::BadValue {
+                key: "discord.gateway",
+                message: "can be off only with discord.interactions_listen and discord.public_key set \
+                          (else no command would ever arrive)"
+                    .into(),
             });
         }
         if self.delivery.concurrency == 0 {

@@ -77,3 +77,91 @@ pub struct Destination {
     pub guild: String,
     pub channel: String,
 }
+
+/// The part of a platform's servers one process serves: Discord's shards
+/// `first..=last` of `total`. A server belongs to shard
+/// `(id >> 22) % total` (Discord's rule), so processes serving disjoint
+/// ranges never deliver to the same server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl Share {
+    /// Every server: one shard of one.
+    pub const ALL: Share = Share { first: 0, last: 0, total: 1 };
+
+    /// Every shard of `total`.
+    pub fn all_of(total: u32) -> Share {
+        Share { first: 0, last: total.max(1) - 1, total: total.max(1) }
+    }
+
+    /// The shard a server id belongs to.
+    pub fn shard_of(server: u64, total: u32) -> u32 {
+        u32::try_from((server >> 22) % u64::from(total.max(1))).unwrap_or(0)
+    }
+
+    /// Whether this share serves the server (ids that are not numbers, such
+    /// as direct messages, belong to shard 0, as Discord sends them there).
+    pub fn owns(&self, server: &str) -> bool {
+        let shard = server.parse().map_or(0, |id| Share::shard_of(id, self.total));
+        (self.first..=self.last).contains(&shard)
+    }
+
+    pub fn shards(&self) -> std::ops::RangeInclusive<u32> {
+        self.first..=self.last
+    }
+
+    /// `first-last/total`, or `shard/total` for one shard.
+    pub fn parse(s: &str) -> Result<Share, String> {
+        let bad = || format!("`{s}` is not a shard range such as `0-3/8` or `2/8`");
+        let (range, total) = s.trim().split_once('/').ok_or_else(bad)?;
+        let total: u32 = total.trim().parse().map_err(|_| bad())?;
+        let (first, last) = match range.split_once('-') {
+            Some((a, b)) => (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?),
+            None => {
+                let one: u32 = range.trim().parse().map_err(|_| bad())?;
+                (one, one)
+            }
+        };
+        if total == 0 {
+            return Err(format!("`{s}`: the total number of shards must be at least 1"));
+        }
+        if first > last || last >= total {
+            return Err(format!("`{s}`: shards are numbered 0 to {} and the range must run upwards", total - 1));
+        }
+        Ok(Share { first, last, total })
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}/{}", self.first, self.last, self.total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_ranges_parse_and_servers_fall_on_discords_shard() {
+        assert_eq!(Share::parse("0-3/8"), Ok(Share { first: 0, last: 3, total: 8 }));
+        assert_eq!(Share::parse("2/8"), Ok(Share { first: 2, last: 2, total: 8 }));
+        for bad in ["", "3", "a-b/8", "4-3/8", "0-8/8", "0/0", "1-2"] {
+            assert!(Share::parse(bad).is_err(), "{bad}");
+        }
+        let id: u64 = 197_038_439_483_310_086;
+        assert_eq!(Share::shard_of(id, 8), 2, "(id >> 22) % total: 46977624770 % 8");
+        let even = Share::parse("0-0/2").unwrap();
+        let odd = Share::parse("1-1/2").unwrap();
+        let on_zero = (0u64 << 22).to_string();
+        let on_one = (1u64 << 22).to_string();
+        assert!(even.owns(&on_zero) && !even.owns(&on_one));
+        assert!(odd.owns(&on_one) && !odd.owns(&on_zero));
+        assert!(even.owns("dm-5") && !odd.owns("dm-5"), "direct messages are shard 0's");
+        assert!(Share::ALL.owns(&on_one) && Share::all_of(2).owns(&on_one));
+    }
+}

@@ -169,17 +169,67 @@ impl Reply {
     }
 }
 
-/// How a platform marks text up. `escape` must make any user text inert.
+/// How a platform marks text up. `escape` must make any user text inert;
+/// `time` shows an instant (Unix seconds) given its plain-text `fallback`.
 pub struct Style {
     pub escape: fn(&str) -> String,
     pub bold: fn(&str) -> String,
+    pub time: fn(i64, &str) -> String,
 }
 
 /// Plain text, as the console shows it.
-pub const PLAIN: Style = Style { escape: |s| s.to_string(), bold: |s| s.to_string() };
+pub const PLAIN: Style =
+    Style { escape: |s| s.to_string(), bold: |s| s.to_string(), time: |_, fallback| fallback.into() };
+
+// A time inside a reply's text is marked so each platform can show it its
+// own way (Discord and Slack in each reader's own zone). The marks are
+// private-use characters, which no escape touches; user text cannot forge
+// one that shows more than a time, because only digits are read as the instant.
+const TIME_START: char = '\u{E000}';
+const TIME_SPLIT: char = '\u{E001}';
+const TIME_END: char = '\u{E002}';
+
+/// `at` marked as a time in reply text; platforms that cannot localise it show `fallback`.
+pub fn time_mark(at: DateTime<Utc>, fallback: &str) -> String {
+    format!("{TIME_START}{}{TIME_SPLIT}{fallback}{TIME_END}", at.timestamp())
+}
+
+/// `text` with every time mark shown by `show(unix_seconds, fallback)`.
+pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
+    let plain = |out: &mut String, s: &str| out.extend(s.chars().filter(|c| ![TIME_SPLIT, TIME_END].contains(c)));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(TIME_START) {
+        plain(&mut out, &rest[..start]);
+        let after = &rest[start + TIME_START.len_utf8()..];
+        let parsed = after.split_once(TIME_SPLIT).and_then(|(secs, tail)| {
+            let (fallback, tail) = tail.split_once(TIME_END)?;
+            Some((secs.parse::<i64>().ok()?, fallback, tail))
+        });
+        match parsed {
+            Some((secs, fallback, tail)) => {
+                out.push_str(&show(secs, fallback));
+                rest = tail;
+            }
+            // Not a mark the service wrote: drop the stray character.
+            None => rest = after,
+        }
+    }
+    plain(&mut out, rest);
+    out
+}
 
 /// Renders a reply body as lines of text in a platform's style.
 pub fn render(body: &Body, style: &Style) -> String {
+    show_times(&render_marked(body, style), style.time)
+}
+
+/// A time shown in UTC where a platform cannot localise it.
+fn utc_mark(t: DateTime<Utc>) -> String {
+    time_mark(t, &t.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+fn render_marked(body: &Body, style: &Style) -> String {
     let e = style.escape;
     let b = |s: &str| (style.bold)(&e(s));
     match body {
@@ -194,7 +244,7 @@ pub fn render(body: &Body, style: &Style) -> String {
             }
             out.push_str(&format!("\n{}", e(&crate::service::text::how_to_answer(q.choices.len(), false))));
             if let Some(t) = q.closes_at {
-                out.push_str(&format!(" · closes {}", t.format("%Y-%m-%d %H:%M UTC")));
+                out.push_str(&format!(" · closes {}", utc_mark(t)));
             }
             out
         }
@@ -218,7 +268,7 @@ pub fn render(body: &Body, style: &Style) -> String {
             if v.verdict == Verdict::Recorded {
                 out.push_str("\nThe answer and the results are revealed when the question closes");
                 if let Some(t) = v.reveal_at {
-                    out.push_str(&format!(" ({})", t.format("%Y-%m-%d %H:%M UTC")));
+                    out.push_str(&format!(" ({})", utc_mark(t)));
                 }
                 out.push('.');
             }
@@ -274,5 +324,25 @@ pub fn render(body: &Body, style: &Style) -> String {
         }
         Body::Info(t) => e(t),
         Body::Error(t) => format!("{} {}", b("Sorry:"), e(t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn angle(unix: i64, fallback: &str) -> String {
+        format!("<{unix}|{fallback}>")
+    }
+
+    #[test]
+    fn times_are_shown_the_platforms_way_and_stray_marks_are_dropped() {
+        let at = DateTime::from_timestamp(1_764_000_000, 0).unwrap();
+        let text = format!("Next post: {}. Then {}.", time_mark(at, "Tue 09:00"), time_mark(at, "x"));
+        assert_eq!(show_times(&text, angle), "Next post: <1764000000|Tue 09:00>. Then <1764000000|x>.");
+        assert_eq!(show_times(&text, PLAIN.time), "Next post: Tue 09:00. Then x.");
+        // A forged mark whose instant is not a number shows as plain text.
+        let forged = format!("{TIME_START}<@&1>{TIME_SPLIT}y{TIME_END} and {TIME_START}");
+        assert_eq!(show_times(&forged, angle), "<@&1>y and ");
     }
 }

@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 use futures_util::StreamExt;
 
 use crate::delivery::DeliveryError;
-use crate::ids::{Part, Platform};
+use crate::ids::{Part, Platform, Share};
 use crate::service::{Outbound, Service};
 use crate::store::StoreError;
 
@@ -64,6 +64,11 @@ pub trait Deliver: Send + Sync {
     fn concurrency(&self) -> usize {
         1
     }
+    /// The servers whose messages this sender delivers (Discord: the shards
+    /// of this process); another process serves the rest.
+    fn share(&self) -> Share {
+        Share::ALL
+    }
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>>;
 }
 
@@ -78,7 +83,7 @@ pub trait Deliver: Send + Sync {
 /// is not). Returns how many messages were sent.
 pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
     let mut due = Vec::new();
-    for out in service.tick(now, deliver.platform()).await? {
+    for out in service.tick(now, deliver.platform(), deliver.share()).await? {
         if out.interrupted && !deliver.dedupes() && out.part == Part::Question {
             tracing::warn!(post = %out.post, channel = %out.to.channel,
                 "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
@@ -113,9 +118,9 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
 }
 
 /// When the loop should look again after a pass at `now`.
-pub async fn next_pass(service: &Service, now: DateTime<Utc>, platform: Platform) -> DateTime<Utc> {
+pub async fn next_pass(service: &Service, now: DateTime<Utc>, platform: Platform, share: Share) -> DateTime<Utc> {
     let cap = now + chrono::Duration::from_std(MAX_SLEEP).unwrap_or_else(|_| chrono::Duration::seconds(30));
-    match service.next_wake(platform).await {
+    match service.next_wake(platform, share).await {
         Ok(Some(t)) if t < cap => t.max(now),
         Ok(_) => cap,
         Err(e) => {
@@ -134,7 +139,7 @@ pub async fn run(service: Arc<Service>, clock: Arc<dyn Clock>, deliver: Arc<dyn 
         if let Err(e) = pass(&service, now, deliver.as_ref()).await {
             tracing::warn!(error = %e, "scheduled pass failed; trying again shortly");
         }
-        let wake = next_pass(&service, now, deliver.platform()).await;
+        let wake = next_pass(&service, now, deliver.platform(), deliver.share()).await;
         tokio::select! {
             () = clock.sleep_until(wake) => {}
             r = changed.changed() => if r.is_err() { return },

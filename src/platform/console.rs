@@ -11,7 +11,7 @@ use std::sync::Arc;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio_util::sync::CancellationToken;
 
-use crate::ids::Platform;
+use crate::ids::{Platform, Share};
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock};
 use crate::service::{Ctx, Outbound, Service, text};
@@ -50,7 +50,7 @@ where
             prompted = true;
         }
         let now = clock.now();
-        let wake = scheduler::next_pass(&service, now, PLATFORM).await;
+        let wake = scheduler::next_pass(&service, now, PLATFORM, Share::ALL).await;
         if wake <= now && shown_due != Some(wake) {
             // Due already: shown before the next command is read (once per
             // instant, so a pass that keeps failing cannot hold up the input).

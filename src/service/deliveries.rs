@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Service, daily};
 use crate::delivery::{DeliveryError, Next, after_failure};
+use crate::ids::Share;
 use crate::reply::Reply;
 use crate::store::{self, Destination, Part, Platform, PostId, StoreError};
 
@@ -26,16 +27,21 @@ impl Service {
     /// Does what the schedules and close times call for at `now` (posts due
     /// questions, late within the grace period, else recorded as missed;
     /// honours skips; closes and reveals questions whose time is up) and
-    /// returns every question and reveal due to be delivered to `platform`
+    /// returns every question and reveal due to be delivered to `platform`'s servers in `share`
     /// (retries once their wait is over), including those a crash interrupted. Runs on the writer,
     /// never on an async worker, however many answers a reveal settles.
-    pub async fn tick(&self, now: DateTime<Utc>, platform: Platform) -> Result<Vec<Outbound>, StoreError> {
+    pub async fn tick(
+        &self,
+        now: DateTime<Utc>,
+        platform: Platform,
+        share: Share,
+    ) -> Result<Vec<Outbound>, StoreError> {
         self.write(move |state| daily::run_schedules(state, now)).await?;
         // A big reveal settles in steps, each its own writer job.
         while self.write(daily::settle_step).await? {}
         self.write(move |state| {
             let mut out = Vec::new();
-            for pending in state.store.pending_deliveries(platform, store::millis(now))? {
+            for pending in state.store.pending_deliveries(platform, share, store::millis(now))? {
                 let reply = match pending.part {
                     Part::Question => daily::question_reply(state, &pending.post)?,
                     Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
@@ -54,9 +60,23 @@ impl Service {
         .await
     }
 
-    /// The next instant [`Service::tick`] has something to do for `platform`, if any.
-    pub async fn next_wake(&self, platform: Platform) -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(self.write(move |state| state.store.next_wake(platform)).await?.map(store::from_millis))
+    /// The next instant [`Service::tick`] has something to do for `platform`'s `share`, if any.
+    pub async fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.write(move |state| state.store.next_wake(platform, share)).await?.map(store::from_millis))
+    }
+
+    /// Takes the rate-limited slot `key` at `now` if it was last taken at
+    /// least `every` ago by any process on this database; else how long
+    /// until it frees. Discord's IDENTIFY buckets are such slots.
+    pub async fn claim_slot(
+        &self,
+        key: String,
+        every: std::time::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Option<std::time::Duration>, StoreError> {
+        let every_ms = i64::try_from(every.as_millis()).unwrap_or(i64::MAX);
+        let wait = self.write(move |state| state.store.claim_slot(&key, every_ms, store::millis(now))).await?;
+        Ok(wait.map(|ms| std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(0))))
     }
 
     /// A send a crash cut off, not repeated on a platform that cannot drop

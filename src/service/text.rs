@@ -292,9 +292,12 @@ fn describe(rule: &Rule) -> String {
     format!("{} {} {}, closing {}", rule.time.format("%H:%M"), rule.tz.name(), rule.days, rule.close)
 }
 
-/// An instant in a zone and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
+/// An instant, marked so Discord and Slack show it in each reader's own
+/// zone; elsewhere in the channel's zone and in UTC:
+/// `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
 pub fn when(at: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"))
+    let fallback = format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"));
+    crate::reply::time_mark(at, &fallback)
 }
 
 /// The first words of the prompt, to name a question in replies.

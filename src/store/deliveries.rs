@@ -5,8 +5,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{ChannelId, PostId, Result, Store};
 use crate::delivery::Problem;
-use crate::ids::Platform;
 pub use crate::ids::{Destination, Part};
+use crate::ids::{Platform, Share};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
 
 impl Part {
@@ -53,6 +53,14 @@ pub struct ChannelProblem {
     pub since_ms: i64,
 }
 
+/// Whether guild row `g` is in the share bound as parameters `?n` (total),
+/// `?n+1` (first) and `?n+2` (last): see [`Share`]. Snowflakes fit in
+/// SQLite's signed integers.
+pub(super) fn in_share(n: usize) -> String {
+    let (total, first, last) = (n, n + 1, n + 2);
+    format!("(?{total} = 1 OR ((CAST(g.external_id AS INTEGER) >> 22) % ?{total}) BETWEEN ?{first} AND ?{last})")
+}
+
 /// Queues a part of a post for the sender, due at `due_ms`.
 pub(super) fn queue_delivery(tx: &Connection, post: PostId, part: Part, due_ms: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(
@@ -67,18 +75,20 @@ impl Store {
     /// The platform's messages due by `now_ms`, oldest first. A reveal waits
     /// until its post is settled and its question is sent (or given up), so
     /// it can edit the question message.
-    pub fn pending_deliveries(&self, platform: Platform, now_ms: i64) -> Result<Vec<PendingDelivery>> {
+    /// Only the servers of `share` are read (Discord's shards of this process).
+    pub fn pending_deliveries(&self, platform: Platform, share: Share, now_ms: i64) -> Result<Vec<PendingDelivery>> {
+        let in_share = in_share(3);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id
              FROM deliveries d JOIN posts p ON p.id = d.post_id
              JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
-             WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1
+             WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1 AND {in_share}
                AND NOT (d.part = 'reveal' AND (p.settling = 1 OR EXISTS (
                    SELECT 1 FROM deliveries q WHERE q.post_id = d.post_id AND q.part = 'question'
                    AND q.state IN ('pending', 'sending'))))
              ORDER BY d.due_at, d.post_id, d.part DESC"
         ))?;
-        let rows = stmt.query_map(params![platform, now_ms], |r| {
+        let rows = stmt.query_map(params![platform, now_ms, share.total, share.first, share.last], |r| {
             Ok(PendingDelivery {
                 post: post_from_row(r)?,
                 part: r.get(9)?,

@@ -71,6 +71,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_settling.sql"),
     include_str!("../../migrations/0006_deliveries.sql"),
     include_str!("../../migrations/0007_cards.sql"),
+    include_str!("../../migrations/0008_start_slots.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

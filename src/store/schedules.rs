@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, Platform, Result, Store};
+use crate::ids::Share;
 
 /// A channel's schedule as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,15 +78,19 @@ impl Store {
     /// The earliest instant anything is due for `platform`'s scheduler: a
     /// scheduled post, a close (any platform's loop may carry those out), or
     /// one of its own deliveries waiting to be sent.
-    pub fn next_wake(&self, platform: Platform) -> Result<Option<i64>> {
+    /// Deliveries count only for the servers of `share`.
+    pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<i64>> {
         Ok(self.one(
-            "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
+            &format!(
+                "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
                                 UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
                                 UNION ALL SELECT MIN(d.due_at) FROM deliveries d
                                   JOIN posts p ON p.id = d.post_id JOIN channels c ON c.id = p.channel_id
                                   JOIN guilds g ON g.id = c.guild_id
-                                  WHERE d.state = 'pending' AND g.platform = ?1)",
-            [platform],
+                                  WHERE d.state = 'pending' AND g.platform = ?1 AND {})",
+                super::deliveries::in_share(2)
+            ),
+            params![platform, share.total, share.first, share.last],
             |r| r.get(0),
         )?)
     }
@@ -97,5 +102,27 @@ impl Store {
     pub fn set_channel_categories(&mut self, channel: ChannelId, categories: Option<&str>) -> Result<()> {
         self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, categories])?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Takes the slot `key` at `now_ms` if it was last taken at least
+    /// `every_ms` ago (by this process or any other on the database): `None`
+    /// when taken, else how many ms until it frees.
+    pub fn claim_slot(&mut self, key: &str, every_ms: i64, now_ms: i64) -> Result<Option<i64>> {
+        self.write(|tx| {
+            let last: Option<i64> =
+                tx.query_row("SELECT last_at FROM start_slots WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+            // A slot taken "in the future" (a clock stepped back) frees after one period.
+            if let Some(wait) = last.map(|t| t.min(now_ms) + every_ms - now_ms).filter(|w| *w > 0) {
+                return Ok(Some(wait));
+            }
+            tx.execute(
+                "INSERT INTO start_slots (key, last_at) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at",
+                params![key, now_ms],
+            )?;
+            Ok(None)
+        })
     }
 }

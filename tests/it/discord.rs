@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use axum::http::Method;
 use chrono::{DateTime, Utc};
-use quizmaster::config::DiscordSettings;
+use quizmaster::config::{DiscordSettings, Shards};
+use quizmaster::ids::{Platform, Share};
 use quizmaster::service::Service;
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -473,4 +474,108 @@ async fn quizadmin_check_names_the_permission_the_channel_denies() {
     let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "check", json!([]))).await;
     assert!(content(&cb).contains("everything it needs"), "{cb}");
     bot.stop().await;
+}
+
+/// The `n`th server id on `shard` of `total` (Discord's `(id >> 22) % total`).
+fn guild_on(shard: u64, total: u64, n: u64) -> String {
+    (((1000 + n) * total + shard) << 22 | 1).to_string()
+}
+
+fn discord_settings(base: &str) -> DiscordSettings {
+    DiscordSettings {
+        token: Some(SecretString::from("test-token")),
+        api_base_url: Some(base.parse().unwrap()),
+        ..DiscordSettings::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recommended_two_shards_are_both_opened_and_both_answer() {
+    let dir = TempDir::new().unwrap();
+    let (fake, base) = fake_discord::start().await;
+    *fake.recommend.lock().unwrap() = (2, 2);
+    let mut settings = crate::support::settings(dir.path());
+    settings.discord = discord_settings(&base);
+    let app = spawn_app(settings, SetClock::new(at("2026-11-25 07:00"))).await;
+    wait_until("both shards connected", 15, || fake.shards_connected() == 2).await;
+
+    let identified = fake.identified.lock().unwrap().clone();
+    let mut shards: Vec<[u64; 2]> = identified.iter().map(|(s, _)| *s).collect();
+    shards.sort_unstable();
+    assert_eq!(shards, [[0, 2], [1, 2]], "IDENTIFY with shard [0, 2] and [1, 2]");
+    let gap = identified[1].1.duration_since(identified[0].1);
+    assert!(
+        gap < std::time::Duration::from_secs(5),
+        "max_concurrency 2 puts the shards in two buckets, which identify together ({gap:?} apart)"
+    );
+    // Commands are registered once, globally, with no guild configured.
+    assert_eq!(fake.calls_to(&Method::PUT, "/commands").len(), 1);
+
+    let player = user("950000000000000002", "Ann");
+    for shard in 0..2 {
+        let mut interaction = fake.command_body(&player, "0", "quiz", "streak", json!([]));
+        interaction["guild_id"] = json!(guild_on(shard, 2, 0));
+        let id = interaction["id"].as_str().unwrap().to_string();
+        fake.dispatch(interaction);
+        let cb = fake.callback(&id).await;
+        assert!(content(&cb).contains("in a row"), "shard {shard} answers: {cb}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_on_one_database_post_each_servers_question_once() {
+    let dir = TempDir::new().unwrap();
+    let clock = SetClock::new(at("2026-11-25 07:00"));
+    let mut apps = Vec::new();
+    let mut fakes = Vec::new();
+    // Each process talks to its own fake Discord, so who posted what shows.
+    for range in ["0-0/2", "1-1/2"] {
+        let (fake, base) = fake_discord::start().await;
+        let mut settings = crate::support::settings(dir.path());
+        settings.discord =
+            DiscordSettings { shards: Shards::Range(Share::parse(range).unwrap()), ..discord_settings(&base) };
+        apps.push(spawn_app(settings, clock.clone()).await);
+        fakes.push(fake);
+    }
+    wait_until("each process's shard connected", 15, || fakes.iter().all(|f| f.shards_connected() == 1)).await;
+    assert_eq!(fakes[0].identified.lock().unwrap()[0].0, [0, 2]);
+    assert_eq!(fakes[1].identified.lock().unwrap()[0].0, [1, 2]);
+    assert_eq!(fakes[1].calls_to(&Method::PUT, "/commands").len(), 0, "shard 0's process registers the commands");
+
+    // Four servers, two on each shard, with two scheduled channels each.
+    let mut channels = Vec::new();
+    for n in 0..2 {
+        for shard in 0..2 {
+            let guild = guild_on(shard, 2, n);
+            for c in 0..2 {
+                let channel = format!("92{shard}{n}{c}000000000001");
+                let admin = crate::support::admin_in(Platform::Discord, &guild, &channel, at("2026-11-25 07:00"));
+                let r = apps[0].service.handle_text_async(admin, "admin schedule 09:00 UTC").await;
+                assert!(plain(&r).starts_with("Scheduled"), "{r:?}");
+                channels.push((shard, channel));
+            }
+        }
+    }
+    clock.set(at("2026-11-25 09:00"));
+    apps.iter().for_each(|a| a.service.nudge());
+    let posted = |fake: &FakeDiscord| fake.load.posted.lock().unwrap().values().sum::<usize>();
+    wait_until("every channel's question", 30, || fakes.iter().map(|f| posted(f)).sum::<usize>() == channels.len())
+        .await;
+    let sent = "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'";
+    wait_until("every outcome recorded", 10, || count(dir.path(), sent) == 8).await;
+    // Another pass of each process finds nothing more to send.
+    let sleeps = clock.sleeps();
+    apps.iter().for_each(|a| a.service.nudge());
+    clock.wait_sleeps(sleeps, 2).await;
+
+    for (shard, channel) in &channels {
+        let on = |f: &FakeDiscord| f.load.posted.lock().unwrap().get(channel).copied().unwrap_or(0);
+        let shard = usize::try_from(*shard).unwrap();
+        assert_eq!(on(&fakes[shard]), 1, "channel {channel} is posted once, by shard {shard}'s process");
+        assert_eq!(on(&fakes[1 - shard]), 0, "and never by the other process ({channel})");
+    }
+    for app in apps {
+        app.stop().await;
+    }
 }

@@ -97,7 +97,12 @@ pub struct FakeDiscord {
     pub app_permissions: Mutex<Option<u64>>,
     /// Statuses to answer the next channel-message writes with.
     pub fail_messages: Mutex<VecDeque<u16>>,
-    events: Mutex<Option<mpsc::UnboundedSender<Value>>>,
+    /// Each connected shard's event stream, by shard id.
+    events: Mutex<HashMap<u64, mpsc::UnboundedSender<Value>>>,
+    /// The `shard` field of every IDENTIFY, and when it came.
+    pub identified: Mutex<Vec<([u64; 2], Instant)>>,
+    /// What `GET /gateway/bot` recommends: shards and max_concurrency.
+    pub recommend: Mutex<(u64, u64)>,
     ids: AtomicU64,
     gateway_url: String,
 }
@@ -129,18 +134,34 @@ impl FakeDiscord {
         panic!("timed out waiting for {what}; calls: {:#?}", self.calls.lock().unwrap());
     }
 
-    /// Sends an INTERACTION_CREATE over the gateway.
+    /// Sends an INTERACTION_CREATE over the gateway, on the shard its guild is on.
     pub fn dispatch(&self, interaction: Value) {
-        let tx = self.events.lock().unwrap().clone().expect("the bot is connected");
+        let events = self.events.lock().unwrap();
+        let total = self.identified.lock().unwrap().last().map_or(1, |(s, _)| s[1]);
+        let guild: u64 = interaction["guild_id"].as_str().and_then(|g| g.parse().ok()).unwrap_or(0);
+        let tx = events.get(&((guild >> 22) % total)).expect("the guild's shard is connected");
         tx.send(interaction).expect("gateway connection open");
     }
 
     pub fn connected(&self) -> bool {
-        self.events.lock().unwrap().is_some()
+        !self.events.lock().unwrap().is_empty()
+    }
+
+    /// Shards connected and identified.
+    pub fn shards_connected(&self) -> usize {
+        self.events.lock().unwrap().len()
     }
 
     /// A slash command from a member with these permission bits.
     pub fn command(&self, user: &Value, permissions: &str, name: &str, sub: &str, options: Value) -> String {
+        let interaction = self.command_body(user, permissions, name, sub, options);
+        let id = interaction["id"].as_str().unwrap().to_string();
+        self.dispatch(interaction);
+        id
+    }
+
+    /// The INTERACTION_CREATE body of a slash command, in the fixture's guild and channel.
+    pub fn command_body(&self, user: &Value, permissions: &str, name: &str, sub: &str, options: Value) -> Value {
         let id = self.id();
         let mut interaction = json!({
             "id": id, "application_id": APP, "type": 2, "token": format!("tok-{id}"), "version": 1,
@@ -152,21 +173,27 @@ impl FakeDiscord {
         if let Some(p) = *self.app_permissions.lock().unwrap() {
             interaction["app_permissions"] = json!(p.to_string());
         }
-        self.dispatch(interaction);
-        id
+        interaction
     }
 
     /// A click on one of the bot's buttons.
     pub fn click(&self, user: &Value, custom_id: &str, message_id: &str) -> String {
+        let interaction = self.click_body(user, custom_id, message_id);
+        let id = interaction["id"].as_str().unwrap().to_string();
+        self.dispatch(interaction);
+        id
+    }
+
+    /// The INTERACTION_CREATE body of a click.
+    pub fn click_body(&self, user: &Value, custom_id: &str, message_id: &str) -> Value {
         let id = self.id();
-        self.dispatch(json!({
+        json!({
             "id": id, "application_id": APP, "type": 3, "token": format!("tok-{id}"), "version": 1,
             "locale": "en-US", "entitlements": [], "attachment_size_limit": 8388608,
             "guild_id": GUILD, "channel_id": CHANNEL, "member": member(user, "0"),
             "data": {"custom_id": custom_id, "component_type": 2},
             "message": message(message_id, CHANNEL, ""),
-        }));
-        id
+        })
     }
 
     /// The interaction callback for an interaction id, once it arrives.
@@ -208,6 +235,15 @@ async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, bo
     let ok = |v: Value| axum::Json(v).into_response();
     match (method.as_str(), parts.as_slice()) {
         ("GET", ["gateway"]) => ok(json!({"url": fake.gateway_url})),
+        ("GET", ["gateway", "bot"]) => {
+            let (shards, max_concurrency) = *fake.recommend.lock().unwrap();
+            ok(json!({"url": fake.gateway_url, "shards": shards, "session_start_limit": {
+                "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": max_concurrency}}))
+        }
+        ("GET", ["oauth2", "applications", "@me"]) => ok(json!({
+            "id": APP, "name": "Quizmaster", "icon": null, "description": "", "bot_public": true,
+            "bot_require_code_grant": false, "verify_key": "00", "flags": 0,
+        })),
         ("PUT", ["applications", _, "commands"] | ["applications", _, "guilds", _, "commands"]) => {
             let commands: Vec<Value> = json_body
                 .as_array()
@@ -275,41 +311,51 @@ async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, bo
 
 async fn gateway(fake: Arc<FakeDiscord>, listener: tokio::net::TcpListener) {
     while let Ok((stream, _)) = listener.accept().await {
-        let Ok(ws) = tokio_tungstenite::accept_async(stream).await else { continue };
-        let (mut sink, mut stream) = ws.split();
-        let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
-        let send = |v: Value| Frame::Text(v.to_string());
-        let _ = sink.send(send(json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null}))).await;
-        let mut seq = 0u64;
-        loop {
-            tokio::select! {
-                frame = stream.next() => {
-                    let Some(Ok(frame)) = frame else { break };
-                    let Ok(text) = frame.to_text() else { continue };
-                    let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
-                    match v["op"].as_u64() {
-                        Some(2) => {
-                            assert_eq!(v["d"]["intents"].as_u64(), Some(1), "only the GUILDS intent");
-                            seq += 1;
-                            let ready = json!({"op": 0, "t": "READY", "s": seq, "d": {
-                                "v": 10, "user": {"id": BOT, "username": "quizmaster", "discriminator": "0", "avatar": null, "bot": true},
-                                "guilds": [{"id": GUILD, "unavailable": true}], "session_id": "session-1",
-                                "resume_gateway_url": fake.gateway_url, "application": {"id": APP, "flags": 0},
-                            }});
-                            let _ = sink.send(send(ready)).await;
-                            *fake.events.lock().unwrap() = Some(tx.clone());
-                        }
-                        Some(1) => {
-                            let _ = sink.send(send(json!({"op": 11, "d": null, "s": null, "t": null}))).await;
-                        }
-                        _ => {}
+        // One task per connection: every shard has its own.
+        tokio::spawn(connection(Arc::clone(&fake), stream));
+    }
+}
+
+async fn connection(fake: Arc<FakeDiscord>, stream: tokio::net::TcpStream) {
+    let Ok(ws) = tokio_tungstenite::accept_async(stream).await else { return };
+    let (mut sink, mut stream) = ws.split();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
+    let send = |v: Value| Frame::Text(v.to_string());
+    let _ = sink.send(send(json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null}))).await;
+    let mut seq = 0u64;
+    loop {
+        tokio::select! {
+            frame = stream.next() => {
+                let Some(Ok(frame)) = frame else { break };
+                let Ok(text) = frame.to_text() else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
+                match v["op"].as_u64() {
+                    Some(2) => {
+                        assert_eq!(v["d"]["intents"].as_u64(), Some(1), "only the GUILDS intent");
+                        let shard = v["d"]["shard"].as_array().map_or([0, 1], |s| {
+                            [s[0].as_u64().unwrap_or(0), s[1].as_u64().unwrap_or(1)]
+                        });
+                        fake.identified.lock().unwrap().push((shard, Instant::now()));
+                        seq += 1;
+                        let ready = json!({"op": 0, "t": "READY", "s": seq, "d": {
+                            "v": 10, "user": {"id": BOT, "username": "quizmaster", "discriminator": "0", "avatar": null, "bot": true},
+                            "guilds": [{"id": GUILD, "unavailable": true}], "session_id": "session-1",
+                            "resume_gateway_url": fake.gateway_url, "application": {"id": APP, "flags": 0},
+                            "shard": shard,
+                        }});
+                        let _ = sink.send(send(ready)).await;
+                        fake.events.lock().unwrap().insert(shard[0], tx.clone());
                     }
+                    Some(1) => {
+                        let _ = sink.send(send(json!({"op": 11, "d": null, "s": null, "t": null}))).await;
+                    }
+                    _ => {}
                 }
-                event = rx.recv() => {
-                    let Some(d) = event else { break };
-                    seq += 1;
-                    let _ = sink.send(send(json!({"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": d}))).await;
-                }
+            }
+            event = rx.recv() => {
+                let Some(d) = event else { break };
+                seq += 1;
+                let _ = sink.send(send(json!({"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": d}))).await;
             }
         }
     }
@@ -325,6 +371,8 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),
+        identified: Mutex::default(),
+        recommend: Mutex::new((1, 1)),
         ids: AtomicU64::new(1),
         gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
     });
@@ -417,6 +465,8 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),
+        identified: Mutex::default(),
+        recommend: Mutex::new((1, 1)),
         ids: AtomicU64::new(1),
         gateway_url: String::new(),
     };

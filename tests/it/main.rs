@@ -5,6 +5,7 @@ mod config;
 mod console;
 mod content;
 mod discord;
+mod discord_http;
 mod fake_discord;
 mod fake_slack;
 mod faults;

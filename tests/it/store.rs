@@ -115,3 +115,18 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
         closes_at: None,
     }
 }
+
+#[test]
+fn a_start_slot_is_shared_by_every_process_on_the_database() {
+    let dir = TempDir::new().unwrap();
+    let mut a = store(dir.path());
+    let mut b = Store::open(&db_path(dir.path()), Options::default()).unwrap();
+    let t = 1_764_000_000_000;
+    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t).unwrap(), None, "a free slot is taken");
+    assert_eq!(b.claim_slot("discord-identify-1-0", 5000, t + 1200).unwrap(), Some(3800), "another process waits");
+    assert_eq!(b.claim_slot("discord-identify-1-1", 5000, t + 1200).unwrap(), None, "another bucket is free");
+    assert_eq!(b.claim_slot("discord-identify-1-0", 5000, t + 5000).unwrap(), None, "free again after the period");
+    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t + 9999).unwrap(), Some(1), "to the millisecond");
+    // A clock stepped back by an hour waits one period, not an hour.
+    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t - 3_600_000).unwrap(), Some(5000));
+}

@@ -99,6 +99,7 @@ pub fn service(dir: &Path) -> Arc<Service> {
 pub struct TestApp {
     pub service: Arc<Service>,
     pub slack_addr: Option<std::net::SocketAddr>,
+    pub discord_addr: Option<std::net::SocketAddr>,
     cancel: CancellationToken,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
@@ -107,9 +108,10 @@ pub async fn spawn_app(settings: Settings, clock: Arc<dyn Clock>) -> TestApp {
     let app = Application::build_with_clock(settings, clock).await.expect("the app builds");
     let service = Arc::clone(app.service());
     let slack_addr = app.slack_addr();
+    let discord_addr = app.discord_interactions_addr();
     let cancel = CancellationToken::new();
     let task = tokio::spawn(app.run_until_stopped(cancel.clone()));
-    TestApp { service, slack_addr, cancel, task }
+    TestApp { service, slack_addr, discord_addr, cancel, task }
 }
 
 impl TestApp {

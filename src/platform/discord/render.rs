@@ -27,7 +27,13 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**") };
+/// A time as Discord's timestamp markup: the date and time in the reader's
+/// own zone, and how far off it is.
+fn time(unix: i64, _fallback: &str) -> String {
+    format!("<t:{unix}:f> (<t:{unix}:R>)")
+}
+
+pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**"), time };
 
 pub(super) fn no_mentions() -> CreateAllowedMentions {
     CreateAllowedMentions::new().empty_users().empty_roles().everyone(false).replied_user(false)

@@ -12,7 +12,13 @@ pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*") };
+/// A time as Slack's date formatting, in the reader's own zone; the
+/// fallback (already escaped) is for clients that cannot show it.
+fn time(unix: i64, fallback: &str) -> String {
+    format!("<!date^{unix}^{{date_short_pretty}} {{time}}|{fallback}>")
+}
+
+pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*"), time };
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
 /// for a question).

@@ -1,0 +1,125 @@
+//! The gateway: one serenity client per shard this process runs, started
+//! as Discord's IDENTIFY limit allows, each handing its interactions to the
+//! shared [`Interactions`].
+//!
+//! serenity's own shard queue starts one shard every five seconds whatever
+//! `max_concurrency` says, and knows nothing of other processes. Here each
+//! shard takes its IDENTIFY bucket's slot (`shard % max_concurrency`, one
+//! start per bucket every five seconds) from the database, which every
+//! process of the bot shares, so shards in different buckets start together
+//! and two processes never identify in one bucket at once.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready};
+use serenity::async_trait;
+use tokio_util::sync::CancellationToken;
+
+use super::{Interactions, respond_over_rest};
+use crate::config::DiscordSettings;
+use crate::ids::Share;
+
+/// Discord allows one IDENTIFY per bucket every five seconds.
+const IDENTIFY_EVERY: StdDuration = StdDuration::from_secs(5);
+
+struct Handler {
+    interactions: Arc<Interactions>,
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, _ctx: Context, ready: Ready) {
+        let shard = ready.shard.map(|s| format!("{}/{}", s.id, s.total));
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), shard, "connected to Discord");
+    }
+
+    async fn interaction_create(&self, _ctx: Context, interaction: Interaction) {
+        let Some(job) = self.interactions.job(&interaction) else { return };
+        let http = &self.interactions.http;
+        match &interaction {
+            Interaction::Command(cmd) => {
+                respond_over_rest(job, |m| cmd.create_response(http, m), |e| cmd.edit_response(http, e), cmd.id.get())
+                    .await;
+            }
+            Interaction::Component(c) => {
+                respond_over_rest(job, |m| c.create_response(http, m), |e| c.edit_response(http, e), c.id.get()).await;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Runs the shards of `share` until `cancel` fires or one of them fails.
+pub(super) async fn run(
+    settings: &DiscordSettings,
+    interactions: Arc<Interactions>,
+    share: Share,
+    max_concurrency: u64,
+    application: u64,
+    cancel: CancellationToken,
+) -> anyhow::Result<()> {
+    let shards = share.shards().map(|shard| {
+        let (interactions, cancel) = (Arc::clone(&interactions), cancel.clone());
+        async move {
+            let bucket = u64::from(shard) % max_concurrency.max(1);
+            if !take_slot(&interactions, &format!("discord-identify-{application}-{bucket}"), &cancel).await {
+                return Ok(());
+            }
+            let r = run_shard(settings, interactions, shard, share.total, &cancel).await;
+            if let Err(e) = &r {
+                tracing::error!(shard, error = %e, "a gateway shard stopped");
+            }
+            // One shard down takes the others (and the app) down: the
+            // supervisor restarts the process whole.
+            cancel.cancel();
+            r
+        }
+    });
+    let results = futures_util::future::join_all(shards).await;
+    results.into_iter().collect::<anyhow::Result<Vec<()>>>().map(drop)
+}
+
+/// Waits for the IDENTIFY slot; false if cancelled first.
+async fn take_slot(interactions: &Interactions, key: &str, cancel: &CancellationToken) -> bool {
+    loop {
+        // Discord's limit runs on real time, whatever clock the schedules use.
+        let wait = match interactions.service.claim_slot(key.to_string(), IDENTIFY_EVERY, chrono::Utc::now()).await {
+            Ok(None) => return true,
+            Ok(Some(wait)) => wait,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the IDENTIFY slots; waiting a full period");
+                IDENTIFY_EVERY
+            }
+        };
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            () = cancel.cancelled() => return false,
+        }
+    }
+}
+
+async fn run_shard(
+    settings: &DiscordSettings,
+    interactions: Arc<Interactions>,
+    shard: u32,
+    total: u32,
+    cancel: &CancellationToken,
+) -> anyhow::Result<()> {
+    let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
+    let mut client =
+        serenity::client::ClientBuilder::new_with_http(super::http(settings, token), GatewayIntents::GUILDS)
+            .event_handler(Handler { interactions })
+            .await?;
+    if let Some(url) = &settings.gateway_url {
+        *client.ws_url.lock().await = url.to_string();
+    }
+    let manager = Arc::clone(&client.shard_manager);
+    tokio::select! {
+        r = client.start_shard(shard, total) => r.map_err(anyhow::Error::from),
+        () = cancel.cancelled() => {
+            manager.shutdown_all().await;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The daily question posted and edited over REST, paced to Discord's
+//! global limit, with every failure classified for the delivery rules.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use serenity::all::{ChannelId, CreateMessage, EditMessage, Http, MessageId, Nonce};
+use serenity::http::HttpError;
+
+use super::PLATFORM;
+use super::render::{no_mentions, render};
+use crate::delivery::{DeliveryError, Problem};
+use crate::ids::{Part, Platform, Share};
+use crate::platform::pacing::Pacer;
+use crate::scheduler::{Deliver, SendResult};
+use crate::service::Outbound;
+
+/// Posts and edits the daily question over REST, paced to Discord's global
+/// limit (serenity's own limiter also keeps each route's bucket when it
+/// talks to Discord itself).
+pub struct Poster {
+    pub http: Arc<Http>,
+    pace: Pacer<()>,
+    concurrency: usize,
+    /// The servers of this process's shards.
+    share: Share,
+}
+
+/// The share of the global limit the sends are paced to. Requests leave on
+/// their slots but arrive with a little jitter; at exactly the limit, one
+/// late arrival puts 51 requests in some second and Discord answers 429.
+const HEADROOM: f64 = 0.95;
+impl Poster {
+    pub fn new(http: Arc<Http>, requests_per_second: f64, concurrency: usize, share: Share) -> Poster {
+        Poster { http, pace: Pacer::new(requests_per_second * HEADROOM), concurrency, share }
+    }
+
+    async fn send(&self, out: &Outbound) -> SendResult {
+        let channel: u64 = out.to.channel.parse().map_err(|_| {
+            DeliveryError::permanent(Problem::ChannelGone, format!("`{}` is not a channel id", out.to.channel))
+        })?;
+        let channel = ChannelId::new(channel);
+        let r = render(&out.reply);
+        if out.part == Part::Reveal
+            && let Some(id) = out.message_ref.as_deref().and_then(|m| m.parse::<u64>().ok())
+        {
+            let edit = || {
+                let edit =
+                    EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
+                channel.edit_message(&self.http, MessageId::new(id), edit)
+            };
+            match self.pace.call(&(), rate_limited, edit).await {
+                Ok(_) => return Ok(None),
+                // The question message is gone: post the reveal on its own.
+                Err(e) if json_code(&e) == Some(UNKNOWN_MESSAGE) => {
+                    tracing::warn!(channel = %channel, message = id, "the question message is gone; posting the reveal");
+                }
+                Err(e) => return Err(classify(&e)),
+            }
+        }
+        // Discord drops a second message with the same nonce, so a send cut
+        // off by a crash can safely be repeated.
+        let nonce = format!("qm-{}-{}", out.post, if out.part == Part::Question { "q" } else { "r" });
+        let post = || {
+            let msg = CreateMessage::new()
+                .content(&r.content)
+                .components(r.rows.clone())
+                .allowed_mentions(no_mentions())
+                .nonce(Nonce::String(nonce.clone()))
+                .enforce_nonce(true);
+            channel.send_message(&self.http, msg)
+        };
+        let sent = self.pace.call(&(), rate_limited, post).await.map_err(|e| classify(&e))?;
+        Ok((out.part == Part::Question).then(|| sent.id.to_string()))
+    }
+}
+
+/// How long a 429 asks to wait. serenity keeps the body's code and message
+/// but not `retry_after`; a second is Discord's global window.
+fn rate_limited(e: &serenity::Error) -> Option<StdDuration> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 429 => {
+            Some(StdDuration::from_secs(1))
+        }
+        _ => None,
+    }
+}
+
+/// Discord's JSON error codes the sender tells apart.
+const MISSING_ACCESS: isize = 50001;
+const UNKNOWN_MESSAGE: isize = 10008;
+
+fn json_code(e: &serenity::Error) -> Option<isize> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.error.code),
+        _ => None,
+    }
+}
+
+/// A failed REST call as a [`DeliveryError`].
+fn classify(e: &serenity::Error) -> DeliveryError {
+    let serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) = e else {
+        // The network, a timeout, or a body that would not decode.
+        return DeliveryError::Temporary(e.to_string());
+    };
+    let detail = format!("{} {}: {}", r.status_code.as_u16(), r.error.code, r.error.message);
+    match (r.status_code.as_u16(), r.error.code) {
+        (429, _) => DeliveryError::RateLimited(rate_limited(e).unwrap_or(StdDuration::from_secs(1))),
+        (401, _) => DeliveryError::permanent(Problem::BotRemoved, detail),
+        (403, MISSING_ACCESS) => DeliveryError::permanent(Problem::NoAccess, detail),
+        // 50013 Missing Permissions, and any other refusal to post.
+        (403, _) => DeliveryError::permanent(Problem::MissingPermissions, detail),
+        (404, _) => DeliveryError::permanent(Problem::ChannelGone, detail),
+        (s, _) if s >= 500 => DeliveryError::Temporary(detail),
+        _ => DeliveryError::Rejected(detail),
+    }
+}
+
+impl Deliver for Poster {
+    fn platform(&self) -> Platform {
+        PLATFORM
+    }
+
+    fn dedupes(&self) -> bool {
+        true
+    }
+
+    fn concurrency(&self) -> usize {
+        self.concurrency
+    }
+
+    fn share(&self) -> Share {
+        self.share
+    }
+
+    fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
+        Box::pin(self.send(out))
+    }
+}
