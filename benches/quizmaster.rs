@@ -412,6 +412,96 @@ fn discord_fanout(dir: &Path, channels: u64, concurrency: usize) -> anyhow::Resu
     })
 }
 
+/// Latencies of one way of sending interactions, sorted.
+struct Latencies(Vec<Duration>);
+
+impl Latencies {
+    fn sorted(mut v: Vec<Duration>) -> Latencies {
+        v.sort();
+        Latencies(v)
+    }
+    fn p(&self, q: f64) -> Duration {
+        percentile(&self.0, q)
+    }
+}
+
+/// (8) Discord: from an interaction to the bot's response, one at a time,
+/// with the gateway and the HTTP endpoint both running: over the gateway
+/// (the fake sends INTERACTION_CREATE; the response is the bot's POST to the
+/// callback route) and over HTTP (a signed POST; the response is the HTTP
+/// reply). Each is `/quiz play` from a new player: a write on the writer.
+/// Baseline: `GET /healthz` on the same endpoint.
+fn discord_interactions(dir: &Path, n: usize) -> anyhow::Result<[Latencies; 3]> {
+    use ed25519_dalek::Signer;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async {
+        let (fake, base) = fake_discord::start().await;
+        let (tx, mut callbacks) = tokio::sync::mpsc::unbounded_channel();
+        *fake.callbacks.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(tx);
+        let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        let mut settings = Settings::default();
+        settings.database.path = dir.join("interactions.db");
+        settings.discord.token = Some("bench-token".to_string().into());
+        settings.discord.guild_ids = vec![fake_discord::GUILD.parse()?];
+        settings.discord.api_base_url = Some(base.parse()?);
+        settings.discord.public_key = Some(hex::encode(key.verifying_key().as_bytes()));
+        settings.discord.interactions_listen = Some("127.0.0.1:0".parse()?);
+        let app = Application::build_with_clock(settings, Arc::new(SystemClock)).await?;
+        let addr = app.discord_interactions_addr().context("the endpoint listens")?;
+        let cancel = CancellationToken::new();
+        let bot = tokio::spawn(app.run_until_stopped(cancel.clone()));
+        while !fake.connected() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let player = |i: usize| fake_discord::user(&(960_000_000_000_000_000 + i).to_string(), "Player");
+
+        let mut gateway = Vec::with_capacity(n);
+        for i in 0..n + n / 10 {
+            let interaction = fake.command_body(&player(i), "0", "quiz", "play", json!([]));
+            let id = interaction["id"].as_str().unwrap_or_default().to_string();
+            let sent = Instant::now();
+            fake.dispatch(interaction);
+            let (answered, at) = callbacks.recv().await.context("the fake is gone")?;
+            anyhow::ensure!(answered == id, "callback of {answered}, expected {id}");
+            // The first tenth warms the connections and caches up.
+            if i >= n / 10 {
+                gateway.push(at - sent);
+            }
+        }
+
+        let http = reqwest::Client::new();
+        let url = format!("http://{addr}/discord/interactions");
+        let mut over_http = Vec::with_capacity(n);
+        let mut baseline = Vec::with_capacity(n);
+        for i in 0..n + n / 10 {
+            let body = fake.command_body(&player(n + n / 10 + i), "0", "quiz", "play", json!([])).to_string();
+            let ts = Utc::now().timestamp().to_string();
+            let signature = hex::encode(key.sign(&[ts.as_bytes(), body.as_bytes()].concat()).to_bytes());
+            let sent = Instant::now();
+            let r = http
+                .post(&url)
+                .header("x-signature-ed25519", signature)
+                .header("x-signature-timestamp", ts)
+                .body(body)
+                .send()
+                .await?;
+            anyhow::ensure!(r.status().is_success(), "the endpoint answered {}", r.status());
+            let reply: Value = r.json().await?;
+            let took = sent.elapsed();
+            anyhow::ensure!(reply["type"] == 4, "answered in the response: {reply}");
+            let sent = Instant::now();
+            http.get(format!("http://{addr}/healthz")).send().await?.bytes().await?;
+            if i >= n / 10 {
+                over_http.push(took);
+                baseline.push(sent.elapsed());
+            }
+        }
+        cancel.cancel();
+        let _ = bot.await;
+        Ok([Latencies::sorted(gateway), Latencies::sorted(over_http), Latencies::sorted(baseline)])
+    })
+}
+
 /// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
 fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
     let path = dir.join("history.db");
@@ -635,6 +725,32 @@ fn main() -> anyhow::Result<()> {
                 json!({"channels": channels, "concurrency": concurrency, "last_post_s": f.last.as_secs_f64(), "ratio_to_limit": ratio, "max_in_flight": f.in_flight, "rate_limited": f.rate_limited}),
             );
         }
+    }
+
+    if part("8") {
+        eprintln!("(8) Discord: interaction to response");
+        let n = 2_000;
+        let [gateway, http, baseline] = discord_interactions(dir.path(), n)?;
+        let base99 = baseline.p(0.99).as_secs_f64();
+        for (name, l) in [("over the gateway", &gateway), ("over the HTTP endpoint", &http)] {
+            row(
+                &format!("8 Discord /quiz play {name}"),
+                format!("p99 {:.2} ms", ms(l.p(0.99))),
+                format!(
+                    "p50 {:.2} ms, max {:.2} ms; p99 ratio to a bare GET on the endpoint {:.1}; {n} one at a time, new players",
+                    ms(l.p(0.5)),
+                    ms(l.p(1.0)),
+                    l.p(0.99).as_secs_f64() / base99
+                ),
+                json!({"p50_ms": ms(l.p(0.5)), "p99_ms": ms(l.p(0.99)), "max_ms": ms(l.p(1.0)), "p99_ratio_to_bare_get": l.p(0.99).as_secs_f64() / base99}),
+            );
+        }
+        row(
+            "8 bare GET /healthz on the endpoint",
+            format!("p99 {:.2} ms", ms(baseline.p(0.99))),
+            format!("p50 {:.2} ms", ms(baseline.p(0.5))),
+            json!({"p50_ms": ms(baseline.p(0.5)), "p99_ms": ms(baseline.p(0.99))}),
+        );
     }
 
     if part("4") {

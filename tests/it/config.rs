@@ -74,6 +74,11 @@ fn errors_name_the_key() {
         ("[slack]\nlisten = \"localhost\"\n", &[], "slack.listen"),
         ("[slack]\napi_base_url = \"not a url\"\n", &[], "slack.api_base_url"),
         ("[discord]\napi_base_url = \"ftp://example.test\"\n", &[], "discord.api_base_url"),
+        ("[discord]\nshards = \"4-3/8\"\n", &[], "discord.shards"),
+        ("[discord]\nshards = \"some\"\n", &[], "discord.shards"),
+        ("[discord]\npublic_key = \"abc\"\ninteractions_listen = \"127.0.0.1:0\"\n", &[], "discord.public_key"),
+        ("[discord]\ninteractions_listen = \"127.0.0.1:0\"\n", &[], "discord.public_key"),
+        ("[discord]\ngateway = false\n", &[], "discord.gateway"),
         ("", &[("QUIZMASTER__QUIZ__MAX_INPUT_CHARS", "lots")], "quiz.max_input_chars"),
         ("", &[("QUIZMASTER__QUIZ__COLOUR", "blue")], "quiz.colour"),
     ];

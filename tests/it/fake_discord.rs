@@ -101,6 +101,8 @@ pub struct FakeDiscord {
     events: Mutex<HashMap<u64, mpsc::UnboundedSender<Value>>>,
     /// The `shard` field of every IDENTIFY, and when it came.
     pub identified: Mutex<Vec<([u64; 2], Instant)>>,
+    /// Told of every interaction callback as it arrives: its interaction id.
+    pub callbacks: Mutex<Option<mpsc::UnboundedSender<(String, Instant)>>>,
     /// What `GET /gateway/bot` recommends: shards and max_concurrency.
     pub recommend: Mutex<(u64, u64)>,
     ids: AtomicU64,
@@ -262,7 +264,12 @@ async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, bo
                 .collect();
             ok(Value::Array(commands))
         }
-        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("POST", ["interactions", id, _, "callback"]) => {
+            if let Some(tx) = fake.callbacks.lock().unwrap().as_ref() {
+                let _ = tx.send(((*id).to_string(), Instant::now()));
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             ok(message(&fake.id(), CHANNEL, json_body["content"].as_str().unwrap_or_default()))
         }
@@ -372,6 +379,7 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
         app_permissions: Mutex::default(),
         events: Mutex::default(),
         identified: Mutex::default(),
+        callbacks: Mutex::default(),
         recommend: Mutex::new((1, 1)),
         ids: AtomicU64::new(1),
         gateway_url: format!("ws://{}", ws.local_addr().unwrap()),
@@ -466,6 +474,7 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
         app_permissions: Mutex::default(),
         events: Mutex::default(),
         identified: Mutex::default(),
+        callbacks: Mutex::default(),
         recommend: Mutex::new((1, 1)),
         ids: AtomicU64::new(1),
         gateway_url: String::new(),
