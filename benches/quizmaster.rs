@@ -17,7 +17,7 @@ use quizmaster::config::Settings;
 use quizmaster::config::Synchronous;
 use quizmaster::content::Bank;
 use quizmaster::ids::{Part, Platform};
-use quizmaster::platform::slack::{self, Slack, WebApi, sign};
+use quizmaster::platform::slack::{self, Slack, sign};
 use quizmaster::reply::Body;
 use quizmaster::scheduler::{Clock, SystemClock};
 use quizmaster::service::{Ctx, Rules, Service};
@@ -238,18 +238,16 @@ async fn drive(url: &str, clients: usize, requests: usize, text: impl Fn(usize) 
 
 /// The real Slack endpoints over `svc` on a free loopback port; their command URL.
 async fn serve_slack(svc: Arc<Service>) -> anyhow::Result<String> {
-    let api = WebApi::new("http://127.0.0.1:9/api", "xoxb-bench".to_string().into());
-    let slack = Arc::new(Slack {
-        service: svc,
-        clock: Arc::new(SystemClock),
-        signing_secret: SECRET.to_string().into(),
-        admins: Default::default(),
-        api: api.clone(),
-        sender: Arc::new(slack::Sender::new(api, 50.0, 32)),
-    });
+    let settings = quizmaster::config::SlackSettings {
+        signing_secret: Some(SECRET.to_string().into()),
+        bot_token: Some("xoxb-bench".to_string().into()),
+        api_base_url: "http://127.0.0.1:9/api".parse()?,
+        ..Default::default()
+    };
+    let slack = Arc::new(Slack::from_settings(svc, Arc::new(SystemClock), &settings, 32).context("Slack is set")?);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/slack/commands", listener.local_addr()?);
-    tokio::spawn(slack::run(listener, slack, CancellationToken::new()));
+    tokio::spawn(slack::run(Some(listener), slack, CancellationToken::new()));
     Ok(url)
 }
 

@@ -64,7 +64,8 @@ pub struct Application {
     settings: Settings,
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
-    slack: Option<(tokio::net::TcpListener, Arc<Slack>)>,
+    /// Slack, and its HTTP endpoints' listener when they are served.
+    slack: Option<(Option<tokio::net::TcpListener>, Arc<Slack>)>,
     /// Discord's HTTP interactions endpoint and the key that signs its requests.
     discord_endpoint: Option<(tokio::net::TcpListener, [u8; 32])>,
 }
@@ -89,9 +90,15 @@ impl Application {
             settings.delivery.concurrency,
         ) {
             Some(slack) => {
-                let listener = tokio::net::TcpListener::bind(settings.slack.listen)
-                    .await
-                    .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?;
+                // The endpoints are served only where requests can be verified.
+                let listener = match slack.signing_secret {
+                    Some(_) => Some(
+                        tokio::net::TcpListener::bind(settings.slack.listen)
+                            .await
+                            .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?,
+                    ),
+                    None => None,
+                };
                 Some((listener, Arc::new(slack)))
             }
             None => None,
@@ -116,7 +123,7 @@ impl Application {
 
     /// Where the Slack endpoints listen, once bound.
     pub fn slack_addr(&self) -> Option<SocketAddr> {
-        self.slack.as_ref().and_then(|(l, _)| l.local_addr().ok())
+        self.slack.as_ref().and_then(|(l, _)| l.as_ref()?.local_addr().ok())
     }
 
     /// Where Discord's HTTP interactions endpoint listens, once bound.

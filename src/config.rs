@@ -219,6 +219,9 @@ pub struct SlackSettings {
     pub signing_secret: Option<SecretString>,
     /// The bot token (`xoxb-…`) for the Web API.
     pub bot_token: Option<SecretString>,
+    /// The app-level token (`xapp-…`, with `connections:write`): commands and
+    /// clicks then arrive over Socket Mode, with no public address needed.
+    pub app_token: Option<SecretString>,
     /// User ids (`U…`) allowed to run `/quiz admin`.
     pub admins: Vec<String>,
     /// Where the HTTP endpoints listen.
@@ -235,6 +238,7 @@ impl Default for SlackSettings {
         Self {
             signing_secret: None,
             bot_token: None,
+            app_token: None,
             admins: Vec::new(),
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             api_base_url: Url::parse("https://slack.com/api").expect("a valid default URL"),
@@ -244,9 +248,10 @@ impl Default for SlackSettings {
 }
 
 impl SlackSettings {
-    /// Slack runs when both secrets are set.
+    /// Slack runs with a bot token and a way to receive commands: Socket
+    /// Mode (the app token) or the HTTP endpoints (the signing secret).
     pub fn enabled(&self) -> bool {
-        self.signing_secret.is_some() && self.bot_token.is_some()
+        self.bot_token.is_some() && (self.app_token.is_some() || self.signing_secret.is_some())
     }
 }
 
@@ -383,13 +388,31 @@ impl Settings {
         if self.quiz.max_input_chars == 0 {
             return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
         }
-        if self.slack.signing_secret.is_some() != self.slack.bot_token.is_some() {
-            let (key, other) = if self.slack.signing_secret.is_some() {
-                ("slack.bot_token", "slack.signing_secret")
-            } else {
-                ("slack.signing_secret", "slack.bot_token")
-            };
-            return Err(SettingsError::BadValue { key, message: format!("must be set together with {other}") });
+        let slack = &self.slack;
+        let receives = slack.signing_secret.is_some() || slack.app_token.is_some();
+        if receives && slack.bot_token.is_none() {
+            let with = if slack.app_token.is_some() { "slack.app_token" } else { "slack.signing_secret" };
+            return Err(SettingsError::BadValue {
+                key: "slack.bot_token",
+                message: format!("must be set with {with}"),
+            });
+        }
+        if slack.bot_token.is_some() && !receives {
+            return Err(SettingsError::BadValue {
+                key: "slack.app_token",
+                message:
+                    "or slack.signing_secret must be set with slack.bot_token (Socket Mode, or the HTTP endpoints)"
+                        .into(),
+            });
+        }
+        let prefixed = |token: &Option<SecretString>, prefix: &str| {
+            token.as_ref().is_none_or(|t| secrecy::ExposeSecret::expose_secret(t).starts_with(prefix))
+        };
+        if !prefixed(&slack.app_token, "xapp-") {
+            return Err(SettingsError::BadValue {
+                key: "slack.app_token",
+                message: "must be an app-level token (xapp-…, Basic Information -> App-Level Tokens)".into(),
+            });
         }
         let web = |url: &Url| matches!(url.scheme(), "http" | "https");
         if !web(&self.slack.api_base_url) {

@@ -256,6 +256,12 @@ impl Service {
         futures_executor::block_on(self.write(move |w| w.store.simulate(fault)))
     }
 
+    /// Stores a user's display name as the platform shows it, when an
+    /// adapter learns it after the command (Slack's users.info).
+    pub async fn rename_user(&self, platform: Platform, external_id: String, name: String) -> Result<(), StoreError> {
+        self.write(move |state| state.rename_user(platform, &external_id, &name)).await
+    }
+
     /// Asks every scheduler to look again now.
     pub fn nudge(&self) {
         self.wake.send_modify(|n| *n = n.wrapping_add(1));

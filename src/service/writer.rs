@@ -96,6 +96,14 @@ impl State {
         Ok(Who { guild, channel, user })
     }
 
+    /// Stores a user's display name as the platform shows it (looked up
+    /// after the fact), keeping the id cache in step.
+    pub(super) fn rename_user(&mut self, platform: Platform, external_id: &str, name: &str) -> store::Result<()> {
+        let user = self.store.ensure_user(platform, external_id, name)?;
+        self.ids.users.insert(&platform, external_id, (user, name.to_string()));
+        Ok(())
+    }
+
     /// Rows created in a transaction that was rolled back are gone again,
     /// and a settling step may not have happened.
     pub fn forget_ids(&mut self) {

@@ -55,7 +55,163 @@ pub struct FakeSlack {
     pub load: Load,
     pub responses: Mutex<Vec<Value>>,
     pub script: Mutex<VecDeque<Script>>,
+    pub socket: Arc<Socket>,
+    /// users.info profiles by user id: display name; others are `user_not_found`.
+    pub profiles: Mutex<HashMap<String, String>>,
     ts: Mutex<u64>,
+}
+
+/// Slack's Socket Mode side, as its documentation describes it: a one-time
+/// URL from `apps.connections.open`, `hello` on connect, envelopes with an
+/// `envelope_id` that the app acks, `disconnect` before Slack closes a
+/// connection, and every envelope not acked on a connection that closed
+/// delivered again on the next one with `retry_attempt` raised.
+#[derive(Default)]
+pub struct Socket {
+    url: Mutex<String>,
+    /// Calls of apps.connections.open.
+    pub opened: AtomicUsize,
+    conns: Mutex<Vec<Conn>>,
+    /// Envelopes left unacked on a connection that closed (and sent again).
+    pub cut_off: AtomicUsize,
+    /// Envelopes waiting for a connection.
+    waiting: Mutex<VecDeque<Value>>,
+    /// Every ack by envelope id.
+    pub acks: Mutex<HashMap<String, Vec<Ack>>>,
+    /// Deliveries of each envelope that could still be acked: sent on a
+    /// connection, less those left unacked when it closed.
+    pub owed: Mutex<HashMap<String, usize>>,
+    /// When each envelope was first sent.
+    pub sent_at: Mutex<HashMap<String, Instant>>,
+}
+
+/// An ack: the connection it came on, its payload, when.
+pub type Ack = (usize, Value, Instant);
+
+struct Conn {
+    tx: tokio::sync::mpsc::UnboundedSender<Option<Value>>,
+    /// Sent `disconnect`: no new envelopes go here.
+    draining: bool,
+    /// Envelopes sent here and not acked yet.
+    unacked: Vec<Value>,
+}
+
+impl Socket {
+    /// Whether every delivery that can still be acked was.
+    pub fn all_acked(&self) -> bool {
+        let acks = self.acks.lock().unwrap();
+        self.owed.lock().unwrap().iter().all(|(id, n)| acks.get(id).map_or(0, Vec::len) >= *n)
+    }
+
+    /// Connections the bot opened.
+    pub fn connections(&self) -> usize {
+        self.conns.lock().unwrap().len()
+    }
+
+    /// Sends an envelope on the newest connection, or once one opens.
+    pub fn send(&self, envelope: Value) {
+        let id = envelope["envelope_id"].as_str().unwrap_or_default().to_string();
+        self.sent_at.lock().unwrap().entry(id).or_insert_with(Instant::now);
+        let mut conns = self.conns.lock().unwrap();
+        match conns.last_mut().filter(|c| !c.draining) {
+            Some(conn) if conn.tx.send(Some(envelope.clone())).is_ok() => {
+                *self
+                    .owed
+                    .lock()
+                    .unwrap()
+                    .entry(envelope["envelope_id"].as_str().unwrap_or_default().into())
+                    .or_default() += 1;
+                conn.unacked.push(envelope);
+            }
+            _ => self.waiting.lock().unwrap().push_back(envelope),
+        }
+    }
+
+    /// Sends an envelope again, as Slack does when unsure it was received.
+    pub fn redeliver(&self, mut envelope: Value) {
+        let attempt = envelope["retry_attempt"].as_u64().unwrap_or(0) + 1;
+        envelope["retry_attempt"] = json!(attempt);
+        envelope["retry_reason"] = json!("timeout");
+        self.send(envelope);
+    }
+
+    /// `disconnect` on the newest connection; it closes `grace` later and its
+    /// unacked envelopes go again on the next connection.
+    pub fn disconnect(self: &Arc<Self>, reason: &str, grace: Duration) {
+        let index = {
+            let mut conns = self.conns.lock().unwrap();
+            let Some(conn) = conns.last_mut() else { return };
+            conn.draining = true;
+            let _ = conn.tx.send(Some(json!({"type": "disconnect", "reason": reason,
+                "debug_info": {"host": "applink-fake"}})));
+            conns.len() - 1
+        };
+        let socket = Arc::clone(self);
+        tokio::spawn(async move {
+            tokio::time::sleep(grace).await;
+            let unacked = {
+                let mut conns = socket.conns.lock().unwrap();
+                let conn = &mut conns[index];
+                let _ = conn.tx.send(None);
+                std::mem::take(&mut conn.unacked)
+            };
+            socket.cut_off.fetch_add(unacked.len(), Ordering::SeqCst);
+            for envelope in unacked {
+                let id = envelope["envelope_id"].as_str().unwrap_or_default().to_string();
+                *socket.owed.lock().unwrap().entry(id).or_default() -= 1;
+                socket.redeliver(envelope);
+            }
+        });
+    }
+
+    fn acked(&self, conn: usize, ack: &Value) {
+        let id = ack["envelope_id"].as_str().unwrap_or_default().to_string();
+        self.conns.lock().unwrap()[conn].unacked.retain(|e| e["envelope_id"] != ack["envelope_id"]);
+        self.acks.lock().unwrap().entry(id).or_default().push((conn, ack["payload"].clone(), Instant::now()));
+    }
+}
+
+async fn socket_server(fake: Arc<FakeSlack>, listener: tokio::net::TcpListener) {
+    while let Ok((stream, _)) = listener.accept().await {
+        let fake = Arc::clone(&fake);
+        tokio::spawn(async move {
+            use futures_util::{SinkExt, StreamExt};
+            use tokio_tungstenite::tungstenite::Message;
+            let Ok(ws) = tokio_tungstenite::accept_async(stream).await else { return };
+            let (mut sink, mut stream) = ws.split();
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Option<Value>>();
+            let hello = json!({"type": "hello", "num_connections": 1,
+                "debug_info": {"host": "applink-fake", "approximate_connection_time": 18060},
+                "connection_info": {"app_id": "A1"}});
+            let _ = sink.send(Message::Text(hello.to_string())).await;
+            let index = {
+                let mut conns = fake.socket.conns.lock().unwrap();
+                conns.push(Conn { tx, draining: false, unacked: Vec::new() });
+                conns.len() - 1
+            };
+            let waiting: Vec<Value> = fake.socket.waiting.lock().unwrap().drain(..).collect();
+            for envelope in waiting {
+                fake.socket.send(envelope);
+            }
+            loop {
+                tokio::select! {
+                    frame = stream.next() => {
+                        let Some(Ok(Message::Text(text))) = frame else {
+                            if matches!(frame, Some(Ok(_))) { continue }
+                            break;
+                        };
+                        let ack: Value = serde_json::from_str(&text).expect("acks are JSON");
+                        assert!(ack["envelope_id"].is_string(), "an ack names its envelope: {ack}");
+                        fake.socket.acked(index, &ack);
+                    }
+                    out = rx.recv() => match out {
+                        Some(Some(v)) => { let _ = sink.send(Message::Text(v.to_string())).await; }
+                        _ => { let _ = sink.send(Message::Close(None)).await; break; }
+                    }
+                }
+            }
+        });
+    }
 }
 
 impl FakeSlack {
@@ -72,16 +228,48 @@ async fn api(
 ) -> Response {
     let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
-    fake.calls.lock().unwrap().push(Call { method: method.clone(), auth, body: body.clone() });
+    fake.calls.lock().unwrap().push(Call { method: method.clone(), auth: auth.clone(), body: body.clone() });
     let load = &fake.load;
     let now = load.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     load.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    let resp = answer(&fake, &method, &body).await;
+    let resp = answer(&fake, &method, &body, auth.as_deref()).await;
     load.in_flight.fetch_sub(1, Ordering::SeqCst);
     resp
 }
 
-async fn answer(fake: &FakeSlack, method: &str, body: &Value) -> Response {
+/// The read methods Slack documents as GET, arguments in the query.
+async fn api_get(
+    State(fake): State<Arc<FakeSlack>>,
+    Path(method): Path<String>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
+) -> Response {
+    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
+    fake.calls.lock().unwrap().push(Call { method: method.clone(), auth, body: json!(query) });
+    match method.as_str() {
+        "users.info" => {
+            let id = query.get("user").cloned().unwrap_or_default();
+            match fake.profiles.lock().unwrap().get(&id) {
+                Some(name) => axum::Json(json!({"ok": true, "user": {"id": id, "name": id.to_lowercase(),
+                    "real_name": format!("{name} (full)"), "is_admin": false, "is_owner": false,
+                    "profile": {"display_name": name, "real_name": format!("{name} (full)")}}}))
+                .into_response(),
+                None => axum::Json(json!({"ok": false, "error": "user_not_found"})).into_response(),
+            }
+        }
+        _ => axum::Json(json!({"ok": false, "error": "unknown_method"})).into_response(),
+    }
+}
+
+async fn answer(fake: &FakeSlack, method: &str, body: &Value, auth: Option<&str>) -> Response {
+    if method == "apps.connections.open" {
+        if !auth.is_some_and(|a| a.starts_with("Bearer xapp-")) {
+            return axum::Json(json!({"ok": false, "error": "not_allowed_token_type"})).into_response();
+        }
+        let n = fake.socket.opened.fetch_add(1, Ordering::SeqCst);
+        let url = format!("{}/link/?ticket=t{n}&app_id=A1", fake.socket.url.lock().unwrap());
+        return axum::Json(json!({"ok": true, "url": url})).into_response();
+    }
     let load = &fake.load;
     let channel = body["channel"].as_str().unwrap_or_default().to_string();
     let too_soon = method == "chat.postMessage" && load.per_channel_limit.load(Ordering::SeqCst) && {
@@ -132,12 +320,15 @@ async fn response_url(State(fake): State<Arc<FakeSlack>>, body: String) -> &'sta
 pub async fn start() -> (Arc<FakeSlack>, String) {
     let fake = Arc::new(FakeSlack::default());
     let app = Router::new()
-        .route("/api/{method}", post(api))
+        .route("/api/{method}", post(api).get(api_get))
         .route("/response/{id}", post(response_url))
         .with_state(Arc::clone(&fake));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
+    let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    *fake.socket.url.lock().unwrap() = format!("ws://{}", ws.local_addr().unwrap());
+    tokio::spawn(socket_server(Arc::clone(&fake), ws));
     (fake, base)
 }
 
@@ -148,6 +339,32 @@ fn spec() -> Option<Value> {
     });
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(&text).ok()
+}
+
+/// The methods newer than the spec, as listed beside it (names and which
+/// parameters are required).
+fn newer_methods() -> Option<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/specs/slack/newer-methods.json");
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+fn check_newer(call: &Call, method: &Value) {
+    let params = method["params"].as_object().expect("params");
+    let body = call.body.as_object().expect("a JSON object body");
+    for key in body.keys() {
+        assert!(params.contains_key(key), "{}: parameter `{key}` is not a known one", call.method);
+    }
+    for (name, how) in params {
+        if how.as_str().is_some_and(|h| h.starts_with("required")) {
+            assert!(body.contains_key(name), "{}: required `{name}` missing", call.method);
+        }
+    }
+    let auth = call.auth.as_deref().unwrap_or_default();
+    if method["auth"].as_str().is_some_and(|a| a.contains("xapp")) {
+        assert!(auth.starts_with("Bearer xapp-"), "{}: needs the app-level token", call.method);
+    } else {
+        assert!(auth.starts_with("Bearer "), "{}: no token", call.method);
+    }
 }
 
 /// Checks every recorded Web API call against the spec: a known method,
@@ -161,9 +378,15 @@ pub fn check_against_spec(fake: &FakeSlack) -> Option<usize> {
         );
         return None;
     };
+    let newer = newer_methods();
     let calls = fake.calls.lock().unwrap().clone();
     for call in &calls {
-        let op = &spec["paths"][format!("/{}", call.method)]["post"];
+        if let Some(method) = newer.as_ref().and_then(|n| n.get(&call.method)) {
+            check_newer(call, method);
+            continue;
+        }
+        let path = &spec["paths"][format!("/{}", call.method)];
+        let op = if path["post"].is_object() { &path["post"] } else { &path["get"] };
         assert!(op.is_object(), "{} is not a Web API method in the spec", call.method);
         let params = op["parameters"].as_array().expect("parameters");
         let known: Vec<&str> = params.iter().filter_map(|p| p["name"].as_str()).collect();
@@ -173,7 +396,7 @@ pub fn check_against_spec(fake: &FakeSlack) -> Option<usize> {
         }
         for p in params.iter().filter(|p| p["required"].as_bool() == Some(true)) {
             let name = p["name"].as_str().unwrap();
-            if p["in"] == "header" {
+            if p["in"] == "header" || name == "token" {
                 assert!(call.auth.as_deref().is_some_and(|a| a.starts_with("Bearer ")), "{}: no token", call.method);
             } else {
                 assert!(body.contains_key(name), "{}: required `{name}` missing", call.method);

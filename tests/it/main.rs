@@ -16,5 +16,6 @@ mod schedule;
 mod service;
 mod side_by_side;
 mod slack;
+mod slack_socket;
 mod store;
 mod support;

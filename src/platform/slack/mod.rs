@@ -1,12 +1,16 @@
-//! Slack: the `/quiz` slash command and button clicks over HTTP (axum), and
+//! Slack: the `/quiz` slash command and button clicks, received over Socket
+//! Mode (a WebSocket the bot opens, see [`socket`]) or over HTTP (axum), and
 //! the Web API (`chat.postMessage`, `chat.update`) for the daily question.
 //!
-//! Every request is verified before anything else: the `v0` HMAC-SHA256
-//! signature over `v0:{timestamp}:{body}` with the signing secret, compared
-//! in constant time, a timestamp no more than five minutes off, and a body
-//! under [`MAX_BODY`]. This module only translates; the service decides.
+//! Every HTTP request is verified before anything else: the `v0`
+//! HMAC-SHA256 signature over `v0:{timestamp}:{body}` with the signing
+//! secret, compared in constant time, a timestamp no more than five minutes
+//! off, and a body under [`MAX_BODY`]. This module only translates; the
+//! service decides.
 
+mod names;
 mod render;
+mod socket;
 mod web_api;
 
 pub use render::{STYLE, escape, message};
@@ -84,15 +88,20 @@ pub fn verify(secret: &str, headers: &HeaderMap, body: &[u8], now_secs: i64) -> 
 
 // ---------------------------------------------------------------- server
 
-/// What the HTTP handlers share.
+/// What the HTTP handlers and the Socket Mode client share.
 pub struct Slack {
     pub service: Arc<Service>,
     pub clock: Arc<dyn Clock>,
-    pub signing_secret: SecretString,
+    /// Verifies the HTTP endpoints' requests; without it they are not served.
+    pub signing_secret: Option<SecretString>,
+    /// The app-level token that opens Socket Mode connections.
+    pub app_token: Option<SecretString>,
     pub admins: HashSet<String>,
     pub api: WebApi,
     /// Sends the scheduled questions and reveals.
     pub sender: Arc<Sender>,
+    /// Display names from users.info.
+    names: Arc<names::Names>,
 }
 
 pub fn router(state: Arc<Slack>) -> Router {
@@ -107,7 +116,8 @@ pub fn router(state: Arc<Slack>) -> Router {
 impl Slack {
     /// Whether a request is Slack's; a refusal is logged (never with the secret).
     fn verified(&self, path: &str, headers: &HeaderMap, body: &[u8]) -> bool {
-        match verify(self.signing_secret.expose_secret(), headers, body, self.clock.now().timestamp()) {
+        let Some(secret) = &self.signing_secret else { return false };
+        match verify(secret.expose_secret(), headers, body, self.clock.now().timestamp()) {
             Ok(()) => true,
             Err(why) => {
                 tracing::warn!(path, reason = %why, "refused an unverified Slack request");
@@ -116,13 +126,17 @@ impl Slack {
         }
     }
 
+    /// Who is asking. The name is the one users.info gave, once looked up
+    /// (which this starts), else the handle the payload carries.
     fn ctx(&self, team: &str, channel: &str, user: &str, name: &str) -> Ctx {
+        self.names.refresh(&self.service, team, user);
+        let name = self.names.get(team, user).unwrap_or_else(|| name.to_string());
         Ctx {
             platform: PLATFORM,
             guild: team.into(),
             channel: channel.into(),
             user_id: user.into(),
-            user_name: if name.trim().is_empty() { user.into() } else { name.into() },
+            user_name: if name.trim().is_empty() { user.into() } else { name },
             is_admin: self.admins.contains(user),
             now: self.clock.now(),
         }
@@ -136,6 +150,41 @@ impl Slack {
             Err(text) => self.service.handle_text_async(ctx, &text).await,
         }
     }
+
+    /// A slash command, however it arrived: the reply to show.
+    async fn slash(self: &Arc<Self>, form: &SlashCommand) -> Reply {
+        let ctx = self.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name);
+        self.handle(ctx, Err(form.text.clone())).await
+    }
+
+    /// A button click, however it arrived: the answer is committed, then the
+    /// verdict goes privately to the action's `response_url` without touching
+    /// the question message. Other interaction types are ignored; a click
+    /// that is not one of our buttons is an error naming what was missing.
+    async fn click(self: &Arc<Self>, payload: Interaction) -> Result<(), String> {
+        if payload.kind != "block_actions" {
+            return Ok(());
+        }
+        let Some(answer) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
+            return Err("interactivity payload: no answer button in actions".into());
+        };
+        let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
+        let channel = payload.channel.map(|c| c.id).unwrap_or_default();
+        let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
+        let ctx = self.ctx(&team, &channel, &payload.user.id, name);
+        let reply = self.handle(ctx, Ok(answer)).await;
+        if let Some(url) = payload.response_url {
+            let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
+            body["replace_original"] = json!(false);
+            let api = self.api.clone();
+            tokio::spawn(async move {
+                if let Err(e) = api.respond(&url, &body).await {
+                    tracing::warn!(error = %e, "could not send a button verdict to Slack");
+                }
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The slash command's form fields that we use.
@@ -148,6 +197,7 @@ struct SlashCommand {
     user_name: String,
     #[serde(default)]
     text: String,
+    response_url: Option<String>,
 }
 
 fn unauthorized() -> Response {
@@ -166,9 +216,7 @@ async fn commands(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Byt
         Ok(f) => f,
         Err(e) => return bad_request(format!("slash command form: {e}")),
     };
-    let ctx = slack.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name);
-    let reply = slack.handle(ctx, Err(form.text)).await;
-    axum::Json(response_body(&reply)).into_response()
+    axum::Json(response_body(&slack.slash(&form).await)).into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,73 +268,68 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
         Ok(p) => p,
         Err(e) => return bad_request(format!("interactivity payload: {e}")),
     };
-    if payload.kind != "block_actions" {
-        return StatusCode::OK.into_response();
+    match slack.click(payload).await {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(e) => bad_request(e),
     }
-    let Some(answer) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
-        return bad_request("interactivity payload: no answer button in actions".into());
-    };
-    let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
-    let channel = payload.channel.map(|c| c.id).unwrap_or_default();
-    let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
-    let ctx = slack.ctx(&team, &channel, &payload.user.id, name);
-    let reply = slack.handle(ctx, Ok(answer)).await;
-    // The answer is committed; tell the user privately without touching the question message.
-    if let Some(url) = payload.response_url {
-        let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
-        body["replace_original"] = json!(false);
-        let api = slack.api.clone();
-        tokio::spawn(async move {
-            if let Err(e) = api.respond(&url, &body).await {
-                tracing::warn!(error = %e, "could not send a button verdict to Slack");
-            }
-        });
-    }
-    StatusCode::OK.into_response()
 }
 
 // ---------------------------------------------------------------- running
 
-/// The Slack bot: the endpoints on `listener` and the scheduler posting
-/// through the Web API, until `cancel` fires; requests in flight are finished
-/// first. Cancels the rest of the app if the server fails.
+/// The Slack bot: Socket Mode (with an app token), the endpoints on
+/// `listener` (when given), and the scheduler posting through the Web API,
+/// until `cancel` fires; requests in flight are finished first. Cancels the
+/// rest of the app if either way in fails for good.
 pub async fn run(
-    listener: tokio::net::TcpListener,
+    listener: Option<tokio::net::TcpListener>,
     slack: Arc<Slack>,
     cancel: CancellationToken,
-) -> std::io::Result<()> {
-    if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, "Slack endpoints listening");
-    }
+) -> anyhow::Result<()> {
     let stop = cancel.clone();
     let server = async {
+        let Some(listener) = listener else { return Ok(()) };
+        if let Ok(addr) = listener.local_addr() {
+            tracing::info!(%addr, "Slack endpoints listening");
+        }
         let served =
             axum::serve(listener, router(Arc::clone(&slack))).with_graceful_shutdown(stop.cancelled_owned()).await;
         cancel.cancel();
-        served
+        served.map_err(anyhow::Error::from)
+    };
+    let socket = async {
+        let Some(token) = slack.app_token.clone() else { return Ok(()) };
+        let r = socket::run(Arc::clone(&slack), token, cancel.clone()).await;
+        cancel.cancel();
+        r
     };
     let sender: Arc<dyn crate::scheduler::Deliver> = Arc::clone(&slack.sender) as _;
     let scheduled = crate::scheduler::run(Arc::clone(&slack.service), Arc::clone(&slack.clock), sender, cancel.clone());
-    let (served, ()) = tokio::join!(server, scheduled);
-    served
+    let (served, socket, ()) = tokio::join!(server, socket, scheduled);
+    served.and(socket)
 }
 
 impl Slack {
-    /// From settings; `None` unless both secrets are set.
+    /// From settings; `None` unless Slack is configured (see [`SlackSettings::enabled`]).
+    ///
+    /// [`SlackSettings::enabled`]: crate::config::SlackSettings::enabled
     pub fn from_settings(
         service: Arc<Service>,
         clock: Arc<dyn Clock>,
         settings: &crate::config::SlackSettings,
         concurrency: usize,
     ) -> Option<Slack> {
-        let (secret, token) = (settings.signing_secret.clone()?, settings.bot_token.clone()?);
-        let api = WebApi::new(settings.api_base_url.as_str(), token);
+        if !settings.enabled() {
+            return None;
+        }
+        let api = WebApi::new(settings.api_base_url.as_str(), settings.bot_token.clone()?);
         Some(Slack {
             service,
             clock,
-            signing_secret: secret,
+            signing_secret: settings.signing_secret.clone(),
+            app_token: settings.app_token.clone(),
             admins: settings.admins.iter().cloned().collect(),
             sender: Arc::new(Sender::new(api.clone(), settings.updates_per_minute, concurrency)),
+            names: Arc::new(names::Names::new(api.clone())),
             api,
         })
     }

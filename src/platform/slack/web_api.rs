@@ -56,11 +56,28 @@ impl WebApi {
         WebApi { http, base: base.trim_end_matches('/').to_string(), token }
     }
 
+    /// The Web API's base URL.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// Calls a Web API method with a JSON body; returns the response JSON
     /// when `ok`. A 429 is handed back at once, for the caller to pace.
     pub async fn call(&self, method: &str, body: &Value) -> Result<Value, ApiError> {
         let url = format!("{}/{method}", self.base);
         let v = self.post_json(&url, body, true).await?;
+        Self::ok(method, v)
+    }
+
+    /// Calls a read method the Web API documents as GET, with its arguments
+    /// in the query (the token still in the Authorization header).
+    pub async fn get(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
+        let url = format!("{}/{method}", self.base);
+        let v = self.send(true, |r| r.get(&url).query(query)).await?;
+        Self::ok(method, v)
+    }
+
+    fn ok(method: &str, v: Value) -> Result<Value, ApiError> {
         if v["ok"].as_bool() == Some(true) {
             return Ok(v);
         }
@@ -84,9 +101,18 @@ impl WebApi {
     }
 
     async fn post_json(&self, url: &str, body: &Value, auth: bool) -> Result<Value, ApiError> {
+        self.send(auth, |r| r.post(url).json(body)).await
+    }
+
+    /// Sends the request `build` makes, retrying 5xx and network failures.
+    async fn send(
+        &self,
+        auth: bool,
+        build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
+    ) -> Result<Value, ApiError> {
         let mut last = String::new();
         for attempt in 1..=ATTEMPTS {
-            let mut req = self.http.post(url).json(body);
+            let mut req = build(&self.http);
             if auth {
                 req = req.bearer_auth(self.token.expose_secret());
             }

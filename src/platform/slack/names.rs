@@ -1,0 +1,116 @@
+//! Display names as Slack shows them, from `users.info` (the `user_name`
+//! that commands carry is deprecated and is the handle, not the name).
+//! Names are cached per workspace and user and looked up again at most
+//! daily. A command uses the cached name, else the one in its payload; a
+//! user not looked up lately is looked up after their command, in the
+//! background and paced per workspace (users.info is Tier 4), and the
+//! stored name is updated, so boards show what Slack shows.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::PLATFORM;
+use super::web_api::{ApiError, WebApi};
+use crate::platform::pacing::Pacer;
+use crate::service::Service;
+
+/// How long a looked-up name is trusted.
+const REFRESH: Duration = Duration::from_secs(24 * 60 * 60);
+/// users.info calls a second per workspace (Tier 4: 100+ a minute).
+const LOOKUPS_PER_SECOND: f64 = 1.5;
+
+type Key = (String, String);
+
+pub struct Names {
+    api: WebApi,
+    cache: Mutex<HashMap<Key, (String, Instant)>>,
+    looking: Mutex<HashSet<Key>>,
+    pace: Pacer<String>,
+}
+
+impl Names {
+    pub fn new(api: WebApi) -> Names {
+        Names { api, cache: Mutex::default(), looking: Mutex::default(), pace: Pacer::new(LOOKUPS_PER_SECOND) }
+    }
+
+    /// The name users.info gave for this user, if looked up.
+    pub fn get(&self, team: &str, user: &str) -> Option<String> {
+        let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        cache.get(&(team.to_string(), user.to_string())).map(|(name, _)| name.clone())
+    }
+
+    /// Looks the user up in the background unless done lately (or under
+    /// way), then stores the name for the boards.
+    pub fn refresh(self: &Arc<Self>, service: &Arc<Service>, team: &str, user: &str) {
+        let key = (team.to_string(), user.to_string());
+        let fresh = self
+            .cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .is_some_and(|(_, at)| at.elapsed() < REFRESH);
+        if fresh || !self.looking.lock().unwrap_or_else(PoisonError::into_inner).insert(key.clone()) {
+            return;
+        }
+        let (names, service) = (Arc::clone(self), Arc::clone(service));
+        tokio::spawn(async move {
+            let looked_up = names.look_up(&key.0, &key.1).await;
+            names.looking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
+            match looked_up {
+                Ok(Some(name)) => {
+                    names
+                        .cache
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .insert(key.clone(), (name.clone(), Instant::now()));
+                    if let Err(e) = service.rename_user(PLATFORM, key.1.clone(), name).await {
+                        tracing::warn!(user = %key.1, error = %e, "could not store a Slack display name");
+                    }
+                }
+                Ok(None) => tracing::debug!(user = %key.1, "users.info gave no name"),
+                Err(e) => tracing::warn!(user = %key.1, error = %e, "users.info failed; keeping the name we have"),
+            }
+        });
+    }
+
+    async fn look_up(&self, team: &str, user: &str) -> Result<Option<String>, ApiError> {
+        let wait_of = |e: &ApiError| match e {
+            ApiError::RateLimited(wait) => Some(*wait),
+            _ => None,
+        };
+        let query = [("user", user)];
+        let v = self.pace.call(&team.to_string(), wait_of, || self.api.get("users.info", &query)).await?;
+        Ok(display_name(&v["user"]))
+    }
+}
+
+/// What Slack shows for a user: the display name, else the full name, else
+/// the handle.
+fn display_name(user: &Value) -> Option<String> {
+    [&user["profile"]["display_name"], &user["profile"]["real_name"], &user["real_name"], &user["name"]]
+        .into_iter()
+        .filter_map(Value::as_str)
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_display_name_wins_then_the_full_name_then_the_handle() {
+        let user = json!({"name": "ann", "real_name": "Ann Lee", "profile": {"display_name": "annie", "real_name": "Ann Lee"}});
+        assert_eq!(display_name(&user).as_deref(), Some("annie"));
+        let user =
+            json!({"name": "ann", "real_name": "Ann Lee", "profile": {"display_name": " ", "real_name": "Ann Lee"}});
+        assert_eq!(display_name(&user).as_deref(), Some("Ann Lee"));
+        assert_eq!(display_name(&json!({"name": "ann", "profile": {}})).as_deref(), Some("ann"));
+        assert_eq!(display_name(&json!({})), None);
+    }
+}
