@@ -90,14 +90,16 @@ impl Application {
             settings.delivery.concurrency,
         ) {
             Some(slack) => {
-                // The endpoints are served only where requests can be verified.
-                let listener = match slack.signing_secret {
-                    Some(_) => Some(
+                // The endpoints are served with a signing secret to verify
+                // requests, or for installs by OAuth.
+                let listener = if settings.slack.serves_http() {
+                    Some(
                         tokio::net::TcpListener::bind(settings.slack.listen)
                             .await
                             .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?,
-                    ),
-                    None => None,
+                    )
+                } else {
+                    None
                 };
                 Some((listener, Arc::new(slack)))
             }

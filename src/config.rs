@@ -222,6 +222,12 @@ pub struct SlackSettings {
     /// The app-level token (`xapp-…`, with `connections:write`): commands and
     /// clicks then arrive over Socket Mode, with no public address needed.
     pub app_token: Option<SecretString>,
+    /// "Add to Slack" for other workspaces: the app's client id and secret,
+    /// and the 32-byte key (64 hex digits) that seals each workspace's bot
+    /// token in the database. All three, or none.
+    pub client_id: Option<String>,
+    pub client_secret: Option<SecretString>,
+    pub token_key: Option<SecretString>,
     /// User ids (`U…`) allowed to run `/quiz admin`.
     pub admins: Vec<String>,
     /// Where the HTTP endpoints listen.
@@ -239,6 +245,9 @@ impl Default for SlackSettings {
             signing_secret: None,
             bot_token: None,
             app_token: None,
+            client_id: None,
+            client_secret: None,
+            token_key: None,
             admins: Vec::new(),
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             api_base_url: Url::parse("https://slack.com/api").expect("a valid default URL"),
@@ -251,7 +260,17 @@ impl SlackSettings {
     /// Slack runs with a bot token and a way to receive commands: Socket
     /// Mode (the app token) or the HTTP endpoints (the signing secret).
     pub fn enabled(&self) -> bool {
-        self.bot_token.is_some() && (self.app_token.is_some() || self.signing_secret.is_some())
+        (self.bot_token.is_some() || self.distributed()) && (self.app_token.is_some() || self.signing_secret.is_some())
+    }
+
+    /// Whether other workspaces can install the app ("Add to Slack").
+    pub fn distributed(&self) -> bool {
+        self.client_id.is_some() && self.client_secret.is_some() && self.token_key.is_some()
+    }
+
+    /// Whether the HTTP side (commands, interactivity, events, install) is served on `listen`.
+    pub fn serves_http(&self) -> bool {
+        self.signing_secret.is_some() || self.distributed()
     }
 }
 
@@ -312,6 +331,11 @@ impl TryFrom<String> for Shards {
     fn try_from(s: String) -> Result<Self, String> {
         if s.trim() == "auto" { Ok(Shards::Auto) } else { Share::parse(&s).map(Shards::Range) }
     }
+}
+
+/// The 32-byte key of `slack.token_key`.
+pub fn token_key_bytes(key: &SecretString) -> Option<[u8; 32]> {
+    public_key_bytes(secrecy::ExposeSecret::expose_secret(key))
 }
 
 /// The 32-byte key of a 64-digit hex string.
@@ -389,20 +413,42 @@ impl Settings {
             return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
         }
         let slack = &self.slack;
+        let oauth = [
+            ("slack.client_id", slack.client_id.is_some()),
+            ("slack.client_secret", slack.client_secret.is_some()),
+            ("slack.token_key", slack.token_key.is_some()),
+        ];
+        if oauth.iter().any(|(_, set)| *set)
+            && let Some((key, _)) = oauth.iter().find(|(_, set)| !*set)
+        {
+            return Err(SettingsError::BadValue {
+                key,
+                message: "slack.client_id, slack.client_secret and slack.token_key go together (installs by OAuth)"
+                    .into(),
+            });
+        }
+        if let Some(key) = &slack.token_key
+            && token_key_bytes(key).is_none()
+        {
+            return Err(SettingsError::BadValue {
+                key: "slack.token_key",
+                message: "must be 64 hex digits (32 random bytes, e.g. from `openssl rand -hex 32`)".into(),
+            });
+        }
         let receives = slack.signing_secret.is_some() || slack.app_token.is_some();
-        if receives && slack.bot_token.is_none() {
+        if receives && slack.bot_token.is_none() && !slack.distributed() {
             let with = if slack.app_token.is_some() { "slack.app_token" } else { "slack.signing_secret" };
             return Err(SettingsError::BadValue {
                 key: "slack.bot_token",
-                message: format!("must be set with {with}"),
+                message: format!("must be set with {with} (or slack.client_id for installs by OAuth)"),
             });
         }
-        if slack.bot_token.is_some() && !receives {
+        if (slack.bot_token.is_some() || slack.distributed()) && !receives {
             return Err(SettingsError::BadValue {
                 key: "slack.app_token",
-                message:
-                    "or slack.signing_secret must be set with slack.bot_token (Socket Mode, or the HTTP endpoints)"
-                        .into(),
+                message: "or slack.signing_secret must be set with slack.bot_token or slack.client_id \
+                          (Socket Mode, or the HTTP endpoints)"
+                    .into(),
             });
         }
         let prefixed = |token: &Option<SecretString>, prefix: &str| {

@@ -79,6 +79,44 @@ impl Service {
         Ok(wait.map(|ms| std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(0))))
     }
 
+    /// Stores a workspace's installation (its token sealed by the adapter).
+    pub async fn save_installation(&self, installation: store::Installation) -> Result<(), StoreError> {
+        self.write(move |state| state.store.save_installation(&installation)).await
+    }
+
+    pub async fn installation(
+        &self,
+        platform: Platform,
+        team: String,
+    ) -> Result<Option<store::Installation>, StoreError> {
+        self.write(move |state| state.store.installation(platform, &team)).await
+    }
+
+    /// The app was uninstalled from a workspace (or its tokens revoked):
+    /// the installation is forgotten and the workspace's schedules paused;
+    /// its data stays. True if it was installed.
+    pub async fn remove_installation(&self, platform: Platform, team: String) -> Result<bool, StoreError> {
+        let removed = self.write(move |state| state.store.remove_installation(platform, &team)).await?;
+        self.nudge();
+        Ok(removed)
+    }
+
+    /// Records an OAuth `state` handed out at `now`.
+    pub async fn new_oauth_state(&self, oauth_state: String, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(move |state| state.store.new_oauth_state(&oauth_state, store::millis(now))).await
+    }
+
+    /// Uses up an OAuth `state`: true only once, and within `max_age` of handing it out.
+    pub async fn take_oauth_state(
+        &self,
+        oauth_state: String,
+        now: DateTime<Utc>,
+        max_age: std::time::Duration,
+    ) -> Result<bool, StoreError> {
+        let max_age_ms = i64::try_from(max_age.as_millis()).unwrap_or(i64::MAX);
+        self.write(move |state| state.store.take_oauth_state(&oauth_state, store::millis(now), max_age_ms)).await
+    }
+
     /// A send a crash cut off, not repeated on a platform that cannot drop
     /// duplicates: recorded as done, with the channel's state untouched.
     pub async fn delivery_cut_off(&self, out: &Outbound) -> Result<(), StoreError> {

@@ -109,6 +109,18 @@ pub const OUR_FAULT: &str = "Something went wrong on our side and nothing was re
 pub const NOT_OUR_BUTTON: &str = "That button is not one of the quiz's; nothing was recorded.";
 pub const NOT_OUR_COMMAND: &str = "That is not a quiz command; try /quiz help.";
 
+/// The page a Slack admin sees after "Add to Slack".
+pub fn installed(team_name: &str) -> String {
+    format!(
+        "Quizmaster is installed in {team_name}. Invite it to your quiz channel with /invite @Quizmaster, \
+         then type /quiz admin schedule 09:00 Europe/Berlin there (your time and zone)."
+    )
+}
+pub const INSTALL_LINK_USED: &str =
+    "This install link has expired or was already used, so nothing was installed. Start again from the install page.";
+pub const INSTALL_CANCELLED: &str = "The install was cancelled in Slack; nothing was installed.";
+pub const INSTALL_FAILED: &str = "Slack did not confirm the install, so nothing was stored. Please try again.";
+
 pub fn already_answered_daily(first: &str) -> String {
     format!(
         "You already answered today's question with {first}; the first answer is final. Type /quiz for a practice question."

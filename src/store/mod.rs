@@ -8,6 +8,7 @@ mod boards;
 mod cards;
 mod daily;
 mod deliveries;
+mod installations;
 mod people;
 mod practice;
 mod schedules;
@@ -25,6 +26,7 @@ pub use boards::{Board, UserStats};
 pub use cards::{PastReview, past_reviews};
 pub use daily::{AnswerRow, Closed, Inserted, NewPost, Post, PostState, Reveal, Settle, Settled};
 pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
+pub use installations::Installation;
 pub use practice::PracticeQuestion;
 pub use schedules::StoredSchedule;
 
@@ -72,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_deliveries.sql"),
     include_str!("../../migrations/0007_cards.sql"),
     include_str!("../../migrations/0008_start_slots.sql"),
+    include_str!("../../migrations/0009_installations.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

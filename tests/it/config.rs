@@ -74,6 +74,12 @@ fn errors_name_the_key() {
         ("[slack]\nlisten = \"localhost\"\n", &[], "slack.listen"),
         ("[slack]\napi_base_url = \"not a url\"\n", &[], "slack.api_base_url"),
         ("[slack]\napp_token = \"xapp-1\"\n", &[], "slack.bot_token"),
+        ("[slack]\nclient_id = \"1.2\"\n", &[], "slack.client_secret"),
+        (
+            "[slack]\nclient_id = \"1.2\"\nclient_secret = \"s\"\ntoken_key = \"short\"\napp_token = \"xapp-1\"\n",
+            &[],
+            "slack.token_key",
+        ),
         ("[slack]\nbot_token = \"xoxb-1\"\n", &[], "slack.app_token"),
         ("[slack]\nbot_token = \"xoxb-1\"\napp_token = \"xoxb-2\"\n", &[], "slack.app_token"),
         ("[discord]\napi_base_url = \"ftp://example.test\"\n", &[], "discord.api_base_url"),

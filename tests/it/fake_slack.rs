@@ -247,6 +247,20 @@ async fn api_get(
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
     fake.calls.lock().unwrap().push(Call { method: method.clone(), auth, body: json!(query) });
     match method.as_str() {
+        "oauth.v2.access" => {
+            let get = |k: &str| query.get(k).cloned().unwrap_or_default();
+            if get("client_id") != "111.222" || get("client_secret") != "client-secret" {
+                return axum::Json(json!({"ok": false, "error": "invalid_client_id"})).into_response();
+            }
+            let Some(team) = get("code").strip_prefix("code-").map(str::to_string) else {
+                return axum::Json(json!({"ok": false, "error": "invalid_code"})).into_response();
+            };
+            axum::Json(json!({"ok": true, "access_token": format!("xoxb-{team}-secret-token"), "token_type": "bot",
+                "scope": "commands,chat:write,users:read", "bot_user_id": format!("UBOT{team}"), "app_id": "A1",
+                "team": {"id": team, "name": format!("Team {team}")}, "enterprise": null,
+                "authed_user": {"id": format!("UINSTALL{team}")}, "is_enterprise_install": false}))
+            .into_response()
+        }
         "users.info" => {
             let id = query.get("user").cloned().unwrap_or_default();
             match fake.profiles.lock().unwrap().get(&id) {

@@ -16,6 +16,7 @@ mod schedule;
 mod service;
 mod side_by_side;
 mod slack;
+mod slack_oauth;
 mod slack_socket;
 mod store;
 mod support;

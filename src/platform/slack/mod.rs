@@ -8,6 +8,7 @@
 //! off, and a body under [`MAX_BODY`]. This module only translates; the
 //! service decides.
 
+mod install;
 mod names;
 mod render;
 mod socket;
@@ -97,7 +98,12 @@ pub struct Slack {
     /// The app-level token that opens Socket Mode connections.
     pub app_token: Option<SecretString>,
     pub admins: HashSet<String>,
+    /// The client with the configured bot token (or none, with OAuth only).
     pub api: WebApi,
+    /// Each workspace's client and installer.
+    workspaces: Arc<install::Workspaces>,
+    /// "Add to Slack", when configured.
+    oauth: Option<install::OAuth>,
     /// Sends the scheduled questions and reveals.
     pub sender: Arc<Sender>,
     /// Display names from users.info.
@@ -108,6 +114,9 @@ pub fn router(state: Arc<Slack>) -> Router {
     Router::new()
         .route("/slack/commands", post(commands))
         .route("/slack/interactivity", post(interactivity))
+        .route("/slack/events", post(events))
+        .route("/slack/install", get(install::install))
+        .route("/slack/oauth/callback", get(install::callback))
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
@@ -127,17 +136,24 @@ impl Slack {
     }
 
     /// Who is asking. The name is the one users.info gave, once looked up
-    /// (which this starts), else the handle the payload carries.
-    fn ctx(&self, team: &str, channel: &str, user: &str, name: &str) -> Ctx {
+    /// (which this starts), else the handle the payload carries. Admins are
+    /// `slack.admins`, the user who installed the app in the workspace, and
+    /// the workspace's own admins and owners; the last are looked up only
+    /// for admin commands.
+    async fn ctx(&self, team: &str, channel: &str, user: &str, name: &str, wants_admin: bool) -> Ctx {
         self.names.refresh(&self.service, team, user);
         let name = self.names.get(team, user).unwrap_or_else(|| name.to_string());
+        let is_admin = self.admins.contains(user)
+            || (wants_admin
+                && (self.workspaces.get(team).await.and_then(|w| w.installer).as_deref() == Some(user)
+                    || self.names.is_workspace_admin(team, user).await));
         Ctx {
             platform: PLATFORM,
             guild: team.into(),
             channel: channel.into(),
             user_id: user.into(),
             user_name: if name.trim().is_empty() { user.into() } else { name },
-            is_admin: self.admins.contains(user),
+            is_admin,
             now: self.clock.now(),
         }
     }
@@ -153,7 +169,8 @@ impl Slack {
 
     /// A slash command, however it arrived: the reply to show.
     async fn slash(self: &Arc<Self>, form: &SlashCommand) -> Reply {
-        let ctx = self.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name);
+        let wants_admin = form.text.trim_start().starts_with("admin");
+        let ctx = self.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name, wants_admin).await;
         self.handle(ctx, Err(form.text.clone())).await
     }
 
@@ -171,7 +188,7 @@ impl Slack {
         let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
         let channel = payload.channel.map(|c| c.id).unwrap_or_default();
         let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
-        let ctx = self.ctx(&team, &channel, &payload.user.id, name);
+        let ctx = self.ctx(&team, &channel, &payload.user.id, name, false).await;
         let reply = self.handle(ctx, Ok(answer)).await;
         if let Some(url) = payload.response_url {
             let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
@@ -274,6 +291,26 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
     }
 }
 
+/// `POST /slack/events`: the Events API over HTTP (uninstalls and revoked
+/// tokens), with its one-time URL check.
+async fn events(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !slack.verified("/slack/events", &headers, &body) {
+        return unauthorized();
+    }
+    let callback: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return bad_request(format!("event body: {e}")),
+    };
+    match callback["type"].as_str() {
+        Some("url_verification") => axum::Json(json!({"challenge": callback["challenge"]})).into_response(),
+        Some("event_callback") => {
+            slack.event(&callback).await;
+            StatusCode::OK.into_response()
+        }
+        _ => StatusCode::OK.into_response(),
+    }
+}
+
 // ---------------------------------------------------------------- running
 
 /// The Slack bot: Socket Mode (with an app token), the endpoints on
@@ -321,15 +358,27 @@ impl Slack {
         if !settings.enabled() {
             return None;
         }
-        let api = WebApi::new(settings.api_base_url.as_str(), settings.bot_token.clone()?);
+        let token = settings.bot_token.clone().unwrap_or_else(|| SecretString::from(String::new()));
+        let api = WebApi::new(settings.api_base_url.as_str(), token);
+        let sealer = settings.token_key.as_ref().and_then(crate::config::token_key_bytes).map(install::Sealer::new);
+        let workspaces =
+            Arc::new(install::Workspaces::new(Arc::clone(&service), api.clone(), settings.bot_token.is_some(), sealer));
+        let oauth = match (&settings.client_id, &settings.client_secret) {
+            (Some(id), Some(secret)) if settings.distributed() => {
+                Some(install::OAuth { client_id: id.clone(), client_secret: secret.clone() })
+            }
+            _ => None,
+        };
         Some(Slack {
             service,
             clock,
             signing_secret: settings.signing_secret.clone(),
             app_token: settings.app_token.clone(),
             admins: settings.admins.iter().cloned().collect(),
-            sender: Arc::new(Sender::new(api.clone(), settings.updates_per_minute, concurrency)),
-            names: Arc::new(names::Names::new(api.clone())),
+            sender: Arc::new(Sender::new(Arc::clone(&workspaces), settings.updates_per_minute, concurrency)),
+            names: Arc::new(names::Names::new(Arc::clone(&workspaces))),
+            workspaces,
+            oauth,
             api,
         })
     }

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use super::PLATFORM;
-use super::web_api::{ApiError, WebApi};
+use super::install::Workspaces;
+use super::web_api::ApiError;
 use crate::platform::pacing::Pacer;
 use crate::service::Service;
 
@@ -25,21 +26,38 @@ const LOOKUPS_PER_SECOND: f64 = 1.5;
 type Key = (String, String);
 
 pub struct Names {
-    api: WebApi,
-    cache: Mutex<HashMap<Key, (String, Instant)>>,
+    workspaces: Arc<Workspaces>,
+    /// Name, whether a workspace admin or owner, and when looked up.
+    cache: Mutex<HashMap<Key, (String, bool, Instant)>>,
     looking: Mutex<HashSet<Key>>,
     pace: Pacer<String>,
 }
 
 impl Names {
-    pub fn new(api: WebApi) -> Names {
-        Names { api, cache: Mutex::default(), looking: Mutex::default(), pace: Pacer::new(LOOKUPS_PER_SECOND) }
+    pub fn new(workspaces: Arc<Workspaces>) -> Names {
+        Names { workspaces, cache: Mutex::default(), looking: Mutex::default(), pace: Pacer::new(LOOKUPS_PER_SECOND) }
     }
 
     /// The name users.info gave for this user, if looked up.
     pub fn get(&self, team: &str, user: &str) -> Option<String> {
         let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        cache.get(&(team.to_string(), user.to_string())).map(|(name, _)| name.clone())
+        cache.get(&(team.to_string(), user.to_string())).map(|(name, _, _)| name.clone())
+    }
+
+    /// Whether users.info says the user is an admin or owner of the
+    /// workspace; looked up now (briefly) if not known yet.
+    pub async fn is_workspace_admin(&self, team: &str, user: &str) -> bool {
+        let key = (team.to_string(), user.to_string());
+        if let Some((_, admin, _)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
+            return *admin;
+        }
+        match tokio::time::timeout(Duration::from_millis(1500), self.look_up(team, user)).await {
+            Ok(Ok(Some((name, admin)))) => {
+                self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(key, (name, admin, Instant::now()));
+                admin
+            }
+            _ => false,
+        }
     }
 
     /// Looks the user up in the background unless done lately (or under
@@ -51,7 +69,7 @@ impl Names {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&key)
-            .is_some_and(|(_, at)| at.elapsed() < REFRESH);
+            .is_some_and(|(_, _, at)| at.elapsed() < REFRESH);
         if fresh || !self.looking.lock().unwrap_or_else(PoisonError::into_inner).insert(key.clone()) {
             return;
         }
@@ -60,12 +78,12 @@ impl Names {
             let looked_up = names.look_up(&key.0, &key.1).await;
             names.looking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
             match looked_up {
-                Ok(Some(name)) => {
+                Ok(Some((name, admin))) => {
                     names
                         .cache
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .insert(key.clone(), (name.clone(), Instant::now()));
+                        .insert(key.clone(), (name.clone(), admin, Instant::now()));
                     if let Err(e) = service.rename_user(PLATFORM, key.1.clone(), name).await {
                         tracing::warn!(user = %key.1, error = %e, "could not store a Slack display name");
                     }
@@ -76,14 +94,18 @@ impl Names {
         });
     }
 
-    async fn look_up(&self, team: &str, user: &str) -> Result<Option<String>, ApiError> {
+    /// The user's name and whether they administer the workspace.
+    async fn look_up(&self, team: &str, user: &str) -> Result<Option<(String, bool)>, ApiError> {
+        let Some(workspace) = self.workspaces.get(team).await else { return Ok(None) };
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),
             _ => None,
         };
         let query = [("user", user)];
-        let v = self.pace.call(&team.to_string(), wait_of, || self.api.get("users.info", &query)).await?;
-        Ok(display_name(&v["user"]))
+        let v = self.pace.call(&team.to_string(), wait_of, || workspace.api.get("users.info", &query)).await?;
+        let u = &v["user"];
+        let admin = [&u["is_admin"], &u["is_owner"], &u["is_primary_owner"]].iter().any(|f| f.as_bool() == Some(true));
+        Ok(display_name(u).map(|name| (name, admin)))
     }
 }
 

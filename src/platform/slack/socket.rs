@@ -251,6 +251,10 @@ impl Client {
                 }
                 Value::Null
             }
+            "events_api" => {
+                slack.event(&envelope.payload).await;
+                Value::Null
+            }
             other => {
                 tracing::debug!(kind = other, "an envelope the bot does not use");
                 Value::Null

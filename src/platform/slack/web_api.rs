@@ -3,11 +3,13 @@
 //! which paces chat.postMessage to one a second per channel and chat.update
 //! to the workspace's tier, and tells Slack's errors apart.
 
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
+use super::install::Workspaces;
 use super::{PLATFORM, message};
 use crate::delivery::{DeliveryError, Problem};
 use crate::ids::{Part, Platform};
@@ -59,6 +61,19 @@ impl WebApi {
     /// The Web API's base URL.
     pub fn base(&self) -> &str {
         &self.base
+    }
+
+    /// The same client, calling with another workspace's token.
+    pub fn with_token(&self, token: SecretString) -> WebApi {
+        WebApi { http: self.http.clone(), base: self.base.clone(), token }
+    }
+
+    /// A GET method that takes no token (oauth.v2.access: the client's
+    /// credentials are its arguments).
+    pub async fn get_unauthenticated(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
+        let url = format!("{}/{method}", self.base);
+        let v = self.send(false, |r| r.get(&url).query(query)).await?;
+        Self::ok(method, v)
     }
 
     /// Calls a Web API method with a JSON body; returns the response JSON
@@ -159,7 +174,7 @@ fn backoff(attempt: u32) -> StdDuration {
 
 /// The scheduler's sender for Slack.
 pub struct Sender {
-    api: WebApi,
+    workspaces: Arc<Workspaces>,
     /// chat.postMessage, by channel: Slack asks for one a second.
     posts: Pacer<String>,
     /// chat.update, by workspace: its rate tier.
@@ -168,19 +183,24 @@ pub struct Sender {
 }
 
 impl Sender {
-    pub fn new(api: WebApi, updates_per_minute: f64, concurrency: usize) -> Sender {
-        Sender { api, posts: Pacer::new(1.0), updates: Pacer::new(updates_per_minute / 60.0), concurrency }
+    pub fn new(workspaces: Arc<Workspaces>, updates_per_minute: f64, concurrency: usize) -> Sender {
+        Sender { workspaces, posts: Pacer::new(1.0), updates: Pacer::new(updates_per_minute / 60.0), concurrency }
     }
 
     /// Sends a question or a reveal. A reveal replaces the question message
     /// (buttons gone) when its `ts` is known, and is posted on its own when
     /// that message is gone.
     pub async fn deliver(&self, out: &Outbound) -> SendResult {
+        let Some(workspace) = self.workspaces.get(&out.to.guild).await else {
+            let detail = "the app is not installed in this workspace".to_string();
+            return Err(DeliveryError::permanent(Problem::BotRemoved, detail));
+        };
+        let api = &workspace.api;
         let mut body = message(&out.reply);
         body["channel"] = json!(out.to.channel);
         if let (Part::Reveal, Some(ts)) = (out.part, out.message_ref.as_deref()) {
             body["ts"] = json!(ts);
-            match self.paced(&self.updates, &out.to.guild, "chat.update", &body).await {
+            match self.paced(api, &self.updates, &out.to.guild, "chat.update", &body).await {
                 Ok(_) => return Ok(None),
                 Err(ApiError::Slack { code, .. }) if code == "message_not_found" => {
                     tracing::warn!(channel = %out.to.channel, "the question message is gone; posting the reveal");
@@ -189,18 +209,25 @@ impl Sender {
                 Err(e) => return Err(classify(e)),
             }
         }
-        let v = self.paced(&self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
+        let v = self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
         Ok(v["ts"].as_str().filter(|_| out.part == Part::Question).map(str::to_string))
     }
 
     /// One call in `key`'s turn; a short Retry-After holds the key and the
     /// call is tried again.
-    async fn paced(&self, pacer: &Pacer<String>, key: &str, method: &str, body: &Value) -> Result<Value, ApiError> {
+    async fn paced(
+        &self,
+        api: &WebApi,
+        pacer: &Pacer<String>,
+        key: &str,
+        method: &str,
+        body: &Value,
+    ) -> Result<Value, ApiError> {
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),
             _ => None,
         };
-        pacer.call(&key.to_string(), wait_of, || self.api.call(method, body)).await
+        pacer.call(&key.to_string(), wait_of, || api.call(method, body)).await
     }
 }
 

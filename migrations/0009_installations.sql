@@ -1,0 +1,20 @@
+-- Workspaces that installed the app through OAuth ("Add to Slack"). The bot
+-- token is sealed (XChaCha20-Poly1305, key from config, the team id as
+-- associated data): a copy of this file without the key reveals no token.
+CREATE TABLE installations (
+    platform      TEXT NOT NULL,
+    team_id       TEXT NOT NULL,
+    enterprise_id TEXT,
+    team_name     TEXT NOT NULL,
+    bot_user_id   TEXT NOT NULL,
+    installer_id  TEXT NOT NULL,
+    token_sealed  BLOB NOT NULL,
+    installed_at  INTEGER NOT NULL,
+    PRIMARY KEY (platform, team_id)
+) WITHOUT ROWID;
+
+-- Single-use OAuth `state` values (CSRF), with when they were handed out.
+CREATE TABLE oauth_states (
+    state      TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;

@@ -1,0 +1,271 @@
+//! Many workspaces: "Add to Slack" through OAuth v2, each workspace's bot
+//! token sealed at rest, and the Web API client of the workspace a call is
+//! for.
+//!
+//! `GET /slack/install` hands out a single-use `state` (kept in the
+//! database, ten minutes) and redirects to Slack's authorize page;
+//! `GET /slack/oauth/callback` uses the state up, exchanges the code with
+//! `oauth.v2.access` and stores the installation. The token is sealed with
+//! XChaCha20-Poly1305 (the `chacha20poly1305` crate) under `slack.token_key`,
+//! with the team id as associated data, so neither a copied database nor a
+//! row moved to another team yields a token. `app_uninstalled` and
+//! `tokens_revoked` forget the installation and pause the workspace's
+//! schedules; its data stays.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::web_api::WebApi;
+use super::{PLATFORM, Slack};
+use crate::service::{Service, text};
+use crate::store::Installation;
+
+/// Where Slack's users approve an install.
+const AUTHORIZE_URL: &str = "https://slack.com/oauth/v2/authorize";
+/// What the bot asks for: the command, posting, and users.info for names and admins.
+pub const SCOPES: &str = "commands,chat:write,users:read";
+/// How long an install link's `state` stays good.
+const STATE_LIFETIME: Duration = Duration::from_secs(10 * 60);
+const NONCE_LEN: usize = 24;
+
+/// Seals and opens bot tokens with the configured key.
+pub struct Sealer(XChaCha20Poly1305);
+
+impl Sealer {
+    pub fn new(key: [u8; 32]) -> Sealer {
+        Sealer(XChaCha20Poly1305::new(&key.into()))
+    }
+
+    /// The nonce followed by the ciphertext, bound to `team`.
+    pub fn seal(&self, team: &str, token: &SecretString) -> Vec<u8> {
+        let mut nonce = [0u8; NONCE_LEN];
+        rand::fill(&mut nonce);
+        let payload = Payload { msg: token.expose_secret().as_bytes(), aad: team.as_bytes() };
+        let sealed = self.0.encrypt(XNonce::from_slice(&nonce), payload).unwrap_or_default();
+        [nonce.as_slice(), &sealed].concat()
+    }
+
+    /// The token, if `sealed` was sealed for `team` under this key.
+    pub fn open(&self, team: &str, sealed: &[u8]) -> Option<SecretString> {
+        let (nonce, ciphertext) = sealed.split_at_checked(NONCE_LEN)?;
+        let payload = Payload { msg: ciphertext, aad: team.as_bytes() };
+        let token = self.0.decrypt(XNonce::from_slice(nonce), payload).ok()?;
+        String::from_utf8(token).ok().map(SecretString::from)
+    }
+}
+
+/// A workspace the bot can talk to: its Web API client and who installed it.
+#[derive(Clone)]
+pub struct Workspace {
+    pub api: WebApi,
+    pub installer: Option<String>,
+}
+
+/// The Web API client of each workspace: its OAuth installation's token,
+/// else the configured `bot_token` (a single-workspace setup).
+pub struct Workspaces {
+    service: Arc<Service>,
+    /// With `slack.bot_token`, or no token at all.
+    pub default: WebApi,
+    has_default: bool,
+    sealer: Option<Sealer>,
+    cache: Mutex<HashMap<String, Option<Workspace>>>,
+}
+
+impl Workspaces {
+    pub fn new(service: Arc<Service>, default: WebApi, has_default: bool, sealer: Option<Sealer>) -> Workspaces {
+        Workspaces { service, default, has_default, sealer, cache: Mutex::default() }
+    }
+
+    /// The workspace `team`, if the bot is installed there (or configured for it).
+    pub async fn get(&self, team: &str) -> Option<Workspace> {
+        if let Some(known) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(team) {
+            return known.clone();
+        }
+        let installed = match &self.sealer {
+            Some(sealer) => match self.service.installation(PLATFORM, team.to_string()).await {
+                Ok(found) => found.and_then(|i| {
+                    let token = sealer.open(team, &i.token_sealed);
+                    if token.is_none() {
+                        tracing::error!(team, "an installation's token does not open with slack.token_key");
+                    }
+                    token.map(|t| Workspace { api: self.default.with_token(t), installer: Some(i.installer) })
+                }),
+                Err(e) => {
+                    tracing::warn!(team, error = %e, "cannot read the installation");
+                    return self.has_default.then(|| Workspace { api: self.default.clone(), installer: None });
+                }
+            },
+            None => None,
+        };
+        let workspace =
+            installed.or_else(|| self.has_default.then(|| Workspace { api: self.default.clone(), installer: None }));
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(team.to_string(), workspace.clone());
+        workspace
+    }
+
+    fn forget(&self, team: &str) {
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner).remove(team);
+    }
+
+    fn sealer(&self) -> Option<&Sealer> {
+        self.sealer.as_ref()
+    }
+}
+
+/// The app's OAuth credentials.
+pub struct OAuth {
+    pub client_id: String,
+    pub client_secret: SecretString,
+}
+
+/// `GET /slack/install`: a fresh single-use state, then Slack's authorize page.
+pub(super) async fn install(State(slack): State<Arc<Slack>>) -> Response {
+    let Some(oauth) = &slack.oauth else { return StatusCode::NOT_FOUND.into_response() };
+    let mut bytes = [0u8; 32];
+    rand::fill(&mut bytes);
+    let state = hex::encode(bytes);
+    if let Err(e) = slack.service.new_oauth_state(state.clone(), slack.clock.now()).await {
+        tracing::error!(error = %e, "could not store an OAuth state");
+        return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+    }
+    let query =
+        serde_urlencoded::to_string([("client_id", oauth.client_id.as_str()), ("scope", SCOPES), ("state", &state)])
+            .unwrap_or_default();
+    (StatusCode::FOUND, [(header::LOCATION, format!("{AUTHORIZE_URL}?{query}"))]).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /slack/oauth/callback`: the state used up, the code exchanged, the
+/// installation stored. Nothing is stored unless all of it succeeds.
+pub(super) async fn callback(State(slack): State<Arc<Slack>>, Query(q): Query<Callback>) -> Response {
+    let (Some(oauth), Some(sealer)) = (&slack.oauth, slack.workspaces.sealer()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let fresh = match q.state {
+        Some(state) => slack.service.take_oauth_state(state, slack.clock.now(), STATE_LIFETIME).await,
+        None => Ok(false),
+    };
+    match fresh {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!("an OAuth callback with an unknown, used or expired state");
+            return page(StatusCode::BAD_REQUEST, text::INSTALL_LINK_USED);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not check an OAuth state");
+            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+        }
+    }
+    if q.error.is_some() {
+        return page(StatusCode::OK, text::INSTALL_CANCELLED);
+    }
+    let Some(code) = q.code else { return page(StatusCode::BAD_REQUEST, text::INSTALL_FAILED) };
+    let query = [
+        ("client_id", oauth.client_id.as_str()),
+        ("client_secret", oauth.client_secret.expose_secret()),
+        ("code", code.as_str()),
+    ];
+    let access = match slack.api.get_unauthenticated("oauth.v2.access", &query).await {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!(error = %e, "oauth.v2.access failed");
+            return page(StatusCode::BAD_GATEWAY, text::INSTALL_FAILED);
+        }
+    };
+    let Some(installation) = installation_of(&access, sealer, slack.clock.now()) else {
+        tracing::warn!("oauth.v2.access gave no team or bot token");
+        return page(StatusCode::BAD_GATEWAY, text::INSTALL_FAILED);
+    };
+    let (team, name) = (installation.team.clone(), installation.team_name.clone());
+    if let Err(e) = slack.service.save_installation(installation).await {
+        tracing::error!(error = %e, "could not store an installation");
+        return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+    }
+    slack.workspaces.forget(&team);
+    tracing::info!(team, "installed in a workspace");
+    page(StatusCode::OK, &text::installed(&name))
+}
+
+/// The installation `oauth.v2.access` describes, its token sealed.
+fn installation_of(v: &Value, sealer: &Sealer, now: chrono::DateTime<chrono::Utc>) -> Option<Installation> {
+    let team = v["team"]["id"].as_str()?.to_string();
+    let token = SecretString::from(v["access_token"].as_str().filter(|t| t.starts_with("xoxb-"))?.to_string());
+    Some(Installation {
+        platform: PLATFORM,
+        enterprise: v["enterprise"]["id"].as_str().map(str::to_string),
+        team_name: v["team"]["name"].as_str().unwrap_or(&team).to_string(),
+        bot_user: v["bot_user_id"].as_str().unwrap_or_default().to_string(),
+        installer: v["authed_user"]["id"].as_str().unwrap_or_default().to_string(),
+        token_sealed: sealer.seal(&team, &token),
+        installed_at_ms: crate::store::millis(now),
+        team,
+    })
+}
+
+/// A plain page with one sentence from the service's texts.
+fn page(status: StatusCode, sentence: &str) -> Response {
+    let escaped = sentence.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let html = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quizmaster</title>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+         <body><main><h1>Quizmaster</h1><p>{escaped}</p></main></body></html>"
+    );
+    (status, Html(html)).into_response()
+}
+
+impl Slack {
+    /// An Events API callback (over HTTP or Socket Mode): an uninstall or
+    /// revoked bot tokens forget the workspace and pause its schedules.
+    pub(super) async fn event(&self, callback: &Value) {
+        let team = callback["team_id"].as_str().unwrap_or_default();
+        let event = &callback["event"];
+        let gone = match event["type"].as_str() {
+            Some("app_uninstalled") => true,
+            Some("tokens_revoked") => event["tokens"]["bot"].as_array().is_some_and(|b| !b.is_empty()),
+            _ => false,
+        };
+        if !gone || team.is_empty() {
+            return;
+        }
+        match self.service.remove_installation(PLATFORM, team.to_string()).await {
+            Ok(was) => tracing::info!(team, installed = was, "removed from a workspace; its schedules are paused"),
+            Err(e) => tracing::error!(team, error = %e, "could not forget an uninstalled workspace"),
+        }
+        self.workspaces.forget(team);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_token_opens_only_with_its_key_and_its_team() {
+        let sealer = Sealer::new([9; 32]);
+        let token = SecretString::from("xoxb-1-secret");
+        let sealed = sealer.seal("T1", &token);
+        assert!(!sealed.windows(6).any(|w| w == b"secret"), "no clear text");
+        assert_eq!(sealer.open("T1", &sealed).map(|t| t.expose_secret().to_string()).as_deref(), Some("xoxb-1-secret"));
+        assert!(sealer.open("T2", &sealed).is_none(), "bound to its team");
+        assert!(Sealer::new([8; 32]).open("T1", &sealed).is_none(), "bound to its key");
+        assert!(sealer.open("T1", &sealed[..10]).is_none());
+        assert_ne!(sealer.seal("T1", &token), sealed, "a fresh nonce each time");
+    }
+}

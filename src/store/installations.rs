@@ -1,0 +1,107 @@
+//! Workspaces that installed the app through OAuth, and the single-use
+//! `state` values of installs under way. Tokens arrive here sealed; the
+//! store never sees one in clear.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store};
+use crate::ids::Platform;
+
+/// One installation of the app in a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installation {
+    pub platform: Platform,
+    pub team: String,
+    pub enterprise: Option<String>,
+    pub team_name: String,
+    pub bot_user: String,
+    /// Who installed it: an admin there.
+    pub installer: String,
+    /// The bot token, sealed by the adapter.
+    pub token_sealed: Vec<u8>,
+    pub installed_at_ms: i64,
+}
+
+impl Store {
+    /// Stores (or replaces, on a reinstall) an installation.
+    pub fn save_installation(&mut self, i: &Installation) -> Result<()> {
+        self.exec(
+            "INSERT INTO installations (platform, team_id, enterprise_id, team_name, bot_user_id, installer_id,
+                                        token_sealed, installed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (platform, team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id,
+                 team_name = excluded.team_name, bot_user_id = excluded.bot_user_id,
+                 installer_id = excluded.installer_id, token_sealed = excluded.token_sealed,
+                 installed_at = excluded.installed_at",
+            params![
+                i.platform,
+                i.team,
+                i.enterprise,
+                i.team_name,
+                i.bot_user,
+                i.installer,
+                i.token_sealed,
+                i.installed_at_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn installation(&self, platform: Platform, team: &str) -> Result<Option<Installation>> {
+        Ok(self
+            .one(
+                "SELECT enterprise_id, team_name, bot_user_id, installer_id, token_sealed, installed_at
+                 FROM installations WHERE platform = ?1 AND team_id = ?2",
+                params![platform, team],
+                |r| {
+                    Ok(Installation {
+                        platform,
+                        team: team.to_string(),
+                        enterprise: r.get(0)?,
+                        team_name: r.get(1)?,
+                        bot_user: r.get(2)?,
+                        installer: r.get(3)?,
+                        token_sealed: r.get(4)?,
+                        installed_at_ms: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Forgets an installation (uninstalled, or its tokens revoked) and
+    /// pauses the workspace's schedules; its players, answers and boards
+    /// stay. True if it was installed.
+    pub fn remove_installation(&mut self, platform: Platform, team: &str) -> Result<bool> {
+        self.write(|tx| {
+            let removed = tx
+                .execute("DELETE FROM installations WHERE platform = ?1 AND team_id = ?2", params![platform, team])?
+                > 0;
+            tx.execute(
+                "UPDATE schedules SET paused = 1 WHERE channel_id IN (
+                     SELECT c.id FROM channels c JOIN guilds g ON g.id = c.guild_id
+                     WHERE g.platform = ?1 AND g.external_id = ?2)",
+                params![platform, team],
+            )?;
+            Ok(removed)
+        })
+    }
+
+    /// Records a `state` handed out at `now_ms`.
+    pub fn new_oauth_state(&mut self, state: &str, now_ms: i64) -> Result<()> {
+        self.exec("INSERT INTO oauth_states (state, created_at) VALUES (?1, ?2)", params![state, now_ms])?;
+        Ok(())
+    }
+
+    /// Uses up a `state`: true only the first time, and only within
+    /// `max_age_ms` of handing it out. Expired ones are cleared on the way.
+    pub fn take_oauth_state(&mut self, state: &str, now_ms: i64, max_age_ms: i64) -> Result<bool> {
+        self.write(|tx| {
+            let created: Option<i64> = tx
+                .query_row("DELETE FROM oauth_states WHERE state = ?1 RETURNING created_at", [state], |r| r.get(0))
+                .optional()?;
+            tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
+            Ok(created.is_some_and(|t| now_ms - t <= max_age_ms && t <= now_ms))
+        })
+    }
+}

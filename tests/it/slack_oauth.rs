@@ -1,0 +1,178 @@
+//! Slack in many workspaces: two install through the OAuth flow against the
+//! fake Slack, each gets its daily question posted with its own token,
+//! forged and reused install links store nothing, an uninstall stops that
+//! workspace's posts, and no token is ever written in clear.
+
+use std::sync::Arc;
+
+use quizmaster::platform::slack::sign;
+use quizmaster::scheduler::Clock;
+use reqwest::StatusCode;
+use secrecy::SecretString;
+use serde_json::json;
+use tempfile::TempDir;
+
+use crate::fake_slack::{self, FakeSlack};
+use crate::support::{SetClock, TestApp, at, count, db_path, wait_until};
+
+const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
+
+struct Bot {
+    clock: Arc<SetClock>,
+    fake: Arc<FakeSlack>,
+    fake_base: String,
+    url: String,
+    http: reqwest::Client,
+    app: TestApp,
+}
+
+async fn start(dir: &TempDir) -> Bot {
+    let clock = SetClock::new(at("2026-11-25 09:00"));
+    let (fake, fake_base) = fake_slack::start().await;
+    let mut settings = crate::support::settings(dir.path());
+    settings.slack.signing_secret = Some(SecretString::from(SECRET));
+    settings.slack.client_id = Some("111.222".into());
+    settings.slack.client_secret = Some(SecretString::from("client-secret"));
+    settings.slack.token_key = Some(SecretString::from(hex::encode([5u8; 32])));
+    settings.slack.listen = "127.0.0.1:0".parse().unwrap();
+    settings.slack.api_base_url = format!("{fake_base}/api").parse().unwrap();
+    let app = crate::support::spawn_app(settings, clock.clone()).await;
+    let url = format!("http://{}", app.slack_addr.expect("Slack listens"));
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    Bot { clock, fake, fake_base, url, http, app }
+}
+
+impl Bot {
+    /// "Add to Slack": the state from the redirect.
+    async fn install_link(&self) -> String {
+        let r = self.http.get(format!("{}/slack/install", self.url)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        let location = r.headers()["location"].to_str().unwrap().to_string();
+        let url = url::Url::parse(&location).unwrap();
+        assert_eq!(url.as_str().split('?').next(), Some("https://slack.com/oauth/v2/authorize"));
+        let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+        assert_eq!(q["client_id"], "111.222");
+        assert_eq!(q["scope"], "commands,chat:write,users:read");
+        q["state"].clone()
+    }
+
+    /// Slack sends the user back with a code and the state.
+    async fn callback(&self, code: &str, state: &str) -> (StatusCode, String) {
+        let r = self
+            .http
+            .get(format!("{}/slack/oauth/callback", self.url))
+            .query(&[("code", code), ("state", state)])
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.text().await.unwrap())
+    }
+
+    async fn signed(&self, path: &str, body: String, content_type: &str) -> reqwest::Response {
+        let ts = self.clock.now().timestamp().to_string();
+        self.http
+            .post(format!("{}{path}", self.url))
+            .header("content-type", content_type)
+            .header("x-slack-request-timestamp", &ts)
+            .header("x-slack-signature", sign(SECRET, &ts, body.as_bytes()))
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn quiz(&self, team: &str, channel: &str, user: &str, text: &str) -> String {
+        let body = serde_urlencoded::to_string([
+            ("team_id", team),
+            ("channel_id", channel),
+            ("user_id", user),
+            ("user_name", &user.to_lowercase()),
+            ("command", "/quiz"),
+            ("text", text),
+            ("response_url", &format!("{}/response/cmd", self.fake_base)),
+        ])
+        .unwrap();
+        let r = self.signed("/slack/commands", body, "application/x-www-form-urlencoded").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        r.text().await.unwrap()
+    }
+
+    fn posts_in(&self, channel: &str) -> Vec<fake_slack::Call> {
+        self.fake.calls("chat.postMessage").into_iter().filter(|c| c.body["channel"] == channel).collect()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir).await;
+
+    // Two workspaces install.
+    let first = bot.install_link().await;
+    for team in ["T1", "T2"] {
+        let state = if team == "T1" { first.clone() } else { bot.install_link().await };
+        let (status, page) = bot.callback(&format!("code-{team}"), &state).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains(&format!("installed in Team {team}")), "{page}");
+    }
+    // A reused state and a forged one are refused, store nothing, and never reach Slack.
+    let (status, page) = bot.callback("code-T3", &first).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("already used"), "{page}");
+    assert_eq!(bot.callback("code-T3", "f0rged").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM installations"), 2);
+    assert_eq!(bot.fake.calls("oauth.v2.access").len(), 2);
+
+    // No token in clear anywhere in the database files.
+    for file in [db_path(dir.path()), db_path(dir.path()).with_extension("db-wal")] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(!bytes.windows(12).any(|w| w == b"secret-token"), "{} holds a token in clear", file.display());
+        assert!(!bytes.windows(5).any(|w| w == b"xoxb-"), "{} holds a token in clear", file.display());
+    }
+
+    // The installer is an admin of their workspace; another member is not.
+    let refused = bot.quiz("T1", "C1", "UMEMBER", "admin schedule 10:00 UTC").await;
+    assert!(refused.contains("Only channel admins"), "{refused}");
+    for (team, channel) in [("T1", "C1"), ("T2", "C2")] {
+        let installer = format!("UINSTALL{team}");
+        let r = bot.quiz(team, channel, &installer, "admin schedule 10:00 UTC").await;
+        assert!(r.contains("Scheduled"), "{r}");
+    }
+    // 10:00: each workspace's question goes out with that workspace's token.
+    bot.clock.set(at("2026-11-25 10:00"));
+    bot.app.service.nudge();
+    wait_until("both questions", 10, || !bot.posts_in("C1").is_empty() && !bot.posts_in("C2").is_empty()).await;
+    assert_eq!(bot.posts_in("C1")[0].auth.as_deref(), Some("Bearer xoxb-T1-secret-token"));
+    assert_eq!(bot.posts_in("C2")[0].auth.as_deref(), Some("Bearer xoxb-T2-secret-token"));
+
+    // T1 uninstalls: its installation goes, its schedules pause, its data stays.
+    let event = json!({"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+        "event_id": "Ev1", "event_time": 1764064800, "event": {"type": "app_uninstalled"}});
+    let r = bot.signed("/slack/events", event.to_string(), "application/json").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM installations"), 1);
+    let answers_kept = count(dir.path(), "SELECT COUNT(*) FROM posts");
+    assert!(answers_kept >= 2);
+    // The next day: only T2 is posted.
+    bot.clock.set(at("2026-11-26 10:00"));
+    bot.app.service.nudge();
+    wait_until("T2's next question", 10, || bot.posts_in("C2").len() == 2).await;
+    let sleeps = bot.clock.sleeps();
+    bot.app.service.nudge();
+    bot.clock.wait_sleeps(sleeps, 1).await;
+    assert_eq!(bot.posts_in("C1").len(), 1, "no more posts in the uninstalled workspace");
+
+    // The URL check of the Events API.
+    let r = bot
+        .signed(
+            "/slack/events",
+            json!({"type": "url_verification", "challenge": "c-42"}).to_string(),
+            "application/json",
+        )
+        .await;
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["challenge"], "c-42");
+    if let Some(n) = fake_slack::check_against_spec(&bot.fake) {
+        assert!(n >= 4, "oauth.v2.access, users.info and chat.postMessage checked ({n})");
+    }
+    bot.app.stop().await;
+}
