@@ -32,6 +32,7 @@ async fn an_admin_change_on_either_platform_wakes_both_schedulers() {
     settings.slack.api_base_url = format!("{slack_base}/api").parse().unwrap();
     let app = spawn_app(settings, clock.clone()).await;
     discord.wait_for("command registration", |c| c.iter().any(|c| c.path.ends_with("/commands"))).await;
+    crate::support::wait_until("the gateway connection", 10, || discord.connected()).await;
     let slack_url = format!("http://{}/slack/commands", app.slack_addr.unwrap());
     let http = reqwest::Client::new();
     let slack_admin = |text: &str| {
