@@ -66,6 +66,8 @@ pub struct Application {
     clock: Arc<dyn Clock>,
     /// Slack, and its HTTP endpoints' listener when they are served.
     slack: Option<(Option<tokio::net::TcpListener>, Arc<Slack>)>,
+    /// `web.listen`, once bound.
+    web: Option<tokio::net::TcpListener>,
     /// Discord's HTTP interactions endpoint and the key that signs its requests.
     discord_endpoint: Option<(tokio::net::TcpListener, [u8; 32])>,
 }
@@ -116,7 +118,13 @@ impl Application {
             }
             _ => None,
         };
-        Ok(Application { settings, service, clock, slack, discord_endpoint })
+        let web = match settings.web.listen {
+            Some(addr) => Some(
+                tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on web.listen {addr}"))?,
+            ),
+            None => None,
+        };
+        Ok(Application { settings, service, clock, slack, web, discord_endpoint })
     }
 
     pub fn service(&self) -> &Arc<Service> {
@@ -126,6 +134,11 @@ impl Application {
     /// Where the Slack endpoints listen, once bound.
     pub fn slack_addr(&self) -> Option<SocketAddr> {
         self.slack.as_ref().and_then(|(l, _)| l.as_ref()?.local_addr().ok())
+    }
+
+    /// Where `/metrics` listens, once bound.
+    pub fn web_addr(&self) -> Option<SocketAddr> {
+        self.web.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// Where Discord's HTTP interactions endpoint listens, once bound.
@@ -142,13 +155,37 @@ impl Application {
     /// fails (which cancels the others); with none configured, the local
     /// console on this process's standard input and output.
     pub async fn run_until_stopped(self, cancel: CancellationToken) -> anyhow::Result<()> {
-        if !self.has_platforms() {
+        let console_only = !self.has_platforms();
+        let web = {
+            let (listener, service, cancel) = (self.web, Arc::clone(&self.service), cancel.clone());
+            async move {
+                match listener {
+                    Some(listener) => crate::web::serve(listener, service, cancel).await.context("web"),
+                    None => Ok(()),
+                }
+            }
+        };
+        if console_only {
             let stdin = tokio::io::BufReader::new(tokio::io::stdin());
             let echo = !std::io::stdin().is_terminal();
             let user = self.settings.console.user.clone();
-            return platform::console::run(self.service, self.clock, &user, stdin, std::io::stdout(), echo, cancel)
+            let console = async {
+                let r = platform::console::run(
+                    self.service,
+                    self.clock,
+                    &user,
+                    stdin,
+                    std::io::stdout(),
+                    echo,
+                    cancel.clone(),
+                )
                 .await
                 .context("console");
+                cancel.cancel();
+                r
+            };
+            let (c, w) = tokio::join!(console, web);
+            return c.and(w);
         }
         let slack = {
             let cancel = cancel.clone();
@@ -173,7 +210,7 @@ impl Application {
                 r
             }
         };
-        let (s, d) = tokio::join!(slack, discord);
-        s.and(d)
+        let (s, d, w) = tokio::join!(slack, discord, web);
+        s.and(d).and(w)
     }
 }

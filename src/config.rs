@@ -30,6 +30,15 @@ pub struct Settings {
     pub slack: SlackSettings,
     pub discord: DiscordSettings,
     pub delivery: DeliverySettings,
+    pub web: WebSettings,
+}
+
+/// The bot's own web side: `GET /metrics` (Prometheus) and `GET /healthz`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WebSettings {
+    /// Where it listens; unset serves nothing.
+    pub listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

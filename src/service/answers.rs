@@ -66,8 +66,11 @@ fn record(state: &mut State, batch: &[AnswerJob]) -> store::Result<Vec<Reply>> {
     }
     let rows: Vec<&AnswerRow> =
         handled.iter().filter_map(|h| if let Ok(Handled::Daily(a)) = h { Some(&a.row) } else { None }).collect();
-    let mut inserted = state.store.record_answers(&rows)?.into_iter();
+    let inserted = state.store.record_answers(&rows)?;
     state.store.commit()?;
+    let new = inserted.iter().filter(|i| matches!(i, Inserted::New)).count();
+    state.core.metrics.answers_recorded(u64::try_from(new).unwrap_or(u64::MAX));
+    let mut inserted = inserted.into_iter();
     Ok(handled
         .into_iter()
         .map(|h| match h {

@@ -38,7 +38,14 @@ impl Service {
     ) -> Result<Vec<Outbound>, StoreError> {
         self.write(move |state| daily::run_schedules(state, now)).await?;
         // A big reveal settles in steps, each its own writer job.
-        while self.write(daily::settle_step).await? {}
+        let settling = std::time::Instant::now();
+        let mut steps = 0;
+        while self.write(daily::settle_step).await? {
+            steps += 1;
+        }
+        if steps > 0 {
+            self.core.metrics.reveal(settling.elapsed().as_secs_f64());
+        }
         self.write(move |state| {
             let mut out = Vec::new();
             for pending in state.store.pending_deliveries(platform, share, store::millis(now))? {
@@ -140,9 +147,12 @@ impl Service {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let (post, part, channel) = (out.post, out.part, out.to.clone());
+        let platform = out.to.platform.as_str();
         self.write(move |state| {
+            let metrics = &state.core.metrics;
             let error = match result {
                 Ok(message_ref) => {
+                    metrics.delivery(platform, "sent");
                     if let Some(problem) = state.store.delivery_done(post, part, message_ref.as_deref())? {
                         tracing::info!(%post, channel = %channel.channel, %problem, "posting works again in this channel");
                     }
@@ -153,16 +163,19 @@ impl Service {
             let attempts = state.store.delivery_attempts(post, part)?;
             match after_failure(&error, attempts, now) {
                 Next::RetryAt(at) => {
+                    metrics.delivery(platform, "retry");
                     tracing::warn!(%post, ?part, channel = %channel.channel, %error, attempts, retry_at = %at,
                         "delivery failed; trying again later");
                     state.store.delivery_retry(post, part, store::millis(at), &error.to_string())
                 }
                 Next::GiveUp => {
+                    metrics.delivery(platform, "given_up");
                     tracing::error!(%post, ?part, channel = %channel.channel, %error, attempts,
                         "delivery failed too often; giving it up");
                     state.store.delivery_failed(post, part, &error.to_string(), None).map(drop)
                 }
                 Next::Blocked(problem) => {
+                    metrics.delivery(platform, "blocked");
                     let news =
                         state.store.delivery_failed(post, part, &error.to_string(), Some((problem, store::millis(now))))?;
                     if news {

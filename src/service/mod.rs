@@ -90,6 +90,7 @@ pub struct Ctx {
 pub(crate) struct Core {
     pub bank: Bank,
     pub rules: Rules,
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Core {
@@ -112,13 +113,27 @@ pub struct Service {
     wake: watch::Sender<u64>,
 }
 
+/// A command's kind, as counted.
+fn kind_of(cmd: &Command) -> &'static str {
+    match cmd {
+        Command::Play { .. } => "play",
+        Command::Answer { .. } => "answer",
+        Command::Leaderboard { .. } => "leaderboard",
+        Command::Stats { .. } => "stats",
+        Command::Streak => "streak",
+        Command::Review => "review",
+        Command::Help => "help",
+        Command::Admin(_) => "admin",
+    }
+}
+
 impl Service {
     /// Starts the writer thread over `store`. `seed` makes the random
     /// choices repeat (for demos and tests); `None` seeds from the system.
     pub fn start(store: Store, bank: Bank, rules: Rules, seed: Option<u64>) -> anyhow::Result<Service> {
         let rng = seed.map_or_else(|| StdRng::from_rng(&mut rand::rng()), StdRng::seed_from_u64);
         let readers = store.path().map(Readers::new);
-        let core = Arc::new(Core { bank, rules });
+        let core = Arc::new(Core { bank, rules, metrics: crate::metrics::Metrics::new() });
         let writer = Writer::start(State::new(store, Arc::clone(&core), rng))?;
         Ok(Service { core, writer, readers, limits: Limits::default(), wake: watch::Sender::new(0) })
     }
@@ -129,6 +144,11 @@ impl Service {
 
     pub fn rules(&self) -> &Rules {
         &self.core.rules
+    }
+
+    /// The counters and timings, in Prometheus's text format.
+    pub fn metrics_text(&self) -> String {
+        self.core.metrics.render()
     }
 
     /// Handles a command and waits for its reply without an async runtime
@@ -163,11 +183,21 @@ impl Service {
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
         let platform = ctx.platform;
-        text::spelled_for(platform, self.route_unspelled(ctx, cmd, inline).await)
+        let kind = kind_of(&cmd);
+        let refused = matches!(&cmd, Command::Admin(_)) && !ctx.is_admin;
+        let reply = self.route_unspelled(ctx, cmd, inline).await;
+        let outcome = match &reply.body {
+            _ if refused => "refused",
+            Body::Error(_) => "error",
+            _ => "ok",
+        };
+        self.core.metrics.command(kind, outcome);
+        text::spelled_for(platform, reply)
     }
 
     async fn route_unspelled(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
         if !self.limits.admit(self.core.rules.rate, &ctx) {
+            self.core.metrics.rate_limited(ctx.platform.as_str());
             return Reply::error(text::TOO_FAST);
         }
         let result = match cmd {

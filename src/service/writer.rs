@@ -164,6 +164,7 @@ fn run(mut state: State, rx: &mpsc::Receiver<Job>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         batch.extend(rx.try_iter().take(MAX_GROUP - 1));
+        state.core.metrics.writer_queue(batch.len());
         // Consecutive answers commit together; any other job runs between
         // groups, so everything happens in the order it was sent.
         let mut answers = Vec::new();
@@ -182,6 +183,7 @@ fn run(mut state: State, rx: &mpsc::Receiver<Job>) {
 
 fn commit(state: &mut State, answers: Vec<AnswerJob>) {
     if !answers.is_empty() {
+        state.core.metrics.writer_group(answers.len());
         guarded(state, Box::new(move |state| answers::commit_group(state, answers)));
     }
 }

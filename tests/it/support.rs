@@ -100,6 +100,7 @@ pub struct TestApp {
     pub service: Arc<Service>,
     pub slack_addr: Option<std::net::SocketAddr>,
     pub discord_addr: Option<std::net::SocketAddr>,
+    pub web_addr: Option<std::net::SocketAddr>,
     cancel: CancellationToken,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
@@ -109,9 +110,10 @@ pub async fn spawn_app(settings: Settings, clock: Arc<dyn Clock>) -> TestApp {
     let service = Arc::clone(app.service());
     let slack_addr = app.slack_addr();
     let discord_addr = app.discord_interactions_addr();
+    let web_addr = app.web_addr();
     let cancel = CancellationToken::new();
     let task = tokio::spawn(app.run_until_stopped(cancel.clone()));
-    TestApp { service, slack_addr, discord_addr, cancel, task }
+    TestApp { service, slack_addr, discord_addr, web_addr, cancel, task }
 }
 
 impl TestApp {

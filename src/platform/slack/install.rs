@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -79,8 +79,14 @@ pub struct Workspaces {
     pub default: WebApi,
     has_default: bool,
     sealer: Option<Sealer>,
-    cache: Mutex<HashMap<String, Option<Workspace>>>,
+    /// By team, with when it was read: a workspace found stays until
+    /// forgotten; one not found is read again after [`RECHECK`], in case
+    /// another process on the database installed it meanwhile.
+    cache: Mutex<HashMap<String, (Option<Workspace>, Instant)>>,
 }
+
+/// How long "not installed" is believed.
+const RECHECK: Duration = Duration::from_secs(60);
 
 impl Workspaces {
     pub fn new(service: Arc<Service>, default: WebApi, has_default: bool, sealer: Option<Sealer>) -> Workspaces {
@@ -89,7 +95,9 @@ impl Workspaces {
 
     /// The workspace `team`, if the bot is installed there (or configured for it).
     pub async fn get(&self, team: &str) -> Option<Workspace> {
-        if let Some(known) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(team) {
+        if let Some((known, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(team)
+            && (known.is_some() || at.elapsed() < RECHECK)
+        {
             return known.clone();
         }
         let installed = match &self.sealer {
@@ -110,7 +118,10 @@ impl Workspaces {
         };
         let workspace =
             installed.or_else(|| self.has_default.then(|| Workspace { api: self.default.clone(), installer: None }));
-        self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(team.to_string(), workspace.clone());
+        self.cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(team.to_string(), (workspace.clone(), Instant::now()));
         workspace
     }
 

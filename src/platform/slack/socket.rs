@@ -37,8 +37,10 @@ use super::{Interaction, Slack, SlashCommand};
 
 /// An envelope not handled by then is acked anyway, its reply sent later.
 pub const ACK_WITHIN: Duration = Duration::from_millis(2000);
-/// How long an envelope id is remembered against redelivery.
-const REMEMBER: Duration = Duration::from_secs(30 * 60);
+/// How long an envelope id is remembered against redelivery (Slack retries
+/// within minutes), and how many at most.
+const REMEMBER: Duration = Duration::from_secs(10 * 60);
+const REMEMBER_AT_MOST: usize = 100_000;
 /// The longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -68,7 +70,11 @@ struct Seen {
 
 impl Seen {
     fn ack_of(&mut self, id: &str, now: Instant) -> Arc<OnceCell<Value>> {
-        while self.order.front().is_some_and(|(t, _)| now.duration_since(*t) > REMEMBER) {
+        while self
+            .order
+            .front()
+            .is_some_and(|(t, _)| now.duration_since(*t) > REMEMBER || self.order.len() >= REMEMBER_AT_MOST)
+        {
             if let Some((_, old)) = self.order.pop_front() {
                 self.acks.remove(&old);
             }
