@@ -159,10 +159,13 @@ impl Application {
         let web = {
             let (listener, service, cancel) = (self.web, Arc::clone(&self.service), cancel.clone());
             async move {
-                match listener {
-                    Some(listener) => crate::web::serve(listener, service, cancel).await.context("web"),
-                    None => Ok(()),
+                let Some(listener) = listener else { return Ok(()) };
+                let r = crate::web::serve(listener, service, cancel.clone()).await.context("web");
+                if let Err(e) = &r {
+                    tracing::error!(error = %e, "the web server stopped; stopping the bot");
+                    cancel.cancel();
                 }
+                r
             }
         };
         if console_only {

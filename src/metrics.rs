@@ -14,7 +14,13 @@ pub struct Metrics {
     recorder: PrometheusRecorder,
     handle: PrometheusHandle,
     answers: Counter,
+    /// Samples recorded since the histograms were last folded into their
+    /// summaries (they are kept until then, scraped or not).
+    samples: std::sync::atomic::AtomicU32,
 }
+
+/// Fold the histograms' samples after this many.
+const UPKEEP_EVERY: u32 = 1024;
 
 impl Default for Metrics {
     fn default() -> Self {
@@ -38,7 +44,7 @@ impl Metrics {
         ] {
             recorder.describe_counter(name.into(), None, help.into());
         }
-        Metrics { recorder, handle, answers }
+        Metrics { recorder, handle, answers, samples: std::sync::atomic::AtomicU32::new(0) }
     }
 
     fn counter(&self, name: &'static str, labels: Vec<Label>) -> Counter {
@@ -61,6 +67,14 @@ impl Metrics {
     pub fn writer_group(&self, size: usize) {
         let group = self.recorder.register_histogram(&Key::from_name("quizmaster_writer_group_size"), &META);
         group.record(size as f64);
+        self.sampled();
+    }
+
+    /// Keeps the histograms' memory bounded when nobody scrapes.
+    fn sampled(&self) {
+        if self.samples.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % UPKEEP_EVERY == UPKEEP_EVERY - 1 {
+            self.handle.run_upkeep();
+        }
     }
 
     /// How many jobs the writer found waiting when it looked.
@@ -72,6 +86,7 @@ impl Metrics {
     /// How long a reveal took, from closing to its last settling step.
     pub fn reveal(&self, seconds: f64) {
         self.recorder.register_histogram(&Key::from_name("quizmaster_reveal_seconds"), &META).record(seconds);
+        self.sampled();
     }
 
     /// A send of a question or reveal and how it went (`sent`, `retry`,

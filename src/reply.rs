@@ -204,6 +204,12 @@ pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
         let after = &rest[start + TIME_START.len_utf8()..];
         let parsed = after.split_once(TIME_SPLIT).and_then(|(secs, tail)| {
             let (fallback, tail) = tail.split_once(TIME_END)?;
+            // A mark the service wrote holds no other mark: anything else is
+            // user text imitating one, and is shown as text.
+            let nested = |s: &str| s.contains([TIME_START, TIME_SPLIT]);
+            if nested(secs) || nested(fallback) {
+                return None;
+            }
             Some((secs.parse::<i64>().ok()?, fallback, tail))
         });
         match parsed {
@@ -344,5 +350,9 @@ mod tests {
         // A forged mark whose instant is not a number shows as plain text.
         let forged = format!("{TIME_START}<@&1>{TIME_SPLIT}y{TIME_END} and {TIME_START}");
         assert_eq!(show_times(&forged, angle), "<@&1>y and ");
+        // User text that opens a mark cannot swallow what follows it.
+        let name = format!("Eve{TIME_START}1{TIME_SPLIT}");
+        let text = format!("{name} hidden? {}", time_mark(at, "x"));
+        assert_eq!(show_times(&text, angle), "Eve1 hidden? <1764000000|x>");
     }
 }

@@ -87,10 +87,19 @@ impl Store {
         })
     }
 
-    /// Records a `state` handed out at `now_ms`.
-    pub fn new_oauth_state(&mut self, state: &str, now_ms: i64) -> Result<()> {
-        self.exec("INSERT INTO oauth_states (state, created_at) VALUES (?1, ?2)", params![state, now_ms])?;
-        Ok(())
+    /// Records a `state` handed out at `now_ms`, clearing those older than
+    /// `max_age_ms`. False (nothing recorded) when `max_pending` are already
+    /// waiting: a flood of install requests cannot grow the table.
+    pub fn new_oauth_state(&mut self, state: &str, now_ms: i64, max_age_ms: i64, max_pending: i64) -> Result<bool> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
+            let pending: i64 = tx.query_row("SELECT COUNT(*) FROM oauth_states", [], |r| r.get(0))?;
+            if pending >= max_pending {
+                return Ok(false);
+            }
+            tx.execute("INSERT INTO oauth_states (state, created_at) VALUES (?1, ?2)", params![state, now_ms])?;
+            Ok(true)
+        })
     }
 
     /// Uses up a `state`: true only the first time, and only within

@@ -43,29 +43,39 @@ async fn start(dir: &TempDir) -> Bot {
 }
 
 impl Bot {
-    /// "Add to Slack": the state from the redirect.
+    /// "Add to Slack": the state from the redirect (also set as a cookie).
     async fn install_link(&self) -> String {
         let r = self.http.get(format!("{}/slack/install", self.url)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::FOUND);
+        let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
         let location = r.headers()["location"].to_str().unwrap().to_string();
         let url = url::Url::parse(&location).unwrap();
         assert_eq!(url.as_str().split('?').next(), Some("https://slack.com/oauth/v2/authorize"));
         let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
         assert_eq!(q["client_id"], "111.222");
         assert_eq!(q["scope"], "commands,chat:write,users:read");
+        assert!(cookie.starts_with(&format!("qm_slack_state={};", q["state"])), "{cookie}");
         q["state"].clone()
     }
 
-    /// Slack sends the user back with a code and the state.
-    async fn callback(&self, code: &str, state: &str) -> (StatusCode, String) {
+    /// Slack sends the user back with a code and the state, from the
+    /// browser that holds `cookie`.
+    async fn callback_with(&self, code: &str, state: &str, cookie: &str) -> (StatusCode, String) {
         let r = self
             .http
             .get(format!("{}/slack/oauth/callback", self.url))
+            .header("cookie", format!("other=1; qm_slack_state={cookie}"))
             .query(&[("code", code), ("state", state)])
             .send()
             .await
             .unwrap();
         (r.status(), r.text().await.unwrap())
+    }
+
+    /// The callback from the browser that started the install.
+    async fn callback(&self, code: &str, state: &str) -> (StatusCode, String) {
+        self.callback_with(code, state, state).await
     }
 
     async fn signed(&self, path: &str, body: String, content_type: &str) -> reqwest::Response {
@@ -107,8 +117,11 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     let dir = TempDir::new().unwrap();
     let bot = start(&dir).await;
 
-    // Two workspaces install.
+    // A state from another browser's install is refused, and stays good for its own.
     let first = bot.install_link().await;
+    let (status, _) = bot.callback_with("code-T1", &first, "someone-elses").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "login CSRF");
+    // Two workspaces install.
     for team in ["T1", "T2"] {
         let state = if team == "T1" { first.clone() } else { bot.install_link().await };
         let (status, page) = bot.callback(&format!("code-{team}"), &state).await;

@@ -61,7 +61,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, 
         return refuse(StatusCode::UNAUTHORIZED, "missing signature headers");
     };
     let now = endpoint.interactions.clock.now().timestamp();
-    if !timestamp.parse::<i64>().is_ok_and(|t| (now - t).abs() <= FRESH_SECS) {
+    if !timestamp.parse::<i64>().is_ok_and(|t| now.abs_diff(t) <= FRESH_SECS.unsigned_abs()) {
         return refuse(StatusCode::UNAUTHORIZED, "stale or unreadable signature timestamp");
     }
     if endpoint.verifier.verify(signature, timestamp, &body).is_err() {

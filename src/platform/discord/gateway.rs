@@ -20,8 +20,10 @@ use super::{Interactions, respond_over_rest};
 use crate::config::DiscordSettings;
 use crate::ids::Share;
 
-/// Discord allows one IDENTIFY per bucket every five seconds.
-const IDENTIFY_EVERY: StdDuration = StdDuration::from_secs(5);
+/// Discord allows one IDENTIFY per bucket every five seconds; the slot is
+/// taken a little before the client connects and identifies, so a second
+/// more keeps two starts in one bucket apart whatever the connect takes.
+const IDENTIFY_EVERY: StdDuration = StdDuration::from_secs(6);
 
 struct Handler {
     interactions: Arc<Interactions>,

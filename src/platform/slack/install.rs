@@ -36,6 +36,8 @@ const AUTHORIZE_URL: &str = "https://slack.com/oauth/v2/authorize";
 pub const SCOPES: &str = "commands,chat:write,users:read";
 /// How long an install link's `state` stays good.
 const STATE_LIFETIME: Duration = Duration::from_secs(10 * 60);
+/// The cookie that ties a `state` to the browser it was handed to.
+const STATE_COOKIE: &str = "qm_slack_state";
 const NONCE_LEN: usize = 24;
 
 /// Seals and opens bot tokens with the configured key.
@@ -79,14 +81,16 @@ pub struct Workspaces {
     pub default: WebApi,
     has_default: bool,
     sealer: Option<Sealer>,
-    /// By team, with when it was read: a workspace found stays until
-    /// forgotten; one not found is read again after [`RECHECK`], in case
-    /// another process on the database installed it meanwhile.
+    /// By team, with when it was read: read again after [`RECHECK`] (not
+    /// found) or [`REREAD`] (found), in case another process on the
+    /// database installed, reinstalled or uninstalled it meanwhile.
     cache: Mutex<HashMap<String, (Option<Workspace>, Instant)>>,
 }
 
 /// How long "not installed" is believed.
 const RECHECK: Duration = Duration::from_secs(60);
+/// How long an installation read is used before it is read again.
+const REREAD: Duration = Duration::from_secs(10 * 60);
 
 impl Workspaces {
     pub fn new(service: Arc<Service>, default: WebApi, has_default: bool, sealer: Option<Sealer>) -> Workspaces {
@@ -96,7 +100,7 @@ impl Workspaces {
     /// The workspace `team`, if the bot is installed there (or configured for it).
     pub async fn get(&self, team: &str) -> Option<Workspace> {
         if let Some((known, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(team)
-            && (known.is_some() || at.elapsed() < RECHECK)
+            && at.elapsed() < if known.is_some() { REREAD } else { RECHECK }
         {
             return known.clone();
         }
@@ -146,14 +150,23 @@ pub(super) async fn install(State(slack): State<Arc<Slack>>) -> Response {
     let mut bytes = [0u8; 32];
     rand::fill(&mut bytes);
     let state = hex::encode(bytes);
-    if let Err(e) = slack.service.new_oauth_state(state.clone(), slack.clock.now()).await {
-        tracing::error!(error = %e, "could not store an OAuth state");
-        return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+    match slack.service.new_oauth_state(state.clone(), slack.clock.now(), STATE_LIFETIME).await {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!("too many installs under way; refusing another install link");
+            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not store an OAuth state");
+            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+        }
     }
     let query =
         serde_urlencoded::to_string([("client_id", oauth.client_id.as_str()), ("scope", SCOPES), ("state", &state)])
             .unwrap_or_default();
-    (StatusCode::FOUND, [(header::LOCATION, format!("{AUTHORIZE_URL}?{query}"))]).into_response()
+    let cookie = format!("{STATE_COOKIE}={state}; Path=/slack; Max-Age=600; HttpOnly; Secure; SameSite=Lax");
+    (StatusCode::FOUND, [(header::LOCATION, format!("{AUTHORIZE_URL}?{query}")), (header::SET_COOKIE, cookie)])
+        .into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,13 +178,27 @@ pub(super) struct Callback {
 
 /// `GET /slack/oauth/callback`: the state used up, the code exchanged, the
 /// installation stored. Nothing is stored unless all of it succeeds.
-pub(super) async fn callback(State(slack): State<Arc<Slack>>, Query(q): Query<Callback>) -> Response {
+pub(super) async fn callback(
+    State(slack): State<Arc<Slack>>,
+    headers: axum::http::HeaderMap,
+    Query(q): Query<Callback>,
+) -> Response {
     let (Some(oauth), Some(sealer)) = (&slack.oauth, slack.workspaces.sealer()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // The state must be the one handed to this browser (login CSRF).
+    let cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().strip_prefix(STATE_COOKIE)?.strip_prefix('='))
+        .next();
     let fresh = match q.state {
-        Some(state) => slack.service.take_oauth_state(state, slack.clock.now(), STATE_LIFETIME).await,
-        None => Ok(false),
+        Some(state) if cookie == Some(state.as_str()) => {
+            slack.service.take_oauth_state(state, slack.clock.now(), STATE_LIFETIME).await
+        }
+        _ => Ok(false),
     };
     match fresh {
         Ok(true) => {}

@@ -22,6 +22,11 @@ use crate::service::Service;
 const REFRESH: Duration = Duration::from_secs(24 * 60 * 60);
 /// users.info calls a second per workspace (Tier 4: 100+ a minute).
 const LOOKUPS_PER_SECOND: f64 = 1.5;
+/// After a failed lookup (a missing scope, say), the user is not looked up
+/// again for this long.
+const AFTER_FAILURE: Duration = Duration::from_secs(60 * 60);
+/// Lookups waiting at once, at most; more are skipped until a later command.
+const MAX_WAITING: usize = 1000;
 
 type Key = (String, String);
 
@@ -30,12 +35,19 @@ pub struct Names {
     /// Name, whether a workspace admin or owner, and when looked up.
     cache: Mutex<HashMap<Key, (String, bool, Instant)>>,
     looking: Mutex<HashSet<Key>>,
+    failed: Mutex<HashMap<Key, Instant>>,
     pace: Pacer<String>,
 }
 
 impl Names {
     pub fn new(workspaces: Arc<Workspaces>) -> Names {
-        Names { workspaces, cache: Mutex::default(), looking: Mutex::default(), pace: Pacer::new(LOOKUPS_PER_SECOND) }
+        Names {
+            workspaces,
+            cache: Mutex::default(),
+            looking: Mutex::default(),
+            failed: Mutex::default(),
+            pace: Pacer::new(LOOKUPS_PER_SECOND),
+        }
     }
 
     /// The name users.info gave for this user, if looked up.
@@ -70,8 +82,20 @@ impl Names {
             .unwrap_or_else(PoisonError::into_inner)
             .get(&key)
             .is_some_and(|(_, _, at)| at.elapsed() < REFRESH);
-        if fresh || !self.looking.lock().unwrap_or_else(PoisonError::into_inner).insert(key.clone()) {
+        let failed_lately = self
+            .failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .is_some_and(|at| at.elapsed() < AFTER_FAILURE);
+        if fresh || failed_lately {
             return;
+        }
+        {
+            let mut looking = self.looking.lock().unwrap_or_else(PoisonError::into_inner);
+            if looking.len() >= MAX_WAITING || !looking.insert(key.clone()) {
+                return;
+            }
         }
         let (names, service) = (Arc::clone(self), Arc::clone(service));
         tokio::spawn(async move {
@@ -88,8 +112,14 @@ impl Names {
                         tracing::warn!(user = %key.1, error = %e, "could not store a Slack display name");
                     }
                 }
-                Ok(None) => tracing::debug!(user = %key.1, "users.info gave no name"),
-                Err(e) => tracing::warn!(user = %key.1, error = %e, "users.info failed; keeping the name we have"),
+                Ok(None) => {
+                    tracing::debug!(user = %key.1, "users.info gave no name");
+                    names.failed.lock().unwrap_or_else(PoisonError::into_inner).insert(key, Instant::now());
+                }
+                Err(e) => {
+                    tracing::warn!(user = %key.1, error = %e, "users.info failed; keeping the name we have for an hour");
+                    names.failed.lock().unwrap_or_else(PoisonError::into_inner).insert(key, Instant::now());
+                }
             }
         });
     }

@@ -43,6 +43,10 @@ const REMEMBER: Duration = Duration::from_secs(10 * 60);
 const REMEMBER_AT_MOST: usize = 100_000;
 /// The longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// The bot pings this often; a connection silent for [`SILENT_FOR`] (not
+/// even a pong) is taken for dead and reopened.
+const PING_EVERY: Duration = Duration::from_secs(20);
+const SILENT_FOR: Duration = Duration::from_secs(65);
 
 /// One message from Slack over the socket.
 #[derive(Debug, Deserialize)]
@@ -91,6 +95,8 @@ impl Seen {
 enum Ended {
     /// Slack asked for a new connection.
     Disconnect(String),
+    /// Slack turned Socket Mode off for the app: reconnecting cannot help.
+    Disabled,
     /// The socket closed or failed.
     Dropped(String),
     Cancelled,
@@ -112,7 +118,7 @@ pub(super) async fn run(slack: Arc<Slack>, app_token: SecretString, cancel: Canc
     loop {
         let ended = match client.app.call("apps.connections.open", &json!({})).await {
             Ok(v) => match v["url"].as_str() {
-                Some(url) => client.connect(url, &cancel).await,
+                Some(url) => client.connect(url, &cancel, &mut backoff).await,
                 None => Ended::Dropped("apps.connections.open gave no url".into()),
             },
             Err(ApiError::Slack { code, .. })
@@ -127,9 +133,13 @@ pub(super) async fn run(slack: Arc<Slack>, app_token: SecretString, cancel: Canc
         };
         match ended {
             Ended::Cancelled => return Ok(()),
+            Ended::Disabled => {
+                anyhow::bail!(
+                    "Slack disabled Socket Mode for this app (link_disabled): turn it on in the app's settings"
+                )
+            }
             Ended::Disconnect(reason) => {
                 tracing::info!(reason, "Slack asked for a new Socket Mode connection");
-                backoff = Duration::from_secs(1);
             }
             Ended::Dropped(why) => {
                 tracing::warn!(why, wait_s = backoff.as_secs(), "Socket Mode connection lost; reconnecting");
@@ -144,8 +154,9 @@ pub(super) async fn run(slack: Arc<Slack>, app_token: SecretString, cancel: Canc
 }
 
 impl Client {
-    /// Reads one connection until Slack asks for another, it drops, or `cancel`.
-    async fn connect(self: &Arc<Self>, url: &str, cancel: &CancellationToken) -> Ended {
+    /// Reads one connection until Slack asks for another, it drops or goes
+    /// silent, or `cancel`. A `hello` resets the reconnection backoff.
+    async fn connect(self: &Arc<Self>, url: &str, cancel: &CancellationToken, backoff: &mut Duration) -> Ended {
         let ws = match tokio_tungstenite::connect_async(url).await {
             Ok((ws, _)) => ws,
             Err(e) => return Ended::Dropped(format!("connecting: {e}")),
@@ -162,11 +173,21 @@ impl Client {
             }
             let _ = sink.close().await;
         });
+        let mut ping = tokio::time::interval(PING_EVERY);
+        let mut heard = Instant::now();
         loop {
             let frame = tokio::select! {
                 f = stream.next() => f,
+                _ = ping.tick() => {
+                    if heard.elapsed() > SILENT_FOR {
+                        return Ended::Dropped(format!("nothing heard for {} s", heard.elapsed().as_secs()));
+                    }
+                    let _ = out.send(Message::Ping(Vec::new()));
+                    continue;
+                }
                 () = cancel.cancelled() => return Ended::Cancelled,
             };
+            heard = Instant::now();
             let text = match frame {
                 Some(Ok(Message::Text(t))) => t,
                 Some(Ok(Message::Close(_))) | None => return Ended::Dropped("closed by Slack".into()),
@@ -181,7 +202,11 @@ impl Client {
                 }
             };
             match envelope.kind.as_str() {
-                "hello" => tracing::info!("Socket Mode connected"),
+                "hello" => {
+                    tracing::info!("Socket Mode connected");
+                    *backoff = Duration::from_secs(1);
+                }
+                "disconnect" if envelope.reason.as_deref() == Some("link_disabled") => return Ended::Disabled,
                 "disconnect" => return Ended::Disconnect(envelope.reason.unwrap_or_default()),
                 _ => self.accept(envelope, out.clone()),
             }
