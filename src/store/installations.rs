@@ -103,14 +103,12 @@ impl Store {
     }
 
     /// Uses up a `state`: true only the first time, and only within
-    /// `max_age_ms` of handing it out. Expired ones are cleared on the way.
+    /// `max_age_ms` of handing it out (expired ones are cleared as new ones
+    /// are handed out).
     pub fn take_oauth_state(&mut self, state: &str, now_ms: i64, max_age_ms: i64) -> Result<bool> {
-        self.write(|tx| {
-            let created: Option<i64> = tx
-                .query_row("DELETE FROM oauth_states WHERE state = ?1 RETURNING created_at", [state], |r| r.get(0))
-                .optional()?;
-            tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
-            Ok(created.is_some_and(|t| now_ms - t <= max_age_ms && t <= now_ms))
-        })
+        let created: Option<i64> = self
+            .one("DELETE FROM oauth_states WHERE state = ?1 RETURNING created_at", [state], |r| r.get(0))
+            .optional()?;
+        Ok(created.is_some_and(|t| now_ms - t <= max_age_ms && t <= now_ms))
     }
 }

@@ -115,18 +115,22 @@ impl Workspaces {
                 }),
                 Err(e) => {
                     tracing::warn!(team, error = %e, "cannot read the installation");
-                    return self.has_default.then(|| Workspace { api: self.default.clone(), installer: None });
+                    return self.configured();
                 }
             },
             None => None,
         };
-        let workspace =
-            installed.or_else(|| self.has_default.then(|| Workspace { api: self.default.clone(), installer: None }));
+        let workspace = installed.or_else(|| self.configured());
         self.cache
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .insert(team.to_string(), (workspace.clone(), Instant::now()));
         workspace
+    }
+
+    /// The workspace of the configured `bot_token`, if one is set.
+    fn configured(&self) -> Option<Workspace> {
+        self.has_default.then(|| Workspace { api: self.default.clone(), installer: None })
     }
 
     fn forget(&self, team: &str) {

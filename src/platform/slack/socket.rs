@@ -240,13 +240,7 @@ impl Client {
         let slack = Arc::clone(&self.slack);
         match envelope.kind.as_str() {
             "slash_commands" => {
-                let form: SlashCommand = match serde_json::from_value(envelope.payload) {
-                    Ok(f) => f,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "a slash command envelope without the usual fields");
-                        return Value::Null;
-                    }
-                };
+                let Some(form) = payload::<SlashCommand>(envelope.payload, "slash command") else { return Value::Null };
                 let url = form.response_url.clone();
                 let mut job = tokio::spawn(async move { slack.slash(&form).await });
                 match tokio::time::timeout(ACK_WITHIN, &mut job).await {
@@ -267,13 +261,7 @@ impl Client {
                 }
             }
             "interactive" => {
-                let payload: Interaction = match serde_json::from_value(envelope.payload) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "an interactive envelope without the usual fields");
-                        return Value::Null;
-                    }
-                };
+                let Some(payload) = payload::<Interaction>(envelope.payload, "interactive") else { return Value::Null };
                 let mut job = tokio::spawn(async move { slack.click(payload).await });
                 match tokio::time::timeout(ACK_WITHIN, &mut job).await {
                     Ok(Ok(Err(e))) => tracing::warn!(error = %e, "an interaction the bot cannot use"),
@@ -292,4 +280,11 @@ impl Client {
             }
         }
     }
+}
+
+/// An envelope's payload as `T`; `None`, logged, when it lacks the usual fields.
+fn payload<T: serde::de::DeserializeOwned>(payload: Value, kind: &str) -> Option<T> {
+    serde_json::from_value(payload)
+        .map_err(|e| tracing::warn!(error = %e, kind, "an envelope without the usual fields"))
+        .ok()
 }

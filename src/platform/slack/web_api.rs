@@ -71,9 +71,7 @@ impl WebApi {
     /// A GET method that takes no token (oauth.v2.access: the client's
     /// credentials are its arguments).
     pub async fn get_unauthenticated(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
-        let url = format!("{}/{method}", self.base);
-        let v = self.send(false, |r| r.get(&url).query(query)).await?;
-        Self::ok(method, v)
+        self.get_as(method, query, false).await
     }
 
     /// Calls a Web API method with a JSON body; returns the response JSON
@@ -87,8 +85,12 @@ impl WebApi {
     /// Calls a read method the Web API documents as GET, with its arguments
     /// in the query (the token still in the Authorization header).
     pub async fn get(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
+        self.get_as(method, query, true).await
+    }
+
+    async fn get_as(&self, method: &str, query: &[(&str, &str)], auth: bool) -> Result<Value, ApiError> {
         let url = format!("{}/{method}", self.base);
-        let v = self.send(true, |r| r.get(&url).query(query)).await?;
+        let v = self.send(auth, |r| r.get(&url).query(query)).await?;
         Self::ok(method, v)
     }
 
