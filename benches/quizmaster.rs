@@ -78,10 +78,10 @@ fn post_now(svc: &Service, admin: &Ctx) -> Body {
     assert!(!matches!(ack.body, Body::Error(_)), "{ack:?}");
     let due =
         futures_executor::block_on(svc.tick(admin.now, admin.platform, quizmaster::ids::Share::ALL)).expect("tick");
-    let question = due.into_iter().rev().find(|o| o.part == Part::Question).expect("a queued question");
+    let question = due.into_iter().rev().find(|o| o.part() == Some(Part::Question)).expect("a queued question");
     // As the sender records it once the platform took it.
     futures_executor::block_on(async {
-        svc.delivery_started(question.post, question.part).await?;
+        svc.delivery_started(question.what).await?;
         svc.delivery_outcome(&question, Ok(None), admin.now).await
     })
     .expect("delivered");
@@ -167,7 +167,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     // The sender's pass settles it in steps and hands out the reveal.
     let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack, quizmaster::ids::Share::ALL))?;
     let reveal = t.elapsed();
-    assert!(due.iter().any(|o| o.part == Part::Reveal), "{due:?}");
+    assert!(due.iter().any(|o| o.part() == Some(Part::Reveal)), "{due:?}");
     let acked = latencies.len();
     latencies.sort();
     drop(svc);

@@ -55,6 +55,7 @@ pub fn rules(settings: &Settings) -> Rules {
             burst: settings.quiz.rate_burst,
             per_second: settings.quiz.rate_per_second,
         },
+        web_url: None,
     }
 }
 
@@ -84,7 +85,21 @@ impl Application {
         let bank = load_bank(&settings)?;
         let store = open_store(&settings)?;
         tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
-        let service = Arc::new(Service::start(store, bank, rules(&settings), settings.quiz.seed)?);
+        let web = match settings.web.listen {
+            Some(addr) => Some(
+                tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on web.listen {addr}"))?,
+            ),
+            None => None,
+        };
+        let mut rules = rules(&settings);
+        // The address links to the pages start with: the configured public
+        // URL, else the address bound (a port 0 is known only now).
+        rules.web_url = match (&settings.web.public_url, web.as_ref().and_then(|l| l.local_addr().ok())) {
+            (Some(url), Some(_)) => Some(url.as_str().trim_end_matches('/').to_string()),
+            (None, Some(addr)) => Some(format!("http://{addr}")),
+            (_, None) => None,
+        };
+        let service = Arc::new(Service::start(store, bank, rules, settings.quiz.seed)?);
         let slack = match Slack::from_settings(
             Arc::clone(&service),
             Arc::clone(&clock),
@@ -117,12 +132,6 @@ impl Application {
                 Some((listener, key))
             }
             _ => None,
-        };
-        let web = match settings.web.listen {
-            Some(addr) => Some(
-                tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on web.listen {addr}"))?,
-            ),
-            None => None,
         };
         Ok(Application { settings, service, clock, slack, web, discord_endpoint })
     }

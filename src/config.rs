@@ -33,12 +33,16 @@ pub struct Settings {
     pub web: WebSettings,
 }
 
-/// The bot's own web side: `GET /metrics` (Prometheus) and `GET /healthz`.
+/// The bot's own web side: the servers' pages, `GET /metrics` (Prometheus)
+/// and `GET /healthz`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct WebSettings {
     /// Where it listens; unset serves nothing.
     pub listen: Option<SocketAddr>,
+    /// The address people reach it at (behind a proxy: `https://quiz.example.com`);
+    /// links from `/quiz web` start with it. Unset: `http://` and `listen`.
+    pub public_url: Option<Url>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -475,6 +479,9 @@ impl Settings {
                 key: "slack.api_base_url",
                 message: "must be an http(s) URL".into(),
             });
+        }
+        if self.web.public_url.as_ref().is_some_and(|u| !web(u)) {
+            return Err(SettingsError::BadValue { key: "web.public_url", message: "must be an http(s) URL".into() });
         }
         if self.discord.api_base_url.as_ref().is_some_and(|u| !web(u)) {
             return Err(SettingsError::BadValue {

@@ -36,6 +36,35 @@ impl fmt::Display for Platform {
     }
 }
 
+/// A server named on the command line: `PLATFORM:ID`, such as
+/// `discord:80351110224678912`, `slack:T024BE7LH` or `console:local`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl ServerRef {
+    pub fn parse(s: &str) -> Result<ServerRef, String> {
+        let (platform, id) = s.split_once(':').ok_or_else(|| {
+            format!("`{s}` is not PLATFORM:ID, such as discord:80351110224678912, slack:T024BE7LH or console:local")
+        })?;
+        let platform = Platform::parse(platform.trim())
+            .ok_or_else(|| format!("`{platform}` is not a platform: use discord, slack or console"))?;
+        let id = id.trim();
+        if id.is_empty() {
+            return Err(format!("`{s}` names no server id after the colon"));
+        }
+        Ok(ServerRef { platform, id: id.to_string() })
+    }
+}
+
+impl fmt::Display for ServerRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.platform, self.id)
+    }
+}
+
 macro_rules! row_id {
     ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
         #[$doc]
@@ -61,6 +90,8 @@ row_id! {
     PostId,
     /// A practice question row.
     PracticeId,
+    /// A weekly recap row.
+    RecapId,
 }
 
 /// Which message of a post a delivery is.
@@ -68,6 +99,39 @@ row_id! {
 pub enum Part {
     Question,
     Reveal,
+}
+
+/// A message the bot sends on its own: a post's question or reveal, or a
+/// weekly recap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sendable {
+    Post(PostId, Part),
+    Recap(RecapId),
+}
+
+impl Sendable {
+    /// Whether this is a post's question (the one message that must not be
+    /// sent twice where the platform cannot drop a repeat).
+    pub fn is_question(self) -> bool {
+        matches!(self, Sendable::Post(_, Part::Question))
+    }
+
+    pub fn post(self) -> Option<PostId> {
+        match self {
+            Sendable::Post(post, _) => Some(post),
+            Sendable::Recap(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Sendable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Sendable::Post(post, Part::Question) => write!(f, "question of post {post}"),
+            Sendable::Post(post, Part::Reveal) => write!(f, "reveal of post {post}"),
+            Sendable::Recap(recap) => write!(f, "recap {recap}"),
+        }
+    }
 }
 
 /// Where a delivery goes.

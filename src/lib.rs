@@ -3,6 +3,7 @@
 //! adapters in `platform`.
 
 pub mod app;
+pub mod chart;
 pub mod command;
 pub mod config;
 pub mod content;

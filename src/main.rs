@@ -12,6 +12,8 @@ use clap::{Parser, Subcommand};
 use quizmaster::app::{self, Application};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::Bank;
+use quizmaster::ids::ServerRef;
+use quizmaster::quiz::recap;
 use quizmaster::quiz::schedule::{self, Close, Days, Rule};
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
@@ -55,6 +57,18 @@ enum Cmd {
     /// Check a daily schedule before setting it.
     #[command(subcommand)]
     Schedule(ScheduleCmd),
+    /// Draws a server's weekly recap chart from the database, as a PNG.
+    Recap {
+        /// The server: PLATFORM:ID, such as discord:80351110224678912 or console:local.
+        #[arg(long, value_parser = ServerRef::parse)]
+        guild: ServerRef,
+        /// The ISO week, such as 2026-W48; the current week so far if not given.
+        #[arg(long, value_parser = recap::parse_week)]
+        week: Option<chrono::NaiveDate>,
+        /// Where to write the PNG.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -120,6 +134,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
         Cmd::Grade { item, answer } => grade(&settings, &item, &answer.join(" ")),
+        Cmd::Recap { guild, week, out } => {
+            let bank = app::load_bank(&settings)?;
+            let store = app::open_store(&settings)?;
+            let card = quizmaster::service::recap::server_week(
+                &store,
+                &bank,
+                &guild,
+                week,
+                Utc::now(),
+                settings.quiz.timezone.0,
+            )?;
+            let png = quizmaster::chart::png(&card.chart)?;
+            std::fs::write(&out, &png).with_context(|| format!("writing {}", out.display()))?;
+            println!(
+                "{}: {} answers to {} questions, {} right",
+                out.display(),
+                card.answered,
+                card.questions,
+                card.right
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);

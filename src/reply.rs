@@ -31,6 +31,7 @@ pub enum Body {
     Stats(StatsCard),
     Streak(StreakCard),
     Help(HelpCard),
+    Recap(Box<RecapCard>),
     Info(String),
     Error(String),
 }
@@ -138,6 +139,34 @@ pub struct StreakCard {
     pub freezes: i64,
 }
 
+/// A channel's (or server's) week: figures in words, and the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapCard {
+    pub title: String,
+    pub answered: u32,
+    pub right: u32,
+    pub questions: usize,
+    /// The week's top five by points.
+    pub top: Vec<BoardRow>,
+    /// Who holds the longest current streak, and how long it is.
+    pub longest_streak: Option<(String, i64)>,
+    /// The question fewest got right: its prompt, answers and right ones.
+    pub hardest: Option<(String, u32, u32)>,
+    pub chart: crate::chart::WeekChart,
+    /// The chart drawn, once the sender has drawn it.
+    pub image: Option<Image>,
+}
+
+/// A picture sent with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub file_name: String,
+    pub title: String,
+    /// What it shows, for screen readers and for platforms that show a title.
+    pub alt: String,
+    pub png: std::sync::Arc<[u8]>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpCard {
     pub commands: Vec<(String, String)>,
@@ -158,6 +187,14 @@ impl Reply {
 
     pub fn info(text: impl Into<String>) -> Reply {
         Reply::private(Body::Info(text.into()))
+    }
+
+    /// The picture to send with this reply, if any.
+    pub fn image(&self) -> Option<&Image> {
+        match &self.body {
+            Body::Recap(r) => r.image.as_ref(),
+            _ => None,
+        }
     }
 
     /// The choice buttons to offer with this reply.
@@ -325,6 +362,26 @@ fn render_marked(body: &Body, style: &Style) -> String {
             let mut out = b("Quizmaster commands");
             for (usage, what) in &h.commands {
                 out.push_str(&format!("\n  {} — {}", e(usage), e(what)));
+            }
+            out
+        }
+        Body::Recap(r) => {
+            let mut out = b(&r.title);
+            let share = crate::quiz::leaderboard::accuracy_percent(i64::from(r.right), i64::from(r.answered));
+            let questions =
+                if r.questions == 1 { "1 question".to_string() } else { format!("{} questions", r.questions) };
+            out.push_str(&format!("\n{} answers to {questions}, {} right ({share}%).", r.answered, r.right));
+            if !r.top.is_empty() {
+                let top: Vec<String> =
+                    r.top.iter().map(|row| format!("{}. {} ({})", row.rank, b(&row.name), e(&row.figure))).collect();
+                out.push_str(&format!("\nTop five: {}", top.join(", ")));
+            }
+            if let Some((name, days)) = &r.longest_streak {
+                out.push_str(&format!("\nLongest streak: {}, {days} in a row.", b(name)));
+            }
+            if let Some((prompt, answered, right)) = &r.hardest {
+                let share = crate::quiz::leaderboard::accuracy_percent(i64::from(*right), i64::from(*answered));
+                out.push_str(&format!("\nHardest question: {} ({right} of {answered} right, {share}%).", e(prompt)));
             }
             out
         }

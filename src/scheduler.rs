@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 use futures_util::StreamExt;
 
 use crate::delivery::DeliveryError;
-use crate::ids::{Part, Platform, Share};
+use crate::ids::{Part, Platform, Sendable, Share};
 use crate::service::{Outbound, Service};
 use crate::store::StoreError;
 
@@ -79,13 +79,13 @@ pub trait Deliver: Send + Sync {
 /// [`Service::delivery_outcome`]). A message whose earlier send was cut off
 /// is sent again only where the platform drops duplicates
 /// ([`Deliver::dedupes`]); elsewhere it is marked done rather than risk a
-/// double post (a reveal always is: showing it twice is harmless, losing it
-/// is not). Returns how many messages were sent.
+/// double post (a reveal always is sent again: showing it twice is harmless,
+/// losing it is not; a recap is not, like a question). Returns how many messages were sent.
 pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
     let mut due = Vec::new();
     for out in service.tick(now, deliver.platform(), deliver.share()).await? {
-        if out.interrupted && !deliver.dedupes() && out.part == Part::Question {
-            tracing::warn!(post = %out.post, channel = %out.to.channel,
+        if out.interrupted && !deliver.dedupes() && !matches!(out.what, Sendable::Post(_, Part::Reveal)) {
+            tracing::warn!(what = %out.what, channel = %out.to.channel,
                 "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
             service.delivery_cut_off(&out).await?;
         } else {
@@ -100,8 +100,8 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
             async move {
                 // Marked just before its own send: a crash leaves only the
                 // sends actually under way with an unknown outcome.
-                if let Err(e) = service.delivery_started(out.post, out.part).await {
-                    tracing::warn!(post = %out.post, error = %e, "could not mark a delivery as started; not sending it now");
+                if let Err(e) = service.delivery_started(out.what).await {
+                    tracing::warn!(what = %out.what, error = %e, "could not mark a delivery as started; not sending it now");
                     return;
                 }
                 let result = deliver.deliver(&out).await;
@@ -109,7 +109,7 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
                 // Waits are counted from when the answer came, not from the pass's start.
                 let at = now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
                 if let Err(e) = service.delivery_outcome(&out, result, at).await {
-                    tracing::warn!(post = %out.post, error = %e, "could not record a delivery's outcome");
+                    tracing::warn!(what = %out.what, error = %e, "could not record a delivery's outcome");
                 }
             }
         })

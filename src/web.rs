@@ -1,5 +1,7 @@
-//! The bot's own web side on `web.listen`: `GET /metrics` in Prometheus's
-//! text format for the operator's monitoring, and `GET /healthz`.
+//! The bot's own web side on `web.listen`: each server's page at
+//! `GET /s/{token}` (the link `/quiz web` hands out), `GET /metrics` in
+//! Prometheus's text format for the operator's monitoring, and `GET /healthz`.
+//! Any token that is not a server's gets the same 404.
 
 use std::sync::Arc;
 
@@ -20,7 +22,26 @@ pub fn router(service: Arc<Service>) -> Router {
             }),
         )
         .route("/healthz", get(|| async { "ok" }))
+        .route("/s/{token}", get(page))
         .with_state(service)
+}
+
+async fn page(
+    axum::extract::State(service): axum::extract::State<Arc<Service>>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> axum::response::Response {
+    let html = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
+    let private = [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
+    match service.server_page(token, chrono::Utc::now()).await {
+        Ok(Some(body)) => (html, private, body).into_response(),
+        Ok(None) => {
+            (axum::http::StatusCode::NOT_FOUND, html, private, crate::service::text::PAGE_NOT_FOUND).into_response()
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "could not build a server page");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e)).into_response()
+        }
+    }
 }
 
 /// Serves until `cancel` fires.
@@ -30,7 +51,7 @@ pub async fn serve(
     cancel: CancellationToken,
 ) -> std::io::Result<()> {
     if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, "web listening (/metrics, /healthz)");
+        tracing::info!(%addr, "web listening (/s/{{token}}, /metrics, /healthz)");
     }
     axum::serve(listener, router(service)).with_graceful_shutdown(cancel.cancelled_owned()).await
 }

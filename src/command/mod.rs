@@ -9,10 +9,13 @@
 //! /quiz stats [user]
 //! /quiz streak
 //! /quiz help
+//! /quiz web
 //! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
 //! /quiz admin pause | resume | skip | post-now | reveal-now | status
 //! /quiz admin categories <list|all>
 //! /quiz admin timezone <Area/City>
+//! /quiz admin recap [day] [HH:MM] | recap off
+//! /quiz admin web rotate
 //! ```
 
 mod options;
@@ -47,6 +50,8 @@ pub enum Command {
     /// How many practice cards are due, and when the next one is.
     Review,
     Help,
+    /// The link to the server's web page.
+    Web,
     Admin(AdminCommand),
 }
 
@@ -76,6 +81,11 @@ pub enum AdminCommand {
     Categories(Vec<String>),
     /// Set the server's zone for leaderboard weeks and months.
     Timezone(String),
+    /// Post a weekly recap on this day at this local time (in the daily
+    /// schedule's zone); `None` turns it off.
+    Recap(Option<(chrono::Weekday, chrono::NaiveTime)>),
+    /// Replace the server's web link: the old one stops working.
+    WebRotate,
 }
 
 /// What `/quiz admin schedule` asks for. `days` and `close` default when not given.
@@ -171,7 +181,8 @@ pub enum CommandError {
     Unexpected { sub: &'static str, extra: String },
     #[error(
         "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
-         skip, post-now, reveal-now, status, categories <list|all>, timezone <Area/City>."
+         skip, post-now, reveal-now, status, check, categories <list|all>, timezone <Area/City>, recap [day] [HH:MM] | \
+         off, web rotate."
     )]
     UnknownAdmin(String),
     #[error("`/quiz admin {sub}`: {message}")]
@@ -226,6 +237,7 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
         "streak" => no_args("streak", Command::Streak),
         "review" | "due" => no_args("review", Command::Review),
         "help" => Ok(Command::Help),
+        "web" => no_args("web", Command::Web),
         "admin" => parse_admin(&rest),
         _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
     }
@@ -265,9 +277,47 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
                 return Err(CommandError::BadAdmin { sub: "timezone", message });
             }
         },
+        "recap" => AdminCommand::Recap(parse_recap(args)?),
+        "web" => parse_web(args)?,
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
+}
+
+/// `[day] [HH:MM]` in either order, each defaulting (Friday, 16:00), or `off`.
+pub(crate) fn parse_recap(args: &[&str]) -> Result<Option<(chrono::Weekday, chrono::NaiveTime)>, CommandError> {
+    if let [off] = args
+        && off.eq_ignore_ascii_case("off")
+    {
+        return Ok(None);
+    }
+    let (mut day, mut time) = (None, None);
+    for word in args {
+        if day.is_none()
+            && let Ok(d) = word.parse::<chrono::Weekday>()
+        {
+            day = Some(d);
+        } else if time.is_none()
+            && let Ok(t) = schedule::parse_time(word)
+        {
+            time = Some(t);
+        } else {
+            let message = format!("`{word}` is neither a day (mon … sun) nor a time (HH:MM); `recap off` turns it off");
+            return Err(CommandError::BadAdmin { sub: "recap", message });
+        }
+    }
+    Ok(Some((day.unwrap_or(crate::quiz::recap::DEFAULT_DAY), time.unwrap_or_else(crate::quiz::recap::default_time))))
+}
+
+/// `web rotate`.
+pub(crate) fn parse_web(args: &[&str]) -> Result<AdminCommand, CommandError> {
+    match args {
+        [word] if word.eq_ignore_ascii_case("rotate") => Ok(AdminCommand::WebRotate),
+        _ => Err(CommandError::BadAdmin {
+            sub: "web",
+            message: "takes `rotate`, which replaces the server's web link (`/quiz web` shows it)".into(),
+        }),
+    }
 }
 
 /// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
@@ -361,6 +411,23 @@ mod tests {
                 Command::Admin(AdminCommand::Categories(vec!["databases".into(), "security".into()])),
             ),
             ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
+            ("web", Command::Web),
+            ("admin web rotate", Command::Admin(AdminCommand::WebRotate)),
+            ("admin recap off", Command::Admin(AdminCommand::Recap(None))),
+            (
+                "admin recap",
+                Command::Admin(AdminCommand::Recap(Some((
+                    chrono::Weekday::Fri,
+                    chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+                )))),
+            ),
+            (
+                "admin recap 09:30 Monday",
+                Command::Admin(AdminCommand::Recap(Some((
+                    chrono::Weekday::Mon,
+                    chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+                )))),
+            ),
         ];
         for (text, want) in ok {
             assert_eq!(&parse(text, 500).expect(text), want, "{text:?}");
@@ -385,6 +452,9 @@ mod tests {
             ("admin pause now", "takes no `now`"),
             ("admin categories", "needs a list"),
             ("admin timezone", "needs one zone"),
+            ("admin recap someday", "`someday` is neither a day"),
+            ("admin recap fri fri", "`fri` is neither"),
+            ("admin web", "takes `rotate`"),
         ] {
             let e = parse(line, 500).unwrap_err().to_string();
             assert!(e.contains(needle), "{line}: {e}");

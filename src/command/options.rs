@@ -63,6 +63,7 @@ pub fn from_options(admin: bool, sub: &str, args: &[(String, Arg)], max_chars: u
         "streak" => Ok(Command::Streak),
         "review" => Ok(Command::Review),
         "help" => Ok(Command::Help),
+        "web" => Ok(Command::Web),
         other => Err(CommandError::UnknownSubcommand(other.to_string())),
     }
 }
@@ -102,6 +103,15 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
                 return Err(CommandError::BadAdmin { sub: "timezone", message });
             }
         },
+        "recap" => {
+            let words: Vec<String> = ["day", "time"].iter().filter_map(|n| text(n)).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            AdminCommand::Recap(super::parse_recap(&words)?)
+        }
+        "web" => {
+            let action = text("action").unwrap_or_default();
+            super::parse_web(&[action.as_str()])?
+        }
         other => return Err(CommandError::UnknownAdmin(other.to_string())),
     })
 }

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio_util::sync::CancellationToken;
 
+use crate::delivery::DeliveryError;
 use crate::ids::{Platform, Share};
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock};
@@ -120,10 +121,14 @@ where
 }
 
 /// The local channel's "platform": what the scheduler delivers is kept
-/// here and printed after the pass. Printing cannot be de-duplicated, so a
-/// print cut off by a crash is not repeated.
-#[derive(Default)]
-struct Printer(std::sync::Mutex<Vec<Reply>>);
+/// here and printed after the pass, with the path of the file a picture
+/// (the recap's chart) was written to. Printing cannot be de-duplicated, so
+/// a print cut off by a crash is not repeated.
+struct Printer {
+    shown: std::sync::Mutex<Vec<(Reply, Option<std::path::PathBuf>)>>,
+    /// Where pictures are written: beside the database.
+    files: std::path::PathBuf,
+}
 
 impl scheduler::Deliver for Printer {
     fn platform(&self) -> Platform {
@@ -135,8 +140,22 @@ impl scheduler::Deliver for Printer {
     }
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = scheduler::SendResult> + Send + 'a>> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(out.reply.clone());
-        Box::pin(std::future::ready(Ok(None)))
+        Box::pin(async move {
+            let mut file = None;
+            if let Some(image) = out.reply.image() {
+                let name = match out.what {
+                    crate::ids::Sendable::Recap(id) => format!("recap-{id}.png"),
+                    _ => image.file_name.clone(),
+                };
+                let path = self.files.join(name);
+                tokio::fs::write(&path, &image.png[..])
+                    .await
+                    .map_err(|e| DeliveryError::Temporary(format!("writing {}: {e}", path.display())))?;
+                file = Some(path);
+            }
+            self.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((out.reply.clone(), file));
+            Ok(None)
+        })
     }
 }
 
@@ -148,16 +167,19 @@ async fn deliver(
     out: &mut impl Write,
     mid_prompt: bool,
 ) -> std::io::Result<usize> {
-    let printer = Printer::default();
+    let printer = Printer { shown: Default::default(), files: service.files_dir() };
     if let Err(e) = scheduler::pass(service, now, &printer).await {
         tracing::warn!(error = %e, "scheduled pass failed");
     }
-    let shown = printer.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let shown = printer.shown.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     if mid_prompt && !shown.is_empty() {
         writeln!(out)?;
     }
-    for reply in &shown {
+    for (reply, file) in &shown {
         write_reply(out, reply, "")?;
+        if let Some(path) = file {
+            writeln!(out, "{}", text::chart_saved(&path.display().to_string()))?;
+        }
         writeln!(out)?;
     }
     out.flush()?;

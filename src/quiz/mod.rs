@@ -4,6 +4,7 @@ pub mod grading;
 pub mod leaderboard;
 pub mod localtime;
 pub mod ratelimit;
+pub mod recap;
 pub mod schedule;
 pub mod scoring;
 pub mod selection;

@@ -118,6 +118,12 @@ pub(super) fn run(
             }
             Err(_) => Ok(Reply::error(text::not_a_zone(&zone))),
         },
+        AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
+        AdminCommand::WebRotate => {
+            let Some(base) = state.core.rules.web_url.clone() else { return Ok(Reply::error(text::WEB_OFF)) };
+            let token = state.store.web_token(scope.who.guild, &super::web_token(), true, store::millis(now))?;
+            Ok(Reply::private(Body::Info(text::web_rotated(&base, &token))))
+        }
     }
 }
 

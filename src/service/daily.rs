@@ -202,7 +202,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
     for post in state.store.due_closes(store::millis(now))? {
         state.store.begin_close(post.id, store::millis(now))?;
     }
-    Ok(())
+    super::recap::run_recaps(state, now)
 }
 
 /// The domain rule of a stored schedule and where it stands; `None` if the row is unreadable.

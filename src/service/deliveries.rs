@@ -4,23 +4,34 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Service, daily};
+use super::{Service, daily, recap, text};
 use crate::delivery::{DeliveryError, Next, after_failure};
+use crate::ids::Sendable;
 use crate::ids::Share;
 use crate::reply::Reply;
-use crate::store::{self, Destination, Part, Platform, PostId, StoreError};
+use crate::reply::{Body, Image};
+use crate::store::{self, Destination, Part, Platform, StoreError};
 
-/// A question or reveal for an adapter to send to a channel.
+/// A question, reveal or recap for an adapter to send to a channel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outbound {
-    pub post: PostId,
-    pub part: Part,
+    pub what: Sendable,
     pub to: Destination,
     pub reply: Reply,
     /// The platform's id of the question message, for a reveal that edits it.
     pub message_ref: Option<String>,
     /// An earlier attempt was cut off; only resend where the platform de-duplicates.
     pub interrupted: bool,
+}
+
+impl Outbound {
+    /// The post's part this is, if it is one of a post's messages.
+    pub fn part(&self) -> Option<Part> {
+        match self.what {
+            Sendable::Post(_, part) => Some(part),
+            Sendable::Recap(_) => None,
+        }
+    }
 }
 
 impl Service {
@@ -46,25 +57,42 @@ impl Service {
         if steps > 0 {
             self.core.metrics.reveal(settling.elapsed().as_secs_f64());
         }
-        self.write(move |state| {
-            let mut out = Vec::new();
-            for pending in state.store.pending_deliveries(platform, share, store::millis(now))? {
-                let reply = match pending.part {
-                    Part::Question => daily::question_reply(state, &pending.post)?,
-                    Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
-                };
-                out.push(Outbound {
-                    post: pending.post.id,
-                    part: pending.part,
-                    to: pending.to,
-                    message_ref: pending.post.message_ref,
-                    interrupted: pending.interrupted,
-                    reply,
-                });
-            }
-            Ok(out)
+        let out = self
+            .write(move |state| {
+                let mut out = Vec::new();
+                for pending in state.store.pending_deliveries(platform, share, store::millis(now))? {
+                    let reply = match pending.part {
+                        Part::Question => daily::question_reply(state, &pending.post)?,
+                        Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
+                    };
+                    out.push(Outbound {
+                        what: Sendable::Post(pending.post.id, pending.part),
+                        to: pending.to,
+                        message_ref: pending.post.message_ref,
+                        interrupted: pending.interrupted,
+                        reply,
+                    });
+                }
+                for pending in state.store.pending_recaps(platform, share, store::millis(now))? {
+                    out.push(Outbound {
+                        what: Sendable::Recap(pending.recap.id),
+                        to: pending.to,
+                        message_ref: None,
+                        interrupted: pending.interrupted,
+                        reply: recap::reply(state, &pending.recap)?,
+                    });
+                }
+                Ok(out)
+            })
+            .await?;
+        // Charts are drawn off the writer and off the async workers.
+        if !out.iter().any(|o| matches!(o.reply.body, Body::Recap(_))) {
+            return Ok(out);
+        }
+        tokio::task::spawn_blocking(move || draw_charts(out)).await.map_err(|e| StoreError::Failed {
+            temporary: true,
+            message: format!("drawing the recap charts failed: {e}"),
         })
-        .await
     }
 
     /// The next instant [`Service::tick`] has something to do for `platform`'s `share`, if any.
@@ -136,13 +164,13 @@ impl Service {
     /// A send a crash cut off, not repeated on a platform that cannot drop
     /// duplicates: recorded as done, with the channel's state untouched.
     pub async fn delivery_cut_off(&self, out: &Outbound) -> Result<(), StoreError> {
-        let (post, part) = (out.post, out.part);
-        self.write(move |state| state.store.delivery_cut_off(post, part)).await
+        let what = out.what;
+        self.write(move |state| state.store.delivery_cut_off(what)).await
     }
 
     /// Marks a delivery as being sent.
-    pub async fn delivery_started(&self, post: PostId, part: Part) -> Result<(), StoreError> {
-        self.write(move |state| state.store.delivery_started(post, part)).await
+    pub async fn delivery_started(&self, what: Sendable) -> Result<(), StoreError> {
+        self.write(move |state| state.store.delivery_started(what)).await
     }
 
     /// Records how a send at `now` went, and what follows: done, tried again
@@ -155,40 +183,40 @@ impl Service {
         result: Result<Option<String>, DeliveryError>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let (post, part, channel) = (out.post, out.part, out.to.clone());
+        let (what, channel) = (out.what, out.to.clone());
         let platform = out.to.platform.as_str();
         self.write(move |state| {
             let metrics = &state.core.metrics;
             let error = match result {
                 Ok(message_ref) => {
                     metrics.delivery(platform, "sent");
-                    if let Some(problem) = state.store.delivery_done(post, part, message_ref.as_deref())? {
-                        tracing::info!(%post, channel = %channel.channel, %problem, "posting works again in this channel");
+                    if let Some(problem) = state.store.delivery_done(what, message_ref.as_deref())? {
+                        tracing::info!(%what, channel = %channel.channel, %problem, "posting works again in this channel");
                     }
                     return Ok(());
                 }
                 Err(e) => e,
             };
-            let attempts = state.store.delivery_attempts(post, part)?;
+            let attempts = state.store.delivery_attempts(what)?;
             match after_failure(&error, attempts, now) {
                 Next::RetryAt(at) => {
                     metrics.delivery(platform, "retry");
-                    tracing::warn!(%post, ?part, channel = %channel.channel, %error, attempts, retry_at = %at,
+                    tracing::warn!(%what, channel = %channel.channel, %error, attempts, retry_at = %at,
                         "delivery failed; trying again later");
-                    state.store.delivery_retry(post, part, store::millis(at), &error.to_string())
+                    state.store.delivery_retry(what, store::millis(at), &error.to_string())
                 }
                 Next::GiveUp => {
                     metrics.delivery(platform, "given_up");
-                    tracing::error!(%post, ?part, channel = %channel.channel, %error, attempts,
+                    tracing::error!(%what, channel = %channel.channel, %error, attempts,
                         "delivery failed too often; giving it up");
-                    state.store.delivery_failed(post, part, &error.to_string(), None).map(drop)
+                    state.store.delivery_failed(what, &error.to_string(), None).map(drop)
                 }
                 Next::Blocked(problem) => {
                     metrics.delivery(platform, "blocked");
                     let news =
-                        state.store.delivery_failed(post, part, &error.to_string(), Some((problem, store::millis(now))))?;
+                        state.store.delivery_failed(what, &error.to_string(), Some((problem, store::millis(now))))?;
                     if news {
-                        tracing::error!(%post, ?part, platform = %channel.platform, channel = %channel.channel, %error,
+                        tracing::error!(%what, platform = %channel.platform, channel = %channel.channel, %error,
                             "the bot cannot post in this channel; not retrying until a post there succeeds");
                     }
                     Ok(())
@@ -197,4 +225,23 @@ impl Service {
         })
         .await
     }
+}
+
+/// Draws the chart of every recap among `out` (on a blocking thread). A
+/// chart that cannot be drawn leaves the recap as text alone.
+fn draw_charts(mut out: Vec<Outbound>) -> Vec<Outbound> {
+    for o in &mut out {
+        let Body::Recap(card) = &mut o.reply.body else { continue };
+        match crate::chart::png(&card.chart) {
+            Ok(png) => {
+                let alt = text::chart_alt(card);
+                let title = card.title.clone();
+                card.image = Some(Image { file_name: "recap.png".into(), title, alt, png: png.into() });
+            }
+            Err(e) => {
+                tracing::error!(what = %o.what, error = %e, "could not draw the recap chart; sending the text alone")
+            }
+        }
+    }
+    out
 }

@@ -14,8 +14,10 @@ mod boards;
 mod daily;
 mod deliveries;
 mod limits;
+mod page;
 mod practice;
 mod readers;
+pub mod recap;
 pub mod text;
 mod writer;
 
@@ -56,6 +58,8 @@ pub struct Rules {
     pub default_close: Close,
     /// Commands per user.
     pub rate: RateRules,
+    /// Where the servers' web pages are reached, when they are served.
+    pub web_url: Option<String>,
 }
 
 impl Default for Rules {
@@ -68,6 +72,7 @@ impl Default for Rules {
             grace: chrono::Duration::hours(2),
             default_close: Close::After(chrono::Duration::hours(8)),
             rate: RateRules::default(),
+            web_url: None,
         }
     }
 }
@@ -107,6 +112,7 @@ pub struct Service {
     core: Arc<Core>,
     writer: Writer,
     readers: Option<Readers>,
+    files: std::path::PathBuf,
     /// Rate-limit buckets by (platform, user id); checked before any database work.
     limits: Limits,
     /// Bumped when a command changed what is scheduled; every scheduler watches it.
@@ -123,6 +129,7 @@ fn kind_of(cmd: &Command) -> &'static str {
         Command::Streak => "streak",
         Command::Review => "review",
         Command::Help => "help",
+        Command::Web => "web",
         Command::Admin(_) => "admin",
     }
 }
@@ -133,9 +140,20 @@ impl Service {
     pub fn start(store: Store, bank: Bank, rules: Rules, seed: Option<u64>) -> anyhow::Result<Service> {
         let rng = seed.map_or_else(|| StdRng::from_rng(&mut rand::rng()), StdRng::seed_from_u64);
         let readers = store.path().map(Readers::new);
+        let files = store
+            .path()
+            .and_then(|p| p.parent())
+            .map(|p| if p.as_os_str().is_empty() { std::path::Path::new(".") } else { p })
+            .map_or_else(std::env::temp_dir, std::path::Path::to_path_buf);
         let core = Arc::new(Core { bank, rules, metrics: crate::metrics::Metrics::new() });
         let writer = Writer::start(State::new(store, Arc::clone(&core), rng))?;
-        Ok(Service { core, writer, readers, limits: Limits::default(), wake: watch::Sender::new(0) })
+        Ok(Service { core, writer, readers, files, limits: Limits::default(), wake: watch::Sender::new(0) })
+    }
+
+    /// Where files the bot makes (the console's recap charts) are written:
+    /// beside the database, or the system's temporary directory.
+    pub fn files_dir(&self) -> std::path::PathBuf {
+        self.files.clone()
     }
 
     pub fn bank(&self) -> &Bank {
@@ -207,6 +225,15 @@ impl Service {
                 return reply.await.unwrap_or_else(|_| Reply::error(text::TRY_AGAIN));
             }
             Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help(ctx.platform) }))),
+            Command::Web => {
+                let Some(base) = self.core.rules.web_url.clone() else { return Reply::error(text::WEB_OFF) };
+                self.write(move |w| {
+                    let scope = w.scope(&ctx)?;
+                    let token = w.store.web_token(scope.who.guild, &web_token(), false, store::millis(ctx.now))?;
+                    Ok(Reply::private(Body::Info(text::web_link(&base, &token))))
+                })
+                .await
+            }
             Command::Admin(admin) if !ctx.is_admin => {
                 tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
                 Ok(Reply::error(text::NOT_ADMIN))
@@ -248,6 +275,17 @@ impl Service {
         done.await.unwrap_or_else(|_| {
             Err(StoreError::Failed { temporary: true, message: "the database writer has stopped".into() })
         })
+    }
+
+    /// A read on its own connection (on the writer for a database with no file).
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> store::Result<T> + Send + 'static,
+    ) -> store::Result<T> {
+        match &self.readers {
+            Some(readers) => readers.read(false, f).await,
+            None => self.write(move |w| f(&w.store)).await,
+        }
     }
 
     /// A read on its own connection. The command's rows are looked up there
@@ -303,6 +341,14 @@ impl Service {
     pub fn subscribe(&self) -> watch::Receiver<u64> {
         self.wake.subscribe()
     }
+}
+
+/// A fresh web token: 128 random bits from the operating system's
+/// generator, in hex.
+pub(crate) fn web_token() -> String {
+    let mut bytes = [0u8; 16];
+    rand::fill(&mut bytes);
+    hex::encode(bytes)
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {

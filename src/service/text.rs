@@ -22,6 +22,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz stats [user]", "answers, accuracy, points and streaks"),
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz review", "your practice cards: how many are due now and later today"),
+    ("/quiz web", "the link to this server's page: boards, the week's chart, past questions"),
     ("/quiz help", "this list"),
     ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
     ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
@@ -29,6 +30,8 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin check", "admins: what the bot may do in this channel, and what is missing"),
     ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
+    ("/quiz admin recap [day] [HH:MM] | off", "admins: a weekly recap with a chart (Friday 16:00 unless said)"),
+    ("/quiz admin web rotate", "admins: replace the server's web link; the old one stops working"),
 ];
 
 /// The command list as users of `platform` type it: Discord has its admin
@@ -347,3 +350,73 @@ pub fn store_failure(e: &StoreError) -> &'static str {
         OUR_FAULT
     }
 }
+
+pub const RECAP_OFF: &str = "The weekly recap is off for this channel.";
+pub const RECAP_WAS_OFF: &str = "The weekly recap was already off for this channel.";
+pub const RECAP_NEEDS_SCHEDULE: &str =
+    "The weekly recap follows the daily question: set a schedule first with `schedule <HH:MM> <Area/City>`.";
+
+pub fn recap_set(day: chrono::Weekday, time: chrono::NaiveTime, tz: Tz, next: DateTime<Utc>) -> String {
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let day = DAYS[day.num_days_from_monday() as usize];
+    format!(
+        "The weekly recap goes out every {day} at {} {}. Next: {}.",
+        time.format("%H:%M"),
+        tz.name(),
+        when(next, tz)
+    )
+}
+
+/// A points figure, as boards show it.
+pub fn points(points: i64) -> String {
+    format!("{points} pts")
+}
+
+/// `Weekly recap · 2026-W48 (from Mon 23 Nov 2026)`.
+pub fn recap_title(week: &str, monday: chrono::NaiveDate) -> String {
+    format!("Weekly recap · {week} (from {})", monday.format("%a %-d %b %Y"))
+}
+
+/// The words on the recap chart.
+pub fn chart_labels() -> crate::chart::Labels {
+    crate::chart::Labels {
+        per_day: "Answers per day".into(),
+        answers_axis: "answers".into(),
+        answered: "answered".into(),
+        right: "right".into(),
+        per_category: "Share right by category".into(),
+        percent_axis: "% right".into(),
+        nothing: "No revealed questions this week yet".into(),
+    }
+}
+
+/// What the recap chart shows, for screen readers.
+pub fn chart_alt(card: &crate::reply::RecapCard) -> String {
+    let days: Vec<String> =
+        card.chart.days.iter().map(|d| format!("{}: {} answered, {} right", d.label, d.answered, d.right)).collect();
+    format!("Bar chart of the week's answers per day ({}) and the share right by category.", days.join("; "))
+}
+
+/// Where the console wrote a recap's chart.
+pub fn chart_saved(path: &str) -> String {
+    format!("Chart: {path}")
+}
+
+pub const WEB_OFF: &str = "This bot serves no web pages (its operator has not set `web.listen`).";
+
+/// The link `/quiz web` hands out.
+pub fn web_link(base: &str, token: &str) -> String {
+    format!(
+        "This server's boards, weekly chart and archive: {base}/s/{token}\nAnyone with the link can see the page; \
+         an admin can replace it with `web rotate`."
+    )
+}
+
+pub fn web_rotated(base: &str, token: &str) -> String {
+    format!("The old link no longer works. The new one: {base}/s/{token}")
+}
+
+/// What any link that is not a server's page shows.
+pub const PAGE_NOT_FOUND: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
+</head><body><main><h1>Not found</h1><p>This link does not lead to a quiz page. It may have been replaced: \
+ask for the new one with <code>/quiz web</code>.</p></main></body></html>";

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{ChannelId, PostId, Result, Store};
 use crate::delivery::Problem;
 pub use crate::ids::{Destination, Part};
-use crate::ids::{Platform, Share};
+use crate::ids::{Platform, Sendable, Share};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
 
 impl Part {
@@ -101,7 +101,7 @@ impl Store {
 
     /// Marks a delivery as being sent: a crash from here on leaves its
     /// outcome unknown.
-    pub fn delivery_started(&mut self, post: PostId, part: Part) -> Result<()> {
+    fn post_started(&mut self, post: PostId, part: Part) -> Result<()> {
         self.exec(
             "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
             params![post, part],
@@ -121,7 +121,7 @@ impl Store {
     }
 
     /// How many tries a delivery has had.
-    pub fn delivery_attempts(&self, post: PostId, part: Part) -> Result<u32> {
+    fn post_attempts(&self, post: PostId, part: Part) -> Result<u32> {
         Ok(self
             .one("SELECT attempts FROM deliveries WHERE post_id = ?1 AND part = ?2", params![post, part], |r| r.get(0))
             .optional()?
@@ -131,7 +131,7 @@ impl Store {
     /// Marks a delivery as sent, keeps the platform's reference of a question
     /// message, and clears any problem recorded for its channel. Returns the
     /// problem that was cleared.
-    pub fn delivery_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<Option<Problem>> {
+    fn post_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<Option<Problem>> {
         self.write(|tx| {
             tx.prepare_cached("UPDATE deliveries SET state = 'sent', error = NULL WHERE post_id = ?1 AND part = ?2")?
                 .execute(params![post, part])?;
@@ -158,7 +158,7 @@ impl Store {
     /// Puts a failed delivery back in the queue, due at `due_ms`. A question
     /// whose post closed meanwhile is given up instead: it would arrive
     /// after its own reveal.
-    pub fn delivery_retry(&mut self, post: PostId, part: Part, due_ms: i64, error: &str) -> Result<()> {
+    fn post_retry(&mut self, post: PostId, part: Part, due_ms: i64, error: &str) -> Result<()> {
         self.exec(
             "UPDATE deliveries SET error = ?4,
                  state = CASE WHEN ?2 = 'question' AND (SELECT state FROM posts WHERE id = ?1) != 'open'
@@ -171,7 +171,7 @@ impl Store {
     }
 
     /// A send cut off by a crash and not repeated: done as far as anyone can tell.
-    pub fn delivery_cut_off(&mut self, post: PostId, part: Part) -> Result<()> {
+    fn post_cut_off(&mut self, post: PostId, part: Part) -> Result<()> {
         self.exec(
             "UPDATE deliveries SET state = 'sent', error = 'cut off by a restart; not sent again'
              WHERE post_id = ?1 AND part = ?2",
@@ -183,13 +183,7 @@ impl Store {
     /// Gives up a delivery. With a `problem`, its channel is marked with it
     /// (until a post there succeeds); returns true if that is news, so that
     /// it is logged once.
-    pub fn delivery_failed(
-        &mut self,
-        post: PostId,
-        part: Part,
-        error: &str,
-        problem: Option<(Problem, i64)>,
-    ) -> Result<bool> {
+    fn post_failed(&mut self, post: PostId, part: Part, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
         self.write(|tx| {
             tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2")?
                 .execute(params![post, part, error])?;
@@ -202,6 +196,58 @@ impl Store {
                 .execute(params![post, problem.as_str(), error, at_ms])?;
             Ok(changed == 1)
         })
+    }
+
+    /// Marks a delivery as being sent: a crash from here on leaves its
+    /// outcome unknown.
+    pub fn delivery_started(&mut self, what: Sendable) -> Result<()> {
+        match what {
+            Sendable::Post(post, part) => self.post_started(post, part),
+            Sendable::Recap(recap) => self.recap_started(recap),
+        }
+    }
+
+    /// How many tries a delivery has had.
+    pub fn delivery_attempts(&self, what: Sendable) -> Result<u32> {
+        match what {
+            Sendable::Post(post, part) => self.post_attempts(post, part),
+            Sendable::Recap(recap) => self.recap_attempts(recap),
+        }
+    }
+
+    /// Marks a delivery as sent (keeping the platform's reference of a
+    /// question message) and clears any problem recorded for its channel.
+    /// Returns the problem that was cleared.
+    pub fn delivery_done(&mut self, what: Sendable, message_ref: Option<&str>) -> Result<Option<Problem>> {
+        match what {
+            Sendable::Post(post, part) => self.post_done(post, part, message_ref),
+            Sendable::Recap(recap) => self.recap_done(recap, None),
+        }
+    }
+
+    /// Puts a failed delivery back in the queue, due at `due_ms`.
+    pub fn delivery_retry(&mut self, what: Sendable, due_ms: i64, error: &str) -> Result<()> {
+        match what {
+            Sendable::Post(post, part) => self.post_retry(post, part, due_ms, error),
+            Sendable::Recap(recap) => self.recap_retry(recap, due_ms, error),
+        }
+    }
+
+    /// A send cut off by a crash and not repeated: done as far as anyone can tell.
+    pub fn delivery_cut_off(&mut self, what: Sendable) -> Result<()> {
+        match what {
+            Sendable::Post(post, part) => self.post_cut_off(post, part),
+            Sendable::Recap(recap) => self.recap_done(recap, Some("cut off by a restart; not sent again")).map(drop),
+        }
+    }
+
+    /// Gives up a delivery, marking its channel with `problem` if given;
+    /// true if that is news, so that it is logged once.
+    pub fn delivery_failed(&mut self, what: Sendable, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
+        match what {
+            Sendable::Post(post, part) => self.post_failed(post, part, error, problem),
+            Sendable::Recap(recap) => self.recap_failed(recap, error, problem),
+        }
     }
 
     /// What stops the bot from posting in a channel, if anything.

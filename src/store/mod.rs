@@ -11,6 +11,7 @@ mod deliveries;
 mod installations;
 mod people;
 mod practice;
+mod recaps;
 mod schedules;
 
 use std::path::Path;
@@ -28,9 +29,10 @@ pub use daily::{AnswerRow, Closed, Inserted, NewPost, Post, PostState, Reveal, S
 pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
 pub use installations::Installation;
 pub use practice::PracticeQuestion;
+pub use recaps::{PendingRecap, QuestionRow, Recap, Scope, StoredRecapSchedule};
 pub use schedules::StoredSchedule;
 
-pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, UserId};
+pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, UserId};
 
 /// Ids and platforms are stored as they are: a row id, a platform's name.
 macro_rules! sql_id {
@@ -49,7 +51,7 @@ macro_rules! sql_id {
     )*};
 }
 
-sql_id!(GuildId, ChannelId, UserId, PostId, PracticeId);
+sql_id!(GuildId, ChannelId, UserId, PostId, PracticeId, RecapId);
 
 impl rusqlite::ToSql for Platform {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
@@ -75,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_cards.sql"),
     include_str!("../../migrations/0008_start_slots.sql"),
     include_str!("../../migrations/0009_installations.sql"),
+    include_str!("../../migrations/0010_recaps_and_pages.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

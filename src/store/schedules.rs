@@ -77,7 +77,7 @@ impl Store {
 
     /// The earliest instant anything is due for `platform`'s scheduler: a
     /// scheduled post, a close (any platform's loop may carry those out), or
-    /// one of its own deliveries waiting to be sent.
+    /// one of its own deliveries waiting to be sent, a recap due.
     /// Deliveries count only for the servers of `share`.
     pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<i64>> {
         Ok(self.one(
@@ -87,8 +87,12 @@ impl Store {
                                 UNION ALL SELECT MIN(d.due_at) FROM deliveries d
                                   JOIN posts p ON p.id = d.post_id JOIN channels c ON c.id = p.channel_id
                                   JOIN guilds g ON g.id = c.guild_id
-                                  WHERE d.state = 'pending' AND g.platform = ?1 AND {})",
-                super::deliveries::in_share(2)
+                                  WHERE d.state = 'pending' AND g.platform = ?1 AND {in_share}
+                                UNION ALL SELECT MIN(next_at) FROM recap_schedules
+                                UNION ALL SELECT MIN(r.due_at) FROM recaps r
+                                  JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
+                                  WHERE r.state = 'pending' AND g.platform = ?1 AND {in_share})",
+                in_share = super::deliveries::in_share(2)
             ),
             params![platform, share.total, share.first, share.last],
             |r| r.get(0),

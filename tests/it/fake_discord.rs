@@ -105,6 +105,8 @@ pub struct FakeDiscord {
     pub callbacks: Mutex<Option<mpsc::UnboundedSender<(String, Instant)>>>,
     /// What `GET /gateway/bot` recommends: shards and max_concurrency.
     pub recommend: Mutex<(u64, u64)>,
+    /// Files sent with messages (multipart `files[n]`): the path, file name and bytes.
+    pub files: Mutex<Vec<(String, String, Vec<u8>)>>,
     ids: AtomicU64,
     gateway_url: String,
 }
@@ -226,9 +228,58 @@ fn message(id: &str, channel: &str, content: &str) -> Value {
     })
 }
 
-async fn rest(State(fake): State<Arc<FakeDiscord>>, method: Method, uri: Uri, body: Bytes) -> Response {
+/// The parts of a `multipart/form-data` body: (name, file name, bytes).
+fn multipart(content_type: &str, body: &[u8]) -> Vec<(String, Option<String>, Vec<u8>)> {
+    let Some(boundary) = content_type.split("boundary=").nth(1) else { return Vec::new() };
+    let delimiter = format!("--{}", boundary.trim_matches('"'));
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay[from..].windows(needle.len()).position(|w| w == needle).map(|i| i + from)
+    };
+    let mut parts = Vec::new();
+    let mut at = find(body, delimiter.as_bytes(), 0).map(|i| i + delimiter.len());
+    while let Some(start) = at {
+        if body[start..].starts_with(b"--") {
+            break;
+        }
+        let Some(head_end) = find(body, b"\r\n\r\n", start) else { break };
+        let Some(next) = find(body, delimiter.as_bytes(), head_end) else { break };
+        let head = String::from_utf8_lossy(&body[start..head_end]).to_string();
+        let field = |key: &str| {
+            head.split(';')
+                .map(str::trim)
+                .find_map(|kv| kv.strip_prefix(&format!("{key}=\"")))
+                .map(|v| v.split('"').next().unwrap_or_default().to_string())
+        };
+        let content = body[head_end + 4..next - 2].to_vec();
+        parts.push((field("name").unwrap_or_default(), field("filename"), content));
+        at = Some(next + delimiter.len());
+    }
+    parts
+}
+
+async fn rest(
+    State(fake): State<Arc<FakeDiscord>>,
+    method: Method,
+    uri: Uri,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
     let path = uri.path().to_string();
-    let json_body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let json_body: Value = if content_type.starts_with("multipart/form-data") {
+        // A message with files: its JSON travels as `payload_json`.
+        let mut payload = Value::Null;
+        for (name, file_name, bytes) in multipart(content_type, &body) {
+            match file_name {
+                Some(file_name) => fake.files.lock().unwrap().push((path.clone(), file_name, bytes)),
+                None if name == "payload_json" => payload = serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+                None => {}
+            }
+        }
+        payload
+    } else {
+        serde_json::from_slice(&body).unwrap_or(Value::Null)
+    };
     fake.calls.lock().unwrap().push(Call { method: method.clone(), path: path.clone(), body: json_body.clone() });
     let Some(route) = path.strip_prefix("/api/v10") else {
         return (StatusCode::NOT_FOUND, axum::Json(json!({"message": "404: Not Found", "code": 0}))).into_response();
@@ -375,6 +426,7 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
     let fake = Arc::new(FakeDiscord {
         calls: Mutex::default(),
         fail_messages: Mutex::default(),
+        files: Mutex::default(),
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),
@@ -470,6 +522,7 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
             body: json!({"content": 5, "allowed_mentions": {"parse": []}}),
         }]),
         fail_messages: Mutex::default(),
+        files: Mutex::default(),
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +23,9 @@ pub struct Call {
     pub auth: Option<String>,
     pub body: Value,
 }
+
+/// A file asked for: its name, the length declared, and its bytes once sent.
+pub type Upload = (String, usize, Option<Vec<u8>>);
 
 /// A scripted answer for the next Web API call.
 #[derive(Debug, Clone)]
@@ -58,6 +62,12 @@ pub struct FakeSlack {
     pub socket: Arc<Socket>,
     /// users.info profiles by user id: display name; others are `user_not_found`.
     pub profiles: Mutex<HashMap<String, String>>,
+    /// Files asked for with files.getUploadURLExternal, by file id: the
+    /// name and length declared, and the bytes once POSTed to the upload URL.
+    pub uploads: Mutex<HashMap<String, Upload>>,
+    /// Files shared with files.completeUploadExternal: id, channel, comment.
+    pub shared: Mutex<Vec<(String, String, String)>>,
+    base: Mutex<String>,
     ts: Mutex<u64>,
 }
 
@@ -226,7 +236,15 @@ async fn api(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let form = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let body: Value = if form {
+        json!(serde_urlencoded::from_str::<HashMap<String, String>>(&body).unwrap_or_default())
+    } else {
+        serde_json::from_str(&body).unwrap_or(Value::Null)
+    };
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
     fake.calls.lock().unwrap().push(Call { method: method.clone(), auth: auth.clone(), body: body.clone() });
     let load = &fake.load;
@@ -275,7 +293,45 @@ async fn api_get(
     }
 }
 
+/// The upload URL of files.getUploadURLExternal: takes the raw bytes.
+async fn upload(State(fake): State<Arc<FakeSlack>>, Path(id): Path<String>, body: Bytes) -> Response {
+    match fake.uploads.lock().unwrap().get_mut(&id) {
+        Some((_, _, bytes)) => {
+            *bytes = Some(body.to_vec());
+            (StatusCode::OK, format!("OK - {}", body.len())).into_response()
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 async fn answer(fake: &FakeSlack, method: &str, body: &Value, auth: Option<&str>) -> Response {
+    if method == "files.getUploadURLExternal" {
+        let length = body["length"].as_str().and_then(|l| l.parse().ok());
+        let (Some(name), Some(length)) = (body["filename"].as_str(), length) else {
+            return axum::Json(json!({"ok": false, "error": "invalid_arguments"})).into_response();
+        };
+        let id = format!("F{}", fake.uploads.lock().unwrap().len() + 1);
+        fake.uploads.lock().unwrap().insert(id.clone(), (name.to_string(), length, None));
+        let url = format!("{}/upload/{id}", fake.base.lock().unwrap());
+        return axum::Json(json!({"ok": true, "upload_url": url, "file_id": id})).into_response();
+    }
+    if method == "files.completeUploadExternal" {
+        let files: Vec<Value> = body["files"].as_str().and_then(|f| serde_json::from_str(f).ok()).unwrap_or_default();
+        let uploads = fake.uploads.lock().unwrap();
+        for f in &files {
+            let id = f["id"].as_str().unwrap_or_default();
+            // Slack refuses to complete a file whose bytes did not all arrive.
+            match uploads.get(id) {
+                Some((_, length, Some(bytes))) if bytes.len() == *length => {}
+                _ => return axum::Json(json!({"ok": false, "error": "file_not_found"})).into_response(),
+            }
+            let channel = body["channel_id"].as_str().unwrap_or_default().to_string();
+            let comment = body["initial_comment"].as_str().unwrap_or_default().to_string();
+            fake.shared.lock().unwrap().push((id.to_string(), channel, comment));
+        }
+        let ids: Vec<Value> = files.iter().map(|f| json!({"id": f["id"], "title": f["title"]})).collect();
+        return axum::Json(json!({"ok": true, "files": ids})).into_response();
+    }
     if method == "apps.connections.open" {
         if !auth.is_some_and(|a| a.starts_with("Bearer xapp-")) {
             return axum::Json(json!({"ok": false, "error": "not_allowed_token_type"})).into_response();
@@ -336,9 +392,11 @@ pub async fn start() -> (Arc<FakeSlack>, String) {
     let app = Router::new()
         .route("/api/{method}", post(api).get(api_get))
         .route("/response/{id}", post(response_url))
+        .route("/upload/{id}", post(upload))
         .with_state(Arc::clone(&fake));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    *fake.base.lock().unwrap() = base.clone();
     tokio::spawn(async move { axum::serve(listener, app).await });
     let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     *fake.socket.url.lock().unwrap() = format!("ws://{}", ws.local_addr().unwrap());

@@ -46,7 +46,7 @@ async fn pass(svc: &Service, now: DateTime<Utc>, log: &Mutex<Vec<Sent>>) -> Vec<
     let new: Vec<Sent> = crate::support::deliver(svc, now, true)
         .await
         .into_iter()
-        .map(|o| Sent { part: o.part, at: now, reply: o.reply })
+        .map(|o| Sent { part: o.part().expect("a post part"), at: now, reply: o.reply })
         .collect();
     log.lock().unwrap().extend(new.iter().cloned());
     new
@@ -281,7 +281,7 @@ impl scheduler::Deliver for Recorder {
     }
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = scheduler::SendResult> + Send + 'a>> {
-        if out.part == Part::Question {
+        if out.part() == Some(Part::Question) {
             *self.sent_at.lock().unwrap() = Some(self.clock.now());
             if let Some(tx) = self.tx.lock().unwrap().take() {
                 let _ = tx.send(());
@@ -343,15 +343,15 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
             block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console, quizmaster::ids::Share::ALL))
                 .unwrap();
         assert_eq!(due.len(), 1);
-        assert_eq!(due[0].part, Part::Reveal);
-        block(svc.delivery_started(due[0].post, Part::Reveal)).unwrap();
+        assert_eq!(due[0].part(), Some(Part::Reveal));
+        block(svc.delivery_started(due[0].what)).unwrap();
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sending'"), 1);
     let svc = service(dir.path());
     let after: Vec<Part> = runtime()
         .block_on(crate::support::deliver(&svc, at("2026-06-01 10:05"), false))
         .into_iter()
-        .map(|o| o.part)
+        .map(|o| o.part().expect("a post part"))
         .collect();
     assert_eq!(after, [Part::Reveal], "the reveal is not lost");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sent'"), 1);

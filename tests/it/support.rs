@@ -210,7 +210,7 @@ impl Deliver for Collect {
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
         self.sent.lock().unwrap().push(out.clone());
-        Box::pin(std::future::ready(Ok(Some(format!("msg-{}", out.post)))))
+        Box::pin(std::future::ready(Ok(Some(format!("msg-{}", out.what.post().unwrap_or_default())))))
     }
 }
 
@@ -238,7 +238,7 @@ fn admin_then_deliver(svc: &Service, ctx: &Ctx, line: &str, part: Part) -> Reply
         return ack;
     }
     let sent = block(deliver(svc, ctx.now, true));
-    sent.into_iter().filter(|o| o.part == part).map(|o| o.reply).next_back().unwrap_or(ack)
+    sent.into_iter().filter(|o| o.part() == Some(part)).map(|o| o.reply).next_back().unwrap_or(ack)
 }
 
 /// Waits for a future without an async runtime, as a blocking caller does.

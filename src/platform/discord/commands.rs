@@ -56,7 +56,8 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
         )))
         .add_option(sub("streak", "Your current and best streak"))
         .add_option(sub("review", "Your practice cards due now and later today"))
-        .add_option(sub("help", "What the commands do"));
+        .add_option(sub("help", "What the commands do"))
+        .add_option(sub("web", "The link to this server's boards and archive page"));
     let admin = CreateCommand::new("quizadmin")
         .description("Run this channel's question of the day")
         .default_member_permissions(Permissions::MANAGE_GUILD)
@@ -83,7 +84,19 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
             "zone",
             "IANA time zone, such as Europe/Berlin",
             true,
-        )));
+        )))
+        .add_option(
+            sub("recap", "Post a weekly recap with a chart (default Friday 16:00)")
+                .add_sub_option(with_choices(
+                    string("day", "The day, or off", false),
+                    &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"],
+                ))
+                .add_sub_option(string("time", "Local time, HH:MM (24-hour), in the schedule's zone", false)),
+        )
+        .add_option(
+            sub("web", "Replace this server's web link")
+                .add_sub_option(with_choices(string("action", "What to do", true), &["rotate"])),
+        );
     vec![quiz, admin]
 }
 

@@ -6,13 +6,13 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use serenity::all::{ChannelId, CreateMessage, EditMessage, Http, MessageId, Nonce};
+use serenity::all::{ChannelId, CreateAttachment, CreateMessage, EditMessage, Http, MessageId, Nonce};
 use serenity::http::HttpError;
 
 use super::PLATFORM;
 use super::render::{no_mentions, render};
 use crate::delivery::{DeliveryError, Problem};
-use crate::ids::{Part, Platform, Share};
+use crate::ids::{Part, Platform, Sendable, Share};
 use crate::platform::pacing::Pacer;
 use crate::scheduler::{Deliver, SendResult};
 use crate::service::Outbound;
@@ -43,7 +43,7 @@ impl Poster {
         })?;
         let channel = ChannelId::new(channel);
         let r = render(&out.reply);
-        if out.part == Part::Reveal
+        if let Sendable::Post(_, Part::Reveal) = out.what
             && let Some(id) = out.message_ref.as_deref().and_then(|m| m.parse::<u64>().ok())
         {
             let edit = || {
@@ -62,18 +62,29 @@ impl Poster {
         }
         // Discord drops a second message with the same nonce, so a send cut
         // off by a crash can safely be repeated.
-        let nonce = format!("qm-{}-{}", out.post, if out.part == Part::Question { "q" } else { "r" });
+        let nonce = match out.what {
+            Sendable::Post(post, Part::Question) => format!("qm-{post}-q"),
+            Sendable::Post(post, Part::Reveal) => format!("qm-{post}-r"),
+            Sendable::Recap(recap) => format!("qm-recap-{recap}"),
+        };
+        // A recap's chart goes as an attachment, which Discord shows inline.
+        let image = out.reply.image();
         let post = || {
-            let msg = CreateMessage::new()
+            let mut msg = CreateMessage::new()
                 .content(&r.content)
                 .components(r.rows.clone())
                 .allowed_mentions(no_mentions())
                 .nonce(Nonce::String(nonce.clone()))
                 .enforce_nonce(true);
+            if let Some(image) = image {
+                msg = msg.add_file(
+                    CreateAttachment::bytes(image.png.to_vec(), image.file_name.as_str()).description(&image.alt),
+                );
+            }
             channel.send_message(&self.http, msg)
         };
         let sent = self.pace.call(&(), rate_limited, post).await.map_err(|e| classify(&e))?;
-        Ok((out.part == Part::Question).then(|| sent.id.to_string()))
+        Ok(out.what.is_question().then(|| sent.id.to_string()))
     }
 }
 

@@ -12,8 +12,9 @@ use serde_json::{Value, json};
 use super::install::Workspaces;
 use super::{PLATFORM, message};
 use crate::delivery::{DeliveryError, Problem};
-use crate::ids::{Part, Platform};
+use crate::ids::{Part, Platform, Sendable};
 use crate::platform::pacing::Pacer;
+use crate::reply::Image;
 use crate::scheduler::SendResult;
 use crate::service::Outbound;
 
@@ -80,6 +81,20 @@ impl WebApi {
         let url = format!("{}/{method}", self.base);
         let v = self.post_json(&url, body, true).await?;
         Self::ok(method, v)
+    }
+
+    /// Calls a method with form-encoded arguments, as the file upload
+    /// methods take them.
+    pub async fn call_form(&self, method: &str, form: &[(&str, &str)]) -> Result<Value, ApiError> {
+        let url = format!("{}/{method}", self.base);
+        let v = self.send(true, |r| r.post(&url).form(form)).await?;
+        Self::ok(method, v)
+    }
+
+    /// POSTs a file's bytes to the URL `files.getUploadURLExternal` handed
+    /// out (it is signed: no token goes with it).
+    pub async fn upload(&self, upload_url: &str, bytes: &[u8]) -> Result<(), ApiError> {
+        self.send(false, |r| r.post(upload_url).body(bytes.to_vec())).await.map(drop)
     }
 
     /// Calls a read method the Web API documents as GET, with its arguments
@@ -199,8 +214,12 @@ impl Sender {
         };
         let api = &workspace.api;
         let mut body = message(&out.reply);
+        if let Some(image) = out.reply.image() {
+            let text = body["text"].as_str().unwrap_or_default();
+            return self.upload(api, out, image, text).await.map_err(classify);
+        }
         body["channel"] = json!(out.to.channel);
-        if let (Part::Reveal, Some(ts)) = (out.part, out.message_ref.as_deref()) {
+        if let (Sendable::Post(_, Part::Reveal), Some(ts)) = (out.what, out.message_ref.as_deref()) {
             body["ts"] = json!(ts);
             match self.paced(api, &self.updates, &out.to.guild, "chat.update", &body).await {
                 Ok(_) => return Ok(None),
@@ -212,7 +231,37 @@ impl Sender {
             }
         }
         let v = self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
-        Ok(v["ts"].as_str().filter(|_| out.part == Part::Question).map(str::to_string))
+        Ok(v["ts"].as_str().filter(|_| out.what.is_question()).map(str::to_string))
+    }
+
+    /// A message with a picture (the recap's chart), the way Slack takes
+    /// files now that files.upload is retired: ask for an upload URL, send
+    /// the bytes there, then share the file in the channel with the text as
+    /// its comment. Paced as a post to the channel.
+    async fn upload(
+        &self,
+        api: &WebApi,
+        out: &Outbound,
+        image: &Image,
+        text: &str,
+    ) -> Result<Option<String>, ApiError> {
+        let length = image.png.len().to_string();
+        let form =
+            [("filename", image.file_name.as_str()), ("length", length.as_str()), ("alt_txt", image.alt.as_str())];
+        let wait_of = |e: &ApiError| match e {
+            ApiError::RateLimited(wait) => Some(*wait),
+            _ => None,
+        };
+        let ask = || api.call_form("files.getUploadURLExternal", &form);
+        let got = self.posts.call(&out.to.channel, wait_of, ask).await?;
+        let (Some(url), Some(file)) = (got["upload_url"].as_str(), got["file_id"].as_str()) else {
+            return Err(ApiError::Slack { method: "files.getUploadURLExternal".into(), code: "no upload_url".into() });
+        };
+        api.upload(url, &image.png).await?;
+        let files = json!([{"id": file, "title": image.title}]).to_string();
+        let form = [("files", files.as_str()), ("channel_id", out.to.channel.as_str()), ("initial_comment", text)];
+        api.call_form("files.completeUploadExternal", &form).await?;
+        Ok(None)
     }
 
     /// One call in `key`'s turn; a short Retry-After holds the key and the

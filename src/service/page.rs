@@ -1,0 +1,226 @@
+//! A server's web page: its boards, this week's chart (inline SVG, drawn by
+//! the same code as the recap's PNG) and the archive of revealed daily
+//! questions. Server-rendered HTML with no script, readable on a phone.
+//! Only revealed questions appear: an open question's answer never does.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{Service, daily, recap, text};
+use crate::content::Bank;
+use crate::ids::{GuildId, UserId};
+use crate::quiz::leaderboard::{Period, Sort, Standing, accuracy_percent, period_key, rank};
+use crate::quiz::recap::monday_of;
+use crate::reply::RecapCard;
+use crate::store::{self, BoardKind, Scope, Store, StoreError};
+
+/// Rows per board and questions in the archive.
+const BOARD_ROWS: usize = 10;
+const ARCHIVE: usize = 30;
+
+/// What the page shows, gathered on a read connection.
+struct PageData {
+    boards: Vec<(&'static str, Vec<Standing>)>,
+    streaks: Vec<Standing>,
+    week: RecapCard,
+    archive: Vec<Revealed>,
+    tz: Tz,
+}
+
+struct Revealed {
+    date: String,
+    category: String,
+    prompt: String,
+    right_answer: String,
+    explanation: String,
+    answered: u32,
+    right: u32,
+}
+
+/// Whether `token` has the shape of one [`super::web_token`] makes.
+fn well_formed(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+impl Service {
+    /// The page of the server whose token this is, or `None` (a 404) for
+    /// any other string. Reads off the writer, draws on a blocking thread.
+    pub async fn server_page(&self, token: String, now: DateTime<Utc>) -> Result<Option<String>, StoreError> {
+        if !well_formed(&token) {
+            return Ok(None);
+        }
+        let default_tz = self.core.rules.default_tz;
+        let found = self
+            .read(move |r| {
+                let Some(guild) = r.guild_by_token(&token)? else { return Ok(None) };
+                Ok(Some((guild, r.guild_zone(guild, default_tz)?)))
+            })
+            .await?;
+        let Some((guild, (tz, built))) = found else { return Ok(None) };
+        if !built {
+            self.write(move |w| {
+                daily::settle_all(w)?;
+                w.store.rebuild_totals(guild, tz)
+            })
+            .await?;
+        }
+        let core = std::sync::Arc::clone(&self.core);
+        let data = self.read(move |r| gather(r, &core.bank, guild, tz, now)).await?;
+        tokio::task::spawn_blocking(move || Some(render(&data)))
+            .await
+            .map_err(|e| StoreError::Failed { temporary: true, message: format!("drawing the page failed: {e}") })
+    }
+}
+
+fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>) -> store::Result<PageData> {
+    let nobody = UserId(0);
+    let mut boards = Vec::new();
+    for (period, title) in [(Period::Week, "This week"), (Period::Month, "This month"), (Period::All, "All time")] {
+        let key = period_key(period, now, tz);
+        let board = store.board(guild, BoardKind::Daily, &key, Sort::Points, nobody, BOARD_ROWS)?;
+        boards.push((title, rank(board.top, Sort::Points)));
+    }
+    let streaks =
+        rank(store.board(guild, BoardKind::Daily, "all", Sort::Streak, nobody, BOARD_ROWS)?.top, Sort::Streak);
+    let monday = monday_of(now.with_timezone(&tz).date_naive());
+    let week = recap::week_card(store, bank, Scope::Guild(guild), monday, tz, store::millis(now))?;
+    let archive = store
+        .revealed_questions(guild, ARCHIVE)?
+        .into_iter()
+        .filter_map(|q| {
+            let item = bank.get(&q.item_id)?;
+            Some(Revealed {
+                date: q.local_date,
+                category: item.category.clone(),
+                prompt: item.prompt.clone(),
+                right_answer: item.right_answer(),
+                explanation: item.explanation.clone(),
+                answered: q.answered,
+                right: q.right,
+            })
+        })
+        .collect();
+    Ok(PageData { boards, streaks, week, archive, tz })
+}
+
+const STYLE: &str = "
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.5}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #08519c}
+.boards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ccc}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:0}figure svg{width:100%;height:auto;max-width:40rem;display:block}
+figcaption{font-size:.9rem;color:#444}
+article{border-bottom:1px solid #ccc;padding:.5rem 0}.meta{color:#444;font-size:.9rem}
+.answer{font-weight:600;color:#08519c}
+";
+
+fn render(data: &PageData) -> String {
+    let chart = match crate::chart::svg(&data.week.chart) {
+        Ok(svg) => {
+            let alt = text::chart_alt(&data.week);
+            // The SVG is our own drawing; the label is escaped like any text.
+            let label = maud::html! { (alt) }.into_string();
+            PreEscaped(svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{label}\" "), 1))
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "could not draw the week's chart for the page");
+            PreEscaped(String::new())
+        }
+    };
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex";
+                title { "Quiz boards" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                main {
+                    h1 { "Quiz boards" }
+                    p class="meta" { "Times and weeks in " (data.tz.name()) "." }
+                    section aria-labelledby="boards" {
+                        h2 id="boards" { "Leaderboards" }
+                        div class="boards" {
+                            @for (title, rows) in &data.boards {
+                                (board(title, rows))
+                            }
+                            (streak_board(&data.streaks))
+                        }
+                    }
+                    section aria-labelledby="week" {
+                        h2 id="week" { "This week" }
+                        figure {
+                            (chart)
+                            figcaption { (text::chart_alt(&data.week)) }
+                        }
+                    }
+                    section aria-labelledby="archive" {
+                        h2 id="archive" { "Past questions" }
+                        @if data.archive.is_empty() {
+                            p { "No question has been revealed yet." }
+                        }
+                        @for q in &data.archive {
+                            article {
+                                h3 { (q.prompt) }
+                                p class="meta" { (q.date) " · " (q.category) " · "
+                                    (q.answered) " answered, " (q.right) " right ("
+                                    (accuracy_percent(i64::from(q.right), i64::from(q.answered))) "%)" }
+                                p { "Answer: " span class="answer" { (q.right_answer) } }
+                                p { (q.explanation) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page.into_string()
+}
+
+fn board(title: &str, rows: &[Standing]) -> Markup {
+    html! {
+        div {
+            h3 { (title) }
+            @if rows.is_empty() {
+                p { "No answers yet." }
+            } @else {
+                table {
+                    thead { tr { th scope="col" { "#" } th scope="col" { "Player" } th class="n" scope="col" { "Points" }
+                        th class="n" scope="col" { "Accuracy" } } }
+                    tbody {
+                        @for (i, r) in rows.iter().enumerate() {
+                            tr { td { (i + 1) } td { (r.name) } td class="n" { (r.points) }
+                                td class="n" { (accuracy_percent(r.correct, r.answered)) "% (" (r.correct) "/" (r.answered) ")" } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn streak_board(rows: &[Standing]) -> Markup {
+    html! {
+        div {
+            h3 { "Streaks" }
+            @if rows.is_empty() {
+                p { "No streaks yet." }
+            } @else {
+                table {
+                    thead { tr { th scope="col" { "#" } th scope="col" { "Player" } th class="n" scope="col" { "Days in a row" } } }
+                    tbody {
+                        @for (i, r) in rows.iter().enumerate() {
+                            tr { td { (i + 1) } td { (r.name) } td class="n" { (r.streak) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Weekly recaps: the schedule's pass queues them (once per channel and
+//! day, like a post), the sender draws and sends them, and the same figures
+//! serve `quizmaster recap` and the web page.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::text;
+use super::writer::State;
+use crate::chart::{Bar, WeekChart};
+use crate::content::Bank;
+use crate::quiz::leaderboard::{Sort, rank};
+use crate::quiz::localtime::start_of_day;
+use crate::quiz::recap::{self, QuestionFigures};
+use crate::quiz::schedule::{Occurrence, parse_time};
+use crate::reply::{BoardRow, Body, RecapCard, Reply};
+use crate::store::{self, ChannelId, Recap, Scope, Store, StoredRecapSchedule};
+
+/// How many players the recap names.
+const TOP: usize = 5;
+
+/// Queues the recaps due at `now` (the latest one missed, if within the
+/// grace) and moves each schedule on. A channel whose daily schedule is
+/// paused or gone has its recaps passed over.
+pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
+    for (channel, s, paused) in state.store.due_recap_schedules(store::millis(now))? {
+        let Some((rule, next)) = rule_of(&s) else {
+            tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable recap schedule; removing it");
+            state.store.set_recap_schedule(channel, None)?;
+            continue;
+        };
+        let (due, next) = recap::due(&rule, next, now);
+        if let Some(o) = due.filter(|_| !paused) {
+            let monday = recap::monday_of(o.date);
+            let queued = state.store.queue_recap(
+                channel,
+                &o.date.to_string(),
+                &monday.to_string(),
+                store::millis(o.at),
+                rule.tz.name(),
+            )?;
+            if !queued {
+                tracing::info!(%channel, date = %o.date, "recap already queued for this date");
+            }
+        }
+        match next {
+            Some(next) => state.store.set_recap_schedule(channel, Some(&stored(&s, next)))?,
+            None => state.store.set_recap_schedule(channel, None)?,
+        }
+    }
+    Ok(())
+}
+
+fn rule_of(s: &StoredRecapSchedule) -> Option<(crate::quiz::schedule::Rule, Occurrence)> {
+    let day = Weekday::try_from(s.weekday).ok()?;
+    let tz: Tz = s.timezone.parse().ok()?;
+    let rule = recap::rule(day, parse_time(&s.local_time).ok()?, tz);
+    let next = Occurrence { date: s.next_date.parse().ok()?, at: store::from_millis(s.next_at) };
+    Some((rule, next))
+}
+
+fn stored(s: &StoredRecapSchedule, next: Occurrence) -> StoredRecapSchedule {
+    StoredRecapSchedule { next_at: store::millis(next.at), next_date: next.date.to_string(), ..s.clone() }
+}
+
+/// `/quiz admin recap [day] [HH:MM]` (on), or `recap off`: the recap runs
+/// in the zone of the channel's daily schedule, which it needs.
+pub(super) fn set(
+    state: &mut State,
+    channel: ChannelId,
+    when: Option<(Weekday, NaiveTime)>,
+    now: DateTime<Utc>,
+) -> store::Result<Reply> {
+    let Some((day, time)) = when else {
+        let had = state.store.recap_schedule(channel)?.is_some();
+        state.store.set_recap_schedule(channel, None)?;
+        return Ok(Reply::info(if had { text::RECAP_OFF } else { text::RECAP_WAS_OFF }));
+    };
+    let Some(schedule) = state.store.schedule(channel)? else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
+    let Ok(tz) = schedule.timezone.parse::<Tz>() else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
+    let rule = recap::rule(day, time, tz);
+    let Some(next) = recap::next_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
+    let s = StoredRecapSchedule {
+        weekday: u8::try_from(day.num_days_from_monday()).unwrap_or(0),
+        local_time: time.format("%H:%M").to_string(),
+        timezone: tz.name().to_string(),
+        next_at: store::millis(next.at),
+        next_date: next.date.to_string(),
+    };
+    state.store.set_recap_schedule(channel, Some(&s))?;
+    Ok(Reply::info(text::recap_set(day, time, tz, next.at)))
+}
+
+/// The message of a queued recap, chart data included (the sender draws it).
+pub(super) fn reply(state: &State, recap: &Recap) -> store::Result<Reply> {
+    let tz: Tz = recap.timezone.parse().unwrap_or(Tz::UTC);
+    let monday: NaiveDate = recap.week_start.parse().unwrap_or_default();
+    let card = week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), monday, tz, recap.until)?;
+    Ok(Reply::public(Body::Recap(Box::new(card))))
+}
+
+/// The week from `monday` (in `tz`) up to `until_ms`, in `scope`: the
+/// recap's figures and its chart's data. Only revealed questions count.
+pub fn week_card(
+    store: &Store,
+    bank: &Bank,
+    scope: Scope,
+    monday: NaiveDate,
+    tz: Tz,
+    until_ms: i64,
+) -> store::Result<RecapCard> {
+    let from = start_of_day(tz, monday).map_or(0, store::millis);
+    let rows = store.questions_between(scope, from, until_ms)?;
+    let figures: Vec<QuestionFigures> = rows
+        .iter()
+        .filter_map(|row| {
+            Some(QuestionFigures {
+                date: row.local_date.parse().ok()?,
+                item_id: row.item_id.clone(),
+                category: bank.get(&row.item_id).map_or_else(|| "retired".to_string(), |i| i.category.clone()),
+                answered: row.answered,
+                right: row.right,
+            })
+        })
+        .collect();
+    let week = recap::summarize(monday, &figures);
+    let standings = rank(store.standings_between(scope, from, until_ms)?, Sort::Points);
+    let top = standings
+        .iter()
+        .filter(|s| s.points > 0)
+        .take(TOP)
+        .enumerate()
+        .map(|(i, s)| BoardRow { rank: i + 1, name: s.name.clone(), figure: text::points(s.points), is_you: false })
+        .collect();
+    let hardest = week.hardest.as_ref().map(|h| {
+        let prompt = bank.get(&h.item_id).map_or_else(|| h.item_id.clone(), text::title_of);
+        (prompt, h.answered, h.right)
+    });
+    let title = text::recap_title(&recap::week_name(monday), monday);
+    let chart = WeekChart {
+        title: title.clone(),
+        days: week
+            .days
+            .iter()
+            .map(|d| Bar {
+                label: d.date.map(|d| d.format("%a %-d").to_string()).unwrap_or_default(),
+                answered: d.answered,
+                right: d.right,
+            })
+            .collect(),
+        categories: week
+            .categories
+            .iter()
+            .map(|c| Bar { label: c.category.clone(), answered: c.answered, right: c.right })
+            .collect(),
+        labels: text::chart_labels(),
+    };
+    Ok(RecapCard {
+        title,
+        answered: week.answered(),
+        right: week.right(),
+        questions: figures.len(),
+        top,
+        longest_streak: store.longest_streak(scope)?,
+        hardest,
+        chart,
+        image: None,
+    })
+}
+
+/// The recap of `server`'s week (all its channels) as `quizmaster recap`
+/// draws it: the week starting `monday` in the server's zone, whole; or,
+/// without one, the current week up to `now`.
+pub fn server_week(
+    store: &Store,
+    bank: &Bank,
+    server: &crate::ids::ServerRef,
+    monday: Option<NaiveDate>,
+    now: DateTime<Utc>,
+    default_tz: Tz,
+) -> anyhow::Result<RecapCard> {
+    let guild = store
+        .find_guild(server.platform, &server.id)?
+        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
+    let (tz, _) = store.guild_zone(guild, default_tz)?;
+    let (monday, until) = match monday {
+        Some(monday) => {
+            let next = monday + chrono::Duration::days(7);
+            (monday, start_of_day(tz, next).map_or(i64::MAX, store::millis))
+        }
+        None => (recap::monday_of(now.with_timezone(&tz).date_naive()), store::millis(now)),
+    };
+    Ok(week_card(store, bank, Scope::Guild(guild), monday, tz, until)?)
+}

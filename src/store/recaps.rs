@@ -1,0 +1,371 @@
+//! Weekly recaps (their schedules, their deliveries and the week's figures)
+//! and the tokens of the servers' web pages.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{ChannelId, GuildId, Result, Store};
+use crate::delivery::Problem;
+use crate::ids::{Destination, Platform, RecapId, Share};
+use crate::quiz::leaderboard::Standing;
+
+/// A channel's recap schedule as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRecapSchedule {
+    /// 0 is Monday.
+    pub weekday: u8,
+    /// `HH:MM`.
+    pub local_time: String,
+    pub timezone: String,
+    pub next_at: i64,
+    pub next_date: String,
+}
+
+/// A recap to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recap {
+    pub id: RecapId,
+    pub channel: ChannelId,
+    pub guild: GuildId,
+    pub local_date: String,
+    /// The Monday of the week it covers.
+    pub week_start: String,
+    /// Answers up to this instant (ms) count.
+    pub until: i64,
+    pub timezone: String,
+}
+
+/// A recap waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingRecap {
+    pub recap: Recap,
+    pub to: Destination,
+    pub interrupted: bool,
+}
+
+/// One revealed daily question in a period, and how it went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionRow {
+    pub local_date: String,
+    pub item_id: String,
+    pub posted_at: i64,
+    pub answered: u32,
+    pub right: u32,
+}
+
+/// Which daily questions a figure covers: a server's, or one channel's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Guild(GuildId),
+    Channel(ChannelId),
+}
+
+impl Scope {
+    /// `(?n IS NULL OR c.guild_id = ?n) AND (?m IS NULL OR c.id = ?m)` binds.
+    fn binds(self) -> (Option<GuildId>, Option<ChannelId>) {
+        match self {
+            Scope::Guild(g) => (Some(g), None),
+            Scope::Channel(c) => (None, Some(c)),
+        }
+    }
+}
+
+const SCOPED: &str = "(?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2)";
+
+const RECAP_COLUMNS: &str = "r.id, r.channel_id, c.guild_id, r.local_date, r.week_start, r.until, r.timezone";
+
+fn recap_from_row(r: &Row<'_>) -> rusqlite::Result<Recap> {
+    Ok(Recap {
+        id: r.get(0)?,
+        channel: r.get(1)?,
+        guild: r.get(2)?,
+        local_date: r.get(3)?,
+        week_start: r.get(4)?,
+        until: r.get(5)?,
+        timezone: r.get(6)?,
+    })
+}
+
+impl Store {
+    pub fn set_recap_schedule(&mut self, channel: ChannelId, s: Option<&StoredRecapSchedule>) -> Result<()> {
+        match s {
+            None => self.exec("DELETE FROM recap_schedules WHERE channel_id = ?1", [channel])?,
+            Some(s) => self.exec(
+                "INSERT INTO recap_schedules (channel_id, weekday, local_time, timezone, next_at, next_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (channel_id) DO UPDATE SET weekday = excluded.weekday,
+                 local_time = excluded.local_time, timezone = excluded.timezone,
+                 next_at = excluded.next_at, next_date = excluded.next_date",
+                params![channel, s.weekday, s.local_time, s.timezone, s.next_at, s.next_date],
+            )?,
+        };
+        Ok(())
+    }
+
+    pub fn recap_schedule(&self, channel: ChannelId) -> Result<Option<StoredRecapSchedule>> {
+        Ok(self
+            .one(
+                "SELECT weekday, local_time, timezone, next_at, next_date FROM recap_schedules WHERE channel_id = ?1",
+                [channel],
+                |r| {
+                    Ok(StoredRecapSchedule {
+                        weekday: r.get(0)?,
+                        local_time: r.get(1)?,
+                        timezone: r.get(2)?,
+                        next_at: r.get(3)?,
+                        next_date: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Recap schedules due by `now_ms`, each with whether its channel's
+    /// daily schedule is paused or gone (then the recap is passed over).
+    pub fn due_recap_schedules(&self, now_ms: i64) -> Result<Vec<(ChannelId, StoredRecapSchedule, bool)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.channel_id, r.weekday, r.local_time, r.timezone, r.next_at, r.next_date,
+                    COALESCE(s.paused, 1)
+             FROM recap_schedules r LEFT JOIN schedules s ON s.channel_id = r.channel_id
+             WHERE r.next_at <= ?1 ORDER BY r.next_at, r.channel_id",
+        )?;
+        let rows = stmt.query_map([now_ms], |r| {
+            Ok((
+                r.get(0)?,
+                StoredRecapSchedule {
+                    weekday: r.get(1)?,
+                    local_time: r.get(2)?,
+                    timezone: r.get(3)?,
+                    next_at: r.get(4)?,
+                    next_date: r.get(5)?,
+                },
+                r.get(6)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Queues the recap of a channel for a local date; false if there
+    /// already is one (the UNIQUE key: never two for one day).
+    pub fn queue_recap(
+        &mut self,
+        channel: ChannelId,
+        local_date: &str,
+        week_start: &str,
+        until_ms: i64,
+        timezone: &str,
+    ) -> Result<bool> {
+        Ok(self.exec(
+            "INSERT INTO recaps (channel_id, local_date, week_start, until, timezone, state, due_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?4) ON CONFLICT DO NOTHING",
+            params![channel, local_date, week_start, until_ms, timezone],
+        )? == 1)
+    }
+
+    /// The platform's recaps due by `now_ms`, in `share`.
+    pub fn pending_recaps(&self, platform: Platform, share: Share, now_ms: i64) -> Result<Vec<PendingRecap>> {
+        let in_share = super::deliveries::in_share(3);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id
+             FROM recaps r JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
+             WHERE r.state IN ('pending', 'sending') AND r.due_at <= ?2 AND g.platform = ?1 AND {in_share}
+             ORDER BY r.due_at, r.id"
+        ))?;
+        let rows = stmt.query_map(params![platform, now_ms, share.total, share.first, share.last], |r| {
+            Ok(PendingRecap {
+                recap: recap_from_row(r)?,
+                interrupted: r.get::<_, String>(7)? == "sending",
+                to: Destination { platform, guild: r.get(8)?, channel: r.get(9)? },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(super) fn recap_started(&mut self, id: RecapId) -> Result<()> {
+        self.exec("UPDATE recaps SET state = 'sending', attempts = attempts + 1 WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    pub(super) fn recap_attempts(&self, id: RecapId) -> Result<u32> {
+        Ok(self.one("SELECT attempts FROM recaps WHERE id = ?1", [id], |r| r.get(0)).optional()?.unwrap_or(0))
+    }
+
+    /// Marks a recap sent (or cut off, with that said) and clears its
+    /// channel's problem; returns the problem cleared.
+    pub(super) fn recap_done(&mut self, id: RecapId, note: Option<&str>) -> Result<Option<Problem>> {
+        self.write(|tx| {
+            tx.prepare_cached("UPDATE recaps SET state = 'sent', error = ?2 WHERE id = ?1")?
+                .execute(params![id, note])?;
+            if note.is_some() {
+                return Ok(None);
+            }
+            let cleared: Option<String> = tx
+                .prepare_cached(
+                    "SELECT c.problem FROM recaps r JOIN channels c ON c.id = r.channel_id WHERE r.id = ?1",
+                )?
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .flatten();
+            if cleared.is_some() {
+                tx.prepare_cached(
+                    "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
+                     WHERE id = (SELECT channel_id FROM recaps WHERE id = ?1)",
+                )?
+                .execute([id])?;
+            }
+            Ok(cleared.as_deref().and_then(Problem::parse))
+        })
+    }
+
+    pub(super) fn recap_retry(&mut self, id: RecapId, due_ms: i64, error: &str) -> Result<()> {
+        self.exec(
+            "UPDATE recaps SET state = 'pending', due_at = ?2, error = ?3 WHERE id = ?1",
+            params![id, due_ms, error],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn recap_failed(&mut self, id: RecapId, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
+        self.write(|tx| {
+            tx.prepare_cached("UPDATE recaps SET state = 'failed', error = ?2 WHERE id = ?1")?
+                .execute(params![id, error])?;
+            let Some((problem, at_ms)) = problem else { return Ok(false) };
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
+                     WHERE id = (SELECT channel_id FROM recaps WHERE id = ?1) AND problem IS NOT ?2",
+                )?
+                .execute(params![id, problem.as_str(), error, at_ms])?;
+            Ok(changed == 1)
+        })
+    }
+
+    /// The revealed daily questions of `scope` posted in `[from_ms, until_ms)`,
+    /// with how many answered and how many got it right. Open questions are
+    /// left out: their figures would hint at the answer.
+    pub fn questions_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<QuestionRow>> {
+        let (guild, channel) = scope.binds();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
+             FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
+             WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
+             GROUP BY p.id ORDER BY p.posted_at, p.id"
+        ))?;
+        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
+            Ok(QuestionRow {
+                local_date: r.get(0)?,
+                item_id: r.get(1)?,
+                posted_at: r.get(2)?,
+                answered: r.get(3)?,
+                right: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every player's points on the revealed daily questions of `scope`
+    /// posted in `[from_ms, until_ms)`, unranked.
+    pub fn standings_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
+        let (guild, channel) = scope.binds();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
+                    COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
+             FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
+             JOIN users u ON u.id = a.user_id
+             WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
+             GROUP BY a.user_id"
+        ))?;
+        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
+            Ok(Standing {
+                user_id: r.get(0)?,
+                name: r.get(1)?,
+                points: r.get(2)?,
+                correct: r.get(3)?,
+                answered: r.get(4)?,
+                points_at: r.get(5)?,
+                streak: 0,
+                streak_at: 0,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The longest current streak in `scope`: who holds it and how long.
+    pub fn longest_streak(&self, scope: Scope) -> Result<Option<(String, i64)>> {
+        let (guild, channel) = scope.binds();
+        Ok(self
+            .one(
+                &format!(
+                    "SELECT u.display_name, s.current FROM streaks s JOIN channels c ON c.id = s.channel_id
+                     JOIN users u ON u.id = s.user_id
+                     WHERE {SCOPED} AND s.current > 0 ORDER BY s.current DESC, s.reached_at, s.user_id LIMIT 1"
+                ),
+                params![guild, channel],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// A server by platform and external id, if the bot has seen it.
+    pub fn find_guild(&self, platform: Platform, external_id: &str) -> Result<Option<GuildId>> {
+        Ok(self
+            .one(
+                "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
+                params![platform, external_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The server's web token, made (from `fresh`) if it has none or if
+    /// `rotate` asks for a new one.
+    pub fn web_token(&mut self, guild: GuildId, fresh: &str, rotate: bool, now_ms: i64) -> Result<String> {
+        self.write(|tx| {
+            if !rotate
+                && let Some(token) = tx
+                    .query_row("SELECT token FROM web_tokens WHERE guild_id = ?1", [guild], |r| r.get(0))
+                    .optional()?
+            {
+                return Ok(token);
+            }
+            tx.execute(
+                "INSERT INTO web_tokens (guild_id, token, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (guild_id) DO UPDATE SET token = excluded.token, token_hash = excluded.token_hash,
+                 created_at = excluded.created_at",
+                params![guild, fresh, token_hash(fresh), now_ms],
+            )?;
+            Ok(fresh.to_string())
+        })
+    }
+
+    /// The server whose pages live under `token`, by the token's hash.
+    pub fn guild_by_token(&self, token: &str) -> Result<Option<GuildId>> {
+        Ok(self
+            .one("SELECT guild_id FROM web_tokens WHERE token_hash = ?1", [token_hash(token)], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The server's revealed daily questions, newest first: never an open one.
+    pub fn revealed_questions(&self, guild: GuildId, limit: usize) -> Result<Vec<QuestionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
+             FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
+             WHERE c.guild_id = ?1 AND p.state = 'closed'
+             GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![guild, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok(QuestionRow {
+                local_date: r.get(0)?,
+                item_id: r.get(1)?,
+                posted_at: r.get(2)?,
+                answered: r.get(3)?,
+                right: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn token_hash(token: &str) -> Vec<u8> {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes()).to_vec()
+}
