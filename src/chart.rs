@@ -116,7 +116,7 @@ fn layout<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &WeekChart,
 ) -> Result<Areas<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let titled = root.titled(&chart.title, ("sans-serif", 44).into_font().style(FontStyle::Bold).color(&INK))?;
+    let titled = root.titled(&chart.title, ("sans-serif", 36).into_font().style(FontStyle::Bold).color(&INK))?;
     Ok(titled.split_vertically(560))
 }
 
@@ -183,12 +183,14 @@ fn draw_inner<DB: DrawingBackend>(
         .draw()?;
 
     let n = chart.categories.len().max(1);
+    // Room for at least four rows, so one category is not one huge bar.
+    let rows = n.max(4);
     let mut cats = ChartBuilder::on(&bottom)
         .caption(&chart.labels.per_category, text(34))
         .margin(24)
         .x_label_area_size(56)
         .y_label_area_size(230)
-        .build_cartesian_2d(0f64..100f64, (n as f64 - 0.5)..-0.5f64)?;
+        .build_cartesian_2d(0f64..100f64, (rows as f64 - 0.5)..-0.5f64)?;
     let category_label = |y: &f64| {
         let i = y.round();
         if (y - i).abs() > 0.01 || i < 0.0 {
@@ -198,7 +200,7 @@ fn draw_inner<DB: DrawingBackend>(
     };
     cats.configure_mesh()
         .disable_y_mesh()
-        .y_labels(n)
+        .y_labels(rows)
         .y_label_formatter(&category_label)
         .x_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))

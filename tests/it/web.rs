@@ -58,3 +58,172 @@ async fn metrics_after_a_burst_count_the_answers_the_database_holds() {
     assert!(text.contains("# HELP quizmaster_answers_recorded_total"), "{text}");
     app.stop().await;
 }
+
+/// A console server with a week of revealed questions and one still open,
+/// served on `web.listen`; its page link from `/quiz web`.
+struct Seeded {
+    app: crate::support::TestApp,
+    dir: TempDir,
+    link: String,
+    /// The open question's explanation: never on the page.
+    open_explanation: String,
+}
+
+async fn seeded() -> Seeded {
+    let dir = TempDir::new().unwrap();
+    let mut settings = crate::support::settings(dir.path());
+    // A platform is configured, so the bot does not run the console on the
+    // test's standard input; the server seeded is the console's.
+    let (_fake, base) = crate::fake_discord::start().await;
+    settings.discord = DiscordSettings {
+        token: Some(SecretString::from("test-token")),
+        api_base_url: Some(base.parse().unwrap()),
+        ..DiscordSettings::default()
+    };
+    settings.web.listen = Some("127.0.0.1:0".parse().unwrap());
+    // The bundled bank: four different questions in four days.
+    settings.content.bundled = true;
+    settings.content.dirs.clear();
+    let now = at("2026-11-23 09:00");
+    let app = spawn_app(settings, SetClock::new(now)).await;
+    let svc = std::sync::Arc::clone(&app.service);
+    let open_explanation = {
+        let (dir_path, svc) = (dir.path().to_path_buf(), std::sync::Arc::clone(&svc));
+        tokio::task::spawn_blocking(move || {
+            for (day, players) in [("2026-11-23", 4), ("2026-11-24", 2), ("2026-11-25", 3)] {
+                let morning = at(&format!("{day} 09:00"));
+                crate::support::post_now(&svc, &ctx_at("Admin", morning));
+                for i in 0..players {
+                    // Ada answers first and most.
+                    let name = ["Ada Lovelace", "Bob", "Cy", "Dee"][i];
+                    svc.handle_text(&ctx_at(name, morning), &format!("answer {}", right_answer(&svc, &dir_path)));
+                }
+                crate::support::reveal_now(&svc, &ctx_at("Admin", at(&format!("{day} 17:00"))));
+            }
+            crate::support::post_now(&svc, &ctx_at("Admin", at("2026-11-26 09:00")));
+            let item = open_item(&dir_path);
+            svc.bank().get(&item).unwrap().explanation.clone()
+        })
+        .await
+        .unwrap()
+    };
+    let reply = plain(&svc.handle_text_async(ctx_at("Bob", at("2026-11-26 10:00")), "web").await);
+    let link = reply.split_whitespace().find(|w| w.starts_with("http://")).expect("a link").to_string();
+    Seeded { app, dir, link, open_explanation }
+}
+
+fn open_item(dir: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
+    conn.query_row("SELECT item_id FROM posts WHERE state = 'open'", [], |r| r.get(0)).unwrap()
+}
+
+fn right_answer(svc: &quizmaster::service::Service, dir: &std::path::Path) -> String {
+    match &svc.bank().get(&open_item(dir)).unwrap().kind {
+        quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
+        quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_opens_it() {
+    let s = seeded().await;
+    let page = reqwest::get(&s.link).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.unwrap();
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", &html[..80]);
+    assert_eq!(html.matches("<h1>").count(), 1, "one top heading");
+    for heading in ["Leaderboards", "This week", "Past questions", "All time", "Streaks"] {
+        assert!(html.contains(heading), "{heading}");
+    }
+    // Ada was right all three days: top of every board, streak 3.
+    let first_row = html.split("<tbody>").nth(1).unwrap();
+    assert!(first_row.starts_with("<tr><td>1</td><td>Ada Lovelace</td>"), "{}", &first_row[..120]);
+    assert!(html.contains("<svg role=\"img\" aria-label=\"Bar chart of the week"), "the chart, labelled");
+    assert!(html.contains("<th scope=\"col\">Player</th>"));
+    assert_eq!(html.matches("<article>").count(), 3, "the three revealed questions");
+    assert!(!html.contains(&s.open_explanation), "nothing of the open question");
+    assert!(!html.contains("<script"), "no script");
+
+    let http = reqwest::Client::new();
+    let base = s.link.rsplit_once("/s/").unwrap().0.to_string();
+    for token in ["0123456789abcdef0123456789abcdef", "not-a-token", &"f".repeat(32), "%00"] {
+        let r = http.get(format!("{base}/s/{token}")).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{token}");
+        assert!(r.text().await.unwrap().contains("does not lead to a quiz page"));
+    }
+    // Only an admin can rotate; then the old link is a 404 and the new one works.
+    let svc = &s.app.service;
+    let refused = svc
+        .handle_text_async(
+            quizmaster::service::Ctx { is_admin: false, ..ctx_at("Bob", at("2026-11-26 10:00")) },
+            "admin web rotate",
+        )
+        .await;
+    assert!(matches!(refused.body, quizmaster::reply::Body::Error(_)));
+    let rotated = plain(&svc.handle_text_async(ctx_at("Admin", at("2026-11-26 10:00")), "admin web rotate").await);
+    let new_link = rotated.split_whitespace().find(|w| w.starts_with("http://")).unwrap().to_string();
+    assert_ne!(new_link, s.link);
+    assert_eq!(http.get(&s.link).send().await.unwrap().status(), 404);
+    assert_eq!(http.get(&new_link).send().await.unwrap().status(), 200);
+    assert_eq!(count(s.dir.path(), "SELECT COUNT(*) FROM web_tokens"), 1);
+    s.app.stop().await;
+}
+
+/// Debian's Chromium, if installed (`.ci/run` installs it).
+fn chromium() -> Option<std::path::PathBuf> {
+    let names = ["chromium", "chromium-browser", "google-chrome"];
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).flat_map(|dir| names.map(|n| dir.join(n))).find(|p| p.is_file())
+    })
+}
+
+/// Runs headless Chromium on `url` with `args`; its stdout.
+async fn headless(browser: &std::path::Path, profile: &std::path::Path, args: &[String], url: &str) -> String {
+    let mut cmd = std::process::Command::new(browser);
+    cmd.args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(url)
+        .stderr(std::process::Stdio::null());
+    let out = tokio::task::spawn_blocking(move || cmd.output()).await.unwrap().expect("chromium runs");
+    assert!(out.status.success(), "chromium failed: {:?}", out.status);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_page_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        // CI installs it: there, a missing browser is a failure, not a skip.
+        assert!(std::env::var_os("CI").is_none(), "CI must have Chromium: .ci/run installs Debian's `chromium`");
+        eprintln!("skipped: no Chromium on this machine (install Debian's `chromium`, as .ci/run does)");
+        return;
+    };
+    let s = seeded().await;
+    let profile = TempDir::new().unwrap();
+    // The DOM as the browser built it: the top player is there.
+    let dom = headless(&browser, profile.path(), &["--dump-dom".into()], &s.link).await;
+    assert!(dom.contains("<h1>Quiz boards</h1>"), "{dom}");
+    assert!(dom.contains("Ada Lovelace"), "the top player's name is in the DOM");
+    // A phone-sized screenshot that is not blank.
+    let shot = s.dir.path().join("page.png");
+    let args = [format!("--screenshot={}", shot.display()), "--window-size=412,915".into()];
+    headless(&browser, profile.path(), &args, &s.link).await;
+    let png = std::fs::read(&shot).expect("a screenshot");
+    let decoder = png::Decoder::new(std::io::Cursor::new(&png[..]));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.width, 412);
+    let step = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(step).collect();
+    let white = pixels.iter().filter(|p| p[..3] == [255, 255, 255]).count();
+    let colours: std::collections::HashSet<&[u8]> = pixels.iter().copied().collect();
+    assert!(white < pixels.len() * 98 / 100, "not blank: {white} of {} pixels white", pixels.len());
+    assert!(colours.len() > 10, "text and table lines drawn: {} colours", colours.len());
+    // An unknown token: the browser gets the 404 page.
+    let base = s.link.rsplit_once("/s/").unwrap().0.to_string();
+    let dom = headless(&browser, profile.path(), &["--dump-dom".into()], &format!("{base}/s/{}", "0".repeat(32))).await;
+    assert!(dom.contains("Not found") && !dom.contains("Ada Lovelace"), "{dom}");
+    s.app.stop().await;
+}
