@@ -15,6 +15,7 @@ use quizmaster::content::Bank;
 use quizmaster::ids::ServerRef;
 use quizmaster::quiz::recap;
 use quizmaster::quiz::schedule::{self, Close, Days, Rule};
+use quizmaster::service::export;
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
@@ -57,6 +58,18 @@ enum Cmd {
     /// Check a daily schedule before setting it.
     #[command(subcommand)]
     Schedule(ScheduleCmd),
+    /// Writes a server's answers, board or players to stdout, for a spreadsheet.
+    Export {
+        /// The server: PLATFORM:ID, such as discord:80351110224678912 or console:local.
+        #[arg(long, value_parser = ServerRef::parse)]
+        guild: ServerRef,
+        #[arg(long, value_enum)]
+        what: export::What,
+        #[arg(long, value_enum, default_value = "all")]
+        period: export::ExportPeriod,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: export::Format,
+    },
     /// Draws a server's weekly recap chart from the database, as a PNG.
     Recap {
         /// The server: PLATFORM:ID, such as discord:80351110224678912 or console:local.
@@ -134,6 +147,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
         Cmd::Grade { item, answer } => grade(&settings, &item, &answer.join(" ")),
+        Cmd::Export { guild, what, period, format } => {
+            let store = app::open_store(&settings)?;
+            let text = export::export(&store, &guild, what, period, format, Utc::now(), settings.quiz.timezone.0)?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Recap { guild, week, out } => {
             let bank = app::load_bank(&settings)?;
             let store = app::open_store(&settings)?;

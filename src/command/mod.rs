@@ -6,6 +6,7 @@
 //! /quiz [play [category]]
 //! /quiz answer <letter or text>
 //! /quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]
+//! /quiz leaderboard season [name]
 //! /quiz stats [user]
 //! /quiz streak
 //! /quiz help
@@ -16,6 +17,7 @@
 //! /quiz admin timezone <Area/City>
 //! /quiz admin recap [day] [HH:MM] | recap off
 //! /quiz admin web rotate
+//! /quiz admin season start <name>
 //! ```
 
 mod options;
@@ -42,6 +44,10 @@ pub enum Command {
         period: Period,
         sort: Sort,
         board: BoardKind,
+    },
+    /// A season's board: the current one, or an archived one by name.
+    SeasonBoard {
+        name: Option<String>,
     },
     Stats {
         user: Option<UserArg>,
@@ -86,6 +92,8 @@ pub enum AdminCommand {
     Recap(Option<(chrono::Weekday, chrono::NaiveTime)>),
     /// Replace the server's web link: the old one stops working.
     WebRotate,
+    /// Close the current season (its final board kept) and start this one.
+    SeasonStart(String),
 }
 
 /// What `/quiz admin schedule` asks for. `days` and `close` default when not given.
@@ -182,7 +190,7 @@ pub enum CommandError {
     #[error(
         "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
          skip, post-now, reveal-now, status, check, categories <list|all>, timezone <Area/City>, recap [day] [HH:MM] | \
-         off, web rotate."
+         off, web rotate, season start <name>."
     )]
     UnknownAdmin(String),
     #[error("`/quiz admin {sub}`: {message}")]
@@ -216,6 +224,10 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
             } else {
                 Ok(Command::Answer { answer: rest.join(" "), question: None })
             }
+        }
+        "leaderboard" | "board" | "top" if rest.first().is_some_and(|w| w.eq_ignore_ascii_case("season")) => {
+            let name = rest[1..].join(" ");
+            Ok(Command::SeasonBoard { name: (!name.is_empty()).then_some(name) })
         }
         "leaderboard" | "board" | "top" => {
             let (mut period, mut sort, mut board) = (Period::default(), Sort::default(), BoardKind::default());
@@ -279,6 +291,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
         },
         "recap" => AdminCommand::Recap(parse_recap(args)?),
         "web" => parse_web(args)?,
+        "season" => AdminCommand::SeasonStart(parse_season(args)?),
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
@@ -307,6 +320,25 @@ pub(crate) fn parse_recap(args: &[&str]) -> Result<Option<(chrono::Weekday, chro
         }
     }
     Ok(Some((day.unwrap_or(crate::quiz::recap::DEFAULT_DAY), time.unwrap_or_else(crate::quiz::recap::default_time))))
+}
+
+/// The longest season name.
+pub const MAX_SEASON_NAME: usize = 40;
+
+/// `start <name>`: the name as typed, spaces collapsed.
+pub(crate) fn parse_season(args: &[&str]) -> Result<String, CommandError> {
+    let bad = |message: String| CommandError::BadAdmin { sub: "season", message };
+    match args {
+        [start, name @ ..] if start.eq_ignore_ascii_case("start") && !name.is_empty() => {
+            let name = name.join(" ");
+            let len = name.chars().count();
+            if len > MAX_SEASON_NAME {
+                return Err(bad(format!("the name is {len} characters long; the limit is {MAX_SEASON_NAME}")));
+            }
+            Ok(name)
+        }
+        _ => Err(bad("takes `start <name>`, such as `season start Spring 2027`".into())),
+    }
 }
 
 /// `web rotate`.
@@ -412,6 +444,9 @@ mod tests {
             ),
             ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
             ("web", Command::Web),
+            ("leaderboard season", Command::SeasonBoard { name: None }),
+            ("leaderboard season Spring 2027", Command::SeasonBoard { name: Some("Spring 2027".into()) }),
+            ("admin season start Spring  2027", Command::Admin(AdminCommand::SeasonStart("Spring 2027".into()))),
             ("admin web rotate", Command::Admin(AdminCommand::WebRotate)),
             ("admin recap off", Command::Admin(AdminCommand::Recap(None))),
             (
@@ -455,6 +490,8 @@ mod tests {
             ("admin recap someday", "`someday` is neither a day"),
             ("admin recap fri fri", "`fri` is neither"),
             ("admin web", "takes `rotate`"),
+            ("admin season", "takes `start <name>`"),
+            ("admin season start", "takes `start <name>`"),
         ] {
             let e = parse(line, 500).unwrap_err().to_string();
             assert!(e.contains(needle), "{line}: {e}");

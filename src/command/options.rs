@@ -36,6 +36,9 @@ pub fn from_options(admin: bool, sub: &str, args: &[(String, Arg)], max_chars: u
             Some(answer) => Ok(Command::Answer { answer, question: None }),
             None => Err(CommandError::EmptyAnswer),
         },
+        "leaderboard" if text("period").is_some_and(|p| p.eq_ignore_ascii_case("season")) => {
+            Ok(Command::SeasonBoard { name: text("season") })
+        }
         "leaderboard" => {
             let pick = |name: &str| text(name).map(|v| v.to_lowercase());
             let period = match pick("period") {
@@ -107,6 +110,11 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
             let words: Vec<String> = ["day", "time"].iter().filter_map(|n| text(n)).collect();
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             AdminCommand::Recap(super::parse_recap(&words)?)
+        }
+        "season" => {
+            let name = text("name").unwrap_or_default();
+            let words: Vec<&str> = std::iter::once("start").chain(name.split_whitespace()).collect();
+            AdminCommand::SeasonStart(super::parse_season(&words)?)
         }
         "web" => {
             let action = text("action").unwrap_or_default();

@@ -118,6 +118,15 @@ pub(super) fn run(
             }
             Err(_) => Ok(Reply::error(text::not_a_zone(&zone))),
         },
+        AdminCommand::SeasonStart(name) => {
+            match state.store.start_season(scope.who.guild, &name, store::millis(now))? {
+                store::SeasonStart::NameTaken => Ok(Reply::error(text::season_taken(&name))),
+                store::SeasonStart::Started { closed } => Ok(Reply::public(Body::Info(text::season_started(
+                    &name,
+                    closed.as_ref().map(|(s, b)| (s.name.as_str(), b.len())),
+                )))),
+            }
+        }
         AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
         AdminCommand::WebRotate => {
             let Some(base) = state.core.rules.web_url.clone() else { return Ok(Reply::error(text::WEB_OFF)) };

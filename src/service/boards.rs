@@ -22,6 +22,35 @@ pub(super) fn prepare(state: &mut State, ctx: &Ctx, board: bool) -> store::Resul
     Ok(scope)
 }
 
+/// A season's board by points: the current one so far, or an archived one
+/// as it stood when it closed.
+pub(super) fn season(store: &Store, scope: &Scope, ctx: &Ctx, name: Option<String>) -> store::Result<Reply> {
+    let Some(season) = store.season(scope.who.guild, name.as_deref())? else {
+        let known: Vec<String> = store.seasons(scope.who.guild)?.into_iter().map(|s| s.name).collect();
+        return Ok(Reply::error(text::no_season(name.as_deref(), &known)));
+    };
+    let ranked = store.season_board(scope.who.guild, &season, store::millis(ctx.now))?;
+    let mut rows: Vec<BoardRow> = ranked
+        .iter()
+        .take(BOARD_SIZE)
+        .enumerate()
+        .map(|(i, r)| BoardRow {
+            rank: i + 1,
+            name: r.name.clone(),
+            figure: text::points(r.points),
+            is_you: r.user_id == scope.who.user,
+        })
+        .collect();
+    if let Some((i, you)) = ranked.iter().enumerate().skip(BOARD_SIZE).find(|(_, r)| r.user_id == scope.who.user) {
+        rows.push(BoardRow { rank: i + 1, name: you.name.clone(), figure: text::points(you.points), is_you: true });
+    }
+    Ok(Reply::public(Body::Leaderboard(BoardCard {
+        title: text::season_title(&season.name, season.ended_at.is_none()),
+        rows,
+        empty: text::NO_SEASON_ANSWERS.into(),
+    })))
+}
+
 pub(super) fn leaderboard(
     store: &Store,
     scope: &Scope,

@@ -13,6 +13,7 @@ mod answers;
 mod boards;
 mod daily;
 mod deliveries;
+pub mod export;
 mod limits;
 mod page;
 mod practice;
@@ -124,7 +125,7 @@ fn kind_of(cmd: &Command) -> &'static str {
     match cmd {
         Command::Play { .. } => "play",
         Command::Answer { .. } => "answer",
-        Command::Leaderboard { .. } => "leaderboard",
+        Command::Leaderboard { .. } | Command::SeasonBoard { .. } => "leaderboard",
         Command::Stats { .. } => "stats",
         Command::Streak => "streak",
         Command::Review => "review",
@@ -247,6 +248,9 @@ impl Service {
             }
             Command::Play { category } => {
                 self.write(move |w| w.scope(&ctx).and_then(|s| practice::play(w, &s, &ctx, category))).await
+            }
+            Command::SeasonBoard { name } => {
+                self.read_scoped(ctx, false, inline, move |r, s, ctx| boards::season(r, s, ctx, name)).await
             }
             Command::Leaderboard { period, sort, board } => {
                 self.read_scoped(ctx, true, inline, move |r, s, ctx| {

@@ -21,7 +21,7 @@ const ARCHIVE: usize = 30;
 
 /// What the page shows, gathered on a read connection.
 struct PageData {
-    boards: Vec<(&'static str, Vec<Standing>)>,
+    boards: Vec<(String, Vec<Standing>)>,
     streaks: Vec<Standing>,
     week: RecapCard,
     archive: Vec<Revealed>,
@@ -79,7 +79,12 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
     for (period, title) in [(Period::Week, "This week"), (Period::Month, "This month"), (Period::All, "All time")] {
         let key = period_key(period, now, tz);
         let board = store.board(guild, BoardKind::Daily, &key, Sort::Points, nobody, BOARD_ROWS)?;
-        boards.push((title, rank(board.top, Sort::Points)));
+        boards.push((title.to_string(), rank(board.top, Sort::Points)));
+    }
+    if let Some(season) = store.season(guild, None)? {
+        let mut board = store.season_board(guild, &season, store::millis(now))?;
+        board.truncate(BOARD_ROWS);
+        boards.push((text::season_title(&season.name, true), board));
     }
     let streaks =
         rank(store.board(guild, BoardKind::Daily, "all", Sort::Streak, nobody, BOARD_ROWS)?.top, Sort::Streak);

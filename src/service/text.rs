@@ -19,6 +19,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz", "a private practice question, spaced for memory (also /quiz play [category])"),
     ("/quiz answer <A-D or text>", "answer today's question, or else your practice question"),
     ("/quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]", "the server's standings"),
+    ("/quiz leaderboard season [name]", "the current season's board, or an earlier season's final one"),
     ("/quiz stats [user]", "answers, accuracy, points and streaks"),
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz review", "your practice cards: how many are due now and later today"),
@@ -32,6 +33,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
     ("/quiz admin recap [day] [HH:MM] | off", "admins: a weekly recap with a chart (Friday 16:00 unless said)"),
     ("/quiz admin web rotate", "admins: replace the server's web link; the old one stops working"),
+    ("/quiz admin season start <name>", "admins: close the season (its board kept) and start a new one from zero"),
 ];
 
 /// The command list as users of `platform` type it: Discord has its admin
@@ -420,3 +422,34 @@ pub fn web_rotated(base: &str, token: &str) -> String {
 pub const PAGE_NOT_FOUND: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
 </head><body><main><h1>Not found</h1><p>This link does not lead to a quiz page. It may have been replaced: \
 ask for the new one with <code>/quiz web</code>.</p></main></body></html>";
+
+pub const NO_SEASON_ANSWERS: &str = "No revealed answers in this season yet.";
+
+pub fn season_title(name: &str, current: bool) -> String {
+    if current { format!("Season {name} · points so far") } else { format!("Season {name} · final board") }
+}
+
+pub fn no_season(name: Option<&str>, known: &[String]) -> String {
+    let seasons = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+    match name {
+        None => format!(
+            "No season is running. An admin starts one with `/quiz admin season start <name>`. Seasons: {seasons}."
+        ),
+        Some(name) => format!("There is no season `{name}` in this server. Seasons: {seasons}."),
+    }
+}
+
+pub fn season_taken(name: &str) -> String {
+    format!("This server already had a season called `{name}`; choose another name.")
+}
+
+/// `closed`: the season that ended and how many players its final board has.
+pub fn season_started(name: &str, closed: Option<(&str, usize)>) -> String {
+    let start = format!("Season {name} has started: its board begins at zero. All-time boards keep counting.");
+    match closed {
+        None => start,
+        Some((old, players)) => format!(
+            "{start}\nSeason {old} is over; its final board ({players} players) is kept: `/quiz leaderboard season {old}`."
+        ),
+    }
+}

@@ -13,6 +13,7 @@ mod people;
 mod practice;
 mod recaps;
 mod schedules;
+mod seasons;
 
 use std::path::Path;
 use std::time::Duration;
@@ -31,6 +32,7 @@ pub use installations::Installation;
 pub use practice::PracticeQuestion;
 pub use recaps::{PendingRecap, QuestionRow, Recap, Scope, StoredRecapSchedule};
 pub use schedules::StoredSchedule;
+pub use seasons::{AnswerExport, Season, SeasonStart};
 
 pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, UserId};
 
@@ -78,6 +80,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_start_slots.sql"),
     include_str!("../../migrations/0009_installations.sql"),
     include_str!("../../migrations/0010_recaps_and_pages.sql"),
+    include_str!("../../migrations/0011_seasons_pings_threads.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

@@ -265,28 +265,7 @@ impl Store {
     /// Every player's points on the revealed daily questions of `scope`
     /// posted in `[from_ms, until_ms)`, unranked.
     pub fn standings_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
-        let (guild, channel) = scope.binds();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
-                    COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
-             FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
-             JOIN users u ON u.id = a.user_id
-             WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
-             GROUP BY a.user_id"
-        ))?;
-        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
-            Ok(Standing {
-                user_id: r.get(0)?,
-                name: r.get(1)?,
-                points: r.get(2)?,
-                correct: r.get(3)?,
-                answered: r.get(4)?,
-                points_at: r.get(5)?,
-                streak: 0,
-                streak_at: 0,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(standings_in(&self.conn, scope, from_ms, until_ms)?)
     }
 
     /// The longest current streak in `scope`: who holds it and how long.
@@ -368,4 +347,35 @@ impl Store {
 fn token_hash(token: &str) -> Vec<u8> {
     use sha2::Digest;
     sha2::Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// [`Store::standings_between`] on a connection (or a transaction).
+pub(super) fn standings_in(
+    conn: &rusqlite::Connection,
+    scope: Scope,
+    from_ms: i64,
+    until_ms: i64,
+) -> rusqlite::Result<Vec<Standing>> {
+    let (guild, channel) = scope.binds();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
+                COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
+         FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
+         JOIN users u ON u.id = a.user_id
+         WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
+         GROUP BY a.user_id"
+    ))?;
+    let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
+        Ok(Standing {
+            user_id: r.get(0)?,
+            name: r.get(1)?,
+            points: r.get(2)?,
+            correct: r.get(3)?,
+            answered: r.get(4)?,
+            points_at: r.get(5)?,
+            streak: 0,
+            streak_at: 0,
+        })
+    })?;
+    rows.collect()
 }

@@ -14,6 +14,7 @@ mod practice;
 mod recap;
 mod restart;
 mod schedule;
+mod seasons;
 mod service;
 mod side_by_side;
 mod slack;

@@ -14,7 +14,6 @@ use tempfile::TempDir;
 
 use std::path::Path;
 
-use quizmaster::content::ItemKind;
 use quizmaster::reply::Body;
 use quizmaster::service::recap;
 
@@ -28,21 +27,6 @@ const WEEK: [(&str, usize, usize); 4] =
 
 fn player(admin: &Ctx, i: usize, now: DateTime<Utc>) -> Ctx {
     Ctx { user_id: format!("player{i}"), user_name: format!("Player {i}"), is_admin: false, now, ..admin.clone() }
-}
-
-/// A right and a wrong answer to the channel's open question, from the bank.
-fn answers_to_open(svc: &Service, dir: &Path) -> (String, String) {
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
-    let id: String = conn
-        .query_row("SELECT item_id FROM posts WHERE state = 'open' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
-        .unwrap();
-    match &svc.bank().get(&id).expect("the open item").kind {
-        ItemKind::Choice { answer, .. } => {
-            let right = quizmaster::content::letter(*answer);
-            (right.to_string(), if right == 'A' { "B" } else { "A" }.to_string())
-        }
-        ItemKind::Text { accept, .. } => (accept[0].clone(), "no idea at all".to_string()),
-    }
 }
 
 /// Waits until every queued message of the database was sent.
@@ -60,7 +44,7 @@ async fn seed_week(svc: &Service, admin: &Ctx, dir: &Path, mut at_time: impl Asy
         at_time(morning).await;
         let reply = svc.handle_text_async(Ctx { now: morning, ..admin.clone() }, "admin post-now").await;
         assert!(plain(&reply).starts_with("Posted"), "{reply:?}");
-        let (good, bad) = answers_to_open(svc, dir);
+        let (good, bad) = crate::support::answers_to_open(svc, dir);
         for i in 0..players {
             let answer = if i < right { &good } else { &bad };
             let reply = svc.handle_text_async(player(admin, i, morning), &format!("answer {answer}")).await;

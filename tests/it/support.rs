@@ -309,3 +309,19 @@ pub fn quizmaster(dir: &Path) -> std::process::Command {
     }
     cmd
 }
+
+/// A right and a wrong answer to the newest open daily question in the
+/// database in `dir`, from the bank.
+pub fn answers_to_open(svc: &Service, dir: &Path) -> (String, String) {
+    let conn = rusqlite::Connection::open(db_path(dir)).expect("open for reading");
+    let id: String = conn
+        .query_row("SELECT item_id FROM posts WHERE state = 'open' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .expect("an open question");
+    match &svc.bank().get(&id).expect("the open item").kind {
+        quizmaster::content::ItemKind::Choice { answer, .. } => {
+            let right = quizmaster::content::letter(*answer);
+            (right.to_string(), if right == 'A' { "B" } else { "A" }.to_string())
+        }
+        quizmaster::content::ItemKind::Text { accept, .. } => (accept[0].clone(), "no idea at all".to_string()),
+    }
+}

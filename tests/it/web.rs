@@ -96,12 +96,15 @@ async fn seeded() -> Seeded {
                 for i in 0..players {
                     // Ada answers first and most.
                     let name = ["Ada Lovelace", "Bob", "Cy", "Dee"][i];
-                    svc.handle_text(&ctx_at(name, morning), &format!("answer {}", right_answer(&svc, &dir_path)));
+                    let (right, _) = crate::support::answers_to_open(&svc, &dir_path);
+                    svc.handle_text(&ctx_at(name, morning), &format!("answer {right}"));
                 }
                 crate::support::reveal_now(&svc, &ctx_at("Admin", at(&format!("{day} 17:00"))));
             }
             crate::support::post_now(&svc, &ctx_at("Admin", at("2026-11-26 09:00")));
-            let item = open_item(&dir_path);
+            let conn = rusqlite::Connection::open(crate::support::db_path(&dir_path)).unwrap();
+            let item: String =
+                conn.query_row("SELECT item_id FROM posts WHERE state = 'open'", [], |r| r.get(0)).unwrap();
             svc.bank().get(&item).unwrap().explanation.clone()
         })
         .await
@@ -110,18 +113,6 @@ async fn seeded() -> Seeded {
     let reply = plain(&svc.handle_text_async(ctx_at("Bob", at("2026-11-26 10:00")), "web").await);
     let link = reply.split_whitespace().find(|w| w.starts_with("http://")).expect("a link").to_string();
     Seeded { app, dir, link, open_explanation }
-}
-
-fn open_item(dir: &std::path::Path) -> String {
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
-    conn.query_row("SELECT item_id FROM posts WHERE state = 'open'", [], |r| r.get(0)).unwrap()
-}
-
-fn right_answer(svc: &quizmaster::service::Service, dir: &std::path::Path) -> String {
-    match &svc.bank().get(&open_item(dir)).unwrap().kind {
-        quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
-        quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -42,12 +42,16 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
         )
         .add_option(
             sub("leaderboard", "This server's standings")
-                .add_sub_option(with_choices(string("period", "Which period", false), &["week", "month", "all"]))
+                .add_sub_option(with_choices(
+                    string("period", "Which period", false),
+                    &["week", "month", "all", "season"],
+                ))
                 .add_sub_option(with_choices(string("sort", "Rank by", false), &["points", "streak", "accuracy"]))
                 .add_sub_option(with_choices(
                     string("board", "Daily or practice answers", false),
                     &["daily", "practice"],
-                )),
+                ))
+                .add_sub_option(string("season", "With period season: an archived season's name", false)),
         )
         .add_option(sub("stats", "Answers, accuracy, points and streaks").add_sub_option(CreateCommandOption::new(
             CommandOptionType::User,
@@ -92,6 +96,13 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
                     &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"],
                 ))
                 .add_sub_option(string("time", "Local time, HH:MM (24-hour), in the schedule's zone", false)),
+        )
+        .add_option(
+            sub("season", "Close the current season (its board kept) and start a new one").add_sub_option(string(
+                "name",
+                "The new season's name",
+                true,
+            )),
         )
         .add_option(
             sub("web", "Replace this server's web link")

@@ -1,0 +1,205 @@
+//! Seasons: their rows, the closing of one (its final board kept), and the
+//! figures exports read.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{GuildId, Result, Scope, Store};
+use crate::quiz::leaderboard::{Sort, Standing, rank};
+
+/// A season as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Season {
+    pub id: i64,
+    pub name: String,
+    pub started_at: i64,
+    /// `None` while it runs.
+    pub ended_at: Option<i64>,
+}
+
+/// What starting a season did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeasonStart {
+    /// Started; the season it closed, if one ran, with its final board.
+    Started { closed: Option<(Season, Vec<Standing>)> },
+    /// The server already had a season of that name.
+    NameTaken,
+}
+
+const SEASON_COLUMNS: &str = "id, name, started_at, ended_at";
+
+fn season_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Season> {
+    Ok(Season { id: r.get(0)?, name: r.get(1)?, started_at: r.get(2)?, ended_at: r.get(3)? })
+}
+
+/// Every player's daily figures in a guild over the revealed questions
+/// posted in `[from_ms, until_ms)`.
+fn standings(
+    conn: &rusqlite::Connection,
+    guild: GuildId,
+    from_ms: i64,
+    until_ms: i64,
+) -> rusqlite::Result<Vec<Standing>> {
+    super::recaps::standings_in(conn, Scope::Guild(guild), from_ms, until_ms)
+}
+
+impl Store {
+    /// Closes the server's current season at `now_ms` (keeping its final
+    /// board, ranked by points) and starts `name` from then: one transaction.
+    pub fn start_season(&mut self, guild: GuildId, name: &str, now_ms: i64) -> Result<SeasonStart> {
+        self.write(|tx| {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM seasons WHERE guild_id = ?1 AND name = ?2)",
+                params![guild, name],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Ok(SeasonStart::NameTaken);
+            }
+            let current = tx
+                .query_row(
+                    &format!("SELECT {SEASON_COLUMNS} FROM seasons WHERE guild_id = ?1 AND ended_at IS NULL"),
+                    [guild],
+                    season_from_row,
+                )
+                .optional()?;
+            let closed = match current {
+                None => None,
+                Some(season) => {
+                    let board = rank(standings(tx, guild, season.started_at, now_ms)?, Sort::Points);
+                    let mut keep = tx.prepare_cached(
+                        "INSERT INTO season_standings (season_id, rank, user_id, points, correct, answered, points_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    )?;
+                    for (i, s) in board.iter().enumerate() {
+                        keep.execute(params![
+                            season.id,
+                            i64::try_from(i + 1).unwrap_or(i64::MAX),
+                            s.user_id,
+                            s.points,
+                            s.correct,
+                            s.answered,
+                            s.points_at
+                        ])?;
+                    }
+                    tx.execute("UPDATE seasons SET ended_at = ?2 WHERE id = ?1", params![season.id, now_ms])?;
+                    Some((Season { ended_at: Some(now_ms), ..season }, board))
+                }
+            };
+            tx.execute(
+                "INSERT INTO seasons (guild_id, name, started_at) VALUES (?1, ?2, ?3)",
+                params![guild, name, now_ms],
+            )?;
+            Ok(SeasonStart::Started { closed })
+        })
+    }
+
+    /// The season named `name`, or the current one.
+    pub fn season(&self, guild: GuildId, name: Option<&str>) -> Result<Option<Season>> {
+        let found = match name {
+            Some(name) => self.one(
+                &format!("SELECT {SEASON_COLUMNS} FROM seasons WHERE guild_id = ?1 AND name = ?2 COLLATE NOCASE"),
+                params![guild, name],
+                season_from_row,
+            ),
+            None => self.one(
+                &format!("SELECT {SEASON_COLUMNS} FROM seasons WHERE guild_id = ?1 AND ended_at IS NULL"),
+                [guild],
+                season_from_row,
+            ),
+        };
+        Ok(found.optional()?)
+    }
+
+    /// Every season of the server, oldest first.
+    pub fn seasons(&self, guild: GuildId) -> Result<Vec<Season>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SEASON_COLUMNS} FROM seasons WHERE guild_id = ?1 ORDER BY started_at, id"
+        ))?;
+        let rows = stmt.query_map([guild], season_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A season's board, ranked by points: as kept when it closed, or, for
+    /// the current one, from its answers up to `now_ms`.
+    pub fn season_board(&self, guild: GuildId, season: &Season, now_ms: i64) -> Result<Vec<Standing>> {
+        if season.ended_at.is_none() {
+            return Ok(rank(standings(&self.conn, guild, season.started_at, now_ms.saturating_add(1))?, Sort::Points));
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.user_id, u.display_name, s.points, s.correct, s.answered, s.points_at
+             FROM season_standings s JOIN users u ON u.id = s.user_id WHERE s.season_id = ?1 ORDER BY s.rank",
+        )?;
+        let rows = stmt.query_map([season.id], |r| {
+            Ok(Standing {
+                user_id: r.get(0)?,
+                name: r.get(1)?,
+                points: r.get(2)?,
+                correct: r.get(3)?,
+                answered: r.get(4)?,
+                points_at: r.get(5)?,
+                streak: 0,
+                streak_at: 0,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The server's players' daily figures over questions posted in
+    /// `[from_ms, until_ms)`, ranked by points.
+    pub fn board_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
+        Ok(rank(standings(&self.conn, guild, from_ms, until_ms)?, Sort::Points))
+    }
+}
+
+/// One revealed daily answer, as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerExport {
+    pub local_date: String,
+    pub channel: String,
+    pub player_id: String,
+    pub player: String,
+    pub answer: String,
+    pub correct: bool,
+    pub points: i64,
+    pub answered_at: i64,
+}
+
+impl Store {
+    /// The server's answers to revealed questions posted in `[from_ms, until_ms)`,
+    /// oldest first.
+    pub fn answers_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<AnswerExport>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.local_date, c.external_id, u.external_id, u.display_name, a.answer, a.correct, a.points,
+                    a.answered_at
+             FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
+             JOIN users u ON u.id = a.user_id
+             WHERE c.guild_id = ?1 AND p.state = 'closed' AND p.posted_at >= ?2 AND p.posted_at < ?3
+             ORDER BY p.posted_at, p.id, a.answered_at, a.id",
+        )?;
+        let rows = stmt.query_map(params![guild, from_ms, until_ms], |r| {
+            Ok(AnswerExport {
+                local_date: r.get(0)?,
+                channel: r.get(1)?,
+                player_id: r.get(2)?,
+                player: r.get(3)?,
+                answer: r.get(4)?,
+                correct: r.get(5)?,
+                points: r.get(6)?,
+                answered_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Each player's platform id and their current and best streak (the
+    /// best over the server's channels).
+    pub fn player_streaks(&self, guild: GuildId) -> Result<Vec<(crate::ids::UserId, String, i64, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.id, u.external_id, MAX(s.current), MAX(s.best)
+             FROM streaks s JOIN channels c ON c.id = s.channel_id JOIN users u ON u.id = s.user_id
+             WHERE c.guild_id = ?1 GROUP BY u.id",
+        )?;
+        let rows = stmt.query_map([guild], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
