@@ -31,16 +31,20 @@ pub enum Problem {
     NotInChannel,
     /// The bot's token no longer works there: removed, revoked, uninstalled.
     BotRemoved,
+    /// The question went out but its discussion thread could not be opened
+    /// or posted in (Discord: Create Public Threads, Send Messages in Threads).
+    ThreadsDenied,
 }
 
 impl Problem {
-    const ALL: [Problem; 6] = [
+    const ALL: [Problem; 7] = [
         Problem::NoAccess,
         Problem::MissingPermissions,
         Problem::ChannelGone,
         Problem::Archived,
         Problem::NotInChannel,
         Problem::BotRemoved,
+        Problem::ThreadsDenied,
     ];
 
     /// As stored and logged.
@@ -52,6 +56,7 @@ impl Problem {
             Problem::Archived => "archived",
             Problem::NotInChannel => "not_in_channel",
             Problem::BotRemoved => "bot_removed",
+            Problem::ThreadsDenied => "threads_denied",
         }
     }
 
@@ -74,6 +79,9 @@ pub enum Permission {
     SendMessages,
     EmbedLinks,
     ReadMessageHistory,
+    /// For channels with a thread per question.
+    CreatePublicThreads,
+    SendMessagesInThreads,
 }
 
 impl Permission {
@@ -81,12 +89,24 @@ impl Permission {
     pub const NEEDED: [Permission; 4] =
         [Permission::ViewChannel, Permission::SendMessages, Permission::EmbedLinks, Permission::ReadMessageHistory];
 
+    /// What a channel needs: [`Permission::NEEDED`], and the thread
+    /// permissions where each question opens a thread.
+    pub fn needed(threads: bool) -> Vec<Permission> {
+        let mut all = Permission::NEEDED.to_vec();
+        if threads {
+            all.extend([Permission::CreatePublicThreads, Permission::SendMessagesInThreads]);
+        }
+        all
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Permission::ViewChannel => "View Channel",
             Permission::SendMessages => "Send Messages",
             Permission::EmbedLinks => "Embed Links",
             Permission::ReadMessageHistory => "Read Message History",
+            Permission::CreatePublicThreads => "Create Public Threads",
+            Permission::SendMessagesInThreads => "Send Messages in Threads",
         }
     }
 }

@@ -52,6 +52,8 @@ pub struct QuestionCard {
     /// The choices of a choice item; empty for a text item.
     pub choices: Vec<String>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// The role (Discord) or user group (Slack) a daily post mentions.
+    pub ping: Option<String>,
 }
 
 /// One button to offer under a question.
@@ -212,11 +214,18 @@ pub struct Style {
     pub escape: fn(&str) -> String,
     pub bold: fn(&str) -> String,
     pub time: fn(i64, &str) -> String,
+    /// A mention of a role or user group by id (ids are checked to be
+    /// letters and digits before they are stored).
+    pub role: fn(&str) -> String,
 }
 
 /// Plain text, as the console shows it.
-pub const PLAIN: Style =
-    Style { escape: |s| s.to_string(), bold: |s| s.to_string(), time: |_, fallback| fallback.into() };
+pub const PLAIN: Style = Style {
+    escape: |s| s.to_string(),
+    bold: |s| s.to_string(),
+    time: |_, fallback| fallback.into(),
+    role: |id| format!("@{id}"),
+};
 
 // A time inside a reply's text is marked so each platform can show it its
 // own way (Discord and Slack in each reader's own zone). The marks are
@@ -282,6 +291,9 @@ fn render_marked(body: &Body, style: &Style) -> String {
                 Mode::Practice => "Practice question",
             };
             let mut out = format!("{} · {} · {}\n{}", b(head), e(&q.category), e(&q.difficulty), e(&q.prompt));
+            if let Some(role) = &q.ping {
+                out = format!("{} {out}", (style.role)(role));
+            }
             for (i, c) in q.choices.iter().enumerate() {
                 out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
             }

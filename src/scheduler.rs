@@ -48,9 +48,23 @@ impl Clock for SystemClock {
 /// or a jump of the system clock is noticed.
 pub const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
 
-/// What a platform sender says about one delivery: the platform's id of
-/// the message it sent, or why it could not.
-pub type SendResult = Result<Option<String>, DeliveryError>;
+/// What a platform sender says about one delivery: what it sent, or why it could not.
+pub type SendResult = Result<Sent, DeliveryError>;
+
+/// A delivery that went out: the platform's id of the message, and what
+/// went wrong alongside it (the discussion thread that could not be opened),
+/// which is recorded as the channel's problem for admins to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sent {
+    pub message_ref: Option<String>,
+    pub warning: Option<(crate::delivery::Problem, String)>,
+}
+
+impl From<Option<String>> for Sent {
+    fn from(message_ref: Option<String>) -> Sent {
+        Sent { message_ref, warning: None }
+    }
+}
 
 /// Sends scheduled messages to a platform.
 pub trait Deliver: Send + Sync {

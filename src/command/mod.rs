@@ -18,6 +18,8 @@
 //! /quiz admin recap [day] [HH:MM] | recap off
 //! /quiz admin web rotate
 //! /quiz admin season start <name>
+//! /quiz admin ping <role> | ping off
+//! /quiz admin threads on|off
 //! ```
 
 mod options;
@@ -94,6 +96,11 @@ pub enum AdminCommand {
     WebRotate,
     /// Close the current season (its final board kept) and start this one.
     SeasonStart(String),
+    /// Mention this role (Discord) or user group (Slack) in each daily
+    /// post; `None` stops.
+    Ping(Option<String>),
+    /// Open a discussion thread for each daily question.
+    Threads(bool),
 }
 
 /// What `/quiz admin schedule` asks for. `days` and `close` default when not given.
@@ -190,7 +197,7 @@ pub enum CommandError {
     #[error(
         "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
          skip, post-now, reveal-now, status, check, categories <list|all>, timezone <Area/City>, recap [day] [HH:MM] | \
-         off, web rotate, season start <name>."
+         off, web rotate, season start <name>, ping <role|off>, threads on|off."
     )]
     UnknownAdmin(String),
     #[error("`/quiz admin {sub}`: {message}")]
@@ -292,6 +299,12 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
         "recap" => AdminCommand::Recap(parse_recap(args)?),
         "web" => parse_web(args)?,
         "season" => AdminCommand::SeasonStart(parse_season(args)?),
+        "ping" => AdminCommand::Ping(parse_ping(&args.join(" "))?),
+        "threads" => match args {
+            [on] if on.eq_ignore_ascii_case("on") => AdminCommand::Threads(true),
+            [off] if off.eq_ignore_ascii_case("off") => AdminCommand::Threads(false),
+            _ => return Err(CommandError::BadAdmin { sub: "threads", message: "takes `on` or `off`".into() }),
+        },
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
@@ -320,6 +333,31 @@ pub(crate) fn parse_recap(args: &[&str]) -> Result<Option<(chrono::Weekday, chro
         }
     }
     Ok(Some((day.unwrap_or(crate::quiz::recap::DEFAULT_DAY), time.unwrap_or_else(crate::quiz::recap::default_time))))
+}
+
+/// `<role>` as a mention (`<@&123>`, `<!subteam^S123|@team>`) or a bare id,
+/// or `off`. Only the id is kept, and only letters and digits make one.
+pub(crate) fn parse_ping(arg: &str) -> Result<Option<String>, CommandError> {
+    let arg = arg.trim();
+    if arg.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    let inner = arg.strip_prefix('<').and_then(|a| a.strip_suffix('>'));
+    let id = match inner {
+        Some(m) => {
+            m.strip_prefix("@&").or_else(|| m.strip_prefix("!subteam^")).map(|m| m.split('|').next().unwrap_or(""))
+        }
+        None => Some(arg),
+    };
+    match id {
+        Some(id) if !id.is_empty() && id.len() <= 32 && id.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            Ok(Some(id.to_string()))
+        }
+        _ => Err(CommandError::BadAdmin {
+            sub: "ping",
+            message: format!("`{arg}` is not a role: mention it (@Quiz on Discord, @quiz-team on Slack), or say `off`"),
+        }),
+    }
 }
 
 /// The longest season name.
@@ -445,6 +483,13 @@ mod tests {
             ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
             ("web", Command::Web),
             ("leaderboard season", Command::SeasonBoard { name: None }),
+            (
+                "admin ping <@&910000000000000099>",
+                Command::Admin(AdminCommand::Ping(Some("910000000000000099".into()))),
+            ),
+            ("admin ping <!subteam^S0614TZR7|@team>", Command::Admin(AdminCommand::Ping(Some("S0614TZR7".into())))),
+            ("admin ping off", Command::Admin(AdminCommand::Ping(None))),
+            ("admin threads on", Command::Admin(AdminCommand::Threads(true))),
             ("leaderboard season Spring 2027", Command::SeasonBoard { name: Some("Spring 2027".into()) }),
             ("admin season start Spring  2027", Command::Admin(AdminCommand::SeasonStart("Spring 2027".into()))),
             ("admin web rotate", Command::Admin(AdminCommand::WebRotate)),
@@ -491,6 +536,9 @@ mod tests {
             ("admin recap fri fri", "`fri` is neither"),
             ("admin web", "takes `rotate`"),
             ("admin season", "takes `start <name>`"),
+            ("admin ping @everyone", "is not a role"),
+            ("admin ping <@123>", "is not a role"),
+            ("admin threads maybe", "takes `on` or `off`"),
             ("admin season start", "takes `start <name>`"),
         ] {
             let e = parse(line, 500).unwrap_err().to_string();

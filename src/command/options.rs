@@ -111,6 +111,11 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             AdminCommand::Recap(super::parse_recap(&words)?)
         }
+        "ping" => AdminCommand::Ping(match text("role") {
+            Some(role) => super::parse_ping(&role)?,
+            None => None,
+        }),
+        "threads" => AdminCommand::Threads(text("on").is_some_and(|v| v == "on" || v == "true")),
         "season" => {
             let name = text("name").unwrap_or_default();
             let words: Vec<&str> = std::iter::once("start").chain(name.split_whitespace()).collect();

@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use crate::delivery::DeliveryError;
 use crate::ids::{Platform, Share};
 use crate::reply::{self, Reply, Visibility};
-use crate::scheduler::{self, Clock};
+use crate::scheduler::{self, Clock, Sent};
 use crate::service::{Ctx, Outbound, Service, text};
 
 pub const PLATFORM: Platform = Platform::Console;
@@ -154,7 +154,7 @@ impl scheduler::Deliver for Printer {
                 file = Some(path);
             }
             self.shown.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((out.reply.clone(), file));
-            Ok(None)
+            Ok(Sent::default())
         })
     }
 }

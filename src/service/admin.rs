@@ -90,9 +90,10 @@ pub(super) fn run(
         },
         AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
         AdminCommand::Check { granted } => {
+            let needed = Permission::needed(state.store.channel_threads(channel)?);
             let missing: Option<Vec<Permission>> =
-                granted.map(|g| Permission::NEEDED.into_iter().filter(|need| !g.contains(need)).collect());
-            let mut lines = vec![text::permission_check(platform, missing.as_deref())];
+                granted.map(|g| needed.iter().copied().filter(|need| !g.contains(need)).collect());
+            let mut lines = vec![text::permission_check(platform, &needed, missing.as_deref())];
             if let Some(p) = state.store.channel_problem(channel)? {
                 let tz = rule.map_or(scope.tz, |r| r.tz);
                 lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
@@ -126,6 +127,14 @@ pub(super) fn run(
                     closed.as_ref().map(|(s, b)| (s.name.as_str(), b.len())),
                 )))),
             }
+        }
+        AdminCommand::Ping(role) => {
+            state.store.set_channel_ping(channel, role.as_deref())?;
+            Ok(Reply::info(text::ping_set(platform, role.as_deref())))
+        }
+        AdminCommand::Threads(on) => {
+            state.store.set_channel_threads(channel, on)?;
+            Ok(Reply::info(text::threads_set(platform, on)))
         }
         AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
         AdminCommand::WebRotate => {

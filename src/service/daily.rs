@@ -68,7 +68,8 @@ pub(super) fn post(
 pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply> {
     let item = state.core.item(&post.item_id)?;
     let closes_at = post.closes_at.map(store::from_millis);
-    let card = question_card(&state.core.bank, item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
+    let mut card = question_card(&state.core.bank, item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
+    card.ping = state.store.channel_ping(post.channel_id)?;
     Ok(Reply::public(Body::Question(card)))
 }
 

@@ -22,6 +22,10 @@ pub struct Outbound {
     pub message_ref: Option<String>,
     /// An earlier attempt was cut off; only resend where the platform de-duplicates.
     pub interrupted: bool,
+    /// The channel discusses each daily question in a thread: for a
+    /// question, the thread's name; for a reveal, set when the reveal goes
+    /// in the question's thread too.
+    pub thread: Option<String>,
 }
 
 impl Outbound {
@@ -65,8 +69,10 @@ impl Service {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
                     };
+                    let thread = pending.threads.then(|| text::thread_name(&pending.post.local_date));
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),
+                        thread,
                         to: pending.to,
                         message_ref: pending.post.message_ref,
                         interrupted: pending.interrupted,
@@ -76,6 +82,7 @@ impl Service {
                 for pending in state.store.pending_recaps(platform, share, store::millis(now))? {
                     out.push(Outbound {
                         what: Sendable::Recap(pending.recap.id),
+                        thread: None,
                         to: pending.to,
                         message_ref: None,
                         interrupted: pending.interrupted,
@@ -180,7 +187,7 @@ impl Service {
     pub async fn delivery_outcome(
         &self,
         out: &Outbound,
-        result: Result<Option<String>, DeliveryError>,
+        result: Result<crate::scheduler::Sent, DeliveryError>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let (what, channel) = (out.what, out.to.clone());
@@ -188,10 +195,15 @@ impl Service {
         self.write(move |state| {
             let metrics = &state.core.metrics;
             let error = match result {
-                Ok(message_ref) => {
+                Ok(sent) => {
                     metrics.delivery(platform, "sent");
-                    if let Some(problem) = state.store.delivery_done(what, message_ref.as_deref())? {
+                    if let Some(problem) = state.store.delivery_done(what, sent.message_ref.as_deref())? {
                         tracing::info!(%what, channel = %channel.channel, %problem, "posting works again in this channel");
+                    }
+                    if let Some((problem, detail)) = sent.warning {
+                        tracing::error!(%what, platform = %channel.platform, channel = %channel.channel, %problem, %detail,
+                            "sent, but a step alongside it failed");
+                        state.store.delivery_warning(what, problem, &detail, store::millis(now))?;
                     }
                     return Ok(());
                 }

@@ -377,5 +377,6 @@ fn question_card(
             ItemKind::Text { .. } => Vec::new(),
         },
         closes_at,
+        ping: None,
     }
 }

@@ -33,6 +33,8 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
     ("/quiz admin recap [day] [HH:MM] | off", "admins: a weekly recap with a chart (Friday 16:00 unless said)"),
     ("/quiz admin web rotate", "admins: replace the server's web link; the old one stops working"),
+    ("/quiz admin ping <role> | off", "admins: mention that role (Slack: user group) in each daily post"),
+    ("/quiz admin threads on | off", "admins: a discussion thread for each daily question, with its reveal"),
     ("/quiz admin season start <name>", "admins: close the season (its board kept) and start a new one from zero"),
 ];
 
@@ -225,7 +227,16 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
         (_, Problem::NotInChannel) => "it is not a member of this channel. Add it",
         (Platform::Slack, Problem::BotRemoved) => "its token no longer works here. Reinstall the app in this workspace",
         (_, Problem::BotRemoved) => "it was removed or its token no longer works. Add it again",
+        (_, Problem::ThreadsDenied) => "it may not use threads here",
     };
+    if problem == Problem::ThreadsDenied {
+        return format!(
+            "Problem since {}: the daily question went out, but the bot could not open its thread or post in it. \
+             Give its role Create Public Threads and Send Messages in Threads here, or turn threads off with \
+             /quiz admin threads off.",
+            when(since, tz)
+        );
+    }
     format!(
         "Problem since {}: the bot could not post the daily question here: {fix}. \
          The schedule carries on by itself once a post here works; /quiz admin post-now tries one now.",
@@ -235,14 +246,14 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
 
 /// `/quiz admin check`: what the bot lacks in this channel. `missing`:
 /// `None` where the platform does not say.
-pub fn permission_check(platform: Platform, missing: Option<&[Permission]>) -> String {
+pub fn permission_check(platform: Platform, needed: &[Permission], missing: Option<&[Permission]>) -> String {
     let names = |ps: &[Permission]| ps.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
     match (platform, missing) {
         (Platform::Console, _) => "The local channel needs no permissions.".into(),
         (_, None) => "This platform does not say what the bot may do in a channel before it tries; \
                       /quiz admin status shows any problem the last post ran into."
             .into(),
-        (_, Some([])) => format!("The bot has everything it needs here: {}.", names(&Permission::NEEDED)),
+        (_, Some([])) => format!("The bot has everything it needs here: {}.", names(needed)),
         (_, Some(missing)) => format!(
             "The bot is missing {} here, so the daily question cannot run in this channel. \
              Grant it: channel settings, Permissions, the bot's role (or the bot), allow {}.",
@@ -452,4 +463,28 @@ pub fn season_started(name: &str, closed: Option<(&str, usize)>) -> String {
             "{start}\nSeason {old} is over; its final board ({players} players) is kept: `/quiz leaderboard season {old}`."
         ),
     }
+}
+
+pub fn ping_set(platform: Platform, role: Option<&str>) -> String {
+    let what = if platform == Platform::Slack { "user group" } else { "role" };
+    match role {
+        Some(_) => format!("Each daily question here now mentions that {what}, and nobody else. `ping off` stops it."),
+        None => "Daily questions here mention nobody.".to_string(),
+    }
+}
+
+pub fn threads_set(platform: Platform, on: bool) -> String {
+    match (on, platform) {
+        (false, _) => "Daily questions here no longer open a thread.".into(),
+        (true, Platform::Discord) => "Each daily question here opens a thread for discussion, and the reveal is \
+                                      posted there too. The bot needs Create Public Threads and Send Messages in \
+                                      Threads: `check` shows whether it has them."
+            .into(),
+        (true, _) => "Each daily question's reveal is also posted as a reply in its thread.".into(),
+    }
+}
+
+/// The name of a daily question's discussion thread.
+pub fn thread_name(local_date: &str) -> String {
+    format!("Question of the day · {local_date}")
 }

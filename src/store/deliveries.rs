@@ -42,6 +42,8 @@ pub struct PendingDelivery {
     pub to: Destination,
     /// A previous try started and its outcome is unknown (a crash mid-send).
     pub interrupted: bool,
+    /// The channel opens a thread for each daily question.
+    pub threads: bool,
 }
 
 /// Why a channel cannot be posted in, as recorded.
@@ -79,7 +81,7 @@ impl Store {
     pub fn pending_deliveries(&self, platform: Platform, share: Share, now_ms: i64) -> Result<Vec<PendingDelivery>> {
         let in_share = in_share(3);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id
+            "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
              FROM deliveries d JOIN posts p ON p.id = d.post_id
              JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
              WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1 AND {in_share}
@@ -94,6 +96,7 @@ impl Store {
                 part: r.get(9)?,
                 interrupted: r.get::<_, String>(10)? == "sending",
                 to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
+                threads: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -248,6 +251,23 @@ impl Store {
             Sendable::Post(post, part) => self.post_failed(post, part, error, problem),
             Sendable::Recap(recap) => self.recap_failed(recap, error, problem),
         }
+    }
+
+    /// Marks the channel of a sent delivery with a problem that did not stop
+    /// the send (a thread the bot may not open), for admins to see.
+    pub fn delivery_warning(&mut self, what: Sendable, problem: Problem, detail: &str, at_ms: i64) -> Result<()> {
+        let (table, id) = match what {
+            Sendable::Post(post, _) => ("posts", post.0),
+            Sendable::Recap(recap) => ("recaps", recap.0),
+        };
+        self.exec(
+            &format!(
+                "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
+                 WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1)"
+            ),
+            params![id, problem.as_str(), detail, at_ms],
+        )?;
+        Ok(())
     }
 
     /// What stops the bot from posting in a channel, if anything.

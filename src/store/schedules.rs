@@ -99,6 +99,26 @@ impl Store {
         )?)
     }
 
+    /// The role or user group the channel's daily post mentions.
+    pub fn channel_ping(&self, channel: ChannelId) -> Result<Option<String>> {
+        Ok(self.one("SELECT ping_role FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+    }
+
+    pub fn set_channel_ping(&mut self, channel: ChannelId, role: Option<&str>) -> Result<()> {
+        self.exec("UPDATE channels SET ping_role = ?2 WHERE id = ?1", params![channel, role])?;
+        Ok(())
+    }
+
+    /// Whether the channel's daily questions open a discussion thread.
+    pub fn channel_threads(&self, channel: ChannelId) -> Result<bool> {
+        Ok(self.one("SELECT threads FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+    }
+
+    pub fn set_channel_threads(&mut self, channel: ChannelId, on: bool) -> Result<()> {
+        self.exec("UPDATE channels SET threads = ?2 WHERE id = ?1", params![channel, on])?;
+        Ok(())
+    }
+
     pub fn channel_categories(&self, channel: ChannelId) -> Result<Option<String>> {
         Ok(self.one("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
     }

@@ -579,3 +579,74 @@ async fn two_processes_on_one_database_post_each_servers_question_once() {
         app.stop().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daily_post_pings_only_its_role_and_opens_a_thread_that_gets_the_reveal() {
+    const ROLE: &str = "960000000000000001";
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    misc_only(fake, &admin).await;
+    let role = json!([{"name": "role", "type": 8, "value": ROLE}]);
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "ping", role)).await;
+    assert!(content(&cb).contains("mentions that role, and nobody else"), "{cb}");
+    let cb =
+        fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "threads", json!([option("on", "on")]))).await;
+    assert!(content(&cb).contains("opens a thread"), "{cb}");
+
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
+    let threads = format!("/channels/{CHANNEL}/messages/");
+    let calls = fake
+        .wait_for("the question's thread", |c| {
+            c.iter()
+                .any(|c| c.path.starts_with("/api/v10") && c.path.contains(&threads) && c.path.ends_with("/threads"))
+        })
+        .await;
+    let post = calls
+        .iter()
+        .find(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
+        .unwrap();
+    let text = post.body["content"].as_str().unwrap();
+    assert!(text.starts_with(&format!("<@&{ROLE}> ")), "the post mentions the role: {text}");
+    let mentions = &post.body["allowed_mentions"];
+    assert_eq!(mentions["parse"], json!([]), "no @everyone, no parsed mentions: {mentions}");
+    assert_eq!(mentions["roles"], json!([ROLE]), "exactly that role: {mentions}");
+    assert!(mentions["users"].as_array().is_none_or(Vec::is_empty), "no user: {mentions}");
+    let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap();
+    assert_eq!(thread.body["name"], "Question of the day · 2026-11-25");
+    let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
+
+    let ann = user("950000000000000002", "Ann");
+    fake.callback(&fake.click(&ann, "qm:d1:B", "1")).await;
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "reveal-now", json!([]))).await;
+    let in_thread = format!("/api/v10/channels/{message}/messages");
+    let calls = fake.wait_for("the reveal in the thread", |c| c.iter().any(|c| c.path == in_thread)).await;
+    let reveal = calls.iter().find(|c| c.path == in_thread).unwrap();
+    assert!(reveal.body["content"].as_str().unwrap().contains("1 answered"), "{}", reveal.body);
+    assert_eq!(reveal.body["allowed_mentions"]["parse"], json!([]));
+    assert!(
+        calls.iter().any(|c| c.method == Method::PATCH && c.path.ends_with(&format!("/messages/{message}"))),
+        "and the question edited"
+    );
+
+    // Without Create Public Threads: the question still goes out, and the
+    // missing permission is reported, not silent.
+    fake.no_threads.store(true, std::sync::atomic::Ordering::SeqCst);
+    bot.set("2026-11-26 09:00");
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
+    wait_until("the refused thread", 15, || {
+        count(dir.path(), "SELECT COUNT(*) FROM channels WHERE problem = 'threads_denied'") == 1
+    })
+    .await;
+    assert_eq!(
+        fake.calls_to(&Method::POST, &format!("/channels/{CHANNEL}/messages"))
+            .iter()
+            .filter(|c| c.path.ends_with("/messages"))
+            .count(),
+        2
+    );
+    let status = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "status", json!([]))).await;
+    assert!(content(&status).contains("Create Public Threads"), "{status}");
+    bot.stop().await;
+}

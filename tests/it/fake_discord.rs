@@ -105,6 +105,8 @@ pub struct FakeDiscord {
     pub callbacks: Mutex<Option<mpsc::UnboundedSender<(String, Instant)>>>,
     /// What `GET /gateway/bot` recommends: shards and max_concurrency.
     pub recommend: Mutex<(u64, u64)>,
+    /// Threads may not be opened (403 Missing Permissions), as without Create Public Threads.
+    pub no_threads: std::sync::atomic::AtomicBool,
     /// Files sent with messages (multipart `files[n]`): the path, file name and bytes.
     pub files: Mutex<Vec<(String, String, Vec<u8>)>>,
     ids: AtomicU64,
@@ -324,6 +326,18 @@ async fn rest(
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             ok(message(&fake.id(), CHANNEL, json_body["content"].as_str().unwrap_or_default()))
         }
+        ("POST", ["channels", channel, "messages", message, "threads"]) => {
+            if fake.no_threads.load(Ordering::SeqCst) {
+                return (StatusCode::FORBIDDEN, axum::Json(json!({"message": "Missing Permissions", "code": 50013})))
+                    .into_response();
+            }
+            // A thread opened on a message has the message's id.
+            ok(json!({"id": message, "type": 11, "guild_id": GUILD, "parent_id": channel,
+                "name": json_body["name"], "owner_id": BOT, "message_count": 0, "member_count": 1,
+                "rate_limit_per_user": 0, "flags": 0,
+                "thread_metadata": {"archived": false, "auto_archive_duration": json_body["auto_archive_duration"],
+                    "archive_timestamp": "2026-11-25T08:00:00.000000+00:00", "locked": false}}))
+        }
         ("POST" | "PATCH", ["channels", channel, "messages", rest @ ..]) => {
             let load = &fake.load;
             let _flight = Flight::enter(load);
@@ -427,6 +441,7 @@ pub async fn start() -> (Arc<FakeDiscord>, String) {
         calls: Mutex::default(),
         fail_messages: Mutex::default(),
         files: Mutex::default(),
+        no_threads: Default::default(),
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),
@@ -523,6 +538,7 @@ fn the_spec_check_rejects_a_body_that_breaks_the_schema() {
         }]),
         fail_messages: Mutex::default(),
         files: Mutex::default(),
+        no_threads: Default::default(),
         load: Load::default(),
         app_permissions: Mutex::default(),
         events: Mutex::default(),

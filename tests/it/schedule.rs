@@ -287,7 +287,7 @@ impl scheduler::Deliver for Recorder {
                 let _ = tx.send(());
             }
         }
-        Box::pin(std::future::ready(Ok(None)))
+        Box::pin(std::future::ready(Ok(Default::default())))
     }
 }
 

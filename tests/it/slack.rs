@@ -551,3 +551,38 @@ async fn post_now_and_reveal_now_post_in_the_channel_and_update_the_question() {
     assert!(!late.to_string().contains("Answer recorded"), "{late}");
     fake_slack::check_against_spec(&bot.fake);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daily_post_pings_its_user_group_and_the_reveal_replies_in_its_thread() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    let set = bot.quiz(ADMIN, "admin", "admin ping <!subteam^S0614TZR7|@quiz-team>").await;
+    assert!(set["text"].as_str().unwrap().contains("mentions that user group"), "{set}");
+    let refused = bot.quiz("U1", "ann", "admin ping <!everyone>").await;
+    assert!(refused["text"].as_str().unwrap().contains("is not a role"), "{refused}");
+    bot.quiz(ADMIN, "admin", "admin threads on").await;
+    bot.quiz(ADMIN, "admin", "admin post-now").await;
+    wait_until("the question", 10, || !bot.fake.calls("chat.postMessage").is_empty()).await;
+    let posts = bot.fake.calls("chat.postMessage");
+    let question = posts.last().unwrap();
+    assert!(question.body["text"].as_str().unwrap().starts_with("<!subteam^S0614TZR7> "), "{}", question.body);
+    let ts: String = rusqlite::Connection::open(crate::support::db_path(&bot.dir))
+        .unwrap()
+        .query_row("SELECT message_ref FROM posts", [], |r| r.get(0))
+        .unwrap();
+
+    bot.quiz("U1", "ann", "answer a").await;
+    bot.quiz(ADMIN, "admin", "admin reveal-now").await;
+    wait_until("the reveal in the thread", 10, || bot.fake.calls("chat.postMessage").len() == 2).await;
+    let update = bot.fake.calls("chat.update");
+    assert_eq!(update.len(), 1, "the question message becomes the reveal");
+    let reply = bot.fake.calls("chat.postMessage").pop().unwrap();
+    assert_eq!(reply.body["thread_ts"], ts.as_str(), "a reply in the question's thread");
+    assert!(reply.body["text"].as_str().unwrap().contains("1 answered"), "{}", reply.body);
+    assert!(!reply.body["text"].as_str().unwrap().contains("subteam"), "the reveal pings nobody");
+    match crate::fake_slack::check_against_spec(&bot.fake) {
+        Some(n) => assert!(n >= 3),
+        None => eprintln!("skipped: the calls were not checked against Slack's spec (../shared not here)"),
+    }
+}

@@ -210,7 +210,7 @@ impl Deliver for Collect {
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
         self.sent.lock().unwrap().push(out.clone());
-        Box::pin(std::future::ready(Ok(Some(format!("msg-{}", out.what.post().unwrap_or_default())))))
+        Box::pin(std::future::ready(Ok(Some(format!("msg-{}", out.what.post().unwrap_or_default())).into())))
     }
 }
 

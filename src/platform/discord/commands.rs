@@ -98,6 +98,14 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
                 .add_sub_option(string("time", "Local time, HH:MM (24-hour), in the schedule's zone", false)),
         )
         .add_option(
+            sub("ping", "Mention a role in each daily post; without a role, stop")
+                .add_sub_option(CreateCommandOption::new(CommandOptionType::Role, "role", "The role to mention")),
+        )
+        .add_option(
+            sub("threads", "Open a discussion thread for each daily question")
+                .add_sub_option(with_choices(string("on", "on or off", true), &["on", "off"])),
+        )
+        .add_option(
             sub("season", "Close the current season (its board kept) and start a new one").add_sub_option(string(
                 "name",
                 "The new season's name",
@@ -128,6 +136,7 @@ pub fn to_command(name: &str, options: &[CommandDataOption], max_chars: usize) -
             .filter_map(|o| match &o.value {
                 CommandDataOptionValue::String(s) => Some((o.name.clone(), Arg::Text(s.clone()))),
                 CommandDataOptionValue::User(u) => Some((o.name.clone(), Arg::User(u.to_string()))),
+                CommandDataOptionValue::Role(r) => Some((o.name.clone(), Arg::Text(format!("<@&{r}>")))),
                 _ => None,
             })
             .collect(),

@@ -132,7 +132,7 @@ impl Interactions {
 
 /// The permissions the daily question needs that Discord says the bot has.
 fn granted(p: Permissions) -> Vec<Permission> {
-    Permission::NEEDED
+    Permission::needed(true)
         .into_iter()
         .filter(|need| {
             p.contains(match need {
@@ -140,6 +140,8 @@ fn granted(p: Permissions) -> Vec<Permission> {
                 Permission::SendMessages => Permissions::SEND_MESSAGES,
                 Permission::EmbedLinks => Permissions::EMBED_LINKS,
                 Permission::ReadMessageHistory => Permissions::READ_MESSAGE_HISTORY,
+                Permission::CreatePublicThreads => Permissions::CREATE_PUBLIC_THREADS,
+                Permission::SendMessagesInThreads => Permissions::SEND_MESSAGES_IN_THREADS,
             })
         })
         .collect()

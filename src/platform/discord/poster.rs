@@ -6,15 +6,17 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use serenity::all::{ChannelId, CreateAttachment, CreateMessage, EditMessage, Http, MessageId, Nonce};
+use serenity::all::{
+    AutoArchiveDuration, ChannelId, CreateAttachment, CreateMessage, CreateThread, EditMessage, Http, MessageId, Nonce,
+};
 use serenity::http::HttpError;
 
 use super::PLATFORM;
-use super::render::{no_mentions, render};
+use super::render::{mentions_of, no_mentions, render};
 use crate::delivery::{DeliveryError, Problem};
 use crate::ids::{Part, Platform, Sendable, Share};
 use crate::platform::pacing::Pacer;
-use crate::scheduler::{Deliver, SendResult};
+use crate::scheduler::{Deliver, SendResult, Sent};
 use crate::service::Outbound;
 
 /// Posts and edits the daily question over REST, paced to Discord's global
@@ -52,7 +54,14 @@ impl Poster {
                 channel.edit_message(&self.http, MessageId::new(id), edit)
             };
             match self.pace.call(&(), rate_limited, edit).await {
-                Ok(_) => return Ok(None),
+                Ok(_) => {
+                    // The question's thread has the question message's id.
+                    let warning = match &out.thread {
+                        Some(_) => self.reveal_in_thread(ChannelId::new(id), &r.content).await,
+                        None => None,
+                    };
+                    return Ok(Sent { message_ref: None, warning });
+                }
                 // The question message is gone: post the reveal on its own.
                 Err(e) if json_code(&e) == Some(UNKNOWN_MESSAGE) => {
                     tracing::warn!(channel = %channel, message = id, "the question message is gone; posting the reveal");
@@ -73,7 +82,7 @@ impl Poster {
             let mut msg = CreateMessage::new()
                 .content(&r.content)
                 .components(r.rows.clone())
-                .allowed_mentions(no_mentions())
+                .allowed_mentions(mentions_of(&out.reply))
                 .nonce(Nonce::String(nonce.clone()))
                 .enforce_nonce(true);
             if let Some(image) = image {
@@ -84,7 +93,48 @@ impl Poster {
             channel.send_message(&self.http, msg)
         };
         let sent = self.pace.call(&(), rate_limited, post).await.map_err(|e| classify(&e))?;
-        Ok(out.what.is_question().then(|| sent.id.to_string()))
+        if !out.what.is_question() {
+            return Ok(Sent::default());
+        }
+        let warning = match &out.thread {
+            Some(name) => self.open_thread(channel, sent.id, name).await,
+            None => None,
+        };
+        Ok(Sent { message_ref: Some(sent.id.to_string()), warning })
+    }
+
+    /// Opens the discussion thread on a question message; what went wrong, if anything.
+    async fn open_thread(&self, channel: ChannelId, message: MessageId, name: &str) -> Option<(Problem, String)> {
+        let open = || {
+            let thread = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneDay);
+            channel.create_thread_from_message(&self.http, message, thread)
+        };
+        let e = self.pace.call(&(), rate_limited, open).await.err()?;
+        thread_problem(&e, "could not open the question's thread")
+    }
+
+    /// Posts the reveal in the question's thread too; what went wrong, if anything.
+    async fn reveal_in_thread(&self, thread: ChannelId, content: &str) -> Option<(Problem, String)> {
+        let post =
+            || thread.send_message(&self.http, CreateMessage::new().content(content).allowed_mentions(no_mentions()));
+        let e = self.pace.call(&(), rate_limited, post).await.err()?;
+        thread_problem(&e, "could not post the reveal in the question's thread")
+    }
+}
+
+/// A thread step's failure: a permanent one (a 403: Create Public Threads
+/// or Send Messages in Threads missing) becomes the channel's problem for
+/// admins to see; anything else is logged, as the message itself went out.
+fn thread_problem(e: &serenity::Error, what: &str) -> Option<(Problem, String)> {
+    match classify(e) {
+        DeliveryError::Permanent { problem: Problem::NoAccess | Problem::MissingPermissions, detail } => {
+            Some((Problem::ThreadsDenied, format!("{what}: {detail}")))
+        }
+        DeliveryError::Permanent { problem, detail } => Some((problem, format!("{what}: {detail}"))),
+        other => {
+            tracing::warn!(error = %other, "{what}");
+            None
+        }
     }
 }
 

@@ -33,10 +33,23 @@ fn time(unix: i64, _fallback: &str) -> String {
     format!("<t:{unix}:f> (<t:{unix}:R>)")
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**"), time };
+pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**"), time, role: |id| format!("<@&{id}>") };
 
 pub(super) fn no_mentions() -> CreateAllowedMentions {
     CreateAllowedMentions::new().empty_users().empty_roles().everyone(false).replied_user(false)
+}
+
+/// What a message may ping: nobody, or exactly the role its daily post
+/// mentions (never @everyone, never a user).
+pub(super) fn mentions_of(reply: &Reply) -> CreateAllowedMentions {
+    let role = match &reply.body {
+        Body::Question(q) => q.ping.as_deref().and_then(|r| r.parse::<u64>().ok()),
+        _ => None,
+    };
+    match role {
+        Some(id) => no_mentions().roles([serenity::all::RoleId::new(id)]),
+        None => no_mentions(),
+    }
 }
 
 /// A reply as Discord shows it: text, an embed for boards, and buttons.

@@ -18,7 +18,7 @@ fn time(unix: i64, fallback: &str) -> String {
     format!("<!date^{unix}^{{date_short_pretty}} {{time}}|{fallback}>")
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*"), time };
+pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*"), time, role: |id| format!("<!subteam^{id}>") };
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
 /// for a question).

@@ -15,7 +15,7 @@ use crate::delivery::{DeliveryError, Problem};
 use crate::ids::{Part, Platform, Sendable};
 use crate::platform::pacing::Pacer;
 use crate::reply::Image;
-use crate::scheduler::SendResult;
+use crate::scheduler::{SendResult, Sent};
 use crate::service::Outbound;
 
 /// The Web API client: bot token auth, `ok: false` as errors.
@@ -222,7 +222,28 @@ impl Sender {
         if let (Sendable::Post(_, Part::Reveal), Some(ts)) = (out.what, out.message_ref.as_deref()) {
             body["ts"] = json!(ts);
             match self.paced(api, &self.updates, &out.to.guild, "chat.update", &body).await {
-                Ok(_) => return Ok(None),
+                Ok(_) if out.thread.is_some() => {
+                    // The reveal also goes in the question's thread, as a reply.
+                    let mut reply = message(&out.reply);
+                    reply["channel"] = json!(out.to.channel);
+                    reply["thread_ts"] = json!(ts);
+                    let warning = match self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &reply).await
+                    {
+                        Ok(_) => None,
+                        Err(e) => match classify(e) {
+                            DeliveryError::Permanent { problem: Problem::MissingPermissions, detail } => {
+                                Some((Problem::ThreadsDenied, detail))
+                            }
+                            DeliveryError::Permanent { problem, detail } => Some((problem, detail)),
+                            other => {
+                                tracing::warn!(error = %other, "could not post the reveal in the question's thread");
+                                None
+                            }
+                        },
+                    };
+                    return Ok(Sent { message_ref: None, warning });
+                }
+                Ok(_) => return Ok(Sent::default()),
                 Err(ApiError::Slack { code, .. }) if code == "message_not_found" => {
                     tracing::warn!(channel = %out.to.channel, "the question message is gone; posting the reveal");
                     body.as_object_mut().map(|b| b.remove("ts"));
@@ -231,20 +252,14 @@ impl Sender {
             }
         }
         let v = self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
-        Ok(v["ts"].as_str().filter(|_| out.what.is_question()).map(str::to_string))
+        Ok(v["ts"].as_str().filter(|_| out.what.is_question()).map(str::to_string).into())
     }
 
     /// A message with a picture (the recap's chart), the way Slack takes
     /// files now that files.upload is retired: ask for an upload URL, send
     /// the bytes there, then share the file in the channel with the text as
     /// its comment. Paced as a post to the channel.
-    async fn upload(
-        &self,
-        api: &WebApi,
-        out: &Outbound,
-        image: &Image,
-        text: &str,
-    ) -> Result<Option<String>, ApiError> {
+    async fn upload(&self, api: &WebApi, out: &Outbound, image: &Image, text: &str) -> Result<Sent, ApiError> {
         let length = image.png.len().to_string();
         let form =
             [("filename", image.file_name.as_str()), ("length", length.as_str()), ("alt_txt", image.alt.as_str())];
@@ -261,7 +276,7 @@ impl Sender {
         let files = json!([{"id": file, "title": image.title}]).to_string();
         let form = [("files", files.as_str()), ("channel_id", out.to.channel.as_str()), ("initial_comment", text)];
         api.call_form("files.completeUploadExternal", &form).await?;
-        Ok(None)
+        Ok(Sent::default())
     }
 
     /// One call in `key`'s turn; a short Retry-After holds the key and the
