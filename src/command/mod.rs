@@ -11,6 +11,7 @@
 //! /quiz streak
 //! /quiz help
 //! /quiz web
+//! /quiz forget-me [confirm]
 //! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
 //! /quiz admin pause | resume | skip | post-now | reveal-now | status
 //! /quiz admin categories <list|all>
@@ -60,6 +61,11 @@ pub enum Command {
     Help,
     /// The link to the server's web page.
     Web,
+    /// Delete the player's answers and figures in this server; without
+    /// `confirm`, say what would go.
+    ForgetMe {
+        confirm: bool,
+    },
     Admin(AdminCommand),
 }
 
@@ -257,6 +263,11 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
         "review" | "due" => no_args("review", Command::Review),
         "help" => Ok(Command::Help),
         "web" => no_args("web", Command::Web),
+        "forget-me" | "forgetme" => match rest.as_slice() {
+            [] => Ok(Command::ForgetMe { confirm: false }),
+            [word] if word.eq_ignore_ascii_case("confirm") => Ok(Command::ForgetMe { confirm: true }),
+            [extra, ..] => Err(CommandError::Unexpected { sub: "forget-me", extra: (*extra).to_string() }),
+        },
         "admin" => parse_admin(&rest),
         _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
     }
@@ -482,6 +493,8 @@ mod tests {
             ),
             ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
             ("web", Command::Web),
+            ("forget-me", Command::ForgetMe { confirm: false }),
+            ("forget-me confirm", Command::ForgetMe { confirm: true }),
             ("leaderboard season", Command::SeasonBoard { name: None }),
             (
                 "admin ping <@&910000000000000099>",

@@ -67,6 +67,7 @@ pub fn from_options(admin: bool, sub: &str, args: &[(String, Arg)], max_chars: u
         "review" => Ok(Command::Review),
         "help" => Ok(Command::Help),
         "web" => Ok(Command::Web),
+        "forget-me" => Ok(Command::ForgetMe { confirm: text("confirm").is_some_and(|c| c == "yes") }),
         other => Err(CommandError::UnknownSubcommand(other.to_string())),
     }
 }

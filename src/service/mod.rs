@@ -131,6 +131,7 @@ fn kind_of(cmd: &Command) -> &'static str {
         Command::Review => "review",
         Command::Help => "help",
         Command::Web => "web",
+        Command::ForgetMe { .. } => "forget-me",
         Command::Admin(_) => "admin",
     }
 }
@@ -226,6 +227,18 @@ impl Service {
                 return reply.await.unwrap_or_else(|_| Reply::error(text::TRY_AGAIN));
             }
             Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help(ctx.platform) }))),
+            Command::ForgetMe { confirm: false } => Ok(Reply::private(Body::Info(text::forget_me_first(ctx.platform)))),
+            Command::ForgetMe { confirm: true } => {
+                self.write(move |w| {
+                    let scope = w.scope(&ctx)?;
+                    daily::settle_all(w)?;
+                    let gone = w.store.forget_player(scope.who.guild, scope.who.user)?;
+                    w.store.rebuild_totals(scope.who.guild, scope.tz)?;
+                    tracing::info!(guild = %scope.who.guild, user = %scope.who.user, gone, "a player's data was deleted at their request");
+                    Ok(Reply::private(Body::Info(text::forgotten(gone))))
+                })
+                .await
+            }
             Command::Web => {
                 let Some(base) = self.core.rules.web_url.clone() else { return Reply::error(text::WEB_OFF) };
                 self.write(move |w| {

@@ -24,6 +24,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz review", "your practice cards: how many are due now and later today"),
     ("/quiz web", "the link to this server's page: boards, the week's chart, past questions"),
+    ("/quiz forget-me", "delete your answers, streaks and practice in this server (asks first)"),
     ("/quiz help", "this list"),
     ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
     ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
@@ -487,4 +488,16 @@ pub fn threads_set(platform: Platform, on: bool) -> String {
 /// The name of a daily question's discussion thread.
 pub fn thread_name(local_date: &str) -> String {
     format!("Question of the day · {local_date}")
+}
+
+pub fn forget_me_first(platform: Platform) -> String {
+    let confirm = if platform == Platform::Discord { "/quiz forget-me confirm:yes" } else { "/quiz forget-me confirm" };
+    format!(
+        "This deletes your answers, points, streaks and practice in this server, for good, and takes you off its \
+         boards (past seasons too). Nothing else changes. To go ahead: {confirm}"
+    )
+}
+
+pub fn forgotten(answers: usize) -> String {
+    format!("Done: {answers} answers and everything counted from them are deleted from this server.")
 }

@@ -112,3 +112,44 @@ impl Store {
         )?)
     }
 }
+
+impl Store {
+    /// Deletes what a player left in one server: their daily answers,
+    /// streaks, practice questions and answers there, and their rows in its
+    /// archived season boards; their practice cards too once nothing of
+    /// theirs is left anywhere. Returns how many answers went. The server's
+    /// board totals must be rebuilt after this.
+    pub fn forget_player(&mut self, guild: GuildId, user: UserId) -> Result<usize> {
+        self.write(|tx| {
+            let answers = tx.execute(
+                "DELETE FROM answers WHERE user_id = ?2 AND post_id IN
+                     (SELECT p.id FROM posts p JOIN channels c ON c.id = p.channel_id WHERE c.guild_id = ?1)",
+                params![guild, user],
+            )?;
+            tx.execute(
+                "DELETE FROM streaks WHERE user_id = ?2 AND channel_id IN (SELECT id FROM channels WHERE guild_id = ?1)",
+                params![guild, user],
+            )?;
+            let practice = tx.execute(
+                "DELETE FROM practice_answers WHERE question_id IN
+                     (SELECT id FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1)",
+                params![guild, user],
+            )?;
+            tx.execute("DELETE FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1", params![guild, user])?;
+            tx.execute(
+                "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
+                params![guild, user],
+            )?;
+            let left: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM answers WHERE user_id = ?1)
+                     OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)",
+                [user],
+                |r| r.get(0),
+            )?;
+            if !left {
+                tx.execute("DELETE FROM cards WHERE user_id = ?1", [user])?;
+            }
+            Ok(answers + practice)
+        })
+    }
+}

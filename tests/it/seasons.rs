@@ -162,3 +162,56 @@ fn exported_csv_reads_back_in_python_with_the_boards_totals() {
         (Some(3), Some(3), Some(3))
     );
 }
+
+#[test]
+fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let bo = ctx_at("Bo", at("2026-11-02 08:00"));
+    svc.handle_text(&bo, "play");
+    svc.handle_text(&bo, "answer A");
+    // Bo also plays in another server, which keeps its rows.
+    let elsewhere = Ctx { guild: "g2".into(), channel: "c9".into(), ..bo.clone() };
+    svc.handle_text(&elsewhere, "play");
+    svc.handle_text(&elsewhere, "answer A");
+    svc.handle_text(&ctx_at("Admin", at("2026-11-02 08:00")), "admin season start Alpha");
+    play_day(&svc, dir.path(), "2026-11-02", 4);
+    play_day(&svc, dir.path(), "2026-11-03", 2);
+    svc.handle_text(&ctx_at("Admin", at("2026-11-03 18:00")), "admin season start Beta");
+    play_day(&svc, dir.path(), "2026-11-04", 3);
+    let count = |sql: &str| crate::support::count(dir.path(), sql);
+    let bos = "(SELECT id FROM users WHERE display_name = 'Bo')";
+    let before = count("SELECT COUNT(*) FROM answers");
+
+    let later = ctx_at("Bo", at("2026-11-04 18:00"));
+    let ask = plain(&svc.handle_text(&later, "forget-me"));
+    assert!(ask.contains("To go ahead: /quiz forget-me confirm"), "{ask}");
+    assert_eq!(count("SELECT COUNT(*) FROM answers"), before, "nothing goes without the confirmation");
+
+    let done = plain(&svc.handle_text(&later, "forget-me confirm"));
+    assert!(done.contains("Done: 4 answers"), "three daily and one practice: {done}");
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM answers WHERE user_id = {bos}")), 0);
+    assert_eq!(count("SELECT COUNT(*) FROM answers"), before - 3, "only Bo's three daily answers");
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM streaks WHERE user_id = {bos}")), 0);
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM season_standings WHERE user_id = {bos}")), 0);
+    let practice = format!("SELECT COUNT(*) FROM practice_questions WHERE user_id = {bos}");
+    assert_eq!(count(&practice), 1, "the other server's practice stays");
+    assert_eq!(
+        count(&format!(
+            "SELECT COUNT(*) FROM board_totals WHERE user_id = {bos} AND guild_id = (SELECT id FROM guilds WHERE external_id = 'g1')"
+        )),
+        0
+    );
+
+    let viewer = ctx_at("Ann", at("2026-11-04 18:00"));
+    for board in ["leaderboard all", "leaderboard week accuracy", "leaderboard streak", "leaderboard season alpha"] {
+        let rows = plain(&svc.handle_text(&viewer, board));
+        assert!(!rows.contains("Bo ") && !rows.contains("Bo\n"), "{board}: {rows}");
+    }
+    let all = shown(&svc, &viewer, "leaderboard all");
+    assert_eq!(all, board_from_rows(dir.path(), "2026-01-01 00:00", "2027-01-01 00:00"), "the rest is untouched");
+    let stats = plain(&svc.handle_text(&later, "stats"));
+    for line in ["Daily answers: 0 (0 correct", "Points: 0", "Streak: 0 (best 0", "Practice: 0 answered"] {
+        assert!(stats.contains(line), "{line}: {stats}");
+    }
+}

@@ -61,7 +61,11 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
         .add_option(sub("streak", "Your current and best streak"))
         .add_option(sub("review", "Your practice cards due now and later today"))
         .add_option(sub("help", "What the commands do"))
-        .add_option(sub("web", "The link to this server's boards and archive page"));
+        .add_option(sub("web", "The link to this server's boards and archive page"))
+        .add_option(
+            sub("forget-me", "Delete your answers and figures in this server")
+                .add_sub_option(with_choices(string("confirm", "yes: delete them now", false), &["yes"])),
+        );
     let admin = CreateCommand::new("quizadmin")
         .description("Run this channel's question of the day")
         .default_member_permissions(Permissions::MANAGE_GUILD)
