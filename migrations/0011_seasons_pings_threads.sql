@@ -23,6 +23,13 @@ CREATE TABLE season_standings (
     PRIMARY KEY (season_id, user_id)
 ) WITHOUT ROWID;
 
+-- Streak rows are deleted now (a player's /quiz forget-me): the counts the
+-- streak board ranks by follow.
+CREATE TRIGGER streak_counts_delete AFTER DELETE ON streaks WHEN OLD.current > 0 BEGIN
+    UPDATE streak_counts SET players = players - 1
+        WHERE channel_id = OLD.channel_id AND current = OLD.current AND day = OLD.reached_at / 86400000;
+END;
+
 -- The role (Discord) or user group (Slack) a channel's daily post mentions.
 ALTER TABLE channels ADD COLUMN ping_role TEXT;
 -- Whether each daily question opens a discussion thread.

@@ -23,6 +23,7 @@ pub fn router(service: Arc<Service>) -> Router {
         )
         .route("/healthz", get(|| async { "ok" }))
         .route("/s/{token}", get(page))
+        .fallback(|| async { not_found() })
         .with_state(service)
 }
 
@@ -34,14 +35,19 @@ async fn page(
     let private = [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
     match service.server_page(token, chrono::Utc::now()).await {
         Ok(Some(body)) => (html, private, body).into_response(),
-        Ok(None) => {
-            (axum::http::StatusCode::NOT_FOUND, html, private, crate::service::text::PAGE_NOT_FOUND).into_response()
-        }
+        Ok(None) => not_found(),
         Err(e) => {
             tracing::warn!(error = %e, "could not build a server page");
             (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e)).into_response()
         }
     }
+}
+
+/// The one 404 every path that is not a page gets.
+fn not_found() -> axum::response::Response {
+    let html = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
+    let private = [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
+    (axum::http::StatusCode::NOT_FOUND, html, private, crate::service::text::PAGE_NOT_FOUND).into_response()
 }
 
 /// Serves until `cancel` fires.

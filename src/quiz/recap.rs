@@ -2,15 +2,24 @@
 //! about that week. Pure, with time passed in; the store gathers the rows
 //! and [`crate::chart`] draws the result.
 //!
-//! A recap due on a local date covers that date's ISO week (Monday on), up
-//! to the recap's instant: a Friday 16:00 recap shows Monday to Friday. A
-//! recap missed by less than [`GRACE`] (the bot was down) is still posted;
-//! older ones are dropped, and only the latest missed one is ever sent.
+//! A recap covers the questions revealed in the [`WINDOW`] (seven days) up to
+//! its instant, so consecutive recaps never miss or repeat one, and shows a
+//! bar for each of the seven local days ending on its own date. A recap
+//! missed by less than [`GRACE`] (the bot was down) is still posted; older
+//! ones are dropped, and only the latest missed one is ever sent.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::schedule::{Close, Days, Occurrence, Rule, next_post_after};
+
+/// What a recap covers: the questions revealed in this long up to it.
+pub const WINDOW: Duration = Duration::days(7);
+
+/// The first of the seven days a recap on `date` shows.
+pub fn first_day(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(6)
+}
 
 /// How late a recap may still be posted.
 pub const GRACE: Duration = Duration::hours(24);
@@ -109,16 +118,17 @@ pub struct Week {
 
 impl Week {
     pub fn answered(&self) -> u32 {
-        self.days.iter().map(|d| d.answered).sum()
+        self.categories.iter().map(|c| c.answered).sum()
     }
 
     pub fn right(&self) -> u32 {
-        self.days.iter().map(|d| d.right).sum()
+        self.categories.iter().map(|c| c.right).sum()
     }
 }
 
-/// Adds up the week starting `monday` from its questions' figures;
-/// questions outside that week are ignored.
+/// Adds up the questions' figures: totals, categories and the hardest over
+/// all of them; day bars for the seven days from `monday` (a question posted
+/// before them, revealed within the window, counts in all but the bars).
 pub fn summarize(monday: NaiveDate, questions: &[QuestionFigures]) -> Week {
     let mut days = [DayFigures::default(); 7];
     for (i, day) in days.iter_mut().enumerate() {
@@ -128,9 +138,10 @@ pub fn summarize(monday: NaiveDate, questions: &[QuestionFigures]) -> Week {
     let mut hardest: Option<&QuestionFigures> = None;
     for q in questions {
         let offset = (q.date - monday).num_days();
-        let Some(day) = usize::try_from(offset).ok().and_then(|i| days.get_mut(i)) else { continue };
-        day.answered += q.answered;
-        day.right += q.right;
+        if let Some(day) = usize::try_from(offset).ok().and_then(|i| days.get_mut(i)) {
+            day.answered += q.answered;
+            day.right += q.right;
+        }
         match categories.iter_mut().find(|c| c.category == q.category) {
             Some(c) => {
                 c.answered += q.answered;
@@ -230,11 +241,13 @@ mod tests {
         ];
         let week = summarize(date("2026-11-23"), &questions);
         let answered: Vec<u32> = week.days.iter().map(|d| d.answered).collect();
-        assert_eq!(answered, [10, 4, 8, 0, 0, 0, 0], "the next Monday is not this week's");
-        assert_eq!((week.answered(), week.right()), (22, 11));
+        assert_eq!(answered, [10, 4, 8, 0, 0, 0, 0], "no bar for a day outside the seven");
+        assert_eq!((week.answered(), week.right()), (27, 11), "but its answers count");
         let cats: Vec<(&str, u32, u32)> =
             week.categories.iter().map(|c| (c.category.as_str(), c.answered, c.right)).collect();
-        assert_eq!(cats, [("apis", 0, 0), ("databases", 18, 10), ("security", 4, 1)]);
+        assert_eq!(cats, [("apis", 5, 0), ("databases", 18, 10), ("security", 4, 1)]);
+        assert_eq!(week.hardest.unwrap().date, date("2026-11-30"), "nobody right");
+        let week = summarize(date("2026-11-23"), &questions[..4]);
         let hardest = week.hardest.unwrap();
         assert_eq!(hardest.date, date("2026-11-25"), "2 of 8 and 1 of 4 tie at 25%: more answers wins");
         assert_eq!(summarize(date("2026-11-23"), &[]).hardest, None);

@@ -120,6 +120,8 @@ pub(super) fn run(
             Err(_) => Ok(Reply::error(text::not_a_zone(&zone))),
         },
         AdminCommand::SeasonStart(name) => {
+            // Points of questions still settling belong to the closing season.
+            daily::settle_all(state)?;
             match state.store.start_season(scope.who.guild, &name, store::millis(now))? {
                 store::SeasonStart::NameTaken => Ok(Reply::error(text::season_taken(&name))),
                 store::SeasonStart::Started { closed } => Ok(Reply::public(Body::Info(text::season_started(

@@ -43,18 +43,18 @@ struct AnswerRow<'a> {
     date: &'a str,
     channel: &'a str,
     player_id: &'a str,
-    player: &'a str,
-    answer: &'a str,
+    player: String,
+    answer: String,
     correct: bool,
     points: i64,
     answered_at: String,
 }
 
 #[derive(Serialize)]
-struct BoardRow<'a> {
+struct BoardRow {
     rank: usize,
     player_id: String,
-    player: &'a str,
+    player: String,
     points: i64,
     correct: i64,
     answered: i64,
@@ -62,9 +62,9 @@ struct BoardRow<'a> {
 }
 
 #[derive(Serialize)]
-struct PlayerRow<'a> {
+struct PlayerRow {
     player_id: String,
-    player: &'a str,
+    player: String,
     answered: i64,
     correct: i64,
     points: i64,
@@ -103,6 +103,8 @@ pub fn export(
     let ids: std::collections::HashMap<_, _> =
         store.player_streaks(guild)?.into_iter().map(|(user, id, current, best)| (user, (id, current, best))).collect();
     let id_of = |user| ids.get(&user).map(|(id, ..)| id.clone()).unwrap_or_default();
+    // What players typed goes into a spreadsheet: never as a formula.
+    let text = |s: &str| if format == Format::Csv { inert(s) } else { s.to_string() };
     match what {
         What::Answers => {
             let answers = store.answers_between(guild, from, until)?;
@@ -112,41 +114,45 @@ pub fn export(
                     date: &a.local_date,
                     channel: &a.channel,
                     player_id: &a.player_id,
-                    player: &a.player,
-                    answer: &a.answer,
+                    player: text(&a.player),
+                    answer: text(&a.answer),
                     correct: a.correct,
                     points: a.points,
                     answered_at: store::from_millis(a.answered_at).to_rfc3339_opts(SecondsFormat::Secs, true),
                 })
                 .collect();
-            write(&rows, format)
+            write(
+                &rows,
+                format,
+                &["date", "channel", "player_id", "player", "answer", "correct", "points", "answered_at"],
+            )
         }
         What::Board => {
             let board = store.board_between(guild, from, until)?;
-            let rows: Vec<BoardRow<'_>> = board
+            let rows: Vec<BoardRow> = board
                 .iter()
                 .enumerate()
                 .map(|(i, s)| BoardRow {
                     rank: i + 1,
                     player_id: id_of(s.user_id),
-                    player: &s.name,
+                    player: text(&s.name),
                     points: s.points,
                     correct: s.correct,
                     answered: s.answered,
                     accuracy_percent: accuracy_percent(s.correct, s.answered),
                 })
                 .collect();
-            write(&rows, format)
+            write(&rows, format, &["rank", "player_id", "player", "points", "correct", "answered", "accuracy_percent"])
         }
         What::Players => {
             let board = store.board_between(guild, from, until)?;
-            let rows: Vec<PlayerRow<'_>> = board
+            let rows: Vec<PlayerRow> = board
                 .iter()
                 .map(|s| {
                     let (id, current, best) = ids.get(&s.user_id).cloned().unwrap_or_default();
                     PlayerRow {
                         player_id: id,
-                        player: &s.name,
+                        player: text(&s.name),
                         answered: s.answered,
                         correct: s.correct,
                         points: s.points,
@@ -155,20 +161,49 @@ pub fn export(
                     }
                 })
                 .collect();
-            write(&rows, format)
+            let columns = ["player_id", "player", "answered", "correct", "points", "current_streak", "best_streak"];
+            write(&rows, format, &columns)
         }
     }
 }
 
-fn write<T: Serialize>(rows: &[T], format: Format) -> anyhow::Result<String> {
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) gets a `'` in front, as OWASP advises.
+fn inert(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+}
+
+/// The rows; a CSV has its header row even with no rows.
+fn write<T: Serialize>(rows: &[T], format: Format, columns: &[&str]) -> anyhow::Result<String> {
     match format {
         Format::Json => Ok(serde_json::to_string_pretty(rows)? + "\n"),
         Format::Csv => {
             let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+            if rows.is_empty() {
+                out.write_record(columns)?;
+            }
             for row in rows {
                 out.serialize(row)?;
             }
             Ok(String::from_utf8(out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_made_text_and_an_empty_export_keeps_its_header() {
+        for (typed, cell) in
+            [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@A1", "'@A1")]
+        {
+            assert_eq!(inert(typed), cell);
+        }
+        assert_eq!(inert("Ann = B"), "Ann = B", "only a leading sign");
+        let empty: Vec<PlayerRow> = Vec::new();
+        assert_eq!(write(&empty, Format::Csv, &["player_id", "player"]).unwrap(), "player_id,player\r\n");
+        assert_eq!(write(&empty, Format::Json, &["player_id"]).unwrap(), "[]\n");
     }
 }

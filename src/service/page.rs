@@ -11,7 +11,7 @@ use super::{Service, daily, recap, text};
 use crate::content::Bank;
 use crate::ids::{GuildId, UserId};
 use crate::quiz::leaderboard::{Period, Sort, Standing, accuracy_percent, period_key, rank};
-use crate::quiz::recap::monday_of;
+use crate::quiz::recap::{WINDOW, first_day};
 use crate::reply::RecapCard;
 use crate::store::{self, BoardKind, Scope, Store, StoreError};
 
@@ -88,8 +88,9 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
     }
     let streaks =
         rank(store.board(guild, BoardKind::Daily, "all", Sort::Streak, nobody, BOARD_ROWS)?.top, Sort::Streak);
-    let monday = monday_of(now.with_timezone(&tz).date_naive());
-    let week = recap::week_card(store, bank, Scope::Guild(guild), monday, tz, store::millis(now))?;
+    let first = first_day(now.with_timezone(&tz).date_naive());
+    let week =
+        recap::week_card(store, bank, Scope::Guild(guild), first, store::millis(now - WINDOW), store::millis(now))?;
     let archive = store
         .revealed_questions(guild, ARCHIVE)?
         .into_iter()
@@ -159,7 +160,7 @@ fn render(data: &PageData) -> String {
                         }
                     }
                     section aria-labelledby="week" {
-                        h2 id="week" { "This week" }
+                        h2 id="week" { "The last seven days" }
                         figure {
                             (chart)
                             figcaption { (text::chart_alt(&data.week)) }

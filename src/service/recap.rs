@@ -31,11 +31,11 @@ pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result
         };
         let (due, next) = recap::due(&rule, next, now);
         if let Some(o) = due.filter(|_| !paused) {
-            let monday = recap::monday_of(o.date);
+            let first_day = recap::first_day(o.date);
             let queued = state.store.queue_recap(
                 channel,
                 &o.date.to_string(),
-                &monday.to_string(),
+                &first_day.to_string(),
                 store::millis(o.at),
                 rule.tz.name(),
             )?;
@@ -94,22 +94,26 @@ pub(super) fn set(
 /// The message of a queued recap, chart data included (the sender draws it).
 pub(super) fn reply(state: &State, recap: &Recap) -> store::Result<Reply> {
     let tz: Tz = recap.timezone.parse().unwrap_or(Tz::UTC);
-    let monday: NaiveDate = recap.week_start.parse().unwrap_or_default();
-    let card = week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), monday, tz, recap.until)?;
+    let until = store::from_millis(recap.until);
+    let first_day: NaiveDate =
+        recap.week_start.parse().unwrap_or_else(|_| recap::first_day(until.with_timezone(&tz).date_naive()));
+    let from = store::millis(until - recap::WINDOW);
+    let card = week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), first_day, from, recap.until)?;
     Ok(Reply::public(Body::Recap(Box::new(card))))
 }
 
-/// The week from `monday` (in `tz`) up to `until_ms`, in `scope`: the
-/// recap's figures and its chart's data. Only revealed questions count.
+/// The questions of `scope` revealed in `[from_ms, until_ms)`: the recap's
+/// figures and its chart's data, with a bar for each of the seven days from
+/// `first_day`.
 pub fn week_card(
     store: &Store,
     bank: &Bank,
     scope: Scope,
-    monday: NaiveDate,
-    tz: Tz,
+    first_day: NaiveDate,
+    from_ms: i64,
     until_ms: i64,
 ) -> store::Result<RecapCard> {
-    let from = start_of_day(tz, monday).map_or(0, store::millis);
+    let from = from_ms;
     let rows = store.questions_between(scope, from, until_ms)?;
     let figures: Vec<QuestionFigures> = rows
         .iter()
@@ -123,7 +127,7 @@ pub fn week_card(
             })
         })
         .collect();
-    let week = recap::summarize(monday, &figures);
+    let week = recap::summarize(first_day, &figures);
     let standings = rank(store.standings_between(scope, from, until_ms)?, Sort::Points);
     let top = standings
         .iter()
@@ -136,7 +140,7 @@ pub fn week_card(
         let prompt = bank.get(&h.item_id).map_or_else(|| h.item_id.clone(), text::title_of);
         (prompt, h.answered, h.right)
     });
-    let title = text::recap_title(&recap::week_name(monday), monday);
+    let title = text::recap_title(first_day, first_day + chrono::Duration::days(6));
     let chart = WeekChart {
         title: title.clone(),
         days: week
@@ -169,8 +173,8 @@ pub fn week_card(
 }
 
 /// The recap of `server`'s week (all its channels) as `quizmaster recap`
-/// draws it: the week starting `monday` in the server's zone, whole; or,
-/// without one, the current week up to `now`.
+/// draws it: the ISO week starting `monday` in the server's zone, whole;
+/// or, without one, the seven days up to `now`, as a recap posted now would.
 pub fn server_week(
     store: &Store,
     bank: &Bank,
@@ -183,12 +187,16 @@ pub fn server_week(
         .find_guild(server.platform, &server.id)?
         .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
     let (tz, _) = store.guild_zone(guild, default_tz)?;
-    let (monday, until) = match monday {
+    let (first_day, from, until) = match monday {
         Some(monday) => {
             let next = monday + chrono::Duration::days(7);
-            (monday, start_of_day(tz, next).map_or(i64::MAX, store::millis))
+            let from = start_of_day(tz, monday).map_or(i64::MIN, store::millis);
+            (monday, from, start_of_day(tz, next).map_or(i64::MAX, store::millis))
         }
-        None => (recap::monday_of(now.with_timezone(&tz).date_naive()), store::millis(now)),
+        None => {
+            let first = recap::first_day(now.with_timezone(&tz).date_naive());
+            (first, store::millis(now - recap::WINDOW), store::millis(now))
+        }
     };
-    Ok(week_card(store, bank, Scope::Guild(guild), monday, tz, until)?)
+    Ok(week_card(store, bank, Scope::Guild(guild), first_day, from, until)?)
 }

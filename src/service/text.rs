@@ -231,10 +231,13 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
         (_, Problem::ThreadsDenied) => "it may not use threads here",
     };
     if problem == Problem::ThreadsDenied {
+        let grant = match platform {
+            Platform::Discord => "Give its role Create Public Threads and Send Messages in Threads here",
+            _ => "Allow it to reply in threads here",
+        };
         return format!(
-            "Problem since {}: the daily question went out, but the bot could not open its thread or post in it. \
-             Give its role Create Public Threads and Send Messages in Threads here, or turn threads off with \
-             /quiz admin threads off.",
+            "Problem since {}: the daily question went out, but the bot could not use its thread. \
+             {grant}, or turn threads off with /quiz admin threads off.",
             when(since, tz)
         );
     }
@@ -386,9 +389,9 @@ pub fn points(points: i64) -> String {
     format!("{points} pts")
 }
 
-/// `Weekly recap · 2026-W48 (from Mon 23 Nov 2026)`.
-pub fn recap_title(week: &str, monday: chrono::NaiveDate) -> String {
-    format!("Weekly recap · {week} (from {})", monday.format("%a %-d %b %Y"))
+/// `Weekly recap · Sat 21 – Fri 27 Nov 2026`.
+pub fn recap_title(first: chrono::NaiveDate, last: chrono::NaiveDate) -> String {
+    format!("Weekly recap · {} – {}", first.format("%a %-d %b"), last.format("%a %-d %b %Y"))
 }
 
 /// The words on the recap chart.

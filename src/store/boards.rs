@@ -47,7 +47,8 @@ const ACCURACY_SCALE: i64 = 1_000_000_000;
 
 const TOTALS_COLUMNS: &str = "t.user_id, u.display_name, t.points, t.correct, t.answered, t.points_at";
 
-fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
+/// A [`Standing`] from `user_id, display_name, points, correct, answered, points_at`.
+pub(super) fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
     Ok(Standing {
         user_id: r.get(0)?,
         name: r.get(1)?,

@@ -63,6 +63,53 @@ pub(super) fn in_share(n: usize) -> String {
     format!("(?{total} = 1 OR ((CAST(g.external_id AS INTEGER) >> 22) % ?{total}) BETWEEN ?{first} AND ?{last})")
 }
 
+/// The row a delivery belongs to, whose `channel_id` names its channel.
+fn row_of(what: Sendable) -> (&'static str, i64) {
+    match what {
+        Sendable::Post(post, _) => ("posts", post.0),
+        Sendable::Recap(recap) => ("recaps", recap.0),
+    }
+}
+
+/// Clears the problem recorded for a delivery's channel (a send there
+/// worked); returns the problem cleared.
+pub(super) fn clear_problem(tx: &Connection, what: Sendable) -> Result<Option<Problem>> {
+    let (table, id) = row_of(what);
+    let cleared: Option<String> = tx
+        .prepare_cached(&format!(
+            "SELECT c.problem FROM {table} x JOIN channels c ON c.id = x.channel_id WHERE x.id = ?1"
+        ))?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if cleared.is_some() {
+        tx.prepare_cached(&format!(
+            "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
+             WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1)"
+        ))?
+        .execute([id])?;
+    }
+    Ok(cleared.as_deref().and_then(Problem::parse))
+}
+
+/// Marks a delivery's channel with a problem; true if that is news.
+pub(super) fn mark_problem(
+    tx: &Connection,
+    what: Sendable,
+    problem: Problem,
+    detail: &str,
+    at_ms: i64,
+) -> Result<bool> {
+    let (table, id) = row_of(what);
+    let changed = tx
+        .prepare_cached(&format!(
+            "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
+             WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1) AND problem IS NOT ?2"
+        ))?
+        .execute(params![id, problem.as_str(), detail, at_ms])?;
+    Ok(changed == 1)
+}
+
 /// Queues a part of a post for the sender, due at `due_ms`.
 pub(super) fn queue_delivery(tx: &Connection, post: PostId, part: Part, due_ms: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(
@@ -142,19 +189,7 @@ impl Store {
                 tx.prepare_cached("UPDATE posts SET message_ref = ?2 WHERE id = ?1")?
                     .execute(params![post, message_ref])?;
             }
-            let cleared: Option<String> = tx
-                .prepare_cached("SELECT c.problem FROM posts p JOIN channels c ON c.id = p.channel_id WHERE p.id = ?1")?
-                .query_row([post], |r| r.get(0))
-                .optional()?
-                .flatten();
-            if cleared.is_some() {
-                tx.prepare_cached(
-                    "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
-                     WHERE id = (SELECT channel_id FROM posts WHERE id = ?1)",
-                )?
-                .execute([post])?;
-            }
-            Ok(cleared.as_deref().and_then(Problem::parse))
+            clear_problem(tx, Sendable::Post(post, part))
         })
     }
 
@@ -191,13 +226,7 @@ impl Store {
             tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2")?
                 .execute(params![post, part, error])?;
             let Some((problem, at_ms)) = problem else { return Ok(false) };
-            let changed = tx
-                .prepare_cached(
-                    "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
-                     WHERE id = (SELECT channel_id FROM posts WHERE id = ?1) AND problem IS NOT ?2",
-                )?
-                .execute(params![post, problem.as_str(), error, at_ms])?;
-            Ok(changed == 1)
+            mark_problem(tx, Sendable::Post(post, part), problem, error, at_ms)
         })
     }
 
@@ -256,18 +285,7 @@ impl Store {
     /// Marks the channel of a sent delivery with a problem that did not stop
     /// the send (a thread the bot may not open), for admins to see.
     pub fn delivery_warning(&mut self, what: Sendable, problem: Problem, detail: &str, at_ms: i64) -> Result<()> {
-        let (table, id) = match what {
-            Sendable::Post(post, _) => ("posts", post.0),
-            Sendable::Recap(recap) => ("recaps", recap.0),
-        };
-        self.exec(
-            &format!(
-                "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
-                 WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1)"
-            ),
-            params![id, problem.as_str(), detail, at_ms],
-        )?;
-        Ok(())
+        self.write(|tx| mark_problem(tx, what, problem, detail, at_ms).map(drop))
     }
 
     /// What stops the bot from posting in a channel, if anything.

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, GuildId, Result, Store};
 use crate::delivery::Problem;
-use crate::ids::{Destination, Platform, RecapId, Share};
+use crate::ids::{Destination, Platform, RecapId, Sendable, Share};
 use crate::quiz::leaderboard::Standing;
 
 /// A channel's recap schedule as stored.
@@ -67,6 +67,17 @@ impl Scope {
             Scope::Channel(c) => (None, Some(c)),
         }
     }
+}
+
+/// A [`QuestionRow`] from `local_date, item_id, posted_at, answered, right`.
+fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRow> {
+    Ok(QuestionRow {
+        local_date: r.get(0)?,
+        item_id: r.get(1)?,
+        posted_at: r.get(2)?,
+        answered: r.get(3)?,
+        right: r.get(4)?,
+    })
 }
 
 const SCOPED: &str = "(?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2)";
@@ -198,21 +209,7 @@ impl Store {
             if note.is_some() {
                 return Ok(None);
             }
-            let cleared: Option<String> = tx
-                .prepare_cached(
-                    "SELECT c.problem FROM recaps r JOIN channels c ON c.id = r.channel_id WHERE r.id = ?1",
-                )?
-                .query_row([id], |r| r.get(0))
-                .optional()?
-                .flatten();
-            if cleared.is_some() {
-                tx.prepare_cached(
-                    "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
-                     WHERE id = (SELECT channel_id FROM recaps WHERE id = ?1)",
-                )?
-                .execute([id])?;
-            }
-            Ok(cleared.as_deref().and_then(Problem::parse))
+            super::deliveries::clear_problem(tx, Sendable::Recap(id))
         })
     }
 
@@ -229,17 +226,11 @@ impl Store {
             tx.prepare_cached("UPDATE recaps SET state = 'failed', error = ?2 WHERE id = ?1")?
                 .execute(params![id, error])?;
             let Some((problem, at_ms)) = problem else { return Ok(false) };
-            let changed = tx
-                .prepare_cached(
-                    "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
-                     WHERE id = (SELECT channel_id FROM recaps WHERE id = ?1) AND problem IS NOT ?2",
-                )?
-                .execute(params![id, problem.as_str(), error, at_ms])?;
-            Ok(changed == 1)
+            super::deliveries::mark_problem(tx, Sendable::Recap(id), problem, error, at_ms)
         })
     }
 
-    /// The revealed daily questions of `scope` posted in `[from_ms, until_ms)`,
+    /// The daily questions of `scope` revealed (closed) in `[from_ms, until_ms)`,
     /// with how many answered and how many got it right. Open questions are
     /// left out: their figures would hint at the answer.
     pub fn questions_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<QuestionRow>> {
@@ -247,23 +238,15 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
-             WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
+             WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
              GROUP BY p.id ORDER BY p.posted_at, p.id"
         ))?;
-        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
-            Ok(QuestionRow {
-                local_date: r.get(0)?,
-                item_id: r.get(1)?,
-                posted_at: r.get(2)?,
-                answered: r.get(3)?,
-                right: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every player's points on the revealed daily questions of `scope`
-    /// posted in `[from_ms, until_ms)`, unranked.
+    /// Every player's points on the daily questions of `scope` revealed in
+    /// `[from_ms, until_ms)` (and settled), unranked.
     pub fn standings_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
         Ok(standings_in(&self.conn, scope, from_ms, until_ms)?)
     }
@@ -323,23 +306,19 @@ impl Store {
             .optional()?)
     }
 
-    /// The server's revealed daily questions, newest first: never an open one.
+    /// The server's revealed daily questions, newest first: never one that
+    /// is open in any of its channels (channels pick their questions apart,
+    /// so one channel's past question can be another's open one).
     pub fn revealed_questions(&self, guild: GuildId, limit: usize) -> Result<Vec<QuestionRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
              WHERE c.guild_id = ?1 AND p.state = 'closed'
+               AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
+                                     WHERE oc.guild_id = ?1 AND o.state = 'open')
              GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![guild, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-            Ok(QuestionRow {
-                local_date: r.get(0)?,
-                item_id: r.get(1)?,
-                posted_at: r.get(2)?,
-                answered: r.get(3)?,
-                right: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![guild, i64::try_from(limit).unwrap_or(i64::MAX)], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -362,20 +341,9 @@ pub(super) fn standings_in(
                 COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
          FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
          JOIN users u ON u.id = a.user_id
-         WHERE {SCOPED} AND p.state = 'closed' AND p.posted_at >= ?3 AND p.posted_at < ?4
+         WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
          GROUP BY a.user_id"
     ))?;
-    let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], |r| {
-        Ok(Standing {
-            user_id: r.get(0)?,
-            name: r.get(1)?,
-            points: r.get(2)?,
-            correct: r.get(3)?,
-            answered: r.get(4)?,
-            points_at: r.get(5)?,
-            streak: 0,
-            streak_at: 0,
-        })
-    })?;
+    let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], super::boards::totals_from_row)?;
     rows.collect()
 }

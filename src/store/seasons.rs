@@ -31,8 +31,8 @@ fn season_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Season> {
     Ok(Season { id: r.get(0)?, name: r.get(1)?, started_at: r.get(2)?, ended_at: r.get(3)? })
 }
 
-/// Every player's daily figures in a guild over the revealed questions
-/// posted in `[from_ms, until_ms)`.
+/// Every player's daily figures in a guild over the questions revealed in
+/// `[from_ms, until_ms)`.
 fn standings(
     conn: &rusqlite::Connection,
     guild: GuildId,
@@ -129,22 +129,11 @@ impl Store {
             "SELECT s.user_id, u.display_name, s.points, s.correct, s.answered, s.points_at
              FROM season_standings s JOIN users u ON u.id = s.user_id WHERE s.season_id = ?1 ORDER BY s.rank",
         )?;
-        let rows = stmt.query_map([season.id], |r| {
-            Ok(Standing {
-                user_id: r.get(0)?,
-                name: r.get(1)?,
-                points: r.get(2)?,
-                correct: r.get(3)?,
-                answered: r.get(4)?,
-                points_at: r.get(5)?,
-                streak: 0,
-                streak_at: 0,
-            })
-        })?;
+        let rows = stmt.query_map([season.id], super::boards::totals_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The server's players' daily figures over questions posted in
+    /// The server's players' daily figures over questions revealed in
     /// `[from_ms, until_ms)`, ranked by points.
     pub fn board_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
         Ok(rank(standings(&self.conn, guild, from_ms, until_ms)?, Sort::Points))
@@ -165,7 +154,7 @@ pub struct AnswerExport {
 }
 
 impl Store {
-    /// The server's answers to revealed questions posted in `[from_ms, until_ms)`,
+    /// The server's answers to questions revealed in `[from_ms, until_ms)`,
     /// oldest first.
     pub fn answers_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<AnswerExport>> {
         let mut stmt = self.conn.prepare_cached(
@@ -173,7 +162,7 @@ impl Store {
                     a.answered_at
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
              JOIN users u ON u.id = a.user_id
-             WHERE c.guild_id = ?1 AND p.state = 'closed' AND p.posted_at >= ?2 AND p.posted_at < ?3
+             WHERE c.guild_id = ?1 AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?2 AND p.closed_at < ?3
              ORDER BY p.posted_at, p.id, a.answered_at, a.id",
         )?;
         let rows = stmt.query_map(params![guild, from_ms, until_ms], |r| {

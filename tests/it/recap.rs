@@ -20,10 +20,11 @@ use quizmaster::service::recap;
 use crate::fake_discord::{CHANNEL, GUILD};
 use crate::support::{SetClock, at, count, plain, spawn_app, wait_until};
 
-/// Answers per day of the seeded week (Monday 2026-11-23 on): players who
-/// answer, and how many of them are right. Thursday has no question.
+/// Answers per day of the seeded week (Monday 2026-11-23 to Thursday, each
+/// revealed before the Friday 16:00 recap): players who answer, and how
+/// many of them are right.
 const WEEK: [(&str, usize, usize); 4] =
-    [("2026-11-23", 5, 4), ("2026-11-24", 3, 1), ("2026-11-25", 6, 6), ("2026-11-27", 2, 0)];
+    [("2026-11-23", 5, 4), ("2026-11-24", 3, 1), ("2026-11-25", 6, 6), ("2026-11-26", 2, 0)];
 
 fn player(admin: &Ctx, i: usize, now: DateTime<Utc>) -> Ctx {
     Ctx { user_id: format!("player{i}"), user_name: format!("Player {i}"), is_admin: false, now, ..admin.clone() }
@@ -56,6 +57,18 @@ async fn seed_week(svc: &Service, admin: &Ctx, dir: &Path, mut at_time: impl Asy
         assert!(!matches!(reply.body, Body::Error(_)), "{reply:?}");
         at_time(evening).await;
     }
+}
+
+/// [`seed_week`] through a running bot: its clock set to each step, and
+/// every send done before the next.
+async fn seed_week_in_app(svc: &Arc<Service>, admin: &Ctx, dir: &Path, clock: &Arc<SetClock>) {
+    let (clock, svc2, dir2) = (clock.clone(), Arc::clone(svc), dir.to_path_buf());
+    seed_week(svc, admin, dir, async move |now| {
+        clock.set(now);
+        svc2.nudge();
+        all_sent(&dir2).await;
+    })
+    .await;
 }
 
 /// The pixel at (x, y) of an RGB PNG.
@@ -125,9 +138,9 @@ fn a_seeded_week_draws_a_chart_with_a_bar_for_each_day_answered_and_the_cli_draw
     assert_eq!((i64::from(card.answered), i64::from(card.right)), (rows, right));
     assert_eq!(card.questions, WEEK.len());
     let per_day: Vec<u32> = card.chart.days.iter().map(|d| d.answered).collect();
-    assert_eq!(per_day, [5, 3, 6, 0, 2, 0, 0]);
+    assert_eq!(per_day, [5, 3, 6, 2, 0, 0, 0]);
     let hardest = card.hardest.as_ref().unwrap();
-    assert_eq!((hardest.1, hardest.2), (2, 0), "Friday: nobody right");
+    assert_eq!((hardest.1, hardest.2), (2, 0), "Thursday: nobody right");
     let top: Vec<&str> = card.top.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(top.len(), 5);
     assert_eq!(top[0], "Player 0", "right on three days: {top:?}");
@@ -178,13 +191,7 @@ async fn the_weekly_recap_goes_to_discord_once_as_an_attachment() {
     }
     let reply = plain(&svc.handle_text_async(admin.clone(), "admin recap").await);
     assert!(reply.contains("every Friday at 16:00 UTC"), "{reply}");
-    let (clock2, svc2, dir2) = (clock.clone(), Arc::clone(&svc), dir.path().to_path_buf());
-    seed_week(&svc, &admin, dir.path(), async move |now| {
-        clock2.set(now);
-        svc2.nudge();
-        all_sent(&dir2).await;
-    })
-    .await;
+    seed_week_in_app(&svc, &admin, dir.path(), &clock).await;
     assert!(fake.files.lock().unwrap().is_empty(), "no recap before Friday 16:00");
 
     clock.set(at("2026-11-27 16:00"));
@@ -239,13 +246,7 @@ async fn the_weekly_recap_goes_to_slack_by_the_three_upload_calls() {
         let reply = svc.handle_text_async(admin.clone(), line).await;
         assert!(!matches!(reply.body, Body::Error(_)), "{line}: {reply:?}");
     }
-    let (clock2, svc2, dir2) = (clock.clone(), Arc::clone(&svc), dir.path().to_path_buf());
-    seed_week(&svc, &admin, dir.path(), async move |now| {
-        clock2.set(now);
-        svc2.nudge();
-        all_sent(&dir2).await;
-    })
-    .await;
+    seed_week_in_app(&svc, &admin, dir.path(), &clock).await;
     // 17:00 in Berlin is 16:00 UTC in November.
     clock.set(at("2026-11-27 16:00"));
     svc.nudge();

@@ -130,6 +130,12 @@ fn thread_problem(e: &serenity::Error, what: &str) -> Option<(Problem, String)> 
         DeliveryError::Permanent { problem: Problem::NoAccess | Problem::MissingPermissions, detail } => {
             Some((Problem::ThreadsDenied, format!("{what}: {detail}")))
         }
+        // No thread there (deleted, or threads were turned on after the
+        // question went out): nothing for admins to fix.
+        other @ DeliveryError::Permanent { problem: Problem::ChannelGone, .. } => {
+            tracing::info!(error = %other, "{what}");
+            None
+        }
         DeliveryError::Permanent { problem, detail } => Some((problem, format!("{what}: {detail}"))),
         other => {
             tracing::warn!(error = %other, "{what}");

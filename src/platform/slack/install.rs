@@ -33,7 +33,7 @@ use crate::store::Installation;
 /// Where Slack's users approve an install.
 const AUTHORIZE_URL: &str = "https://slack.com/oauth/v2/authorize";
 /// What the bot asks for: the command, posting, and users.info for names and admins.
-pub const SCOPES: &str = "commands,chat:write,users:read";
+pub const SCOPES: &str = "commands,chat:write,users:read,files:write";
 /// How long an install link's `state` stays good.
 const STATE_LIFETIME: Duration = Duration::from_secs(10 * 60);
 /// The cookie that ties a `state` to the browser it was handed to.
