@@ -194,6 +194,18 @@ fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
     assert_eq!(count("SELECT COUNT(*) FROM answers"), before - 3, "only Bo's three daily answers");
     assert_eq!(count(&format!("SELECT COUNT(*) FROM streaks WHERE user_id = {bos}")), 0);
     assert_eq!(count(&format!("SELECT COUNT(*) FROM season_standings WHERE user_id = {bos}")), 0);
+    // The counts the streak board ranks askers by still match the streaks.
+    let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
+    let rows = |sql: &str| -> Vec<(i64, i64, i64, i64)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let kept = rows("SELECT channel_id, current, day, players FROM streak_counts WHERE players > 0 ORDER BY 1, 2, 3");
+    let recomputed = rows(
+        "SELECT channel_id, current, reached_at / 86400000, COUNT(*) FROM streaks WHERE current > 0
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+    );
+    assert_eq!(kept, recomputed);
     let practice = format!("SELECT COUNT(*) FROM practice_questions WHERE user_id = {bos}");
     assert_eq!(count(&practice), 1, "the other server's practice stays");
     assert_eq!(

@@ -133,8 +133,29 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     assert!(html.contains("<svg role=\"img\" aria-label=\"Bar chart of the week"), "the chart, labelled");
     assert!(html.contains("<th scope=\"col\">Player</th>"));
     assert_eq!(html.matches("<article>").count(), 3, "the three revealed questions");
-    assert!(!html.contains(&s.open_explanation), "nothing of the open question");
+    let open_explanation = maud::html! { (s.open_explanation) }.into_string();
+    assert!(!html.contains(&open_explanation), "nothing of the open question");
     assert!(!html.contains("<script"), "no script");
+
+    // Channels pick their questions apart: one revealed here but open in
+    // another channel of the server leaves the page until it is revealed there.
+    let svc = &s.app.service;
+    let elsewhere = quizmaster::service::Ctx { channel: "c2".into(), ..ctx_at("Bob", at("2026-11-26 10:00")) };
+    svc.handle_text_async(elsewhere, "stats").await;
+    let conn = rusqlite::Connection::open(crate::support::db_path(s.dir.path())).unwrap();
+    let shared: String = conn
+        .query_row("SELECT item_id FROM posts WHERE state = 'closed' ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at)
+         SELECT id, '2026-11-26', ?1, 1, 'open', 0 FROM channels WHERE external_id = 'c2'",
+        [&shared],
+    )
+    .unwrap();
+    let html = reqwest::get(&s.link).await.unwrap().text().await.unwrap();
+    assert_eq!(html.matches("<article>").count(), 2, "the question open in c2 is left out");
+    let explanation = svc.bank().get(&shared).unwrap().explanation.clone();
+    assert!(!html.contains(&maud::html! { (explanation) }.into_string()), "nothing of it");
 
     let http = reqwest::Client::new();
     let base = s.link.rsplit_once("/s/").unwrap().0.to_string();
@@ -144,7 +165,6 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
         assert!(r.text().await.unwrap().contains("does not lead to a quiz page"));
     }
     // Only an admin can rotate; then the old link is a 404 and the new one works.
-    let svc = &s.app.service;
     let refused = svc
         .handle_text_async(
             quizmaster::service::Ctx { is_admin: false, ..ctx_at("Bob", at("2026-11-26 10:00")) },
