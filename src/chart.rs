@@ -148,13 +148,7 @@ fn draw_inner<DB: DrawingBackend>(
     let text = |size: i32| ("sans-serif", size).into_font().color(&INK);
 
     let mut days = day_axes(&top, chart)?;
-    let day_label = |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() > 0.01 || i < 0.0 {
-            return String::new();
-        }
-        chart.days.get(i as usize).map(|d| d.label.clone()).unwrap_or_default()
-    };
+    let day_label = |x: &f64| label_at(&chart.days, *x);
     days.configure_mesh()
         .disable_x_mesh()
         .x_labels(chart.days.len())
@@ -191,13 +185,7 @@ fn draw_inner<DB: DrawingBackend>(
         .x_label_area_size(56)
         .y_label_area_size(230)
         .build_cartesian_2d(0f64..100f64, (rows as f64 - 0.5)..-0.5f64)?;
-    let category_label = |y: &f64| {
-        let i = y.round();
-        if (y - i).abs() > 0.01 || i < 0.0 {
-            return String::new();
-        }
-        chart.categories.get(i as usize).map(|c| c.label.clone()).unwrap_or_default()
-    };
+    let category_label = |y: &f64| label_at(&chart.categories, *y);
     cats.configure_mesh()
         .disable_y_mesh()
         .y_labels(rows)
@@ -227,6 +215,15 @@ fn draw_inner<DB: DrawingBackend>(
         Text::new(label, (x, i as f64 - 0.2), ("sans-serif", 24).into_font().color(&color))
     }))?;
     Ok(())
+}
+
+/// The label of the bar at axis position `v`; none between bars.
+fn label_at(bars: &[Bar], v: f64) -> String {
+    let i = v.round();
+    if (v - i).abs() > 0.01 || i < 0.0 {
+        return String::new();
+    }
+    bars.get(i as usize).map(|b| b.label.clone()).unwrap_or_default()
 }
 
 fn percent(bar: &Bar) -> f64 {

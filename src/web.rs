@@ -31,10 +31,8 @@ async fn page(
     axum::extract::State(service): axum::extract::State<Arc<Service>>,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> axum::response::Response {
-    let html = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
-    let private = [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
     match service.server_page(token, chrono::Utc::now()).await {
-        Ok(Some(body)) => (html, private, body).into_response(),
+        Ok(Some(body)) => (HTML, PRIVATE, body).into_response(),
         Ok(None) => not_found(),
         Err(e) => {
             tracing::warn!(error = %e, "could not build a server page");
@@ -45,10 +43,13 @@ async fn page(
 
 /// The one 404 every path that is not a page gets.
 fn not_found() -> axum::response::Response {
-    let html = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
-    let private = [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
-    (axum::http::StatusCode::NOT_FOUND, html, private, crate::service::text::PAGE_NOT_FOUND).into_response()
+    (axum::http::StatusCode::NOT_FOUND, HTML, PRIVATE, crate::service::text::PAGE_NOT_FOUND).into_response()
 }
+
+/// The headers of every page: HTML, never cached, the link never passed on.
+const HTML: [(header::HeaderName, &str); 1] = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
+const PRIVATE: [(header::HeaderName, &str); 2] =
+    [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
 
 /// Serves until `cancel` fires.
 pub async fn serve(

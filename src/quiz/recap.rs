@@ -8,7 +8,7 @@
 //! missed by less than [`GRACE`] (the bot was down) is still posted; older
 //! ones are dropped, and only the latest missed one is ever sent.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::schedule::{Close, Days, Occurrence, Rule, next_post_after};
@@ -37,11 +37,6 @@ pub fn rule(day: Weekday, time: NaiveTime, tz: Tz) -> Rule {
     Rule { time, tz, days, close: Close::AtNextPost }
 }
 
-/// The first recap strictly after `after`.
-pub fn next_after(rule: &Rule, after: DateTime<Utc>) -> Option<Occurrence> {
-    next_post_after(rule, after)
-}
-
 /// What a pass at `now` does with a recap schedule whose next occurrence is
 /// `next`: the occurrence to post (the latest one due, if within [`GRACE`])
 /// and the next one to wait for.
@@ -49,17 +44,12 @@ pub fn due(rule: &Rule, mut next: Occurrence, now: DateTime<Utc>) -> (Option<Occ
     let mut post = None;
     while next.at <= now {
         post = (now - next.at <= GRACE).then_some(next);
-        match next_after(rule, next.at) {
+        match next_post_after(rule, next.at) {
             Some(o) => next = o,
             None => return (post, None),
         }
     }
     (post, Some(next))
-}
-
-/// The Monday of the ISO week a date falls in.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 /// `YYYY-Www` (ISO 8601), as `--week` takes it, to that week's Monday.
@@ -69,12 +59,6 @@ pub fn parse_week(s: &str) -> Result<NaiveDate, String> {
     let year: i32 = year.parse().map_err(|_| bad())?;
     let week: u32 = week.parse().map_err(|_| bad())?;
     NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)
-}
-
-/// The ISO week's name: `2026-W48`.
-pub fn week_name(monday: NaiveDate) -> String {
-    let w = monday.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
 }
 
 /// One revealed daily question of the week, as the store reads it.
@@ -184,20 +168,20 @@ mod tests {
     fn fridays_at_four_follow_the_zone_across_dst() {
         let r = rule(DEFAULT_DAY, default_time(), Berlin);
         // Berlin leaves summer time on Sunday 2026-10-25.
-        let first = next_after(&r, at("2026-10-19 00:00")).unwrap();
+        let first = next_post_after(&r, at("2026-10-19 00:00")).unwrap();
         assert_eq!((first.date, first.at), (date("2026-10-23"), at("2026-10-23 14:00")), "CEST: UTC+2");
-        let second = next_after(&r, first.at).unwrap();
+        let second = next_post_after(&r, first.at).unwrap();
         assert_eq!((second.date, second.at), (date("2026-10-30"), at("2026-10-30 15:00")), "CET: UTC+1");
         let ny = rule(Weekday::Sun, NaiveTime::from_hms_opt(2, 30, 0).unwrap(), New_York);
         // 02:30 does not exist on 2027-03-14 in New York: the first minute after the gap.
-        let o = next_after(&ny, at("2027-03-13 12:00")).unwrap();
+        let o = next_post_after(&ny, at("2027-03-13 12:00")).unwrap();
         assert_eq!(o.at, at("2027-03-14 07:00"), "03:00 EDT");
     }
 
     #[test]
     fn a_recap_late_by_less_than_a_day_is_posted_and_older_ones_dropped() {
         let r = rule(Weekday::Fri, default_time(), Berlin);
-        let next = next_after(&r, at("2026-11-16 00:00")).unwrap();
+        let next = next_post_after(&r, at("2026-11-16 00:00")).unwrap();
         assert_eq!(next.at, at("2026-11-20 15:00"));
         let (none, same) = due(&r, next, at("2026-11-20 14:59"));
         assert_eq!((none, same), (None, Some(next)), "a minute early: nothing");
@@ -216,8 +200,6 @@ mod tests {
     fn weeks_parse_and_name_iso_weeks() {
         assert_eq!(parse_week("2026-W48"), Ok(date("2026-11-23")));
         assert_eq!(parse_week("2026-W01"), Ok(date("2025-12-29")), "ISO week 1 may start in December");
-        assert_eq!(week_name(date("2025-12-29")), "2026-W01");
-        assert_eq!(monday_of(date("2026-11-29")), date("2026-11-23"), "Sunday belongs to the week before");
         for bad in ["", "2026", "2026-48", "2026-W54", "2026-W0", "x-W1"] {
             assert!(parse_week(bad).unwrap_err().contains(bad), "{bad}");
         }

@@ -30,20 +30,9 @@ pub(super) fn season(store: &Store, scope: &Scope, ctx: &Ctx, name: Option<Strin
         return Ok(Reply::error(text::no_season(name.as_deref(), &known)));
     };
     let ranked = store.season_board(scope.who.guild, &season, store::millis(ctx.now))?;
-    let mut rows: Vec<BoardRow> = ranked
-        .iter()
-        .take(BOARD_SIZE)
-        .enumerate()
-        .map(|(i, r)| BoardRow {
-            rank: i + 1,
-            name: r.name.clone(),
-            figure: text::points(r.points),
-            is_you: r.user_id == scope.who.user,
-        })
-        .collect();
-    if let Some((i, you)) = ranked.iter().enumerate().skip(BOARD_SIZE).find(|(_, r)| r.user_id == scope.who.user) {
-        rows.push(BoardRow { rank: i + 1, name: you.name.clone(), figure: text::points(you.points), is_you: true });
-    }
+    let you = ranked.iter().enumerate().skip(BOARD_SIZE).find(|(_, r)| r.user_id == scope.who.user);
+    let top = &ranked[..ranked.len().min(BOARD_SIZE)];
+    let rows = board_rows(top, you.map(|(i, r)| (i + 1, r)), scope, |r| text::points(r.points));
     Ok(Reply::public(Body::Leaderboard(BoardCard {
         title: text::season_title(&season.name, season.ended_at.is_none()),
         rows,
@@ -67,29 +56,36 @@ pub(super) fn leaderboard(
     let ranked = leaderboard::rank(found.top, sort);
     let figure = |r: &Standing| match (board, sort) {
         (BoardKind::Practice, _) => format!("{} correct of {}", r.correct, r.answered),
-        (_, Sort::Points) => format!("{} pts", r.points),
+        (_, Sort::Points) => text::points(r.points),
         (_, Sort::Streak) => format!("{} in a row", r.streak),
         (_, Sort::Accuracy) => format!("{}% ({}/{})", accuracy_percent(r.correct, r.answered), r.correct, r.answered),
     };
-    let mut rows: Vec<BoardRow> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, r)| BoardRow {
-            rank: i + 1,
-            name: r.name.clone(),
-            figure: figure(r),
-            is_you: r.user_id == scope.who.user,
-        })
-        .collect();
-    if let Some((rank, you)) = &found.you {
-        rows.push(BoardRow { rank: *rank, name: you.name.clone(), figure: figure(you), is_you: true });
-    }
+    let rows = board_rows(&ranked, found.you.as_ref().map(|(rank, you)| (*rank, you)), scope, figure);
     let daily = board == BoardKind::Daily;
     Ok(Reply::public(Body::Leaderboard(BoardCard {
         title: text::board_title(daily, period.title(), sort.title()),
         rows,
         empty: (if daily { text::BOARD_EMPTY_DAILY } else { text::BOARD_EMPTY }).into(),
     })))
+}
+
+/// A board's rows: the top ranked from 1, then the asker's own row (their
+/// rank and figures) when they are below it.
+fn board_rows(
+    top: &[Standing],
+    you: Option<(usize, &Standing)>,
+    scope: &Scope,
+    figure: impl Fn(&Standing) -> String,
+) -> Vec<BoardRow> {
+    let row = |rank: usize, r: &Standing| BoardRow {
+        rank,
+        name: r.name.clone(),
+        figure: figure(r),
+        is_you: r.user_id == scope.who.user,
+    };
+    let mut rows: Vec<BoardRow> = top.iter().enumerate().map(|(i, r)| row(i + 1, r)).collect();
+    rows.extend(you.map(|(rank, r)| row(rank, r)));
+    rows
 }
 
 /// The window of `/quiz stats`' retention figure.

@@ -82,10 +82,7 @@ pub fn export(
     now: DateTime<Utc>,
     default_tz: Tz,
 ) -> anyhow::Result<String> {
-    let guild = store
-        .find_guild(server.platform, &server.id)?
-        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
-    let (tz, _) = store.guild_zone(guild, default_tz)?;
+    let (guild, tz) = super::server_named(store, server, default_tz)?;
     let (from, until) = match period {
         ExportPeriod::All => (i64::MIN, i64::MAX),
         ExportPeriod::Season => {

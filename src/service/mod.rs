@@ -363,9 +363,24 @@ impl Service {
 /// A fresh web token: 128 random bits from the operating system's
 /// generator, in hex.
 pub(crate) fn web_token() -> String {
-    let mut bytes = [0u8; 16];
+    random_hex::<16>()
+}
+
+/// `N` random bytes from the operating system's generator, in hex: tokens
+/// and OAuth states.
+pub fn random_hex<const N: usize>() -> String {
+    let mut bytes = [0u8; N];
     rand::fill(&mut bytes);
     hex::encode(bytes)
+}
+
+/// A server named on the command line, and its zone; an error naming it
+/// if the database has never seen it.
+fn server_named(store: &Store, server: &crate::ids::ServerRef, default_tz: Tz) -> anyhow::Result<(store::GuildId, Tz)> {
+    let guild = store
+        .find_guild(server.platform, &server.id)?
+        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
+    Ok((guild, store.guild_zone(guild, default_tz)?.0))
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {

@@ -124,9 +124,9 @@ article{border-bottom:1px solid #ccc;padding:.5rem 0}.meta{color:#444;font-size:
 ";
 
 fn render(data: &PageData) -> String {
+    let alt = text::chart_alt(&data.week);
     let chart = match crate::chart::svg(&data.week.chart) {
         Ok(svg) => {
-            let alt = text::chart_alt(&data.week);
             // The SVG is our own drawing; the label is escaped like any text.
             let label = maud::html! { (alt) }.into_string();
             PreEscaped(svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{label}\" "), 1))
@@ -163,7 +163,7 @@ fn render(data: &PageData) -> String {
                         h2 id="week" { "The last seven days" }
                         figure {
                             (chart)
-                            figcaption { (text::chart_alt(&data.week)) }
+                            figcaption { (alt) }
                         }
                     }
                     section aria-labelledby="archive" {

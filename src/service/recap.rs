@@ -12,7 +12,7 @@ use crate::content::Bank;
 use crate::quiz::leaderboard::{Sort, rank};
 use crate::quiz::localtime::start_of_day;
 use crate::quiz::recap::{self, QuestionFigures};
-use crate::quiz::schedule::{Occurrence, parse_time};
+use crate::quiz::schedule::{Occurrence, next_post_after, parse_time};
 use crate::reply::{BoardRow, Body, RecapCard, Reply};
 use crate::store::{self, ChannelId, Recap, Scope, Store, StoredRecapSchedule};
 
@@ -79,7 +79,7 @@ pub(super) fn set(
     let Some(schedule) = state.store.schedule(channel)? else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
     let Ok(tz) = schedule.timezone.parse::<Tz>() else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
     let rule = recap::rule(day, time, tz);
-    let Some(next) = recap::next_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
+    let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
     let s = StoredRecapSchedule {
         weekday: u8::try_from(day.num_days_from_monday()).unwrap_or(0),
         local_time: time.format("%H:%M").to_string(),
@@ -183,10 +183,7 @@ pub fn server_week(
     now: DateTime<Utc>,
     default_tz: Tz,
 ) -> anyhow::Result<RecapCard> {
-    let guild = store
-        .find_guild(server.platform, &server.id)?
-        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
-    let (tz, _) = store.guild_zone(guild, default_tz)?;
+    let (guild, tz) = super::server_named(store, server, default_tz)?;
     let (first_day, from, until) = match monday {
         Some(monday) => {
             let next = monday + chrono::Duration::days(7);

@@ -151,9 +151,7 @@ pub struct OAuth {
 /// `GET /slack/install`: a fresh single-use state, then Slack's authorize page.
 pub(super) async fn install(State(slack): State<Arc<Slack>>) -> Response {
     let Some(oauth) = &slack.oauth else { return StatusCode::NOT_FOUND.into_response() };
-    let mut bytes = [0u8; 32];
-    rand::fill(&mut bytes);
-    let state = hex::encode(bytes);
+    let state = crate::service::random_hex::<32>();
     match slack.service.new_oauth_state(state.clone(), slack.clock.now(), STATE_LIFETIME).await {
         Ok(true) => {}
         Ok(false) => {
