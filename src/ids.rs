@@ -94,6 +94,19 @@ row_id! {
     RecapId,
 }
 
+/// The id a server's own item goes by in posts and cards: `own:<guild
+/// row>:<slug>`, unique across servers and never a bank item's id (those
+/// are slugs, without `:`).
+pub fn own_item_id(guild: GuildId, slug: &str) -> String {
+    format!("own:{}:{slug}", guild.0)
+}
+
+/// The server and slug of a server's own item id; `None` for a bank item.
+pub fn parse_own_item_id(id: &str) -> Option<(GuildId, &str)> {
+    let (guild, slug) = id.strip_prefix("own:")?.split_once(':')?;
+    Some((GuildId(guild.parse().ok()?), slug))
+}
+
 /// Which message of a post a delivery is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

@@ -32,8 +32,71 @@ pub enum Body {
     Streak(StreakCard),
     Help(HelpCard),
     Recap(Box<RecapCard>),
+    /// A form to fill in: a modal on Discord and Slack, lines in the console.
+    Form(FormCard),
+    /// A suggestion shown to a reviewer, with what they can do.
+    Review(Box<ReviewCard>),
+    /// A form that was not accepted, each problem naming its field.
+    Invalid(InvalidCard),
     Info(String),
     Error(String),
+}
+
+/// A form: its id comes back with the values (see [`crate::command::parse_form`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormCard {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<FormField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    /// The name its value comes back under.
+    pub id: &'static str,
+    pub label: String,
+    /// Shown in the empty field: what to write.
+    pub hint: String,
+    /// What the field holds to begin with.
+    pub value: String,
+    /// Several lines rather than one.
+    pub long: bool,
+    pub required: bool,
+    pub max_chars: usize,
+}
+
+/// A suggestion waiting for review, with the reviewer's actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewCard {
+    /// What the last action did, shown above.
+    pub note: Option<String>,
+    pub title: String,
+    pub prompt: String,
+    /// The choices, for a multiple-choice question.
+    pub choices: Vec<String>,
+    pub right_answer: String,
+    pub explanation: String,
+    /// Lint and similar-question warnings.
+    pub warnings: Vec<String>,
+    pub actions: Vec<Action>,
+}
+
+/// A button that is not an answer: its value comes back to
+/// [`crate::command::parse_button`]; `command` is the same as typed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub id: String,
+    pub label: String,
+    pub danger: bool,
+    pub command: String,
+}
+
+/// A form that was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidCard {
+    pub title: String,
+    /// (field id, field label, what is wrong)
+    pub problems: Vec<(&'static str, String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +117,8 @@ pub struct QuestionCard {
     pub closes_at: Option<DateTime<Utc>>,
     /// The role (Discord) or user group (Slack) a daily post mentions.
     pub ping: Option<String>,
+    /// Who suggested the question, for a server's own item.
+    pub credit: Option<String>,
 }
 
 /// One button to offer under a question.
@@ -110,6 +175,8 @@ pub struct RevealCard {
     pub answered: i64,
     pub correct: i64,
     pub first_correct: Option<String>,
+    /// Who suggested the question, for a server's own item.
+    pub credit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +263,14 @@ impl Reply {
         match &self.body {
             Body::Recap(r) => r.image.as_ref(),
             _ => None,
+        }
+    }
+
+    /// The other buttons to offer with this reply.
+    pub fn actions(&self) -> &[Action] {
+        match &self.body {
+            Body::Review(r) => &r.actions,
+            _ => &[],
         }
     }
 
@@ -297,6 +372,9 @@ fn render_marked(body: &Body, style: &Style) -> String {
             for (i, c) in q.choices.iter().enumerate() {
                 out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
             }
+            if let Some(name) = &q.credit {
+                out.push_str(&format!("\n{}", e(&crate::service::text::suggested_by(name))));
+            }
             out.push_str(&format!("\n{}", e(&crate::service::text::how_to_answer(q.choices.len(), false))));
             if let Some(t) = q.closes_at {
                 out.push_str(&format!(" · closes {}", utc_mark(t)));
@@ -341,6 +419,9 @@ fn render_marked(body: &Body, style: &Style) -> String {
             out.push_str(&format!("\n{} answered, {} correct ({share}%).", r.answered, r.correct));
             if let Some(name) = &r.first_correct {
                 out.push_str(&format!(" First correct: {}.", b(name)));
+            }
+            if let Some(name) = &r.credit {
+                out.push_str(&format!("\n{}", e(&crate::service::text::suggested_by(name))));
             }
             out
         }
@@ -394,6 +475,35 @@ fn render_marked(body: &Body, style: &Style) -> String {
             if let Some((prompt, answered, right)) = &r.hardest {
                 let share = crate::quiz::leaderboard::accuracy_percent(i64::from(*right), i64::from(*answered));
                 out.push_str(&format!("\nHardest question: {} ({right} of {answered} right, {share}%).", e(prompt)));
+            }
+            out
+        }
+        Body::Form(f) => {
+            let mut out = b(&f.title);
+            for field in &f.fields {
+                out.push_str(&format!("\n  {}: {}", e(field.id), e(&field.hint)));
+            }
+            out
+        }
+        Body::Review(r) => {
+            let mut out = String::new();
+            if let Some(note) = &r.note {
+                out.push_str(&format!("{}\n", e(note)));
+            }
+            out.push_str(&format!("{}\n{}", b(&r.title), e(&r.prompt)));
+            for (i, c) in r.choices.iter().enumerate() {
+                out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
+            }
+            out.push_str(&format!("\nAnswer: {}\n{}", b(&r.right_answer), e(&r.explanation)));
+            for w in &r.warnings {
+                out.push_str(&format!("\n{} {}", b("Note:"), e(w)));
+            }
+            out
+        }
+        Body::Invalid(inv) => {
+            let mut out = format!("{} {}", b("Sorry:"), e(&inv.title));
+            for (_, label, message) in &inv.problems {
+                out.push_str(&format!("\n  {}: {}", b(label), e(message)));
             }
             out
         }

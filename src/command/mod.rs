@@ -12,6 +12,7 @@
 //! /quiz help
 //! /quiz web
 //! /quiz forget-me [confirm]
+//! /quiz suggest | suggestions
 //! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
 //! /quiz admin pause | resume | skip | post-now | reveal-now | status
 //! /quiz admin categories <list|all>
@@ -21,12 +22,18 @@
 //! /quiz admin season start <name>
 //! /quiz admin ping <role> | ping off
 //! /quiz admin threads on|off
+//! /quiz admin review [approve <n> | reject <n> [reason] | edit <n>]
 //! ```
+//!
+//! Forms (a modal on Discord and Slack, `name: value` lines in the console)
+//! come back as [`parse_form`] reads them.
 
 mod options;
 
 pub use options::{Arg, from_options};
+use options::clean;
 
+use crate::content::own::{Draft, Field};
 use crate::ids::{PostId, PracticeId};
 use crate::quiz::leaderboard::{BoardKind, Period, Sort};
 use crate::quiz::schedule::{self, Close, Days};
@@ -66,6 +73,12 @@ pub enum Command {
     ForgetMe {
         confirm: bool,
     },
+    /// The form for suggesting a question.
+    Suggest,
+    /// A filled suggestion form.
+    SubmitSuggestion(Draft),
+    /// The member's own suggestions and where each stands.
+    Suggestions,
     Admin(AdminCommand),
 }
 
@@ -107,6 +120,25 @@ pub enum AdminCommand {
     Ping(Option<String>),
     /// Open a discussion thread for each daily question.
     Threads(bool),
+    /// The review of members' suggestions.
+    Review(Review),
+}
+
+/// What a reviewer does with suggestions (by number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Review {
+    /// Show the oldest one waiting.
+    Next,
+    /// Add it to the server's own questions.
+    Approve(i64),
+    /// Turn it down, saying why if the reviewer did.
+    Reject { id: i64, reason: Option<String> },
+    /// The form asking why it is turned down.
+    RejectForm(i64),
+    /// The suggestion form filled with it, to change it.
+    Edit(i64),
+    /// The reviewer's changed version.
+    SubmitEdit { id: i64, draft: Draft },
 }
 
 /// What `/quiz admin schedule` asks for. `days` and `close` default when not given.
@@ -150,9 +182,62 @@ pub fn button_value(question: QuestionRef, choice: char) -> String {
     format!("qm:{}:{choice}", question.encode())
 }
 
+/// A review button's value: `qm:review:approve:12`.
+pub fn review_button(action: &str, suggestion: i64) -> String {
+    format!("qm:review:{action}:{suggestion}")
+}
+
+/// A form's id (a modal's custom id or callback id): `qm:form:suggest`,
+/// `qm:form:edit:12`, `qm:form:reject:12`.
+pub fn form_id(form: &str, suggestion: Option<i64>) -> String {
+    match suggestion {
+        Some(id) => format!("qm:form:{form}:{id}"),
+        None => format!("qm:form:{form}"),
+    }
+}
+
+/// The longest reason a reviewer may give.
+pub const MAX_REASON_CHARS: usize = 300;
+
+/// A submitted form as a command: its id and its fields' values by name.
+/// `None` for a form that is not ours.
+pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
+    let rest = form.strip_prefix("qm:form:")?;
+    let draft = || {
+        let mut d = Draft::default();
+        for (name, value) in fields {
+            if let Some(f) = Field::parse(name) {
+                d.set(f, value.clone());
+            }
+        }
+        d
+    };
+    let number = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
+    match rest.split_once(':') {
+        None if rest == "suggest" => Some(Command::SubmitSuggestion(draft())),
+        Some(("edit", id)) => Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: number(id)?, draft: draft() }))),
+        Some(("reject", id)) => {
+            let reason = fields.iter().find(|(n, _)| n == "reason").map(|(_, v)| clean(v)).filter(|r| !r.is_empty());
+            let reason = reason.map(|r| r.chars().take(MAX_REASON_CHARS).collect());
+            Some(Command::Admin(AdminCommand::Review(Review::Reject { id: number(id)?, reason })))
+        }
+        _ => None,
+    }
+}
+
 /// The answer a button gives, or `None` for a value that is not one of ours.
 /// Values without the `qm:` prefix are from buttons posted by older versions.
 pub fn parse_button(value: &str) -> Option<Command> {
+    if let Some(review) = value.strip_prefix("qm:review:") {
+        let (action, id) = review.split_once(':')?;
+        let id = id.parse::<i64>().ok().filter(|n| *n > 0)?;
+        return Some(Command::Admin(AdminCommand::Review(match action {
+            "approve" => Review::Approve(id),
+            "reject" => Review::RejectForm(id),
+            "edit" => Review::Edit(id),
+            _ => return None,
+        })));
+    }
     let rest = value.strip_prefix("qm:").unwrap_or(value);
     let (question, choice) = rest.split_once(':')?;
     let mut chars = choice.chars();
@@ -203,7 +288,7 @@ pub enum CommandError {
     #[error(
         "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
          skip, post-now, reveal-now, status, check, categories <list|all>, timezone <Area/City>, recap [day] [HH:MM] | \
-         off, web rotate, season start <name>, ping <role|off>, threads on|off."
+         off, web rotate, season start <name>, ping <role|off>, threads on|off, review."
     )]
     UnknownAdmin(String),
     #[error("`/quiz admin {sub}`: {message}")]
@@ -268,6 +353,8 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
             [word] if word.eq_ignore_ascii_case("confirm") => Ok(Command::ForgetMe { confirm: true }),
             [extra, ..] => Err(CommandError::Unexpected { sub: "forget-me", extra: (*extra).to_string() }),
         },
+        "suggest" => no_args("suggest", Command::Suggest),
+        "suggestions" => no_args("suggestions", Command::Suggestions),
         "admin" => parse_admin(&rest),
         _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
     }
@@ -316,9 +403,31 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
             [off] if off.eq_ignore_ascii_case("off") => AdminCommand::Threads(false),
             _ => return Err(CommandError::BadAdmin { sub: "threads", message: "takes `on` or `off`".into() }),
         },
+        "review" => AdminCommand::Review(parse_review(args)?),
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
     };
     Ok(Command::Admin(admin))
+}
+
+/// `review`, `review approve <n>`, `review reject <n> [reason]`, `review edit <n>`.
+fn parse_review(args: &[&str]) -> Result<Review, CommandError> {
+    let bad = || CommandError::BadAdmin {
+        sub: "review",
+        message: "takes nothing, or approve <n>, reject <n> [reason] or edit <n>".into(),
+    };
+    let Some((action, rest)) = args.split_first() else { return Ok(Review::Next) };
+    let (n, reason) = rest.split_first().ok_or_else(bad)?;
+    let id = n.trim_start_matches('#').parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(bad)?;
+    let reason = reason.join(" ");
+    Ok(match (action.to_lowercase().as_str(), reason.is_empty()) {
+        ("approve", true) => Review::Approve(id),
+        ("edit", true) => Review::Edit(id),
+        ("reject", _) => Review::Reject {
+            id,
+            reason: (!reason.is_empty()).then(|| reason.chars().take(MAX_REASON_CHARS).collect()),
+        },
+        _ => return Err(bad()),
+    })
 }
 
 /// `[day] [HH:MM]` in either order, each defaulting (Friday, 16:00), or `off`.

@@ -68,6 +68,8 @@ pub fn from_options(admin: bool, sub: &str, args: &[(String, Arg)], max_chars: u
         "help" => Ok(Command::Help),
         "web" => Ok(Command::Web),
         "forget-me" => Ok(Command::ForgetMe { confirm: text("confirm").is_some_and(|c| c == "yes") }),
+        "suggest" => Ok(Command::Suggest),
+        "suggestions" => Ok(Command::Suggestions),
         other => Err(CommandError::UnknownSubcommand(other.to_string())),
     }
 }
@@ -82,6 +84,7 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
             words.extend(rest.iter().map(String::as_str));
             AdminCommand::Schedule(parse_schedule(&words)?)
         }
+        "review" => AdminCommand::Review(super::Review::Next),
         "pause" => AdminCommand::Pause,
         "resume" => AdminCommand::Resume,
         "skip" => AdminCommand::Skip,
@@ -132,7 +135,7 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
 
 /// Control characters become spaces and runs of whitespace one space, as in
 /// the text grammar.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()

@@ -71,6 +71,27 @@ pub struct Pack {
 
 /// Parses one pack's TOML. Returns the pack and the errors found.
 pub fn parse_pack(file: &str, text: &str) -> (Pack, Vec<ContentError>) {
+    parse_with(file, text, None)
+}
+
+/// Parses a pack for one server (see [`crate::content::own`]): `topic` may
+/// be left out, and every category must be one of `categories` (any, when
+/// it is empty: an item stored before the bank changed still reads).
+pub fn parse_server_pack(file: &str, text: &str, categories: &[String]) -> (Pack, Vec<ContentError>) {
+    parse_with(file, text, Some(categories))
+}
+
+/// Checks one item's table as a server's item would be (a suggestion's
+/// form, made into a table): the item, or its errors.
+pub fn check_server_item(file: &str, name: &str, table: &Table, categories: &[String]) -> Result<Item, Vec<ContentError>> {
+    let mut check = ItemCheck { file, name: name.to_string(), table, server: Some(categories), errors: Vec::new() };
+    match check.run() {
+        Some(item) if check.errors.is_empty() => Ok(item),
+        _ => Err(check.errors),
+    }
+}
+
+fn parse_with(file: &str, text: &str, server: Option<&[String]>) -> (Pack, Vec<ContentError>) {
     let table: Table = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
@@ -119,7 +140,7 @@ pub fn parse_pack(file: &str, text: &str) -> (Pack, Vec<ContentError>) {
             errors.push(ContentError::item(file, &fallback, None, "must be a table".into()));
             continue;
         };
-        let mut check = ItemCheck { file, name: fallback, table: t, errors: Vec::new() };
+        let mut check = ItemCheck { file, name: fallback, table: t, server, errors: Vec::new() };
         if let Some(item) = check.run() {
             if seen.insert(item.id.clone()) {
                 items.push(item);
@@ -136,6 +157,8 @@ struct ItemCheck<'a> {
     file: &'a str,
     name: String,
     table: &'a Table,
+    /// For a server's own item: the bank's categories, one of which it must use.
+    server: Option<&'a [String]>,
     errors: Vec<ContentError>,
 }
 
@@ -158,13 +181,25 @@ impl ItemCheck<'_> {
         for key in unknown {
             self.err(Some(&key), format!("unknown field (allowed: {})", ITEM_FIELDS.join(", ")));
         }
-        let topic = self.topic();
+        // Outer `None`: a bad topic; inner: none given, as a server's item may.
+        let topic = if self.server.is_some() && !self.table.contains_key("topic") {
+            Some(None)
+        } else {
+            self.topic().map(Some)
+        };
         let category = self.string("category");
         if let Some(c) = &category
             && !is_slug(c)
         {
             self.err(Some("category"), format!("`{c}` is not a slug such as `databases`"));
         }
+        let category = match (category, self.server) {
+            (Some(c), Some(known)) if is_slug(&c) && !known.is_empty() && !known.contains(&c) => {
+                self.err(Some("category"), format!("`{c}` is not one of the bank's categories: {}", known.join(", ")));
+                None
+            }
+            (c, _) => c,
+        };
         let difficulty = self.string("difficulty").and_then(|d| {
             let parsed = Difficulty::parse(&d);
             if parsed.is_none() {

@@ -5,12 +5,13 @@
 //! the file, the item and the field.
 
 mod loader;
+pub mod own;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use loader::{ContentError, Pack, parse_pack};
+pub use loader::{ContentError, Pack, parse_pack, parse_server_pack};
 
 use crate::quiz::grading::normalise;
 
@@ -67,8 +68,9 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub id: String,
-    /// The seed topic (1-45) the item was written from.
-    pub topic: u8,
+    /// The seed topic (1-45) the item was written from; a server's own
+    /// items may have none.
+    pub topic: Option<u8>,
     /// A category slug such as `databases`.
     pub category: String,
     pub difficulty: Difficulty,
@@ -252,35 +254,15 @@ impl Bank {
             .collect()
     }
 
-    /// Problems worth a look that do not stop the bank from loading: a right
-    /// answer that gives itself away by its length.
+    /// Problems worth a look that do not stop the bank from loading (see [`lint`]).
     pub fn warnings(&self) -> Vec<ContentError> {
-        let mut out = Vec::new();
-        for (item, file) in self.live_with_files() {
-            let id = format!("`{}`", item.id);
-            if let Some((right, longest_wrong)) = length_gap(item)
-                && right * 4 > longest_wrong * 5
-            {
-                out.push(ContentError::item(
-                    file,
-                    &id,
-                    Some("choices"),
-                    format!(
-                        "the right answer is {right} characters, more than 1.25 times the longest wrong one \
-                         ({longest_wrong}): players can pick it by its length"
-                    ),
-                ));
-            }
-            if let Some(given_away) = answer_in_prompt(item) {
-                out.push(ContentError::item(
-                    file,
-                    &id,
-                    Some("prompt"),
-                    format!("the prompt contains the accepted answer \"{given_away}\""),
-                ));
-            }
-        }
-        out
+        self.live_with_files()
+            .flat_map(|(item, file)| {
+                lint(item).into_iter().map(move |(field, message)| {
+                    ContentError::item(file, &format!("`{}`", item.id), Some(field), message)
+                })
+            })
+            .collect()
     }
 
     fn live_with_files(&self) -> impl Iterator<Item = (&Item, &str)> {
@@ -313,8 +295,8 @@ impl Bank {
         count("by kind", &|i| i.kind_name().to_string());
         count("by difficulty", &|i| i.difficulty.to_string());
         let mut per_topic: BTreeMap<u8, usize> = BTreeMap::new();
-        for i in &live {
-            *per_topic.entry(i.topic).or_default() += 1;
+        for topic in live.iter().filter_map(|i| i.topic) {
+            *per_topic.entry(topic).or_default() += 1;
         }
         let fewest = per_topic.iter().min_by_key(|(_, n)| **n);
         if let Some((topic, n)) = fewest {
@@ -333,6 +315,28 @@ impl Bank {
         ));
         out
     }
+}
+
+/// What may give an item's answer away, by field: a right choice longer
+/// than 1.25 times the longest wrong one (players pick it by its length), or
+/// a prompt that spells out an accepted answer.
+pub fn lint(item: &Item) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some((right, longest_wrong)) = length_gap(item)
+        && right * 4 > longest_wrong * 5
+    {
+        out.push((
+            "choices",
+            format!(
+                "the right answer is {right} characters, more than 1.25 times the longest wrong one \
+                 ({longest_wrong}): players can pick it by its length"
+            ),
+        ));
+    }
+    if let Some(given_away) = answer_in_prompt(item) {
+        out.push(("prompt", format!("the prompt contains the accepted answer \"{given_away}\"")));
+    }
+    out
 }
 
 /// An accepted wording of a text item that its prompt spells out.

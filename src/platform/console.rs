@@ -44,6 +44,8 @@ where
     let mut lines = input.lines();
     let mut changed = service.subscribe();
     let mut shown_due = None;
+    // A form being filled in: what it is and the values so far.
+    let mut form: Option<Filling> = None;
     loop {
         if !echo && !prompted {
             write!(out, "{user}> ")?;
@@ -82,6 +84,38 @@ where
         };
         let Some(line) = line else { break };
         prompted = false;
+        let ctx = || Ctx {
+            platform: PLATFORM,
+            guild: GUILD.into(),
+            channel: CHANNEL.into(),
+            user_id: user.to_lowercase(),
+            user_name: user.clone(),
+            is_admin: true,
+            now: clock.now(),
+        };
+        if let Some(filling) = &mut form {
+            if echo {
+                writeln!(out, "{user}> {line}")?;
+            }
+            match line.trim() {
+                "/cancel" => {
+                    form = None;
+                    writeln!(out, "{}\n", text::CONSOLE_FORM_DROPPED)?;
+                }
+                "" => {
+                    let Some(done) = form.take() else { continue };
+                    let reply = match crate::command::parse_form(&done.id, &done.values) {
+                        Some(cmd) => service.handle_async(ctx(), cmd).await,
+                        None => Reply::error(text::NOT_OUR_BUTTON),
+                    };
+                    write_reply(&mut out, &reply, &user)?;
+                    form = Filling::start(&reply, &mut out)?;
+                    writeln!(out)?;
+                }
+                _ => filling.take(&line),
+            }
+            continue;
+        }
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -100,17 +134,9 @@ where
                 }
             },
             "/quiz" => {
-                let ctx = Ctx {
-                    platform: PLATFORM,
-                    guild: GUILD.into(),
-                    channel: CHANNEL.into(),
-                    user_id: user.to_lowercase(),
-                    user_name: user.clone(),
-                    is_admin: true,
-                    now: clock.now(),
-                };
-                let reply = service.handle_text_async(ctx, rest).await;
+                let reply = service.handle_text_async(ctx(), rest).await;
                 write_reply(&mut out, &reply, &user)?;
+                form = Filling::start(&reply, &mut out)?;
             }
             _ => writeln!(out, "{}", text::CONSOLE_UNKNOWN)?,
         }
@@ -118,6 +144,50 @@ where
     }
     writeln!(out, "{}", text::CONSOLE_BYE)?;
     out.flush()
+}
+
+/// A form filled in line by line: `name: value` starts a field, a line
+/// without a field's name continues the one before (a list, one per line).
+struct Filling {
+    id: String,
+    names: Vec<&'static str>,
+    values: Vec<(String, String)>,
+    /// The field named last, which a line without a name continues.
+    current: Option<usize>,
+}
+
+impl Filling {
+    /// The form a reply asks for, if it is one; says how to fill it in and
+    /// shows what its fields hold already.
+    fn start(reply: &Reply, out: &mut impl Write) -> std::io::Result<Option<Filling>> {
+        let reply::Body::Form(card) = &reply.body else { return Ok(None) };
+        writeln!(out, "{}", text::CONSOLE_FORM)?;
+        let values: Vec<(String, String)> = card.fields.iter().map(|f| (f.id.to_string(), f.value.clone())).collect();
+        for (name, value) in values.iter().filter(|(_, v)| !v.is_empty()) {
+            writeln!(out, "{name}: {}", value.replace('\n', &format!("\n{}", " ".repeat(name.len() + 2))))?;
+        }
+        Ok(Some(Filling { id: card.id.clone(), names: card.fields.iter().map(|f| f.id).collect(), values, current: None }))
+    }
+
+    fn take(&mut self, line: &str) {
+        let named = line.split_once(':').map(|(n, v)| (n.trim(), v.trim())).filter(|(n, _)| self.names.contains(n));
+        match (named, self.current) {
+            (Some((name, value)), _) => {
+                let i = self.values.iter().position(|(n, _)| n == name).unwrap_or_else(|| {
+                    self.values.push((name.to_string(), String::new()));
+                    self.values.len() - 1
+                });
+                self.values[i].1 = value.to_string();
+                self.current = Some(i);
+            }
+            // One more line of the field named last.
+            (None, Some(i)) => {
+                self.values[i].1.push('\n');
+                self.values[i].1.push_str(line.trim());
+            }
+            (None, None) => {}
+        }
+    }
 }
 
 /// The local channel's "platform": what the scheduler delivers is kept
@@ -192,5 +262,9 @@ pub fn write_reply(out: &mut impl Write, reply: &Reply, user: &str) -> std::io::
         Visibility::Private => format!("[private to {user}]"),
         Visibility::Public => "[#local]".to_string(),
     };
-    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN))
+    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN))?;
+    for action in reply.actions() {
+        writeln!(out, "  [{}] {}", action.label, action.command)?;
+    }
+    Ok(())
 }

@@ -26,6 +26,7 @@ pub(super) fn run(
     let schedule = state.store.schedule(channel)?;
     let rule = schedule.as_ref().and_then(rule_of).map(|(rule, _)| rule);
     match admin {
+        AdminCommand::Review(review) => super::suggestions::review(state, scope, now, review),
         AdminCommand::Schedule(spec) => {
             let rule = Rule {
                 time: spec.time,

@@ -137,7 +137,8 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
     if !is_open(post, ctx.now) {
         return Ok(Handled::Done(Reply::error(text::closed(&post.local_date))));
     }
-    let item = state.core.item(&post.item_id)?;
+    let found = state.core.item(&state.store, &post.item_id)?;
+    let item = &*found.item;
     let correct = match grading::grade(&item.kind, answer) {
         Ok(c) => c,
         Err(e) => return Ok(Handled::Done(Reply::error(text::grade_error(&e, item)))),
@@ -164,7 +165,8 @@ fn answer_practice(
     answer: &str,
 ) -> store::Result<Reply> {
     let core = std::sync::Arc::clone(&state.core);
-    let item = core.item(item_id)?;
+    let found = core.item(&state.store, item_id)?;
+    let item = &*found.item;
     let correct = match grading::grade(&item.kind, answer) {
         Ok(c) => c,
         Err(e) => return Ok(Reply::error(text::grade_error(&e, item))),

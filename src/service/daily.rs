@@ -45,7 +45,9 @@ pub(super) fn post(
     }
     let core = std::sync::Arc::clone(&state.core);
     let categories = channel_categories(state, channel)?;
-    let pool = core.bank.pool(&categories);
+    let guild = state.store.channel_guild(channel)?;
+    let entries = super::pool(&state.store, &core.bank, guild, &categories)?;
+    let pool: Vec<&str> = entries.iter().map(|(id, _)| id.as_ref()).collect();
     let (cycle, used, last) = cycle(state, channel, &pool)?;
     let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {
         return Ok(PostOutcome::EmptyBank);
@@ -66,9 +68,9 @@ pub(super) fn post(
 }
 
 pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply> {
-    let item = state.core.item(&post.item_id)?;
+    let found = state.core.item(&state.store, &post.item_id)?;
     let closes_at = post.closes_at.map(store::from_millis);
-    let mut card = question_card(&state.core.bank, item, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
+    let mut card = question_card(&state.core.bank, &found, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
     card.ping = state.store.channel_ping(post.channel_id)?;
     Ok(Reply::public(Body::Question(card)))
 }
@@ -115,7 +117,8 @@ pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
 }
 
 pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Result<Reply> {
-    let item = state.core.item(&result.post.item_id)?;
+    let found = state.core.item(&state.store, &result.post.item_id)?;
+    let item = &*found.item;
     let (choice_count, right_choice) = match &item.kind {
         ItemKind::Choice { choices, answer } => (choices.len(), Some(*answer)),
         ItemKind::Text { .. } => (0, None),
@@ -130,6 +133,7 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
         answered: result.answered,
         correct: result.correct,
         first_correct: result.first_correct.clone().map(|(name, _)| name),
+        credit: found.credit.clone(),
     })))
 }
 

@@ -19,9 +19,11 @@ mod page;
 mod practice;
 mod readers;
 pub mod recap;
+mod suggestions;
 pub mod text;
 mod writer;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -34,7 +36,7 @@ pub use deliveries::Outbound;
 
 use crate::command::{self, Command};
 use crate::content::{Bank, Item, ItemKind};
-use crate::ids::Platform;
+use crate::ids::{self, Platform};
 use crate::quiz::ratelimit::RateRules;
 use crate::quiz::schedule::Close;
 use crate::quiz::scoring::ScoringRules;
@@ -101,12 +103,59 @@ pub(crate) struct Core {
 
 impl Core {
     /// An item asked before; retired items are still in the bank for this.
-    fn item(&self, id: &str) -> store::Result<&Item> {
-        self.bank.get(id).ok_or_else(|| StoreError::Migration {
+    fn item<'a>(&'a self, store: &Store, id: &str) -> store::Result<Found<'a>> {
+        find_item(store, &self.bank, id)?.ok_or_else(|| StoreError::Migration {
             path: "content".into(),
             message: format!("item `{id}` is no longer in the question bank"),
         })
     }
+}
+
+/// An item to ask, grade or show: one of the bank's, or one of a server's
+/// own (read from the store) with who suggested it.
+pub(crate) struct Found<'a> {
+    pub item: Cow<'a, Item>,
+    /// The suggesting member's display name, while they are known.
+    pub credit: Option<String>,
+}
+
+/// The item a post, practice question or card names; `None` if it is gone.
+/// Bank items are found in memory; only a server's own items read the store.
+pub(crate) fn find_item<'a>(store: &Store, bank: &'a Bank, id: &str) -> store::Result<Option<Found<'a>>> {
+    let Some((guild, slug)) = ids::parse_own_item_id(id) else {
+        return Ok(bank.get(id).map(|i| Found { item: Cow::Borrowed(i), credit: None }));
+    };
+    let Some(own) = store.own_item(guild, slug)? else { return Ok(None) };
+    match crate::content::own::from_stored(&own.item, id) {
+        Ok(item) => Ok(Some(Found { item: Cow::Owned(item), credit: own.author })),
+        Err(e) => {
+            tracing::error!(item = id, error = %e, "a server's stored item no longer reads");
+            Ok(None)
+        }
+    }
+}
+
+/// What a server's questions are chosen from: the ids and categories of
+/// the bank's live items and of the server's own, in `categories` (all
+/// when empty).
+pub(crate) fn pool<'a>(
+    store: &Store,
+    bank: &'a Bank,
+    guild: store::GuildId,
+    categories: &[String],
+) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
+    let wanted = |c: &str| categories.is_empty() || categories.iter().any(|x| x == c);
+    let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = bank
+        .live()
+        .filter(|i| wanted(&i.category))
+        .map(|i| (Cow::Borrowed(i.id.as_str()), Cow::Borrowed(i.category.as_str())))
+        .collect();
+    for (slug, category) in store.own_pool(guild)? {
+        if wanted(&category) {
+            out.push((Cow::Owned(ids::own_item_id(guild, &slug)), Cow::Owned(category)));
+        }
+    }
+    Ok(out)
 }
 
 pub struct Service {
@@ -132,6 +181,7 @@ fn kind_of(cmd: &Command) -> &'static str {
         Command::Help => "help",
         Command::Web => "web",
         Command::ForgetMe { .. } => "forget-me",
+        Command::Suggest | Command::SubmitSuggestion(_) | Command::Suggestions => "suggest",
         Command::Admin(_) => "admin",
     }
 }
@@ -238,6 +288,13 @@ impl Service {
                     Ok(Reply::private(Body::Info(text::forgotten(gone))))
                 })
                 .await
+            }
+            Command::Suggest => Ok(suggestions::form(&crate::content::own::Draft::default(), None)),
+            Command::SubmitSuggestion(draft) => {
+                self.write(move |w| w.scope(&ctx).and_then(|s| suggestions::submit(w, &s, &draft, ctx.now))).await
+            }
+            Command::Suggestions => {
+                self.read_scoped(ctx, false, inline, |r, s, _| suggestions::mine(r, s)).await
             }
             Command::Web => {
                 let Some(base) = self.core.rules.web_url.clone() else { return Reply::error(text::WEB_OFF) };
@@ -389,11 +446,12 @@ fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
 
 fn question_card(
     bank: &Bank,
-    item: &Item,
+    found: &Found<'_>,
     question: command::QuestionRef,
     mode: Mode,
     closes_at: Option<DateTime<Utc>>,
 ) -> QuestionCard {
+    let item = &*found.item;
     QuestionCard {
         question,
         mode,
@@ -406,5 +464,6 @@ fn question_card(
         },
         closes_at,
         ping: None,
+        credit: found.credit.clone(),
     }
 }

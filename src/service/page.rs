@@ -91,22 +91,20 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
     let first = first_day(now.with_timezone(&tz).date_naive());
     let week =
         recap::week_card(store, bank, Scope::Guild(guild), first, store::millis(now - WINDOW), store::millis(now))?;
-    let archive = store
-        .revealed_questions(guild, ARCHIVE)?
-        .into_iter()
-        .filter_map(|q| {
-            let item = bank.get(&q.item_id)?;
-            Some(Revealed {
-                date: q.local_date,
-                category: item.category.clone(),
-                prompt: item.prompt.clone(),
-                right_answer: item.right_answer(),
-                explanation: item.explanation.clone(),
-                answered: q.answered,
-                right: q.right,
-            })
-        })
-        .collect();
+    let mut archive = Vec::new();
+    for q in store.revealed_questions(guild, ARCHIVE)? {
+        let Some(found) = super::find_item(store, bank, &q.item_id)? else { continue };
+        let item = &*found.item;
+        archive.push(Revealed {
+            date: q.local_date,
+            category: item.category.clone(),
+            prompt: item.prompt.clone(),
+            right_answer: item.right_answer(),
+            explanation: item.explanation.clone(),
+            answered: q.answered,
+            right: q.right,
+        });
+    }
     Ok(PageData { boards, streaks, week, archive, tz })
 }
 

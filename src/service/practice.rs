@@ -24,8 +24,8 @@ pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option
     {
         return Ok(Reply::error(text::no_category(c, bank.categories())));
     }
-    let pool: Vec<(&str, &str)> =
-        bank.pool(&categories).into_iter().filter_map(|id| bank.get(id).map(|i| (id, i.category.as_str()))).collect();
+    let entries = super::pool(&state.store, bank, scope.who.guild, &categories)?;
+    let pool: Vec<(&str, &str)> = entries.iter().map(|(id, c)| (id.as_ref(), c.as_ref())).collect();
     let cards = state.store.cards(scope.who.user)?;
     // Never the question the channel is answering right now.
     let open = state.store.open_post(scope.who.channel)?.map(|p| p.item_id);
@@ -34,15 +34,16 @@ pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option
         return Ok(Reply::error(text::EMPTY_BANK));
     };
     let id = state.store.create_practice(scope.who.user, scope.who.guild, &item_id, store::millis(ctx.now))?;
-    let item = core.item(&item_id)?;
-    Ok(Reply::private(Body::Question(question_card(bank, item, QuestionRef::Practice(id), Mode::Practice, None))))
+    let found = core.item(&state.store, &item_id)?;
+    Ok(Reply::private(Body::Question(question_card(bank, &found, QuestionRef::Practice(id), Mode::Practice, None))))
 }
 
 /// `/quiz review`: the player's cards due now, later today (in the server's
 /// zone) and when the next one is due.
 pub(super) fn review(store: &Store, bank: &Bank, scope: &Scope, now: DateTime<Utc>) -> store::Result<Reply> {
-    // Only questions that can still be asked (not retired).
-    let live: HashSet<&str> = bank.pool(&[]).into_iter().collect();
+    // Only questions that can still be asked here (not retired).
+    let entries = super::pool(store, bank, scope.who.guild, &[])?;
+    let live: HashSet<&str> = entries.iter().map(|(id, _)| id.as_ref()).collect();
     let mut cards = store.cards(scope.who.user)?;
     cards.retain(|id, _| live.contains(id.as_str()));
     let tomorrow = now.with_timezone(&scope.tz).date_naive().succ_opt();

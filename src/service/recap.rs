@@ -115,18 +115,18 @@ pub fn week_card(
 ) -> store::Result<RecapCard> {
     let from = from_ms;
     let rows = store.questions_between(scope, from, until_ms)?;
-    let figures: Vec<QuestionFigures> = rows
-        .iter()
-        .filter_map(|row| {
-            Some(QuestionFigures {
-                date: row.local_date.parse().ok()?,
-                item_id: row.item_id.clone(),
-                category: bank.get(&row.item_id).map_or_else(|| "retired".to_string(), |i| i.category.clone()),
-                answered: row.answered,
-                right: row.right,
-            })
-        })
-        .collect();
+    let mut figures: Vec<QuestionFigures> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let Ok(date) = row.local_date.parse() else { continue };
+        let found = super::find_item(store, bank, &row.item_id)?;
+        figures.push(QuestionFigures {
+            date,
+            item_id: row.item_id.clone(),
+            category: found.map_or_else(|| "retired".to_string(), |f| f.item.category.clone()),
+            answered: row.answered,
+            right: row.right,
+        });
+    }
     let week = recap::summarize(first_day, &figures);
     let standings = rank(store.standings_between(scope, from, until_ms)?, Sort::Points);
     let top = standings
@@ -136,10 +136,14 @@ pub fn week_card(
         .enumerate()
         .map(|(i, s)| BoardRow { rank: i + 1, name: s.name.clone(), figure: text::points(s.points), is_you: false })
         .collect();
-    let hardest = week.hardest.as_ref().map(|h| {
-        let prompt = bank.get(&h.item_id).map_or_else(|| h.item_id.clone(), text::title_of);
-        (prompt, h.answered, h.right)
-    });
+    let hardest = match &week.hardest {
+        Some(h) => {
+            let prompt = super::find_item(store, bank, &h.item_id)?
+                .map_or_else(|| h.item_id.clone(), |f| text::title_of(&f.item));
+            Some((prompt, h.answered, h.right))
+        }
+        None => None,
+    };
     let title = text::recap_title(first_day, first_day + chrono::Duration::days(6));
     let chart = WeekChart {
         title: title.clone(),

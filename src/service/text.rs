@@ -24,6 +24,8 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz streak", "your current and best streak and freezes"),
     ("/quiz review", "your practice cards: how many are due now and later today"),
     ("/quiz web", "the link to this server's page: boards, the week's chart, past questions"),
+    ("/quiz suggest", "suggest a question for this server; an admin reviews it"),
+    ("/quiz suggestions", "your suggestions and where each stands"),
     ("/quiz forget-me", "delete your answers, streaks and practice in this server (asks first)"),
     ("/quiz help", "this list"),
     ("/quiz admin schedule <HH:MM> <Area/City> [days] [close]", "admins: a daily question at that local time"),
@@ -37,6 +39,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin ping <role> | off", "admins: mention that role (Slack: user group) in each daily post"),
     ("/quiz admin threads on | off", "admins: a discussion thread for each daily question, with its reveal"),
     ("/quiz admin season start <name>", "admins: close the season (its board kept) and start a new one from zero"),
+    ("/quiz admin review", "admins: the suggestions waiting, one at a time: approve, reject or edit"),
 ];
 
 /// The command list as users of `platform` type it: Discord has its admin
@@ -65,6 +68,11 @@ pub fn spelled_for(platform: Platform, mut reply: Reply) -> Reply {
     reply
 }
 
+/// The credit a server's own question carries.
+pub fn suggested_by(name: &str) -> String {
+    format!("Suggested by {name}.")
+}
+
 /// How to answer a question with `choices` choices (none: a text answer).
 pub fn how_to_answer(choices: usize, buttons: bool) -> String {
     match (choices, buttons) {
@@ -84,6 +92,9 @@ else, /quit (or end of input) to leave. To connect a real platform, see
 pub const CONSOLE_AS_USAGE: &str = "Usage: /as NAME";
 pub const CONSOLE_UNKNOWN: &str = "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.";
 pub const CONSOLE_BYE: &str = "Bye.";
+pub const CONSOLE_FORM: &str = "Fill it in with one `field: value` per line; a line without a field name adds a \
+                                line to the field before (one choice per line). An empty line sends it; /cancel drops it.";
+pub const CONSOLE_FORM_DROPPED: &str = "Dropped; nothing was sent.";
 
 pub fn console_you_are(name: &str) -> String {
     format!("You are now {name}.")
@@ -497,10 +508,84 @@ pub fn forget_me_first(platform: Platform) -> String {
     let confirm = if platform == Platform::Discord { "/quiz forget-me confirm:yes" } else { "/quiz forget-me confirm" };
     format!(
         "This deletes your answers, points, streaks and practice in this server, for good, and takes you off its \
-         boards (past seasons too). Nothing else changes. To go ahead: {confirm}"
+         boards (past seasons too). Questions you suggested stay, credited to nobody. Nothing else changes. \
+         To go ahead: {confirm}"
     )
 }
 
 pub fn forgotten(answers: usize) -> String {
     format!("Done: {answers} answers and everything counted from them are deleted from this server.")
 }
+
+// ---------------------------------------------------------------- suggestions
+
+use crate::content::own::Field;
+
+pub const SUGGEST_TITLE: &str = "Suggest a question";
+pub const EDIT_TITLE: &str = "Edit the suggestion";
+pub const REJECT_TITLE: &str = "Reject the suggestion";
+pub const REASON_LABEL: &str = "Why (the author sees it)";
+pub const REASON_HINT: &str = "Optional: for example, already asked last month";
+pub const NOT_SAVED: &str = "the suggestion was not saved:";
+
+/// A suggestion form's field: its label and what to write in it.
+pub fn field_label(field: Field) -> (&'static str, &'static str) {
+    match field {
+        Field::Prompt => ("Question", "What players are asked"),
+        Field::Options => ("Choices, one per line", "3 to 5 choices; or, for a typed answer, the accepted answers"),
+        Field::Answer => ("Right choice (letter)", "A to E; leave empty when players type the answer"),
+        Field::Explanation => ("Explanation", "Why the answer is right, shown at the reveal"),
+        Field::Category => ("Category", "One of the bank's categories, such as databases"),
+    }
+}
+
+pub fn suggestion_saved(id: i64, warnings: &[String]) -> String {
+    let mut out = format!(
+        "Thanks: suggestion #{id} is waiting for an admin's review. `/quiz suggestions` shows where it stands."
+    );
+    for w in warnings {
+        out.push_str(&format!("\nNote: {w}"));
+    }
+    out
+}
+
+pub fn similar_warning(id: &str, prompt: &str) -> String {
+    format!("it is close to `{id}`, which has the same answer: \"{prompt}\"")
+}
+
+pub fn review_title(id: i64, author: Option<&str>, category: &str, pending: i64) -> String {
+    let by = author.map_or_else(|| "a former member".to_string(), str::to_string);
+    format!("Suggestion #{id} by {by} · {category} · {pending} waiting")
+}
+
+pub const NOTHING_TO_REVIEW: &str = "No suggestions are waiting for review.";
+pub const NO_SUCH_SUGGESTION: &str = "There is no suggestion with that number waiting for review in this server.";
+pub const OWN_SUGGESTION: &str =
+    "You wrote this suggestion, so another admin has to approve it. Nothing was changed.";
+pub const NO_SUGGESTIONS: &str = "You have not suggested a question in this server yet: `/quiz suggest` opens the form.";
+
+pub fn approved(id: i64, slug: &str) -> String {
+    format!("Approved suggestion #{id}: it joins this server's own questions as `{slug}`.")
+}
+
+pub fn rejected(id: i64) -> String {
+    format!("Rejected suggestion #{id}; its author can see it in `/quiz suggestions`.")
+}
+
+pub fn edited(id: i64) -> String {
+    format!("Saved your changes to suggestion #{id}.")
+}
+
+pub fn review_actions() -> [(&'static str, &'static str, bool); 3] {
+    [("approve", "Approve", false), ("reject", "Reject", true), ("edit", "Edit", false)]
+}
+
+/// One line of `/quiz suggestions`.
+pub fn suggestion_line(id: i64, title: &str, state: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("#{id} {state}: {title} (reason: {r})"),
+        None => format!("#{id} {state}: {title}"),
+    }
+}
+
+pub const YOUR_SUGGESTIONS: &str = "Your suggestions in this server:";

@@ -14,6 +14,7 @@ mod practice;
 mod recaps;
 mod schedules;
 mod seasons;
+mod suggestions;
 
 use std::path::Path;
 use std::time::Duration;
@@ -33,6 +34,7 @@ pub use practice::PracticeQuestion;
 pub use recaps::{PendingRecap, QuestionRow, Recap, Scope, StoredRecapSchedule};
 pub use schedules::StoredSchedule;
 pub use seasons::{AnswerExport, Season, SeasonStart};
+pub use suggestions::{OwnItem, Suggestion, SuggestionState};
 
 pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, UserId};
 
@@ -81,6 +83,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_installations.sql"),
     include_str!("../../migrations/0010_recaps_and_pages.sql"),
     include_str!("../../migrations/0011_seasons_pings_threads.sql"),
+    include_str!("../../migrations/0012_suggestions_and_own_items.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

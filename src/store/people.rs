@@ -140,6 +140,17 @@ impl Store {
                 "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
                 params![guild, user],
             )?;
+            // Their suggestions and items stay, credited to nobody.
+            for table in ["suggestions", "own_items"] {
+                tx.execute(
+                    &format!("UPDATE {table} SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2"),
+                    params![guild, user],
+                )?;
+            }
+            tx.execute(
+                "UPDATE suggestions SET decided_by = NULL WHERE guild_id = ?1 AND decided_by = ?2",
+                params![guild, user],
+            )?;
             let left: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM answers WHERE user_id = ?1)
                      OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)",

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, Platform, Result, Store};
+use super::{ChannelId, GuildId, Platform, Result, Store};
 use crate::ids::Share;
 
 /// A channel's schedule as stored.
@@ -117,6 +117,11 @@ impl Store {
     pub fn set_channel_threads(&mut self, channel: ChannelId, on: bool) -> Result<()> {
         self.exec("UPDATE channels SET threads = ?2 WHERE id = ?1", params![channel, on])?;
         Ok(())
+    }
+
+    /// The server a channel belongs to.
+    pub fn channel_guild(&self, channel: ChannelId) -> Result<GuildId> {
+        Ok(self.one("SELECT guild_id FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
     }
 
     pub fn channel_categories(&self, channel: ChannelId) -> Result<Option<String>> {

@@ -62,6 +62,8 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
         .add_option(sub("review", "Your practice cards due now and later today"))
         .add_option(sub("help", "What the commands do"))
         .add_option(sub("web", "The link to this server's boards and archive page"))
+        .add_option(sub("suggest", "Suggest a question for this server"))
+        .add_option(sub("suggestions", "Your suggestions and where each stands"))
         .add_option(
             sub("forget-me", "Delete your answers and figures in this server")
                 .add_sub_option(with_choices(string("confirm", "yes: delete them now", false), &["yes"])),
@@ -76,6 +78,7 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
                 .add_sub_option(string("days", "daily, weekdays, weekends or mon,wed,fri", false))
                 .add_sub_option(string("close", "When it closes: 8h, 90m or next", false)),
         )
+        .add_option(sub("review", "The suggestions waiting for review, one at a time"))
         .add_option(sub("pause", "Stop posting until resumed"))
         .add_option(sub("resume", "Start posting again"))
         .add_option(sub("skip", "Skip the next scheduled question"))

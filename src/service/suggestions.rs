@@ -1,0 +1,225 @@
+//! `/quiz suggest`, `/quiz suggestions` and `/quiz admin review`: members
+//! write questions, admins approve, reject or edit them, and approved ones
+//! join the server's own items (asked by its channels and practice only,
+//! credited to their author). A suggestion is checked by the pack rules
+//! before it is stored; its lint and any similar item are shown as notes.
+
+use chrono::{DateTime, Utc};
+
+use super::writer::{Scope, State};
+use super::text;
+use crate::command::{MAX_REASON_CHARS, Review, form_id, review_button};
+use crate::content::own::{self, Draft, Field, FieldError};
+use crate::content::{Bank, Item, ItemKind, lint};
+use crate::ids::own_item_id;
+use crate::reply::{Action, Body, FormCard, FormField, InvalidCard, Reply, ReviewCard};
+use crate::store::{self, GuildId, Store, SuggestionState};
+
+/// The suggestion form, filled with `draft`; `edit`: the suggestion a
+/// reviewer is changing.
+pub(super) fn form(draft: &Draft, edit: Option<i64>) -> Reply {
+    let fields = Field::ALL
+        .into_iter()
+        .map(|f| {
+            let (label, hint) = text::field_label(f);
+            FormField {
+                id: f.id(),
+                label: label.into(),
+                hint: hint.into(),
+                value: draft.get(f).to_string(),
+                long: matches!(f, Field::Prompt | Field::Options | Field::Explanation),
+                required: f != Field::Answer,
+                max_chars: f.max_chars(),
+            }
+        })
+        .collect();
+    let (id, title) = match edit {
+        Some(n) => (form_id("edit", Some(n)), text::EDIT_TITLE),
+        None => (form_id("suggest", None), text::SUGGEST_TITLE),
+    };
+    Reply::private(Body::Form(FormCard { id, title: title.into(), fields }))
+}
+
+/// The form asking a reviewer why they turn a suggestion down.
+pub(super) fn reject_form(id: i64) -> Reply {
+    Reply::private(Body::Form(FormCard {
+        id: form_id("reject", Some(id)),
+        title: text::REJECT_TITLE.into(),
+        fields: vec![FormField {
+            id: "reason",
+            label: text::REASON_LABEL.into(),
+            hint: text::REASON_HINT.into(),
+            value: String::new(),
+            long: false,
+            required: false,
+            max_chars: MAX_REASON_CHARS,
+        }],
+    }))
+}
+
+fn invalid(mut errors: Vec<FieldError>) -> Reply {
+    errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
+    let problems =
+        errors.into_iter().map(|e| (e.field.id(), text::field_label(e.field).0.to_string(), e.message)).collect();
+    Reply::private(Body::Invalid(InvalidCard { title: text::NOT_SAVED.into(), problems }))
+}
+
+/// A filled suggestion form: stored as pending if it passes the pack rules.
+pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateTime<Utc>) -> store::Result<Reply> {
+    let item = match draft.check("suggestion", state.core.bank.categories()) {
+        Ok(item) => item,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    let id =
+        state.store.add_suggestion(scope.who.guild, scope.who.user, &own::to_toml(&item, "suggestion"), store::millis(now))?;
+    tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
+    let notes = notes(&state.store, &state.core.bank, scope.who.guild, &item)?;
+    Ok(Reply::info(text::suggestion_saved(id, &notes)))
+}
+
+/// What a reviewer (and the author) should know: the pack lint, and the
+/// bank's or the server's items that ask the same thing.
+fn notes(store: &Store, bank: &Bank, guild: GuildId, item: &Item) -> store::Result<Vec<String>> {
+    let mut out: Vec<String> = lint(item).into_iter().map(|(_, message)| message).collect();
+    let own = own_items(store, guild)?;
+    for other in own::similar(item, bank.live().chain(own.iter())) {
+        out.push(text::similar_warning(&display_id(&other.id), &other.prompt));
+    }
+    Ok(out)
+}
+
+/// A server's own items, read back from the store.
+fn own_items(store: &Store, guild: GuildId) -> store::Result<Vec<Item>> {
+    Ok(store
+        .own_items(guild)?
+        .into_iter()
+        .filter_map(|o| own::from_stored(&o.item, &own_item_id(guild, &o.slug)).ok())
+        .collect())
+}
+
+/// An item's id as admins know it: a server's own item by its slug.
+fn display_id(id: &str) -> String {
+    crate::ids::parse_own_item_id(id).map_or_else(|| id.to_string(), |(_, slug)| slug.to_string())
+}
+
+/// `/quiz suggestions`: the member's suggestions here, newest first.
+pub(super) fn mine(store: &Store, scope: &Scope) -> store::Result<Reply> {
+    let list = store.suggestions_by(scope.who.guild, scope.who.user)?;
+    if list.is_empty() {
+        return Ok(Reply::info(text::NO_SUGGESTIONS));
+    }
+    let mut lines = vec![text::YOUR_SUGGESTIONS.to_string()];
+    for s in list {
+        let title = own::from_stored(&s.item, "suggestion").map_or_else(|_| String::new(), |i| text::title_of(&i));
+        let state = match s.state {
+            SuggestionState::Pending => "waiting for review",
+            SuggestionState::Approved => "approved",
+            SuggestionState::Rejected => "rejected",
+        };
+        lines.push(text::suggestion_line(s.id, &title, state, s.reason.as_deref()));
+    }
+    Ok(Reply::info(lines.join("\n")))
+}
+
+/// The review commands, run on the writer (the caller checked the user is an admin).
+pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: Review) -> store::Result<Reply> {
+    let guild = scope.who.guild;
+    match cmd {
+        Review::Next => next(state, scope, None),
+        Review::RejectForm(id) => Ok(match pending(&state.store, guild, id)? {
+            Some(_) => reject_form(id),
+            None => Reply::error(text::NO_SUCH_SUGGESTION),
+        }),
+        Review::Edit(id) => Ok(match pending(&state.store, guild, id)? {
+            Some((_, item)) => form(&Draft::from_item(&item), Some(id)),
+            None => Reply::error(text::NO_SUCH_SUGGESTION),
+        }),
+        Review::SubmitEdit { id, draft } => {
+            let item = match draft.check("suggestion", state.core.bank.categories()) {
+                Ok(item) => item,
+                Err(errors) => return Ok(invalid(errors)),
+            };
+            if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"))? {
+                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+            }
+            show(state, scope, id, Some(text::edited(id)))
+        }
+        Review::Reject { id, reason } => {
+            if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), store::millis(now))? {
+                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+            }
+            next(state, scope, Some(text::rejected(id)))
+        }
+        Review::Approve(id) => {
+            let Some((author, item)) = pending(&state.store, guild, id)? else {
+                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+            };
+            if author == Some(scope.who.user) {
+                return Ok(Reply::error(text::OWN_SUGGESTION));
+            }
+            let taken: Vec<String> = state.store.own_pool(guild)?.into_iter().map(|(slug, _)| slug).collect();
+            let slug = (1..)
+                .map(|n| if n == 1 { format!("suggestion-{id}") } else { format!("suggestion-{id}-{n}") })
+                .find(|s| !taken.contains(s))
+                .unwrap_or_default();
+            let text = own::to_toml(&item, &slug);
+            if !state.store.approve_suggestion(guild, id, scope.who.user, (&slug, &item.category, &text), store::millis(now))? {
+                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+            }
+            tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");
+            next(state, scope, Some(text::approved(id, &slug)))
+        }
+    }
+}
+
+/// A pending suggestion of this server: its author and item.
+fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Option<(Option<store::UserId>, Item)>> {
+    let Some(s) = store.suggestion(guild, id)?.filter(|s| s.state == SuggestionState::Pending) else { return Ok(None) };
+    Ok(own::from_stored(&s.item, "suggestion").ok().map(|item| (s.author.map(|(id, _)| id), item)))
+}
+
+/// The oldest pending suggestion, with `note` (what the last action did) above it.
+fn next(state: &State, scope: &Scope, note: Option<String>) -> store::Result<Reply> {
+    match state.store.next_pending(scope.who.guild)? {
+        (Some(s), _) => show(state, scope, s.id, note),
+        (None, _) => Ok(Reply::info(match note {
+            Some(n) => format!("{n}\n{}", text::NOTHING_TO_REVIEW),
+            None => text::NOTHING_TO_REVIEW.to_string(),
+        })),
+    }
+}
+
+/// One pending suggestion as the review card.
+fn show(state: &State, scope: &Scope, id: i64, note: Option<String>) -> store::Result<Reply> {
+    let guild = scope.who.guild;
+    let Some(s) = state.store.suggestion(guild, id)? else { return Ok(Reply::error(text::NO_SUCH_SUGGESTION)) };
+    let Ok(item) = own::from_stored(&s.item, "suggestion") else { return Ok(Reply::error(text::NO_SUCH_SUGGESTION)) };
+    let (_, waiting) = state.store.next_pending(guild)?;
+    let bank = &state.core.bank;
+    let actions = text::review_actions()
+        .into_iter()
+        .map(|(action, label, danger)| Action {
+            id: review_button(action, id),
+            label: label.into(),
+            danger,
+            command: format!("/quiz admin review {action} {id}"),
+        })
+        .collect();
+    let card = ReviewCard {
+        note,
+        title: text::review_title(id, s.author.as_ref().map(|(_, n)| n.as_str()), &bank.title(&item.category), waiting),
+        prompt: item.prompt.clone(),
+        choices: match &item.kind {
+            ItemKind::Choice { choices, .. } => choices.clone(),
+            ItemKind::Text { .. } => Vec::new(),
+        },
+        right_answer: match &item.kind {
+            ItemKind::Text { accept, .. } => accept.join(" / "),
+            ItemKind::Choice { .. } => item.right_answer(),
+        },
+        explanation: item.explanation.clone(),
+        warnings: notes(&state.store, bank, guild, &item)?,
+        actions,
+    };
+    Ok(Reply::private(Body::Review(Box::new(card))))
+}

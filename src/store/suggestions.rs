@@ -1,0 +1,226 @@
+//! Members' suggestions and their review, and each server's own items
+//! (approved suggestions and imported packs). Items are stored as a pack's
+//! `[[item]]` text; the service parses them with the pack rules.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{GuildId, Result, Store, UserId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestionState {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+impl SuggestionState {
+    fn parse(s: &str) -> SuggestionState {
+        match s {
+            "approved" => SuggestionState::Approved,
+            "rejected" => SuggestionState::Rejected,
+            _ => SuggestionState::Pending,
+        }
+    }
+}
+
+/// A suggestion as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub id: i64,
+    /// The author and their display name; `None` once they were forgotten.
+    pub author: Option<(UserId, String)>,
+    pub state: SuggestionState,
+    /// The item as a pack's `[[item]]` table.
+    pub item: String,
+    pub reason: Option<String>,
+    pub created_at: i64,
+}
+
+/// One of a server's own items as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnItem {
+    pub slug: String,
+    pub item: String,
+    /// Who suggested it, by display name, while they are known.
+    pub author: Option<String>,
+}
+
+const SUGGESTION: &str = "SELECT s.id, s.author_id, u.display_name, s.state, s.item, s.reason, s.created_at
+     FROM suggestions s LEFT JOIN users u ON u.id = s.author_id";
+
+fn suggestion_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Suggestion> {
+    let author: Option<UserId> = r.get(1)?;
+    let name: Option<String> = r.get(2)?;
+    Ok(Suggestion {
+        id: r.get(0)?,
+        author: author.map(|a| (a, name.unwrap_or_default())),
+        state: SuggestionState::parse(&r.get::<_, String>(3)?),
+        item: r.get(4)?,
+        reason: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Stores a new suggestion, waiting for review; its id.
+    pub fn add_suggestion(&mut self, guild: GuildId, author: UserId, item: &str, now_ms: i64) -> Result<i64> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO suggestions (guild_id, author_id, state, item, created_at) VALUES (?1, ?2, 'pending', ?3, ?4)",
+                params![guild, author, item, now_ms],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Replaces a pending suggestion's item (a reviewer's edit). False if it
+    /// is not pending in this server.
+    pub fn edit_suggestion(&mut self, guild: GuildId, id: i64, item: &str) -> Result<bool> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE suggestions SET item = ?3 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
+                params![guild, id, item],
+            )? == 1)
+        })
+    }
+
+    pub fn suggestion(&self, guild: GuildId, id: i64) -> Result<Option<Suggestion>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.id = ?2"))?
+            .query_row(params![guild, id], suggestion_from_row)
+            .optional()?)
+    }
+
+    /// The oldest pending suggestion of a server, and how many are pending.
+    pub fn next_pending(&self, guild: GuildId) -> Result<(Option<Suggestion>, i64)> {
+        let next = self
+            .conn
+            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"))?
+            .query_row([guild], suggestion_from_row)
+            .optional()?;
+        let count = self.conn.query_row(
+            "SELECT COUNT(*) FROM suggestions WHERE guild_id = ?1 AND state = 'pending'",
+            [guild],
+            |r| r.get(0),
+        )?;
+        Ok((next, count))
+    }
+
+    /// A member's suggestions in a server, newest first.
+    pub fn suggestions_by(&self, guild: GuildId, author: UserId) -> Result<Vec<Suggestion>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.author_id = ?2 ORDER BY s.id DESC"))?;
+        let rows = stmt.query_map(params![guild, author], suggestion_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Turns a pending suggestion down. False if it was not pending.
+    pub fn reject_suggestion(
+        &mut self,
+        guild: GuildId,
+        id: i64,
+        by: UserId,
+        reason: Option<&str>,
+        now_ms: i64,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE suggestions SET state = 'rejected', reason = ?4, decided_at = ?5, decided_by = ?3
+                 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
+                params![guild, id, by, reason, now_ms],
+            )? == 1)
+        })
+    }
+
+    /// Approves a pending suggestion and adds its item to the server's own
+    /// items as `slug`, in one transaction. False if it was not pending.
+    pub fn approve_suggestion(
+        &mut self,
+        guild: GuildId,
+        id: i64,
+        by: UserId,
+        own: (&str, &str, &str),
+        now_ms: i64,
+    ) -> Result<bool> {
+        let (slug, category, item) = own;
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE suggestions SET state = 'approved', decided_at = ?4, decided_by = ?3
+                 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
+                params![guild, id, by, now_ms],
+            )?;
+            if changed == 1 {
+                tx.execute(
+                    "INSERT INTO own_items (guild_id, slug, category, item, author_id, suggestion_id, added_at)
+                     SELECT guild_id, ?3, ?4, ?5, author_id, id, ?6 FROM suggestions WHERE guild_id = ?1 AND id = ?2",
+                    params![guild, id, slug, category, item, now_ms],
+                )?;
+            }
+            Ok(changed == 1)
+        })
+    }
+
+    /// Adds items (slug, category, item text) to a server's own items: all
+    /// of them, or none when a slug is taken (those slugs are returned).
+    pub fn import_own_items(
+        &mut self,
+        guild: GuildId,
+        items: &[(String, String, String)],
+        now_ms: i64,
+    ) -> Result<Vec<String>> {
+        self.write(|tx| {
+            let mut taken = Vec::new();
+            let mut exists = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)")?;
+            for (slug, _, _) in items {
+                if exists.query_row(params![guild, slug], |r| r.get::<_, bool>(0))? {
+                    taken.push(slug.clone());
+                }
+            }
+            if !taken.is_empty() {
+                return Ok(taken);
+            }
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO own_items (guild_id, slug, category, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (slug, category, item) in items {
+                insert.execute(params![guild, slug, category, item, now_ms])?;
+            }
+            Ok(taken)
+        })
+    }
+
+    /// The slugs and categories of a server's own items: what its questions
+    /// may be chosen from, beside the bank.
+    pub fn own_pool(&self, guild: GuildId) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug")?;
+        let rows = stmt.query_map([guild], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn own_item(&self, guild: GuildId, slug: &str) -> Result<Option<OwnItem>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id
+                 WHERE o.guild_id = ?1 AND o.slug = ?2",
+            )?
+            .query_row(params![guild, slug], own_from_row)
+            .optional()?)
+    }
+
+    /// Every own item of a server, by slug.
+    pub fn own_items(&self, guild: GuildId) -> Result<Vec<OwnItem>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id
+             WHERE o.guild_id = ?1 ORDER BY o.slug",
+        )?;
+        let rows = stmt.query_map([guild], own_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn own_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OwnItem> {
+    Ok(OwnItem { slug: r.get(0)?, item: r.get(1)?, author: r.get(2)? })
+}
