@@ -30,8 +30,8 @@
 
 mod options;
 
-pub use options::{Arg, from_options};
 use options::clean;
+pub use options::{Arg, from_options};
 
 use crate::content::own::{Draft, Field};
 use crate::ids::{PostId, PracticeId};
@@ -215,7 +215,9 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
     let number = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
     match rest.split_once(':') {
         None if rest == "suggest" => Some(Command::SubmitSuggestion(draft())),
-        Some(("edit", id)) => Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: number(id)?, draft: draft() }))),
+        Some(("edit", id)) => {
+            Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: number(id)?, draft: draft() })))
+        }
         Some(("reject", id)) => {
             let reason = fields.iter().find(|(n, _)| n == "reason").map(|(_, v)| clean(v)).filter(|r| !r.is_empty());
             let reason = reason.map(|r| r.chars().take(MAX_REASON_CHARS).collect());
@@ -422,10 +424,9 @@ fn parse_review(args: &[&str]) -> Result<Review, CommandError> {
     Ok(match (action.to_lowercase().as_str(), reason.is_empty()) {
         ("approve", true) => Review::Approve(id),
         ("edit", true) => Review::Edit(id),
-        ("reject", _) => Review::Reject {
-            id,
-            reason: (!reason.is_empty()).then(|| reason.chars().take(MAX_REASON_CHARS).collect()),
-        },
+        ("reject", _) => {
+            Review::Reject { id, reason: (!reason.is_empty()).then(|| reason.chars().take(MAX_REASON_CHARS).collect()) }
+        }
         _ => return Err(bad()),
     })
 }

@@ -83,7 +83,12 @@ pub fn parse_server_pack(file: &str, text: &str, categories: &[String]) -> (Pack
 
 /// Checks one item's table as a server's item would be (a suggestion's
 /// form, made into a table): the item, or its errors.
-pub fn check_server_item(file: &str, name: &str, table: &Table, categories: &[String]) -> Result<Item, Vec<ContentError>> {
+pub fn check_server_item(
+    file: &str,
+    name: &str,
+    table: &Table,
+    categories: &[String],
+) -> Result<Item, Vec<ContentError>> {
     let mut check = ItemCheck { file, name: name.to_string(), table, server: Some(categories), errors: Vec::new() };
     match check.run() {
         Some(item) if check.errors.is_empty() => Ok(item),

@@ -267,7 +267,10 @@ mod tests {
     #[test]
     fn a_draft_becomes_an_item_and_its_toml_parses_back_to_it() {
         let item = draft().check("suggestion-1", &cats()).unwrap();
-        assert_eq!(item.kind, ItemKind::Choice { choices: vec!["PUT".into(), "PATCH".into(), "POST".into()], answer: 1 });
+        assert_eq!(
+            item.kind,
+            ItemKind::Choice { choices: vec!["PUT".into(), "PATCH".into(), "POST".into()], answer: 1 }
+        );
         assert_eq!((item.category.as_str(), item.topic), ("apis", None));
         let text = to_toml(&item, "suggestion-1");
         let (pack, errors) = parse_server_pack("x.toml", &text, &cats());
@@ -291,7 +294,11 @@ mod tests {
         };
         let errors = bad.check("s", &cats()).unwrap_err();
         let fields: HashSet<Field> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, HashSet::from([Field::Prompt, Field::Options, Field::Answer, Field::Explanation, Field::Category]), "{errors:#?}");
+        assert_eq!(
+            fields,
+            HashSet::from([Field::Prompt, Field::Options, Field::Answer, Field::Explanation, Field::Category]),
+            "{errors:#?}"
+        );
         assert!(errors.iter().any(|e| e.field == Field::Category && e.message.contains("apis, databases")));
         let word = Draft { answer: "PATCH".into(), ..draft() };
         assert_eq!(word.check("s", &cats()).unwrap_err()[0].field, Field::Answer);

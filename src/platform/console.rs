@@ -166,7 +166,12 @@ impl Filling {
         for (name, value) in values.iter().filter(|(_, v)| !v.is_empty()) {
             writeln!(out, "{name}: {}", value.replace('\n', &format!("\n{}", " ".repeat(name.len() + 2))))?;
         }
-        Ok(Some(Filling { id: card.id.clone(), names: card.fields.iter().map(|f| f.id).collect(), values, current: None }))
+        Ok(Some(Filling {
+            id: card.id.clone(),
+            names: card.fields.iter().map(|f| f.id).collect(),
+            values,
+            current: None,
+        }))
     }
 
     fn take(&mut self, line: &str) {

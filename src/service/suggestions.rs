@@ -6,8 +6,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::writer::{Scope, State};
 use super::text;
+use super::writer::{Scope, State};
 use crate::command::{MAX_REASON_CHARS, Review, form_id, review_button};
 use crate::content::own::{self, Draft, Field, FieldError};
 use crate::content::{Bank, Item, ItemKind, lint};
@@ -70,8 +70,12 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
         Ok(item) => item,
         Err(errors) => return Ok(invalid(errors)),
     };
-    let id =
-        state.store.add_suggestion(scope.who.guild, scope.who.user, &own::to_toml(&item, "suggestion"), store::millis(now))?;
+    let id = state.store.add_suggestion(
+        scope.who.guild,
+        scope.who.user,
+        &own::to_toml(&item, "suggestion"),
+        store::millis(now),
+    )?;
     tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
     let notes = notes(&state.store, &state.core.bank, scope.who.guild, &item)?;
     Ok(Reply::info(text::suggestion_saved(id, &notes)))
@@ -163,7 +167,13 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 .find(|s| !taken.contains(s))
                 .unwrap_or_default();
             let text = own::to_toml(&item, &slug);
-            if !state.store.approve_suggestion(guild, id, scope.who.user, (&slug, &item.category, &text), store::millis(now))? {
+            if !state.store.approve_suggestion(
+                guild,
+                id,
+                scope.who.user,
+                (&slug, &item.category, &text),
+                store::millis(now),
+            )? {
                 return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
             }
             tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");

@@ -560,9 +560,9 @@ pub fn review_title(id: i64, author: Option<&str>, category: &str, pending: i64)
 
 pub const NOTHING_TO_REVIEW: &str = "No suggestions are waiting for review.";
 pub const NO_SUCH_SUGGESTION: &str = "There is no suggestion with that number waiting for review in this server.";
-pub const OWN_SUGGESTION: &str =
-    "You wrote this suggestion, so another admin has to approve it. Nothing was changed.";
-pub const NO_SUGGESTIONS: &str = "You have not suggested a question in this server yet: `/quiz suggest` opens the form.";
+pub const OWN_SUGGESTION: &str = "You wrote this suggestion, so another admin has to approve it. Nothing was changed.";
+pub const NO_SUGGESTIONS: &str =
+    "You have not suggested a question in this server yet: `/quiz suggest` opens the form.";
 
 pub fn approved(id: i64, slug: &str) -> String {
     format!("Approved suggestion #{id}: it joins this server's own questions as `{slug}`.")

@@ -96,7 +96,9 @@ impl Store {
     pub fn next_pending(&self, guild: GuildId) -> Result<(Option<Suggestion>, i64)> {
         let next = self
             .conn
-            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"))?
+            .prepare_cached(&format!(
+                "{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"
+            ))?
             .query_row([guild], suggestion_from_row)
             .optional()?;
         let count = self.conn.query_row(
@@ -172,7 +174,8 @@ impl Store {
     ) -> Result<Vec<String>> {
         self.write(|tx| {
             let mut taken = Vec::new();
-            let mut exists = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)")?;
+            let mut exists =
+                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)")?;
             for (slug, _, _) in items {
                 if exists.query_row(params![guild, slug], |r| r.get::<_, bool>(0))? {
                     taken.push(slug.clone());
@@ -194,7 +197,8 @@ impl Store {
     /// The slugs and categories of a server's own items: what its questions
     /// may be chosen from, beside the bank.
     pub fn own_pool(&self, guild: GuildId) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug")?;
         let rows = stmt.query_map([guild], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -650,3 +650,185 @@ async fn a_daily_post_pings_only_its_role_and_opens_a_thread_that_gets_the_revea
     assert!(content(&status).contains("Create Public Threads"), "{status}");
     bot.stop().await;
 }
+
+/// Discord text without its markup: bold and the escapes.
+fn unmarked(text: &str) -> String {
+    text.replace("**", "").replace('\\', "")
+}
+
+/// A modal callback's text inputs: (custom id, label, value).
+fn modal_inputs(callback: &Value) -> Vec<(String, String, String)> {
+    callback["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap_or_default().to_string();
+            (s("custom_id"), s("label"), s("value"))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_author() {
+    const ROLE: &str = "960000000000000001";
+    const OTHER_ROLE: &str = "960000000000000077";
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let ann = user("950000000000000002", "Ann @here");
+    let suggestions = || count(dir.path(), "SELECT COUNT(*) FROM suggestions");
+
+    // `/quiz suggest` opens a modal with the five fields.
+    let cb = fake.callback(&fake.command(&ann, "0", "quiz", "suggest", json!([]))).await;
+    assert_eq!(cb["type"], 9, "a modal: {cb}");
+    assert_eq!(cb["data"]["custom_id"], "qm:form:suggest");
+    let inputs = modal_inputs(&cb);
+    let ids: Vec<&str> = inputs.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids, ["prompt", "options", "answer", "explanation", "category"]);
+    assert!(inputs.iter().all(|(_, label, _)| !label.is_empty() && label.chars().count() <= 45));
+
+    // A bad one: every problem names its field, and nothing is stored.
+    let bad = [
+        ("prompt", "Which status code means the resource was created?"),
+        ("options", "200 OK\n201 Created\n204 No Content"),
+        ("answer", "F"),
+        ("explanation", "201 Created answers a request that made something new."),
+        ("category", "cooking"),
+    ];
+    let cb = fake.callback(&fake.submit(&ann, "0", "qm:form:suggest", &bad)).await;
+    let text = unmarked(&content(&cb));
+    assert!(ephemeral(&cb) && text.contains("not saved"), "{cb}");
+    assert!(text.contains("Right choice (letter): letter F is out of range: there are 3 choices (A-C)"), "{text}");
+    assert!(text.contains("Category: `cooking` is not one of the bank's categories: apis, miscellaneous"), "{text}");
+    assert_eq!(suggestions(), 0);
+
+    // A good one, whose text tries to ping.
+    let prompt = format!("@everyone <@&{OTHER_ROLE}> Which status code means the resource was created?");
+    let good = [
+        ("prompt", prompt.as_str()),
+        ("options", "200 OK\n201 Created\n204 No Content\n202 Accepted"),
+        ("answer", "B"),
+        ("explanation", "201 Created answers a request that made something new."),
+        ("category", "apis"),
+    ];
+    let cb = fake.callback(&fake.submit(&ann, "0", "qm:form:suggest", &good)).await;
+    assert!(unmarked(&content(&cb)).contains("suggestion #1 is waiting"), "{cb}");
+    assert_eq!(suggestions(), 1);
+
+    // The admin's review card, with its buttons.
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "review", json!([]))).await;
+    let text = unmarked(&content(&cb));
+    assert!(text.contains("Suggestion #1 by Ann @\u{200B}here"), "{text}");
+    assert!(!text.contains("@everyone") && !text.contains("<@&"), "member text is inert: {text}");
+    let buttons: Vec<String> = custom_ids(&cb["data"]).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(buttons, ["qm:review:approve:1", "qm:review:reject:1", "qm:review:edit:1"]);
+
+    // The author, not an admin, cannot approve it with the button.
+    let cb = fake.callback(&fake.click(&ann, "qm:review:approve:1", "5")).await;
+    assert!(unmarked(&content(&cb)).contains("Only channel admins"), "{cb}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'pending'"), 1);
+
+    // Edit: the modal comes filled in; the admin changes the explanation.
+    let cb = fake.callback(&fake.click_with(&admin, MANAGE_GUILD, "qm:review:edit:1", "5")).await;
+    assert_eq!((cb["type"].as_u64(), cb["data"]["custom_id"].as_str()), (Some(9), Some("qm:form:edit:1")), "{cb}");
+    let inputs = modal_inputs(&cb);
+    assert_eq!(inputs[0].2, prompt);
+    assert_eq!(inputs[2].2, "B");
+    let mut edited = good;
+    edited[3] = ("explanation", "201 Created: the request made a new resource, usually named by Location.");
+    let cb = fake.callback(&fake.submit(&admin, MANAGE_GUILD, "qm:form:edit:1", &edited)).await;
+    assert!(unmarked(&content(&cb)).contains("Saved your changes to suggestion #1"), "{cb}");
+
+    // Approve by the admin's button.
+    let cb = fake.callback(&fake.click_with(&admin, MANAGE_GUILD, "qm:review:approve:1", "5")).await;
+    assert!(unmarked(&content(&cb)).contains("Approved suggestion #1"), "{cb}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM own_items WHERE slug = 'suggestion-1'"), 1);
+
+    // Reject another, with a reason given in the modal; the author sees it.
+    let second = [
+        ("prompt", "Which HTTP method is idempotent and removes a resource?"),
+        ("options", "DELETE"),
+        ("answer", ""),
+        ("explanation", "DELETE twice leaves the same state."),
+        ("category", "apis"),
+    ];
+    fake.callback(&fake.submit(&ann, "0", "qm:form:suggest", &second)).await;
+    let cb = fake.callback(&fake.click_with(&admin, MANAGE_GUILD, "qm:review:reject:2", "6")).await;
+    assert_eq!((cb["type"].as_u64(), cb["data"]["custom_id"].as_str()), (Some(9), Some("qm:form:reject:2")), "{cb}");
+    let cb =
+        fake.callback(&fake.submit(&admin, MANAGE_GUILD, "qm:form:reject:2", &[("reason", "asked last week")])).await;
+    assert!(unmarked(&content(&cb)).contains("Rejected suggestion #2"), "{cb}");
+    let cb = fake.callback(&fake.command(&ann, "0", "quiz", "suggestions", json!([]))).await;
+    let text = unmarked(&content(&cb));
+    assert!(text.contains("#2 rejected") && text.contains("asked last week") && text.contains("#1 approved"), "{text}");
+
+    // The approved item is asked in this server's channel, crediting Ann,
+    // with the role ping and nothing else pinging. The channel takes only
+    // `apis`, so one of its first two questions is the suggestion.
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "categories", json!([option("list", "apis")])))
+        .await;
+    let role = json!([{"name": "role", "type": 8, "value": ROLE}]);
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "ping", role)).await;
+    let ours = || count(dir.path(), "SELECT COUNT(*) FROM posts WHERE item_id LIKE 'own:%:suggestion-1'");
+    for day in ["2026-11-25 09:00", "2026-11-26 09:00"] {
+        bot.set(day);
+        fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
+        if ours() == 1 {
+            break;
+        }
+        fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "reveal-now", json!([]))).await;
+    }
+    assert_eq!(ours(), 1, "the suggestion was asked");
+    let path = format!("/api/v10/channels/{CHANNEL}/messages");
+    let calls = fake
+        .wait_for("the suggestion posted", |c| {
+            c.iter().any(|c| c.path == path && c.body["content"].as_str().is_some_and(|t| t.contains("Suggested by")))
+        })
+        .await;
+    let post = calls
+        .iter()
+        .rev()
+        .find(|c| c.path == path && c.body["content"].as_str().unwrap().contains("Suggested by"))
+        .unwrap();
+    let text = post.body["content"].as_str().unwrap();
+    assert!(unmarked(text).contains("Suggested by Ann @\u{200B}here."), "{text}");
+    assert!(
+        text.starts_with(&format!("<@&{ROLE}> ")) && text.matches("<@&").count() == 1,
+        "only the ping role: {text}"
+    );
+    assert!(text.contains("@\u{200B}everyone") && !text.contains("@everyone"), "{text}");
+    assert_eq!(post.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(post.body["allowed_mentions"]["roles"], json!([ROLE]));
+
+    // Graded and revealed like any other, with the credit.
+    fake.callback(&fake.click_with(
+        &admin,
+        MANAGE_GUILD,
+        &format!("qm:d{}:B", count(dir.path(), "SELECT MAX(id) FROM posts")),
+        "7",
+    ))
+    .await;
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "reveal-now", json!([]))).await;
+    assert!(unmarked(&content(&cb)).contains("revealed"), "{cb}");
+    let calls = fake
+        .wait_for("the reveal", |c| {
+            c.iter().any(|c| {
+                c.method == Method::PATCH
+                    && c.body["content"].as_str().is_some_and(|t| t.contains("1 answered, 1 correct"))
+            })
+        })
+        .await;
+    let reveal = calls.iter().rev().find(|c| c.method == Method::PATCH).unwrap();
+    assert!(
+        unmarked(reveal.body["content"].as_str().unwrap()).contains("Suggested by Ann @\u{200B}here."),
+        "{}",
+        reveal.body
+    );
+    if let Some(n) = fake_discord::check_against_spec(fake) {
+        assert!(n > 10, "{n} bodies checked");
+    }
+    bot.stop().await;
+}

@@ -184,7 +184,13 @@ impl FakeDiscord {
 
     /// A click on one of the bot's buttons.
     pub fn click(&self, user: &Value, custom_id: &str, message_id: &str) -> String {
-        let interaction = self.click_body(user, custom_id, message_id);
+        self.click_with(user, "0", custom_id, message_id)
+    }
+
+    /// A click by a member with these permission bits.
+    pub fn click_with(&self, user: &Value, permissions: &str, custom_id: &str, message_id: &str) -> String {
+        let mut interaction = self.click_body(user, custom_id, message_id);
+        interaction["member"] = member(user, permissions);
         let id = interaction["id"].as_str().unwrap().to_string();
         self.dispatch(interaction);
         id
@@ -200,6 +206,22 @@ impl FakeDiscord {
             "data": {"custom_id": custom_id, "component_type": 2},
             "message": message(message_id, CHANNEL, ""),
         })
+    }
+
+    /// A submitted modal (MODAL_SUBMIT): its text inputs' values by custom id.
+    pub fn submit(&self, user: &Value, permissions: &str, custom_id: &str, fields: &[(&str, &str)]) -> String {
+        let id = self.id();
+        let rows: Vec<Value> = fields
+            .iter()
+            .map(|(name, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": name, "value": value}]}))
+            .collect();
+        self.dispatch(json!({
+            "id": id, "application_id": APP, "type": 5, "token": format!("tok-{id}"), "version": 1,
+            "locale": "en-US", "entitlements": [], "attachment_size_limit": 8388608,
+            "guild_id": GUILD, "channel_id": CHANNEL, "member": member(user, permissions),
+            "data": {"custom_id": custom_id, "components": rows},
+        }));
+        id
     }
 
     /// The interaction callback for an interaction id, once it arrives.

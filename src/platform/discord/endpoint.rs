@@ -13,11 +13,11 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serenity::all::{CreateInteractionResponse, Interaction};
+use serenity::all::Interaction;
 use serenity::interactions_endpoint::Verifier;
 use tokio_util::sync::CancellationToken;
 
-use super::render::interaction_message;
+use super::render::interaction_response;
 use super::{Answer, Interactions, defer, finish_deferred, within};
 
 /// The largest interaction accepted (Discord's are a few kB); larger gets 413.
@@ -82,9 +82,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, 
         return refuse(StatusCode::BAD_REQUEST, "an interaction type the bot does not use");
     };
     match within(job).await {
-        Answer::Now(reply) => {
-            axum::Json(CreateInteractionResponse::Message(interaction_message(&reply))).into_response()
-        }
+        Answer::Now(reply) => axum::Json(interaction_response(&reply)).into_response(),
         Answer::Later(job) => {
             // The deferral goes back in this response; the reply follows as
             // an edit through the application's webhook.
@@ -94,6 +92,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, 
                 match &interaction {
                     Interaction::Command(c) => finish_deferred(job, |e| c.edit_response(http, e), c.id.get()).await,
                     Interaction::Component(c) => finish_deferred(job, |e| c.edit_response(http, e), c.id.get()).await,
+                    Interaction::Modal(m) => finish_deferred(job, |e| m.edit_response(http, e), m.id.get()).await,
                     _ => {}
                 }
             });

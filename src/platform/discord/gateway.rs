@@ -47,6 +47,9 @@ impl EventHandler for Handler {
             Interaction::Component(c) => {
                 respond_over_rest(job, |m| c.create_response(http, m), |e| c.edit_response(http, e), c.id.get()).await;
             }
+            Interaction::Modal(f) => {
+                respond_over_rest(job, |m| f.create_response(http, m), |e| f.edit_response(http, e), f.id.get()).await;
+            }
             _ => {}
         }
     }

@@ -24,20 +24,21 @@ use std::time::Duration as StdDuration;
 use anyhow::Context as _;
 use secrecy::{ExposeSecret, SecretString};
 use serenity::all::{
-    ChannelId, CommandInteraction, ComponentInteraction, CreateInteractionResponse, CreateInteractionResponseMessage,
-    EditInteractionResponse, GuildId, Http, HttpBuilder, Interaction, Permissions,
+    ActionRowComponent, ChannelId, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EditInteractionResponse, GuildId, Http, HttpBuilder, Interaction,
+    ModalInteraction, Permissions,
 };
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::command::{AdminCommand, Command, parse_button};
+use crate::command::{AdminCommand, Command, parse_button, parse_form};
 use crate::config::{DiscordSettings, Shards};
 use crate::delivery::Permission;
 use crate::ids::{Platform, Share};
 use crate::reply::Reply;
 use crate::scheduler::{self, Clock, Deliver};
 use crate::service::{Ctx, Service, text};
-use render::{interaction_edit, interaction_message};
+use render::{interaction_edit, interaction_response};
 
 pub const PLATFORM: Platform = Platform::Discord;
 /// Past this, an interaction is deferred and answered by an edit, well inside
@@ -104,6 +105,7 @@ impl Interactions {
                 Some(tokio::spawn(async { Reply::error(text::NOT_OUR_COMMAND) }))
             }
             Interaction::Component(c) => Some(self.component(c)),
+            Interaction::Modal(m) => Some(self.modal(m)),
             _ => None,
         }
     }
@@ -126,6 +128,28 @@ impl Interactions {
             text::NOT_OUR_BUTTON.to_string()
         });
         let ctx = self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref());
+        self.run(ctx, parsed)
+    }
+}
+
+impl Interactions {
+    /// A submitted form: its text inputs by custom id.
+    fn modal(&self, m: &ModalInteraction) -> JoinHandle<Reply> {
+        let fields: Vec<(String, String)> = m
+            .data
+            .components
+            .iter()
+            .flat_map(|row| &row.components)
+            .filter_map(|c| match c {
+                ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone().unwrap_or_default())),
+                _ => None,
+            })
+            .collect();
+        let parsed = parse_form(&m.data.custom_id, &fields).ok_or_else(|| {
+            tracing::warn!(custom_id = %m.data.custom_id, "a form that is not ours");
+            text::NOT_OUR_BUTTON.to_string()
+        });
+        let ctx = self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref());
         self.run(ctx, parsed)
     }
 }
@@ -188,7 +212,7 @@ where
 {
     match within(job).await {
         Answer::Now(reply) => {
-            if let Err(e) = create(CreateInteractionResponse::Message(interaction_message(&reply))).await {
+            if let Err(e) = create(interaction_response(&reply)).await {
                 tracing::warn!(interaction = id, error = %e, "could not answer an interaction");
             }
         }

@@ -2,8 +2,8 @@
 //! for boards, and one button per choice. Mentions are always switched off.
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateInteractionResponseMessage,
-    EditInteractionResponse,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateInputText,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, EditInteractionResponse, InputTextStyle,
 };
 
 use crate::command::button_value;
@@ -90,7 +90,7 @@ pub(super) fn render(reply: &Reply) -> Rendered {
             Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(buttons) }
         }
         body => {
-            let buttons: Vec<CreateButton> = reply
+            let mut buttons: Vec<CreateButton> = reply
                 .buttons()
                 .iter()
                 .map(|b| {
@@ -99,6 +99,13 @@ pub(super) fn render(reply: &Reply) -> Rendered {
                         .style(ButtonStyle::Primary)
                 })
                 .collect();
+            buttons.extend(reply.actions().iter().map(|a| {
+                CreateButton::new(&a.id).label(&a.label).style(if a.danger {
+                    ButtonStyle::Danger
+                } else {
+                    ButtonStyle::Primary
+                })
+            }));
             Rendered { content: reply::render(body, &STYLE), embed: None, rows: rows(buttons) }
         }
     }
@@ -107,6 +114,32 @@ pub(super) fn render(reply: &Reply) -> Rendered {
 /// At most five buttons to a row.
 fn rows(buttons: Vec<CreateButton>) -> Vec<CreateActionRow> {
     buttons.chunks(5).map(|c| CreateActionRow::Buttons(c.to_vec())).collect()
+}
+
+/// The first response to an interaction: a modal for a form, else a message.
+pub(super) fn interaction_response(reply: &Reply) -> CreateInteractionResponse {
+    let Body::Form(form) = &reply.body else {
+        return CreateInteractionResponse::Message(interaction_message(reply));
+    };
+    // Discord's limits: 45 characters for a title or label, 100 for a hint, 4000 for a value.
+    let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+    let rows = form
+        .fields
+        .iter()
+        .take(5)
+        .map(|f| {
+            let style = if f.long { InputTextStyle::Paragraph } else { InputTextStyle::Short };
+            let mut input = CreateInputText::new(style, cut(&f.label, 45), f.id)
+                .placeholder(cut(&f.hint, 100))
+                .required(f.required)
+                .max_length(u16::try_from(f.max_chars.min(4000)).unwrap_or(4000));
+            if !f.value.is_empty() {
+                input = input.value(cut(&f.value, 4000));
+            }
+            CreateActionRow::InputText(input)
+        })
+        .collect();
+    CreateInteractionResponse::Modal(CreateModal::new(&form.id, cut(&form.title, 45)).components(rows))
 }
 
 pub(super) fn interaction_message(reply: &Reply) -> CreateInteractionResponseMessage {
