@@ -522,6 +522,11 @@ pub fn forgotten(answers: usize) -> String {
 use crate::content::own::Field;
 
 pub const SUGGEST_TITLE: &str = "Suggest a question";
+pub const FORM_SEND: &str = "Send";
+pub const FORM_FAILED: &str = "The form could not be opened just now; please try the command again.";
+pub const FORM_CANCEL: &str = "Cancel";
+pub const FORM_CLOSE: &str = "Close";
+pub const FORM_DONE: &str = "Quiz";
 pub const EDIT_TITLE: &str = "Edit the suggestion";
 pub const REJECT_TITLE: &str = "Reject the suggestion";
 pub const REASON_LABEL: &str = "Why (the author sees it)";

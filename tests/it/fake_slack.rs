@@ -332,6 +332,21 @@ async fn answer(fake: &FakeSlack, method: &str, body: &Value, auth: Option<&str>
         let ids: Vec<Value> = files.iter().map(|f| json!({"id": f["id"], "title": f["title"]})).collect();
         return axum::Json(json!({"ok": true, "files": ids})).into_response();
     }
+    if method == "views.open" {
+        // `view` is a JSON-encoded string (the Web API spec says so); Slack
+        // refuses a view that is not a modal with blocks.
+        let view: Option<Value> = body["view"].as_str().and_then(|v| serde_json::from_str(v).ok());
+        let ok = body["trigger_id"].as_str().is_some_and(|t| !t.is_empty())
+            && view.as_ref().is_some_and(|v| {
+                v["type"] == "modal"
+                    && v["blocks"].is_array()
+                    && v["title"]["text"].as_str().is_some_and(|t| t.chars().count() <= 24)
+            });
+        if !ok {
+            return axum::Json(json!({"ok": false, "error": "invalid_arguments"})).into_response();
+        }
+        return axum::Json(json!({"ok": true, "view": view})).into_response();
+    }
     if method == "apps.connections.open" {
         if !auth.is_some_and(|a| a.starts_with("Bearer xapp-")) {
             return axum::Json(json!({"ok": false, "error": "not_allowed_token_type"})).into_response();

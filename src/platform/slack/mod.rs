@@ -29,16 +29,16 @@ use axum::routing::{get, post};
 use hmac::{Hmac, Mac};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{Value, json};
 use sha2::Sha256;
 use tokio_util::sync::CancellationToken;
 
-use crate::command::{Command, parse_button};
+use crate::command::{AdminCommand, Command, parse_button, parse_form};
 use crate::ids::Platform;
-use crate::reply::{Reply, Visibility};
+use crate::reply::{Body, Reply, Visibility};
 use crate::scheduler::Clock;
 use crate::service::{Ctx, Service};
-use render::response_body;
+use render::{response_body, submission_response};
 
 pub const PLATFORM: Platform = Platform::Slack;
 /// Requests larger than this are refused with 413.
@@ -167,40 +167,94 @@ impl Slack {
         }
     }
 
-    /// A slash command, however it arrived: the reply to show.
-    async fn slash(self: &Arc<Self>, form: &SlashCommand) -> Reply {
+    /// A slash command, however it arrived: the response body to send
+    /// (null when a form was opened as a modal instead).
+    async fn slash(self: &Arc<Self>, form: &SlashCommand) -> Value {
         let wants_admin = form.text.trim_start().starts_with("admin");
         let ctx = self.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name, wants_admin).await;
-        self.handle(ctx, Err(form.text.clone())).await
+        let reply = self.handle(ctx, Err(form.text.clone())).await;
+        match self.open_form(&reply, &form.team_id, form.trigger_id.as_deref(), &form.channel_id).await {
+            Ok(()) => Value::Null,
+            Err(reply) => response_body(&reply),
+        }
     }
 
-    /// A button click, however it arrived: the answer is committed, then the
-    /// verdict goes privately to the action's `response_url` without touching
-    /// the question message. Other interaction types are ignored; a click
-    /// that is not one of our buttons is an error naming what was missing.
-    async fn click(self: &Arc<Self>, payload: Interaction) -> Result<(), String> {
-        if payload.kind != "block_actions" {
-            return Ok(());
-        }
-        let Some(answer) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
-            return Err("interactivity payload: no answer button in actions".into());
+    /// Opens a form reply as a modal (`views.open` with the trigger of the
+    /// command or click that asked for it); the channel rides along as the
+    /// view's `private_metadata`. Any other reply is handed back, as is a
+    /// refusal when the modal could not be opened.
+    async fn open_form(&self, reply: &Reply, team: &str, trigger: Option<&str>, channel: &str) -> Result<(), Reply> {
+        let Body::Form(form) = &reply.body else { return Err(reply.clone()) };
+        let Some(trigger) = trigger else { return Err(Reply::error(crate::service::text::FORM_FAILED)) };
+        let Some(workspace) = self.workspaces.get(team).await else {
+            return Err(Reply::error(crate::service::text::FORM_FAILED));
         };
-        let team = payload.team.map(|t| t.id).or(payload.user.team_id.clone()).unwrap_or_default();
-        let channel = payload.channel.map(|c| c.id).unwrap_or_default();
-        let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
-        let ctx = self.ctx(&team, &channel, &payload.user.id, name, false).await;
-        let reply = self.handle(ctx, Ok(answer)).await;
-        if let Some(url) = payload.response_url {
-            let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
-            body["replace_original"] = json!(false);
-            let api = self.api.clone();
-            tokio::spawn(async move {
-                if let Err(e) = api.respond(&url, &body).await {
-                    tracing::warn!(error = %e, "could not send a button verdict to Slack");
-                }
-            });
+        let view = render::view(form, channel).to_string();
+        match workspace.api.call("views.open", &json!({"trigger_id": trigger, "view": view})).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not open a form in Slack");
+                Err(Reply::error(crate::service::text::FORM_FAILED))
+            }
         }
-        Ok(())
+    }
+
+    /// An interaction, however it arrived. A button click's answer is
+    /// committed, then the verdict goes privately to the action's
+    /// `response_url` without touching the question message (a review
+    /// button's result replaces the review card, and a form it asks for
+    /// opens as a modal). A `view_submission` gives the response Slack
+    /// takes back: field errors, or the modal updated with the reply.
+    /// Other types are ignored; a click that is not one of our buttons is an
+    /// error naming what was missing.
+    async fn interaction(self: &Arc<Self>, payload: Interaction) -> Result<Option<Value>, String> {
+        let team = payload.team.as_ref().map(|t| t.id.clone()).or(payload.user.team_id.clone()).unwrap_or_default();
+        let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
+        match payload.kind.as_str() {
+            "block_actions" => {
+                let Some(cmd) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
+                    return Err("interactivity payload: no answer button in actions".into());
+                };
+                let review = matches!(cmd, Command::Admin(_));
+                let channel = payload.channel.as_ref().map(|c| c.id.clone()).unwrap_or_default();
+                let ctx = self.ctx(&team, &channel, &payload.user.id, name, review).await;
+                let reply = self.handle(ctx, Ok(cmd)).await;
+                let Err(reply) = self.open_form(&reply, &team, payload.trigger_id.as_deref(), &channel).await else {
+                    return Ok(None);
+                };
+                if let Some(url) = payload.response_url {
+                    let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
+                    body["replace_original"] = json!(review);
+                    let api = self.api.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = api.respond(&url, &body).await {
+                            tracing::warn!(error = %e, "could not send a button's reply to Slack");
+                        }
+                    });
+                }
+                Ok(None)
+            }
+            "view_submission" => {
+                let Some(view) = payload.view else { return Err("view_submission payload: no view".into()) };
+                let fields: Vec<(String, String)> = view
+                    .state
+                    .values
+                    .iter()
+                    .filter_map(|(block, actions)| {
+                        let value = actions.as_object()?.values().next()?.get("value")?;
+                        Some((block.clone(), value.as_str().unwrap_or_default().to_string()))
+                    })
+                    .collect();
+                let Some(cmd) = parse_form(&view.callback_id, &fields) else {
+                    return Err(format!("view_submission payload: `{}` is not one of our forms", view.callback_id));
+                };
+                let admin = matches!(cmd, Command::Admin(AdminCommand::Review(_)));
+                let ctx = self.ctx(&team, &view.private_metadata, &payload.user.id, name, admin).await;
+                let reply = self.handle(ctx, Ok(cmd)).await;
+                Ok(Some(submission_response(&reply)))
+            }
+            _ => Ok(None),
+        }
     }
 }
 
@@ -215,6 +269,7 @@ struct SlashCommand {
     #[serde(default)]
     text: String,
     response_url: Option<String>,
+    trigger_id: Option<String>,
 }
 
 fn unauthorized() -> Response {
@@ -233,7 +288,10 @@ async fn commands(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Byt
         Ok(f) => f,
         Err(e) => return bad_request(format!("slash command form: {e}")),
     };
-    axum::Json(response_body(&slack.slash(&form).await)).into_response()
+    match slack.slash(&form).await {
+        Value::Null => StatusCode::OK.into_response(),
+        body => axum::Json(body).into_response(),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -246,6 +304,26 @@ struct Interaction {
     #[serde(default)]
     actions: Vec<Action>,
     response_url: Option<String>,
+    trigger_id: Option<String>,
+    /// A submitted modal.
+    view: Option<View>,
+}
+
+#[derive(Debug, Deserialize)]
+struct View {
+    #[serde(default)]
+    callback_id: String,
+    #[serde(default)]
+    private_metadata: String,
+    #[serde(default)]
+    state: ViewState,
+}
+
+/// A submitted modal's values: by block id, then action id.
+#[derive(Debug, Default, Deserialize)]
+struct ViewState {
+    #[serde(default)]
+    values: serde_json::Map<String, Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -285,8 +363,9 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
         Ok(p) => p,
         Err(e) => return bad_request(format!("interactivity payload: {e}")),
     };
-    match slack.click(payload).await {
-        Ok(()) => StatusCode::OK.into_response(),
+    match slack.interaction(payload).await {
+        Ok(None) => StatusCode::OK.into_response(),
+        Ok(Some(body)) => axum::Json(body).into_response(),
         Err(e) => bad_request(e),
     }
 }

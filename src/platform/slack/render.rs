@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::command::button_value;
-use crate::reply::{self, Body, Reply, Style, Visibility};
+use crate::reply::{self, Body, FormCard, InvalidCard, Reply, Style, Visibility};
 use crate::service::text;
 
 /// Makes user text inert in mrkdwn: `<!channel>`, `<@U123>` and links need `<`.
@@ -40,11 +40,83 @@ pub fn message(reply: &Reply) -> Value {
             .collect();
         blocks.push(json!({"type": "actions", "elements": elements}));
     }
+    if !reply.actions().is_empty() {
+        let elements: Vec<Value> = reply
+            .actions()
+            .iter()
+            .map(|a| {
+                json!({
+                    "type": "button",
+                    "action_id": a.id,
+                    "text": {"type": "plain_text", "text": a.label},
+                    "value": a.id,
+                    "style": if a.danger { "danger" } else { "primary" },
+                })
+            })
+            .collect();
+        blocks.push(json!({"type": "actions", "elements": elements}));
+    }
     if let Body::Question(q) = &reply.body {
         let how = text::how_to_answer(q.choices.len(), true);
         blocks.push(json!({"type": "context", "elements": [{"type": "mrkdwn", "text": how}]}));
     }
     json!({"text": text, "blocks": blocks})
+}
+
+fn plain_text(s: &str, max: usize) -> Value {
+    json!({"type": "plain_text", "text": s.chars().take(max).collect::<String>()})
+}
+
+/// A form as a modal view: one input block per field (the block and the
+/// action take the field's name), `private_metadata` carried back with the
+/// submission. Slack's limits: a title of 24 characters, hints of 150.
+pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
+    let blocks: Vec<Value> = form
+        .fields
+        .iter()
+        .map(|f| {
+            let mut element = json!({
+                "type": "plain_text_input",
+                "action_id": f.id,
+                "multiline": f.long,
+                "max_length": f.max_chars,
+                "placeholder": plain_text(&f.hint, 150),
+            });
+            if !f.value.is_empty() {
+                element["initial_value"] = json!(f.value);
+            }
+            json!({"type": "input", "block_id": f.id, "optional": !f.required, "label": plain_text(&f.label, 2000), "element": element})
+        })
+        .collect();
+    json!({
+        "type": "modal",
+        "callback_id": form.id,
+        "title": plain_text(&form.title, 24),
+        "submit": plain_text(text::FORM_SEND, 24),
+        "close": plain_text(text::FORM_CANCEL, 24),
+        "private_metadata": private_metadata,
+        "blocks": blocks,
+    })
+}
+
+/// The answer to a `view_submission`: the problems shown under their
+/// fields, or the modal turned into the reply.
+pub(super) fn submission_response(reply: &Reply) -> Value {
+    if let Body::Invalid(InvalidCard { problems, .. }) = &reply.body {
+        let errors: serde_json::Map<String, Value> =
+            problems.iter().map(|(field, _, message)| ((*field).to_string(), json!(message))).collect();
+        return json!({"response_action": "errors", "errors": errors});
+    }
+    let text = reply::render(&reply.body, &STYLE);
+    json!({
+        "response_action": "update",
+        "view": {
+            "type": "modal",
+            "title": plain_text(text::FORM_DONE, 24),
+            "close": plain_text(text::FORM_CLOSE, 24),
+            "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
+        },
+    })
 }
 
 /// The response to a slash command or the message for a `response_url`.

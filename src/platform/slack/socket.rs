@@ -31,7 +31,6 @@ use tokio::sync::{OnceCell, mpsc};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_util::sync::CancellationToken;
 
-use super::render::response_body;
 use super::web_api::{ApiError, WebApi};
 use super::{Interaction, Slack, SlashCommand};
 
@@ -244,14 +243,15 @@ impl Client {
                 let url = form.response_url.clone();
                 let mut job = tokio::spawn(async move { slack.slash(&form).await });
                 match tokio::time::timeout(ACK_WITHIN, &mut job).await {
-                    Ok(Ok(reply)) => response_body(&reply),
+                    Ok(Ok(body)) => body,
                     Ok(Err(_)) => Value::Null,
                     Err(_) => {
                         // Slow: ack now, and send the reply where Slack said.
                         let api = self.slack.api.clone();
                         tokio::spawn(async move {
-                            if let (Ok(reply), Some(url)) = (job.await, url)
-                                && let Err(e) = api.respond(&url, &response_body(&reply)).await
+                            if let (Ok(body), Some(url)) = (job.await, url)
+                                && !body.is_null()
+                                && let Err(e) = api.respond(&url, &body).await
                             {
                                 tracing::warn!(error = %e, "could not send a late slash command reply");
                             }
@@ -262,9 +262,11 @@ impl Client {
             }
             "interactive" => {
                 let Some(payload) = payload::<Interaction>(envelope.payload, "interactive") else { return Value::Null };
-                let mut job = tokio::spawn(async move { slack.click(payload).await });
+                let mut job = tokio::spawn(async move { slack.interaction(payload).await });
                 match tokio::time::timeout(ACK_WITHIN, &mut job).await {
                     Ok(Ok(Err(e))) => tracing::warn!(error = %e, "an interaction the bot cannot use"),
+                    // A submitted form's response goes back in the ack.
+                    Ok(Ok(Ok(Some(response)))) => return response,
                     Ok(_) => {}
                     Err(_) => tracing::warn!("a click took longer than the ack may wait; acked, still being handled"),
                 }
