@@ -183,3 +183,47 @@ async fn a_refresh_in_a_burst_of_a_thousand_answers_loses_and_doubles_nothing() 
     assert!(redelivered >= N / 20, "the redelivered envelopes were acked again ({redelivered})");
     bot.app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suggestion_form_opens_and_its_errors_travel_back_in_the_ack() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir).await;
+    bot.fake.socket.send(bot.slash("e-s", "UANN", "suggest"));
+    wait_until("the ack of e-s", 10, || bot.fake.socket.acks.lock().unwrap().contains_key("e-s")).await;
+    assert_eq!(bot.fake.socket.acks.lock().unwrap()["e-s"][0].1, Value::Null, "no message: a modal opens");
+    let opened = bot.fake.calls("views.open");
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].body["trigger_id"], "1.2.3");
+
+    let submission = |id: &str, answer: &str| {
+        let field = |k: &str, v: &str| (k.to_string(), json!({ k: {"type": "plain_text_input", "value": v} }));
+        let values: serde_json::Map<String, Value> = [
+            field("prompt", "Which status code means the resource was created?"),
+            field("options", "200 OK\n201 Created\n204 No Content"),
+            field("answer", answer),
+            field("explanation", "201 Created answers a request that made something new."),
+            field("category", "apis"),
+        ]
+        .into_iter()
+        .collect();
+        json!({
+            "envelope_id": id, "type": "interactive", "accepts_response_payload": true,
+            "payload": {"type": "view_submission", "team": {"id": "T1", "domain": "team"},
+                "user": {"id": "UANN", "username": "ann", "name": "ann", "team_id": "T1"}, "api_app_id": "A1",
+                "view": {"id": "V1", "type": "modal", "callback_id": "qm:form:suggest", "private_metadata": "C1",
+                    "state": {"values": values}}},
+        })
+    };
+    bot.fake.socket.send(submission("e-bad", "Z"));
+    wait_until("the ack of e-bad", 10, || bot.fake.socket.acks.lock().unwrap().contains_key("e-bad")).await;
+    let ack = bot.fake.socket.acks.lock().unwrap()["e-bad"][0].1.clone();
+    assert_eq!(ack["response_action"], "errors", "{ack}");
+    assert!(ack["errors"]["answer"].as_str().unwrap().contains("out of range"), "{ack}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions"), 0);
+    bot.fake.socket.send(submission("e-good", "b"));
+    wait_until("the ack of e-good", 10, || bot.fake.socket.acks.lock().unwrap().contains_key("e-good")).await;
+    let ack = bot.fake.socket.acks.lock().unwrap()["e-good"][0].1.clone();
+    assert_eq!(ack["response_action"], "update", "{ack}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'pending'"), 1);
+    bot.app.stop().await;
+}
