@@ -15,7 +15,7 @@ use quizmaster::content::Bank;
 use quizmaster::ids::ServerRef;
 use quizmaster::quiz::recap;
 use quizmaster::quiz::schedule::{self, Close, Days, Rule};
-use quizmaster::service::export;
+use quizmaster::service::{export, packs};
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
@@ -70,6 +70,9 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "csv")]
         format: export::Format,
     },
+    /// A server's own questions (approved suggestions, imported packs) as a pack.
+    #[command(subcommand)]
+    Pack(PackCmd),
     /// Draws a server's weekly recap chart from the database, as a PNG.
     Recap {
         /// The server: PLATFORM:ID, such as discord:80351110224678912 or console:local.
@@ -81,6 +84,25 @@ enum Cmd {
         /// Where to write the PNG.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum PackCmd {
+    /// Write a server's own questions as a TOML pack in the bundled format.
+    Export {
+        /// The server: PLATFORM:ID, such as discord:80351110224678912 or slack:T024BE7LH.
+        #[arg(long, value_parser = ServerRef::parse)]
+        guild: ServerRef,
+        /// Where to write it (default: standard output).
+        file: Option<PathBuf>,
+    },
+    /// Check a pack and add its items to a server's own questions: all of them or, on any problem, none.
+    Import {
+        file: PathBuf,
+        /// The server: PLATFORM:ID.
+        #[arg(long, value_parser = ServerRef::parse)]
+        guild: ServerRef,
     },
 }
 
@@ -151,6 +173,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = app::open_store(&settings)?;
             let text = export::export(&store, &guild, what, period, format, Utc::now(), settings.quiz.timezone.0)?;
             print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Pack(PackCmd::Export { guild, file }) => {
+            let store = app::open_store(&settings)?;
+            let text = packs::export_pack(&store, &guild)?;
+            match file {
+                Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Pack(PackCmd::Import { file, guild }) => {
+            let bank = app::load_bank(&settings)?;
+            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let mut store = app::open_store(&settings)?;
+            let name = file.display().to_string();
+            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now().timestamp_millis())?;
+            println!("{added} items added to the own questions of {guild}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Recap { guild, week, out } => {

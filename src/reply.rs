@@ -452,7 +452,7 @@ fn render_marked(body: &Body, style: &Style) -> String {
             if s.freezes == 1 { "" } else { "s" }
         ),
         Body::Help(h) => {
-            let mut out = b("Quizmaster commands");
+            let mut out = b(crate::service::text::HELP_TITLE);
             for (usage, what) in &h.commands {
                 out.push_str(&format!("\n  {} — {}", e(usage), e(what)));
             }

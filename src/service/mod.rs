@@ -15,6 +15,7 @@ mod daily;
 mod deliveries;
 pub mod export;
 mod limits;
+pub mod packs;
 mod page;
 mod practice;
 mod readers;

@@ -42,6 +42,8 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin review", "admins: the suggestions waiting, one at a time: approve, reject or edit"),
 ];
 
+pub const HELP_TITLE: &str = "Quizmaster commands";
+
 /// The command list as users of `platform` type it: Discord has its admin
 /// commands under their own slash command, `/quizadmin`.
 pub fn help(platform: Platform) -> Vec<(String, String)> {

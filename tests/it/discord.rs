@@ -310,7 +310,9 @@ async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
     }
     // Still serving.
     let cb = fake.callback(&fake.command(&admin, "0", "quiz", "help", json!([]))).await;
-    assert!(content(&cb).contains("/quiz"), "{cb}");
+    let help = cb["data"]["embeds"][0]["description"].as_str().unwrap_or_default();
+    assert!(help.contains("`/quiz suggest`") && help.contains("`/quizadmin review`"), "{cb}");
+    assert!(help.chars().count() <= 4096, "an embed description's limit");
     bot.stop().await;
 }
 

@@ -21,5 +21,6 @@ mod slack;
 mod slack_oauth;
 mod slack_socket;
 mod store;
+mod suggestions;
 mod support;
 mod web;

@@ -9,6 +9,7 @@ use serenity::all::{
 use crate::command::button_value;
 use crate::content::letter;
 use crate::reply::{self, Body, Reply, Style, Visibility};
+use crate::service::text;
 
 /// Markdown made inert, and `@` followed by a zero-width space so that even a
 /// client ignoring allowed_mentions shows `@everyone` as text.
@@ -75,6 +76,14 @@ pub(super) fn render(reply: &Reply) -> Rendered {
                     .collect()
             };
             let embed = CreateEmbed::new().title(escape(&board.title)).description(lines.join("\n"));
+            Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
+        }
+        // The command list outgrows a message's 2,000 characters; an
+        // embed's description holds 4,096.
+        Body::Help(h) => {
+            let lines: Vec<String> =
+                h.commands.iter().map(|(usage, what)| format!("`{usage}` — {}", escape(what))).collect();
+            let embed = CreateEmbed::new().title(text::HELP_TITLE).description(lines.join("\n"));
             Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
         }
         Body::Reveal(r) => {

@@ -1,0 +1,232 @@
+//! Suggestions and a server's own items, through the service and the
+//! command line: who may approve, where own items are asked (their server
+//! only), what forget-me leaves, the similar-question note, and packs in
+//! and out (all or nothing, errors by file, item and field).
+
+use chrono::{DateTime, Utc};
+use quizmaster::command::{AdminCommand, Command, Review};
+use quizmaster::content::own::Draft;
+use quizmaster::ids::Platform;
+use quizmaster::service::{Ctx, Service};
+use tempfile::TempDir;
+
+use crate::support::{at, count, plain};
+
+fn ctx(guild: &str, user: &str, admin: bool, now: DateTime<Utc>) -> Ctx {
+    Ctx {
+        platform: Platform::Console,
+        guild: guild.into(),
+        channel: format!("{guild}-quiz"),
+        user_id: user.to_lowercase(),
+        user_name: user.into(),
+        is_admin: admin,
+        now,
+    }
+}
+
+fn draft(prompt: &str, options: &str, answer: &str) -> Draft {
+    Draft {
+        prompt: prompt.into(),
+        options: options.into(),
+        answer: answer.into(),
+        explanation: "Because the protocol says so.".into(),
+        category: "apis".into(),
+    }
+}
+
+fn review(svc: &Service, c: &Ctx, r: Review) -> String {
+    plain(&svc.handle(c, Command::Admin(AdminCommand::Review(r))))
+}
+
+#[test]
+fn own_items_are_asked_in_their_server_only_and_forget_me_leaves_them_uncredited() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let now = at("2026-11-25 09:00");
+    let ann = ctx("g1", "Ann", true, now);
+    let bo = ctx("g1", "Bo", true, now);
+
+    let saved = plain(&svc.handle(
+        &ann,
+        Command::SubmitSuggestion(draft("Which status code says a new resource was created?", "200\n201\n204", "B")),
+    ));
+    assert!(saved.contains("suggestion #1 is waiting"), "{saved}");
+    // An admin cannot approve their own suggestion; another admin can.
+    assert!(review(&svc, &ann, Review::Approve(1)).contains("another admin has to approve it"));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM own_items"), 0);
+    let card = review(&svc, &bo, Review::Next);
+    assert!(card.contains("Suggestion #1 by Ann") && card.contains("Answer: B) 201"), "{card}");
+    assert!(review(&svc, &bo, Review::Approve(1)).contains("Approved suggestion #1"));
+    assert!(review(&svc, &bo, Review::Approve(1)).contains("no suggestion with that number"), "decided once");
+
+    // A near copy of a bank item is flagged to its author and the reviewer.
+    let copy = draft(
+        "Which word describes an operation with the same effect whether it runs once or many times?",
+        "idempotent",
+        "",
+    );
+    let saved = plain(&svc.handle(&ann, Command::SubmitSuggestion(copy)));
+    assert!(saved.contains("Note: it is close to `idempotent-word`"), "{saved}");
+    assert!(review(&svc, &bo, Review::Next).contains("Note: it is close to `idempotent-word`"));
+
+    // A new player's two practice questions from `apis` are its two items
+    // (unseen ones first): in g1 the own one is among them, credited.
+    assert_eq!(practise(&svc, &ctx("g1", "Eve", false, now)), (1, 1));
+    assert_eq!(practise(&svc, &ctx("g2", "Fay", false, now)), (0, 0), "never in another server");
+    // Daily questions from `apis`: g1's first two are its two items, the
+    // own one credited at the question and the reveal; g2's never the own one.
+    for (guild, who) in [("g1", &bo), ("g2", &ctx("g2", "Cy", true, now))] {
+        svc.handle_text(who, "admin categories apis");
+        let mut asked = 0;
+        for day in ["2026-11-25", "2026-11-26"] {
+            let c = Ctx { now: at(&format!("{day} 09:00")), ..who.clone() };
+            let question = plain(&crate::support::post_now(&svc, &c));
+            let reveal = plain(&crate::support::reveal_now(&svc, &c));
+            if question.contains("Which status code") {
+                asked += 1;
+                assert!(question.contains("Suggested by Ann."), "{question}");
+                assert!(reveal.contains("Answer: B) 201") && reveal.contains("Suggested by Ann."), "{reveal}");
+            } else {
+                assert!(question.contains("same effect") && !question.contains("Suggested by"), "{question}");
+            }
+        }
+        assert_eq!(asked, usize::from(guild == "g1"), "{guild}");
+    }
+
+    // Forget-me: the items stay, credited to nobody.
+    assert!(plain(&svc.handle_text(&ann, "forget-me confirm")).contains("Done"));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM own_items WHERE author_id IS NOT NULL"), 0);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE author_id IS NOT NULL"), 0);
+    assert!(review(&svc, &bo, Review::Next).contains("by a former member"));
+    assert!(plain(&svc.handle_text(&ann, "suggestions")).contains("not suggested a question"));
+    assert_eq!(practise(&svc, &ctx("g1", "Gil", false, now)), (1, 0), "asked, credited to nobody");
+}
+
+/// Two practice questions from `apis`, each answered: how many were the
+/// own item, and how many of those credited its author.
+fn practise(svc: &Service, who: &Ctx) -> (usize, usize) {
+    let (mut own, mut credited) = (0, 0);
+    for _ in 0..2 {
+        let q = plain(&svc.handle_text(who, "play apis"));
+        if q.contains("Which status code") {
+            own += 1;
+            credited += usize::from(q.contains("Suggested by Ann."));
+            svc.handle_text(who, "answer b");
+        } else {
+            assert!(q.contains("same effect"), "{q}");
+            svc.handle_text(who, "answer idempotent");
+        }
+    }
+    (own, credited)
+}
+
+const GOOD_PACK: &str = r#"
+[[item]]
+id = "our-deploy-day"
+category = "miscellaneous"
+difficulty = "easy"
+kind = "choice"
+prompt = "On which weekday does this team never deploy?"
+choices = ["Monday", "Wednesday", "Friday"]
+answer = "C"
+explanation = "Friday deploys leave nobody around to watch them."
+
+[[item]]
+id = "our-queue"
+topic = 20
+category = "apis"
+difficulty = "medium"
+kind = "text"
+prompt = "Which queue does our billing service read its jobs from?"
+accept = ["billing-jobs", "the billing-jobs queue"]
+explanation = "billing-jobs, the one with the dead-letter queue beside it."
+"#;
+
+const BAD_ITEM: &str = r#"
+[[item]]
+id = "broken-one"
+category = "cooking"
+difficulty = "easy"
+kind = "choice"
+prompt = "Pick one."
+choices = ["A thing", "Another thing", "A third thing"]
+answer = "Z"
+colour = "red"
+explanation = "None."
+"#;
+
+#[test]
+fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let now = at("2026-11-25 09:00");
+    // g1 has an approved suggestion, so the database knows it.
+    svc.handle(
+        &ctx("g1", "Ann", false, now),
+        Command::SubmitSuggestion(draft("Which status code says a new resource was created?", "200\n201\n204", "B")),
+    );
+    review(&svc, &ctx("g1", "Bo", true, now), Review::Approve(1));
+    drop(svc);
+
+    let config = dir.path().join("quizmaster.toml");
+    std::fs::write(&config, "[content]\nbundled = false\ndirs = [\"packs\"]\n").unwrap();
+    let db = crate::support::db_path(dir.path());
+    let run = |args: &[&str]| {
+        let out = crate::support::quizmaster(dir.path())
+            .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let own = |guild: &str| {
+        count(
+            dir.path(),
+            &format!(
+                "SELECT COUNT(*) FROM own_items o JOIN guilds g ON g.id = o.guild_id WHERE g.external_id = '{guild}'"
+            ),
+        )
+    };
+
+    // One bad item: nothing goes in, and each problem names file, item and field.
+    let pack = dir.path().join("ours.toml");
+    std::fs::write(&pack, format!("{GOOD_PACK}{BAD_ITEM}")).unwrap();
+    let (ok, _, err) = run(&["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"]);
+    assert!(!ok);
+    let file = pack.display().to_string();
+    for field in ["category", "answer", "colour"] {
+        assert!(err.contains(&format!("{file}: item `broken-one`: field `{field}`")), "{field}: {err}");
+    }
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(own("g1"), 1);
+
+    std::fs::write(&pack, GOOD_PACK).unwrap();
+    let (ok, out, err) = run(&["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("2 items added"), "{out}");
+    assert_eq!(own("g1"), 3);
+    // Again: both ids are taken, so neither goes in a second time.
+    let (ok, _, err) = run(&["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"]);
+    assert!(!ok && err.contains("item `our-queue`: field `id`: console:g1 already has an item `our-queue`"), "{err}");
+    assert_eq!(own("g1"), 3);
+
+    // Out of g1 and into g2 (a server the database has not seen yet): the same items.
+    let exported = dir.path().join("g1.toml");
+    let (ok, _, err) = run(&["pack", "export", "--guild", "console:g1", exported.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(&exported).unwrap();
+    for id in ["suggestion-1", "our-deploy-day", "our-queue"] {
+        assert!(text.contains(&format!("id = \"{id}\"")), "{id}: {text}");
+    }
+    let (ok, out, err) = run(&["pack", "import", exported.to_str().unwrap(), "--guild", "console:g2"]);
+    assert!(ok && out.contains("3 items added"), "{out}{err}");
+    let (_, again, _) = run(&["pack", "export", "--guild", "console:g2"]);
+    let body = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&again), body(&text), "the items round-trip exactly");
+    let (ok, _, err) = run(&["pack", "export", "--guild", "console:nowhere"]);
+    assert!(!ok && err.contains("no server console:nowhere"), "{err}");
+}
