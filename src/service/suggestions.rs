@@ -64,8 +64,15 @@ fn invalid(mut errors: Vec<FieldError>) -> Reply {
     Reply::private(Body::Invalid(InvalidCard { title: text::NOT_SAVED.into(), problems }))
 }
 
+/// How many of one member's suggestions may wait for review at once, so
+/// one member cannot bury the queue.
+const MAX_PENDING: i64 = 10;
+
 /// A filled suggestion form: stored as pending if it passes the pack rules.
 pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateTime<Utc>) -> store::Result<Reply> {
+    if state.store.pending_by(scope.who.guild, scope.who.user)? >= MAX_PENDING {
+        return Ok(Reply::error(text::too_many_pending(MAX_PENDING)));
+    }
     let item = match draft.check("suggestion", state.core.bank.categories()) {
         Ok(item) => item,
         Err(errors) => return Ok(invalid(errors)),

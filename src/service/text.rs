@@ -565,6 +565,10 @@ pub fn review_title(id: i64, author: Option<&str>, category: &str, pending: i64)
     format!("Suggestion #{id} by {by} · {category} · {pending} waiting")
 }
 
+pub fn too_many_pending(max: i64) -> String {
+    format!("You have {max} suggestions waiting for review here already; please wait until an admin has looked at them.")
+}
+
 pub const NOTHING_TO_REVIEW: &str = "No suggestions are waiting for review.";
 pub const NO_SUCH_SUGGESTION: &str = "There is no suggestion with that number waiting for review in this server.";
 pub const OWN_SUGGESTION: &str = "You wrote this suggestion, so another admin has to approve it. Nothing was changed.";

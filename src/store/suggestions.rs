@@ -109,6 +109,15 @@ impl Store {
         Ok((next, count))
     }
 
+    /// How many of a member's suggestions in a server wait for review.
+    pub fn pending_by(&self, guild: GuildId, author: UserId) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM suggestions WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
+            params![guild, author],
+            |r| r.get(0),
+        )?)
+    }
+
     /// A member's suggestions in a server, newest first.
     pub fn suggestions_by(&self, guild: GuildId, author: UserId) -> Result<Vec<Suggestion>> {
         let mut stmt = self

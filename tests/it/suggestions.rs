@@ -59,6 +59,17 @@ fn own_items_are_asked_in_their_server_only_and_forget_me_leaves_them_uncredited
     assert!(review(&svc, &bo, Review::Approve(1)).contains("Approved suggestion #1"));
     assert!(review(&svc, &bo, Review::Approve(1)).contains("no suggestion with that number"), "decided once");
 
+    // One member's waiting suggestions are capped at ten.
+    for n in 2..=11 {
+        let d = draft(&format!("Filler question number {n} about HTTP status codes?"), "200\n201\n204", "A");
+        assert!(plain(&svc.handle(&ann, Command::SubmitSuggestion(d))).contains("is waiting"));
+    }
+    let d = draft("One question too many about HTTP status codes?", "200\n201\n204", "A");
+    assert!(plain(&svc.handle(&ann, Command::SubmitSuggestion(d))).contains("10 suggestions waiting"));
+    for n in 2..=11 {
+        review(&svc, &bo, Review::Reject { id: n, reason: None });
+    }
+
     // A near copy of a bank item is flagged to its author and the reviewer.
     let copy = draft(
         "Which word describes an operation with the same effect whether it runs once or many times?",
