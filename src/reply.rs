@@ -97,6 +97,8 @@ pub struct InvalidCard {
     pub title: String,
     /// (field id, field label, what is wrong)
     pub problems: Vec<(&'static str, String, String)>,
+    /// The same form filled with what was sent, to fix and send again.
+    pub retry: FormCard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +348,22 @@ pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
     out
 }
 
+/// A review card below its title: the question, its choices, the answer,
+/// the explanation and the notes.
+pub fn review_details(r: &ReviewCard, style: &Style) -> String {
+    let e = style.escape;
+    let b = |s: &str| (style.bold)(&e(s));
+    let mut out = e(&r.prompt);
+    for (i, c) in r.choices.iter().enumerate() {
+        out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
+    }
+    out.push_str(&format!("\nAnswer: {}\n{}", b(&r.right_answer), e(&r.explanation)));
+    for w in &r.warnings {
+        out.push_str(&format!("\n{} {}", b("Note:"), e(w)));
+    }
+    out
+}
+
 /// Renders a reply body as lines of text in a platform's style.
 pub fn render(body: &Body, style: &Style) -> String {
     show_times(&render_marked(body, style), style.time)
@@ -486,19 +504,8 @@ fn render_marked(body: &Body, style: &Style) -> String {
             out
         }
         Body::Review(r) => {
-            let mut out = String::new();
-            if let Some(note) = &r.note {
-                out.push_str(&format!("{}\n", e(note)));
-            }
-            out.push_str(&format!("{}\n{}", b(&r.title), e(&r.prompt)));
-            for (i, c) in r.choices.iter().enumerate() {
-                out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
-            }
-            out.push_str(&format!("\nAnswer: {}\n{}", b(&r.right_answer), e(&r.explanation)));
-            for w in &r.warnings {
-                out.push_str(&format!("\n{} {}", b("Note:"), e(w)));
-            }
-            out
+            let note = r.note.as_ref().map(|n| format!("{}\n", e(n))).unwrap_or_default();
+            format!("{note}{}\n{}", b(&r.title), review_details(r, style))
         }
         Body::Invalid(inv) => {
             let mut out = format!("{} {}", b("Sorry:"), e(&inv.title));

@@ -196,6 +196,10 @@ pub fn form_id(form: &str, suggestion: Option<i64>) -> String {
     }
 }
 
+/// The button under a form's problems that opens it again, filled in
+/// (Discord, whose modals cannot stay open to show them).
+pub const RETRY_BUTTON: &str = "qm:retry";
+
 /// The longest reason a reviewer may give.
 pub const MAX_REASON_CHARS: usize = 300;
 

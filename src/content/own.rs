@@ -42,13 +42,15 @@ impl Field {
         Field::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    /// The most a member may type in it.
+    /// The most a member may type in it: above the longest in the bundled
+    /// bank (250, 380, 377), and small enough that the question, the reveal
+    /// and the review card fit a Discord message (2,000 characters).
     pub fn max_chars(self) -> usize {
         match self {
-            Field::Prompt => 1000,
-            Field::Options => 1000,
+            Field::Prompt => 300,
+            Field::Options => 500,
             Field::Answer => 10,
-            Field::Explanation => 1500,
+            Field::Explanation => 600,
             Field::Category => 64,
         }
     }
@@ -302,8 +304,8 @@ mod tests {
         assert!(errors.iter().any(|e| e.field == Field::Category && e.message.contains("apis, databases")));
         let word = Draft { answer: "PATCH".into(), ..draft() };
         assert_eq!(word.check("s", &cats()).unwrap_err()[0].field, Field::Answer);
-        let long = Draft { prompt: "x".repeat(1001), ..draft() };
-        assert!(long.check("s", &cats()).unwrap_err()[0].message.contains("1001 characters"));
+        let long = Draft { prompt: "x".repeat(301), ..draft() };
+        assert!(long.check("s", &cats()).unwrap_err()[0].message.contains("301 characters"));
     }
 
     #[test]

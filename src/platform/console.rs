@@ -160,7 +160,12 @@ impl Filling {
     /// The form a reply asks for, if it is one; says how to fill it in and
     /// shows what its fields hold already.
     fn start(reply: &Reply, out: &mut impl Write) -> std::io::Result<Option<Filling>> {
-        let reply::Body::Form(card) = &reply.body else { return Ok(None) };
+        let card = match &reply.body {
+            reply::Body::Form(card) => card,
+            // Not accepted: the same form again, holding what was sent.
+            reply::Body::Invalid(invalid) => &invalid.retry,
+            _ => return Ok(None),
+        };
         writeln!(out, "{}", text::CONSOLE_FORM)?;
         let values: Vec<(String, String)> = card.fields.iter().map(|f| (f.id.to_string(), f.value.clone())).collect();
         for (name, value) in values.iter().filter(|(_, v)| !v.is_empty()) {

@@ -108,7 +108,8 @@ pub(super) fn run(
             }
             let joined = (!list.is_empty()).then(|| list.join(","));
             state.store.set_channel_categories(channel, joined.as_deref())?;
-            Ok(Reply::info(text::categories_set(&list, state.core.bank.pool(&list).len())))
+            let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, &list)?;
+            Ok(Reply::info(text::categories_set(&list, pool.len())))
         }
         AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
             Ok(tz) => {
@@ -158,7 +159,8 @@ fn status(
 ) -> store::Result<Reply> {
     let channel = scope.who.channel;
     let categories = daily::channel_categories(state, channel)?;
-    let pool = state.core.bank.pool(&categories);
+    let entries = super::pool(&state.store, &state.core.bank, scope.who.guild, &categories)?;
+    let pool: Vec<&str> = entries.iter().map(|(id, _)| id.as_ref()).collect();
     let (_, used, _) = daily::cycle(state, channel, &pool)?;
     let mut lines = Vec::new();
     match (schedule, rule) {

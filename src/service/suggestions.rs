@@ -18,6 +18,10 @@ use crate::store::{self, GuildId, Store, SuggestionState};
 /// The suggestion form, filled with `draft`; `edit`: the suggestion a
 /// reviewer is changing.
 pub(super) fn form(draft: &Draft, edit: Option<i64>) -> Reply {
+    Reply::private(Body::Form(form_card(draft, edit)))
+}
+
+fn form_card(draft: &Draft, edit: Option<i64>) -> FormCard {
     let fields = Field::ALL
         .into_iter()
         .map(|f| {
@@ -37,7 +41,7 @@ pub(super) fn form(draft: &Draft, edit: Option<i64>) -> Reply {
         Some(n) => (form_id("edit", Some(n)), text::EDIT_TITLE),
         None => (form_id("suggest", None), text::SUGGEST_TITLE),
     };
-    Reply::private(Body::Form(FormCard { id, title: title.into(), fields }))
+    FormCard { id, title: title.into(), fields }
 }
 
 /// The form asking a reviewer why they turn a suggestion down.
@@ -57,11 +61,14 @@ pub(super) fn reject_form(id: i64) -> Reply {
     }))
 }
 
-fn invalid(mut errors: Vec<FieldError>) -> Reply {
+/// The problems of a form, each under its field's label, with the form
+/// refilled with what was sent.
+fn invalid(mut errors: Vec<FieldError>, draft: &Draft, edit: Option<i64>) -> Reply {
     errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
     let problems =
         errors.into_iter().map(|e| (e.field.id(), text::field_label(e.field).0.to_string(), e.message)).collect();
-    Reply::private(Body::Invalid(InvalidCard { title: text::NOT_SAVED.into(), problems }))
+    let retry = form_card(draft, edit);
+    Reply::private(Body::Invalid(InvalidCard { title: text::NOT_SAVED.into(), problems, retry }))
 }
 
 /// How many of one member's suggestions may wait for review at once, so
@@ -75,7 +82,7 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
     }
     let item = match draft.check("suggestion", state.core.bank.categories()) {
         Ok(item) => item,
-        Err(errors) => return Ok(invalid(errors)),
+        Err(errors) => return Ok(invalid(errors, draft, None)),
     };
     let id = state.store.add_suggestion(
         scope.who.guild,
@@ -84,12 +91,14 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
         store::millis(now),
     )?;
     tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
-    let notes = notes(&state.store, &state.core.bank, scope.who.guild, &item)?;
-    Ok(Reply::info(text::suggestion_saved(id, &notes)))
+    // The author sees the lint only: which items have the same answer would
+    // tell a member whether a guess at an open question is right.
+    let lint: Vec<String> = lint(&item).into_iter().map(|(_, message)| message).collect();
+    Ok(Reply::info(text::suggestion_saved(id, &lint)))
 }
 
-/// What a reviewer (and the author) should know: the pack lint, and the
-/// bank's or the server's items that ask the same thing.
+/// What a reviewer should know: the pack lint, and the bank's or the
+/// server's items that ask the same thing.
 fn notes(store: &Store, bank: &Bank, guild: GuildId, item: &Item) -> store::Result<Vec<String>> {
     let mut out: Vec<String> = lint(item).into_iter().map(|(_, message)| message).collect();
     let own = own_items(store, guild)?;
@@ -122,12 +131,7 @@ pub(super) fn mine(store: &Store, scope: &Scope) -> store::Result<Reply> {
     let mut lines = vec![text::YOUR_SUGGESTIONS.to_string()];
     for s in list {
         let title = own::from_stored(&s.item, "suggestion").map_or_else(|_| String::new(), |i| text::title_of(&i));
-        let state = match s.state {
-            SuggestionState::Pending => "waiting for review",
-            SuggestionState::Approved => "approved",
-            SuggestionState::Rejected => "rejected",
-        };
-        lines.push(text::suggestion_line(s.id, &title, state, s.reason.as_deref()));
+        lines.push(text::suggestion_line(s.id, &title, s.state, s.reason.as_deref()));
     }
     Ok(Reply::info(lines.join("\n")))
 }
@@ -137,9 +141,10 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
     let guild = scope.who.guild;
     match cmd {
         Review::Next => next(state, scope, None),
-        Review::RejectForm(id) => Ok(match pending(&state.store, guild, id)? {
-            Some(_) => reject_form(id),
-            None => Reply::error(text::NO_SUCH_SUGGESTION),
+        // Rejecting needs no readable item: an unreadable one can go too.
+        Review::RejectForm(id) => Ok(match state.store.suggestion(guild, id)? {
+            Some(s) if s.state == SuggestionState::Pending => reject_form(id),
+            _ => Reply::error(text::NO_SUCH_SUGGESTION),
         }),
         Review::Edit(id) => Ok(match pending(&state.store, guild, id)? {
             Some((_, item)) => form(&Draft::from_item(&item), Some(id)),
@@ -148,7 +153,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
         Review::SubmitEdit { id, draft } => {
             let item = match draft.check("suggestion", state.core.bank.categories()) {
                 Ok(item) => item,
-                Err(errors) => return Ok(invalid(errors)),
+                Err(errors) => return Ok(invalid(errors, &draft, Some(id))),
             };
             if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"))? {
                 return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
@@ -210,21 +215,31 @@ fn next(state: &State, scope: &Scope, note: Option<String>) -> store::Result<Rep
 fn show(state: &State, scope: &Scope, id: i64, note: Option<String>) -> store::Result<Reply> {
     let guild = scope.who.guild;
     let Some(s) = state.store.suggestion(guild, id)? else { return Ok(Reply::error(text::NO_SUCH_SUGGESTION)) };
-    let Ok(item) = own::from_stored(&s.item, "suggestion") else { return Ok(Reply::error(text::NO_SUCH_SUGGESTION)) };
     let (_, waiting) = state.store.next_pending(guild)?;
     let bank = &state.core.bank;
-    let actions = text::review_actions()
-        .into_iter()
-        .map(|(action, label, danger)| Action {
-            id: review_button(action, id),
-            label: label.into(),
-            danger,
-            command: format!("/quiz admin review {action} {id}"),
-        })
-        .collect();
+    let author = s.author.as_ref().map(|(_, n)| n.as_str());
+    let item = match own::from_stored(&s.item, "suggestion") {
+        Ok(item) => item,
+        Err(e) => {
+            // Stored before the rules changed, say: it can only be rejected,
+            // and must not hold up the ones after it.
+            tracing::error!(%guild, suggestion = id, error = %e, "a stored suggestion no longer reads");
+            let card = ReviewCard {
+                note,
+                title: text::review_title(id, author, "?", waiting),
+                prompt: text::unreadable_suggestion(&e),
+                choices: Vec::new(),
+                right_answer: String::new(),
+                explanation: String::new(),
+                warnings: Vec::new(),
+                actions: actions(id).into_iter().filter(|a| a.danger).collect(),
+            };
+            return Ok(Reply::private(Body::Review(Box::new(card))));
+        }
+    };
     let card = ReviewCard {
         note,
-        title: text::review_title(id, s.author.as_ref().map(|(_, n)| n.as_str()), &bank.title(&item.category), waiting),
+        title: text::review_title(id, author, &bank.title(&item.category), waiting),
         prompt: item.prompt.clone(),
         choices: match &item.kind {
             ItemKind::Choice { choices, .. } => choices.clone(),
@@ -236,7 +251,20 @@ fn show(state: &State, scope: &Scope, id: i64, note: Option<String>) -> store::R
         },
         explanation: item.explanation.clone(),
         warnings: notes(&state.store, bank, guild, &item)?,
-        actions,
+        actions: actions(id),
     };
     Ok(Reply::private(Body::Review(Box::new(card))))
+}
+
+/// The reviewer's buttons for a suggestion: approve, reject (the danger one), edit.
+fn actions(id: i64) -> Vec<Action> {
+    text::review_actions()
+        .into_iter()
+        .map(|(action, label, danger)| Action {
+            id: review_button(action, id),
+            label: label.into(),
+            danger,
+            command: format!("/quiz admin review {action} {id}"),
+        })
+        .collect()
 }

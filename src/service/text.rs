@@ -510,7 +510,7 @@ pub fn forget_me_first(platform: Platform) -> String {
     let confirm = if platform == Platform::Discord { "/quiz forget-me confirm:yes" } else { "/quiz forget-me confirm" };
     format!(
         "This deletes your answers, points, streaks and practice in this server, for good, and takes you off its \
-         boards (past seasons too). Questions you suggested stay, credited to nobody. Nothing else changes. \
+         boards (past seasons too). Your suggestions still waiting are withdrawn; questions of yours already approved stay, credited to nobody. Nothing else changes. \
          To go ahead: {confirm}"
     )
 }
@@ -534,6 +534,9 @@ pub const REJECT_TITLE: &str = "Reject the suggestion";
 pub const REASON_LABEL: &str = "Why (the author sees it)";
 pub const REASON_HINT: &str = "Optional: for example, already asked last month";
 pub const NOT_SAVED: &str = "the suggestion was not saved:";
+pub const RETRY_LABEL: &str = "Fix and send again";
+pub const RETRY_GONE: &str = "That form is no longer kept; open it again with the command.";
+pub const SUGGEST_IN_SERVER: &str = "Suggestions are for a server's own questions: use /quiz suggest in a server.";
 
 /// A suggestion form's field: its label and what to write in it.
 pub fn field_label(field: Field) -> (&'static str, &'static str) {
@@ -566,7 +569,13 @@ pub fn review_title(id: i64, author: Option<&str>, category: &str, pending: i64)
 }
 
 pub fn too_many_pending(max: i64) -> String {
-    format!("You have {max} suggestions waiting for review here already; please wait until an admin has looked at them.")
+    format!(
+        "You have {max} suggestions waiting for review here already; please wait until an admin has looked at them."
+    )
+}
+
+pub fn unreadable_suggestion(why: &str) -> String {
+    format!("This suggestion no longer passes the pack rules ({why}); it can only be rejected.")
 }
 
 pub const NOTHING_TO_REVIEW: &str = "No suggestions are waiting for review.";
@@ -592,7 +601,12 @@ pub fn review_actions() -> [(&'static str, &'static str, bool); 3] {
 }
 
 /// One line of `/quiz suggestions`.
-pub fn suggestion_line(id: i64, title: &str, state: &str, reason: Option<&str>) -> String {
+pub fn suggestion_line(id: i64, title: &str, state: crate::store::SuggestionState, reason: Option<&str>) -> String {
+    let state = match state {
+        crate::store::SuggestionState::Pending => "waiting for review",
+        crate::store::SuggestionState::Approved => "approved",
+        crate::store::SuggestionState::Rejected => "rejected",
+    };
     match reason {
         Some(r) => format!("#{id} {state}: {title} (reason: {r})"),
         None => format!("#{id} {state}: {title}"),

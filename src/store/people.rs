@@ -140,7 +140,12 @@ impl Store {
                 "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
                 params![guild, user],
             )?;
-            // Their suggestions and items stay, credited to nobody.
+            // Their suggestions still waiting go; decided ones and approved
+            // items stay, credited to nobody.
+            tx.execute(
+                "DELETE FROM suggestions WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
+                params![guild, user],
+            )?;
             for table in ["suggestions", "own_items"] {
                 tx.execute(
                     &format!("UPDATE {table} SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2"),

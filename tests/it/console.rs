@@ -93,3 +93,45 @@ fn sigterm_stops_cleanly_with_exit_code_zero() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Bye."));
     drop(stdin);
 }
+
+/// The README's scripted suggestion, with a mistake fixed on the way.
+const SUGGESTION: &str = "/quiz suggest
+prompt: Which HTTP method applies a partial update to a resource?
+options: PUT
+PATCH
+POST
+answer: Z
+explanation: PATCH carries only the changes; PUT replaces the whole resource.
+category: apis
+
+answer: B
+
+/as Bo
+/quiz admin review approve 1
+/quiz suggest
+prompt: never sent
+/cancel
+/quiz suggestions
+";
+
+#[test]
+fn a_suggestion_is_scripted_line_by_line_fixed_after_an_error_and_approved() {
+    let dir = TempDir::new().unwrap();
+    let out = run_script(dir.path(), SUGGESTION);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Right choice (letter): letter Z is out of range: there are 3 choices (A-C)"), "{stdout}");
+    // The form came back holding what was sent, so one line fixed it.
+    assert!(stdout.contains("options: PUT\n         PATCH\n         POST"), "{stdout}");
+    assert!(stdout.contains("suggestion #1 is waiting"), "{stdout}");
+    assert!(stdout.contains("Approved suggestion #1"), "{stdout}");
+    assert!(stdout.contains("Dropped; nothing was sent."), "{stdout}");
+    assert!(stdout.contains("not suggested a question"), "Bo has none: {stdout}");
+    assert_eq!(count_in(dir.path(), "SELECT COUNT(*) FROM suggestions"), 1);
+    assert_eq!(count_in(dir.path(), "SELECT COUNT(*) FROM own_items WHERE slug = 'suggestion-1'"), 1);
+    let item: String = rusqlite::Connection::open(dir.path().join("quizmaster.db"))
+        .unwrap()
+        .query_row("SELECT item FROM own_items", [], |r| r.get(0))
+        .unwrap();
+    assert!(item.contains(r#"choices = ["PUT", "PATCH", "POST"]"#) && item.contains(r#"answer = "B""#), "{item}");
+}

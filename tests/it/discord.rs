@@ -706,6 +706,13 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
     assert!(text.contains("Right choice (letter): letter F is out of range: there are 3 choices (A-C)"), "{text}");
     assert!(text.contains("Category: `cooking` is not one of the bank's categories: apis, miscellaneous"), "{text}");
     assert_eq!(suggestions(), 0);
+    // Nothing typed is lost: a button opens the modal again, filled in.
+    let buttons: Vec<String> = custom_ids(&cb["data"]).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(buttons, ["qm:retry"]);
+    let cb = fake.callback(&fake.click(&ann, "qm:retry", "3")).await;
+    assert_eq!((cb["type"].as_u64(), cb["data"]["custom_id"].as_str()), (Some(9), Some("qm:form:suggest")), "{cb}");
+    let values: Vec<String> = modal_inputs(&cb).into_iter().map(|(_, _, v)| v).collect();
+    assert_eq!(values, bad.iter().map(|(_, v)| v.to_string()).collect::<Vec<_>>());
 
     // A good one, whose text tries to ping.
     let prompt = format!("@everyone <@&{OTHER_ROLE}> Which status code means the resource was created?");
@@ -722,7 +729,8 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
 
     // The admin's review card, with its buttons.
     let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "review", json!([]))).await;
-    let text = unmarked(&content(&cb));
+    let card = &cb["data"]["embeds"][0];
+    let text = unmarked(&format!("{}\n{}", card["title"].as_str().unwrap(), card["description"].as_str().unwrap()));
     assert!(text.contains("Suggestion #1 by Ann @\u{200B}here"), "{text}");
     assert!(!text.contains("@everyone") && !text.contains("<@&"), "member text is inert: {text}");
     let buttons: Vec<String> = custom_ids(&cb["data"]).into_iter().map(|(id, _)| id).collect();

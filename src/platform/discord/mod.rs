@@ -31,11 +31,11 @@ use serenity::all::{
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::command::{AdminCommand, Command, parse_button, parse_form};
+use crate::command::{AdminCommand, Command, RETRY_BUTTON, parse_button, parse_form};
 use crate::config::{DiscordSettings, Shards};
 use crate::delivery::Permission;
 use crate::ids::{Platform, Share};
-use crate::reply::Reply;
+use crate::reply::{Body, FormCard, Reply};
 use crate::scheduler::{self, Clock, Deliver};
 use crate::service::{Ctx, Service, text};
 use render::{interaction_edit, interaction_response};
@@ -53,6 +53,34 @@ pub(crate) struct Interactions {
     clock: Arc<dyn Clock>,
     /// The REST client answers go through (deferred edits, gateway callbacks).
     http: Arc<Http>,
+    /// Each member's last form that was not accepted, to open again filled
+    /// in (a modal cannot stay open to show its problems).
+    retries: Arc<Retries>,
+}
+
+/// Forms to open again, by user id; bounded, and kept for an hour.
+#[derive(Default)]
+pub(crate) struct Retries(std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, FormCard)>>);
+
+impl Retries {
+    const KEEP: StdDuration = StdDuration::from_secs(3600);
+    const MAX: usize = 10_000;
+
+    fn put(&self, user: String, form: FormCard) {
+        let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if map.len() >= Self::MAX {
+            map.retain(|_, (at, _)| at.elapsed() < Self::KEEP);
+            if map.len() >= Self::MAX {
+                map.clear();
+            }
+        }
+        map.insert(user, (std::time::Instant::now(), form));
+    }
+
+    fn take(&self, user: &str) -> Option<FormCard> {
+        let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.remove(user).filter(|(at, _)| at.elapsed() < Self::KEEP).map(|(_, form)| form)
+    }
 }
 
 impl Interactions {
@@ -119,10 +147,17 @@ impl Interactions {
             other => other,
         });
         let ctx = self.ctx(cmd.guild_id, cmd.channel_id, &cmd.user, cmd.member.as_deref());
-        self.run(ctx, parsed)
+        self.run(ctx, in_a_server(cmd.guild_id, parsed))
     }
 
     fn component(&self, c: &ComponentInteraction) -> JoinHandle<Reply> {
+        if c.data.custom_id == RETRY_BUTTON {
+            let reply = match self.retries.take(&c.user.id.to_string()) {
+                Some(form) => Reply::private(Body::Form(form)),
+                None => Reply::error(text::RETRY_GONE),
+            };
+            return tokio::spawn(async move { text::spelled_for(PLATFORM, reply) });
+        }
         let parsed = parse_button(&c.data.custom_id).ok_or_else(|| {
             tracing::warn!(custom_id = %c.data.custom_id, "a button that is not ours");
             text::NOT_OUR_BUTTON.to_string()
@@ -150,7 +185,23 @@ impl Interactions {
             text::NOT_OUR_BUTTON.to_string()
         });
         let ctx = self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref());
-        self.run(ctx, parsed)
+        let job = self.run(ctx, in_a_server(m.guild_id, parsed));
+        let (retries, user) = (Arc::clone(&self.retries), m.user.id.to_string());
+        tokio::spawn(async move {
+            let reply = job.await.unwrap_or_else(|_| Reply::error(text::OUR_FAULT));
+            if let Body::Invalid(invalid) = &reply.body {
+                retries.put(user, invalid.retry.clone());
+            }
+            reply
+        })
+    }
+}
+
+/// Suggestions belong to a server: none from a direct message.
+fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, String>) -> Result<Command, String> {
+    match cmd {
+        Ok(Command::Suggest | Command::SubmitSuggestion(_)) if guild.is_none() => Err(text::SUGGEST_IN_SERVER.into()),
+        other => other,
     }
 }
 
@@ -291,8 +342,12 @@ pub async fn run(
     if share.first == 0 {
         register_commands(&rest, &service, &settings.guild_ids).await;
     }
-    let interactions =
-        Arc::new(Interactions { service: Arc::clone(&service), clock: Arc::clone(&clock), http: Arc::clone(&rest) });
+    let interactions = Arc::new(Interactions {
+        service: Arc::clone(&service),
+        clock: Arc::clone(&clock),
+        http: Arc::clone(&rest),
+        retries: Arc::default(),
+    });
     let poster: Arc<dyn Deliver> =
         Arc::new(Poster::new(Arc::clone(&rest), settings.requests_per_second, concurrency, share));
     let scheduled = scheduler::run(service, clock, poster, cancel.clone());

@@ -6,7 +6,7 @@ use serenity::all::{
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, EditInteractionResponse, InputTextStyle,
 };
 
-use crate::command::button_value;
+use crate::command::{RETRY_BUTTON, button_value};
 use crate::content::letter;
 use crate::reply::{self, Body, Reply, Style, Visibility};
 use crate::service::text;
@@ -60,7 +60,31 @@ pub(super) struct Rendered {
     pub rows: Vec<CreateActionRow>,
 }
 
+/// The most a message's content may hold.
+const MAX_CONTENT: usize = 2000;
+
+/// Text cut to fit a message, marked where it was cut. Forms keep what
+/// members type short enough; this is the net for anything else.
+fn fit(text: String) -> String {
+    if text.chars().count() <= MAX_CONTENT {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MAX_CONTENT - 1).collect();
+    // Never leave a lone escaping backslash at the end.
+    while cut.ends_with('\\') {
+        cut.pop();
+    }
+    cut.push('…');
+    cut
+}
+
 pub(super) fn render(reply: &Reply) -> Rendered {
+    let mut r = render_whole(reply);
+    r.content = fit(r.content);
+    r
+}
+
+fn render_whole(reply: &Reply) -> Rendered {
     match &reply.body {
         Body::Leaderboard(board) => {
             let lines: Vec<String> = if board.rows.is_empty() {
@@ -86,6 +110,27 @@ pub(super) fn render(reply: &Reply) -> Rendered {
             let embed = CreateEmbed::new().title(text::HELP_TITLE).description(lines.join("\n"));
             Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
         }
+        // Discord closes a modal on submit: its problems come with a button
+        // that opens it again, filled in.
+        Body::Invalid(_) => {
+            let retry = CreateButton::new(RETRY_BUTTON).label(text::RETRY_LABEL).style(ButtonStyle::Primary);
+            Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(vec![retry]) }
+        }
+        // A form asked for after the answer was deferred cannot be a modal.
+        Body::Form(_) => Rendered { content: escape(text::FORM_FAILED), embed: None, rows: Vec::new() },
+        // A suggestion at the form's limits, with its notes, can outgrow a
+        // message: the card is an embed (4,096 characters), the note above it.
+        Body::Review(r) => {
+            let embed = CreateEmbed::new()
+                .title(escape(&r.title).chars().take(256).collect::<String>())
+                .description(reply::review_details(r, &STYLE));
+            let buttons = reply.actions().iter().map(action_button).collect();
+            Rendered {
+                content: r.note.as_deref().map(escape).unwrap_or_default(),
+                embed: Some(embed),
+                rows: rows(buttons),
+            }
+        }
         Body::Reveal(r) => {
             let buttons: Vec<CreateButton> = (0..r.choice_count)
                 .map(|i| {
@@ -108,16 +153,14 @@ pub(super) fn render(reply: &Reply) -> Rendered {
                         .style(ButtonStyle::Primary)
                 })
                 .collect();
-            buttons.extend(reply.actions().iter().map(|a| {
-                CreateButton::new(&a.id).label(&a.label).style(if a.danger {
-                    ButtonStyle::Danger
-                } else {
-                    ButtonStyle::Primary
-                })
-            }));
+            buttons.extend(reply.actions().iter().map(action_button));
             Rendered { content: reply::render(body, &STYLE), embed: None, rows: rows(buttons) }
         }
     }
+}
+
+fn action_button(a: &reply::Action) -> CreateButton {
+    CreateButton::new(&a.id).label(&a.label).style(if a.danger { ButtonStyle::Danger } else { ButtonStyle::Primary })
 }
 
 /// At most five buttons to a row.
@@ -173,4 +216,75 @@ pub(super) fn interaction_edit(reply: &Reply) -> EditInteractionResponse {
         m = m.embed(e);
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::QuestionRef;
+    use crate::content::own::{Draft, Field};
+    use crate::ids::PostId;
+    use crate::reply::{Mode, QuestionCard, RevealCard, ReviewCard};
+
+    /// Prose of exactly `n` characters.
+    fn words(n: usize) -> String {
+        "lorem ipsum dolor sit amet ".chars().cycle().take(n).collect()
+    }
+
+    #[test]
+    fn the_largest_suggestion_fits_a_message_and_anything_longer_is_cut_cleanly() {
+        let lines: Vec<String> = (0..5).map(|i| format!("{i} {}", words(Field::Options.max_chars() / 5 - 3))).collect();
+        let draft = Draft {
+            prompt: words(Field::Prompt.max_chars()),
+            options: lines.join("\n"),
+            answer: "E".into(),
+            explanation: words(Field::Explanation.max_chars()),
+            category: "apis".into(),
+        };
+        let item = draft.check("s", &["apis".to_string()]).unwrap();
+        let crate::content::ItemKind::Choice { choices, .. } = &item.kind else { panic!() };
+        let name = words(32);
+        let question = Body::Question(QuestionCard {
+            question: QuestionRef::Daily(PostId(1)),
+            mode: Mode::Daily,
+            category: "APIs".into(),
+            difficulty: "medium".into(),
+            prompt: item.prompt.clone(),
+            choices: choices.clone(),
+            closes_at: None,
+            ping: Some("960000000000000001".into()),
+            credit: Some(name.clone()),
+        });
+        let reveal = Body::Reveal(RevealCard {
+            question: QuestionRef::Daily(PostId(1)),
+            choice_count: 5,
+            right_choice: Some(4),
+            prompt: item.prompt.clone(),
+            right_answer: item.right_answer(),
+            explanation: item.explanation.clone(),
+            answered: 10_000,
+            correct: 9_999,
+            first_correct: Some(name.clone()),
+            credit: Some(name.clone()),
+        });
+        let review = Body::Review(Box::new(ReviewCard {
+            note: Some(words(120)),
+            title: words(120),
+            prompt: item.prompt.clone(),
+            choices: choices.clone(),
+            right_answer: item.right_answer(),
+            explanation: item.explanation.clone(),
+            warnings: vec![words(120), words(400)],
+            actions: Vec::new(),
+        }));
+        for body in [question, reveal, review] {
+            let r = render(&Reply::public(body.clone()));
+            assert!(r.content.chars().count() <= MAX_CONTENT && !r.content.ends_with('…'), "{}", r.content);
+            let embed = serde_json::to_value(&r.embed).unwrap();
+            assert!(embed["description"].as_str().unwrap_or_default().chars().count() <= 4096, "{embed}");
+        }
+        let cut = render(&Reply::info("*".repeat(3000))).content;
+        assert_eq!(cut.chars().count(), MAX_CONTENT - 1, "cut before the escape it would split");
+        assert!(cut.ends_with("\\*…"), "{}", &cut[cut.len() - 10..]);
+    }
 }

@@ -219,12 +219,15 @@ impl Slack {
                 let channel = payload.channel.as_ref().map(|c| c.id.clone()).unwrap_or_default();
                 let ctx = self.ctx(&team, &channel, &payload.user.id, name, review).await;
                 let reply = self.handle(ctx, Ok(cmd)).await;
+                let asked_form = matches!(reply.body, Body::Form(_));
                 let Err(reply) = self.open_form(&reply, &team, payload.trigger_id.as_deref(), &channel).await else {
                     return Ok(None);
                 };
                 if let Some(url) = payload.response_url {
                     let mut body = response_body(&Reply { visibility: Visibility::Private, ..reply });
-                    body["replace_original"] = json!(review);
+                    // A review action's result takes the card's place; a form
+                    // that could not open leaves the card where it is.
+                    body["replace_original"] = json!(review && !asked_form);
                     let api = self.api.clone();
                     tokio::spawn(async move {
                         if let Err(e) = api.respond(&url, &body).await {

@@ -24,7 +24,7 @@ pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*"), time, role:
 /// for a question).
 pub fn message(reply: &Reply) -> Value {
     let text = reply::render(&reply.body, &STYLE);
-    let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": text}})];
+    let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": section(&text)}})];
     let buttons = reply.buttons();
     if !buttons.is_empty() {
         let elements: Vec<Value> = buttons
@@ -103,11 +103,20 @@ pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
 /// fields, or the modal turned into the reply.
 pub(super) fn submission_response(reply: &Reply) -> Value {
     if let Body::Invalid(InvalidCard { problems, .. }) = &reply.body {
-        let errors: serde_json::Map<String, Value> =
-            problems.iter().map(|(field, _, message)| ((*field).to_string(), json!(message))).collect();
+        // Every problem of a field, under it.
+        let mut errors = serde_json::Map::new();
+        for (field, _, message) in problems {
+            match errors.get_mut(*field) {
+                Some(Value::String(s)) => {
+                    s.push_str("; ");
+                    s.push_str(message);
+                }
+                _ => drop(errors.insert((*field).to_string(), json!(message))),
+            }
+        }
         return json!({"response_action": "errors", "errors": errors});
     }
-    let text = reply::render(&reply.body, &STYLE);
+    let text = section(&reply::render(&reply.body, &STYLE));
     json!({
         "response_action": "update",
         "view": {
@@ -117,6 +126,25 @@ pub(super) fn submission_response(reply: &Reply) -> Value {
             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
         },
     })
+}
+
+/// A section block's text holds at most 3,000 characters; forms keep what
+/// members type well under that, and this is the net for anything else (the
+/// message's `text` keeps it all).
+fn section(text: &str) -> String {
+    const MAX: usize = 3000;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX - 1).collect();
+    // Never leave half an entity or a mark (`&am`, `<!date^…`) at the end.
+    if let Some(open) = cut.rfind(['&', '<'])
+        && !cut[open..].contains([';', '>'])
+    {
+        cut.truncate(open);
+    }
+    cut.push('…');
+    cut
 }
 
 /// The response to a slash command or the message for a `response_url`.
