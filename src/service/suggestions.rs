@@ -102,11 +102,18 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
 fn notes(store: &Store, bank: &Bank, guild: GuildId, item: &Item) -> store::Result<Vec<String>> {
     let mut out: Vec<String> = lint(item).into_iter().map(|(_, message)| message).collect();
     let own = own_items(store, guild)?;
-    for other in own::similar(item, bank.live().chain(own.iter())) {
+    let similar = own::similar(item, bank.live().chain(own.iter()));
+    for other in similar.iter().take(MAX_SIMILAR) {
         out.push(text::similar_warning(&display_id(&other.id), &other.prompt));
+    }
+    if similar.len() > MAX_SIMILAR {
+        out.push(text::more_similar(similar.len() - MAX_SIMILAR));
     }
     Ok(out)
 }
+
+/// Similar items named on a review card; past these, a count.
+const MAX_SIMILAR: usize = 3;
 
 /// A server's own items, read back from the store.
 fn own_items(store: &Store, guild: GuildId) -> store::Result<Vec<Item>> {
@@ -147,8 +154,8 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             _ => Reply::error(text::NO_SUCH_SUGGESTION),
         }),
         Review::Edit(id) => Ok(match pending(&state.store, guild, id)? {
-            Some((_, item)) => form(&Draft::from_item(&item), Some(id)),
-            None => Reply::error(text::NO_SUCH_SUGGESTION),
+            Ok((_, item)) => form(&Draft::from_item(&item), Some(id)),
+            Err(refusal) => refusal,
         }),
         Review::SubmitEdit { id, draft } => {
             let item = match draft.check("suggestion", state.core.bank.categories()) {
@@ -167,8 +174,9 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             next(state, scope, Some(text::rejected(id)))
         }
         Review::Approve(id) => {
-            let Some((author, item)) = pending(&state.store, guild, id)? else {
-                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+            let (author, item) = match pending(&state.store, guild, id)? {
+                Ok(found) => found,
+                Err(refusal) => return Ok(refusal),
             };
             if author == Some(scope.who.user) {
                 return Ok(Reply::error(text::OWN_SUGGESTION));
@@ -195,9 +203,16 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
 }
 
 /// A pending suggestion of this server: its author and item.
-fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Option<(Option<store::UserId>, Item)>> {
-    let Some(s) = store.suggestion(guild, id)?.filter(|s| s.state == SuggestionState::Pending) else { return Ok(None) };
-    Ok(own::from_stored(&s.item, "suggestion").ok().map(|item| (s.author.map(|(id, _)| id), item)))
+/// A pending suggestion of this server: its author and item, or the
+/// reply refusing it (not pending here, or no longer readable).
+fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Result<(Option<store::UserId>, Item), Reply>> {
+    let Some(s) = store.suggestion(guild, id)?.filter(|s| s.state == SuggestionState::Pending) else {
+        return Ok(Err(Reply::error(text::NO_SUCH_SUGGESTION)));
+    };
+    Ok(match own::from_stored(&s.item, "suggestion") {
+        Ok(item) => Ok((s.author.map(|(id, _)| id), item)),
+        Err(e) => Err(Reply::error(text::unreadable_suggestion(&e))),
+    })
 }
 
 /// The oldest pending suggestion, with `note` (what the last action did) above it.

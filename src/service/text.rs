@@ -559,6 +559,10 @@ pub fn suggestion_saved(id: i64, warnings: &[String]) -> String {
     out
 }
 
+pub fn more_similar(n: usize) -> String {
+    format!("and {n} more items with the same answer and a similar question")
+}
+
 pub fn similar_warning(id: &str, prompt: &str) -> String {
     format!("it is close to `{id}`, which has the same answer: \"{prompt}\"")
 }

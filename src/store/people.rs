@@ -140,10 +140,13 @@ impl Store {
                 "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
                 params![guild, user],
             )?;
-            // Their suggestions still waiting go; decided ones and approved
-            // items stay, credited to nobody.
+            // Their suggestions still waiting are withdrawn: turned down
+            // with their text blanked, the row kept so that its number is
+            // never given to another (a review button may still name it).
+            // Decided ones and approved items stay, credited to nobody.
             tx.execute(
-                "DELETE FROM suggestions WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
+                "UPDATE suggestions SET state = 'rejected', item = '', reason = NULL, decided_at = created_at
+                 WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
                 params![guild, user],
             )?;
             for table in ["suggestions", "own_items"] {

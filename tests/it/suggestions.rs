@@ -117,7 +117,12 @@ fn own_items_are_asked_in_their_server_only_and_forget_me_leaves_them_uncredited
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE author_id IS NOT NULL"), 0);
     assert!(review(&svc, &bo, Review::Next).contains("No suggestions are waiting"), "hers were withdrawn");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'pending'"), 0);
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'rejected'"), 10, "decided ones stay");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'rejected' AND item = ''"), 1);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'rejected' AND item != ''"), 10);
+    // Its number is not given to the next suggestion.
+    let next =
+        plain(&svc.handle(&bo, Command::SubmitSuggestion(draft("Which code is 404 Not Found?", "404\n410\n400", "A"))));
+    assert!(next.contains("suggestion #13 is waiting"), "{next}");
     assert!(plain(&svc.handle_text(&ann, "suggestions")).contains("not suggested a question"));
     assert_eq!(practise(&svc, &ctx("g1", "Gil", false, now)), (1, 0), "asked, credited to nobody");
 }

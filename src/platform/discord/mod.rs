@@ -58,7 +58,9 @@ pub(crate) struct Interactions {
     retries: Arc<Retries>,
 }
 
-/// Forms to open again, by user id; bounded, and kept for an hour.
+/// Forms to open again, by server and user (the last one that was not
+/// accepted there); kept until one is accepted, for an hour at most, and
+/// bounded.
 #[derive(Default)]
 pub(crate) struct Retries(std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, FormCard)>>);
 
@@ -77,9 +79,17 @@ impl Retries {
         map.insert(user, (std::time::Instant::now(), form));
     }
 
-    fn take(&self, user: &str) -> Option<FormCard> {
-        let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.remove(user).filter(|(at, _)| at.elapsed() < Self::KEEP).map(|(_, form)| form)
+    fn get(&self, key: &str) -> Option<FormCard> {
+        let map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.get(key).filter(|(at, _)| at.elapsed() < Self::KEEP).map(|(_, form)| form.clone())
+    }
+
+    fn forget(&self, key: &str) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(key);
+    }
+
+    fn key(guild: Option<GuildId>, user: &serenity::all::User) -> String {
+        format!("{}:{}", guild.map_or(0, GuildId::get), user.id)
     }
 }
 
@@ -152,7 +162,8 @@ impl Interactions {
 
     fn component(&self, c: &ComponentInteraction) -> JoinHandle<Reply> {
         if c.data.custom_id == RETRY_BUTTON {
-            let reply = match self.retries.take(&c.user.id.to_string()) {
+            // Kept until a submission is accepted: closing the modal loses nothing.
+            let reply = match self.retries.get(&Retries::key(c.guild_id, &c.user)) {
                 Some(form) => Reply::private(Body::Form(form)),
                 None => Reply::error(text::RETRY_GONE),
             };
@@ -186,11 +197,12 @@ impl Interactions {
         });
         let ctx = self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref());
         let job = self.run(ctx, in_a_server(m.guild_id, parsed));
-        let (retries, user) = (Arc::clone(&self.retries), m.user.id.to_string());
+        let (retries, key) = (Arc::clone(&self.retries), Retries::key(m.guild_id, &m.user));
         tokio::spawn(async move {
             let reply = job.await.unwrap_or_else(|_| Reply::error(text::OUR_FAULT));
-            if let Body::Invalid(invalid) = &reply.body {
-                retries.put(user, invalid.retry.clone());
+            match &reply.body {
+                Body::Invalid(invalid) => retries.put(key, invalid.retry.clone()),
+                _ => retries.forget(&key),
             }
             reply
         })

@@ -62,14 +62,17 @@ pub(super) struct Rendered {
 
 /// The most a message's content may hold.
 const MAX_CONTENT: usize = 2000;
+/// The most an embed's description may hold.
+const MAX_DESCRIPTION: usize = 4096;
 
-/// Text cut to fit a message, marked where it was cut. Forms keep what
-/// members type short enough; this is the net for anything else.
-fn fit(text: String) -> String {
-    if text.chars().count() <= MAX_CONTENT {
+/// Text cut to `max` characters, marked where it was cut. Forms keep what
+/// members type short enough for plain prose; this is the net for text
+/// that escaping made longer, and anything else.
+fn fit(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
         return text;
     }
-    let mut cut: String = text.chars().take(MAX_CONTENT - 1).collect();
+    let mut cut: String = text.chars().take(max - 1).collect();
     // Never leave a lone escaping backslash at the end.
     while cut.ends_with('\\') {
         cut.pop();
@@ -80,7 +83,7 @@ fn fit(text: String) -> String {
 
 pub(super) fn render(reply: &Reply) -> Rendered {
     let mut r = render_whole(reply);
-    r.content = fit(r.content);
+    r.content = fit(r.content, MAX_CONTENT);
     r
 }
 
@@ -123,7 +126,7 @@ fn render_whole(reply: &Reply) -> Rendered {
         Body::Review(r) => {
             let embed = CreateEmbed::new()
                 .title(escape(&r.title).chars().take(256).collect::<String>())
-                .description(reply::review_details(r, &STYLE));
+                .description(fit(reply::review_details(r, &STYLE), MAX_DESCRIPTION));
             let buttons = reply.actions().iter().map(action_button).collect();
             Rendered {
                 content: r.note.as_deref().map(escape).unwrap_or_default(),
@@ -283,6 +286,21 @@ mod tests {
             let embed = serde_json::to_value(&r.embed).unwrap();
             assert!(embed["description"].as_str().unwrap_or_default().chars().count() <= 4096, "{embed}");
         }
+        // Text made mostly of markup doubles when escaped: it is cut, cleanly.
+        let heavy = Body::Review(Box::new(ReviewCard {
+            note: None,
+            title: "_".repeat(300),
+            prompt: "*".repeat(300),
+            choices: vec!["_".repeat(100); 5],
+            right_answer: "`".repeat(100),
+            explanation: "|".repeat(600),
+            warnings: vec!["#".repeat(700); 4],
+            actions: Vec::new(),
+        }));
+        let embed = serde_json::to_value(render(&Reply::private(heavy)).embed).unwrap();
+        let description = embed["description"].as_str().unwrap();
+        assert!(description.chars().count() <= MAX_DESCRIPTION && description.ends_with('…'));
+        assert!(embed["title"].as_str().unwrap().chars().count() <= 256);
         let cut = render(&Reply::info("*".repeat(3000))).content;
         assert_eq!(cut.chars().count(), MAX_CONTENT - 1, "cut before the escape it would split");
         assert!(cut.ends_with("\\*…"), "{}", &cut[cut.len() - 10..]);
