@@ -246,14 +246,6 @@ impl Bank {
         self.items.iter().filter(|i| !i.retired)
     }
 
-    /// Ids of the items in the given categories (all items when `categories` is empty).
-    pub fn pool(&self, categories: &[String]) -> Vec<&str> {
-        self.live()
-            .filter(|i| categories.is_empty() || categories.contains(&i.category))
-            .map(|i| i.id.as_str())
-            .collect()
-    }
-
     /// Problems worth a look that do not stop the bank from loading (see [`lint`]).
     pub fn warnings(&self) -> Vec<ContentError> {
         self.live_with_files()
