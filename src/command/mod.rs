@@ -168,7 +168,7 @@ impl QuestionRef {
 
     pub fn decode(s: &str) -> Option<Self> {
         let (kind, id) = s.split_at_checked(1)?;
-        let id: i64 = id.parse().ok().filter(|n| *n > 0)?;
+        let id = positive(id)?;
         match kind {
             "d" => Some(Self::Daily(PostId(id))),
             "p" => Some(Self::Practice(PracticeId(id))),
@@ -216,19 +216,28 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
         }
         d
     };
-    let number = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
     match rest.split_once(':') {
         None if rest == "suggest" => Some(Command::SubmitSuggestion(draft())),
         Some(("edit", id)) => {
-            Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: number(id)?, draft: draft() })))
+            Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: positive(id)?, draft: draft() })))
         }
         Some(("reject", id)) => {
-            let reason = fields.iter().find(|(n, _)| n == "reason").map(|(_, v)| clean(v)).filter(|r| !r.is_empty());
-            let reason = reason.map(|r| r.chars().take(MAX_REASON_CHARS).collect());
-            Some(Command::Admin(AdminCommand::Review(Review::Reject { id: number(id)?, reason })))
+            let reason = fields.iter().find(|(n, _)| n == "reason").and_then(|(_, v)| reason(v));
+            Some(Command::Admin(AdminCommand::Review(Review::Reject { id: positive(id)?, reason })))
         }
         _ => None,
     }
+}
+
+/// A row number as ids and commands give it: a positive integer.
+fn positive(s: &str) -> Option<i64> {
+    s.parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+/// A reviewer's reason as kept: cleaned, at most [`MAX_REASON_CHARS`], none if empty.
+fn reason(typed: &str) -> Option<String> {
+    let r = clean(typed);
+    (!r.is_empty()).then(|| r.chars().take(MAX_REASON_CHARS).collect())
 }
 
 /// The answer a button gives, or `None` for a value that is not one of ours.
@@ -236,7 +245,7 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
 pub fn parse_button(value: &str) -> Option<Command> {
     if let Some(review) = value.strip_prefix("qm:review:") {
         let (action, id) = review.split_once(':')?;
-        let id = id.parse::<i64>().ok().filter(|n| *n > 0)?;
+        let id = positive(id)?;
         return Some(Command::Admin(AdminCommand::Review(match action {
             "approve" => Review::Approve(id),
             "reject" => Review::RejectForm(id),
@@ -422,15 +431,13 @@ fn parse_review(args: &[&str]) -> Result<Review, CommandError> {
         message: "takes nothing, or approve <n>, reject <n> [reason] or edit <n>".into(),
     };
     let Some((action, rest)) = args.split_first() else { return Ok(Review::Next) };
-    let (n, reason) = rest.split_first().ok_or_else(bad)?;
-    let id = n.trim_start_matches('#').parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(bad)?;
-    let reason = reason.join(" ");
-    Ok(match (action.to_lowercase().as_str(), reason.is_empty()) {
+    let (n, words) = rest.split_first().ok_or_else(bad)?;
+    let id = positive(n.trim_start_matches('#')).ok_or_else(bad)?;
+    let words = words.join(" ");
+    Ok(match (action.to_lowercase().as_str(), words.is_empty()) {
         ("approve", true) => Review::Approve(id),
         ("edit", true) => Review::Edit(id),
-        ("reject", _) => {
-            Review::Reject { id, reason: (!reason.is_empty()).then(|| reason.chars().take(MAX_REASON_CHARS).collect()) }
-        }
+        ("reject", _) => Review::Reject { id, reason: reason(&words) },
         _ => return Err(bad()),
     })
 }

@@ -435,10 +435,14 @@ pub fn random_hex<const N: usize>() -> String {
 /// A server named on the command line, and its zone; an error naming it
 /// if the database has never seen it.
 fn server_named(store: &Store, server: &crate::ids::ServerRef, default_tz: Tz) -> anyhow::Result<(store::GuildId, Tz)> {
-    let guild = store
-        .find_guild(server.platform, &server.id)?
-        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
+    let guild = find_server(store, server)?;
     Ok((guild, store.guild_zone(guild, default_tz)?.0))
+}
+
+/// A server named on the command line; an error naming it if the database
+/// has never seen it.
+fn find_server(store: &Store, server: &crate::ids::ServerRef) -> anyhow::Result<store::GuildId> {
+    store.find_guild(server.platform, &server.id)?.ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {

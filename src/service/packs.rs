@@ -21,9 +21,7 @@ pub enum ImportError {
 /// A server's own items as a pack, each with its own id; an error naming
 /// the server if the database has never seen it.
 pub fn export_pack(store: &Store, server: &ServerRef) -> anyhow::Result<String> {
-    let guild = store
-        .find_guild(server.platform, &server.id)?
-        .ok_or_else(|| anyhow::anyhow!("no server {server} in this database"))?;
+    let guild = super::find_server(store, server)?;
     let mut out = format!("# The own questions of {server}: `quizmaster pack import` takes this file.\n");
     for own in store.own_items(guild)? {
         // Read back and written again: what goes out always parses.

@@ -13,7 +13,7 @@ use crate::content::own::{self, Draft, Field, FieldError};
 use crate::content::{Bank, Item, ItemKind, lint};
 use crate::ids::own_item_id;
 use crate::reply::{Action, Body, FormCard, FormField, InvalidCard, Reply, ReviewCard};
-use crate::store::{self, GuildId, Store, SuggestionState};
+use crate::store::{self, GuildId, Store, Suggestion, SuggestionState};
 
 /// The suggestion form, filled with `draft`; `edit`: the suggestion a
 /// reviewer is changing.
@@ -165,7 +165,10 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"))? {
                 return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
             }
-            show(state, scope, id, Some(text::edited(id)))
+            match state.store.suggestion(guild, id)? {
+                Some(s) => show(state, scope, s, Some(text::edited(id))),
+                None => Ok(Reply::error(text::NO_SUCH_SUGGESTION)),
+            }
         }
         Review::Reject { id, reason } => {
             if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), store::millis(now))? {
@@ -202,7 +205,6 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
     }
 }
 
-/// A pending suggestion of this server: its author and item.
 /// A pending suggestion of this server: its author and item, or the
 /// reply refusing it (not pending here, or no longer readable).
 fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Result<(Option<store::UserId>, Item), Reply>> {
@@ -218,8 +220,8 @@ fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Result<(Opti
 /// The oldest pending suggestion, with `note` (what the last action did) above it.
 fn next(state: &State, scope: &Scope, note: Option<String>) -> store::Result<Reply> {
     match state.store.next_pending(scope.who.guild)? {
-        (Some(s), _) => show(state, scope, s.id, note),
-        (None, _) => Ok(Reply::info(match note {
+        Some(s) => show(state, scope, s, note),
+        None => Ok(Reply::info(match note {
             Some(n) => format!("{n}\n{}", text::NOTHING_TO_REVIEW),
             None => text::NOTHING_TO_REVIEW.to_string(),
         })),
@@ -227,10 +229,9 @@ fn next(state: &State, scope: &Scope, note: Option<String>) -> store::Result<Rep
 }
 
 /// One pending suggestion as the review card.
-fn show(state: &State, scope: &Scope, id: i64, note: Option<String>) -> store::Result<Reply> {
-    let guild = scope.who.guild;
-    let Some(s) = state.store.suggestion(guild, id)? else { return Ok(Reply::error(text::NO_SUCH_SUGGESTION)) };
-    let (_, waiting) = state.store.next_pending(guild)?;
+fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<String>) -> store::Result<Reply> {
+    let (guild, id) = (scope.who.guild, s.id);
+    let waiting = state.store.pending_count(guild)?;
     let bank = &state.core.bank;
     let author = s.author.as_ref().map(|(_, n)| n.as_str());
     let item = match own::from_stored(&s.item, "suggestion") {

@@ -4,6 +4,21 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 
+/// What forgetting a player (?2) in a server (?1) does beyond their answers
+/// and practice answers, in order. A suggestion still waiting is turned
+/// down with its text blanked; its row stays so that its number is never
+/// given to another (a review button may still name it).
+const FORGET: [&str; 7] = [
+    "DELETE FROM streaks WHERE user_id = ?2 AND channel_id IN (SELECT id FROM channels WHERE guild_id = ?1)",
+    "DELETE FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1",
+    "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
+    "UPDATE suggestions SET state = 'rejected', item = '', reason = NULL, decided_at = created_at
+     WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
+    "UPDATE suggestions SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2",
+    "UPDATE own_items SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2",
+    "UPDATE suggestions SET decided_by = NULL WHERE guild_id = ?1 AND decided_by = ?2",
+];
+
 impl Store {
     /// The rows of a server, one of its channels and a user, if all three
     /// were seen before, with the name stored for the user. Reads only.
@@ -117,7 +132,9 @@ impl Store {
     /// Deletes what a player left in one server: their daily answers,
     /// streaks, practice questions and answers there, and their rows in its
     /// archived season boards; their practice cards too once nothing of
-    /// theirs is left anywhere. Returns how many answers went. The server's
+    /// theirs is left anywhere. Their suggestions still waiting are
+    /// withdrawn (see [`FORGET`]); decided ones and approved items stay,
+    /// credited to nobody. Returns how many answers went. The server's
     /// board totals must be rebuilt after this.
     pub fn forget_player(&mut self, guild: GuildId, user: UserId) -> Result<usize> {
         self.write(|tx| {
@@ -126,39 +143,14 @@ impl Store {
                      (SELECT p.id FROM posts p JOIN channels c ON c.id = p.channel_id WHERE c.guild_id = ?1)",
                 params![guild, user],
             )?;
-            tx.execute(
-                "DELETE FROM streaks WHERE user_id = ?2 AND channel_id IN (SELECT id FROM channels WHERE guild_id = ?1)",
-                params![guild, user],
-            )?;
             let practice = tx.execute(
                 "DELETE FROM practice_answers WHERE question_id IN
                      (SELECT id FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1)",
                 params![guild, user],
             )?;
-            tx.execute("DELETE FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1", params![guild, user])?;
-            tx.execute(
-                "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
-                params![guild, user],
-            )?;
-            // Their suggestions still waiting are withdrawn: turned down
-            // with their text blanked, the row kept so that its number is
-            // never given to another (a review button may still name it).
-            // Decided ones and approved items stay, credited to nobody.
-            tx.execute(
-                "UPDATE suggestions SET state = 'rejected', item = '', reason = NULL, decided_at = created_at
-                 WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
-                params![guild, user],
-            )?;
-            for table in ["suggestions", "own_items"] {
-                tx.execute(
-                    &format!("UPDATE {table} SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2"),
-                    params![guild, user],
-                )?;
+            for sql in FORGET {
+                tx.execute(sql, params![guild, user])?;
             }
-            tx.execute(
-                "UPDATE suggestions SET decided_by = NULL WHERE guild_id = ?1 AND decided_by = ?2",
-                params![guild, user],
-            )?;
             let left: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM answers WHERE user_id = ?1)
                      OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)",

@@ -45,6 +45,8 @@ pub struct OwnItem {
     pub author: Option<String>,
 }
 
+const OWN: &str = "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id";
+
 const SUGGESTION: &str = "SELECT s.id, s.author_id, u.display_name, s.state, s.item, s.reason, s.created_at
      FROM suggestions s LEFT JOIN users u ON u.id = s.author_id";
 
@@ -92,21 +94,24 @@ impl Store {
             .optional()?)
     }
 
-    /// The oldest pending suggestion of a server, and how many are pending.
-    pub fn next_pending(&self, guild: GuildId) -> Result<(Option<Suggestion>, i64)> {
-        let next = self
+    /// The oldest pending suggestion of a server.
+    pub fn next_pending(&self, guild: GuildId) -> Result<Option<Suggestion>> {
+        Ok(self
             .conn
             .prepare_cached(&format!(
                 "{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"
             ))?
             .query_row([guild], suggestion_from_row)
-            .optional()?;
-        let count = self.conn.query_row(
+            .optional()?)
+    }
+
+    /// How many of a server's suggestions wait for review.
+    pub fn pending_count(&self, guild: GuildId) -> Result<i64> {
+        Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM suggestions WHERE guild_id = ?1 AND state = 'pending'",
             [guild],
             |r| r.get(0),
-        )?;
-        Ok((next, count))
+        )?)
     }
 
     /// How many of a member's suggestions in a server wait for review.
@@ -215,20 +220,14 @@ impl Store {
     pub fn own_item(&self, guild: GuildId, slug: &str) -> Result<Option<OwnItem>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id
-                 WHERE o.guild_id = ?1 AND o.slug = ?2",
-            )?
+            .prepare_cached(&format!("{OWN} WHERE o.guild_id = ?1 AND o.slug = ?2"))?
             .query_row(params![guild, slug], own_from_row)
             .optional()?)
     }
 
     /// Every own item of a server, by slug.
     pub fn own_items(&self, guild: GuildId) -> Result<Vec<OwnItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id
-             WHERE o.guild_id = ?1 ORDER BY o.slug",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!("{OWN} WHERE o.guild_id = ?1 ORDER BY o.slug"))?;
         let rows = stmt.query_map([guild], own_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
