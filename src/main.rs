@@ -261,7 +261,11 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
             if !warnings.is_empty() {
                 println!("{} warning{}", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
             }
-            ExitCode::SUCCESS
+            let problems = bank.quality_problems();
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Err(e) => {
             eprintln!("{e}");
@@ -276,7 +280,7 @@ fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode
         eprintln!("error: there is no item `{id}` in the question bank (see `quizmaster check-content`)");
         return Ok(ExitCode::from(2));
     };
-    match quizmaster::quiz::grading::explain(&item.kind, answer) {
+    match quizmaster::quiz::grading::explain(&item.kind, answer, bank.glossary()) {
         Ok(g) if matches!(g.why, quizmaster::quiz::grading::Why::Letter) => {
             println!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
         }

@@ -8,7 +8,7 @@ use std::fmt;
 use toml::{Table, Value};
 
 use super::{Difficulty, Item, ItemKind, letter};
-use crate::quiz::grading::{explain, normalise};
+use crate::quiz::grading::{Glossary, explain, normalise};
 
 /// Fields an item may have.
 const ITEM_FIELDS: &[&str] = &[
@@ -215,6 +215,7 @@ impl ItemCheck<'_> {
         let prompt = self.string("prompt");
         let explanation = self.string("explanation");
         let kind = self.kind();
+        self.check_code(prompt.as_deref(), explanation.as_deref(), kind.as_ref());
         let retired = match self.table.get("retired") {
             None => false,
             Some(Value::Boolean(b)) => *b,
@@ -380,19 +381,35 @@ impl ItemCheck<'_> {
 }
 
 impl ItemCheck<'_> {
+    /// Code blocks only in the prompt, each closed, in a known language and
+    /// short enough for a chat message; inline code paired everywhere.
+    fn check_code(&mut self, prompt: Option<&str>, explanation: Option<&str>, kind: Option<&ItemKind>) {
+        let mut fields: Vec<(&str, &str, bool)> = Vec::new();
+        fields.extend(prompt.map(|p| ("prompt", p, true)));
+        fields.extend(explanation.map(|e| ("explanation", e, false)));
+        if let Some(ItemKind::Choice { choices, .. }) = kind {
+            fields.extend(choices.iter().map(|c| ("choices", c.as_str(), false)));
+        }
+        for (field, text, blocks) in fields {
+            if let Err(message) = super::code::check(text, blocks) {
+                self.err(Some(field), message);
+            }
+        }
+    }
+
     /// Every accepted wording must grade right and every reject entry wrong;
     /// otherwise the two lists contradict each other.
     fn check_lists(&mut self, kind: &ItemKind) {
         let ItemKind::Text { accept, reject } = kind else { return };
         for a in accept {
-            if let Ok(g) = explain(kind, a)
+            if let Ok(g) = explain(kind, a, Glossary::curated())
                 && !g.correct
             {
                 self.err(Some("accept"), format!("\"{a}\" would be graded wrong: it {g}"));
             }
         }
         for r in reject {
-            if let Ok(g) = explain(kind, r)
+            if let Ok(g) = explain(kind, r, Glossary::curated())
                 && g.correct
             {
                 self.err(Some("reject"), format!("\"{r}\" would be graded right: it {g}"));

@@ -4,8 +4,10 @@
 //! Loading checks every item and reports every problem at once, each naming
 //! the file, the item and the field.
 
+pub mod code;
 mod loader;
 pub mod own;
+pub mod tells;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -13,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use loader::{ContentError, Pack, parse_pack, parse_server_pack};
 
-use crate::quiz::grading::normalise;
+use crate::quiz::grading::{Glossary, normalise};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_content.rs"));
@@ -93,6 +95,12 @@ impl Item {
         }
     }
 
+    /// Whether the prompt or an option shows code.
+    pub fn shows_code(&self) -> bool {
+        code::has_code(&self.prompt)
+            || matches!(&self.kind, ItemKind::Choice { choices, .. } if choices.iter().any(|c| code::has_code(c)))
+    }
+
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             ItemKind::Choice { .. } => "choice",
@@ -129,6 +137,8 @@ pub struct Bank {
     titles: HashMap<String, String>,
     /// The file each item came from, by position.
     files: Vec<String>,
+    /// The curated terms and every text item's answers, for the grader.
+    glossary: Glossary,
 }
 
 /// Where pack text comes from: a file name (for messages) and its contents.
@@ -209,10 +219,16 @@ impl Bank {
         if bank.items.is_empty() && errors.is_empty() {
             errors.push(ContentError::file("content", "the question bank is empty: no items were found".into()));
         }
+        bank.glossary = glossary_of(&bank.items);
         bank.categories = bank.live().map(|i| i.category.clone()).collect();
         bank.categories.sort();
         bank.categories.dedup();
         if errors.is_empty() { Ok(bank) } else { Err(errors) }
+    }
+
+    /// The known terms the grader checks typos against.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
     }
 
     pub fn items(&self) -> &[Item] {
@@ -298,6 +314,26 @@ impl Bank {
                 per_topic.values().max().unwrap_or(&0)
             ));
         }
+        let code = live.iter().filter(|i| i.shows_code()).count();
+        out.push_str(&format!("items showing code: {code} ({}%)\n", percent(code, live.len())));
+        let scores = tells::Scores::of(live.iter().copied());
+        out.push_str(&format!(
+            "tells: a no-knowledge script's score on {} choice items (chance 25%, limit {:.0}%):\n",
+            scores.items,
+            tells::MAX_SCORE * 100.0
+        ));
+        for (name, score) in scores.all() {
+            out.push_str(&format!("  {:>5.1}%  {name}\n", score * 100.0));
+        }
+        for (file, pack) in self.packs() {
+            let s = tells::Scores::of(pack);
+            if s.items >= tells::MIN_ITEMS
+                && let Some((name, score)) = s.all().into_iter().max_by(|a, b| a.1.total_cmp(&b.1))
+            {
+                out.push_str(&format!("  {file}: highest {:.1}% ({name})\n", score * 100.0));
+            }
+        }
+        out.push_str(&format!("near-duplicate pairs: {}\n", self.near_duplicates().len()));
         let gaps: Vec<(usize, usize)> = live.iter().filter_map(|i| length_gap(i)).collect();
         let only_longest = gaps.iter().filter(|(r, w)| r > w).count();
         out.push_str(&format!(
@@ -305,6 +341,53 @@ impl Bank {
             gaps.len(),
             percent(only_longest, gaps.len())
         ));
+        out
+    }
+}
+
+impl Bank {
+    /// The live items of each pack file, in file order.
+    fn packs(&self) -> BTreeMap<&str, Vec<&Item>> {
+        let mut packs: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+        for (item, file) in self.live_with_files() {
+            packs.entry(file).or_default().push(item);
+        }
+        packs
+    }
+
+    /// Pairs of live items that ask the same question: the same right
+    /// answer and alike prompts (see [`own::similar`]).
+    pub fn near_duplicates(&self) -> Vec<(&Item, &Item)> {
+        let live: Vec<&Item> = self.live().collect();
+        let mut out = Vec::new();
+        for (n, item) in live.iter().enumerate() {
+            for other in own::similar(item, live[n + 1..].iter().copied()) {
+                out.push((*item, other));
+            }
+        }
+        out
+    }
+
+    /// What fails `check-content` although every item is valid: a script
+    /// that beats chance by reading option shapes (the whole bank, or a pack
+    /// with enough choice items to score), and near-duplicate pairs.
+    pub fn quality_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut scored = vec![("the whole bank".to_string(), tells::Scores::of(self.live()))];
+        scored.extend(self.packs().into_iter().map(|(file, items)| (file.to_string(), tells::Scores::of(items))));
+        for (name, scores) in scored.iter().filter(|(_, s)| s.items >= tells::MIN_ITEMS) {
+            for (strategy, score) in scores.too_high() {
+                out.push(format!(
+                    "{name}: picking {strategy} scores {:.1}% on {} choice items, above the {:.0}% limit",
+                    score * 100.0,
+                    scores.items,
+                    tells::MAX_SCORE * 100.0
+                ));
+            }
+        }
+        for (a, b) in self.near_duplicates() {
+            out.push(format!("`{}` and `{}` ask the same question: the same answer and alike prompts", a.id, b.id));
+        }
         out
     }
 }
@@ -347,6 +430,21 @@ fn length_gap(item: &Item) -> Option<(usize, usize)> {
     let len = |s: &String| s.chars().count();
     let longest_wrong = choices.iter().enumerate().filter(|(i, _)| i != answer).map(|(_, c)| len(c)).max()?;
     Some((len(&choices[*answer]), longest_wrong))
+}
+
+/// The curated glossary with each text item's accepted wordings as a group
+/// and each reject entry as a term of its own.
+fn glossary_of(items: &[Item]) -> Glossary {
+    let mut g = Glossary::curated().clone();
+    for item in items {
+        if let ItemKind::Text { accept, reject } = &item.kind {
+            g.add_group(accept.iter().map(String::as_str));
+            for r in reject {
+                g.add_group([r.as_str()]);
+            }
+        }
+    }
+    g
 }
 
 fn percent(part: usize, whole: usize) -> usize {

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use quizmaster::command::{self, Command};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::{Bank, ItemKind, Source, parse_pack};
-use quizmaster::quiz::grading::{grade, normalise};
+use quizmaster::quiz::grading::{Glossary, grade, normalise};
 use quizmaster::reply::{PLAIN, render};
 
 use crate::support::{bank, ctx, service};
@@ -31,14 +31,14 @@ proptest! {
     #[test]
     fn the_grader_takes_any_answer(answer in "\\PC{0,200}", accept in prop::collection::vec("[a-zA-Z0-9 '-]{1,20}", 1..4), choices in 3usize..=5, right in 0usize..5) {
         let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: right % choices };
-        let _ = grade(&choice, &answer);
+        let _ = grade(&choice, &answer, Glossary::curated());
         let text = ItemKind::Text { accept: accept.clone(), reject: Vec::new() };
-        if let Ok(true) = grade(&text, &answer) {
+        if let Ok(true) = grade(&text, &answer, Glossary::curated()) {
             prop_assert!(!normalise(&answer).is_empty());
         }
         for a in &accept {
             if !normalise(a).is_empty() {
-                prop_assert_eq!(grade(&text, a), Ok(true));
+                prop_assert_eq!(grade(&text, a, Glossary::curated()), Ok(true));
             }
         }
     }

@@ -1,0 +1,300 @@
+//! The rules for typed answers, in the order the module docs give.
+
+use super::glossary::{Glossary, ItemTerms};
+use super::words::{GENERIC, NEGATING, NEGATIONS, abbreviates, has_number, is_version_like, key, without_flags};
+use super::{Graded, Why};
+
+/// Command-line programs: after one of these, the rest of an answer may be
+/// its arguments ("docker build -t app .").
+const COMMANDS: &[&str] = &[
+    "docker",
+    "kubectl",
+    "git",
+    "terraform",
+    "helm",
+    "npm",
+    "npx",
+    "yarn",
+    "pip",
+    "cargo",
+    "go",
+    "curl",
+    "psql",
+    "pg",
+    "make",
+    "ssh",
+    "openssl",
+    "aws",
+    "gcloud",
+    "az",
+    "ansible",
+    "systemctl",
+    "journalctl",
+    "podman",
+    "mvn",
+    "gradle",
+    "pytest",
+    "python",
+    "node",
+    "redis",
+    "mysql",
+    "kill",
+    "ps",
+    "ls",
+    "grep",
+    "tail",
+    "ss",
+    "dig",
+    "ping",
+    "tcpdump",
+    "strace",
+    "lsof",
+    "chmod",
+    "chown",
+];
+
+/// One text item's answers, ready to grade against.
+pub(super) struct Answer<'a> {
+    /// Accepted wordings as (key, as written), most words first.
+    accept: Vec<(String, &'a str)>,
+    reject: Vec<(String, &'a str)>,
+    accept_keys: Vec<String>,
+    /// Flags the accepted wordings spell out ("--force"), kept when flags are dropped.
+    flags: Vec<&'a str>,
+    /// Whether the item asks for a number.
+    numeric: bool,
+    glossary: &'a Glossary,
+}
+
+fn right(why: Why) -> Graded {
+    Graded { correct: true, why }
+}
+
+fn wrong(why: Why) -> Graded {
+    Graded { correct: false, why }
+}
+
+impl<'a> Answer<'a> {
+    pub(super) fn new(accept: &'a [String], reject: &'a [String], glossary: &'a Glossary) -> Self {
+        let mut keyed: Vec<(String, &str)> = accept.iter().map(|a| (key(a), a.as_str())).collect();
+        let numeric = keyed.first().is_some_and(|(k, _)| has_number(k));
+        keyed.sort_by_key(|(k, _)| std::cmp::Reverse(k.split(' ').count()));
+        Answer {
+            accept_keys: keyed.iter().map(|(k, _)| k.clone()).collect(),
+            accept: keyed,
+            reject: reject.iter().map(|r| (key(r), r.as_str())).filter(|(k, _)| !k.is_empty()).collect(),
+            flags: accept.iter().flat_map(|a| a.split_whitespace()).filter(|t| t.starts_with(['-', '/'])).collect(),
+            numeric,
+            glossary,
+        }
+    }
+
+    pub(super) fn grade(&self, raw: &str) -> Graded {
+        let terms = self.glossary.for_item(&self.accept_keys);
+        self.whole(raw, &key(raw), &terms, true)
+    }
+
+    fn whole(&self, raw: &str, given: &str, terms: &ItemTerms, brackets: bool) -> Graded {
+        if let Some(a) = self.exact(given) {
+            return right(Why::Exact(a.to_string()));
+        }
+        let unflagged = key(&without_flags(raw, &self.flags));
+        if unflagged != given
+            && let Some(a) = self.exact(&unflagged)
+        {
+            return right(Why::Command(a.to_string()));
+        }
+        if brackets && let Some(g) = self.brackets(raw, terms) {
+            return g;
+        }
+        if let Some(r) = self.rejected(given) {
+            return wrong(Why::Rejected(r.to_string()));
+        }
+        if self.numeric {
+            return self.by_number(given);
+        }
+        if let Some(g) = self.contained(given).or_else(|| self.contained(&unflagged)) {
+            return g;
+        }
+        if !given.contains(' ')
+            && let Some((_, a)) = self.accept.iter().find(|(a, _)| abbreviates(given, a, true))
+        {
+            return right(Why::Abbreviation((*a).to_string()));
+        }
+        self.typo(given, terms)
+    }
+
+    /// The accepted wording equal to `given`, also once spaces are ignored ("loadbalancer").
+    fn exact(&self, given: &str) -> Option<&str> {
+        let squeezed = given.replace(' ', "");
+        self.accept.iter().find(|(a, _)| a == given || a.replace(' ', "") == squeezed).map(|(_, w)| *w)
+    }
+
+    /// `X (Y)`: decided when both parts fit together, or one of them is wrong by name.
+    fn brackets(&self, raw: &str, terms: &ItemTerms) -> Option<Graded> {
+        let (outer, rest) = raw.trim().split_once('(')?;
+        let inner = rest.trim_end().strip_suffix(')')?;
+        let (o, i) = (key(outer), key(inner));
+        if o.is_empty() || i.is_empty() {
+            return None;
+        }
+        let (go, gi) = (self.whole(outer, &o, terms, false), self.whole(inner, &i, terms, false));
+        let named = |g: &Graded| match &g.why {
+            Why::Exact(s) | Why::Typo(s) | Why::Number(s) | Why::Qualified(s) | Why::Command(s) => s.clone(),
+            Why::Abbreviation(s) | Why::Note(s) => s.clone(),
+            _ => String::new(),
+        };
+        let pairs = |short: &str, long: &str| abbreviates(short, long, false);
+        Some(match (go.correct, gi.correct) {
+            (true, true) => right(Why::Both(named(&go), named(&gi))),
+            (true, false) if pairs(&i, &o) => right(Why::Abbreviation(named(&go))),
+            (false, true) if pairs(&o, &i) || pairs(&i, &o) => right(Why::Abbreviation(named(&gi))),
+            (true, false) => {
+                if let Some(r) = self.rejected(&i) {
+                    wrong(Why::Rejected(r.to_string()))
+                } else if terms.is_other(&i) {
+                    wrong(Why::OtherTerm(inner.trim().to_string()))
+                } else {
+                    right(Why::Note(named(&go)))
+                }
+            }
+            (false, _) if matches!(go.why, Why::Rejected(_) | Why::OtherTerm(_)) => go,
+            (_, false) if matches!(gi.why, Why::Rejected(_) | Why::OtherTerm(_)) => gi,
+            _ => return None,
+        })
+    }
+
+    /// The reject entry the answer names: exactly, one typo away, or as whole
+    /// words that no negation turns around and no right wording takes in.
+    fn rejected(&self, given: &str) -> Option<&str> {
+        let words: Vec<&str> = given.split(' ').collect();
+        let covered: Vec<(usize, usize)> = self.accept.iter().flat_map(|(a, _)| occurrences(&words, a)).collect();
+        self.reject
+            .iter()
+            .find(|(r, _)| {
+                r == given
+                    || typo_close(r, given)
+                    || occurrences(&words, r).into_iter().any(|(s, e)| {
+                        let negated = s > 0 && NEGATIONS.contains(&words[s - 1]);
+                        let inside_right = covered.iter().any(|&(cs, ce)| cs <= s && e <= ce && (cs, ce) != (s, e));
+                        !negated && !inside_right
+                    })
+            })
+            .map(|(_, w)| *w)
+    }
+
+    /// A word that may stand beside a right wording without changing it.
+    fn harmless(&self, word: &str) -> bool {
+        if NEGATIONS.contains(&word) || self.reject.iter().any(|(r, _)| r == word) {
+            return false;
+        }
+        GENERIC.contains(&word)
+            || (!self.numeric && is_version_like(word))
+            || self.accept.iter().any(|(a, _)| a.split(' ').any(|w| w == word))
+    }
+
+    /// An accepted wording inside the answer, qualified only by harmless
+    /// words (or followed by a command's arguments), and not negated.
+    fn contained(&self, given: &str) -> Option<Graded> {
+        let words: Vec<&str> = given.split(' ').collect();
+        let mut negated = None;
+        for (a, written) in &self.accept {
+            for (s, e) in occurrences(&words, a) {
+                if s > 0 && NEGATIONS.contains(&words[s - 1]) {
+                    negated = Some(*written);
+                    continue;
+                }
+                let before = words[..s].iter().all(|w| self.harmless(w));
+                let command = a.split(' ').next().is_some_and(|w| COMMANDS.contains(&w));
+                if before && command && !words[e..].iter().any(|w| self.rejected(w).is_some()) {
+                    return Some(right(Why::Command((*written).to_string())));
+                }
+                if before && words[e..].iter().all(|w| self.harmless(w)) {
+                    return Some(right(Why::Qualified((*written).to_string())));
+                }
+            }
+        }
+        negated.map(|a| wrong(Why::Negated(a.to_string())))
+    }
+
+    /// For an item that asks for a number: the numbers must be an accepted
+    /// wording's and the other words harmless ("HTTP 429", "roughly 300 ms").
+    fn by_number(&self, given: &str) -> Graded {
+        let given = split_units(given);
+        let wanted = numbers(&given);
+        let Some((_, written)) = self.accept.iter().find(|(a, _)| numbers(&split_units(a)) == wanted) else {
+            return wrong(Why::WrongNumber);
+        };
+        if given.split(' ').filter(|w| !w.chars().any(|c| c.is_ascii_digit())).all(|w| self.harmless(w)) {
+            right(Why::Number((*written).to_string()))
+        } else {
+            wrong(Why::NoMatch)
+        }
+    }
+
+    /// One typo from an accepted wording, unless it lands on or beside another term.
+    fn typo(&self, given: &str, terms: &ItemTerms) -> Graded {
+        for (a, written) in &self.accept {
+            if has_number(a) || !typo_close(a, given) {
+                continue;
+            }
+            if negation_of(a, given) {
+                return wrong(Why::Opposite((*written).to_string()));
+            }
+            if terms.is_other(given) {
+                return wrong(Why::OtherTerm(given.to_string()));
+            }
+            let (aw, gw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), given.split(' ').collect());
+            if aw.len() == gw.len()
+                && let Some(w) = aw.iter().zip(&gw).find(|(x, y)| x != y).map(|(_, y)| *y)
+                && terms.is_other(w)
+            {
+                return wrong(Why::OtherTerm(w.to_string()));
+            }
+            if let Some(t) = terms.other_near(given) {
+                return wrong(Why::OtherTerm(t.to_string()));
+            }
+            return right(Why::Typo((*written).to_string()));
+        }
+        wrong(Why::NoMatch)
+    }
+}
+
+/// Where `phrase`'s words stand together in `words`, as (start, end) spans.
+fn occurrences(words: &[&str], phrase: &str) -> Vec<(usize, usize)> {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    if phrase.is_empty() || p.len() > words.len() {
+        return Vec::new();
+    }
+    (0..=words.len() - p.len()).filter(|&s| words[s..s + p.len()] == p[..]).map(|s| (s, s + p.len())).collect()
+}
+
+/// At most one typo apart, for wordings long enough to have one.
+fn typo_close(accepted: &str, given: &str) -> bool {
+    accepted.chars().count() > 5 && strsim::osa_distance(accepted, given) <= 1
+}
+
+/// Whether one is the other with a negating prefix on one of its words.
+fn negation_of(a: &str, b: &str) -> bool {
+    let (aw, bw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    aw.len() == bw.len()
+        && aw.iter().zip(&bw).all(|(x, y)| {
+            x == y || NEGATING.iter().any(|p| x.strip_prefix(p) == Some(*y) || y.strip_prefix(p) == Some(*x))
+        })
+}
+
+/// "300ms" as "300 ms", so a number and its unit are two words.
+fn split_units(s: &str) -> String {
+    s.split(' ')
+        .map(|w| match w.find(|c: char| !c.is_ascii_digit()) {
+            Some(n) if n > 0 && w[n..].chars().all(|c| c.is_alphabetic()) => format!("{} {}", &w[..n], &w[n..]),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The numbers in a normalised text, in order.
+fn numbers(s: &str) -> Vec<&str> {
+    s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit())).collect()
+}

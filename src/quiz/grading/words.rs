@@ -1,0 +1,338 @@
+//! Text as the grader compares it: normalised words, the small word lists
+//! the rules share, and abbreviations.
+
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Lowercases, turns punctuation into spaces, collapses whitespace and drops
+/// articles at either end: "  The Sharding! " -> "sharding".
+pub fn normalise(s: &str) -> String {
+    let cleaned: String =
+        s.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    while words.len() > 1 && ARTICLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| ARTICLES.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Prefixes written with a hyphen that turn a term around ("non-blocking",
+/// "anti-pattern"): joined to their word before normalising, so that
+/// "non-blocking" is one word and never contains "blocking".
+const JOINED_PREFIXES: &[&str] = &["non", "anti", "un"];
+
+/// The grader's key for a text: hyphenated negating prefixes joined, then [`normalise`]d.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let lower = s.to_lowercase();
+    let mut rest = lower.as_str();
+    while !rest.is_empty() {
+        let at_word_start = out.chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let joined = at_word_start
+            .then(|| JOINED_PREFIXES.iter().find(|p| rest.strip_prefix(*p).is_some_and(|r| r.starts_with('-'))))
+            .flatten();
+        match joined {
+            Some(p) => {
+                out.push_str(p);
+                rest = &rest[p.len() + 1..];
+            }
+            None => {
+                let c = rest.chars().next().unwrap_or(' ');
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    normalise(&out)
+}
+
+/// Words that say the next term is not meant: "not blocking", "no salt".
+pub const NEGATIONS: &[&str] = &["not", "no", "non", "never", "without", "un", "anti", "isn", "aren", "don", "doesn"];
+
+/// Prefixes that turn a word into its opposite; never counted as a typo.
+pub const NEGATING: &[&str] = &["a", "an", "un", "non", "in", "im", "dis", "de", "anti"];
+
+/// Words that may qualify a right answer without changing it: "HTTP GET
+/// method", "consistent hashing ring", "roughly 300 ms", "k8s Service".
+pub const GENERIC: &[&str] = &[
+    // Approximations.
+    "roughly",
+    "about",
+    "around",
+    "approximately",
+    "approx",
+    "circa",
+    "nearly",
+    "almost",
+    "ca",
+    "some",
+    // Units.
+    "ms",
+    "millisecond",
+    "milliseconds",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "h",
+    "hr",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "b",
+    "byte",
+    "bytes",
+    "kb",
+    "kib",
+    "mb",
+    "mib",
+    "gb",
+    "gib",
+    "percent",
+    "pct",
+    "x",
+    "times",
+    "rps",
+    "qps",
+    // What kind of thing the answer is.
+    "method",
+    "verb",
+    "request",
+    "requests",
+    "header",
+    "headers",
+    "field",
+    "attribute",
+    "flag",
+    "directive",
+    "parameter",
+    "param",
+    "option",
+    "setting",
+    "pattern",
+    "patterns",
+    "antipattern",
+    "object",
+    "objects",
+    "type",
+    "types",
+    "class",
+    "code",
+    "status",
+    "response",
+    "value",
+    "values",
+    "ring",
+    "algorithm",
+    "approach",
+    "technique",
+    "strategy",
+    "principle",
+    "property",
+    "properties",
+    "model",
+    "layer",
+    "mechanism",
+    "protocol",
+    "policy",
+    "mode",
+    "level",
+    "error",
+    "exception",
+    "keyword",
+    "clause",
+    "statement",
+    "command",
+    "function",
+    "call",
+    "operation",
+    "concept",
+    "problem",
+    "issue",
+    "anomaly",
+    "phenomenon",
+    "attack",
+    "vulnerability",
+    "scheme",
+    "style",
+    "design",
+    "architecture",
+    "form",
+    "format",
+    "version",
+    "number",
+    "port",
+    "test",
+    "tests",
+    "testing",
+    "check",
+    "rule",
+    "process",
+    "step",
+    "phase",
+    "component",
+    "feature",
+    "practice",
+    "method",
+    "tool",
+    "library",
+    "framework",
+    // Where it lives.
+    "http",
+    "https",
+    "tcp",
+    "udp",
+    "tls",
+    "ssl",
+    "oauth",
+    "oauth2",
+    "api",
+    "rest",
+    "sql",
+    "k8s",
+    "kubernetes",
+    "docker",
+    "linux",
+    "unix",
+    "io",
+    "o",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "redis",
+    "nginx",
+    "aws",
+    "git",
+    "rfc",
+    // Filler an engineer types.
+    "use",
+    "using",
+    "by",
+    "via",
+    "it",
+    "its",
+    "is",
+    "called",
+    "known",
+    "as",
+    "basically",
+    "just",
+    "i",
+    "think",
+    "would",
+    "be",
+    "say",
+    "probably",
+    "mostly",
+    "usually",
+    "typically",
+    "e",
+    "g",
+    "eg",
+    "ie",
+    "etc",
+];
+
+/// Words an abbreviation may skip: "Infrastructure as Code" is IaC, "Principle
+/// of Least Privilege" is PoLP.
+const SKIPPABLE: &[&str] = &["of", "as", "and", "the", "for", "in", "to", "a", "an", "on", "by", "with"];
+
+/// Whether `short` (one word) abbreviates the words of `long`: each word
+/// gives the next letters of `short` a prefix of itself ("REST" from
+/// REpresentational State Transfer, "SQLi" from SQL injection), every word
+/// but a skippable one gives at least one, and the first word's initial
+/// starts it. `strict` asks for initials only (one letter a word).
+pub fn abbreviates(short: &str, long: &str, strict: bool) -> bool {
+    let words: Vec<&str> = long.split(' ').collect();
+    if words.len() < 2 || short.contains(' ') || short.len() < 2 || short.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    fn fit(short: &[u8], words: &[&str], strict: bool) -> bool {
+        let Some((word, rest)) = words.split_first() else { return short.is_empty() };
+        let w = word.as_bytes();
+        let most = if strict { 1 } else { w.len() };
+        let optional = SKIPPABLE.contains(word);
+        let least = usize::from(!optional);
+        (least..=most.min(short.len())).rev().any(|n| short[..n] == w[..n] && fit(&short[n..], rest, strict))
+    }
+    fit(short.as_bytes(), &words, strict)
+}
+
+/// Whether a word is a number or a version ("2", "v1", "v2"): an answer that
+/// is not a number may still mention one ("OAuth 2.0", "cgroups v1").
+pub fn is_version_like(word: &str) -> bool {
+    let digits = word.strip_prefix('v').unwrap_or(word);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a normalised text has a word that is only digits: an item whose
+/// first accepted answer has one asks for a number.
+pub fn has_number(s: &str) -> bool {
+    s.split(' ').any(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The text without command-line flags ("-t", "--force", "-out=plan") and
+/// URL paths ("/users/7"), except the ones in `keep` (an accepted wording's own).
+pub fn without_flags(raw: &str, keep: &[&str]) -> String {
+    raw.split_whitespace()
+        .filter(|t| {
+            let flag =
+                t.len() > 1 && t.starts_with('-') && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-');
+            let path = t.len() > 1 && t.starts_with('/');
+            !(flag || path) || keep.contains(t)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_keeps_inner_articles() {
+        assert_eq!(normalise("The Single Responsibility Principle"), "single responsibility principle");
+        assert_eq!(normalise("a"), "a");
+        assert_eq!(normalise("one of a kind"), "one of a kind");
+    }
+
+    #[test]
+    fn key_joins_hyphenated_negations_only() {
+        assert_eq!(key("Non-blocking I/O"), "nonblocking i o");
+        assert_eq!(key("distributed monolith anti-pattern"), "distributed monolith antipattern");
+        assert_eq!(key("non blocking"), "non blocking");
+        assert_eq!(key("in-memory cache"), "in memory cache");
+        assert_eq!(key("canon-ical"), "canon ical");
+    }
+
+    #[test]
+    fn abbreviations_take_word_prefixes() {
+        assert!(abbreviates("orm", "object relational mapping", true));
+        assert!(abbreviates("rest", "representational state transfer", false));
+        assert!(!abbreviates("rest", "representational state transfer", true));
+        assert!(abbreviates("iac", "infrastructure as code", true));
+        assert!(abbreviates("polp", "principle of least privilege", true));
+        assert!(abbreviates("sqli", "sql injection", false));
+        assert!(abbreviates("cors", "cross origin resource sharing", true));
+        assert!(!abbreviates("csrf", "cross site scripting", false));
+        assert!(!abbreviates("orm", "object mapping", false));
+        assert!(!abbreviates("o", "object mapping", false));
+    }
+
+    #[test]
+    fn flags_are_dropped_unless_kept() {
+        assert_eq!(without_flags("docker build -t myapp .", &[]), "docker build myapp .");
+        assert_eq!(without_flags("terraform plan -out=tfplan", &[]), "terraform plan");
+        assert_eq!(without_flags("git push --force", &["--force"]), "git push --force");
+        assert_eq!(without_flags("-1 and -", &[]), "-1 and -");
+        assert_eq!(without_flags("PUT /users/7", &[]), "PUT");
+    }
+}
