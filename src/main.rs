@@ -280,7 +280,7 @@ fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode
         eprintln!("error: there is no item `{id}` in the question bank (see `quizmaster check-content`)");
         return Ok(ExitCode::from(2));
     };
-    match quizmaster::quiz::grading::explain(&item.kind, answer, bank.glossary()) {
+    match quizmaster::quiz::grading::explain(&item.kind, &item.prompt, answer, bank.glossary()) {
         Ok(g) if matches!(g.why, quizmaster::quiz::grading::Why::Letter) => {
             println!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
         }

@@ -10,14 +10,14 @@ fuzz_target!(|input: (u8, Vec<String>, &str)| {
     let (right, accept, answer) = input;
     let choices = 2 + usize::from(right % 4);
     let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: usize::from(right) % choices };
-    let _ = grade(&choice, answer, Glossary::curated());
+    let _ = grade(&choice, "", answer, Glossary::curated());
     let accept: Vec<String> = accept.into_iter().filter(|a| !normalise(a).is_empty()).take(4).collect();
     if accept.is_empty() {
         return;
     }
     let text = ItemKind::Text { accept: accept.clone(), reject: Vec::new() };
-    let _ = grade(&text, answer, Glossary::curated());
+    let _ = grade(&text, "", answer, Glossary::curated());
     for a in &accept {
-        assert_eq!(grade(&text, a, Glossary::curated()), Ok(true), "{a:?}");
+        assert_eq!(grade(&text, "", a, Glossary::curated()), Ok(true), "{a:?}");
     }
 });

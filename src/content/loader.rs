@@ -402,14 +402,14 @@ impl ItemCheck<'_> {
     fn check_lists(&mut self, kind: &ItemKind) {
         let ItemKind::Text { accept, reject } = kind else { return };
         for a in accept {
-            if let Ok(g) = explain(kind, a, Glossary::curated())
+            if let Ok(g) = explain(kind, "", a, Glossary::curated())
                 && !g.correct
             {
                 self.err(Some("accept"), format!("\"{a}\" would be graded wrong: it {g}"));
             }
         }
         for r in reject {
-            if let Ok(g) = explain(kind, r, Glossary::curated())
+            if let Ok(g) = explain(kind, "", r, Glossary::curated())
                 && g.correct
             {
                 self.err(Some("reject"), format!("\"{r}\" would be graded right: it {g}"));

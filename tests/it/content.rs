@@ -101,12 +101,22 @@ fn every_text_item_takes_its_usual_wordings_and_refuses_its_near_misses() {
         assert!(!reject.is_empty(), "{}: at least one near-miss", item.id);
         for a in accept {
             for given in [a.clone(), a.to_uppercase(), format!("the {a}."), format!("  {}!", a.to_lowercase())] {
-                assert_eq!(grade(&item.kind, &given, bank.glossary()), Ok(true), "{} accepts {given:?}", item.id);
+                assert_eq!(
+                    grade(&item.kind, &item.prompt, &given, bank.glossary()),
+                    Ok(true),
+                    "{} accepts {given:?}",
+                    item.id
+                );
             }
         }
         for r in reject {
             for given in [r.clone(), r.to_lowercase(), format!("a {r}")] {
-                assert_eq!(grade(&item.kind, &given, bank.glossary()), Ok(false), "{} refuses {given:?}", item.id);
+                assert_eq!(
+                    grade(&item.kind, &item.prompt, &given, bank.glossary()),
+                    Ok(false),
+                    "{} refuses {given:?}",
+                    item.id
+                );
             }
         }
     }
@@ -123,7 +133,7 @@ fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
                     let l = letter(i);
                     for given in [l.to_string(), l.to_ascii_lowercase().to_string(), format!(" {l} ")] {
                         assert_eq!(
-                            grade(&item.kind, &given, bank.glossary()),
+                            grade(&item.kind, &item.prompt, &given, bank.glossary()),
                             Ok(i == *answer),
                             "{} answer {given:?}",
                             item.id
@@ -131,19 +141,28 @@ fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
                     }
                 }
                 let past = letter(choices.len()).to_string();
-                assert!(grade(&item.kind, &past, bank.glossary()).is_err(), "{}: {past} is out of range", item.id);
+                assert!(
+                    grade(&item.kind, &item.prompt, &past, bank.glossary()).is_err(),
+                    "{}: {past} is out of range",
+                    item.id
+                );
             }
             ItemKind::Text { accept, .. } => {
                 for a in accept {
-                    assert_eq!(grade(&item.kind, a, bank.glossary()), Ok(true), "{} accepts {a:?}", item.id);
                     assert_eq!(
-                        grade(&item.kind, &a.to_uppercase(), bank.glossary()),
+                        grade(&item.kind, &item.prompt, a, bank.glossary()),
+                        Ok(true),
+                        "{} accepts {a:?}",
+                        item.id
+                    );
+                    assert_eq!(
+                        grade(&item.kind, &item.prompt, &a.to_uppercase(), bank.glossary()),
                         Ok(true),
                         "{} accepts {a:?} in capitals",
                         item.id
                     );
                 }
-                assert_eq!(grade(&item.kind, "banana bread", bank.glossary()), Ok(false), "{}", item.id);
+                assert_eq!(grade(&item.kind, &item.prompt, "banana bread", bank.glossary()), Ok(false), "{}", item.id);
             }
         }
         checked += 1;
@@ -394,7 +413,7 @@ fn common_wordings_are_graded_as_a_player_expects() {
     ];
     for (id, answer, want) in cases {
         let item = bank.get(id).unwrap_or_else(|| panic!("no item {id}"));
-        assert_eq!(grade(&item.kind, answer, bank.glossary()), Ok(*want), "{id}: {answer:?}");
+        assert_eq!(grade(&item.kind, &item.prompt, answer, bank.glossary()), Ok(*want), "{id}: {answer:?}");
     }
 }
 

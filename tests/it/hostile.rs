@@ -31,14 +31,14 @@ proptest! {
     #[test]
     fn the_grader_takes_any_answer(answer in "\\PC{0,200}", accept in prop::collection::vec("[a-zA-Z0-9 '-]{1,20}", 1..4), choices in 3usize..=5, right in 0usize..5) {
         let choice = ItemKind::Choice { choices: (0..choices).map(|i| format!("c{i}")).collect(), answer: right % choices };
-        let _ = grade(&choice, &answer, Glossary::curated());
+        let _ = grade(&choice, "", &answer, Glossary::curated());
         let text = ItemKind::Text { accept: accept.clone(), reject: Vec::new() };
-        if let Ok(true) = grade(&text, &answer, Glossary::curated()) {
+        if let Ok(true) = grade(&text, "", &answer, Glossary::curated()) {
             prop_assert!(!normalise(&answer).is_empty());
         }
         for a in &accept {
             if !normalise(a).is_empty() {
-                prop_assert_eq!(grade(&text, a, Glossary::curated()), Ok(true));
+                prop_assert_eq!(grade(&text, "", a, Glossary::curated()), Ok(true));
             }
         }
     }

@@ -11,6 +11,7 @@ mod fake_slack;
 mod faults;
 mod hostile;
 mod practice;
+mod probes;
 mod recap;
 mod restart;
 mod schedule;

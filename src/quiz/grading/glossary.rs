@@ -22,6 +22,8 @@ pub struct Glossary {
     /// Term keys by length in characters, for typo lookups.
     by_len: HashMap<usize, Vec<String>>,
     next_group: usize,
+    /// Groups numbered below this are the curated ones.
+    curated: usize,
 }
 
 impl Glossary {
@@ -33,6 +35,7 @@ impl Glossary {
             for line in CURATED.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 g.add_group(line.split('|'));
             }
+            g.curated = g.next_group;
             g
         })
     }
@@ -83,6 +86,14 @@ impl ItemTerms<'_> {
             Some(groups) => groups.iter().all(|g| !self.own.contains(g)),
             None => false,
         }
+    }
+
+    /// Whether `term` is a curated term that means something else: the
+    /// test for a note in brackets, where item lists' everyday words
+    /// ("default", "init") would refuse too much.
+    pub fn is_curated_other(&self, term: &str) -> bool {
+        self.is_other(term)
+            && self.glossary.groups.get(term).is_some_and(|groups| groups.iter().any(|g| *g < self.glossary.curated))
     }
 
     /// A different known term at most one typo from `given` (a key), if any.

@@ -82,6 +82,8 @@ pub enum Why {
     OtherTerm(String),
     /// The numbers differ from every accepted wording.
     WrongNumber,
+    /// The number is right but its unit is not ("900 minutes" for "900 seconds").
+    WrongUnit,
     /// Nothing accepted is close.
     NoMatch,
 }
@@ -112,18 +114,20 @@ impl std::fmt::Display for Graded {
                 write!(f, "is close to an accepted wording but is, or is next to, the different term \"{t}\"")
             }
             Why::WrongNumber => f.write_str("its number is not the number of any accepted wording"),
+            Why::WrongUnit => f.write_str("its number is right but its unit is not an accepted wording's"),
             Why::NoMatch => f.write_str("no accepted wording is equal, contained or one typo away"),
         }
     }
 }
 
-/// Grades `input` against an item's answer. `Ok(true)` is right.
-pub fn grade(kind: &ItemKind, input: &str, glossary: &Glossary) -> Result<bool, GradeError> {
-    explain(kind, input, glossary).map(|g| g.correct)
+/// Grades `input` against an item's answer. `Ok(true)` is right. The
+/// prompt's words may stand beside a right answer ("bcrypt cost").
+pub fn grade(kind: &ItemKind, prompt: &str, input: &str, glossary: &Glossary) -> Result<bool, GradeError> {
+    explain(kind, prompt, input, glossary).map(|g| g.correct)
 }
 
 /// Grades `input` and says why.
-pub fn explain(kind: &ItemKind, input: &str, glossary: &Glossary) -> Result<Graded, GradeError> {
+pub fn explain(kind: &ItemKind, prompt: &str, input: &str, glossary: &Glossary) -> Result<Graded, GradeError> {
     match kind {
         ItemKind::Choice { choices, answer } => {
             Ok(Graded { correct: parse_letter(input, choices.len())? == *answer, why: Why::Letter })
@@ -132,7 +136,7 @@ pub fn explain(kind: &ItemKind, input: &str, glossary: &Glossary) -> Result<Grad
             if normalise(input).is_empty() {
                 return Err(GradeError::Empty);
             }
-            Ok(text::Answer::new(accept, reject, glossary).grade(input))
+            Ok(text::Answer::new(accept, reject, prompt, glossary).grade(input))
         }
     }
 }

@@ -76,28 +76,28 @@ fn grading_table() {
         (text(&["XSS", "Cross-Site Scripting"]), "Cross-Site Scripting (CSRF)", Ok(false)),
     ];
     for (kind, input, want) in cases {
-        assert_eq!(&grade(kind, input, terms()), want, "input {input:?} against {kind:?}");
+        assert_eq!(&grade(kind, "", input, terms()), want, "input {input:?} against {kind:?}");
     }
 }
 
 #[test]
 fn reject_entries_win_over_typo_tolerance() {
     let kind = text_with(&["sharding", "database sharding"], &["sharing"]);
-    let g = explain(&kind, "sharing", terms()).unwrap();
+    let g = explain(&kind, "", "sharing", terms()).unwrap();
     assert_eq!(g, Graded { correct: false, why: Why::Rejected("sharing".into()) });
     assert_eq!(g.to_string(), "matches the reject entry \"sharing\"");
-    assert_eq!(explain(&kind, "shardnig", terms()).unwrap().why, Why::Typo("sharding".into()));
-    assert_eq!(explain(&kind, "Database Sharding", terms()).unwrap().why, Why::Exact("database sharding".into()));
+    assert_eq!(explain(&kind, "", "shardnig", terms()).unwrap().why, Why::Typo("sharding".into()));
+    assert_eq!(explain(&kind, "", "Database Sharding", terms()).unwrap().why, Why::Exact("database sharding".into()));
 }
 
 #[test]
 fn explanations_name_the_wording_that_matched() {
     let kind = text(&["429", "Too Many Requests"]);
-    assert_eq!(explain(&kind, "HTTP 429", terms()).unwrap().why, Why::Number("429".into()));
-    assert_eq!(explain(&kind, "HTTP 500", terms()).unwrap().why, Why::WrongNumber);
+    assert_eq!(explain(&kind, "", "HTTP 429", terms()).unwrap().why, Why::Number("429".into()));
+    assert_eq!(explain(&kind, "", "HTTP 500", terms()).unwrap().why, Why::WrongNumber);
     let kind = text(&["asynchronous"]);
-    assert_eq!(explain(&kind, "synchronous", terms()).unwrap().why, Why::Opposite("asynchronous".into()));
-    assert_eq!(explain(&kind, "threads", terms()).unwrap().why, Why::NoMatch);
+    assert_eq!(explain(&kind, "", "synchronous", terms()).unwrap().why, Why::Opposite("asynchronous".into()));
+    assert_eq!(explain(&kind, "", "threads", terms()).unwrap().why, Why::NoMatch);
 }
 
 /// The wordings engineers type that grader v2 got wrong, each with the rule that now decides.
@@ -159,7 +159,7 @@ fn v3_reads_wordings_engineers_type() {
     ];
     for (accept, reject, input, want) in cases {
         let kind = text_with(accept, reject);
-        let g = explain(&kind, input, terms()).unwrap();
+        let g = explain(&kind, "", input, terms()).unwrap();
         assert_eq!(g.correct, *want, "{input:?} against accept {accept:?} reject {reject:?}: {g}");
     }
 }

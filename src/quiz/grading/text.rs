@@ -1,7 +1,9 @@
 //! The rules for typed answers, in the order the module docs give.
 
 use super::glossary::{Glossary, ItemTerms};
-use super::words::{GENERIC, NEGATING, NEGATIONS, abbreviates, has_number, is_version_like, key, without_flags};
+use super::words::{
+    GENERIC, NEGATING, NEGATIONS, abbreviates, has_number, in_list, is_version_like, key, same_word, without_flags,
+};
 use super::{Graded, Why};
 
 /// Command-line programs: after one of these, the rest of an answer may be
@@ -63,6 +65,10 @@ pub(super) struct Answer<'a> {
     flags: Vec<&'a str>,
     /// Whether the item asks for a number.
     numeric: bool,
+    /// Accepted URL paths, compared as written ("/v2/users/7" is not "/v2//users/7").
+    paths: Vec<&'a str>,
+    /// The prompt's words, which may stand beside a right answer ("bcrypt cost").
+    prompt: Vec<String>,
     glossary: &'a Glossary,
 }
 
@@ -75,7 +81,7 @@ fn wrong(why: Why) -> Graded {
 }
 
 impl<'a> Answer<'a> {
-    pub(super) fn new(accept: &'a [String], reject: &'a [String], glossary: &'a Glossary) -> Self {
+    pub(super) fn new(accept: &'a [String], reject: &'a [String], prompt: &str, glossary: &'a Glossary) -> Self {
         let mut keyed: Vec<(String, &str)> = accept.iter().map(|a| (key(a), a.as_str())).collect();
         let numeric = keyed.first().is_some_and(|(k, _)| has_number(k));
         keyed.sort_by_key(|(k, _)| std::cmp::Reverse(k.split(' ').count()));
@@ -85,6 +91,8 @@ impl<'a> Answer<'a> {
             reject: reject.iter().map(|r| (key(r), r.as_str())).filter(|(k, _)| !k.is_empty()).collect(),
             flags: accept.iter().flat_map(|a| a.split_whitespace()).filter(|t| t.starts_with(['-', '/'])).collect(),
             numeric,
+            paths: accept.iter().map(|a| a.trim()).filter(|a| a.starts_with('/')).collect(),
+            prompt: key(prompt).split(' ').filter(|w| w.len() > 1).map(str::to_string).collect(),
             glossary,
         }
     }
@@ -95,25 +103,31 @@ impl<'a> Answer<'a> {
     }
 
     fn whole(&self, raw: &str, given: &str, terms: &ItemTerms, brackets: bool) -> Graded {
-        if let Some(a) = self.exact(given) {
+        if let Some(g) = self.path(raw) {
+            return g;
+        }
+        if let Some(a) = self.exact(given, terms) {
             return right(Why::Exact(a.to_string()));
         }
         let unflagged = key(&without_flags(raw, &self.flags));
         if unflagged != given
-            && let Some(a) = self.exact(&unflagged)
+            && let Some(a) = self.exact(&unflagged, terms)
         {
             return right(Why::Command(a.to_string()));
         }
         if brackets && let Some(g) = self.brackets(raw, terms) {
             return g;
         }
+        if brackets && let Some(g) = self.header(raw, terms) {
+            return g;
+        }
         if let Some(r) = self.rejected(given) {
             return wrong(Why::Rejected(r.to_string()));
         }
-        if self.numeric {
+        if self.numeric && given.chars().any(|c| c.is_ascii_digit()) {
             return self.by_number(given);
         }
-        if let Some(g) = self.contained(given).or_else(|| self.contained(&unflagged)) {
+        if let Some(g) = self.contained(given, terms).or_else(|| self.contained(&unflagged, terms)) {
             return g;
         }
         if !given.contains(' ')
@@ -125,9 +139,13 @@ impl<'a> Answer<'a> {
     }
 
     /// The accepted wording equal to `given`, also once spaces are ignored ("loadbalancer").
-    fn exact(&self, given: &str) -> Option<&str> {
+    /// (Plurals set aside only when the answer is not itself another term:
+    /// "mongo" is not "mongos".)
+    fn exact(&self, given: &str, terms: &ItemTerms) -> Option<&str> {
         let squeezed = given.replace(' ', "");
-        self.accept.iter().find(|(a, _)| a == given || a.replace(' ', "") == squeezed).map(|(_, w)| *w)
+        let words: Vec<&str> = given.split(' ').collect();
+        let plural = |a: &str| !terms.is_other(given) && occurrences(&words, a).first() == Some(&(0, words.len()));
+        self.accept.iter().find(|(a, _)| a == given || a.replace(' ', "") == squeezed || plural(a)).map(|(_, w)| *w)
     }
 
     /// `X (Y)`: decided when both parts fit together, or one of them is wrong by name.
@@ -149,19 +167,87 @@ impl<'a> Answer<'a> {
             (true, true) => right(Why::Both(named(&go), named(&gi))),
             (true, false) if pairs(&i, &o) => right(Why::Abbreviation(named(&go))),
             (false, true) if pairs(&o, &i) || pairs(&i, &o) => right(Why::Abbreviation(named(&gi))),
-            (true, false) => {
-                if let Some(r) = self.rejected(&i) {
-                    wrong(Why::Rejected(r.to_string()))
-                } else if terms.is_other(&i) {
-                    wrong(Why::OtherTerm(inner.trim().to_string()))
-                } else {
-                    right(Why::Note(named(&go)))
-                }
-            }
+            (true, false) => match self.names_wrong(&i, terms) {
+                Some(wrong_term) => wrong_term,
+                None => right(Why::Note(named(&go))),
+            },
             (false, _) if matches!(go.why, Why::Rejected(_) | Why::OtherTerm(_)) => go,
             (_, false) if matches!(gi.why, Why::Rejected(_) | Why::OtherTerm(_)) => gi,
             _ => return None,
         })
+    }
+
+    /// A note or a header's value that is itself a wrong answer: a reject
+    /// entry or a different known term, alone or with generic words only.
+    /// A note that merely mentions one ("safe to retry") names nothing.
+    fn names_wrong(&self, note: &str, terms: &ItemTerms) -> Option<Graded> {
+        let bare: Vec<&str> = note.split(' ').filter(|w| !GENERIC.contains(w)).collect();
+        let bare = bare.join(" ");
+        if bare.is_empty() {
+            return None;
+        }
+        if let Some((_, r)) = self.reject.iter().find(|(r, _)| *r == bare || typo_close(r, &bare)) {
+            return Some(wrong(Why::Rejected((*r).to_string())));
+        }
+        terms.is_curated_other(&bare).then(|| wrong(Why::OtherTerm(bare.clone())))
+    }
+
+    /// An accepted URL path, compared as written: a path in the answer
+    /// decides ("GET /v2/users/7" is right, "/v2//users/7" is not).
+    fn path(&self, raw: &str) -> Option<Graded> {
+        if self.paths.is_empty() {
+            return None;
+        }
+        let as_path = |t: &str| match t.split_once("://") {
+            Some((_, rest)) => rest.find('/').map(|n| rest[n..].to_string()),
+            None => t.starts_with('/').then(|| t.to_string()),
+        };
+        // A note in brackets may mention other paths.
+        let outside: String = {
+            let mut depth = 0usize;
+            raw.chars()
+                .filter(|c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth = depth.saturating_sub(1),
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect()
+        };
+        let tokens: Vec<&str> = outside
+            .split_whitespace()
+            .map(|t| t.trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | ',' | ';' | '.' | '!' | '?')))
+            .collect();
+        let found: Vec<String> = tokens.iter().filter_map(|t| as_path(t)).collect();
+        let [given] = found.as_slice() else {
+            return (!found.is_empty()).then(|| wrong(Why::NoMatch));
+        };
+        let others_harmless = tokens
+            .iter()
+            .filter(|t| as_path(t).is_none())
+            .all(|t| key(t).split(' ').all(|w| w.is_empty() || self.harmless(w)));
+        Some(match self.paths.iter().find(|p| p.eq_ignore_ascii_case(given)) {
+            Some(p) if others_harmless => right(Why::Exact((*p).to_string())),
+            _ => wrong(Why::NoMatch),
+        })
+    }
+
+    /// `Name: value`, as a header is written: right when the name is an
+    /// accepted wording and the value names no wrong answer, or when the
+    /// value is right on its own ("Cache-Control: no-store").
+    fn header(&self, raw: &str, terms: &ItemTerms) -> Option<Graded> {
+        let (name, value) = raw.trim().split_once(':')?;
+        let name = name.trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') || value.trim().is_empty() {
+            return None;
+        }
+        if let Some(a) = self.exact(&key(name), terms) {
+            return Some(self.names_wrong(&key(value), terms).unwrap_or_else(|| right(Why::Qualified(a.to_string()))));
+        }
+        let v = self.whole(value, &key(value), terms, false);
+        v.correct.then_some(v)
     }
 
     /// The reject entry the answer names: exactly, one typo away, or as whole
@@ -185,18 +271,46 @@ impl<'a> Answer<'a> {
 
     /// A word that may stand beside a right wording without changing it.
     fn harmless(&self, word: &str) -> bool {
-        if NEGATIONS.contains(&word) || self.reject.iter().any(|(r, _)| r == word) {
+        if NEGATIONS.contains(&word) || CONJUNCTIONS.contains(&word) || self.reject.iter().any(|(r, _)| r == word) {
             return false;
         }
-        GENERIC.contains(&word)
+        in_list(word, GENERIC)
             || (!self.numeric && is_version_like(word))
-            || self.accept.iter().any(|(a, _)| a.split(' ').any(|w| w == word))
+            || self.accept.iter().any(|(a, _)| a.split(' ').any(|w| same_word(w, word)))
+            || self.prompt.iter().any(|w| same_word(w, word))
+    }
+
+    /// Whether the words beside a right wording leave it right: each one
+    /// harmless, or a negation followed by a wrong answer ("declarative, not
+    /// imperative").
+    fn extras_ok(&self, words: &[&str], terms: &ItemTerms) -> bool {
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n];
+            if NEGATIONS.contains(&w)
+                && let Some(len) = (1..=3).rev().find(|len| {
+                    words.get(n + 1..n + 1 + len).is_some_and(|phrase| {
+                        let phrase = phrase.join(" ");
+                        self.reject.iter().any(|(r, _)| *r == phrase) || terms.is_other(&phrase)
+                    })
+                })
+            {
+                n += 1 + len;
+                continue;
+            }
+            if !self.harmless(w) {
+                return false;
+            }
+            n += 1;
+        }
+        true
     }
 
     /// An accepted wording inside the answer, qualified only by harmless
     /// words (or followed by a command's arguments), and not negated.
-    fn contained(&self, given: &str) -> Option<Graded> {
+    fn contained(&self, given: &str, terms: &ItemTerms) -> Option<Graded> {
         let words: Vec<&str> = given.split(' ').collect();
+        let typed_command = words.first().is_some_and(|w| COMMANDS.contains(w));
         let mut negated = None;
         for (a, written) in &self.accept {
             for (s, e) in occurrences(&words, a) {
@@ -204,12 +318,12 @@ impl<'a> Answer<'a> {
                     negated = Some(*written);
                     continue;
                 }
-                let before = words[..s].iter().all(|w| self.harmless(w));
-                let command = a.split(' ').next().is_some_and(|w| COMMANDS.contains(&w));
-                if before && command && !words[e..].iter().any(|w| self.rejected(w).is_some()) {
+                let command = typed_command || a.split(' ').next().is_some_and(|w| COMMANDS.contains(&w));
+                let arguments_ok = || !words[e..].iter().any(|w| self.rejected(w).is_some());
+                if command && (typed_command || self.extras_ok(&words[..s], terms)) && arguments_ok() {
                     return Some(right(Why::Command((*written).to_string())));
                 }
-                if before && words[e..].iter().all(|w| self.harmless(w)) {
+                if self.extras_ok(&words[..s], terms) && self.extras_ok(&words[e..], terms) {
                     return Some(right(Why::Qualified((*written).to_string())));
                 }
             }
@@ -222,8 +336,19 @@ impl<'a> Answer<'a> {
     fn by_number(&self, given: &str) -> Graded {
         let given = split_units(given);
         let wanted = numbers(&given);
-        let Some((_, written)) = self.accept.iter().find(|(a, _)| numbers(&split_units(a)) == wanted) else {
+        let same: Vec<&(String, &str)> =
+            self.accept.iter().filter(|(a, _)| numbers(&split_units(a)) == wanted).collect();
+        if same.is_empty() {
             return wrong(Why::WrongNumber);
+        }
+        // A unit in the answer must be the accepted wording's: "900 minutes"
+        // is not "900 seconds", and "300 ms" is not "300 requests".
+        let units: Vec<&str> = given.split(' ').filter_map(unit).collect();
+        let Some((_, written)) = same.iter().find(|(a, _)| {
+            let theirs: Vec<&str> = split_units(a).split(' ').filter_map(unit).collect();
+            units.iter().all(|u| theirs.contains(u))
+        }) else {
+            return wrong(Why::WrongUnit);
         };
         if given.split(' ').filter(|w| !w.chars().any(|c| c.is_ascii_digit())).all(|w| self.harmless(w)) {
             right(Why::Number((*written).to_string()))
@@ -260,13 +385,36 @@ impl<'a> Answer<'a> {
     }
 }
 
+/// Words that join two answers: a hedge is never harmless.
+const CONJUNCTIONS: &[&str] = &["or", "and", "but", "vs", "versus", "nor", "either"];
+
+/// A unit word as one spelling: "milliseconds" and "ms" are the same unit.
+fn unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "ms" | "msec" | "millisecond" | "milliseconds" => "ms",
+        "s" | "sec" | "secs" | "second" | "seconds" => "s",
+        "min" | "mins" | "minute" | "minutes" => "min",
+        "h" | "hr" | "hrs" | "hour" | "hours" => "h",
+        "d" | "day" | "days" => "d",
+        "b" | "byte" | "bytes" => "b",
+        "kb" | "kib" | "kilobytes" => "kb",
+        "mb" | "mib" | "megabytes" => "mb",
+        "gb" | "gib" | "gigabytes" => "gb",
+        "percent" | "pct" => "%",
+        _ => return None,
+    })
+}
+
 /// Where `phrase`'s words stand together in `words`, as (start, end) spans.
 fn occurrences(words: &[&str], phrase: &str) -> Vec<(usize, usize)> {
     let p: Vec<&str> = phrase.split(' ').collect();
     if phrase.is_empty() || p.len() > words.len() {
         return Vec::new();
     }
-    (0..=words.len() - p.len()).filter(|&s| words[s..s + p.len()] == p[..]).map(|s| (s, s + p.len())).collect()
+    (0..=words.len() - p.len())
+        .filter(|&s| words[s..s + p.len()].iter().zip(&p).all(|(w, x)| same_word(w, x)))
+        .map(|s| (s, s + p.len()))
+        .collect()
 }
 
 /// At most one typo apart, for wordings long enough to have one.

@@ -46,6 +46,73 @@ pub fn key(s: &str) -> String {
         }
     }
     normalise(&out)
+        .split(' ')
+        .map(|w| match number_word(w) {
+            Some(n) => n.to_string(),
+            None => split_version(w),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Small numbers written as words, as digits: "scale to zero" is "scale to 0".
+fn number_word(w: &str) -> Option<&'static str> {
+    const WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const DIGITS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    WORDS.iter().position(|x| *x == w).map(|n| DIGITS[n])
+}
+
+/// A version glued to a name, apart: "vrrpv3" is "vrrp v3".
+fn split_version(w: &str) -> String {
+    match w.rfind('v') {
+        Some(n)
+            if n > 1
+                && w[..n].chars().all(|c| c.is_ascii_alphabetic())
+                && w.len() > n + 1
+                && w[n + 1..].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("{} {}", &w[..n], &w[n..])
+        }
+        _ => w.to_string(),
+    }
+}
+
+/// A word and what it may be without a plural ending: "shards" may be
+/// "shard", "caches" "cache" or "cach", "anomalies" "anomaly".
+fn forms(w: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut out = vec![Cow::Borrowed(w)];
+    if w.len() <= 3
+        || w.chars().any(|c| c.is_ascii_digit())
+        || w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+    {
+        return out;
+    }
+    if let Some(base) = w.strip_suffix("ies") {
+        out.push(Cow::Owned(format!("{base}y")));
+    }
+    if let Some(base) = w.strip_suffix("es") {
+        out.push(Cow::Borrowed(base));
+    }
+    if let Some(base) = w.strip_suffix('s') {
+        out.push(Cow::Borrowed(base));
+    }
+    out
+}
+
+/// Whether two words are the same once plurals are set aside.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b || {
+        let fb = forms(b);
+        forms(a).iter().any(|x| fb.contains(x))
+    }
+}
+
+/// Whether a word, or its singular, is in `list`.
+pub fn in_list(word: &str, list: &[&str]) -> bool {
+    forms(word).iter().any(|f| list.contains(&f.as_ref()))
 }
 
 /// Words that say the next term is not meant: "not blocking", "no salt".
@@ -56,194 +123,31 @@ pub const NEGATING: &[&str] = &["a", "an", "un", "non", "in", "im", "dis", "de",
 
 /// Words that may qualify a right answer without changing it: "HTTP GET
 /// method", "consistent hashing ring", "roughly 300 ms", "k8s Service".
+#[rustfmt::skip]
 pub const GENERIC: &[&str] = &[
-    // Approximations.
-    "roughly",
-    "about",
-    "around",
-    "approximately",
-    "approx",
-    "circa",
-    "nearly",
-    "almost",
-    "ca",
-    "some",
-    // Units.
-    "ms",
-    "millisecond",
-    "milliseconds",
-    "s",
-    "sec",
-    "secs",
-    "second",
-    "seconds",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "h",
-    "hr",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "b",
-    "byte",
-    "bytes",
-    "kb",
-    "kib",
-    "mb",
-    "mib",
-    "gb",
-    "gib",
-    "percent",
-    "pct",
-    "x",
-    "times",
-    "rps",
-    "qps",
-    // What kind of thing the answer is.
-    "method",
-    "verb",
-    "request",
-    "requests",
-    "header",
-    "headers",
-    "field",
-    "attribute",
-    "flag",
-    "directive",
-    "parameter",
-    "param",
-    "option",
-    "setting",
-    "pattern",
-    "patterns",
-    "antipattern",
-    "object",
-    "objects",
-    "type",
-    "types",
-    "class",
-    "code",
-    "status",
-    "response",
-    "value",
-    "values",
-    "ring",
-    "algorithm",
-    "approach",
-    "technique",
-    "strategy",
-    "principle",
-    "property",
-    "properties",
-    "model",
-    "layer",
-    "mechanism",
-    "protocol",
-    "policy",
-    "mode",
-    "level",
-    "error",
-    "exception",
-    "keyword",
-    "clause",
-    "statement",
-    "command",
-    "function",
-    "call",
-    "operation",
-    "concept",
-    "problem",
-    "issue",
-    "anomaly",
-    "phenomenon",
-    "attack",
-    "vulnerability",
-    "scheme",
-    "style",
-    "design",
-    "architecture",
-    "form",
-    "format",
-    "version",
-    "number",
-    "port",
-    "test",
-    "tests",
-    "testing",
-    "check",
-    "rule",
-    "process",
-    "step",
-    "phase",
-    "component",
-    "feature",
-    "practice",
-    "method",
-    "tool",
-    "library",
-    "framework",
-    // Where it lives.
-    "http",
-    "https",
-    "tcp",
-    "udp",
-    "tls",
-    "ssl",
-    "oauth",
-    "oauth2",
-    "api",
-    "rest",
-    "sql",
-    "k8s",
-    "kubernetes",
-    "docker",
-    "linux",
-    "unix",
-    "io",
-    "o",
-    "postgres",
-    "postgresql",
-    "mysql",
-    "redis",
-    "nginx",
-    "aws",
-    "git",
-    "rfc",
-    // Filler an engineer types.
-    "use",
-    "using",
-    "by",
-    "via",
-    "it",
-    "its",
-    "is",
-    "called",
-    "known",
-    "as",
-    "basically",
-    "just",
-    "i",
-    "think",
-    "would",
-    "be",
-    "say",
-    "probably",
-    "mostly",
-    "usually",
-    "typically",
-    "e",
-    "g",
-    "eg",
-    "ie",
-    "etc",
+    "roughly", "about", "around", "approximately", "approx", "circa", "nearly", "almost", "ca", "some", "ms",
+    "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h",
+    "hr", "hour", "hours", "day", "days", "b", "byte", "bytes", "kb", "kib", "mb", "mib", "gb", "gib", "percent",
+    "pct", "x", "times", "rps", "qps", "method", "verb", "request", "requests", "header", "headers", "field",
+    "attribute", "flag", "directive", "parameter", "param", "option", "setting", "pattern", "patterns",
+    "antipattern", "object", "objects", "type", "types", "class", "code", "status", "response", "value", "values",
+    "ring", "algorithm", "approach", "technique", "strategy", "principle", "property", "properties", "model",
+    "layer", "mechanism", "protocol", "policy", "mode", "level", "error", "exception", "keyword", "clause",
+    "statement", "command", "function", "call", "operation", "concept", "problem", "issue", "anomaly", "phenomenon",
+    "attack", "vulnerability", "scheme", "style", "design", "architecture", "form", "format", "version", "number",
+    "port", "test", "tests", "testing", "check", "rule", "process", "step", "phase", "component", "feature",
+    "practice", "tool", "library", "framework", "http", "https", "tcp", "udp", "tls", "ssl", "oauth", "oauth2",
+    "api", "rest", "sql", "k8s", "kubernetes", "docker", "linux", "unix", "io", "o", "postgres", "postgresql",
+    "mysql", "redis", "nginx", "aws", "git", "rfc", "use", "using", "by", "via", "it", "its", "is", "called",
+    "known", "as", "basically", "just", "i", "think", "would", "be", "say", "probably", "mostly", "usually",
+    "typically", "e", "g", "eg", "ie", "etc", "semantics", "guarantee", "delivery", "expiration", "expiry", "max",
+    "maximum", "implementation", "cors", "name", "term", "config", "configuration", "exactly", "the", "a", "an", "on", "in", "of", "for", "to",
+    "with", "at", "my", "our", "your", "this", "that", "we", "you",
 ];
 
 /// Words an abbreviation may skip: "Infrastructure as Code" is IaC, "Principle
 /// of Least Privilege" is PoLP.
-const SKIPPABLE: &[&str] = &["of", "as", "and", "the", "for", "in", "to", "a", "an", "on", "by", "with"];
+const SKIPPABLE: &[&str] = &["of", "as", "and", "the", "for", "in", "a", "an", "on", "by", "with"];
 
 /// Whether `short` (one word) abbreviates the words of `long`: each word
 /// gives the next letters of `short` a prefix of itself ("REST" from
@@ -311,6 +215,19 @@ mod tests {
         assert_eq!(key("non blocking"), "non blocking");
         assert_eq!(key("in-memory cache"), "in memory cache");
         assert_eq!(key("canon-ical"), "canon ical");
+        assert_eq!(key("scale to zero"), "scale to 0");
+        assert_eq!(key("VRRPv3"), "vrrp v3");
+        assert_eq!(key("v2"), "v2");
+    }
+
+    #[test]
+    fn plurals_meet_their_singular() {
+        for (a, b) in [("shards", "shard"), ("anomalies", "anomaly"), ("caches", "cache"), ("indexes", "index")] {
+            assert!(same_word(a, b), "{a} {b}");
+        }
+        assert!(same_word("matches", "match") && same_word("indices", "indices"));
+        assert!(!same_word("class", "clas") && !same_word("status", "statu") && same_word("k8s", "k8s"));
+        assert!(!same_word("mongos", "mongod") && !same_word("cache", "cash"));
     }
 
     #[test]
