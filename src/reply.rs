@@ -294,6 +294,11 @@ pub struct Style {
     /// A mention of a role or user group by id (ids are checked to be
     /// letters and digits before they are stored).
     pub role: fn(&str) -> String,
+    /// A fenced code block from a question (its language, if named, and its
+    /// lines), made inert and shown as the platform shows code.
+    pub code_block: fn(Option<&str>, &str) -> String,
+    /// `inline code` from a question, made inert.
+    pub inline_code: fn(&str) -> String,
 }
 
 /// Plain text, as the console shows it.
@@ -302,7 +307,37 @@ pub const PLAIN: Style = Style {
     bold: |s| s.to_string(),
     time: |_, fallback| fallback.into(),
     role: |id| format!("@{id}"),
+    code_block: |_, code| code.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"),
+    inline_code: |code| format!("`{code}`"),
 };
+
+/// Question text (a prompt, an option, an explanation) in a platform's
+/// style: prose escaped, code blocks and inline code shown as code.
+pub fn rich(text: &str, style: &Style) -> String {
+    use crate::content::code::{Block, Span, spans, split};
+    let prose = |p: &str| {
+        p.lines()
+            .map(|line| {
+                spans(line)
+                    .into_iter()
+                    .map(|s| match s {
+                        Span::Text(t) => (style.escape)(t),
+                        Span::Code(c) => (style.inline_code)(c),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    split(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Prose(p) => prose(&p),
+            Block::Code { lang, code } => (style.code_block)(lang.as_deref(), &code),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 // A time inside a reply's text is marked so each platform can show it its
 // own way (Discord and Slack in each reader's own zone). The marks are
@@ -353,11 +388,12 @@ pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
 pub fn review_details(r: &ReviewCard, style: &Style) -> String {
     let e = style.escape;
     let b = |s: &str| (style.bold)(&e(s));
-    let mut out = e(&r.prompt);
+    let r_ = |s: &str| rich(s, style);
+    let mut out = r_(&r.prompt);
     for (i, c) in r.choices.iter().enumerate() {
-        out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
+        out.push_str(&format!("\n  {}) {}", letter(i), r_(c)));
     }
-    out.push_str(&format!("\nAnswer: {}\n{}", b(&r.right_answer), e(&r.explanation)));
+    out.push_str(&format!("\nAnswer: {}\n{}", (style.bold)(&r_(&r.right_answer)), r_(&r.explanation)));
     for w in &r.warnings {
         out.push_str(&format!("\n{} {}", b("Note:"), e(w)));
     }
@@ -383,12 +419,13 @@ fn render_marked(body: &Body, style: &Style) -> String {
                 Mode::Daily => "Question of the day",
                 Mode::Practice => "Practice question",
             };
-            let mut out = format!("{} · {} · {}\n{}", b(head), e(&q.category), e(&q.difficulty), e(&q.prompt));
+            let mut out =
+                format!("{} · {} · {}\n{}", b(head), e(&q.category), e(&q.difficulty), rich(&q.prompt, style));
             if let Some(role) = &q.ping {
                 out = format!("{} {out}", (style.role)(role));
             }
             for (i, c) in q.choices.iter().enumerate() {
-                out.push_str(&format!("\n  {}) {}", letter(i), e(c)));
+                out.push_str(&format!("\n  {}) {}", letter(i), rich(c, style)));
             }
             if let Some(name) = &q.credit {
                 out.push_str(&format!("\n{}", e(&crate::service::text::suggested_by(name))));
@@ -411,10 +448,10 @@ fn render_marked(body: &Body, style: &Style) -> String {
             };
             let mut out = format!("{} You answered {} to {} ({}).", b(head), e(&v.your_answer), what, e(&v.title));
             if let Some(r) = &v.right_answer {
-                out.push_str(&format!("\nAnswer: {}", b(r)));
+                out.push_str(&format!("\nAnswer: {}", (style.bold)(&rich(r, style))));
             }
             if let Some(x) = &v.explanation {
-                out.push_str(&format!("\n{}", e(x)));
+                out.push_str(&format!("\n{}", rich(x, style)));
             }
             if v.verdict == Verdict::Recorded {
                 out.push_str("\nThe answer and the results are revealed when the question closes");
@@ -429,9 +466,9 @@ fn render_marked(body: &Body, style: &Style) -> String {
             let mut out = format!(
                 "{}\n{}\nAnswer: {}\n{}",
                 b("Question of the day: the answer"),
-                e(&r.prompt),
-                b(&r.right_answer),
-                e(&r.explanation)
+                rich(&r.prompt, style),
+                (style.bold)(&rich(&r.right_answer, style)),
+                rich(&r.explanation, style)
             );
             let share = crate::quiz::leaderboard::accuracy_percent(r.correct, r.answered);
             out.push_str(&format!("\n{} answered, {} correct ({share}%).", r.answered, r.correct));
@@ -492,7 +529,10 @@ fn render_marked(body: &Body, style: &Style) -> String {
             }
             if let Some((prompt, answered, right)) = &r.hardest {
                 let share = crate::quiz::leaderboard::accuracy_percent(i64::from(*right), i64::from(*answered));
-                out.push_str(&format!("\nHardest question: {} ({right} of {answered} right, {share}%).", e(prompt)));
+                out.push_str(&format!(
+                    "\nHardest question: {} ({right} of {answered} right, {share}%).",
+                    rich(prompt, style)
+                ));
             }
             out
         }

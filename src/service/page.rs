@@ -119,6 +119,8 @@ figure{margin:0}figure svg{width:100%;height:auto;max-width:40rem;display:block}
 figcaption{font-size:.9rem;color:#444}
 article{border-bottom:1px solid #ccc;padding:.5rem 0}.meta{color:#444;font-size:.9rem}
 .answer{font-weight:600;color:#08519c}
+pre{background:#f4f4f4;padding:.5rem;overflow-x:auto;font-size:.9rem}code{font-family:ui-monospace,Menlo,Consolas,monospace}
+.question p:first-child{font-weight:600;font-size:1.05rem}
 ";
 
 fn render(data: &PageData) -> String {
@@ -171,12 +173,12 @@ fn render(data: &PageData) -> String {
                         }
                         @for q in &data.archive {
                             article {
-                                h3 { (q.prompt) }
+                                div class="question" { (rich(&q.prompt)) }
                                 p class="meta" { (q.date) " · " (q.category) " · "
                                     (q.answered) " answered, " (q.right) " right ("
                                     (accuracy_percent(i64::from(q.right), i64::from(q.answered))) "%)" }
-                                p { "Answer: " span class="answer" { (q.right_answer) } }
-                                p { (q.explanation) }
+                                p { "Answer: " span class="answer" { (inline(&q.right_answer)) } }
+                                (rich(&q.explanation))
                             }
                         }
                     }
@@ -185,6 +187,33 @@ fn render(data: &PageData) -> String {
         }
     };
     page.into_string()
+}
+
+/// Question text as HTML: prose in paragraphs with `inline code`, fenced
+/// blocks as `<pre><code>` (maud escapes every piece).
+fn rich(text: &str) -> Markup {
+    use crate::content::code::{Block, split};
+    html! {
+        @for block in split(text) {
+            @match block {
+                Block::Prose(p) => p { @for (n, line) in p.lines().enumerate() { @if n > 0 { br; } (inline(line)) } },
+                Block::Code { lang, code } => pre { code class=[lang.map(|l| format!("language-{l}"))] { (code) } },
+            }
+        }
+    }
+}
+
+/// One line with its `inline code` as `<code>`.
+fn inline(line: &str) -> Markup {
+    use crate::content::code::{Span, spans};
+    html! {
+        @for span in spans(line) {
+            @match span {
+                Span::Text(t) => (t),
+                Span::Code(c) => code { (c) },
+            }
+        }
+    }
 }
 
 fn board(title: &str, rows: &[Standing]) -> Markup {

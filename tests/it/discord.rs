@@ -24,9 +24,12 @@ struct Bot {
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
+    start_with(now, crate::support::settings(dir.path())).await
+}
+
+async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
     let clock = SetClock::new(now);
     let (fake, base) = fake_discord::start().await;
-    let mut settings = crate::support::settings(dir.path());
     settings.discord = DiscordSettings {
         token: Some(SecretString::from("test-token")),
         guild_ids: vec![GUILD.parse().unwrap()],
@@ -840,5 +843,28 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
     if let Some(n) = fake_discord::check_against_spec(fake) {
         assert!(n > 10, "{n} bodies checked");
     }
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_with_code_shows_a_highlighted_block_and_inline_code_with_its_prose_inert() {
+    use crate::support::{CODE_LINE, CODE_LT_LINE, CODE_PACK};
+    let dir = TempDir::new().unwrap();
+    let settings = crate::support::settings_with_packs(dir.path(), &[("code.toml", CODE_PACK)]);
+    let bot = start_with(at("2026-11-25 09:00"), settings).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
+    let calls = fake
+        .wait_for("the question", |c| c.iter().any(|c| c.method == Method::POST && c.path.ends_with("/messages")))
+        .await;
+    let post = calls.iter().find(|c| c.method == Method::POST && c.path.ends_with("/messages")).unwrap();
+    let text = post.body["content"].as_str().unwrap();
+    // The block as Discord's markdown: a fence with its language, the code
+    // as written (no escapes inside a block), the fence closed.
+    assert!(text.contains(&format!("```sql\n{CODE_LINE}\n{CODE_LT_LINE}\n```")), "{text}");
+    assert!(text.contains("\\*and\\*"), "prose markup stays inert: {text}");
+    assert!(text.contains("`status = 'open'`"), "inline code in the prose: {text}");
+    assert!(text.contains("A) `CREATE INDEX ON orders (status)`"), "inline code in an option: {text}");
     bot.stop().await;
 }

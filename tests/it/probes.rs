@@ -47,6 +47,7 @@ fn the_grader_agrees_with_a_human_marker_on_the_probe_set() {
     let probes = probes();
     assert!(probes.len() >= 300, "{} probes", probes.len());
     let mut agreed = 0;
+    let mut per_file: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut false_accepts = Vec::new();
     let mut false_refusals = Vec::new();
     for (file, p) in &probes {
@@ -64,8 +65,13 @@ fn the_grader_agrees_with_a_human_marker_on_the_probe_set() {
             verdict.map_or_else(|e| e.to_string(), |g| g.to_string()),
             p.why
         );
+        let tally = per_file.entry(file.as_str()).or_default();
+        tally.1 += 1;
         match (p.right, correct) {
-            (a, b) if a == b => agreed += 1,
+            (a, b) if a == b => {
+                agreed += 1;
+                tally.0 += 1;
+            }
             (false, true) => false_accepts.push(line),
             _ => false_refusals.push(line),
         }
@@ -78,6 +84,9 @@ fn the_grader_agrees_with_a_human_marker_on_the_probe_set() {
         false_accepts.len(),
         false_refusals.len()
     );
+    for (file, (agree, all)) in &per_file {
+        println!("  {file}: {agree} of {all} ({:.1}%)", *agree as f64 * 100.0 / *all as f64);
+    }
     for line in &false_refusals {
         println!("  refused: {line}");
     }

@@ -39,9 +39,12 @@ struct Bot {
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
+    start_with(dir, now, crate::support::settings(dir.path())).await
+}
+
+async fn start_with(dir: &TempDir, now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
     let clock = SetClock::new(now);
     let (fake, fake_base) = fake_slack::start().await;
-    let mut settings = crate::support::settings(dir.path());
     settings.slack.signing_secret = Some(SecretString::from(SECRET));
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
     settings.slack.admins = vec![ADMIN.to_string()];
@@ -762,4 +765,25 @@ async fn a_suggestion_by_modal_is_reviewed_and_asked_with_views_open_and_view_su
         Some(n) => assert!(n >= 5),
         None => eprintln!("skipped: the calls were not checked against Slack's spec (../shared not here)"),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_with_code_shows_a_code_block_in_its_block_kit_text() {
+    use crate::support::{CODE_LINE, CODE_PACK};
+    let dir = TempDir::new().unwrap();
+    let settings = crate::support::settings_with_packs(dir.path(), &[("code.toml", CODE_PACK)]);
+    let bot = start_with(&dir, at("2026-11-25 09:00"), settings).await;
+    bot.quiz(ADMIN, "admin", "admin post-now").await;
+    wait_until("the question as a channel message", 10, || bot.fake.calls("chat.postMessage").len() == 1).await;
+    let post = bot.fake.calls("chat.postMessage")[0].body.clone();
+    let section = post["blocks"][0]["text"]["text"].as_str().unwrap();
+    // mrkdwn has no fence languages, and `<` is escaped inside code too.
+    let block = format!("```\n{CODE_LINE}\n WHERE total &lt; 10 AND status = 'open';\n```");
+    assert!(section.contains(&block), "{section}");
+    assert!(
+        section.contains("`status = 'open'`") && section.contains("`CREATE INDEX ON orders (status)`"),
+        "{section}"
+    );
+    assert!(section.contains("*and*"), "prose as written; mrkdwn bold from a member is harmless: {section}");
+    fake_slack::check_against_spec(&bot.fake);
 }

@@ -325,3 +325,32 @@ pub fn answers_to_open(svc: &Service, dir: &Path) -> (String, String) {
         quizmaster::content::ItemKind::Text { accept, .. } => (accept[0].clone(), "no idea at all".to_string()),
     }
 }
+
+/// One item that shows code: a fenced SQL block in the prompt (with a `<`
+/// that each platform must escape its own way), inline code in the options
+/// and markup in the prose that must stay inert.
+pub const CODE_PACK: &str = r#"
+[[item]]
+id = "code-partial-index"
+topic = 12
+category = "databases"
+difficulty = "medium"
+kind = "choice"
+prompt = """
+This query runs on every page load *and* is slow:
+
+```sql
+SELECT id FROM orders
+ WHERE total < 10 AND status = 'open';
+```
+
+Which index helps `status = 'open'` most?"""
+choices = ["`CREATE INDEX ON orders (status)`", "`CREATE INDEX ON orders (id)`", "A hash index on `total`", "An index on `created_at`"]
+answer = "A"
+explanation = "Most orders are closed, so an index on `status` skips nearly every row; `id` and `created_at` are not in the filter."
+"#;
+
+/// The first line of [`CODE_PACK`]'s code block, as written.
+pub const CODE_LINE: &str = "SELECT id FROM orders";
+/// Its second line, which holds the `<` every platform escapes its own way.
+pub const CODE_LT_LINE: &str = " WHERE total < 10 AND status = 'open';";

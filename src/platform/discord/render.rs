@@ -34,7 +34,22 @@ fn time(unix: i64, _fallback: &str) -> String {
     format!("<t:{unix}:f> (<t:{unix}:R>)")
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("**{s}**"), time, role: |id| format!("<@&{id}>") };
+pub const STYLE: Style = Style {
+    escape,
+    bold: |s| format!("**{s}**"),
+    time,
+    role: |id| format!("<@&{id}>"),
+    code_block,
+    inline_code: |c| format!("`{}`", c.replace('`', "'")),
+};
+
+/// A fenced block with its language for Discord's highlighter. A fence
+/// inside the code (the loader refuses it; a stored item may predate that)
+/// is broken with a zero-width space so it cannot close the block.
+fn code_block(lang: Option<&str>, code: &str) -> String {
+    let lang: String = lang.unwrap_or("").chars().filter(char::is_ascii_alphanumeric).collect();
+    format!("```{lang}\n{}\n```", code.replace("```", "``\u{200B}`"))
+}
 
 pub(super) fn no_mentions() -> CreateAllowedMentions {
     CreateAllowedMentions::new().empty_users().empty_roles().everyone(false).replied_user(false)

@@ -18,7 +18,15 @@ fn time(unix: i64, fallback: &str) -> String {
     format!("<!date^{unix}^{{date_short_pretty}} {{time}}|{fallback}>")
 }
 
-pub const STYLE: Style = Style { escape, bold: |s| format!("*{s}*"), time, role: |id| format!("<!subteam^{id}>") };
+pub const STYLE: Style = Style {
+    escape,
+    bold: |s| format!("*{s}*"),
+    time,
+    role: |id| format!("<!subteam^{id}>"),
+    // mrkdwn has no languages; `&`, `<` and `>` are escaped inside code too.
+    code_block: |_, code| format!("```\n{}\n```", escape(&code.replace("```", "``\u{200B}`"))),
+    inline_code: |c| format!("`{}`", escape(c)),
+};
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
 /// for a question).

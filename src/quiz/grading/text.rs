@@ -121,6 +121,9 @@ impl<'a> Answer<'a> {
         if brackets && let Some(g) = self.header(raw, terms) {
             return g;
         }
+        if brackets && let Some(g) = self.trailing_note(raw, terms) {
+            return g;
+        }
         if let Some(r) = self.rejected(given) {
             return wrong(Why::Rejected(r.to_string()));
         }
@@ -181,7 +184,7 @@ impl<'a> Answer<'a> {
     /// entry or a different known term, alone or with generic words only.
     /// A note that merely mentions one ("safe to retry") names nothing.
     fn names_wrong(&self, note: &str, terms: &ItemTerms) -> Option<Graded> {
-        let bare: Vec<&str> = note.split(' ').filter(|w| !GENERIC.contains(w)).collect();
+        let bare: Vec<&str> = note.split(' ').filter(|w| !NOTE_FILLER.contains(w)).collect();
         let bare = bare.join(" ");
         if bare.is_empty() {
             return None;
@@ -190,6 +193,21 @@ impl<'a> Answer<'a> {
             return Some(wrong(Why::Rejected((*r).to_string())));
         }
         terms.is_curated_other(&bare).then(|| wrong(Why::OtherTerm(bare.clone())))
+    }
+
+    /// `X, note` or `X; note`: right when `X` is right on its own and the
+    /// note names no wrong answer ("GET, it's safe and idempotent"; not "GET, POST").
+    fn trailing_note(&self, raw: &str, terms: &ItemTerms) -> Option<Graded> {
+        let (head, note) = raw.split_once([',', ';'])?;
+        let (h, n) = (key(head), key(note));
+        if h.is_empty() || n.is_empty() {
+            return None;
+        }
+        let g = self.whole(head, &h, terms, false);
+        if !g.correct {
+            return None;
+        }
+        Some(self.names_wrong(&n, terms).unwrap_or(g))
     }
 
     /// An accepted URL path, compared as written: a path in the answer
@@ -247,7 +265,13 @@ impl<'a> Answer<'a> {
             return Some(self.names_wrong(&key(value), terms).unwrap_or_else(|| right(Why::Qualified(a.to_string()))));
         }
         let v = self.whole(value, &key(value), terms, false);
-        v.correct.then_some(v)
+        if v.correct {
+            return Some(v);
+        }
+        // Attributes after `;`, as Set-Cookie writes them: one right, none wrong.
+        let parts: Vec<String> = value.split(';').map(key).filter(|p| !p.is_empty()).collect();
+        let right_part = parts.iter().map(|p| self.whole(p, p, terms, false)).find(|g| g.correct)?;
+        Some(parts.iter().find_map(|p| self.names_wrong(p, terms)).unwrap_or(right_part))
     }
 
     /// The reject entry the answer names: exactly, one typo away, or as whole
@@ -318,6 +342,11 @@ impl<'a> Answer<'a> {
                     negated = Some(*written);
                     continue;
                 }
+                // "p99.9" is not "p99": digits after a word ending in one continue it.
+                let all_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+                if e < words.len() && all_digits(words[e]) && words[e - 1].ends_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
                 let command = typed_command || a.split(' ').next().is_some_and(|w| COMMANDS.contains(&w));
                 let arguments_ok = || !words[e..].iter().any(|w| self.rejected(w).is_some());
                 if command && (typed_command || self.extras_ok(&words[..s], terms)) && arguments_ok() {
@@ -384,6 +413,30 @@ impl<'a> Answer<'a> {
         wrong(Why::NoMatch)
     }
 }
+
+/// Words a note may wrap around a wrong answer: "(a Deployment)", "(or HEAD)".
+const NOTE_FILLER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "or",
+    "maybe",
+    "also",
+    "like",
+    "perhaps",
+    "possibly",
+    "method",
+    "header",
+    "pattern",
+    "type",
+    "object",
+    "flag",
+    "attribute",
+    "value",
+    "field",
+    "code",
+    "status",
+];
 
 /// Words that join two answers: a hedge is never harmless.
 const CONJUNCTIONS: &[&str] = &["or", "and", "but", "vs", "versus", "nor", "either"];

@@ -55,11 +55,32 @@ pub fn key(s: &str) -> String {
         .join(" ")
 }
 
-/// Small numbers written as words, as digits: "scale to zero" is "scale to 0".
+/// Small numbers and ordinals written as words, as digits: "scale to zero"
+/// is "scale to 0", "1st NF" and "first NF" are "1 nf". ("second" stays a
+/// word: it is a unit too.)
 fn number_word(w: &str) -> Option<&'static str> {
-    const WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    const DIGITS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-    WORDS.iter().position(|x| *x == w).map(|n| DIGITS[n])
+    const WORDS: [(&str, &str); 19] = [
+        ("zero", "0"),
+        ("one", "1"),
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+        ("ten", "10"),
+        ("first", "1"),
+        ("third", "3"),
+        ("fourth", "4"),
+        ("1st", "1"),
+        ("2nd", "2"),
+        ("3rd", "3"),
+        ("4th", "4"),
+        ("5th", "5"),
+    ];
+    WORDS.iter().find(|(word, _)| *word == w).map(|(_, digits)| *digits)
 }
 
 /// A version glued to a name, apart: "vrrpv3" is "vrrp v3".
@@ -98,6 +119,20 @@ fn forms(w: &str) -> Vec<std::borrow::Cow<'_, str>> {
     }
     if let Some(base) = w.strip_suffix('s') {
         out.push(Cow::Borrowed(base));
+    }
+    // Verb forms: "salting" and "salted" meet "salt", "scaled" "scale",
+    // "stubbing" "stub".
+    if w.len() > 5 {
+        for suffix in ["ing", "ed"] {
+            if let Some(base) = w.strip_suffix(suffix) {
+                out.push(Cow::Owned(format!("{base}e")));
+                let b = base.as_bytes();
+                if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                    out.push(Cow::Borrowed(&base[..base.len() - 1]));
+                }
+                out.push(Cow::Borrowed(base));
+            }
+        }
     }
     out
 }
@@ -228,6 +263,8 @@ mod tests {
         assert!(same_word("matches", "match") && same_word("indices", "indices"));
         assert!(!same_word("class", "clas") && !same_word("status", "statu") && same_word("k8s", "k8s"));
         assert!(!same_word("mongos", "mongod") && !same_word("cache", "cash"));
+        assert!(same_word("salting", "salt") && same_word("scaled", "scale") && same_word("stubbing", "stub"));
+        assert!(!same_word("polling", "pooling") && !same_word("sharing", "sharding"));
     }
 
     #[test]
