@@ -132,6 +132,9 @@ fn v3_reads_wordings_engineers_type() {
         (&["REST"], &["GraphQL"], "Representational State Transfer (REST)", true),
         (&["infrastructure as code"], &[], "IaC", true),
         (&["XSS", "Cross-Site Scripting"], &[], "Cross-Site Scripting (CSRF)", false),
+        (&["ORM", "object-relational mapping"], &["Object Role Modeling"], "Object Role Modeling (ORM)", false),
+        (&["SNI", "Server Name Indication"], &[], "Server Name Identification (SNI)", false),
+        (&["SNI", "Server Name Indication"], &[], "Server Name Indication (SNI)", true),
         // Digits are words unless the answer is a number.
         (&["access token"], &["refresh token"], "OAuth 2.0 access token", true),
         (&["Service"], &["Ingress", "Pod"], "k8s Service", true),

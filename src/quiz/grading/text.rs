@@ -169,12 +169,20 @@ impl<'a> Answer<'a> {
         Some(match (go.correct, gi.correct) {
             (true, true) => right(Why::Both(named(&go), named(&gi))),
             (true, false) if pairs(&i, &o) => right(Why::Abbreviation(named(&go))),
-            (false, true) if pairs(&o, &i) || pairs(&i, &o) => right(Why::Abbreviation(named(&gi))),
+            (false, _) if matches!(go.why, Why::Rejected(_) | Why::OtherTerm(_)) => go,
+            // A right abbreviation with the user's own expansion: right only
+            // when the item names no expansion of its own to compare with
+            // ("Server Name Identification (SNI)" is not Server Name Indication).
+            (false, true)
+                if (pairs(&o, &i) || pairs(&i, &o))
+                    && !self.accept.iter().any(|(a, _)| a.contains(' ') && (pairs(&i, a) || pairs(&o, a))) =>
+            {
+                right(Why::Abbreviation(named(&gi)))
+            }
             (true, false) => match self.names_wrong(&i, terms) {
                 Some(wrong_term) => wrong_term,
                 None => right(Why::Note(named(&go))),
             },
-            (false, _) if matches!(go.why, Why::Rejected(_) | Why::OtherTerm(_)) => go,
             (_, false) if matches!(gi.why, Why::Rejected(_) | Why::OtherTerm(_)) => gi,
             _ => return None,
         })
