@@ -15,7 +15,7 @@
 //! /quiz suggest | suggestions
 //! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
 //! /quiz admin pause | resume | skip | post-now | reveal-now | status
-//! /quiz admin categories <list|all>
+//! /quiz admin categories <name,name,…|all>
 //! /quiz admin timezone <Area/City>
 //! /quiz admin recap [day] [HH:MM] | recap off
 //! /quiz admin web rotate
@@ -302,7 +302,7 @@ pub enum CommandError {
     Unexpected { sub: &'static str, extra: String },
     #[error(
         "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
-         skip, post-now, reveal-now, status, check, categories <list|all>, timezone <Area/City>, recap [day] [HH:MM] | \
+         skip, post-now, reveal-now, status, check, categories <name,name,…|all>, timezone <Area/City>, recap [day] [HH:MM] | \
          off, web rotate, season start <name>, ping <role|off>, threads on|off, review."
     )]
     UnknownAdmin(String),

@@ -32,7 +32,7 @@ const HELP: &[(&str, &str)] = &[
     ("/quiz admin pause | resume | skip | status", "admins: run the schedule and see what comes next"),
     ("/quiz admin post-now | reveal-now", "admins: post today's question now, or close and reveal it"),
     ("/quiz admin check", "admins: what the bot may do in this channel, and what is missing"),
-    ("/quiz admin categories <list|all>", "admins: where this channel's daily questions come from"),
+    ("/quiz admin categories <name,name,…|all>", "admins: where this channel's daily questions come from"),
     ("/quiz admin timezone <Area/City>", "admins: the zone for leaderboard weeks and months"),
     ("/quiz admin recap [day] [HH:MM] | off", "admins: a weekly recap with a chart (Friday 16:00 unless said)"),
     ("/quiz admin web rotate", "admins: replace the server's web link; the old one stops working"),
@@ -90,7 +90,7 @@ Quizmaster — local console mode.
 No Discord or Slack credentials are configured, so this is a local chat with
 one channel. Type /quiz help for the commands, /as NAME to play as someone
 else, /quit (or end of input) to leave. To connect a real platform, see
-\"Connecting Discord and Slack\" in README.md.";
+\"Connecting Discord and Slack\" in docs/operators.md.";
 pub const CONSOLE_AS_USAGE: &str = "Usage: /as NAME";
 pub const CONSOLE_UNKNOWN: &str = "Commands start with /quiz (try /quiz help), or /as NAME, or /quit.";
 pub const CONSOLE_BYE: &str = "Bye.";

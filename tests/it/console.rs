@@ -94,7 +94,7 @@ fn sigterm_stops_cleanly_with_exit_code_zero() {
     drop(stdin);
 }
 
-/// The README's scripted suggestion, with a mistake fixed on the way.
+/// The scripted suggestion in docs/admins.md, with a mistake fixed on the way.
 const SUGGESTION: &str = "/quiz suggest
 prompt: Which HTTP method applies a partial update to a resource?
 options: PUT

@@ -7,6 +7,7 @@ mod console;
 mod content;
 mod discord;
 mod discord_http;
+mod docs;
 mod fake_discord;
 mod fake_slack;
 mod faults;

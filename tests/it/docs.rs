@@ -1,0 +1,118 @@
+//! The README and docs/: every relative link resolves to a file of the
+//! repository, and every `#anchor` to a heading of its page (GitHub's
+//! slugs); the README stays a two-minute read.
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pages() -> Vec<PathBuf> {
+    let mut pages = vec![root().join("README.md"), root().join("BENCHMARKS.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
+        .expect("docs/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    pages
+}
+
+/// Link targets in a page: Markdown `](target)` and HTML `src="…"`/`href="…"`,
+/// outside fenced code blocks.
+fn targets(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(i) = rest.find("](") {
+            let after = &rest[i + 2..];
+            let end = after.find(')').unwrap_or(after.len());
+            out.push(after[..end].split_whitespace().next().unwrap_or("").to_string());
+            rest = &after[end..];
+        }
+        for attr in ["src=\"", "href=\""] {
+            let mut rest = line;
+            while let Some(i) = rest.find(attr) {
+                let after = &rest[i + attr.len()..];
+                let end = after.find('"').unwrap_or(after.len());
+                out.push(after[..end].to_string());
+                rest = &after[end..];
+            }
+        }
+    }
+    out
+}
+
+/// GitHub's anchor for a heading: lowercase, punctuation dropped, spaces as dashes.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+fn anchors(page: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(page).unwrap_or_default();
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with('#') {
+            out.push(slug(line.trim_start_matches('#')));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_relative_link_in_the_readme_and_docs_resolves() {
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for page in pages() {
+        let text = std::fs::read_to_string(&page).expect("page");
+        for target in targets(&text) {
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((&target, ""));
+            let path = if file.is_empty() { page.clone() } else { page.parent().expect("folder").join(file) };
+            checked += 1;
+            if !path.exists() {
+                broken.push(format!("{}: {target} (no such file)", page.display()));
+            } else if !anchor.is_empty()
+                && path.extension().is_some_and(|x| x == "md")
+                && !anchors(&path).contains(&anchor.to_string())
+            {
+                broken.push(format!("{}: {target} (no such heading)", page.display()));
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} links found: is the parser still reading them?");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn the_readme_is_a_two_minute_read_with_its_two_commands() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    assert!(readme.len() <= 10_000, "README is {} bytes", readme.len());
+    assert!(readme.contains("cargo run --release") && readme.contains("cargo test"), "the two commands");
+    for page in ["players", "admins", "operators", "content", "contributors", "architecture", "testing"] {
+        assert!(readme.contains(&format!("docs/{page}.md")), "the README links docs/{page}.md");
+    }
+    let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    assert!(ci.lines().any(|l| l.trim() == "cargo test"), "CI runs the README's test command");
+}
