@@ -36,7 +36,11 @@ impl Days {
         self.0 & (1 << day.num_days_from_monday()) != 0
     }
 
-    /// `daily`, `weekdays`, `weekends`, or a comma list such as `mon,wed,fri`.
+    /// `daily`, `weekdays`, `weekends`, or a comma list of days and ranges
+    /// such as `mon,wed,fri`, `mon-fri` or `fri-mon` (a range may wrap past
+    /// Sunday). A day is its name or a prefix of it of three letters or more
+    /// (`tue`, `tues`, `tuesday`); anything else is refused, never read as
+    /// the day its first letters spell.
     pub fn parse(s: &str) -> Result<Days, String> {
         match s.to_ascii_lowercase().as_str() {
             "daily" | "every-day" | "everyday" | "all" => return Ok(Days::EVERY_DAY),
@@ -44,20 +48,37 @@ impl Days {
             "weekends" => return Ok(Days::WEEKENDS),
             _ => {}
         }
+        let refuse = || {
+            format!(
+                "`{s}` is not a set of days: use daily, weekdays, weekends, a range such as mon-fri or a list such as mon,wed,fri"
+            )
+        };
         let mut bits = 0u8;
         for part in s.split(',').map(|p| p.trim().to_ascii_lowercase()) {
-            let short: String = part.chars().take(3).collect();
-            match NAMES.iter().position(|n| *n == short).filter(|_| part.len() >= 3) {
-                Some(i) => bits |= 1 << i,
-                None => {
-                    return Err(format!(
-                        "`{s}` is not a set of days: use daily, weekdays, weekends or a list such as mon,wed,fri"
-                    ));
+            match part.split_once('-') {
+                Some((from, to)) => {
+                    let (from, to) = (day_index(from).ok_or_else(refuse)?, day_index(to).ok_or_else(refuse)?);
+                    let mut day = from;
+                    loop {
+                        bits |= 1 << day;
+                        if day == to {
+                            break;
+                        }
+                        day = (day + 1) % 7;
+                    }
                 }
+                None => bits |= 1 << day_index(&part).ok_or_else(refuse)?,
             }
         }
         Days::from_bits(bits).ok_or_else(|| format!("`{s}` names no day"))
     }
+}
+
+/// Monday 0 to Sunday 6, from a day's name or a prefix of three letters or more.
+fn day_index(word: &str) -> Option<usize> {
+    const FULL: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let word = word.trim();
+    (word.len() >= 3).then(|| FULL.iter().position(|d| d.starts_with(word))).flatten()
 }
 
 impl fmt::Display for Days {

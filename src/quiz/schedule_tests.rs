@@ -85,6 +85,24 @@ fn days_filter_and_parsing() {
     assert_eq!(Days::from_bits(Days::WEEKDAYS.bits()), Some(Days::WEEKDAYS));
 }
 
+/// A range is every day from one to the other, never just its first day.
+#[test]
+fn day_ranges_are_whole_ranges_and_lookalikes_are_refused() {
+    assert_eq!(Days::parse("mon-fri").unwrap(), Days::WEEKDAYS);
+    assert_eq!(Days::parse("Tue-Thu").unwrap().to_string(), "tue,wed,thu");
+    assert_eq!(Days::parse("fri-mon").unwrap().to_string(), "mon,fri,sat,sun");
+    assert_eq!(Days::parse("sat-sun").unwrap(), Days::WEEKENDS);
+    assert_eq!(Days::parse("mon,wed-fri").unwrap().to_string(), "mon,wed,thu,fri");
+    assert_eq!(Days::parse("tues,thurs").unwrap().to_string(), "tue,thu");
+    for bad in ["monkey", "mo", "mon-", "-fri", "mon-funday", "mon-fri-sat", "mondays"] {
+        assert!(Days::parse(bad).is_err(), "{bad} is refused");
+    }
+    // A range reaches the scheduler whole: Monday to Friday posts on Friday.
+    let mut r = rule("09:00", chrono_tz::Europe::Berlin);
+    r.days = Days::parse("mon-fri").unwrap();
+    assert_eq!(next_post_after(&r, utc("2026-11-26 09:00")).unwrap().date.to_string(), "2026-11-27");
+}
+
 #[test]
 fn close_and_time_parsing() {
     assert_eq!(Close::parse("8h"), Ok(Close::After(Duration::hours(8))));
