@@ -43,22 +43,6 @@ pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     Store::open(path, options).with_context(|| format!("opening database {}", path.display()))
 }
 
-pub fn rules(settings: &Settings) -> Rules {
-    Rules {
-        scoring: settings.quiz.scoring(),
-        streak: settings.quiz.streak(),
-        default_tz: settings.quiz.timezone.0,
-        max_input_chars: settings.quiz.max_input_chars,
-        grace: settings.schedule.grace.0,
-        default_close: settings.schedule.close.0,
-        rate: crate::quiz::ratelimit::RateRules {
-            burst: settings.quiz.rate_burst,
-            per_second: settings.quiz.rate_per_second,
-        },
-        web_url: None,
-    }
-}
-
 /// A built bot: the service over its bank and database, and the platforms
 /// the settings name (the local console when they name none).
 pub struct Application {
@@ -91,7 +75,7 @@ impl Application {
             ),
             None => None,
         };
-        let mut rules = rules(&settings);
+        let mut rules = Rules::from_settings(&settings);
         // The address links to the pages start with: the configured public
         // URL, else the address bound (a port 0 is known only now).
         rules.web_url = match (&settings.web.public_url, web.as_ref().and_then(|l| l.local_addr().ok())) {

@@ -299,6 +299,8 @@ pub struct Style {
     pub code_block: fn(Option<&str>, &str) -> String,
     /// `inline code` from a question, made inert.
     pub inline_code: fn(&str) -> String,
+    /// Whether a question's choices show as buttons (its "how to answer" says so).
+    pub buttons: bool,
 }
 
 /// Plain text, as the console shows it.
@@ -309,6 +311,7 @@ pub const PLAIN: Style = Style {
     role: |id| format!("@{id}"),
     code_block: |_, code| code.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"),
     inline_code: |code| format!("`{code}`"),
+    buttons: false,
 };
 
 /// Question text (a prompt, an option, an explanation) in a platform's
@@ -430,7 +433,7 @@ fn render_marked(body: &Body, style: &Style) -> String {
             if let Some(name) = &q.credit {
                 out.push_str(&format!("\n{}", e(&crate::service::text::suggested_by(name))));
             }
-            out.push_str(&format!("\n{}", e(&crate::service::text::how_to_answer(q.choices.len(), false))));
+            out.push_str(&format!("\n{}", e(&crate::service::text::how_to_answer(q.choices.len(), style.buttons))));
             if let Some(t) = q.closes_at {
                 out.push_str(&format!(" · closes {}", utc_mark(t)));
             }

@@ -66,18 +66,27 @@ pub struct Rules {
     pub web_url: Option<String>,
 }
 
-impl Default for Rules {
-    fn default() -> Self {
+impl Rules {
+    /// The rules the settings give (the web page's address is added by the app
+    /// once its listener is known).
+    pub fn from_settings(settings: &crate::config::Settings) -> Rules {
         Rules {
-            scoring: ScoringRules::default(),
-            streak: StreakRules::default(),
-            default_tz: Tz::UTC,
-            max_input_chars: 500,
-            grace: chrono::Duration::hours(2),
-            default_close: Close::After(chrono::Duration::hours(8)),
-            rate: RateRules::default(),
+            scoring: settings.quiz.scoring(),
+            streak: settings.quiz.streak(),
+            default_tz: settings.quiz.timezone.0,
+            max_input_chars: settings.quiz.max_input_chars,
+            grace: settings.schedule.grace.0,
+            default_close: settings.schedule.close.0,
+            rate: RateRules { burst: settings.quiz.rate_burst, per_second: settings.quiz.rate_per_second },
             web_url: None,
         }
+    }
+}
+
+/// The configuration's defaults: they are written once, in `config`.
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::from_settings(&crate::config::Settings::default())
     }
 }
 

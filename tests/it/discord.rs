@@ -174,7 +174,8 @@ async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
     let text = edit.body["content"].as_str().unwrap();
     assert!(text.contains("3 answered, 2 correct (67%)"), "{text}");
     assert!(text.contains("First correct: **@\u{200B}everyone Ann**"), "{text}");
-    assert!(custom_ids(&edit.body).iter().all(|(_, disabled)| *disabled), "{}", edit.body);
+    let ids = custom_ids(&edit.body);
+    assert!(ids.len() == 4 && ids.iter().all(|(_, disabled)| *disabled), "four buttons, all disabled: {}", edit.body);
 
     let cb = fake.callback(&fake.command(&cid, "0", "quiz", "leaderboard", json!([]))).await;
     assert!(!ephemeral(&cb), "the leaderboard is for the channel");
@@ -221,8 +222,7 @@ async fn discord_errors_are_retried_and_never_lose_answers() {
     let posts = || fake.calls_to(&Method::POST, &format!("/channels/{CHANNEL}/messages")).len();
     bot.set("2026-11-25 09:00");
     fake.wait_for("a failed post", |_| posts() >= 1).await;
-    bot.set("2026-11-25 09:00");
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    bot.clock.pass_at(&bot.svc, at("2026-11-25 09:00")).await;
     assert_eq!(posts(), 1, "not again before the backoff is over");
     bot.set("2026-11-25 09:01");
     fake.wait_for("the post after a rate limit", |_| posts() >= 3).await;
@@ -383,8 +383,7 @@ async fn a_channel_the_bot_may_not_post_in_is_reported_and_resumes_once_fixed() 
     assert_eq!(tries(&locked), 1);
     // Later passes do not try it again: one try for the day.
     for t in ["2026-11-25 09:05", "2026-11-25 09:30", "2026-11-25 10:00"] {
-        bot.set(t);
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        bot.clock.pass_at(&bot.svc, at(t)).await;
     }
     assert_eq!(tries(&locked), 1, "a permanent failure is not retried");
     assert_eq!(bot.fake.calls_to(&Method::PATCH, &format!("/channels/{locked}/")).len(), 0, "no reveal either");

@@ -204,16 +204,18 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
     // A slow database: the reply is deferred in the response and follows as
     // an edit through the webhook, and the answer is kept.
     bot.set("2026-11-25 08:02");
+    let (locked, is_locked) = std::sync::mpsc::channel();
     let lock = std::thread::spawn({
         let path = db_path(dir.path());
         move || {
             let conn = rusqlite::Connection::open(path).unwrap();
             conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            locked.send(()).unwrap();
             std::thread::sleep(Duration::from_millis(2500));
             conn.execute_batch("COMMIT").unwrap();
         }
     });
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    is_locked.recv().unwrap();
     let click = fake.click_body(&bob, "qm:d1:A", "930000000000000000");
     let r = bot.post(&click).await;
     assert_eq!(r["type"], 5, "deferred: {r}");

@@ -265,25 +265,15 @@ async fn api_get(
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
     fake.calls.lock().unwrap().push(Call { method: method.clone(), auth, body: json!(query) });
     match method.as_str() {
+        // The client secret in a URL would land in proxy and server logs.
         "oauth.v2.access" => {
-            let get = |k: &str| query.get(k).cloned().unwrap_or_default();
-            if get("client_id") != "111.222" || get("client_secret") != "client-secret" {
-                return axum::Json(json!({"ok": false, "error": "invalid_client_id"})).into_response();
-            }
-            let Some(team) = get("code").strip_prefix("code-").map(str::to_string) else {
-                return axum::Json(json!({"ok": false, "error": "invalid_code"})).into_response();
-            };
-            axum::Json(json!({"ok": true, "access_token": format!("xoxb-{team}-secret-token"), "token_type": "bot",
-                "scope": "commands,chat:write,users:read", "bot_user_id": format!("UBOT{team}"), "app_id": "A1",
-                "team": {"id": team, "name": format!("Team {team}")}, "enterprise": null,
-                "authed_user": {"id": format!("UINSTALL{team}")}, "is_enterprise_install": false}))
-            .into_response()
+            axum::Json(json!({"ok": false, "error": "the fake takes credentials in a POST body only"})).into_response()
         }
         "users.info" => {
             let id = query.get("user").cloned().unwrap_or_default();
             match fake.profiles.lock().unwrap().get(&id) {
                 Some(name) => axum::Json(json!({"ok": true, "user": {"id": id, "name": id.to_lowercase(),
-                    "real_name": format!("{name} (full)"), "is_admin": false, "is_owner": false,
+                    "real_name": format!("{name} (full)"), "is_admin": id.starts_with("UWSADMIN"), "is_owner": false,
                     "profile": {"display_name": name, "real_name": format!("{name} (full)")}}}))
                 .into_response(),
                 None => axum::Json(json!({"ok": false, "error": "user_not_found"})).into_response(),
@@ -305,6 +295,9 @@ async fn upload(State(fake): State<Arc<FakeSlack>>, Path(id): Path<String>, body
 }
 
 async fn answer(fake: &FakeSlack, method: &str, body: &Value, auth: Option<&str>) -> Response {
+    if method == "oauth.v2.access" {
+        return oauth_access(body);
+    }
     if method == "files.getUploadURLExternal" {
         let length = body["length"].as_str().and_then(|l| l.parse().ok());
         let (Some(name), Some(length)) = (body["filename"].as_str(), length) else {
@@ -492,4 +485,21 @@ pub fn check_against_spec(fake: &FakeSlack) -> Option<usize> {
         assert!(!body.contains_key("link_names"), "{}: the bot never sets link_names", call.method);
     }
     Some(calls.len())
+}
+
+/// oauth.v2.access, POSTed with the client's credentials and the code in a
+/// form body (the GET route refuses it: a secret in a URL is logged).
+fn oauth_access(body: &Value) -> Response {
+    let get = |k: &str| body[k].as_str().unwrap_or_default().to_string();
+    if get("client_id") != "111.222" || get("client_secret") != "client-secret" {
+        return axum::Json(json!({"ok": false, "error": "invalid_client_id"})).into_response();
+    }
+    let Some(team) = get("code").strip_prefix("code-").map(str::to_string) else {
+        return axum::Json(json!({"ok": false, "error": "invalid_code"})).into_response();
+    };
+    axum::Json(json!({"ok": true, "access_token": format!("xoxb-{team}-secret-token"), "token_type": "bot",
+        "scope": "commands,chat:write,users:read", "bot_user_id": format!("UBOT{team}"), "app_id": "A1",
+        "team": {"id": team, "name": format!("Team {team}")}, "enterprise": null,
+        "authed_user": {"id": format!("UINSTALL{team}")}, "is_enterprise_install": false}))
+    .into_response()
 }

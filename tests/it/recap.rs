@@ -221,9 +221,7 @@ async fn the_weekly_recap_goes_to_discord_once_as_an_attachment() {
     assert_eq!(chart::png(&card.chart).unwrap(), png, "the chart of the figures in the database");
 
     // Once: later passes send nothing more.
-    clock.set(at("2026-11-27 16:30"));
-    svc.nudge();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    clock.pass_at(&svc, at("2026-11-27 16:30")).await;
     assert_eq!(fake.files.lock().unwrap().len(), 1);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM recaps WHERE state = 'sent'"), 1);
     app.stop().await;

@@ -428,7 +428,14 @@ async fn signed_but_malformed_bodies_get_a_clear_refusal_and_change_nothing() {
         let status = resp.status();
         assert!(status == StatusCode::OK || status.is_client_error(), "{status} for {body:.60}");
     }
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // Two clicks get an answer at their response_url, after the ack: the
+    // unknown question is refused, and Eve's own practice question (asked by
+    // the empty command above) is graded. Wait for both before looking.
+    let responses = || bot.fake.responses.lock().unwrap().iter().map(|v| v.to_string()).collect::<Vec<_>>();
+    wait_until("the two answers at response_url", 10, || responses().len() == 2).await;
+    let got = responses();
+    assert!(got.iter().any(|s| s.contains("not one of this channel's")), "{got:?}");
+    assert!(got.iter().any(|s| s.contains("your practice question")), "{got:?}");
     // Nothing a refused request sent anywhere may ping: the answers it got at a
     // response_url are escaped like everything else.
     for v in bot.fake.responses.lock().unwrap().iter() {
@@ -501,9 +508,7 @@ async fn a_channel_the_bot_is_not_in_is_reported_and_resumes_once_invited() {
     })
     .await;
     for t in ["2026-11-25 09:05", "2026-11-25 09:30"] {
-        bot.clock.set(at(t));
-        bot.svc.nudge();
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        bot.clock.pass_at(&bot.svc, at(t)).await;
     }
     assert_eq!(tries(&outside), 1, "a permanent failure is not retried");
     assert!(bot.fake.calls("chat.update").iter().all(|c| c.body["channel"] != outside.as_str()), "no reveal either");
@@ -786,4 +791,33 @@ async fn a_question_with_code_shows_a_code_block_in_its_block_kit_text() {
     );
     assert!(section.contains("*and*"), "prose as written; mrkdwn bold from a member is harmless: {section}");
     fake_slack::check_against_spec(&bot.fake);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_admin_is_recognised_whatever_the_case_of_the_admin_word() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    // Workspace admins (users.info says is_admin) who are not in slack.admins.
+    bot.fake.profiles.lock().unwrap().insert("UWSADMIN1".into(), "Wendy".into());
+    bot.fake.profiles.lock().unwrap().insert("UMEMBER1".into(), "Mo".into());
+    for line in ["admin status", "Admin status", "ADMIN status"] {
+        let reply = text(&bot.quiz("UWSADMIN1", "wendy", line).await);
+        assert!(!reply.contains("Only channel admins"), "{line:?}: {reply}");
+        assert!(reply.contains("Schedule") || reply.contains("schedule"), "{line:?} gives the status: {reply}");
+    }
+    let refused = text(&bot.quiz("UMEMBER1", "mo", "Admin status").await);
+    assert!(refused.contains("Only channel admins"), "a member is still refused: {refused}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slack_question_says_how_to_answer_once() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    bot.quiz(ADMIN, "admin", "admin post-now").await;
+    wait_until("the question as a channel message", 10, || bot.fake.calls("chat.postMessage").len() == 1).await;
+    // What players see is the blocks (`text` is the notification's fallback).
+    let post = bot.fake.calls("chat.postMessage")[0].body["blocks"].to_string();
+    assert_eq!(post.matches("Answer with a button or /quiz answer").count(), 1, "{post}");
+    assert!(!post.contains("Answer with /quiz answer <A"), "no second, button-less wording: {post}");
 }

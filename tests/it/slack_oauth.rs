@@ -135,6 +135,10 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     assert_eq!(bot.callback("code-T3", "f0rged").await.0, StatusCode::BAD_REQUEST);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM installations"), 2);
     assert_eq!(bot.fake.calls("oauth.v2.access").len(), 2);
+    // The fake answers oauth.v2.access only as a POST with the credentials in
+    // its form body (a client secret in a URL lands in logs): both installs
+    // above went through, and both calls carried it there.
+    assert!(bot.fake.calls("oauth.v2.access").iter().all(|c| c.body["client_secret"] == "client-secret"));
 
     // No token in clear anywhere in the database files.
     for file in [db_path(dir.path()), db_path(dir.path()).with_extension("db-wal")] {

@@ -147,6 +147,19 @@ impl SetClock {
         self.sleeps.load(std::sync::atomic::Ordering::SeqCst)
     }
 
+    /// Moves the clock to `t` and waits until a scheduler pass that began
+    /// after the move has finished, its sends settled: the readiness signal
+    /// before asserting that nothing (more) happened. Nudged twice, because
+    /// the first sleep seen may end a pass that was already under way.
+    pub async fn pass_at(&self, svc: &Service, t: DateTime<Utc>) {
+        self.set(t);
+        for _ in 0..2 {
+            let since = self.sleeps();
+            svc.nudge();
+            self.wait_sleeps(since, 1).await;
+        }
+    }
+
     /// Waits until schedulers have gone to sleep `n` more times than `since`.
     pub async fn wait_sleeps(&self, since: usize, n: usize) {
         for _ in 0..1000 {

@@ -41,6 +41,7 @@ pub const STYLE: Style = Style {
     role: |id| format!("<@&{id}>"),
     code_block,
     inline_code: |c| format!("`{}`", c.replace('`', "'")),
+    buttons: true,
 };
 
 /// A fenced block with its language for Discord's highlighter. A fence

@@ -217,12 +217,12 @@ pub(super) async fn callback(
         return page(StatusCode::OK, text::INSTALL_CANCELLED);
     }
     let Some(code) = q.code else { return page(StatusCode::BAD_REQUEST, text::INSTALL_FAILED) };
-    let query = [
+    let form = [
         ("client_id", oauth.client_id.as_str()),
         ("client_secret", oauth.client_secret.expose_secret()),
         ("code", code.as_str()),
     ];
-    let access = match slack.api.get_unauthenticated("oauth.v2.access", &query).await {
+    let access = match slack.api.post_unauthenticated("oauth.v2.access", &form).await {
         Ok(v) => v,
         Err(e) => {
             tracing::warn!(error = %e, "oauth.v2.access failed");

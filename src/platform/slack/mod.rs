@@ -170,7 +170,7 @@ impl Slack {
     /// A slash command, however it arrived: the response body to send
     /// (null when a form was opened as a modal instead).
     async fn slash(self: &Arc<Self>, form: &SlashCommand) -> Value {
-        let wants_admin = form.text.trim_start().starts_with("admin");
+        let wants_admin = form.text.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("admin"));
         let ctx = self.ctx(&form.team_id, &form.channel_id, &form.user_id, &form.user_name, wants_admin).await;
         let reply = self.handle(ctx, Err(form.text.clone())).await;
         match self.open_form(&reply, &form.team_id, form.trigger_id.as_deref(), &form.channel_id).await {

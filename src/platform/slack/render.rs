@@ -26,6 +26,7 @@ pub const STYLE: Style = Style {
     // mrkdwn has no languages; `&`, `<` and `>` are escaped inside code too.
     code_block: |_, code| format!("```\n{}\n```", escape(&code.replace("```", "``\u{200B}`"))),
     inline_code: |c| format!("`{}`", escape(c)),
+    buttons: true,
 };
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
@@ -63,10 +64,6 @@ pub fn message(reply: &Reply) -> Value {
             })
             .collect();
         blocks.push(json!({"type": "actions", "elements": elements}));
-    }
-    if let Body::Question(q) = &reply.body {
-        let how = text::how_to_answer(q.choices.len(), true);
-        blocks.push(json!({"type": "context", "elements": [{"type": "mrkdwn", "text": how}]}));
     }
     json!({"text": text, "blocks": blocks})
 }

@@ -69,10 +69,14 @@ impl WebApi {
         WebApi { http: self.http.clone(), base: self.base.clone(), token }
     }
 
-    /// A GET method that takes no token (oauth.v2.access: the client's
-    /// credentials are its arguments).
-    pub async fn get_unauthenticated(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
-        self.get_as(method, query, false).await
+    /// A method that takes no token (oauth.v2.access: the client's
+    /// credentials are its arguments), POSTed with its arguments in a form
+    /// body as Slack's SDKs send it, so that a client secret never lands
+    /// in a URL (and in proxy and server logs with it).
+    pub async fn post_unauthenticated(&self, method: &str, form: &[(&str, &str)]) -> Result<Value, ApiError> {
+        let url = format!("{}/{method}", self.base);
+        let v = self.send(false, |r| r.post(&url).form(form)).await?;
+        Self::ok(method, v)
     }
 
     /// Calls a Web API method with a JSON body; returns the response JSON
@@ -100,12 +104,8 @@ impl WebApi {
     /// Calls a read method the Web API documents as GET, with its arguments
     /// in the query (the token still in the Authorization header).
     pub async fn get(&self, method: &str, query: &[(&str, &str)]) -> Result<Value, ApiError> {
-        self.get_as(method, query, true).await
-    }
-
-    async fn get_as(&self, method: &str, query: &[(&str, &str)], auth: bool) -> Result<Value, ApiError> {
         let url = format!("{}/{method}", self.base);
-        let v = self.send(auth, |r| r.get(&url).query(query)).await?;
+        let v = self.send(true, |r| r.get(&url).query(query)).await?;
         Self::ok(method, v)
     }
 
