@@ -90,6 +90,12 @@ fn errors_name_the_key() {
         ("[discord]\ngateway = false\n", &[], "discord.gateway"),
         ("", &[("QUIZMASTER__QUIZ__MAX_INPUT_CHARS", "lots")], "quiz.max_input_chars"),
         ("", &[("QUIZMASTER__QUIZ__COLOUR", "blue")], "quiz.colour"),
+        // Silent traps, refused with the way past them.
+        ("[log]\nlevel = \"verbose\"\n", &[], "`verbose` is not a log level"),
+        ("[log]\nlevel = \"quizmaster=loud,info\"\n", &[], "log.level"),
+        ("[slack]\nadmins = [\"@alice\"]\n", &[], "Copy member ID"),
+        ("", &[("QUIZMASTER_DISCORD_TOKEN", "t")], "QUIZMASTER__DISCORD__TOKEN"),
+        ("", &[("QUIZMASTER_SLACK_BOT_TOKEN", "xoxb-1")], "QUIZMASTER__SLACK__BOT_TOKEN"),
     ];
     for (text, vars, key) in cases {
         let err = load(Some(file(&dir, text)), vars).expect_err(text).to_string();
@@ -97,4 +103,17 @@ fn errors_name_the_key() {
     }
     let missing = load(Some(dir.path().join("nope.toml")), &[]).unwrap_err().to_string();
     assert!(missing.contains("nope.toml"), "{missing}");
+}
+
+#[test]
+fn good_log_levels_admin_ids_and_unrelated_variables_are_accepted() {
+    let dir = TempDir::new().unwrap();
+    for level in ["info", "DEBUG", "quizmaster=debug,info", "warn,serenity=error", "off"] {
+        let s = load(Some(file(&dir, &format!("[log]\nlevel = \"{level}\"\n"))), &[]).expect(level);
+        assert_eq!(s.log.level, level);
+    }
+    let s = load(Some(file(&dir, "[slack]\nadmins = [\"U012AB3CD\", \"W0ABC\"]\n")), &[]).unwrap();
+    assert_eq!(s.slack.admins, ["U012AB3CD", "W0ABC"]);
+    // A variable of the same prefix that names no section is someone else's.
+    load(None, &[("QUIZMASTER_SEED", "/tmp/seed.md"), ("QUIZMASTER__LOG__LEVEL", "warn")]).unwrap();
 }

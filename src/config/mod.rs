@@ -13,6 +13,8 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
 
+mod validate;
+
 use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};
 use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
@@ -392,6 +394,10 @@ impl Settings {
             }
             None => {}
         }
+        match &sources.env {
+            Some(vars) => validate::check_env_names(vars.keys())?,
+            None => validate::check_env_names(std::env::vars().map(|(k, _)| k).collect::<Vec<_>>().iter())?,
+        }
         let env = config::Environment::with_prefix(ENV_PREFIX)
             .prefix_separator("__")
             .separator("__")
@@ -410,131 +416,6 @@ impl Settings {
         }
         settings.validate()?;
         Ok(settings)
-    }
-
-    fn validate(&self) -> Result<(), SettingsError> {
-        if self.quiz.rate_burst == 0 {
-            return Err(SettingsError::BadValue { key: "quiz.rate_burst", message: "must be at least 1".into() });
-        }
-        if !(self.quiz.rate_per_second > 0.0 && self.quiz.rate_per_second.is_finite()) {
-            return Err(SettingsError::BadValue {
-                key: "quiz.rate_per_second",
-                message: "must be a positive number".into(),
-            });
-        }
-        if self.quiz.max_input_chars == 0 {
-            return Err(SettingsError::BadValue { key: "quiz.max_input_chars", message: "must be at least 1".into() });
-        }
-        let slack = &self.slack;
-        let oauth = [
-            ("slack.client_id", slack.client_id.is_some()),
-            ("slack.client_secret", slack.client_secret.is_some()),
-            ("slack.token_key", slack.token_key.is_some()),
-        ];
-        if oauth.iter().any(|(_, set)| *set)
-            && let Some((key, _)) = oauth.iter().find(|(_, set)| !*set)
-        {
-            return Err(SettingsError::BadValue {
-                key,
-                message: "slack.client_id, slack.client_secret and slack.token_key go together (installs by OAuth)"
-                    .into(),
-            });
-        }
-        if let Some(key) = &slack.token_key
-            && token_key_bytes(key).is_none()
-        {
-            return Err(SettingsError::BadValue {
-                key: "slack.token_key",
-                message: "must be 64 hex digits (32 random bytes, e.g. from `openssl rand -hex 32`)".into(),
-            });
-        }
-        let receives = slack.signing_secret.is_some() || slack.app_token.is_some();
-        if receives && slack.bot_token.is_none() && !slack.distributed() {
-            let with = if slack.app_token.is_some() { "slack.app_token" } else { "slack.signing_secret" };
-            return Err(SettingsError::BadValue {
-                key: "slack.bot_token",
-                message: format!("must be set with {with} (or slack.client_id for installs by OAuth)"),
-            });
-        }
-        if (slack.bot_token.is_some() || slack.distributed()) && !receives {
-            return Err(SettingsError::BadValue {
-                key: "slack.app_token",
-                message: "or slack.signing_secret must be set with slack.bot_token or slack.client_id \
-                          (Socket Mode, or the HTTP endpoints)"
-                    .into(),
-            });
-        }
-        let prefixed = |token: &Option<SecretString>, prefix: &str| {
-            token.as_ref().is_none_or(|t| secrecy::ExposeSecret::expose_secret(t).starts_with(prefix))
-        };
-        if !prefixed(&slack.app_token, "xapp-") {
-            return Err(SettingsError::BadValue {
-                key: "slack.app_token",
-                message: "must be an app-level token (xapp-…, Basic Information -> App-Level Tokens)".into(),
-            });
-        }
-        let web = |url: &Url| matches!(url.scheme(), "http" | "https");
-        if !web(&self.slack.api_base_url) {
-            return Err(SettingsError::BadValue {
-                key: "slack.api_base_url",
-                message: "must be an http(s) URL".into(),
-            });
-        }
-        if self.web.public_url.as_ref().is_some_and(|u| !web(u)) {
-            return Err(SettingsError::BadValue { key: "web.public_url", message: "must be an http(s) URL".into() });
-        }
-        if self.discord.api_base_url.as_ref().is_some_and(|u| !web(u)) {
-            return Err(SettingsError::BadValue {
-                key: "discord.api_base_url",
-                message: "must be an http(s) URL".into(),
-            });
-        }
-        if let Some(key) = &self.discord.public_key
-            && public_key_bytes(key).is_none()
-        {
-            return Err(SettingsError::BadValue {
-                key: "discord.public_key",
-                message:
-                    "must be the 64 hex digits of the application's public key (Developer Portal, General Information)"
-                        .into(),
-            });
-        }
-        if self.discord.public_key.is_some() != self.discord.interactions_listen.is_some() {
-            let (key, other) = if self.discord.public_key.is_some() {
-                ("discord.interactions_listen", "discord.public_key")
-            } else {
-                ("discord.public_key", "discord.interactions_listen")
-            };
-            return Err(SettingsError::BadValue { key, message: format!("must be set together with {other}") });
-        }
-        if !self.discord.gateway && self.discord.interactions_listen.is_none() {
-            return Err(SettingsError::BadValue {
-                key: "discord.gateway",
-                message: "can be off only with discord.interactions_listen and discord.public_key set \
-                          (else no command would ever arrive)"
-                    .into(),
-            });
-        }
-        if self.delivery.concurrency == 0 {
-            return Err(SettingsError::BadValue { key: "delivery.concurrency", message: "must be at least 1".into() });
-        }
-        let rate = |r: f64| r > 0.0 && r.is_finite();
-        if !rate(self.discord.requests_per_second) {
-            return Err(SettingsError::BadValue {
-                key: "discord.requests_per_second",
-                message: "must be a positive number".into(),
-            });
-        }
-        if !rate(self.slack.updates_per_minute) {
-            return Err(SettingsError::BadValue {
-                key: "slack.updates_per_minute",
-                message: "must be a positive number".into(),
-            });
-        }
-        if self.database.path.as_os_str().is_empty() {
-            return Err(SettingsError::BadValue { key: "database.path", message: "must not be empty".into() });
-        }
-        Ok(())
     }
 }
 
