@@ -184,6 +184,7 @@ struct BatchMemo {
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path, options: Options) -> Result<Store> {
+        create_private(path);
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(options.busy_timeout)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -321,4 +322,28 @@ pub fn millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
 
 pub fn from_millis(ms: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// A new database file is made readable and writable by its owner only:
+/// it holds members' names and answers. SQLite gives the `-wal` and `-shm`
+/// files it creates beside it the same mode. An existing file keeps its
+/// mode, with a warning when others may read it. (Errors are SQLite's to
+/// report when it opens the path.)
+fn create_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        if path.as_os_str() == ":memory:" || path.as_os_str().is_empty() {
+            return;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.permissions().mode() & 0o077 != 0 => tracing::warn!(
+                path = %path.display(),
+                mode = format!("{:o}", meta.permissions().mode() & 0o777),
+                "the database file can be read by other users; `chmod 600` it (and its -wal and -shm files)"
+            ),
+            Ok(_) => {}
+            Err(_) => drop(std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)),
+        }
+    }
 }

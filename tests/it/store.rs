@@ -7,6 +7,23 @@ use tempfile::TempDir;
 
 use crate::support::{count, db_path, store};
 
+/// Members' names and answers are the owner's to read: a new database and
+/// the WAL beside it are created 0600, whatever the process umask allows.
+#[cfg(unix)]
+#[test]
+fn a_new_database_and_its_wal_are_private_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let mut s = store(dir.path());
+    todays_post(&mut s);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let db = db_path(dir.path());
+    assert_eq!(mode(&db), 0o600, "{}", db.display());
+    let wal = db.with_extension("db-wal");
+    assert!(wal.exists(), "a write made the WAL");
+    assert_eq!(mode(&wal), 0o600, "{}", wal.display());
+}
+
 #[test]
 fn migrates_from_empty_and_rerunning_is_a_no_op() {
     let dir = TempDir::new().unwrap();
