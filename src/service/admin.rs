@@ -74,7 +74,10 @@ pub(super) fn run(
             // The question goes out through the same delivery as a scheduled
             // one; the caller wakes the sender.
             Ok(match daily::post(state, channel, &today.date.to_string(), now, closes_at)? {
-                PostOutcome::Queued => Reply::info(text::posted(closes_at.map(|c| (c, tz)))),
+                PostOutcome::Queued => {
+                    past_today(state, channel, schedule, rule.as_ref(), today)?;
+                    Reply::info(text::posted(closes_at.map(|c| (c, tz))))
+                }
                 PostOutcome::AlreadyPosted(date) => Reply::error(text::already_posted(&date)),
                 PostOutcome::EmptyBank => Reply::error(text::EMPTY_BANK),
             })
@@ -147,6 +150,28 @@ pub(super) fn run(
             Ok(Reply::private(Body::Info(text::web_rotated(&base, &token))))
         }
     }
+}
+
+/// After a post-now, today's scheduled question has been asked: the
+/// schedule moves on to its next day, so that status promises no post that
+/// will not come and skip skips a day that still has its question.
+fn past_today(
+    state: &mut State,
+    channel: crate::ids::ChannelId,
+    schedule: Option<StoredSchedule>,
+    rule: Option<&Rule>,
+    today: Occurrence,
+) -> store::Result<()> {
+    let (Some(s), Some(rule)) = (schedule, rule) else { return Ok(()) };
+    let date = today.date.to_string();
+    if s.next_date != date {
+        return Ok(());
+    }
+    let after = rule.occurrence_on(today.date).map_or(today.at, |slot| slot.at.max(today.at));
+    let Some(next) = next_post_after(rule, after) else { return Ok(()) };
+    let skip_date = s.skip_date.clone().filter(|d| *d != date);
+    let moved = StoredSchedule { next_at: store::millis(next.at), next_date: next.date.to_string(), skip_date, ..s };
+    state.store.set_schedule(channel, &moved)
 }
 
 fn status(

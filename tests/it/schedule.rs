@@ -210,6 +210,26 @@ fn answers_after_close_are_refused_and_post_now_takes_the_days_slot() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
 
+/// A post-now before the day's scheduled time is that day's question: status
+/// then names tomorrow, and skip skips tomorrow, not a day already asked.
+#[test]
+fn after_post_now_status_and_skip_move_to_the_next_day() {
+    let dir = TempDir::new().unwrap();
+    let svc = service(dir.path());
+    let now = at("2026-11-25 07:00");
+    admin(&svc, now, "admin schedule 09:00 Europe/Berlin daily 8h");
+    assert!(admin(&svc, now, "admin status").contains("Next post: Wed 2026-11-25 09:00 CET"));
+    post_now(&svc, &ctx_at("Admin", now));
+    let status = admin(&svc, now, "admin status");
+    assert!(status.contains("Next post: Thu 2026-11-26 09:00 CET (08:00 UTC)"), "{status}");
+    assert!(!status.contains("2026-11-25 09:00"), "no promise of a second question today: {status}");
+    let skipped = admin(&svc, now, "admin skip");
+    assert!(skipped.contains("Skipped the question of 2026-11-26"), "{skipped}");
+    // The scheduler at today's 09:00 sends nothing: today had its question.
+    let sent = crate::support::block(crate::support::deliver(&svc, at("2026-11-25 08:00"), true));
+    assert!(sent.is_empty(), "{} sent", sent.len());
+}
+
 #[test]
 fn admin_status_skip_and_categories() {
     let dir = TempDir::new().unwrap();
