@@ -34,6 +34,20 @@ pub fn load_bank(settings: &Settings) -> Result<Bank, BankErrors> {
     Bank::from_sources(&sources).map_err(BankErrors)
 }
 
+/// The database of a bot that has run, for commands that read it (export,
+/// recap, pack): a missing file is an error naming it, never a new empty
+/// database made on the way to saying the server does not exist.
+pub fn open_existing_store(settings: &Settings) -> anyhow::Result<Store> {
+    let path = &settings.database.path;
+    if !path.exists() {
+        anyhow::bail!(
+            "there is no database at {}: give the bot's database with --db FILE (or database.path in bot.toml)",
+            path.display()
+        );
+    }
+    open_store(settings)
+}
+
 pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     let options = store::Options {
         synchronous: settings.database.synchronous,

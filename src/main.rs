@@ -103,6 +103,11 @@ enum PackCmd {
         /// The server: PLATFORM:ID.
         #[arg(long, value_parser = ServerRef::parse)]
         guild: ServerRef,
+        /// Add the server to the database if it has never used the bot (to
+        /// give it questions before the bot joins it); without this, an
+        /// unknown server is refused, since it is most often a mistyped id.
+        #[arg(long)]
+        new: bool,
     },
 }
 
@@ -170,13 +175,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
         Cmd::Grade { item, answer } => grade(&settings, &item, &answer.join(" ")),
         Cmd::Export { guild, what, period, format } => {
-            let store = app::open_store(&settings)?;
+            let store = app::open_existing_store(&settings)?;
             let text = export::export(&store, &guild, what, period, format, Utc::now(), settings.quiz.timezone.0)?;
             print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Pack(PackCmd::Export { guild, file }) => {
-            let store = app::open_store(&settings)?;
+            let store = app::open_existing_store(&settings)?;
             let text = packs::export_pack(&store, &guild)?;
             match file {
                 Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?,
@@ -184,18 +189,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Pack(PackCmd::Import { file, guild }) => {
+        Cmd::Pack(PackCmd::Import { file, guild, new }) => {
             let bank = app::load_bank(&settings)?;
             let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-            let mut store = app::open_store(&settings)?;
+            let mut store = if new { app::open_store(&settings)? } else { app::open_existing_store(&settings)? };
             let name = file.display().to_string();
-            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now().timestamp_millis())?;
+            let now = Utc::now().timestamp_millis();
+            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, now, new)?;
             println!("{added} items added to the own questions of {guild}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Recap { guild, week, out } => {
             let bank = app::load_bank(&settings)?;
-            let store = app::open_store(&settings)?;
+            let store = app::open_existing_store(&settings)?;
             let card = quizmaster::service::recap::server_week(
                 &store,
                 &bank,

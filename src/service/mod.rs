@@ -317,7 +317,7 @@ impl Service {
             }
             Command::Admin(admin) if !ctx.is_admin => {
                 tracing::info!(user = %ctx.user_id, ?admin, "admin command refused");
-                Ok(Reply::error(text::NOT_ADMIN))
+                Ok(Reply::error(text::not_admin(ctx.platform)))
             }
             Command::Admin(admin) => {
                 let reply = self

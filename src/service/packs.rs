@@ -14,6 +14,11 @@ pub enum ImportError {
     #[error("{} problem{} in the pack; nothing was imported:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" },
         .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Problems(Vec<ContentError>),
+    #[error(
+        "{0} has never used the bot in this database; nothing was imported. Check the platform and id, or pass \
+         --new to give a server its questions before the bot joins it"
+    )]
+    UnknownServer(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
@@ -43,7 +48,11 @@ pub fn import_pack(
     file: &str,
     text: &str,
     now_ms: i64,
+    new_server: bool,
 ) -> Result<usize, ImportError> {
+    if !new_server && store.find_guild(server.platform, &server.id)?.is_none() {
+        return Err(ImportError::UnknownServer(server.to_string()));
+    }
     let (pack, mut errors) = parse_server_pack(file, text, bank.categories());
     for item in pack.items.iter().filter(|i| i.retired) {
         errors.push(ContentError::item(

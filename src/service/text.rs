@@ -102,7 +102,21 @@ pub fn console_you_are(name: &str) -> String {
     format!("You are now {name}.")
 }
 
-pub const NOT_ADMIN: &str = "Only channel admins can use /quiz admin commands. Nothing was changed.";
+/// Who counts as an admin on `platform`, and how to become one.
+pub fn not_admin(platform: Platform) -> &'static str {
+    match platform {
+        Platform::Discord => {
+            "Only members with the Manage Server permission can use /quizadmin. Ask someone who has it to run \
+             the command, or to give you that permission (Server Settings → Roles). Nothing was changed."
+        }
+        Platform::Slack => {
+            "Only workspace admins and owners, the member who installed Quizmaster, and members listed in the \
+             bot's slack.admins setting can use /quiz admin. Ask one of them, or ask whoever runs the bot to add \
+             your member ID to slack.admins. Nothing was changed."
+        }
+        Platform::Console => "Only admins can use /quiz admin. Nothing was changed.",
+    }
+}
 pub const EMPTY_BANK: &str = "The question bank is empty.";
 pub const NOT_THIS_CHANNEL: &str = "That question is not one of this channel's.";
 pub const NOT_YOUR_PRACTICE: &str = "That practice question belongs to someone else; start your own with /quiz.";

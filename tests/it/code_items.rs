@@ -6,8 +6,6 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use quizmaster::config::DiscordSettings;
-use secrecy::SecretString;
 use tempfile::TempDir;
 
 use crate::support::{CODE_LINE, CODE_LT_LINE, CODE_PACK, SetClock, at, ctx_at, plain, spawn_app};
@@ -16,14 +14,7 @@ use crate::support::{CODE_LINE, CODE_LT_LINE, CODE_PACK, SetClock, at, ctx_at, p
 async fn the_web_page_shows_a_revealed_code_question_as_pre_and_code() {
     let dir = TempDir::new().unwrap();
     let mut settings = crate::support::settings_with_packs(dir.path(), &[("code.toml", CODE_PACK)]);
-    // A platform is configured so the console does not read the test's stdin.
-    let (_fake, base) = crate::fake_discord::start().await;
-    settings.discord = DiscordSettings {
-        token: Some(SecretString::from("test-token")),
-        api_base_url: Some(base.parse().unwrap()),
-        ..DiscordSettings::default()
-    };
-    settings.web.listen = Some("127.0.0.1:0".parse().unwrap());
+    crate::support::with_web_page(&mut settings).await;
     let app = spawn_app(settings, SetClock::new(at("2026-11-25 09:00"))).await;
     let svc = std::sync::Arc::clone(&app.service);
     tokio::task::spawn_blocking(move || {

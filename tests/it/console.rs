@@ -135,3 +135,22 @@ fn a_suggestion_is_scripted_line_by_line_fixed_after_an_error_and_approved() {
         .unwrap();
     assert!(item.contains(r#"choices = ["PUT", "PATCH", "POST"]"#) && item.contains(r#"answer = "B""#), "{item}");
 }
+
+/// Commands that read a bot's database do not make one: in a fresh folder
+/// they name the missing file and how to give it, and leave nothing behind.
+#[test]
+fn reading_commands_in_a_fresh_folder_name_the_missing_database() {
+    let dir = TempDir::new().unwrap();
+    let png = dir.path().join("r.png");
+    for args in [
+        vec!["export", "--guild", "discord:1", "--what", "board"],
+        vec!["recap", "--guild", "discord:1", "--out", png.to_str().unwrap()],
+        vec!["pack", "export", "--guild", "discord:1"],
+    ] {
+        let out = quizmaster(dir.path()).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains("there is no database at quizmaster.db") && err.contains("--db"), "{args:?}: {err}");
+        assert!(!dir.path().join("quizmaster.db").exists(), "{args:?} made a database");
+    }
+}

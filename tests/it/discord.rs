@@ -130,7 +130,7 @@ async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
     let id =
         fake.command(&mallory, "0", "quizadmin", "schedule", json!([option("time", "10:00"), option("zone", "UTC")]));
     let refusal = content(&fake.callback(&id).await);
-    assert!(refusal.contains("Only channel admins can use /quizadmin commands"), "{refusal}");
+    assert!(refusal.contains("Only members with the Manage Server permission can use /quizadmin"), "{refusal}");
     let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "status", json!([]));
     assert!(content(&fake.callback(&id).await).contains("09:00 Europe/Berlin daily"));
 
@@ -740,7 +740,7 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
 
     // The author, not an admin, cannot approve it with the button.
     let cb = fake.callback(&fake.click(&ann, "qm:review:approve:1", "5")).await;
-    assert!(unmarked(&content(&cb)).contains("Only channel admins"), "{cb}");
+    assert!(unmarked(&content(&cb)).contains("Manage Server permission"), "{cb}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM suggestions WHERE state = 'pending'"), 1);
 
     // Edit: the modal comes filled in; the admin changes the explanation.

@@ -265,7 +265,7 @@ fn admin_status_skip_and_categories() {
         "admin categories all",
         "admin status",
     ] {
-        assert!(text(&svc.handle_text(&c, line)).contains("Only channel admins"), "{line}");
+        assert!(text(&svc.handle_text(&c, line)).contains("Only admins can use /quiz admin"), "{line}");
     }
     assert!(admin(&svc, now, "admin status").contains("09:00 Europe/Berlin"), "unchanged by Mallory");
 }

@@ -214,7 +214,7 @@ fn non_admins_cannot_run_admin_commands() {
     c.is_admin = false;
     for line in ["admin post-now", "admin reveal-now", "admin timezone Pacific/Apia"] {
         let r = svc.handle_text(&c, line);
-        assert!(text(&r).contains("Only channel admins"), "{line}: {}", text(&r));
+        assert!(text(&r).contains("Only admins can use /quiz admin"), "{line}: {}", text(&r));
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 0);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL"), 0);

@@ -241,7 +241,7 @@ async fn a_non_admin_cannot_run_admin_commands_and_nothing_changes() {
     for line in ["admin schedule 10:00 Europe/Berlin", "admin pause", "admin post-now", "admin categories apis"] {
         let r = bot.quiz("UMAL", "mallory", line).await;
         assert_eq!(r["response_type"], "ephemeral");
-        assert!(text(&r).contains("Only channel admins"), "{line}: {r}");
+        assert!(text(&r).contains("your member ID to slack.admins"), "{line}: {r}");
     }
     let status = bot.quiz(ADMIN, "admin", "admin status").await;
     assert!(text(&status).contains("09:00 UTC daily"), "{status}");
@@ -705,7 +705,7 @@ async fn a_suggestion_by_modal_is_reviewed_and_asked_with_views_open_and_view_su
     assert!(text(&card).contains("&lt;!everyone&gt;") && !text(&card).contains("<!everyone>"), "{card}");
     assert_eq!(buttons(&card), ["qm:review:approve:1", "qm:review:reject:1", "qm:review:edit:1"]);
     let refused = bot.click("U1", "ann", "qm:review:approve:1").await;
-    assert!(text(&refused).contains("Only channel admins"), "{refused}");
+    assert!(text(&refused).contains("your member ID to slack.admins"), "{refused}");
 
     // Edit opens the filled-in modal; the changed version is saved.
     assert_eq!(bot.press(ADMIN, "admin", "qm:review:edit:1").await, Value::Null);
@@ -802,11 +802,11 @@ async fn a_workspace_admin_is_recognised_whatever_the_case_of_the_admin_word() {
     bot.fake.profiles.lock().unwrap().insert("UMEMBER1".into(), "Mo".into());
     for line in ["admin status", "Admin status", "ADMIN status"] {
         let reply = text(&bot.quiz("UWSADMIN1", "wendy", line).await);
-        assert!(!reply.contains("Only channel admins"), "{line:?}: {reply}");
+        assert!(!reply.contains("your member ID to slack.admins"), "{line:?}: {reply}");
         assert!(reply.contains("Schedule") || reply.contains("schedule"), "{line:?} gives the status: {reply}");
     }
     let refused = text(&bot.quiz("UMEMBER1", "mo", "Admin status").await);
-    assert!(refused.contains("Only channel admins"), "a member is still refused: {refused}");
+    assert!(refused.contains("your member ID to slack.admins"), "a member is still refused: {refused}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

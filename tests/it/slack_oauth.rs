@@ -149,7 +149,7 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
 
     // The installer is an admin of their workspace; another member is not.
     let refused = bot.quiz("T1", "C1", "UMEMBER", "admin schedule 10:00 UTC").await;
-    assert!(refused.contains("Only channel admins"), "{refused}");
+    assert!(refused.contains("your member ID to slack.admins"), "{refused}");
     for (team, channel) in [("T1", "C1"), ("T2", "C2")] {
         let installer = format!("UINSTALL{team}");
         let r = bot.quiz(team, channel, &installer, "admin schedule 10:00 UTC").await;

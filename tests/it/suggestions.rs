@@ -239,7 +239,8 @@ fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
     assert!(!ok && err.contains("item `our-queue`: field `id`: console:g1 already has an item `our-queue`"), "{err}");
     assert_eq!(own("g1"), 3);
 
-    // Out of g1 and into g2 (a server the database has not seen yet): the same items.
+    // Out of g1 and into g2 (a server the database has not seen yet): refused
+    // as a likely typo, then taken with --new; the same items.
     let exported = dir.path().join("g1.toml");
     let (ok, _, err) = run(&["pack", "export", "--guild", "console:g1", exported.to_str().unwrap()]);
     assert!(ok, "{err}");
@@ -247,7 +248,10 @@ fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
     for id in ["suggestion-1", "our-deploy-day", "our-queue"] {
         assert!(text.contains(&format!("id = \"{id}\"")), "{id}: {text}");
     }
-    let (ok, out, err) = run(&["pack", "import", exported.to_str().unwrap(), "--guild", "console:g2"]);
+    let (ok, _, err) = run(&["pack", "import", exported.to_str().unwrap(), "--guild", "console:g2"]);
+    assert!(!ok && err.contains("console:g2 has never used the bot") && err.contains("--new"), "{err}");
+    assert_eq!(own("g2"), 0);
+    let (ok, out, err) = run(&["pack", "import", exported.to_str().unwrap(), "--guild", "console:g2", "--new"]);
     assert!(ok && out.contains("3 items added"), "{out}{err}");
     let (_, again, _) = run(&["pack", "export", "--guild", "console:g2"]);
     let body = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n");

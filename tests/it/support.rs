@@ -367,3 +367,16 @@ explanation = "Most orders are closed, so an index on `status` skips nearly ever
 pub const CODE_LINE: &str = "SELECT id FROM orders";
 /// Its second line, which holds the `<` every platform escapes its own way.
 pub const CODE_LT_LINE: &str = " WHERE total < 10 AND status = 'open';";
+
+/// Serves the web page beside the console's server: a (fake) Discord is
+/// configured, so the bot does not run the console on the test's standard
+/// input, and `web.listen` takes a free port.
+pub async fn with_web_page(settings: &mut Settings) {
+    let (_fake, base) = crate::fake_discord::start().await;
+    settings.discord = quizmaster::config::DiscordSettings {
+        token: Some(secrecy::SecretString::from("test-token")),
+        api_base_url: Some(base.parse().expect("fake Discord URL")),
+        ..Default::default()
+    };
+    settings.web.listen = Some("127.0.0.1:0".parse().expect("loopback"));
+}

@@ -72,15 +72,8 @@ struct Seeded {
 async fn seeded() -> Seeded {
     let dir = TempDir::new().unwrap();
     let mut settings = crate::support::settings(dir.path());
-    // A platform is configured, so the bot does not run the console on the
-    // test's standard input; the server seeded is the console's.
-    let (_fake, base) = crate::fake_discord::start().await;
-    settings.discord = DiscordSettings {
-        token: Some(SecretString::from("test-token")),
-        api_base_url: Some(base.parse().unwrap()),
-        ..DiscordSettings::default()
-    };
-    settings.web.listen = Some("127.0.0.1:0".parse().unwrap());
+    // The server seeded is the console's.
+    crate::support::with_web_page(&mut settings).await;
     // The bundled bank: four different questions in four days.
     settings.content.bundled = true;
     settings.content.dirs.clear();
