@@ -369,6 +369,12 @@ pub enum SettingsError {
     UnknownKeys(Vec<String>),
     #[error("configuration key `{key}`: {message}")]
     BadValue { key: &'static str, message: String },
+    #[error(
+        "config file {} can be changed by any user of this machine (mode {mode:o}): whoever changes it runs the bot \
+         with their settings. Make it private: chmod 600 {}",
+        .path.display(), .path.display()
+    )]
+    WritableByOthers { path: PathBuf, mode: u32 },
 }
 
 /// Where settings come from.
@@ -388,9 +394,9 @@ impl Settings {
         let mut builder = config::Config::builder();
         match &sources.file {
             Some(path) if !path.exists() => return Err(SettingsError::Missing(path.clone())),
-            Some(path) => builder = builder.add_source(file_source(path)),
+            Some(path) => builder = builder.add_source(file_source(path)?),
             None if Path::new(DEFAULT_FILE).exists() => {
-                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE)))
+                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE))?)
             }
             None => {}
         }
@@ -407,7 +413,7 @@ impl Settings {
             .with_list_parse_key("slack.admins")
             .with_list_parse_key("discord.guild_ids")
             .source(sources.env);
-        let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(e.to_string()))?;
+        let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(without_source_lines(&e)))?;
         let mut unknown = Vec::new();
         let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
             .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
@@ -419,6 +425,31 @@ impl Settings {
     }
 }
 
-fn file_source(path: &Path) -> config::File<config::FileSourceFile, config::FileFormat> {
-    config::File::from(path).format(config::FileFormat::Toml).required(true)
+/// The settings file, unless any user may change it.
+fn file_source(path: &Path) -> Result<config::File<config::FileSourceFile, config::FileFormat>, SettingsError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o002 != 0
+        {
+            let mode = meta.permissions().mode() & 0o777;
+            return Err(SettingsError::WritableByOthers { path: path.to_path_buf(), mode });
+        }
+    }
+    Ok(config::File::from(path).format(config::FileFormat::Toml).required(true))
+}
+
+/// A parse error without the lines of the file it quotes (`2 | token = "…`):
+/// the line may hold a secret. Its line and column numbers stay.
+fn without_source_lines(e: &config::ConfigError) -> String {
+    e.to_string()
+        .lines()
+        .filter(|line| {
+            let t = line.trim_start();
+            let gutter = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            !(gutter.trim_start().starts_with('|'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -117,3 +117,28 @@ fn good_log_levels_admin_ids_and_unrelated_variables_are_accepted() {
     // A variable of the same prefix that names no section is someone else's.
     load(None, &[("QUIZMASTER_SEED", "/tmp/seed.md"), ("QUIZMASTER__LOG__LEVEL", "warn")]).unwrap();
 }
+
+/// A syntax error names the file, line and column, never the line itself:
+/// it may hold a token.
+#[test]
+fn a_syntax_error_does_not_print_the_secret_on_its_line() {
+    let dir = TempDir::new().unwrap();
+    let path = file(&dir, "[discord]\ntoken = \"MTIzNDU2Nzg5.secret-value\n");
+    let err = load(Some(path), &[]).unwrap_err().to_string();
+    assert!(err.contains("line 2, column 35"), "{err}");
+    assert!(!err.contains("secret-value") && !err.contains("MTIz"), "{err}");
+}
+
+/// A settings file anyone may change is refused, with the command that fixes it.
+#[cfg(unix)]
+#[test]
+fn a_settings_file_any_user_may_change_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let path = file(&dir, "[quiz]\ntimezone = \"Europe/Berlin\"\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let err = load(Some(path.clone()), &[]).unwrap_err().to_string();
+    assert!(err.contains("mode 666") && err.contains("chmod 600"), "{err}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(load(Some(path), &[]).unwrap().quiz.timezone.0, chrono_tz::Tz::Europe__Berlin);
+}
