@@ -60,5 +60,5 @@ pub async fn serve(
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "web listening (/s/{{token}}, /metrics, /healthz)");
     }
-    axum::serve(listener, router(service)).with_graceful_shutdown(cancel.cancelled_owned()).await
+    crate::platform::listen::serve(listener, router(service), cancel).await
 }

@@ -3,5 +3,6 @@
 
 pub mod console;
 pub mod discord;
+pub mod listen;
 pub mod pacing;
 pub mod slack;

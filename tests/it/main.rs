@@ -12,6 +12,7 @@ mod fake_discord;
 mod fake_slack;
 mod faults;
 mod hostile;
+mod listen;
 mod practice;
 mod probes;
 mod recap;

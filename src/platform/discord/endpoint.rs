@@ -46,7 +46,7 @@ pub(super) async fn serve(
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state);
-    axum::serve(listener, app).with_graceful_shutdown(cancel.cancelled_owned()).await?;
+    crate::platform::listen::serve(listener, app, cancel).await?;
     Ok(())
 }
 

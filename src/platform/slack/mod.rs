@@ -410,8 +410,7 @@ pub async fn run(
         if let Ok(addr) = listener.local_addr() {
             tracing::info!(%addr, "Slack endpoints listening");
         }
-        let served =
-            axum::serve(listener, router(Arc::clone(&slack))).with_graceful_shutdown(stop.cancelled_owned()).await;
+        let served = crate::platform::listen::serve(listener, router(Arc::clone(&slack)), stop).await;
         cancel.cancel();
         served.map_err(anyhow::Error::from)
     };
