@@ -57,6 +57,24 @@ impl<K: Hash + Eq + Clone> Pacer<K> {
         tokio::time::sleep_until(slot).await;
     }
 
+    /// Takes `key`'s next slot and waits for it, if that slot comes within
+    /// `within`; otherwise takes nothing and says so at once. A caller that
+    /// would give up before its turn never books a slot no one uses.
+    pub async fn try_wait(&self, key: &K, within: Duration) -> bool {
+        let slot = {
+            let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let now = Instant::now();
+            let slot = next.get(key).copied().unwrap_or(now).max(now);
+            if slot > now + within {
+                return false;
+            }
+            next.insert(key.clone(), slot + self.interval);
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+        true
+    }
+
     /// Runs `call` in `key`'s turn. When it fails with a short rate limit
     /// (`wait_of` says how long), the key is held that long and the call
     /// tried again, [`RATE_LIMITED_TRIES`] times in all.
@@ -112,6 +130,23 @@ mod tests {
         let held = Instant::now();
         pacer.wait(&"a").await;
         assert_eq!(held.elapsed(), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_try_that_would_wait_too_long_books_nothing() {
+        let pacer = Pacer::new(0.5);
+        let within = Duration::from_millis(1500);
+        assert!(pacer.try_wait(&"a", within).await, "the first slot is now");
+        let start = Instant::now();
+        assert!(!pacer.try_wait(&"a", within).await, "the next is 2 s away: too long");
+        assert!(!pacer.try_wait(&"a", within).await, "and still, after a refusal");
+        assert_eq!(start.elapsed(), Duration::ZERO, "refused at once");
+        // The refusals booked nothing: a second later the slot 2 s after the
+        // first is the next one, 1 s away.
+        tokio::time::advance(Duration::from_secs(1)).await;
+        let start = Instant::now();
+        assert!(pacer.try_wait(&"a", within).await);
+        assert_eq!(start.elapsed(), Duration::from_secs(1));
     }
 
     #[tokio::test(start_paused = true)]

@@ -86,6 +86,14 @@ impl Bot {
     }
 
     /// `/quiz <text>` from a user: the JSON Slack would show.
+    /// A command from `user`, sent without waiting on the scheduler.
+    async fn quiz_as(&self, user: String, text: &str) -> Value {
+        let body = self.command_body(&user, &user.to_lowercase(), text);
+        let resp = self.signed("/slack/commands", body, SECRET, self.clock.now().timestamp()).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        resp.json().await.unwrap()
+    }
+
     async fn quiz(&self, user: &str, name: &str, text: &str) -> Value {
         let body = self.command_body(user, name, text);
         let slept = self.clock.sleeps();
@@ -820,4 +828,34 @@ async fn a_slack_question_says_how_to_answer_once() {
     let post = bot.fake.calls("chat.postMessage")[0].body["blocks"].to_string();
     assert_eq!(post.matches("Answer with a button or /quiz answer").count(), 1, "{post}");
     assert!(!post.contains("Answer with /quiz answer <A"), "no second, button-less wording: {post}");
+}
+
+/// A morning of name lookups and a flood of admin commands from a member
+/// cannot starve a real workspace admin's check: admin checks have their own
+/// turn, a turn too far off is not booked, and one member's checks run one
+/// at a time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_admin_is_recognised_during_a_rush_of_lookups_and_a_flood_of_admin_commands() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    {
+        let mut profiles = bot.fake.profiles.lock().unwrap();
+        for i in 0..300 {
+            profiles.insert(format!("UM{i}"), format!("Member {i}"));
+        }
+        profiles.insert("UFLOOD".into(), "Flo".into());
+        profiles.insert("UWSADMIN2".into(), "Wes".into());
+    }
+    // 300 members each send an ordinary command: 300 name lookups queue.
+    let rush = (0..300).map(|i| bot.quiz_as(format!("UM{i}"), "help"));
+    futures_util::future::join_all(rush).await;
+    // One member floods admin commands.
+    let flood = (0..60).map(|_| bot.quiz_as("UFLOOD".into(), "admin status"));
+    let refused = futures_util::future::join_all(flood).await;
+    assert!(refused.iter().all(|r| text(r).contains("your member ID to slack.admins")), "the flood is refused");
+    let lookups = bot.fake.calls("users.info").len();
+    assert!(lookups < 20, "the flood did not turn into lookups: {lookups} users.info calls");
+    // The real admin is recognised at once.
+    let status = text(&bot.quiz("UWSADMIN2", "wes", "admin status").await);
+    assert!(status.contains("Schedule") || status.contains("schedule"), "{status}");
 }

@@ -20,8 +20,17 @@ use crate::service::Service;
 
 /// How long a looked-up name is trusted.
 const REFRESH: Duration = Duration::from_secs(24 * 60 * 60);
-/// users.info calls a second per workspace (Tier 4: 100+ a minute).
-const LOOKUPS_PER_SECOND: f64 = 1.5;
+/// users.info calls a second per workspace for names (Tier 4: 100+ a
+/// minute, shared with the admin checks below).
+const LOOKUPS_PER_SECOND: f64 = 0.6;
+/// users.info calls a second per workspace for admin checks: their own
+/// pace, so a morning of name lookups never delays one.
+const ADMIN_CHECKS_PER_SECOND: f64 = 1.0;
+/// How long an admin check may wait for its turn and its answer.
+const ADMIN_CHECK_WITHIN: Duration = Duration::from_millis(1500);
+/// How long a user's admin flag is trusted: a demoted workspace admin loses
+/// admin commands within this, not at the next restart.
+const ADMIN_TRUST: Duration = Duration::from_secs(10 * 60);
 /// After a failed lookup (a missing scope, say), the user is not looked up
 /// again for this long.
 const AFTER_FAILURE: Duration = Duration::from_secs(60 * 60);
@@ -37,6 +46,10 @@ pub struct Names {
     looking: Mutex<HashSet<Key>>,
     failed: Mutex<HashMap<Key, Instant>>,
     pace: Pacer<String>,
+    admin_pace: Pacer<String>,
+    /// Admin checks under way: a second one for the same user is refused at
+    /// once instead of queueing (a flood from one member takes one turn).
+    checking: Mutex<HashSet<Key>>,
 }
 
 impl Names {
@@ -47,6 +60,8 @@ impl Names {
             looking: Mutex::default(),
             failed: Mutex::default(),
             pace: Pacer::new(LOOKUPS_PER_SECOND),
+            admin_pace: Pacer::new(ADMIN_CHECKS_PER_SECOND),
+            checking: Mutex::default(),
         }
     }
 
@@ -57,18 +72,34 @@ impl Names {
     }
 
     /// Whether users.info says the user is an admin or owner of the
-    /// workspace; looked up now (briefly) if not known yet.
+    /// workspace, as known within [`ADMIN_TRUST`]; else looked up now, in
+    /// the admin checks' own turn, if that turn comes soon enough.
     pub async fn is_workspace_admin(&self, team: &str, user: &str) -> bool {
         let key = (team.to_string(), user.to_string());
-        if let Some((_, admin, _)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
+        if let Some((_, admin, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key)
+            && at.elapsed() < ADMIN_TRUST
+        {
             return *admin;
         }
-        match tokio::time::timeout(Duration::from_millis(1500), self.look_up(team, user)).await {
-            Ok(Ok(Some((name, admin)))) => {
+        if !self.checking.lock().unwrap_or_else(PoisonError::into_inner).insert(key.clone()) {
+            return false;
+        }
+        let started = Instant::now();
+        let checked = async {
+            if !self.admin_pace.try_wait(&key.0, ADMIN_CHECK_WITHIN).await {
+                return None;
+            }
+            let left = ADMIN_CHECK_WITHIN.saturating_sub(started.elapsed());
+            tokio::time::timeout(left, self.fetch(team, user)).await.ok()?.ok()?
+        };
+        let found = checked.await;
+        self.checking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
+        match found {
+            Some((name, admin)) => {
                 self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(key, (name, admin, Instant::now()));
                 admin
             }
-            _ => false,
+            None => false,
         }
     }
 
@@ -124,15 +155,20 @@ impl Names {
         });
     }
 
-    /// The user's name and whether they administer the workspace.
+    /// The user's name and whether they administer the workspace, in the
+    /// name lookups' turn (a rate limit waited out).
     async fn look_up(&self, team: &str, user: &str) -> Result<Option<(String, bool)>, ApiError> {
-        let Some(workspace) = self.workspaces.get(team).await else { return Ok(None) };
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),
             _ => None,
         };
-        let query = [("user", user)];
-        let v = self.pace.call(&team.to_string(), wait_of, || workspace.api.get("users.info", &query)).await?;
+        self.pace.call(&team.to_string(), wait_of, || self.fetch(team, user)).await
+    }
+
+    /// One users.info call: the user's name and whether they administer the workspace.
+    async fn fetch(&self, team: &str, user: &str) -> Result<Option<(String, bool)>, ApiError> {
+        let Some(workspace) = self.workspaces.get(team).await else { return Ok(None) };
+        let v = workspace.api.get("users.info", &[("user", user)]).await?;
         let u = &v["user"];
         let admin = [&u["is_admin"], &u["is_owner"], &u["is_primary_owner"]].iter().any(|f| f.as_bool() == Some(true));
         Ok(display_name(u).map(|name| (name, admin)))
