@@ -143,21 +143,7 @@ impl Service {
         Ok(removed)
     }
 
-    /// Records an OAuth `state` handed out at `now`, good for `max_age`;
-    /// false when too many installs are already under way.
-    pub async fn new_oauth_state(
-        &self,
-        oauth_state: String,
-        now: DateTime<Utc>,
-        max_age: std::time::Duration,
-    ) -> Result<bool, StoreError> {
-        const MAX_PENDING: i64 = 10_000;
-        let max_age_ms = i64::try_from(max_age.as_millis()).unwrap_or(i64::MAX);
-        self.write(move |state| state.store.new_oauth_state(&oauth_state, store::millis(now), max_age_ms, MAX_PENDING))
-            .await
-    }
-
-    /// Uses up an OAuth `state`: true only once, and within `max_age` of handing it out.
+    /// Uses up a signed OAuth state's nonce: true only the first time.
     pub async fn take_oauth_state(
         &self,
         oauth_state: String,

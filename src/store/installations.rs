@@ -87,28 +87,17 @@ impl Store {
         })
     }
 
-    /// Records a `state` handed out at `now_ms`, clearing those older than
-    /// `max_age_ms`. False (nothing recorded) when `max_pending` are already
-    /// waiting: a flood of install requests cannot grow the table.
-    pub fn new_oauth_state(&mut self, state: &str, now_ms: i64, max_age_ms: i64, max_pending: i64) -> Result<bool> {
+    /// Uses up a signed install state's nonce: true only the first time.
+    /// Nonces older than `max_age_ms` (their states have expired, so no
+    /// callback can bring them again) are cleared on the way.
+    pub fn take_oauth_state(&mut self, nonce: &str, now_ms: i64, max_age_ms: i64) -> Result<bool> {
         self.write(|tx| {
             tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
-            let pending: i64 = tx.query_row("SELECT COUNT(*) FROM oauth_states", [], |r| r.get(0))?;
-            if pending >= max_pending {
-                return Ok(false);
-            }
-            tx.execute("INSERT INTO oauth_states (state, created_at) VALUES (?1, ?2)", params![state, now_ms])?;
-            Ok(true)
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO oauth_states (state, created_at) VALUES (?1, ?2)",
+                params![nonce, now_ms],
+            )?;
+            Ok(added == 1)
         })
-    }
-
-    /// Uses up a `state`: true only the first time, and only within
-    /// `max_age_ms` of handing it out (expired ones are cleared as new ones
-    /// are handed out).
-    pub fn take_oauth_state(&mut self, state: &str, now_ms: i64, max_age_ms: i64) -> Result<bool> {
-        let created: Option<i64> = self
-            .one("DELETE FROM oauth_states WHERE state = ?1 RETURNING created_at", [state], |r| r.get(0))
-            .optional()?;
-        Ok(created.is_some_and(|t| now_ms - t <= max_age_ms && t <= now_ms))
     }
 }

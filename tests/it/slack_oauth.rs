@@ -193,3 +193,33 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     }
     bot.app.stop().await;
 }
+
+/// Install links cost nothing to hand out: thousands of anonymous requests
+/// write no row and fill no cap, a real install still goes through, an
+/// expired or altered state is refused, and a state works once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_install_links_write_nothing_and_cannot_block_real_installs() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir).await;
+    let links = futures_util::future::join_all((0..3000).map(|_| async {
+        let r = bot.http.get(format!("{}/slack/install", bot.url)).send().await.unwrap();
+        r.status()
+    }))
+    .await;
+    assert!(links.iter().all(|s| *s == StatusCode::FOUND), "every link handed out");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM oauth_states"), 0, "handing out links writes nothing");
+
+    let state = bot.install_link().await;
+    // Altered: the signature no longer fits.
+    let forged = format!("{}0", &state[..state.len() - 1]);
+    let forged = if forged == state { format!("{}1", &state[..state.len() - 1]) } else { forged };
+    assert_eq!(bot.callback("code-T7", &forged).await.0, StatusCode::BAD_REQUEST);
+    let (status, page) = bot.callback("code-T7", &state).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(bot.callback("code-T8", &state).await.0, StatusCode::BAD_REQUEST, "a state works once");
+    // Expired: eleven minutes later a fresh-looking link from before is refused.
+    let late = bot.install_link().await;
+    bot.clock.set(bot.clock.now() + chrono::Duration::minutes(11));
+    assert_eq!(bot.callback("code-T9", &late).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM installations"), 1);
+}

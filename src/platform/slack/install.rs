@@ -2,9 +2,12 @@
 //! token sealed at rest, and the Web API client of the workspace a call is
 //! for.
 //!
-//! `GET /slack/install` hands out a single-use `state` (kept in the
-//! database, ten minutes) and redirects to Slack's authorize page;
-//! `GET /slack/oauth/callback` uses the state up, exchanges the code with
+//! `GET /slack/install` hands out a `state` signed with a key derived from
+//! `slack.token_key` (HMAC-SHA256 over its expiry and a nonce, good for ten
+//! minutes; nothing is written, so no number of anonymous requests can fill
+//! anything) and redirects to Slack's authorize page;
+//! `GET /slack/oauth/callback` checks the signature and the expiry, uses the
+//! nonce up (a row, so a state works once), exchanges the code with
 //! `oauth.v2.access` and stores the installation. The token is sealed with
 //! XChaCha20-Poly1305 (the `chacha20poly1305` crate) under `slack.token_key`,
 //! with the team id as associated data, so neither a copied database nor a
@@ -40,12 +43,42 @@ const STATE_LIFETIME: Duration = Duration::from_secs(10 * 60);
 const STATE_COOKIE: &str = "qm_slack_state";
 const NONCE_LEN: usize = 24;
 
-/// Seals and opens bot tokens with the configured key.
-pub struct Sealer(XChaCha20Poly1305);
+/// Seals and opens bot tokens with the configured key, and signs install
+/// states with a key derived from it.
+pub struct Sealer(XChaCha20Poly1305, [u8; 32]);
+
+type StateMac = hmac::Hmac<sha2::Sha256>;
 
 impl Sealer {
     pub fn new(key: [u8; 32]) -> Sealer {
-        Sealer(XChaCha20Poly1305::new(&key.into()))
+        use sha2::Digest;
+        let state_key: [u8; 32] =
+            sha2::Sha256::new().chain_update(b"quizmaster slack oauth state").chain_update(key).finalize().into();
+        Sealer(XChaCha20Poly1305::new(&key.into()), state_key)
+    }
+
+    fn state_mac(&self, body: &str) -> StateMac {
+        use hmac::Mac;
+        let mut mac = <StateMac as Mac>::new_from_slice(&self.1).expect("HMAC takes any key length");
+        mac.update(body.as_bytes());
+        mac
+    }
+
+    /// A state good until `expires_ms`: `EXPIRY.NONCE.MAC`.
+    fn sign_state(&self, expires_ms: i64) -> String {
+        use hmac::Mac;
+        let body = format!("{expires_ms}.{}", crate::service::random_hex::<16>());
+        let mac = hex::encode(self.state_mac(&body).finalize().into_bytes());
+        format!("{body}.{mac}")
+    }
+
+    /// The nonce of a state this key signed and that has not expired at `now_ms`.
+    fn check_state<'a>(&self, state: &'a str, now_ms: i64) -> Option<&'a str> {
+        use hmac::Mac;
+        let (body, mac) = state.rsplit_once('.')?;
+        let (expires, nonce) = body.split_once('.')?;
+        self.state_mac(body).verify_slice(&hex::decode(mac).ok()?).ok()?;
+        (expires.parse::<i64>().ok()? > now_ms).then_some(nonce)
     }
 
     /// The nonce followed by the ciphertext, bound to `team`.
@@ -148,21 +181,13 @@ pub struct OAuth {
     pub client_secret: SecretString,
 }
 
-/// `GET /slack/install`: a fresh single-use state, then Slack's authorize page.
+/// `GET /slack/install`: a fresh signed state, then Slack's authorize page.
 pub(super) async fn install(State(slack): State<Arc<Slack>>) -> Response {
-    let Some(oauth) = &slack.oauth else { return StatusCode::NOT_FOUND.into_response() };
-    let state = crate::service::random_hex::<32>();
-    match slack.service.new_oauth_state(state.clone(), slack.clock.now(), STATE_LIFETIME).await {
-        Ok(true) => {}
-        Ok(false) => {
-            tracing::warn!("too many installs under way; refusing another install link");
-            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "could not store an OAuth state");
-            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
-        }
-    }
+    let (Some(oauth), Some(sealer)) = (&slack.oauth, slack.workspaces.sealer()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let lifetime = chrono::Duration::from_std(STATE_LIFETIME).unwrap_or_default();
+    let state = sealer.sign_state((slack.clock.now() + lifetime).timestamp_millis());
     let query =
         serde_urlencoded::to_string([("client_id", oauth.client_id.as_str()), ("scope", SCOPES), ("state", &state)])
             .unwrap_or_default();
@@ -196,11 +221,15 @@ pub(super) async fn callback(
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().strip_prefix(STATE_COOKIE)?.strip_prefix('='))
         .next();
-    let fresh = match q.state {
-        Some(state) if cookie == Some(state.as_str()) => {
-            slack.service.take_oauth_state(state, slack.clock.now(), STATE_LIFETIME).await
-        }
-        _ => Ok(false),
+    let now = slack.clock.now();
+    let nonce = q
+        .state
+        .as_deref()
+        .filter(|state| cookie == Some(*state))
+        .and_then(|state| sealer.check_state(state, now.timestamp_millis()));
+    let fresh = match nonce {
+        Some(nonce) => slack.service.take_oauth_state(nonce.to_string(), now, STATE_LIFETIME).await,
+        None => Ok(false),
     };
     match fresh {
         Ok(true) => {}
