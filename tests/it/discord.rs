@@ -867,3 +867,25 @@ async fn a_question_with_code_shows_a_highlighted_block_and_inline_code_with_its
     assert!(text.contains("A) `CREATE INDEX ON orders (status)`"), "inline code in an option: {text}");
     bot.stop().await;
 }
+
+/// A token Discord refuses stops the bot with a message that names the
+/// setting and where a good token comes from, not a bare "401: Unauthorized".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_discord_refuses_is_named_with_where_a_good_one_comes_from() {
+    let dir = TempDir::new().unwrap();
+    let (_fake, base) = fake_discord::start().await;
+    let path = dir.path().to_path_buf();
+    let run = tokio::task::spawn_blocking(move || {
+        crate::support::quizmaster(&path)
+            .env("QUIZMASTER__DISCORD__TOKEN", "revoked-token")
+            .env("QUIZMASTER__DISCORD__API_BASE_URL", base)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    });
+    let out = tokio::time::timeout(std::time::Duration::from_secs(60), run).await.expect("the bot stops").unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("Discord refused discord.token (401 Unauthorized)"), "{err}");
+    assert!(err.contains("Reset Token") && err.contains("QUIZMASTER__DISCORD__TOKEN"), "{err}");
+}

@@ -308,6 +308,11 @@ async fn rest(
     let Some(route) = path.strip_prefix("/api/v10") else {
         return (StatusCode::NOT_FOUND, axum::Json(json!({"message": "404: Not Found", "code": 0}))).into_response();
     };
+    // A token Discord no longer accepts (reset in the Developer Portal).
+    if headers.get("authorization").is_some_and(|v| v == "Bot revoked-token") {
+        return (StatusCode::UNAUTHORIZED, axum::Json(json!({"message": "401: Unauthorized", "code": 0})))
+            .into_response();
+    }
     let parts: Vec<&str> = route.trim_start_matches('/').split('/').collect();
     let ok = |v: Value| axum::Json(v).into_response();
     match (method.as_str(), parts.as_slice()) {

@@ -322,6 +322,20 @@ async fn register_commands(http: &Http, service: &Service, guild_ids: &[u64]) {
 /// `discord.gateway` is off), the HTTP interactions endpoint on `endpoint`
 /// (when given), and the scheduler posting through REST to the servers of
 /// this process's shards. Cancels the rest of the app if either fails.
+/// A 401 from Discord means the token is wrong or was reset: say which
+/// setting holds it and where a good one comes from.
+fn refused_token(e: serenity::Error) -> anyhow::Error {
+    use serenity::http::HttpError;
+    match &e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401 => anyhow::anyhow!(
+            "Discord refused discord.token (401 Unauthorized): it is mistyped or was reset. Copy a fresh one \
+             (Developer Portal → your application → Bot → Reset Token) into discord.token or \
+             QUIZMASTER__DISCORD__TOKEN"
+        ),
+        _ => anyhow::Error::from(e),
+    }
+}
+
 pub async fn run(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
@@ -333,8 +347,12 @@ pub async fn run(
     let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
     let rest = Arc::new(http(settings, token));
     // Deferred replies are edits through the application's webhook.
-    let application =
-        rest.get_current_application_info().await.context("reading the application (GET /oauth2/applications/@me)")?.id;
+    let application = rest
+        .get_current_application_info()
+        .await
+        .map_err(refused_token)
+        .context("reading the application (GET /oauth2/applications/@me)")?
+        .id;
     rest.set_application_id(application);
     let gateway = if settings.gateway {
         let bot = rest.get_bot_gateway().await.context("asking Discord how to connect (GET /gateway/bot)")?;
