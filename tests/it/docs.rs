@@ -116,3 +116,23 @@ fn the_readme_is_a_two_minute_read_with_its_two_commands() {
     let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
     assert!(ci.lines().any(|l| l.trim() == "cargo test"), "CI runs the README's test command");
 }
+
+/// Two manifests, one a setup: the Socket Mode one has no URL to fill in
+/// (a newcomer pastes it as it is), the HTTPS one names every endpoint the
+/// bot serves, on one placeholder host.
+#[test]
+fn the_slack_manifests_fit_their_setups() {
+    let read = |name: &str| std::fs::read_to_string(root().join("deploy").join(name)).expect(name);
+    let socket = read("slack-manifest-socket-mode.yml");
+    assert!(socket.contains("socket_mode_enabled: true"));
+    let urls = |text: &str| text.lines().filter(|l| !l.trim_start().starts_with('#') && l.contains("https://")).count();
+    assert_eq!(urls(&socket), 0, "no URL outside comments:\n{socket}");
+    let https = read("slack-manifest-https.yml");
+    assert!(https.contains("socket_mode_enabled: false"));
+    let router = std::fs::read_to_string(root().join("src/platform/slack/mod.rs")).expect("router");
+    for path in ["/slack/commands", "/slack/interactivity", "/slack/events", "/slack/oauth/callback"] {
+        assert!(https.contains(&format!("https://quiz.example.com{path}")), "{path} in the HTTPS manifest");
+        assert!(router.contains(&format!(".route(\"{path}\"")), "{path} is served");
+    }
+    assert_eq!(urls(&https), 4);
+}
