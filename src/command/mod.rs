@@ -290,7 +290,7 @@ impl UserArg {
 pub enum CommandError {
     #[error("Your command is {len} characters long; the limit is {max}.")]
     TooLong { len: usize, max: usize },
-    #[error("Unknown subcommand `{0}`. Try `/quiz help` for the list.")]
+    #[error("Unknown subcommand `{0}`.{hint} Try `/quiz help` for the list.", hint = did_you_mean(.0, SUBCOMMANDS, "/quiz "))]
     UnknownSubcommand(String),
     #[error("`/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`.")]
     EmptyAnswer,
@@ -301,13 +301,65 @@ pub enum CommandError {
     #[error("`/quiz {sub}` takes no `{extra}`.")]
     Unexpected { sub: &'static str, extra: String },
     #[error(
-        "Unknown admin command `{0}`. Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
+        "Unknown admin command `{0}`.{hint} Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
          skip, post-now, reveal-now, status, check, categories <name,name,…|all>, timezone <Area/City>, recap [day] [HH:MM] | \
-         off, web rotate, season start <name>, ping <role|off>, threads on|off, review."
+         off, web rotate, season start <name>, ping <role|off>, threads on|off, review.",
+        hint = did_you_mean(.0, ADMIN_SUBCOMMANDS, "/quiz admin ")
     )]
     UnknownAdmin(String),
     #[error("`/quiz admin {sub}`: {message}")]
     BadAdmin { sub: &'static str, message: String },
+}
+
+/// The subcommands, as the help spells them (for "did you mean").
+const SUBCOMMANDS: &[&str] = &[
+    "play",
+    "answer",
+    "leaderboard",
+    "stats",
+    "streak",
+    "review",
+    "help",
+    "web",
+    "forget-me",
+    "suggest",
+    "suggestions",
+    "admin",
+];
+const ADMIN_SUBCOMMANDS: &[&str] = &[
+    "schedule",
+    "pause",
+    "resume",
+    "skip",
+    "post-now",
+    "reveal-now",
+    "status",
+    "check",
+    "categories",
+    "timezone",
+    "recap",
+    "web",
+    "season",
+    "ping",
+    "threads",
+    "review",
+];
+
+/// " Did you mean `/quiz leaderboard`?" when one name is close to what was
+/// typed: one or two typos away, or the only name it starts.
+fn did_you_mean(given: &str, names: &[&str], prefix: &str) -> String {
+    let given = given.to_lowercase();
+    if given.chars().count() < 2 {
+        return String::new();
+    }
+    let close: Vec<&str> = names.iter().copied().filter(|n| strsim::osa_distance(n, &given) <= 2).collect();
+    let starts: Vec<&str> = names.iter().copied().filter(|n| n.starts_with(&given)).collect();
+    let best = match (close.as_slice(), starts.as_slice()) {
+        ([one], _) | ([], [one]) => Some(*one),
+        ([_, ..], _) => close.iter().copied().min_by_key(|n| strsim::osa_distance(n, &given)),
+        _ => None,
+    };
+    best.map(|n| format!(" Did you mean `{prefix}{n}`?")).unwrap_or_default()
 }
 
 /// Parses what follows `/quiz`. Control characters are refused outright
@@ -651,6 +703,14 @@ mod tests {
     #[test]
     fn bad_input_is_named() {
         assert_eq!(parse("frobnicate", 500), Err(CommandError::UnknownSubcommand("frobnicate".into())));
+        let hint = |line: &str| parse(line, 500).unwrap_err().to_string();
+        assert!(hint("frobnicate").ends_with("Unknown subcommand `frobnicate`. Try `/quiz help` for the list."));
+        assert!(hint("leaderbord").contains("Did you mean `/quiz leaderboard`?"), "{}", hint("leaderbord"));
+        assert!(hint("stat").contains("Did you mean `/quiz stats`?"));
+        assert!(hint("sugest").contains("Did you mean `/quiz suggest`?"));
+        assert!(hint("admin shedule 09:00").contains("Did you mean `/quiz admin schedule`?"));
+        assert!(hint("admin postnow").contains("Did you mean `/quiz admin post-now`?"));
+        assert!(!hint("admin frobnicate").contains("Did you mean"));
         assert_eq!(parse("answer", 500), Err(CommandError::EmptyAnswer));
         assert_eq!(parse("answer \u{0}\u{7}", 500), Err(CommandError::EmptyAnswer));
         assert_eq!(parse("leaderboard yearly", 500), Err(CommandError::BadBoardOption("yearly".into())));

@@ -889,3 +889,36 @@ async fn a_token_discord_refuses_is_named_with_where_a_good_one_comes_from() {
     assert!(err.contains("Discord refused discord.token (401 Unauthorized)"), "{err}");
     assert!(err.contains("Reset Token") && err.contains("QUIZMASTER__DISCORD__TOKEN"), "{err}");
 }
+
+/// At start the bot says how to add it to a server: the invite link with its
+/// application id, both scopes, and every permission it uses (View Channel,
+/// Send Messages, Embed Links, Attach Files, Read Message History, Create
+/// Public Threads, Send Messages in Threads: Discord's bits 10, 11, 14, 15,
+/// 16, 35 and 38).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_prints_its_invite_link_at_start() {
+    use std::io::BufRead;
+    let dir = TempDir::new().unwrap();
+    let (_fake, base) = fake_discord::start().await;
+    let mut child = crate::support::quizmaster(dir.path())
+        .env("QUIZMASTER__DISCORD__TOKEN", "test-token")
+        .env("QUIZMASTER__DISCORD__API_BASE_URL", base)
+        .env("QUIZMASTER__LOG__LEVEL", "info")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let found = tokio::task::spawn_blocking(move || {
+        std::io::BufReader::new(stderr).lines().map_while(Result::ok).find(|l| l.contains("oauth2/authorize"))
+    });
+    let line = tokio::time::timeout(std::time::Duration::from_secs(60), found).await.expect("a link").unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let line = line.expect("the invite line");
+    let want = format!(
+        "https://discord.com/oauth2/authorize?client_id={}&scope=bot%20applications.commands&permissions=309237763072",
+        fake_discord::APP
+    );
+    assert!(line.contains(&want), "{line}");
+}

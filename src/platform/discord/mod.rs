@@ -217,21 +217,32 @@ fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, String>) -> Result<C
     }
 }
 
+/// Discord's bit for one of the permissions a channel needs.
+fn bit(need: Permission) -> Permissions {
+    match need {
+        Permission::ViewChannel => Permissions::VIEW_CHANNEL,
+        Permission::SendMessages => Permissions::SEND_MESSAGES,
+        Permission::EmbedLinks => Permissions::EMBED_LINKS,
+        Permission::ReadMessageHistory => Permissions::READ_MESSAGE_HISTORY,
+        Permission::CreatePublicThreads => Permissions::CREATE_PUBLIC_THREADS,
+        Permission::SendMessagesInThreads => Permissions::SEND_MESSAGES_IN_THREADS,
+    }
+}
+
 /// The permissions the daily question needs that Discord says the bot has.
 fn granted(p: Permissions) -> Vec<Permission> {
-    Permission::needed(true)
-        .into_iter()
-        .filter(|need| {
-            p.contains(match need {
-                Permission::ViewChannel => Permissions::VIEW_CHANNEL,
-                Permission::SendMessages => Permissions::SEND_MESSAGES,
-                Permission::EmbedLinks => Permissions::EMBED_LINKS,
-                Permission::ReadMessageHistory => Permissions::READ_MESSAGE_HISTORY,
-                Permission::CreatePublicThreads => Permissions::CREATE_PUBLIC_THREADS,
-                Permission::SendMessagesInThreads => Permissions::SEND_MESSAGES_IN_THREADS,
-            })
-        })
-        .collect()
+    Permission::needed(true).into_iter().filter(|need| p.contains(bit(*need))).collect()
+}
+
+/// The link that adds the bot to a server with every permission it uses:
+/// what a channel needs (threads included) and Attach Files for the weekly
+/// recap's chart; the `bot` and `applications.commands` scopes.
+pub fn invite_url(application: u64) -> String {
+    let permissions =
+        Permission::needed(true).into_iter().map(bit).fold(Permissions::ATTACH_FILES, |all, p| all | p).bits();
+    format!(
+        "https://discord.com/oauth2/authorize?client_id={application}&scope=bot%20applications.commands&permissions={permissions}"
+    )
 }
 
 /// A reply ready within [`ANSWER_WITHIN`], or the job still working on it.
@@ -354,6 +365,7 @@ pub async fn run(
         .context("reading the application (GET /oauth2/applications/@me)")?
         .id;
     rest.set_application_id(application);
+    tracing::info!(link = %invite_url(application.get()), "add Quizmaster to a server with this link");
     let gateway = if settings.gateway {
         let bot = rest.get_bot_gateway().await.context("asking Discord how to connect (GET /gateway/bot)")?;
         let share = match settings.shards {
