@@ -5,6 +5,7 @@
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -32,6 +33,32 @@ pub fn load_bank(settings: &Settings) -> Result<Bank, BankErrors> {
     let mut sources: Vec<Source> = if settings.content.bundled { Bank::bundled_sources() } else { Vec::new() };
     sources.extend(Bank::dir_sources(&settings.content.dirs).map_err(BankErrors)?);
     Bank::from_sources(&sources).map_err(BankErrors)
+}
+
+/// The key server pages' tokens are derived from, in a file beside the
+/// database (`quizmaster.db` -> `quizmaster.key`), made on first use and
+/// readable by its owner only. Kept out of the database so that a copy of
+/// the database opens no page; losing it changes every page's link.
+pub fn page_key(database: &Path) -> anyhow::Result<[u8; 32]> {
+    let path = database.with_extension("key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let mut key = [0u8; 32];
+        hex::decode_to_slice(text.trim(), &mut key)
+            .with_context(|| format!("{} must hold 64 hex digits (delete it to make a new one)", path.display()))?;
+        return Ok(key);
+    }
+    let mut key = [0u8; 32];
+    rand::fill(&mut key);
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+    std::io::Write::write_all(
+        &mut file.open(&path).with_context(|| format!("creating the page key {}", path.display()))?,
+        hex::encode(key).as_bytes(),
+    )
+    .with_context(|| format!("writing the page key {}", path.display()))?;
+    Ok(key)
 }
 
 /// The database of a bot that has run, for commands that read it (export,
@@ -97,6 +124,9 @@ impl Application {
             (None, Some(addr)) => Some(format!("http://{addr}")),
             (_, None) => None,
         };
+        if rules.web_url.is_some() {
+            rules.page_key = Some(page_key(&settings.database.path)?);
+        }
         let service = Arc::new(Service::start(store, bank, rules, settings.quiz.seed)?);
         let slack = match Slack::from_settings(
             Arc::clone(&service),

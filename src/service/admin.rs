@@ -145,8 +145,12 @@ pub(super) fn run(
         }
         AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
         AdminCommand::WebRotate => {
-            let Some(base) = state.core.rules.web_url.clone() else { return Ok(Reply::error(text::WEB_OFF)) };
-            let token = state.store.web_token(scope.who.guild, &super::web_token(), true, store::millis(now))?;
+            let (Some(base), Some(key)) = (state.core.rules.web_url.clone(), state.core.rules.page_key) else {
+                return Ok(Reply::error(text::WEB_OFF));
+            };
+            let guild = scope.who.guild;
+            let token =
+                state.store.web_token(guild, true, store::millis(now), &|g| super::page_token(&key, guild, g))?;
             Ok(Reply::private(Body::Info(text::web_rotated(&base, &token))))
         }
     }

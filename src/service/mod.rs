@@ -64,6 +64,8 @@ pub struct Rules {
     pub rate: RateRules,
     /// Where the servers' web pages are reached, when they are served.
     pub web_url: Option<String>,
+    /// The key server pages' tokens are derived from; set with `web_url`.
+    pub page_key: Option<[u8; 32]>,
 }
 
 impl Rules {
@@ -79,6 +81,7 @@ impl Rules {
             default_close: settings.schedule.close.0,
             rate: RateRules { burst: settings.quiz.rate_burst, per_second: settings.quiz.rate_per_second },
             web_url: None,
+            page_key: None,
         }
     }
 }
@@ -307,10 +310,14 @@ impl Service {
                 self.read_scoped(ctx, false, inline, |r, s, _| suggestions::mine(r, s)).await
             }
             Command::Web => {
-                let Some(base) = self.core.rules.web_url.clone() else { return Reply::error(text::WEB_OFF) };
+                let (Some(base), Some(key)) = (self.core.rules.web_url.clone(), self.core.rules.page_key) else {
+                    return Reply::error(text::WEB_OFF);
+                };
                 self.write(move |w| {
                     let scope = w.scope(&ctx)?;
-                    let token = w.store.web_token(scope.who.guild, &web_token(), false, store::millis(ctx.now))?;
+                    let guild = scope.who.guild;
+                    let token =
+                        w.store.web_token(guild, false, store::millis(ctx.now), &|g| page_token(&key, guild, g))?;
                     Ok(Reply::private(Body::Info(text::web_link(&base, &token))))
                 })
                 .await
@@ -427,10 +434,14 @@ impl Service {
     }
 }
 
-/// A fresh web token: 128 random bits from the operating system's
-/// generator, in hex.
-pub(crate) fn web_token() -> String {
-    random_hex::<16>()
+/// A server page's token: the first 128 bits of HMAC-SHA256 under the page
+/// key (kept beside the database, never in it) over the server and the
+/// generation, in hex. The database keeps only its hash.
+pub(crate) fn page_token(key: &[u8; 32], guild: store::GuildId, generation: i64) -> String {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(format!("quizmaster web page|{guild}|{generation}").as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
 }
 
 /// `N` random bytes from the operating system's generator, in hex: tokens

@@ -38,7 +38,7 @@ struct Revealed {
     right: u32,
 }
 
-/// Whether `token` has the shape of one [`super::web_token`] makes.
+/// Whether `token` has the shape of one [`super::page_token`] makes.
 fn well_formed(token: &str) -> bool {
     token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

@@ -278,24 +278,34 @@ impl Store {
             .optional()?)
     }
 
-    /// The server's web token, made (from `fresh`) if it has none or if
-    /// `rotate` asks for a new one.
-    pub fn web_token(&mut self, guild: GuildId, fresh: &str, rotate: bool, now_ms: i64) -> Result<String> {
+    /// The server's web token, `derive`d from its generation (raised when
+    /// `rotate` asks for a new one); only its hash is stored, replaced when
+    /// it is not the hash of the derived token.
+    pub fn web_token(
+        &mut self,
+        guild: GuildId,
+        rotate: bool,
+        now_ms: i64,
+        derive: &dyn Fn(i64) -> String,
+    ) -> Result<String> {
         self.write(|tx| {
-            if !rotate
-                && let Some(token) = tx
-                    .query_row("SELECT token FROM web_tokens WHERE guild_id = ?1", [guild], |r| r.get(0))
-                    .optional()?
-            {
-                return Ok(token);
+            let stored: Option<(i64, Vec<u8>)> = tx
+                .query_row("SELECT generation, token_hash FROM web_tokens WHERE guild_id = ?1", [guild], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let generation = stored.as_ref().map_or(0, |(g, _)| g + i64::from(rotate));
+            let token = derive(generation);
+            let hash = token_hash(&token);
+            if stored.as_ref().is_none_or(|(g, h)| *g != generation || *h != hash) {
+                tx.execute(
+                    "INSERT INTO web_tokens (guild_id, token_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (guild_id) DO UPDATE SET token_hash = excluded.token_hash,
+                     generation = excluded.generation, created_at = excluded.created_at",
+                    params![guild, hash, generation, now_ms],
+                )?;
             }
-            tx.execute(
-                "INSERT INTO web_tokens (guild_id, token, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (guild_id) DO UPDATE SET token = excluded.token, token_hash = excluded.token_hash,
-                 created_at = excluded.created_at",
-                params![guild, fresh, token_hash(fresh), now_ms],
-            )?;
-            Ok(fresh.to_string())
+            Ok(token)
         })
     }
 

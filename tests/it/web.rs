@@ -231,3 +231,27 @@ async fn the_board_page_renders_in_headless_chromium() {
     assert!(dom.contains("Not found") && !dom.contains("Ada Lovelace"), "{dom}");
     s.app.stop().await;
 }
+
+/// A page's token is derived from a key kept beside the database, never
+/// stored: neither the database nor its WAL holds it, asking again gives the
+/// same link, and the key file is its owner's alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_token_is_never_stored_and_asking_again_gives_the_same_link() {
+    let s = seeded().await;
+    let token = s.link.rsplit('/').next().unwrap().to_string();
+    assert_eq!(token.len(), 32, "{}", s.link);
+    let db = crate::support::db_path(s.dir.path());
+    for file in [db.clone(), db.with_extension("db-wal")] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(!bytes.windows(token.len()).any(|w| w == token.as_bytes()), "{} holds the token", file.display());
+    }
+    let again = plain(&s.app.service.handle_text_async(ctx_at("Cy", at("2026-11-26 11:00")), "web").await);
+    assert!(again.contains(&s.link), "{again}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(db.with_extension("key")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    s.app.stop().await;
+}
