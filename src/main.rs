@@ -297,7 +297,8 @@ fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode
 }
 
 fn init_logging(level: &str) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(quizmaster::config::log_filter(level)));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(std::io::stderr().is_terminal())

@@ -48,8 +48,18 @@ fn not_found() -> axum::response::Response {
 
 /// The headers of every page: HTML, never cached, the link never passed on.
 const HTML: [(header::HeaderName, &str); 1] = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
-const PRIVATE: [(header::HeaderName, &str); 2] =
-    [(header::CACHE_CONTROL, "no-store"), (header::REFERRER_POLICY, "no-referrer")];
+/// The page runs no script, loads nothing from elsewhere and cannot be
+/// framed; its style is inline and its chart inline SVG.
+const PRIVATE: [(header::HeaderName, &str); 4] = [
+    (header::CACHE_CONTROL, "no-store"),
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; \
+         base-uri 'none'; form-action 'none'",
+    ),
+];
 
 /// Serves until `cancel` fires.
 pub async fn serve(

@@ -142,3 +142,21 @@ fn a_settings_file_any_user_may_change_is_refused() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(load(Some(path), &[]).unwrap().quiz.timezone.0, chrono_tz::Tz::Europe__Berlin);
 }
+
+/// A global debug level keeps the bot's own lines readable: the HTTP and
+/// gateway libraries stay at info unless the operator names them.
+#[test]
+fn a_debug_level_holds_the_noisy_libraries_at_info_unless_named() {
+    use quizmaster::config::log_filter;
+    assert_eq!(log_filter("info"), "info");
+    assert_eq!(log_filter("quizmaster=debug,info"), "quizmaster=debug,info");
+    let debug = log_filter("debug");
+    assert!(debug.starts_with("debug,") && debug.contains("serenity=info") && debug.contains("hyper=info"), "{debug}");
+    assert!(debug.contains("reqwest=info") && debug.contains("tungstenite=info"), "{debug}");
+    let named = log_filter("trace,serenity=trace");
+    assert!(named.contains("serenity=trace") && !named.contains("serenity=info"), "{named}");
+    // Every filter made is one tracing accepts.
+    for level in ["debug", "TRACE", "warn", "trace,serenity=trace"] {
+        tracing_subscriber::EnvFilter::try_new(log_filter(level)).expect(level);
+    }
+}

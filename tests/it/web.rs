@@ -114,6 +114,10 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     let page = reqwest::get(&s.link).await.unwrap();
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()["cache-control"], "no-store");
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.starts_with("default-src 'none';") && csp.contains("frame-ancestors 'none'"), "{csp}");
     let html = page.text().await.unwrap();
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", &html[..80]);
     assert_eq!(html.matches("<h1>").count(), 1, "one top heading");
