@@ -182,7 +182,31 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
 }
 
 pub fn parse_zone(s: &str) -> Result<Tz, String> {
-    s.parse::<Tz>().map_err(|_| format!("`{s}` is not an IANA time zone such as Europe/Berlin or America/New_York"))
+    s.parse::<Tz>().map_err(|_| {
+        let hint = closest_zone(s).map(|z| format!(" Did you mean {z}?")).unwrap_or_default();
+        format!("`{s}` is not an IANA time zone such as Europe/Berlin or America/New_York.{hint}")
+    })
+}
+
+/// The IANA zone a mistyped or partial one most likely meant: the same name
+/// in another case, a city alone ("berlin"), or one or two typos away.
+pub fn closest_zone(given: &str) -> Option<&'static str> {
+    let given = given.trim().to_ascii_lowercase().replace(' ', "_");
+    if given.len() < 3 {
+        return None;
+    }
+    let city = |name: &str| name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    let names =
+        || chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).filter(|n| n.contains('/') && !n.starts_with("Etc/"));
+    names().find(|n| n.to_ascii_lowercase() == given || city(n) == given).or_else(|| {
+        names()
+            .map(|n| {
+                (n, strsim::osa_distance(&n.to_ascii_lowercase(), &given).min(strsim::osa_distance(&city(n), &given)))
+            })
+            .filter(|(_, d)| *d <= 2)
+            .min_by_key(|(_, d)| *d)
+            .map(|(n, _)| n)
+    })
 }
 
 /// A channel's daily schedule.

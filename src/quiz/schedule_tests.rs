@@ -206,3 +206,14 @@ fn plan_follows_local_time_across_the_dst_change() {
     }
     assert_eq!(posted, ["10-24 07:00", "10-25 08:00", "10-26 08:00"]);
 }
+
+#[test]
+fn a_mistyped_zone_gets_the_one_it_most_likely_meant() {
+    assert_eq!(closest_zone("Europe/Berln"), Some("Europe/Berlin"));
+    assert_eq!(closest_zone("berlin"), Some("Europe/Berlin"));
+    assert_eq!(closest_zone("america/new_york"), Some("America/New_York"));
+    assert_eq!(closest_zone("New York"), Some("America/New_York"));
+    assert_eq!(closest_zone("Mars/Olympus"), None);
+    assert!(parse_zone("Europe/Berln").unwrap_err().ends_with("Did you mean Europe/Berlin?"));
+    assert!(!parse_zone("Mars/Olympus").unwrap_err().contains("Did you mean"));
+}

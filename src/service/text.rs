@@ -177,7 +177,13 @@ pub fn closed(local_date: &str) -> String {
 }
 
 pub fn no_category(given: &str, known: &[String]) -> String {
-    format!("There is no category `{given}`. Categories: {}.", known.join(", "))
+    let given_lower = given.to_lowercase();
+    let close = known
+        .iter()
+        .filter(|k| k.starts_with(&given_lower) || strsim::osa_distance(k, &given_lower) <= 2)
+        .min_by_key(|k| strsim::osa_distance(k, &given_lower));
+    let hint = close.map(|k| format!(" Did you mean `{k}`?")).unwrap_or_default();
+    format!("There is no category `{given}`.{hint} Categories: {}.", known.join(", "))
 }
 
 pub fn no_player(name: &str) -> String {
@@ -217,7 +223,8 @@ pub fn zone_set(tz: Tz) -> String {
 }
 
 pub fn not_a_zone(given: &str) -> String {
-    format!("`{given}` is not an IANA time zone such as Europe/Berlin or America/New_York.")
+    let hint = crate::quiz::schedule::closest_zone(given).map(|z| format!(" Did you mean {z}?")).unwrap_or_default();
+    format!("`{given}` is not an IANA time zone such as Europe/Berlin or America/New_York.{hint}")
 }
 
 pub fn status_schedule(rule: &Rule, paused: bool) -> String {

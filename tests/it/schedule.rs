@@ -249,6 +249,12 @@ fn admin_status_skip_and_categories() {
     post_now(&svc, &ctx_at("Admin", at("2026-11-25 12:00")));
     assert!(admin(&svc, now, "admin status").contains("Pool: 1 of 2 questions left"));
     assert!(admin(&svc, now, "admin categories astrology").contains("no category `astrology`"));
+    let typo = admin(&svc, now, "admin categories apsi");
+    assert!(typo.contains("Did you mean `apis`?"), "{typo}");
+    let zone = admin(&svc, now, "admin schedule 09:00 Europe/Berln");
+    assert!(zone.contains("Did you mean Europe/Berlin?"), "{zone}");
+    let zone = admin(&svc, now, "admin timezone berlin");
+    assert!(zone.contains("Did you mean Europe/Berlin?"), "{zone}");
     assert!(admin(&svc, now, "admin categories apis").contains("from apis (1 questions)"));
     // The daily question now comes from apis only: the text item.
     let posted = post_now(&svc, &ctx_at("Admin", at("2026-11-26 12:00")));
