@@ -4,16 +4,20 @@
 //! key. Secrets are `SecretString`s, which never print. Every default is in
 //! the `Default` impls below.
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono_tz::Tz;
 use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
 
+mod load;
+mod log;
 mod validate;
+
+pub use load::Sources;
+pub use log::log_filter;
 
 use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};
@@ -375,102 +379,4 @@ pub enum SettingsError {
         .path.display(), .path.display()
     )]
     WritableByOthers { path: PathBuf, mode: u32 },
-}
-
-/// Where settings come from.
-#[derive(Debug, Default)]
-pub struct Sources {
-    /// `--config`: must exist when given. Otherwise `./bot.toml` is read if present.
-    pub file: Option<PathBuf>,
-    /// The environment to read `QUIZMASTER__*` from; `None` reads the process's.
-    pub env: Option<HashMap<String, String>>,
-}
-
-const DEFAULT_FILE: &str = "bot.toml";
-const ENV_PREFIX: &str = "QUIZMASTER";
-
-impl Settings {
-    pub fn load(sources: Sources) -> Result<Settings, SettingsError> {
-        let mut builder = config::Config::builder();
-        match &sources.file {
-            Some(path) if !path.exists() => return Err(SettingsError::Missing(path.clone())),
-            Some(path) => builder = builder.add_source(file_source(path)?),
-            None if Path::new(DEFAULT_FILE).exists() => {
-                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE))?)
-            }
-            None => {}
-        }
-        match &sources.env {
-            Some(vars) => validate::check_env_names(vars.keys())?,
-            None => validate::check_env_names(std::env::vars().map(|(k, _)| k).collect::<Vec<_>>().iter())?,
-        }
-        let env = config::Environment::with_prefix(ENV_PREFIX)
-            .prefix_separator("__")
-            .separator("__")
-            .try_parsing(true)
-            .list_separator(",")
-            .with_list_parse_key("content.dirs")
-            .with_list_parse_key("slack.admins")
-            .with_list_parse_key("discord.guild_ids")
-            .source(sources.env);
-        let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(without_source_lines(&e)))?;
-        let mut unknown = Vec::new();
-        let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
-            .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
-        if !unknown.is_empty() {
-            return Err(SettingsError::UnknownKeys(unknown));
-        }
-        settings.validate()?;
-        Ok(settings)
-    }
-}
-
-/// The settings file, unless any user may change it.
-fn file_source(path: &Path) -> Result<config::File<config::FileSourceFile, config::FileFormat>, SettingsError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(path)
-            && meta.permissions().mode() & 0o002 != 0
-        {
-            let mode = meta.permissions().mode() & 0o777;
-            return Err(SettingsError::WritableByOthers { path: path.to_path_buf(), mode });
-        }
-    }
-    Ok(config::File::from(path).format(config::FileFormat::Toml).required(true))
-}
-
-/// A parse error without the lines of the file it quotes (`2 | token = "…`):
-/// the line may hold a secret. Its line and column numbers stay.
-fn without_source_lines(e: &config::ConfigError) -> String {
-    e.to_string()
-        .lines()
-        .filter(|line| {
-            let t = line.trim_start();
-            let gutter = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            !(gutter.trim_start().starts_with('|'))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Libraries whose debug output drowns the bot's own: capped at info when
-/// `log.level` asks for debug or trace everywhere, unless it names them.
-const NOISY: [&str; 7] = ["serenity", "hyper", "hyper_util", "reqwest", "h2", "rustls", "tungstenite"];
-
-/// The tracing filter for `log.level`: as written, with [`NOISY`] libraries
-/// held at info under a global debug or trace.
-pub fn log_filter(level: &str) -> String {
-    let global_verbose = level
-        .split(',')
-        .map(str::trim)
-        .any(|d| !d.contains('=') && matches!(d.to_ascii_lowercase().as_str(), "debug" | "trace"));
-    if !global_verbose {
-        return level.to_string();
-    }
-    let mut filter = level.to_string();
-    for lib in NOISY.iter().filter(|lib| !level.contains(*lib)) {
-        filter.push_str(&format!(",{lib}=info"));
-    }
-    filter
 }

@@ -6,12 +6,15 @@
 //! replies come back as messages with mentions switched off, so no display
 //! name can ever ping anyone.
 
+mod access;
 mod commands;
 mod endpoint;
 mod gateway;
 mod poster;
 mod render;
 
+pub use access::invite_url;
+use access::{granted, refused_token};
 pub use commands::{commands, to_command};
 pub use endpoint::MAX_BODY;
 pub use poster::Poster;
@@ -33,7 +36,6 @@ use tokio_util::sync::CancellationToken;
 
 use crate::command::{AdminCommand, Command, RETRY_BUTTON, parse_button, parse_form};
 use crate::config::{DiscordSettings, Shards};
-use crate::delivery::Permission;
 use crate::ids::{Platform, Share};
 use crate::reply::{Body, FormCard, Reply};
 use crate::scheduler::{self, Clock, Deliver};
@@ -217,34 +219,6 @@ fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, String>) -> Result<C
     }
 }
 
-/// Discord's bit for one of the permissions a channel needs.
-fn bit(need: Permission) -> Permissions {
-    match need {
-        Permission::ViewChannel => Permissions::VIEW_CHANNEL,
-        Permission::SendMessages => Permissions::SEND_MESSAGES,
-        Permission::EmbedLinks => Permissions::EMBED_LINKS,
-        Permission::ReadMessageHistory => Permissions::READ_MESSAGE_HISTORY,
-        Permission::CreatePublicThreads => Permissions::CREATE_PUBLIC_THREADS,
-        Permission::SendMessagesInThreads => Permissions::SEND_MESSAGES_IN_THREADS,
-    }
-}
-
-/// The permissions the daily question needs that Discord says the bot has.
-fn granted(p: Permissions) -> Vec<Permission> {
-    Permission::needed(true).into_iter().filter(|need| p.contains(bit(*need))).collect()
-}
-
-/// The link that adds the bot to a server with every permission it uses:
-/// what a channel needs (threads included) and Attach Files for the weekly
-/// recap's chart; the `bot` and `applications.commands` scopes.
-pub fn invite_url(application: u64) -> String {
-    let permissions =
-        Permission::needed(true).into_iter().map(bit).fold(Permissions::ATTACH_FILES, |all, p| all | p).bits();
-    format!(
-        "https://discord.com/oauth2/authorize?client_id={application}&scope=bot%20applications.commands&permissions={permissions}"
-    )
-}
-
 /// A reply ready within [`ANSWER_WITHIN`], or the job still working on it.
 enum Answer {
     Now(Reply),
@@ -333,20 +307,6 @@ async fn register_commands(http: &Http, service: &Service, guild_ids: &[u64]) {
 /// `discord.gateway` is off), the HTTP interactions endpoint on `endpoint`
 /// (when given), and the scheduler posting through REST to the servers of
 /// this process's shards. Cancels the rest of the app if either fails.
-/// A 401 from Discord means the token is wrong or was reset: say which
-/// setting holds it and where a good one comes from.
-fn refused_token(e: serenity::Error) -> anyhow::Error {
-    use serenity::http::HttpError;
-    match &e {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401 => anyhow::anyhow!(
-            "Discord refused discord.token (401 Unauthorized): it is mistyped or was reset. Copy a fresh one \
-             (Developer Portal → your application → Bot → Reset Token) into discord.token or \
-             QUIZMASTER__DISCORD__TOKEN"
-        ),
-        _ => anyhow::Error::from(e),
-    }
-}
-
 pub async fn run(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,

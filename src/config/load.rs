@@ -1,0 +1,84 @@
+//! Reading settings: `bot.toml` (or `--config`), then `QUIZMASTER__*`
+//! environment variables over it, checked once into [`Settings`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::{Settings, SettingsError, validate};
+
+/// Where settings come from.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// `--config`: must exist when given. Otherwise `./bot.toml` is read if present.
+    pub file: Option<PathBuf>,
+    /// The environment to read `QUIZMASTER__*` from; `None` reads the process's.
+    pub env: Option<HashMap<String, String>>,
+}
+
+const DEFAULT_FILE: &str = "bot.toml";
+const ENV_PREFIX: &str = "QUIZMASTER";
+
+impl Settings {
+    pub fn load(sources: Sources) -> Result<Settings, SettingsError> {
+        let mut builder = config::Config::builder();
+        match &sources.file {
+            Some(path) if !path.exists() => return Err(SettingsError::Missing(path.clone())),
+            Some(path) => builder = builder.add_source(file_source(path)?),
+            None if Path::new(DEFAULT_FILE).exists() => {
+                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE))?)
+            }
+            None => {}
+        }
+        match &sources.env {
+            Some(vars) => validate::check_env_names(vars.keys())?,
+            None => validate::check_env_names(std::env::vars().map(|(k, _)| k).collect::<Vec<_>>().iter())?,
+        }
+        let env = config::Environment::with_prefix(ENV_PREFIX)
+            .prefix_separator("__")
+            .separator("__")
+            .try_parsing(true)
+            .list_separator(",")
+            .with_list_parse_key("content.dirs")
+            .with_list_parse_key("slack.admins")
+            .with_list_parse_key("discord.guild_ids")
+            .source(sources.env);
+        let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(without_source_lines(&e)))?;
+        let mut unknown = Vec::new();
+        let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
+            .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
+        if !unknown.is_empty() {
+            return Err(SettingsError::UnknownKeys(unknown));
+        }
+        settings.validate()?;
+        Ok(settings)
+    }
+}
+
+/// The settings file, unless any user may change it.
+fn file_source(path: &Path) -> Result<config::File<config::FileSourceFile, config::FileFormat>, SettingsError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o002 != 0
+        {
+            let mode = meta.permissions().mode() & 0o777;
+            return Err(SettingsError::WritableByOthers { path: path.to_path_buf(), mode });
+        }
+    }
+    Ok(config::File::from(path).format(config::FileFormat::Toml).required(true))
+}
+
+/// A parse error without the lines of the file it quotes (`2 | token = "…`):
+/// the line may hold a secret. Its line and column numbers stay.
+fn without_source_lines(e: &config::ConfigError) -> String {
+    e.to_string()
+        .lines()
+        .filter(|line| {
+            let t = line.trim_start();
+            let gutter = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            !(gutter.trim_start().starts_with('|'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
