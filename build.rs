@@ -1,20 +1,56 @@
-//! Embeds the bundled question packs (`content/*.toml`) into the binary, so the
-//! bot runs from anywhere with its bank, while `content.dirs` can add more.
-use std::{env, fs, path::PathBuf};
+//! Embeds the bundled question packs (`content/*.toml`) and the message
+//! catalogue (`locales/<tag>/*.ftl`) into the binary, so the bot runs from
+//! anywhere with its bank and its words, while `content.dirs` can add more.
+use std::{env, fs, path::Path, path::PathBuf};
 
 fn main() {
-    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("content");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+    packs();
+    locales();
+}
+
+/// The files in `dir` whose names end in `.ext`, sorted.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
                 .collect()
         })
         .unwrap_or_default();
     names.sort();
+    names
+}
+
+fn locales() {
+    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut out = String::from(
+        "/// The message catalogue: (language tag, file name, Fluent text).\npub static LOCALES: &[(&str, &str, &str)] = &[\n",
+    );
+    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    langs.sort();
+    for lang in &langs {
+        println!("cargo:rerun-if-changed={}", lang.display());
+        let tag = lang.file_name().and_then(|n| n.to_str()).expect("language folder names are UTF-8");
+        for path in files(lang, "ftl") {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let name = path.file_name().and_then(|n| n.to_str()).expect("catalogue file names are UTF-8");
+            out.push_str(&format!("    ({tag:?}, {name:?}, include_str!({:?})),\n", path.display().to_string()));
+        }
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("locales.rs");
+    fs::write(dest, out).expect("write locales.rs");
+}
+
+fn packs() {
+    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("content");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let names = files(&dir, "toml");
     let mut out =
         String::from("/// The bundled packs: (file name, TOML text).\npub static BUNDLED: &[(&str, &str)] = &[\n");
     for path in &names {

@@ -11,6 +11,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 
+use crate::i18n::Lang;
 use crate::service::Service;
 
 pub fn router(service: Arc<Service>) -> Router {
@@ -31,19 +32,19 @@ async fn page(
     axum::extract::State(service): axum::extract::State<Arc<Service>>,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> axum::response::Response {
-    match service.server_page(token, chrono::Utc::now()).await {
+    match service.server_page(token, chrono::Utc::now(), Lang::EnUs).await {
         Ok(Some(body)) => (HTML, PRIVATE, body).into_response(),
         Ok(None) => not_found(),
         Err(e) => {
             tracing::warn!(error = %e, "could not build a server page");
-            (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e)).into_response()
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e).en()).into_response()
         }
     }
 }
 
 /// The one 404 every path that is not a page gets.
 fn not_found() -> axum::response::Response {
-    (axum::http::StatusCode::NOT_FOUND, HTML, PRIVATE, crate::service::text::PAGE_NOT_FOUND).into_response()
+    (axum::http::StatusCode::NOT_FOUND, HTML, PRIVATE, crate::service::page::not_found(Lang::EnUs)).into_response()
 }
 
 /// The headers of every page: HTML, never cached, the link never passed on.

@@ -34,7 +34,9 @@ use options::clean;
 pub use options::{Arg, from_options};
 
 use crate::content::own::{Draft, Field};
+use crate::i18n::Msg;
 use crate::ids::{PostId, PracticeId};
+use crate::msg;
 use crate::quiz::leaderboard::{BoardKind, Period, Sort};
 use crate::quiz::schedule::{self, Close, Days};
 
@@ -285,31 +287,49 @@ impl UserArg {
     }
 }
 
-/// Why a command line was not understood. The text is shown to the user.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a command line was not understood; [`CommandError::msg`] says it to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
-    #[error("Your command is {len} characters long; the limit is {max}.")]
     TooLong { len: usize, max: usize },
-    #[error("Unknown subcommand `{0}`.{hint} Try `/quiz help` for the list.", hint = did_you_mean(.0, SUBCOMMANDS, "/quiz "))]
     UnknownSubcommand(String),
-    #[error("`/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`.")]
     EmptyAnswer,
-    #[error(
-        "`/quiz leaderboard` does not know `{0}`: use week, month or all; points, streak or accuracy; or practice."
-    )]
     BadBoardOption(String),
-    #[error("`/quiz {sub}` takes no `{extra}`.")]
     Unexpected { sub: &'static str, extra: String },
-    #[error(
-        "Unknown admin command `{0}`.{hint} Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, \
-         skip, post-now, reveal-now, status, check, categories <name,name,…|all>, timezone <Area/City>, recap [day] [HH:MM] | \
-         off, web rotate, season start <name>, ping <role|off>, threads on|off, review.",
-        hint = did_you_mean(.0, ADMIN_SUBCOMMANDS, "/quiz admin ")
-    )]
     UnknownAdmin(String),
-    #[error("`/quiz admin {sub}`: {message}")]
-    BadAdmin { sub: &'static str, message: String },
+    BadAdmin { sub: &'static str, problem: Msg },
 }
+
+impl CommandError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            CommandError::TooLong { len, max } => msg!("too-long", len = *len, max = *max),
+            CommandError::UnknownSubcommand(given) => match did_you_mean(given, SUBCOMMANDS) {
+                Some(hint) => msg!("unknown-subcommand-hint", given = given, hint = hint),
+                None => msg!("unknown-subcommand", given = given),
+            },
+            CommandError::EmptyAnswer => msg!("empty-answer"),
+            CommandError::BadBoardOption(given) => msg!("bad-board-option", given = given),
+            CommandError::Unexpected { sub, extra } => msg!("unexpected", sub = *sub, extra = extra),
+            CommandError::UnknownAdmin(given) => match did_you_mean(given, ADMIN_SUBCOMMANDS) {
+                Some(hint) => msg!("unknown-admin-hint", given = given, hint = hint),
+                None => msg!("unknown-admin", given = given),
+            },
+            CommandError::BadAdmin { sub, problem } => msg!("bad-admin", sub = *sub, problem = problem.clone()),
+        }
+    }
+
+    fn admin(sub: &'static str, problem: Msg) -> CommandError {
+        CommandError::BadAdmin { sub, problem }
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en())
+    }
+}
+
+impl std::error::Error for CommandError {}
 
 /// The subcommands, as the help spells them (for "did you mean").
 const SUBCOMMANDS: &[&str] = &[
@@ -345,21 +365,20 @@ const ADMIN_SUBCOMMANDS: &[&str] = &[
     "review",
 ];
 
-/// " Did you mean `/quiz leaderboard`?" when one name is close to what was
-/// typed: one or two typos away, or the only name it starts.
-fn did_you_mean(given: &str, names: &[&str], prefix: &str) -> String {
+/// The one name close to what was typed: one or two typos away, or the
+/// only name it starts.
+fn did_you_mean(given: &str, names: &[&'static str]) -> Option<&'static str> {
     let given = given.to_lowercase();
     if given.chars().count() < 2 {
-        return String::new();
+        return None;
     }
-    let close: Vec<&str> = names.iter().copied().filter(|n| strsim::osa_distance(n, &given) <= 2).collect();
-    let starts: Vec<&str> = names.iter().copied().filter(|n| n.starts_with(&given)).collect();
-    let best = match (close.as_slice(), starts.as_slice()) {
+    let close: Vec<&'static str> = names.iter().copied().filter(|n| strsim::osa_distance(n, &given) <= 2).collect();
+    let starts: Vec<&'static str> = names.iter().copied().filter(|n| n.starts_with(&given)).collect();
+    match (close.as_slice(), starts.as_slice()) {
         ([one], _) | ([], [one]) => Some(*one),
         ([_, ..], _) => close.iter().copied().min_by_key(|n| strsim::osa_distance(n, &given)),
         _ => None,
-    };
-    best.map(|n| format!(" Did you mean `{prefix}{n}`?")).unwrap_or_default()
+    }
 }
 
 /// Parses what follows `/quiz`. Control characters are refused outright
@@ -434,7 +453,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
     let args = &words[1..];
     let no_args = |sub: &'static str, cmd: AdminCommand| match args.first() {
         None => Ok(cmd),
-        Some(extra) => Err(CommandError::BadAdmin { sub, message: format!("takes no `{extra}`") }),
+        Some(extra) => Err(CommandError::admin(sub, msg!("admin-takes-nothing", extra = *extra))),
     };
     let admin = match sub.to_lowercase().as_str() {
         "schedule" => AdminCommand::Schedule(parse_schedule(args)?),
@@ -449,17 +468,13 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
             let list: Vec<String> =
                 args.join(",").split(',').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
             if list.is_empty() {
-                let message = "needs a list such as `databases,security`, or `all`".to_string();
-                return Err(CommandError::BadAdmin { sub: "categories", message });
+                return Err(CommandError::admin("categories", msg!("admin-needs-list")));
             }
             AdminCommand::Categories(if list.iter().any(|c| c == "all") { Vec::new() } else { list })
         }
         "timezone" => match args {
             [zone] => AdminCommand::Timezone((*zone).to_string()),
-            _ => {
-                let message = "needs one zone such as Europe/Berlin".to_string();
-                return Err(CommandError::BadAdmin { sub: "timezone", message });
-            }
+            _ => return Err(CommandError::admin("timezone", msg!("admin-needs-zone"))),
         },
         "recap" => AdminCommand::Recap(parse_recap(args)?),
         "web" => parse_web(args)?,
@@ -468,7 +483,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
         "threads" => match args {
             [on] if on.eq_ignore_ascii_case("on") => AdminCommand::Threads(true),
             [off] if off.eq_ignore_ascii_case("off") => AdminCommand::Threads(false),
-            _ => return Err(CommandError::BadAdmin { sub: "threads", message: "takes `on` or `off`".into() }),
+            _ => return Err(CommandError::admin("threads", msg!("admin-threads"))),
         },
         "review" => AdminCommand::Review(parse_review(args)?),
         _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
@@ -478,10 +493,7 @@ fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
 
 /// `review`, `review approve <n>`, `review reject <n> [reason]`, `review edit <n>`.
 fn parse_review(args: &[&str]) -> Result<Review, CommandError> {
-    let bad = || CommandError::BadAdmin {
-        sub: "review",
-        message: "takes nothing, or approve <n>, reject <n> [reason] or edit <n>".into(),
-    };
+    let bad = || CommandError::admin("review", msg!("admin-review"));
     let Some((action, rest)) = args.split_first() else { return Ok(Review::Next) };
     let (n, words) = rest.split_first().ok_or_else(bad)?;
     let id = positive(n.trim_start_matches('#')).ok_or_else(bad)?;
@@ -512,8 +524,7 @@ pub(crate) fn parse_recap(args: &[&str]) -> Result<Option<(chrono::Weekday, chro
         {
             time = Some(t);
         } else {
-            let message = format!("`{word}` is neither a day (mon … sun) nor a time (HH:MM); `recap off` turns it off");
-            return Err(CommandError::BadAdmin { sub: "recap", message });
+            return Err(CommandError::admin("recap", msg!("admin-recap", given = *word)));
         }
     }
     Ok(Some((day.unwrap_or(crate::quiz::recap::DEFAULT_DAY), time.unwrap_or_else(crate::quiz::recap::default_time))))
@@ -537,10 +548,7 @@ pub(crate) fn parse_ping(arg: &str) -> Result<Option<String>, CommandError> {
         Some(id) if !id.is_empty() && id.len() <= 32 && id.chars().all(|c| c.is_ascii_alphanumeric()) => {
             Ok(Some(id.to_string()))
         }
-        _ => Err(CommandError::BadAdmin {
-            sub: "ping",
-            message: format!("`{arg}` is not a role: mention it (@Quiz on Discord, @quiz-team on Slack), or say `off`"),
-        }),
+        _ => Err(CommandError::admin("ping", msg!("admin-ping", given = arg))),
     }
 }
 
@@ -549,17 +557,17 @@ pub const MAX_SEASON_NAME: usize = 40;
 
 /// `start <name>`: the name as typed, spaces collapsed.
 pub(crate) fn parse_season(args: &[&str]) -> Result<String, CommandError> {
-    let bad = |message: String| CommandError::BadAdmin { sub: "season", message };
+    let bad = |problem: Msg| CommandError::admin("season", problem);
     match args {
         [start, name @ ..] if start.eq_ignore_ascii_case("start") && !name.is_empty() => {
             let name = name.join(" ");
             let len = name.chars().count();
             if len > MAX_SEASON_NAME {
-                return Err(bad(format!("the name is {len} characters long; the limit is {MAX_SEASON_NAME}")));
+                return Err(bad(msg!("admin-season-name", len = len, max = MAX_SEASON_NAME)));
             }
             Ok(name)
         }
-        _ => Err(bad("takes `start <name>`, such as `season start Spring 2027`".into())),
+        _ => Err(bad(msg!("admin-season"))),
     }
 }
 
@@ -567,21 +575,18 @@ pub(crate) fn parse_season(args: &[&str]) -> Result<String, CommandError> {
 pub(crate) fn parse_web(args: &[&str]) -> Result<AdminCommand, CommandError> {
     match args {
         [word] if word.eq_ignore_ascii_case("rotate") => Ok(AdminCommand::WebRotate),
-        _ => Err(CommandError::BadAdmin {
-            sub: "web",
-            message: "takes `rotate`, which replaces the server's web link (`/quiz web` shows it)".into(),
-        }),
+        _ => Err(CommandError::admin("web", msg!("admin-web"))),
     }
 }
 
 /// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
 pub(crate) fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError> {
-    let bad = |message: String| CommandError::BadAdmin { sub: "schedule", message };
+    let bad = |problem: Msg| CommandError::admin("schedule", problem);
     let [time, zone, rest @ ..] = args else {
-        return Err(bad("needs a time and a zone, for example `09:00 Europe/Berlin weekdays 8h`".into()));
+        return Err(bad(msg!("admin-schedule")));
     };
-    let time = schedule::parse_time(time).map_err(bad)?;
-    let tz = schedule::parse_zone(zone).map_err(bad)?;
+    let time = schedule::parse_time(time).map_err(|e| bad(e.msg()))?;
+    let tz = schedule::parse_zone(zone).map_err(|e| bad(e.msg()))?;
     let (mut days, mut close) = (None, None);
     for word in rest {
         if days.is_none()
@@ -593,9 +598,7 @@ pub(crate) fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError
         {
             close = Some(c);
         } else {
-            return Err(bad(format!(
-                "`{word}` is neither days (daily, weekdays, weekends, mon,wed,fri) nor a close time (8h, 90m, next)"
-            )));
+            return Err(bad(msg!("admin-schedule-word", given = *word)));
         }
     }
     Ok(ScheduleSpec { time, tz, days, close })

@@ -98,16 +98,14 @@ fn admin_command(sub: &str, text: &dyn Fn(&str) -> Option<String>) -> Result<Adm
             let list: Vec<String> =
                 given.split(',').map(|c| c.trim().to_lowercase().replace(' ', "-")).filter(|c| !c.is_empty()).collect();
             if list.is_empty() {
-                let message = "needs a list such as `databases,security`, or `all`".to_string();
-                return Err(CommandError::BadAdmin { sub: "categories", message });
+                return Err(CommandError::admin("categories", crate::msg!("admin-needs-list")));
             }
             AdminCommand::Categories(if list.iter().any(|c| c == "all") { Vec::new() } else { list })
         }
         "timezone" => match text("zone") {
             Some(zone) if !zone.contains(char::is_whitespace) => AdminCommand::Timezone(zone),
             _ => {
-                let message = "needs one zone such as Europe/Berlin".to_string();
-                return Err(CommandError::BadAdmin { sub: "timezone", message });
+                return Err(CommandError::admin("timezone", crate::msg!("admin-needs-zone")));
             }
         },
         "recap" => {

@@ -112,7 +112,7 @@ pub struct Zone(pub Tz);
 impl TryFrom<String> for Zone {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        parse_zone(&s).map(Zone)
+        parse_zone(&s).map(Zone).map_err(|e| e.to_string())
     }
 }
 
@@ -124,7 +124,7 @@ pub struct Span(pub chrono::Duration);
 impl TryFrom<String> for Span {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        parse_duration(&s).map(Span)
+        parse_duration(&s).map(Span).map_err(|e| e.to_string())
     }
 }
 
@@ -136,7 +136,7 @@ pub struct CloseAfter(pub Close);
 impl TryFrom<String> for CloseAfter {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        Close::parse(&s).map(CloseAfter)
+        Close::parse(&s).map(CloseAfter).map_err(|e| e.to_string())
     }
 }
 

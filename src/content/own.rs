@@ -4,6 +4,8 @@
 //! category must be one the bank already has, so channel filters and the
 //! practice categories take them in.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::HashSet;
 
 use toml::{Table, Value};
@@ -70,7 +72,7 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl Draft {
@@ -119,10 +121,8 @@ impl Draft {
             .into_iter()
             .filter_map(|f| {
                 let n = self.get(f).chars().count();
-                (n > f.max_chars()).then(|| FieldError {
-                    field: f,
-                    message: format!("is {n} characters long; at most {} are allowed", f.max_chars()),
-                })
+                (n > f.max_chars())
+                    .then(|| FieldError { field: f, message: msg!("field-too-long", len = n, max = f.max_chars()) })
             })
             .collect();
         if !too_long.is_empty() {
@@ -153,10 +153,7 @@ impl Draft {
         } else {
             return Err(vec![FieldError {
                 field: Field::Answer,
-                message: format!(
-                    "`{}` is not a letter: give the right choice's letter (A to E), or leave it empty when the lines are the accepted answers to a typed question",
-                    self.answer.trim()
-                ),
+                message: msg!("field-not-a-letter", given = self.answer.trim()),
             }]);
         }
         check_server_item("suggestion", id, &t, categories).map_err(|errors| {
@@ -170,11 +167,17 @@ impl Draft {
                         Some("category") => Field::Category,
                         _ => Field::Options,
                     },
-                    message: e.message,
+                    message: pack_rule(e.message),
                 })
                 .collect()
         })
     }
+}
+
+/// A pack rule's wording, shared with `check-content` and written for pack
+/// authors in the source language, as a message.
+pub fn pack_rule(rule: String) -> Msg {
+    msg!("pack-rule", rule = rule)
 }
 
 /// One item as a `[[item]]` table of a pack, with `id` as its id: what a
@@ -301,11 +304,11 @@ mod tests {
             HashSet::from([Field::Prompt, Field::Options, Field::Answer, Field::Explanation, Field::Category]),
             "{errors:#?}"
         );
-        assert!(errors.iter().any(|e| e.field == Field::Category && e.message.contains("apis, databases")));
+        assert!(errors.iter().any(|e| e.field == Field::Category && e.message.en().contains("apis, databases")));
         let word = Draft { answer: "PATCH".into(), ..draft() };
         assert_eq!(word.check("s", &cats()).unwrap_err()[0].field, Field::Answer);
         let long = Draft { prompt: "x".repeat(301), ..draft() };
-        assert!(long.check("s", &cats()).unwrap_err()[0].message.contains("301 characters"));
+        assert!(long.check("s", &cats()).unwrap_err()[0].message.en().contains("301 characters"));
     }
 
     #[test]

@@ -12,12 +12,16 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio_util::sync::CancellationToken;
 
 use crate::delivery::DeliveryError;
+use crate::i18n::Lang;
 use crate::ids::{Platform, Share};
+use crate::msg;
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock, Sent};
-use crate::service::{Ctx, Outbound, Service, text};
+use crate::service::{Ctx, Outbound, Service};
 
 pub const PLATFORM: Platform = Platform::Console;
+/// The console's language.
+const LANG: Lang = Lang::EnUs;
 const GUILD: &str = "local";
 const CHANNEL: &str = "local";
 
@@ -38,7 +42,7 @@ where
     R: AsyncBufRead + Unpin,
     W: Write,
 {
-    writeln!(out, "{}\n", text::CONSOLE_BANNER)?;
+    writeln!(out, "{}\n", LANG.tr(&msg!("console-banner")))?;
     let mut user = default_user.to_string();
     let mut prompted = false;
     let mut lines = input.lines();
@@ -100,13 +104,13 @@ where
             match line.trim() {
                 "/cancel" => {
                     form = None;
-                    writeln!(out, "{}\n", text::CONSOLE_FORM_DROPPED)?;
+                    writeln!(out, "{}\n", LANG.tr(&msg!("console-form-dropped")))?;
                 }
                 "" => {
                     let Some(done) = form.take() else { continue };
                     let reply = match crate::command::parse_form(&done.id, &done.values) {
                         Some(cmd) => service.handle_async(ctx(), cmd).await,
-                        None => Reply::error(text::NOT_OUR_BUTTON),
+                        None => Reply::error(msg!("not-our-button")),
                     };
                     write_reply(&mut out, &reply, &user)?;
                     form = Filling::start(&reply, &mut out)?;
@@ -127,10 +131,10 @@ where
         match word {
             "/quit" | "/exit" => break,
             "/as" => match rest.trim() {
-                "" => writeln!(out, "{}", text::CONSOLE_AS_USAGE)?,
+                "" => writeln!(out, "{}", LANG.tr(&msg!("console-as-usage")))?,
                 name => {
                     user = name.chars().filter(|c| !c.is_control()).take(64).collect();
-                    writeln!(out, "{}", text::console_you_are(&user))?;
+                    writeln!(out, "{}", LANG.tr(&msg!("console-you-are", name = &user)))?;
                 }
             },
             "/quiz" => {
@@ -138,11 +142,11 @@ where
                 write_reply(&mut out, &reply, &user)?;
                 form = Filling::start(&reply, &mut out)?;
             }
-            _ => writeln!(out, "{}", text::CONSOLE_UNKNOWN)?,
+            _ => writeln!(out, "{}", LANG.tr(&msg!("console-unknown")))?,
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", text::CONSOLE_BYE)?;
+    writeln!(out, "{}", LANG.tr(&msg!("console-bye")))?;
     out.flush()
 }
 
@@ -166,7 +170,7 @@ impl Filling {
             reply::Body::Invalid(invalid) => &invalid.retry,
             _ => return Ok(None),
         };
-        writeln!(out, "{}", text::CONSOLE_FORM)?;
+        writeln!(out, "{}", LANG.tr(&msg!("console-form")))?;
         let values: Vec<(String, String)> = card.fields.iter().map(|f| (f.id.to_string(), f.value.clone())).collect();
         for (name, value) in values.iter().filter(|(_, v)| !v.is_empty()) {
             writeln!(out, "{name}: {}", value.replace('\n', &format!("\n{}", " ".repeat(name.len() + 2))))?;
@@ -258,7 +262,7 @@ async fn deliver(
     for (reply, file) in &shown {
         write_reply(out, reply, "")?;
         if let Some(path) = file {
-            writeln!(out, "{}", text::chart_saved(&path.display().to_string()))?;
+            writeln!(out, "{}", LANG.tr(&msg!("chart-saved", path = &path.display().to_string())))?;
         }
         writeln!(out)?;
     }
@@ -272,9 +276,9 @@ pub fn write_reply(out: &mut impl Write, reply: &Reply, user: &str) -> std::io::
         Visibility::Private => format!("[private to {user}]"),
         Visibility::Public => "[#local]".to_string(),
     };
-    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN))?;
+    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN, LANG))?;
     for action in reply.actions() {
-        writeln!(out, "  [{}] {}", action.label, action.command)?;
+        writeln!(out, "  [{}] {}", LANG.tr(&action.label), action.command)?;
     }
     Ok(())
 }

@@ -10,6 +10,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::localtime::resolve;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The weekdays a schedule runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,18 +43,14 @@ impl Days {
     /// Sunday). A day is its name or a prefix of it of three letters or more
     /// (`tue`, `tues`, `tuesday`); anything else is refused, never read as
     /// the day its first letters spell.
-    pub fn parse(s: &str) -> Result<Days, String> {
+    pub fn parse(s: &str) -> Result<Days, ParseError> {
         match s.to_ascii_lowercase().as_str() {
             "daily" | "every-day" | "everyday" | "all" => return Ok(Days::EVERY_DAY),
             "weekdays" => return Ok(Days::WEEKDAYS),
             "weekends" => return Ok(Days::WEEKENDS),
             _ => {}
         }
-        let refuse = || {
-            format!(
-                "`{s}` is not a set of days: use daily, weekdays, weekends, a range such as mon-fri or a list such as mon,wed,fri"
-            )
-        };
+        let refuse = || ParseError::NotDays(s.to_string());
         let mut bits = 0u8;
         for part in s.split(',').map(|p| p.trim().to_ascii_lowercase()) {
             match part.split_once('-') {
@@ -70,7 +68,7 @@ impl Days {
                 None => bits |= 1 << day_index(&part).ok_or_else(refuse)?,
             }
         }
-        Days::from_bits(bits).ok_or_else(|| format!("`{s}` names no day"))
+        Days::from_bits(bits).ok_or_else(refuse)
     }
 }
 
@@ -106,14 +104,13 @@ pub enum Close {
 
 impl Close {
     /// `8h`, `90m`, `1h30m`, or `next`.
-    pub fn parse(s: &str) -> Result<Close, String> {
+    pub fn parse(s: &str) -> Result<Close, ParseError> {
         if matches!(s.to_ascii_lowercase().as_str(), "next" | "next-post" | "at-next-post") {
             return Ok(Close::AtNextPost);
         }
-        let d = parse_duration(s)
-            .map_err(|_| format!("`{s}` is not a close time: use a duration such as 8h, 90m or 1h30m, or `next`"))?;
+        let d = parse_duration(s).map_err(|_| ParseError::NotAClose(s.to_string()))?;
         if d > Duration::days(7) {
-            return Err(format!("`{s}` is longer than a week; use `next` to close at the next post"));
+            return Err(ParseError::CloseTooLong(s.to_string()));
         }
         Ok(Close::After(d))
     }
@@ -135,21 +132,23 @@ impl fmt::Display for Close {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Close::AtNextPost => f.write_str("at the next post"),
-            Close::After(d) => {
-                let (h, m) = (d.num_minutes() / 60, d.num_minutes() % 60);
-                match (h, m) {
-                    (0, m) => write!(f, "after {m}m"),
-                    (h, 0) => write!(f, "after {h}h"),
-                    (h, m) => write!(f, "after {h}h{m}m"),
-                }
-            }
+            Close::After(d) => write!(f, "after {}", duration_token(*d)),
         }
     }
 }
 
+/// A duration as typed: `8h`, `90m` as `1h30m`, `45m`.
+pub fn duration_token(d: Duration) -> String {
+    match (d.num_minutes() / 60, d.num_minutes() % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m}m"),
+    }
+}
+
 /// Parses a positive duration in hours and minutes: `8h`, `90m`, `1h30m`.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    let bad = || format!("`{s}` is not a duration such as 2h, 90m or 1h30m");
+pub fn parse_duration(s: &str) -> Result<Duration, ParseError> {
+    let bad = || ParseError::NotADuration(s.to_string());
     let mut minutes: i64 = 0;
     let mut number = String::new();
     for c in s.to_ascii_lowercase().chars() {
@@ -171,8 +170,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// Parses `HH:MM` (24-hour).
-pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    let bad = || format!("`{s}` is not a time: use HH:MM in 24-hour form, such as 09:30");
+pub fn parse_time(s: &str) -> Result<NaiveTime, ParseError> {
+    let bad = || ParseError::NotATime(s.to_string());
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
     if h.is_empty() || h.len() > 2 || m.len() != 2 {
         return Err(bad());
@@ -181,12 +180,43 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
 }
 
-pub fn parse_zone(s: &str) -> Result<Tz, String> {
-    s.parse::<Tz>().map_err(|_| {
-        let hint = closest_zone(s).map(|z| format!(" Did you mean {z}?")).unwrap_or_default();
-        format!("`{s}` is not an IANA time zone such as Europe/Berlin or America/New_York.{hint}")
-    })
+pub fn parse_zone(s: &str) -> Result<Tz, ParseError> {
+    s.parse::<Tz>().map_err(|_| ParseError::NotAZone { given: s.to_string(), hint: closest_zone(s) })
 }
+
+/// A time, zone, set of days or close time that does not read as one; the
+/// text is the catalogue's, in the source language where no reader is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    NotATime(String),
+    NotAZone { given: String, hint: Option<&'static str> },
+    NotDays(String),
+    NotADuration(String),
+    NotAClose(String),
+    CloseTooLong(String),
+}
+
+impl ParseError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            ParseError::NotATime(s) => msg!("not-a-time", given = s),
+            ParseError::NotAZone { given, hint: None } => msg!("not-a-zone", given = given),
+            ParseError::NotAZone { given, hint: Some(hint) } => msg!("not-a-zone-hint", given = given, hint = *hint),
+            ParseError::NotDays(s) => msg!("not-days", given = s),
+            ParseError::NotADuration(s) => msg!("not-a-duration", given = s),
+            ParseError::NotAClose(s) => msg!("not-a-close", given = s),
+            ParseError::CloseTooLong(s) => msg!("close-too-long", given = s),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().en())
+    }
+}
+
+impl std::error::Error for ParseError {}
 
 /// The IANA zone a mistyped or partial one most likely meant: the same name
 /// in another case, a city alone ("berlin"), or one or two typos away.

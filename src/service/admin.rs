@@ -3,14 +3,15 @@
 //! Runs on the writer; the caller wakes the schedulers afterwards.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::daily::{self, PostOutcome, rule_of, stored};
 use super::writer::{Scope, State};
 use super::{is_open, text};
 use crate::command::AdminCommand;
 use crate::delivery::Permission;
+use crate::i18n::Arg;
 use crate::ids::Platform;
+use crate::msg;
 use crate::quiz::schedule::{Days, Occurrence, Rule, next_post_after};
 use crate::reply::{Body, Reply};
 use crate::store::{self, StoredSchedule};
@@ -34,38 +35,38 @@ pub(super) fn run(
                 days: spec.days.unwrap_or(Days::EVERY_DAY),
                 close: spec.close.unwrap_or(state.core.rules.default_close),
             };
-            let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
+            let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
             state.store.set_schedule(channel, &stored(&rule, next))?;
             Ok(Reply::info(text::scheduled(&rule, next.at)))
         }
         AdminCommand::Pause => match schedule {
-            None => Ok(Reply::error(text::NOT_SCHEDULED)),
-            Some(s) if s.paused => Ok(Reply::info(text::ALREADY_PAUSED)),
+            None => Ok(Reply::error(msg!("not-scheduled"))),
+            Some(s) if s.paused => Ok(Reply::info(msg!("already-paused"))),
             Some(s) => {
                 state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
-                Ok(Reply::info(text::PAUSED))
+                Ok(Reply::info(msg!("paused")))
             }
         },
         AdminCommand::Resume => match (schedule, rule) {
             (Some(s), Some(rule)) if s.paused => {
-                let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NOT_SCHEDULED)) };
+                let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("not-scheduled"))) };
                 state.store.set_schedule(channel, &stored(&rule, next))?;
-                Ok(Reply::info(text::resumed(next.at, rule.tz)))
+                Ok(Reply::info(msg!("resumed", next = Arg::When(next.at, rule.tz))))
             }
-            (Some(_), Some(_)) => Ok(Reply::info(text::RUNNING)),
-            _ => Ok(Reply::error(text::NOT_SCHEDULED)),
+            (Some(_), Some(_)) => Ok(Reply::info(msg!("running"))),
+            _ => Ok(Reply::error(msg!("not-scheduled"))),
         },
         AdminCommand::Skip => match (schedule, rule) {
             (Some(s), Some(rule)) if !s.paused => {
                 if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
-                    return Ok(Reply::error(text::already_skipped(&s.next_date)));
+                    return Ok(Reply::error(msg!("already-skipped", date = &s.next_date)));
                 }
                 let (date, due) = (s.next_date.clone(), store::from_millis(s.next_at));
                 state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
-                Ok(Reply::info(text::skipped(&date, due, rule.tz)))
+                Ok(Reply::info(msg!("skipped", date = &date, due = Arg::When(due, rule.tz))))
             }
-            (Some(_), Some(_)) => Ok(Reply::error(text::NOTHING_TO_SKIP)),
-            _ => Ok(Reply::error(text::NOT_SCHEDULED)),
+            (Some(_), Some(_)) => Ok(Reply::error(msg!("nothing-to-skip"))),
+            _ => Ok(Reply::error(msg!("not-scheduled"))),
         },
         AdminCommand::PostNow => {
             let tz = rule.map_or(scope.tz, |r| r.tz);
@@ -78,19 +79,19 @@ pub(super) fn run(
                     past_today(state, channel, schedule, rule.as_ref(), today)?;
                     Reply::info(text::posted(closes_at.map(|c| (c, tz))))
                 }
-                PostOutcome::AlreadyPosted(date) => Reply::error(text::already_posted(&date)),
-                PostOutcome::EmptyBank => Reply::error(text::EMPTY_BANK),
+                PostOutcome::AlreadyPosted(date) => Reply::error(msg!("already-posted", date = &date)),
+                PostOutcome::EmptyBank => Reply::error(msg!("empty-bank")),
             })
         }
         // Closed here; settled in steps and revealed by the sender, which
         // edits the question message.
         AdminCommand::RevealNow => match state.store.open_post(channel)? {
             Some(post) => Ok(match state.store.begin_close(post.id, store::millis(now))? {
-                Some(store::Closed::Settling) => Reply::info(text::REVEALED),
-                Some(store::Closed::Missed) => Reply::info(text::CLOSED_UNSEEN),
-                None => Reply::error(text::ALREADY_REVEALED),
+                Some(store::Closed::Settling) => Reply::info(msg!("revealed")),
+                Some(store::Closed::Missed) => Reply::info(msg!("closed-unseen")),
+                None => Reply::error(msg!("already-revealed")),
             }),
-            None => Ok(Reply::error(text::NOTHING_TO_REVEAL)),
+            None => Ok(Reply::error(msg!("nothing-to-reveal"))),
         },
         AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
         AdminCommand::Check { granted } => {
@@ -102,7 +103,7 @@ pub(super) fn run(
                 let tz = rule.map_or(scope.tz, |r| r.tz);
                 lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
             }
-            Ok(Reply::private(Body::Info(lines.join("\n"))))
+            Ok(Reply::private(Body::Info(lines)))
         }
         AdminCommand::Categories(list) => {
             let known = state.core.bank.categories();
@@ -114,21 +115,21 @@ pub(super) fn run(
             let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, &list)?;
             Ok(Reply::info(text::categories_set(&list, pool.len())))
         }
-        AdminCommand::Timezone(zone) => match zone.parse::<Tz>() {
+        AdminCommand::Timezone(zone) => match crate::quiz::schedule::parse_zone(&zone) {
             Ok(tz) => {
                 state.store.set_guild_timezone(scope.who.guild, tz.name())?;
                 // Weeks and months start at other instants now.
                 daily::settle_all(state)?;
                 state.store.rebuild_totals(scope.who.guild, tz)?;
-                Ok(Reply::info(text::zone_set(tz)))
+                Ok(Reply::info(msg!("zone-set", zone = tz.name())))
             }
-            Err(_) => Ok(Reply::error(text::not_a_zone(&zone))),
+            Err(e) => Ok(Reply::error(e.msg())),
         },
         AdminCommand::SeasonStart(name) => {
             // Points of questions still settling belong to the closing season.
             daily::settle_all(state)?;
             match state.store.start_season(scope.who.guild, &name, store::millis(now))? {
-                store::SeasonStart::NameTaken => Ok(Reply::error(text::season_taken(&name))),
+                store::SeasonStart::NameTaken => Ok(Reply::error(msg!("season-taken", name = &name))),
                 store::SeasonStart::Started { closed } => Ok(Reply::public(Body::Info(text::season_started(
                     &name,
                     closed.as_ref().map(|(s, b)| (s.name.as_str(), b.len())),
@@ -146,12 +147,12 @@ pub(super) fn run(
         AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
         AdminCommand::WebRotate => {
             let (Some(base), Some(key)) = (state.core.rules.web_url.clone(), state.core.rules.page_key) else {
-                return Ok(Reply::error(text::WEB_OFF));
+                return Ok(Reply::error(msg!("web-off")));
             };
             let guild = scope.who.guild;
             let token =
                 state.store.web_token(guild, true, store::millis(now), &|g| super::page_token(&key, guild, g))?;
-            Ok(Reply::private(Body::Info(text::web_rotated(&base, &token))))
+            Ok(Reply::info(msg!("web-rotated", url = format!("{base}/s/{token}"))))
         }
     }
 }
@@ -200,26 +201,26 @@ fn status(
                 let due = store::from_millis(s.next_at);
                 let next = if skipped { next_post_after(rule, due).map(|o| o.at) } else { Some(due) };
                 if skipped {
-                    lines.push(text::status_skipped(&s.next_date));
+                    lines.push(msg!("status-skipped", date = &s.next_date));
                 }
                 if let Some(next) = next {
-                    lines.push(text::status_next(next, rule.tz));
+                    lines.push(msg!("status-next", at = Arg::When(next, rule.tz)));
                 }
             }
         }
-        _ => lines.push(text::NO_SCHEDULE_STATUS.into()),
+        _ => lines.push(msg!("status-no-schedule")),
     }
     match state.store.open_post(channel)? {
         Some(p) if is_open(&p, now) => {
             let tz = rule.map_or(scope.tz, |r| r.tz);
             lines.push(text::status_open(&p.local_date, p.closes_at.map(|c| (store::from_millis(c), tz))));
         }
-        _ => lines.push(text::NO_QUESTION_OPEN.into()),
+        _ => lines.push(msg!("status-no-question")),
     }
     lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
     if let Some(p) = state.store.channel_problem(channel)? {
         let tz = rule.map_or(scope.tz, |r| r.tz);
         lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
     }
-    Ok(Reply::private(Body::Info(lines.join("\n"))))
+    Ok(Reply::private(Body::Info(lines)))
 }

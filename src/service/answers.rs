@@ -10,6 +10,8 @@ use super::writer::{AnswerJob, State, Who};
 use super::{Ctx, is_open, text};
 use crate::command::QuestionRef;
 use crate::content::{Item, ItemKind};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::quiz::grading;
 use crate::reply::{Body, Mode, Reply, Verdict, VerdictCard};
 use crate::store::{self, AnswerRow, Inserted, Post, PracticeId, StoreError};
@@ -18,7 +20,7 @@ use crate::store::{self, AnswerRow, Inserted, Post, PracticeId, StoreError};
 enum Target {
     Daily(Post),
     Practice(PracticeId, String),
-    Nothing(String),
+    Nothing(Msg),
 }
 
 /// A command's outcome under the writer: a reply, or a daily answer still to commit.
@@ -97,11 +99,11 @@ fn answer(
     let target = match question {
         Some(QuestionRef::Daily(id)) => match state.store.post(id)? {
             Some(post) if post.channel_id == who.channel => Target::Daily(post),
-            _ => Target::Nothing(text::NOT_THIS_CHANNEL.into()),
+            _ => Target::Nothing(msg!("not-this-channel")),
         },
         Some(QuestionRef::Practice(id)) => match state.store.practice_question(id)? {
             Some(q) if q.user_id == who.user => Target::Practice(q.id, q.item_id),
-            _ => Target::Nothing(text::NOT_YOUR_PRACTICE.into()),
+            _ => Target::Nothing(msg!("not-your-practice")),
         },
         None => route(state, who, ctx)?,
     };
@@ -128,14 +130,14 @@ fn route(state: &State, who: &Who, ctx: &Ctx) -> store::Result<Target> {
         return Ok(Target::Practice(q.id, q.item_id));
     }
     Ok(Target::Nothing(match daily_answer {
-        Some(first) => text::already_answered_daily(&first),
-        None => text::NOTHING_OPEN.into(),
+        Some(first) => msg!("already-answered-daily", first = &first),
+        None => msg!("nothing-open"),
     }))
 }
 
 fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
     if !is_open(post, ctx.now) {
-        return Ok(Handled::Done(Reply::error(text::closed(&post.local_date))));
+        return Ok(Handled::Done(Reply::error(msg!("question-closed", date = &post.local_date))));
     }
     let found = state.core.item(&state.store, &post.item_id)?;
     let item = &*found.item;
@@ -185,10 +187,10 @@ fn answer_practice(
             reveal_at: None,
         })),
         Inserted::Duplicate { answer: first, .. } => {
-            Reply::error(text::already_answered_practice(&text::title_of(item), &first))
+            Reply::error(msg!("already-answered-practice", title = &text::title_of(item), first = &first))
         }
         // Practice questions never close.
-        Inserted::Closed => Reply::error(text::PRACTICE_CLOSED),
+        Inserted::Closed => Reply::error(msg!("practice-closed")),
     })
 }
 
@@ -205,8 +207,10 @@ fn daily_reply(a: DailyAnswer, result: Inserted) -> Reply {
             explanation: None,
             reveal_at: a.reveal_at,
         })),
-        Inserted::Duplicate { answer: first, .. } => Reply::error(text::already_answered(&a.title, &first)),
-        Inserted::Closed => Reply::error(text::closed(&a.local_date)),
+        Inserted::Duplicate { answer: first, .. } => {
+            Reply::error(msg!("already-answered", title = &a.title, first = &first))
+        }
+        Inserted::Closed => Reply::error(msg!("question-closed", date = &a.local_date)),
     }
 }
 

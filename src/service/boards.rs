@@ -5,6 +5,8 @@
 use super::writer::{Scope, State};
 use super::{Ctx, daily, text};
 use crate::command::UserArg;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::quiz::leaderboard::{self, Period, Sort, Standing, accuracy_percent};
 use crate::reply::{BoardCard, BoardRow, Body, Reply, StatsCard, StreakCard};
 use crate::store::{self, BoardKind, Store};
@@ -32,11 +34,11 @@ pub(super) fn season(store: &Store, scope: &Scope, ctx: &Ctx, name: Option<Strin
     let ranked = store.season_board(scope.who.guild, &season, store::millis(ctx.now))?;
     let you = ranked.iter().enumerate().skip(BOARD_SIZE).find(|(_, r)| r.user_id == scope.who.user);
     let top = &ranked[..ranked.len().min(BOARD_SIZE)];
-    let rows = board_rows(top, you.map(|(i, r)| (i + 1, r)), scope, |r| text::points(r.points));
+    let rows = board_rows(top, you.map(|(i, r)| (i + 1, r)), scope, |r| msg!("points", points = r.points));
     Ok(Reply::public(Body::Leaderboard(BoardCard {
         title: text::season_title(&season.name, season.ended_at.is_none()),
         rows,
-        empty: text::NO_SEASON_ANSWERS.into(),
+        empty: msg!("no-season-answers"),
     })))
 }
 
@@ -55,17 +57,26 @@ pub(super) fn leaderboard(
     // the rule in one place and costs nothing for ten rows.
     let ranked = leaderboard::rank(found.top, sort);
     let figure = |r: &Standing| match (board, sort) {
-        (BoardKind::Practice, _) => format!("{} correct of {}", r.correct, r.answered),
-        (_, Sort::Points) => text::points(r.points),
-        (_, Sort::Streak) => format!("{} in a row", r.streak),
-        (_, Sort::Accuracy) => format!("{}% ({}/{})", accuracy_percent(r.correct, r.answered), r.correct, r.answered),
+        (BoardKind::Practice, _) => msg!("figure-practice", correct = r.correct, answered = r.answered),
+        (_, Sort::Points) => msg!("points", points = r.points),
+        (_, Sort::Streak) => msg!("figure-streak", days = r.streak),
+        (_, Sort::Accuracy) => msg!(
+            "figure-accuracy",
+            share = accuracy_percent(r.correct, r.answered),
+            correct = r.correct,
+            answered = r.answered
+        ),
     };
     let rows = board_rows(&ranked, found.you.as_ref().map(|(rank, you)| (*rank, you)), scope, figure);
     let daily = board == BoardKind::Daily;
     Ok(Reply::public(Body::Leaderboard(BoardCard {
-        title: text::board_title(daily, period.title(), sort.title()),
+        title: if daily {
+            msg!("board-title-daily", period = text::period(period), sort = text::sort(sort))
+        } else {
+            msg!("board-title-practice", period = text::period(period))
+        },
         rows,
-        empty: (if daily { text::BOARD_EMPTY_DAILY } else { text::BOARD_EMPTY }).into(),
+        empty: if daily { msg!("board-empty-daily") } else { msg!("board-empty") },
     })))
 }
 
@@ -75,7 +86,7 @@ fn board_rows(
     top: &[Standing],
     you: Option<(usize, &Standing)>,
     scope: &Scope,
-    figure: impl Fn(&Standing) -> String,
+    figure: impl Fn(&Standing) -> Msg,
 ) -> Vec<BoardRow> {
     let row = |rank: usize, r: &Standing| BoardRow {
         rank,
@@ -96,39 +107,41 @@ pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserAr
         None => (scope.who.user, ctx.user_name.clone()),
         Some(UserArg::Id(s) | UserArg::Name(s)) => match store.find_user(ctx.platform, &s)? {
             Some(found) => found,
-            None => return Ok(Reply::error(text::no_player(&s))),
+            None => return Ok(Reply::error(msg!("no-player", name = &s))),
         },
     };
     let s = store.user_stats(scope.who.guild, user_id)?;
-    let lines = vec![
+    let mut lines = vec![
         (
-            "Daily answers".to_string(),
-            format!(
-                "{} ({} correct, {}%)",
-                s.daily_answered,
-                s.daily_correct,
-                accuracy_percent(s.daily_correct, s.daily_answered)
+            msg!("stats-daily"),
+            msg!(
+                "stats-daily-figure",
+                answered = s.daily_answered,
+                correct = s.daily_correct,
+                share = accuracy_percent(s.daily_correct, s.daily_answered)
             ),
         ),
-        ("Points".to_string(), s.points.to_string()),
-        ("Streak".to_string(), format!("{} (best {}, {} freezes)", s.streak, s.best_streak, s.freezes)),
+        (msg!("stats-points"), msg!("stats-points-figure", points = s.points)),
         (
-            "Practice".to_string(),
-            format!(
-                "{} answered, {} correct ({}%)",
-                s.practice_answered,
-                s.practice_correct,
-                accuracy_percent(s.practice_correct, s.practice_answered)
+            msg!("stats-streak"),
+            msg!("stats-streak-figure", current = s.streak, best = s.best_streak, freezes = s.freezes),
+        ),
+        (
+            msg!("stats-practice"),
+            msg!(
+                "stats-practice-figure",
+                answered = s.practice_answered,
+                correct = s.practice_correct,
+                share = accuracy_percent(s.practice_correct, s.practice_answered)
             ),
         ),
     ];
-    let mut lines = lines;
     let cards = store.cards(user_id)?;
     let learned = cards.values().filter(|c| c.learned()).count();
-    lines.push(("Learned".to_string(), text::learned(learned, cards.len())));
+    lines.push((msg!("stats-learned"), msg!("learned", learned = learned, seen = cards.len())));
     let (right, all) =
         store.recent_results(scope.who.guild, user_id, ctx.now - chrono::Duration::days(RETENTION_DAYS))?;
-    lines.push((format!("Retention, last {RETENTION_DAYS} days"), text::retention(right, all)));
+    lines.push((msg!("stats-retention", days = RETENTION_DAYS), text::retention(right, all)));
     Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
 }
 

@@ -6,8 +6,10 @@ use chrono::{DateTime, Utc};
 
 use super::{Service, daily, recap, text};
 use crate::delivery::{DeliveryError, Next, after_failure};
+use crate::i18n::Msg;
 use crate::ids::Sendable;
 use crate::ids::Share;
+use crate::msg;
 use crate::reply::Reply;
 use crate::reply::{Body, Image};
 use crate::store::{self, Destination, Part, Platform, StoreError};
@@ -25,7 +27,7 @@ pub struct Outbound {
     /// The channel discusses each daily question in a thread: for a
     /// question, the thread's name; for a reveal, set when the reveal goes
     /// in the question's thread too.
-    pub thread: Option<String>,
+    pub thread: Option<Msg>,
 }
 
 impl Outbound {
@@ -69,7 +71,7 @@ impl Service {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
                     };
-                    let thread = pending.threads.then(|| text::thread_name(&pending.post.local_date));
+                    let thread = pending.threads.then(|| msg!("thread-name", date = &pending.post.local_date));
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),
                         thread,

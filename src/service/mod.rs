@@ -16,7 +16,7 @@ mod deliveries;
 pub mod export;
 mod limits;
 pub mod packs;
-mod page;
+pub mod page;
 mod practice;
 mod readers;
 pub mod recap;
@@ -38,6 +38,7 @@ pub use deliveries::Outbound;
 use crate::command::{self, Command};
 use crate::content::{Bank, Item, ItemKind};
 use crate::ids::{self, Platform};
+use crate::msg;
 use crate::quiz::ratelimit::RateRules;
 use crate::quiz::schedule::Close;
 use crate::quiz::scoring::ScoringRules;
@@ -244,7 +245,7 @@ impl Service {
     pub fn handle_text(&self, ctx: &Ctx, text: &str) -> Reply {
         match command::parse(text, self.core.rules.max_input_chars) {
             Ok(cmd) => self.handle(ctx, cmd),
-            Err(e) => Reply::error(e.to_string()),
+            Err(e) => Reply::error(e.msg()),
         }
     }
 
@@ -258,39 +259,38 @@ impl Service {
     pub async fn handle_text_async(&self, ctx: Ctx, text: &str) -> Reply {
         match command::parse(text, self.core.rules.max_input_chars) {
             Ok(cmd) => self.handle_async(ctx, cmd).await,
-            Err(e) => Reply::error(e.to_string()),
+            Err(e) => Reply::error(e.msg()),
         }
     }
 
     /// The one place a command is routed. `inline`: reads run on the
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
-        let platform = ctx.platform;
         let kind = kind_of(&cmd);
         let refused = matches!(&cmd, Command::Admin(_)) && !ctx.is_admin;
-        let reply = self.route_unspelled(ctx, cmd, inline).await;
+        let reply = self.dispatch(ctx, cmd, inline).await;
         let outcome = match &reply.body {
             _ if refused => "refused",
             Body::Error(_) => "error",
             _ => "ok",
         };
         self.core.metrics.command(kind, outcome);
-        text::spelled_for(platform, reply)
+        reply
     }
 
-    async fn route_unspelled(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
+    async fn dispatch(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
         if !self.limits.admit(self.core.rules.rate, &ctx) {
             self.core.metrics.rate_limited(ctx.platform.as_str());
-            return Reply::error(text::TOO_FAST);
+            return Reply::error(msg!("too-fast"));
         }
         let result = match cmd {
             Command::Answer { answer, question } => {
                 let (job, reply) = answers::job(ctx, answer, question);
                 self.writer.answer(job);
-                return reply.await.unwrap_or_else(|_| Reply::error(text::TRY_AGAIN));
+                return reply.await.unwrap_or_else(|_| Reply::error(msg!("try-again")));
             }
-            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help(ctx.platform) }))),
-            Command::ForgetMe { confirm: false } => Ok(Reply::private(Body::Info(text::forget_me_first(ctx.platform)))),
+            Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help() }))),
+            Command::ForgetMe { confirm: false } => Ok(Reply::info(text::forget_me_first(ctx.platform))),
             Command::ForgetMe { confirm: true } => {
                 self.write(move |w| {
                     let scope = w.scope(&ctx)?;
@@ -298,7 +298,7 @@ impl Service {
                     let gone = w.store.forget_player(scope.who.guild, scope.who.user)?;
                     w.store.rebuild_totals(scope.who.guild, scope.tz)?;
                     tracing::info!(guild = %scope.who.guild, user = %scope.who.user, gone, "a player's data was deleted at their request");
-                    Ok(Reply::private(Body::Info(text::forgotten(gone))))
+                    Ok(Reply::info(msg!("forgotten", answers = gone)))
                 })
                 .await
             }
@@ -311,7 +311,7 @@ impl Service {
             }
             Command::Web => {
                 let (Some(base), Some(key)) = (self.core.rules.web_url.clone(), self.core.rules.page_key) else {
-                    return Reply::error(text::WEB_OFF);
+                    return Reply::error(msg!("web-off"));
                 };
                 self.write(move |w| {
                     let scope = w.scope(&ctx)?;

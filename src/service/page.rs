@@ -9,7 +9,9 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{Service, daily, recap, text};
 use crate::content::Bank;
+use crate::i18n::{Lang, Msg};
 use crate::ids::{GuildId, UserId};
+use crate::msg;
 use crate::quiz::leaderboard::{Period, Sort, Standing, accuracy_percent, period_key, rank};
 use crate::quiz::recap::{WINDOW, first_day};
 use crate::reply::RecapCard;
@@ -21,7 +23,7 @@ const ARCHIVE: usize = 30;
 
 /// What the page shows, gathered on a read connection.
 struct PageData {
-    boards: Vec<(String, Vec<Standing>)>,
+    boards: Vec<(Msg, Vec<Standing>)>,
     streaks: Vec<Standing>,
     week: RecapCard,
     archive: Vec<Revealed>,
@@ -46,7 +48,12 @@ fn well_formed(token: &str) -> bool {
 impl Service {
     /// The page of the server whose token this is, or `None` (a 404) for
     /// any other string. Reads off the writer, draws on a blocking thread.
-    pub async fn server_page(&self, token: String, now: DateTime<Utc>) -> Result<Option<String>, StoreError> {
+    pub async fn server_page(
+        &self,
+        token: String,
+        now: DateTime<Utc>,
+        lang: Lang,
+    ) -> Result<Option<String>, StoreError> {
         if !well_formed(&token) {
             return Ok(None);
         }
@@ -67,7 +74,7 @@ impl Service {
         }
         let core = std::sync::Arc::clone(&self.core);
         let data = self.read(move |r| gather(r, &core.bank, guild, tz, now)).await?;
-        tokio::task::spawn_blocking(move || Some(render(&data)))
+        tokio::task::spawn_blocking(move || Some(render(&data, lang)))
             .await
             .map_err(|e| StoreError::Failed { temporary: true, message: format!("drawing the page failed: {e}") })
     }
@@ -76,10 +83,14 @@ impl Service {
 fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>) -> store::Result<PageData> {
     let nobody = UserId(0);
     let mut boards = Vec::new();
-    for (period, title) in [(Period::Week, "This week"), (Period::Month, "This month"), (Period::All, "All time")] {
+    for (period, title) in [
+        (Period::Week, msg!("page-board-week")),
+        (Period::Month, msg!("page-board-month")),
+        (Period::All, msg!("page-board-all")),
+    ] {
         let key = period_key(period, now, tz);
         let board = store.board(guild, BoardKind::Daily, &key, Sort::Points, nobody, BOARD_ROWS)?;
-        boards.push((title.to_string(), rank(board.top, Sort::Points)));
+        boards.push((title, rank(board.top, Sort::Points)));
     }
     if let Some(season) = store.season(guild, None)? {
         let mut board = store.season_board(guild, &season, store::millis(now))?;
@@ -123,8 +134,9 @@ pre{background:#f4f4f4;padding:.5rem;overflow-x:auto;font-size:.9rem}code{font-f
 .question p:first-child{font-weight:600;font-size:1.05rem}
 ";
 
-fn render(data: &PageData) -> String {
-    let alt = text::chart_alt(&data.week);
+fn render(data: &PageData, lang: Lang) -> String {
+    let t = |m: Msg| lang.tr(&m);
+    let alt = lang.tr(&text::chart_alt(&data.week));
     let chart = match crate::chart::svg(&data.week.chart) {
         Ok(svg) => {
             // The SVG is our own drawing; the label is escaped like any text.
@@ -138,46 +150,51 @@ fn render(data: &PageData) -> String {
     };
     let page: Markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
-                title { "Quiz boards" }
+                title { (t(msg!("page-title"))) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 main {
-                    h1 { "Quiz boards" }
-                    p class="meta" { "Times and weeks in " (data.tz.name()) "." }
+                    h1 { (t(msg!("page-title"))) }
+                    p class="meta" { (t(msg!("page-zone", zone = data.tz.name()))) }
                     section aria-labelledby="boards" {
-                        h2 id="boards" { "Leaderboards" }
+                        h2 id="boards" { (t(msg!("page-boards"))) }
                         div class="boards" {
                             @for (title, rows) in &data.boards {
-                                (board(title, rows))
+                                (board(&lang.tr(title), rows, lang))
                             }
-                            (streak_board(&data.streaks))
+                            (streak_board(&data.streaks, lang))
                         }
                     }
                     section aria-labelledby="week" {
-                        h2 id="week" { "The last seven days" }
+                        h2 id="week" { (t(msg!("page-week"))) }
                         figure {
                             (chart)
                             figcaption { (alt) }
                         }
                     }
                     section aria-labelledby="archive" {
-                        h2 id="archive" { "Past questions" }
+                        h2 id="archive" { (t(msg!("page-archive"))) }
                         @if data.archive.is_empty() {
-                            p { "No question has been revealed yet." }
+                            p { (t(msg!("page-no-archive"))) }
                         }
                         @for q in &data.archive {
                             article {
                                 div class="question" { (rich(&q.prompt)) }
-                                p class="meta" { (q.date) " · " (q.category) " · "
-                                    (q.answered) " answered, " (q.right) " right ("
-                                    (accuracy_percent(i64::from(q.right), i64::from(q.answered))) "%)" }
-                                p { "Answer: " span class="answer" { (inline(&q.right_answer)) } }
+                                p class="meta" { (t(msg!(
+                                    "page-question-meta",
+                                    date = &q.date,
+                                    category = &q.category,
+                                    answered = q.answered,
+                                    right = q.right,
+                                    share = accuracy_percent(i64::from(q.right), i64::from(q.answered))
+                                ))) }
+                                p { (t(msg!("page-answer"))) " " span class="answer" { (inline(&q.right_answer)) } }
                                 (rich(&q.explanation))
                             }
                         }
@@ -216,20 +233,27 @@ fn inline(line: &str) -> Markup {
     }
 }
 
-fn board(title: &str, rows: &[Standing]) -> Markup {
+fn board(title: &str, rows: &[Standing], lang: Lang) -> Markup {
+    let t = |m: Msg| lang.tr(&m);
     html! {
         div {
             h3 { (title) }
             @if rows.is_empty() {
-                p { "No answers yet." }
+                p { (t(msg!("page-no-answers"))) }
             } @else {
                 table {
-                    thead { tr { th scope="col" { "#" } th scope="col" { "Player" } th class="n" scope="col" { "Points" }
-                        th class="n" scope="col" { "Accuracy" } } }
+                    thead { tr { th scope="col" { "#" } th scope="col" { (t(msg!("page-col-player"))) }
+                        th class="n" scope="col" { (t(msg!("page-col-points"))) }
+                        th class="n" scope="col" { (t(msg!("page-col-accuracy"))) } } }
                     tbody {
                         @for (i, r) in rows.iter().enumerate() {
                             tr { td { (i + 1) } td { (r.name) } td class="n" { (r.points) }
-                                td class="n" { (accuracy_percent(r.correct, r.answered)) "% (" (r.correct) "/" (r.answered) ")" } }
+                                td class="n" { (t(msg!(
+                                    "figure-accuracy",
+                                    share = accuracy_percent(r.correct, r.answered),
+                                    correct = r.correct,
+                                    answered = r.answered
+                                ))) } }
                         }
                     }
                 }
@@ -238,15 +262,17 @@ fn board(title: &str, rows: &[Standing]) -> Markup {
     }
 }
 
-fn streak_board(rows: &[Standing]) -> Markup {
+fn streak_board(rows: &[Standing], lang: Lang) -> Markup {
+    let t = |m: Msg| lang.tr(&m);
     html! {
         div {
-            h3 { "Streaks" }
+            h3 { (t(msg!("page-streaks"))) }
             @if rows.is_empty() {
-                p { "No streaks yet." }
+                p { (t(msg!("page-no-streaks"))) }
             } @else {
                 table {
-                    thead { tr { th scope="col" { "#" } th scope="col" { "Player" } th class="n" scope="col" { "Days in a row" } } }
+                    thead { tr { th scope="col" { "#" } th scope="col" { (t(msg!("page-col-player"))) }
+                        th class="n" scope="col" { (t(msg!("page-col-days"))) } } }
                     tbody {
                         @for (i, r) in rows.iter().enumerate() {
                             tr { td { (i + 1) } td { (r.name) } td class="n" { (r.streak) } }
@@ -256,4 +282,21 @@ fn streak_board(rows: &[Standing]) -> Markup {
             }
         }
     }
+}
+
+/// What any link that is not a server's page shows.
+pub fn not_found(lang: Lang) -> String {
+    let t = |m: Msg| lang.tr(&m);
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang=(lang.tag()) {
+            head { meta charset="utf-8"; title { (t(msg!("page-not-found-title"))) } }
+            body { main {
+                h1 { (t(msg!("page-not-found-title"))) }
+                p { (PreEscaped(maud::html! { (t(msg!("page-not-found", command = "\u{E012}"))) }.into_string()
+                    .replace('\u{E012}', "<code>/quiz web</code>"))) }
+            } }
+        }
+    };
+    page.into_string()
 }

@@ -5,6 +5,7 @@
 use super::writer::{Scope, State};
 use super::{Ctx, question_card, text};
 use crate::command::QuestionRef;
+use crate::msg;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
@@ -31,7 +32,7 @@ pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option
     let open = state.store.open_post(scope.who.channel)?.map(|p| p.item_id);
     let exclude: HashSet<&str> = open.as_deref().into_iter().collect();
     let Some(item_id) = srs::next_practice(&pool, &cards, &exclude, ctx.now, &mut state.rng).map(str::to_string) else {
-        return Ok(Reply::error(text::EMPTY_BANK));
+        return Ok(Reply::error(msg!("empty-bank")));
     };
     let id = state.store.create_practice(scope.who.user, scope.who.guild, &item_id, store::millis(ctx.now))?;
     let found = core.item(&state.store, &item_id)?;
@@ -50,5 +51,5 @@ pub(super) fn review(store: &Store, bank: &Bank, scope: &Scope, now: DateTime<Ut
     let day_end =
         tomorrow.and_then(|d| localtime::start_of_day(scope.tz, d)).unwrap_or(now + chrono::Duration::days(1));
     let outlook = srs::outlook(cards.values(), now, day_end);
-    Ok(Reply::info(text::review_outlook(&outlook, cards.len(), scope.tz)))
+    Ok(Reply::private(Body::Info(text::review_outlook(&outlook, cards.len(), scope.tz))))
 }

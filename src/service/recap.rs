@@ -9,6 +9,7 @@ use super::text;
 use super::writer::State;
 use crate::chart::{Bar, WeekChart};
 use crate::content::Bank;
+use crate::msg;
 use crate::quiz::leaderboard::{Sort, rank};
 use crate::quiz::localtime::start_of_day;
 use crate::quiz::recap::{self, QuestionFigures};
@@ -74,12 +75,12 @@ pub(super) fn set(
     let Some((day, time)) = when else {
         let had = state.store.recap_schedule(channel)?.is_some();
         state.store.set_recap_schedule(channel, None)?;
-        return Ok(Reply::info(if had { text::RECAP_OFF } else { text::RECAP_WAS_OFF }));
+        return Ok(Reply::info(if had { msg!("recap-off") } else { msg!("recap-was-off") }));
     };
-    let Some(schedule) = state.store.schedule(channel)? else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
-    let Ok(tz) = schedule.timezone.parse::<Tz>() else { return Ok(Reply::error(text::RECAP_NEEDS_SCHEDULE)) };
+    let Some(schedule) = state.store.schedule(channel)? else { return Ok(Reply::error(msg!("recap-needs-schedule"))) };
+    let Ok(tz) = schedule.timezone.parse::<Tz>() else { return Ok(Reply::error(msg!("recap-needs-schedule"))) };
     let rule = recap::rule(day, time, tz);
-    let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(text::NEVER_POSTS)) };
+    let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
     let s = StoredRecapSchedule {
         weekday: u8::try_from(day.num_days_from_monday()).unwrap_or(0),
         local_time: time.format("%H:%M").to_string(),
@@ -134,7 +135,12 @@ pub fn week_card(
         .filter(|s| s.points > 0)
         .take(TOP)
         .enumerate()
-        .map(|(i, s)| BoardRow { rank: i + 1, name: s.name.clone(), figure: text::points(s.points), is_you: false })
+        .map(|(i, s)| BoardRow {
+            rank: i + 1,
+            name: s.name.clone(),
+            figure: msg!("points", points = s.points),
+            is_you: false,
+        })
         .collect();
     let hardest = match &week.hardest {
         Some(h) => {
@@ -146,7 +152,7 @@ pub fn week_card(
     };
     let title = text::recap_title(first_day, first_day + chrono::Duration::days(6));
     let chart = WeekChart {
-        title: title.clone(),
+        title: title.en(),
         days: week
             .days
             .iter()

@@ -11,7 +11,9 @@ use super::writer::{Scope, State};
 use crate::command::{MAX_REASON_CHARS, Review, form_id, review_button};
 use crate::content::own::{self, Draft, Field, FieldError};
 use crate::content::{Bank, Item, ItemKind, lint};
+use crate::i18n::Msg;
 use crate::ids::own_item_id;
+use crate::msg;
 use crate::reply::{Action, Body, FormCard, FormField, InvalidCard, Reply, ReviewCard};
 use crate::store::{self, GuildId, Store, Suggestion, SuggestionState};
 
@@ -28,8 +30,8 @@ fn form_card(draft: &Draft, edit: Option<i64>) -> FormCard {
             let (label, hint) = text::field_label(f);
             FormField {
                 id: f.id(),
-                label: label.into(),
-                hint: hint.into(),
+                label,
+                hint,
                 value: draft.get(f).to_string(),
                 long: matches!(f, Field::Prompt | Field::Options | Field::Explanation),
                 required: f != Field::Answer,
@@ -38,21 +40,21 @@ fn form_card(draft: &Draft, edit: Option<i64>) -> FormCard {
         })
         .collect();
     let (id, title) = match edit {
-        Some(n) => (form_id("edit", Some(n)), text::EDIT_TITLE),
-        None => (form_id("suggest", None), text::SUGGEST_TITLE),
+        Some(n) => (form_id("edit", Some(n)), msg!("edit-title")),
+        None => (form_id("suggest", None), msg!("suggest-title")),
     };
-    FormCard { id, title: title.into(), fields }
+    FormCard { id, title, fields }
 }
 
 /// The form asking a reviewer why they turn a suggestion down.
 pub(super) fn reject_form(id: i64) -> Reply {
     Reply::private(Body::Form(FormCard {
         id: form_id("reject", Some(id)),
-        title: text::REJECT_TITLE.into(),
+        title: msg!("reject-title"),
         fields: vec![FormField {
             id: "reason",
-            label: text::REASON_LABEL.into(),
-            hint: text::REASON_HINT.into(),
+            label: msg!("reason-label"),
+            hint: msg!("reason-hint"),
             value: String::new(),
             long: false,
             required: false,
@@ -65,10 +67,9 @@ pub(super) fn reject_form(id: i64) -> Reply {
 /// refilled with what was sent.
 fn invalid(mut errors: Vec<FieldError>, draft: &Draft, edit: Option<i64>) -> Reply {
     errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
-    let problems =
-        errors.into_iter().map(|e| (e.field.id(), text::field_label(e.field).0.to_string(), e.message)).collect();
+    let problems = errors.into_iter().map(|e| (e.field.id(), text::field_label(e.field).0, e.message)).collect();
     let retry = form_card(draft, edit);
-    Reply::private(Body::Invalid(InvalidCard { title: text::NOT_SAVED.into(), problems, retry }))
+    Reply::private(Body::Invalid(InvalidCard { title: msg!("not-saved"), problems, retry }))
 }
 
 /// How many of one member's suggestions may wait for review at once, so
@@ -78,7 +79,7 @@ const MAX_PENDING: i64 = 10;
 /// A filled suggestion form: stored as pending if it passes the pack rules.
 pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateTime<Utc>) -> store::Result<Reply> {
     if state.store.pending_by(scope.who.guild, scope.who.user)? >= MAX_PENDING {
-        return Ok(Reply::error(text::too_many_pending(MAX_PENDING)));
+        return Ok(Reply::error(msg!("too-many-pending", max = MAX_PENDING)));
     }
     let item = match draft.check("suggestion", state.core.bank.categories()) {
         Ok(item) => item,
@@ -93,21 +94,22 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
     tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
     // The author sees the lint only: which items have the same answer would
     // tell a member whether a guess at an open question is right.
-    let lint: Vec<String> = lint(&item).into_iter().map(|(_, message)| message).collect();
-    Ok(Reply::info(text::suggestion_saved(id, &lint)))
+    let mut lines = vec![msg!("suggestion-saved", id = id)];
+    lines.extend(lint(&item).into_iter().map(|(_, rule)| msg!("note-line", note = own::pack_rule(rule))));
+    Ok(Reply::private(Body::Info(lines)))
 }
 
 /// What a reviewer should know: the pack lint, and the bank's or the
 /// server's items that ask the same thing.
-fn notes(store: &Store, bank: &Bank, guild: GuildId, item: &Item) -> store::Result<Vec<String>> {
-    let mut out: Vec<String> = lint(item).into_iter().map(|(_, message)| message).collect();
+fn notes(store: &Store, bank: &Bank, guild: GuildId, item: &Item) -> store::Result<Vec<Msg>> {
+    let mut out: Vec<Msg> = lint(item).into_iter().map(|(_, rule)| own::pack_rule(rule)).collect();
     let own = own_items(store, guild)?;
     let similar = own::similar(item, bank.live().chain(own.iter()));
     for other in similar.iter().take(MAX_SIMILAR) {
-        out.push(text::similar_warning(&display_id(&other.id), &other.prompt));
+        out.push(msg!("similar-warning", id = &display_id(&other.id), prompt = &other.prompt));
     }
     if similar.len() > MAX_SIMILAR {
-        out.push(text::more_similar(similar.len() - MAX_SIMILAR));
+        out.push(msg!("more-similar", count = similar.len() - MAX_SIMILAR));
     }
     Ok(out)
 }
@@ -133,14 +135,14 @@ fn display_id(id: &str) -> String {
 pub(super) fn mine(store: &Store, scope: &Scope) -> store::Result<Reply> {
     let list = store.suggestions_by(scope.who.guild, scope.who.user)?;
     if list.is_empty() {
-        return Ok(Reply::info(text::NO_SUGGESTIONS));
+        return Ok(Reply::info(msg!("no-suggestions")));
     }
-    let mut lines = vec![text::YOUR_SUGGESTIONS.to_string()];
+    let mut lines = vec![msg!("your-suggestions")];
     for s in list {
         let title = own::from_stored(&s.item, "suggestion").map_or_else(|_| String::new(), |i| text::title_of(&i));
         lines.push(text::suggestion_line(s.id, &title, s.state, s.reason.as_deref()));
     }
-    Ok(Reply::info(lines.join("\n")))
+    Ok(Reply::private(Body::Info(lines)))
 }
 
 /// The review commands, run on the writer (the caller checked the user is an admin).
@@ -151,7 +153,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
         // Rejecting needs no readable item: an unreadable one can go too.
         Review::RejectForm(id) => Ok(match state.store.suggestion(guild, id)? {
             Some(s) if s.state == SuggestionState::Pending => reject_form(id),
-            _ => Reply::error(text::NO_SUCH_SUGGESTION),
+            _ => Reply::error(msg!("no-such-suggestion")),
         }),
         Review::Edit(id) => Ok(match pending(&state.store, guild, id)? {
             Ok((_, item)) => form(&Draft::from_item(&item), Some(id)),
@@ -163,18 +165,18 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 Err(errors) => return Ok(invalid(errors, &draft, Some(id))),
             };
             if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"))? {
-                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+                return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             match state.store.suggestion(guild, id)? {
-                Some(s) => show(state, scope, s, Some(text::edited(id))),
-                None => Ok(Reply::error(text::NO_SUCH_SUGGESTION)),
+                Some(s) => show(state, scope, s, Some(msg!("edited", id = id))),
+                None => Ok(Reply::error(msg!("no-such-suggestion"))),
             }
         }
         Review::Reject { id, reason } => {
             if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), store::millis(now))? {
-                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+                return Ok(Reply::error(msg!("no-such-suggestion")));
             }
-            next(state, scope, Some(text::rejected(id)))
+            next(state, scope, Some(msg!("rejected", id = id)))
         }
         Review::Approve(id) => {
             let (author, item) = match pending(&state.store, guild, id)? {
@@ -182,7 +184,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 Err(refusal) => return Ok(refusal),
             };
             if author == Some(scope.who.user) {
-                return Ok(Reply::error(text::OWN_SUGGESTION));
+                return Ok(Reply::error(msg!("own-suggestion")));
             }
             let taken: Vec<String> = state.store.own_pool(guild)?.into_iter().map(|(slug, _)| slug).collect();
             let slug = (1..)
@@ -197,10 +199,10 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 (&slug, &item.category, &text),
                 store::millis(now),
             )? {
-                return Ok(Reply::error(text::NO_SUCH_SUGGESTION));
+                return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");
-            next(state, scope, Some(text::approved(id, &slug)))
+            next(state, scope, Some(msg!("approved", id = id, slug = &slug)))
         }
     }
 }
@@ -209,27 +211,24 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
 /// reply refusing it (not pending here, or no longer readable).
 fn pending(store: &Store, guild: GuildId, id: i64) -> store::Result<Result<(Option<store::UserId>, Item), Reply>> {
     let Some(s) = store.suggestion(guild, id)?.filter(|s| s.state == SuggestionState::Pending) else {
-        return Ok(Err(Reply::error(text::NO_SUCH_SUGGESTION)));
+        return Ok(Err(Reply::error(msg!("no-such-suggestion"))));
     };
     Ok(match own::from_stored(&s.item, "suggestion") {
         Ok(item) => Ok((s.author.map(|(id, _)| id), item)),
-        Err(e) => Err(Reply::error(text::unreadable_suggestion(&e))),
+        Err(e) => Err(Reply::error(msg!("unreadable-suggestion", why = &e))),
     })
 }
 
 /// The oldest pending suggestion, with `note` (what the last action did) above it.
-fn next(state: &State, scope: &Scope, note: Option<String>) -> store::Result<Reply> {
+fn next(state: &State, scope: &Scope, note: Option<Msg>) -> store::Result<Reply> {
     match state.store.next_pending(scope.who.guild)? {
         Some(s) => show(state, scope, s, note),
-        None => Ok(Reply::info(match note {
-            Some(n) => format!("{n}\n{}", text::NOTHING_TO_REVIEW),
-            None => text::NOTHING_TO_REVIEW.to_string(),
-        })),
+        None => Ok(Reply::private(Body::Info(note.into_iter().chain([msg!("nothing-to-review")]).collect()))),
     }
 }
 
 /// One pending suggestion as the review card.
-fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<String>) -> store::Result<Reply> {
+fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<Msg>) -> store::Result<Reply> {
     let (guild, id) = (scope.who.guild, s.id);
     let waiting = state.store.pending_count(guild)?;
     let bank = &state.core.bank;
@@ -243,11 +242,11 @@ fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<String>) -> st
             let card = ReviewCard {
                 note,
                 title: text::review_title(id, author, "?", waiting),
-                prompt: text::unreadable_suggestion(&e),
+                prompt: String::new(),
                 choices: Vec::new(),
                 right_answer: String::new(),
                 explanation: String::new(),
-                warnings: Vec::new(),
+                warnings: vec![msg!("unreadable-suggestion", why = &e)],
                 actions: actions(id).into_iter().filter(|a| a.danger).collect(),
             };
             return Ok(Reply::private(Body::Review(Box::new(card))));
@@ -278,7 +277,7 @@ fn actions(id: i64) -> Vec<Action> {
         .into_iter()
         .map(|(action, label, danger)| Action {
             id: review_button(action, id),
-            label: label.into(),
+            label,
             danger,
             command: format!("/quiz admin review {action} {id}"),
         })

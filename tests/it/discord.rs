@@ -172,7 +172,7 @@ async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
     let posted_id = edit.path.rsplit('/').next().unwrap();
     assert!(posted_id.starts_with("93"), "edits the posted message: {}", edit.path);
     let text = edit.body["content"].as_str().unwrap();
-    assert!(text.contains("3 answered, 2 correct (67%)"), "{text}");
+    assert!(text.contains("3 answered, 2 correct \\(67%\\)"), "{text}");
     assert!(text.contains("First correct: **@\u{200B}everyone Ann**"), "{text}");
     let ids = custom_ids(&edit.body);
     assert!(ids.len() == 4 && ids.iter().all(|(_, disabled)| *disabled), "four buttons, all disabled: {}", edit.body);

@@ -239,7 +239,7 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
         .wait_for("the reveal", |c| c.iter().any(|c| c.method == Method::PATCH && c.path.contains("/channels/")))
         .await;
     let edit = calls.iter().find(|c| c.method == Method::PATCH && c.path.contains("/channels/")).unwrap();
-    assert!(edit.body["content"].as_str().unwrap().contains("2 answered, 1 correct (50%)"), "{}", edit.body);
+    assert!(edit.body["content"].as_str().unwrap().contains("2 answered, 1 correct \\(50%\\)"), "{}", edit.body);
 
     let r = bot.post(&fake.command_body(&bob, "0", "quiz", "leaderboard", json!([]))).await;
     let board = r["data"]["embeds"][0]["description"].as_str().unwrap().to_string();

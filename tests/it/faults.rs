@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use quizmaster::command::Command;
+use quizmaster::i18n::Lang;
 use quizmaster::reply::{Body, PLAIN, render};
 use quizmaster::service::Service;
 use quizmaster::store::Fault;
@@ -30,7 +31,7 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
     let daily = Command::Answer { answer: answer.into(), question: Some(q.question) };
     for user in ["Ann", "Zed"] {
         let r = svc.handle(&ctx(user, "2026-11-25 09:01"), daily.clone());
-        let text = render(&r.body, &PLAIN);
+        let text = render(&r.body, &PLAIN, Lang::EnUs);
         assert!(matches!(r.body, Body::Error(_)), "{user}: {text}");
         assert!(
             text.contains("busy or unavailable right now") && text.contains("nothing was recorded"),
@@ -40,9 +41,9 @@ fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
     // The same through the async path the chat adapters use.
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let r = runtime.block_on(svc.handle_async(ctx("Cy", "2026-11-25 09:01"), daily.clone()));
-    assert!(render(&r.body, &PLAIN).contains("busy or unavailable right now"), "{r:?}");
+    assert!(render(&r.body, &PLAIN, Lang::EnUs).contains("busy or unavailable right now"), "{r:?}");
     let practice = svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "play");
-    assert!(render(&practice.body, &PLAIN).contains("busy or unavailable"), "{practice:?}");
+    assert!(render(&practice.body, &PLAIN, Lang::EnUs).contains("busy or unavailable"), "{practice:?}");
     // Reads do not need the write lock.
     assert!(matches!(svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "leaderboard").body, Body::Leaderboard(_)));
     other.execute_batch("ROLLBACK").unwrap();
@@ -70,7 +71,7 @@ fn open_question(dir: &std::path::Path) -> (Arc<Service>, Command) {
 
 fn is_temporary_error(r: &quizmaster::reply::Reply) -> bool {
     matches!(r.body, Body::Error(_))
-        && render(&r.body, &PLAIN).contains("busy or unavailable right now, so nothing was recorded")
+        && render(&r.body, &PLAIN, Lang::EnUs).contains("busy or unavailable right now, so nothing was recorded")
 }
 
 #[test]
@@ -80,7 +81,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
     // A board earlier in the day built the running totals; reads need no writes after that.
     svc.handle_text(&ctx("Ann", "2026-11-25 09:00"), "leaderboard");
     let scheduled = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin schedule 18:00 Europe/London");
-    assert!(render(&scheduled.body, &PLAIN).starts_with("Scheduled"), "{scheduled:?}");
+    assert!(render(&scheduled.body, &PLAIN, Lang::EnUs).starts_with("Scheduled"), "{scheduled:?}");
     svc.simulate(Some(Fault::ReadOnly)).unwrap();
     for user in ["Ann", "Zed"] {
         let r = svc.handle(&ctx(user, "2026-11-25 09:01"), daily.clone());

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use quizmaster::command::{self, Command};
 use quizmaster::config::{Settings, Sources};
 use quizmaster::content::{Bank, ItemKind, Source, parse_pack};
+use quizmaster::i18n::Lang;
 use quizmaster::quiz::grading::{Glossary, grade, normalise};
 use quizmaster::reply::{PLAIN, render};
 
@@ -152,7 +153,7 @@ fn hostile_text_through_the_service_never_panics_and_stays_inert() {
             let reply = svc.handle_text(&ctx("Mallory <@1>", "2026-11-25 10:00"), &format!("{prefix}{line}"));
             // Whatever comes back is shown whole and stays short: nothing
             // the user typed is repeated at length.
-            let shown = render(&reply.body, &PLAIN);
+            let shown = render(&reply.body, &PLAIN, Lang::EnUs);
             assert!(shown.chars().count() < 2_000, "{prefix}{line}: {shown}");
         }
     }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use quizmaster::command::{Command, QuestionRef};
+use quizmaster::i18n::Lang;
 use quizmaster::reply::{Body, PLAIN, render};
 use rs_fsrs::{FSRS, Rating};
 use tempfile::TempDir;
@@ -121,9 +122,9 @@ fn ninety_days_of_practice_follow_fsrs() {
 
     // /quiz review and /quiz stats tell where the player stands.
     let end = start + Duration::days(90);
-    let review = render(&svc.handle_text(&ctx_at("Ann", end), "review").body, &PLAIN);
+    let review = render(&svc.handle_text(&ctx_at("Ann", end), "review").body, &PLAIN, Lang::EnUs);
     assert!(review.contains("6 cards in your review queue") && review.contains("Next due:"), "{review}");
-    let stats = render(&svc.handle_text(&ctx_at("Ann", end), "stats").body, &PLAIN);
+    let stats = render(&svc.handle_text(&ctx_at("Ann", end), "stats").body, &PLAIN, Lang::EnUs);
     assert!(stats.contains("Learned: 6 of the 6 questions seen"), "{stats}");
     let total: usize = reviews.values().map(Vec::len).sum();
     let recent = reviews.values().flatten().filter(|(when, _)| *when >= end - Duration::days(30)).count();

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
 use quizmaster::command::{Command, QuestionRef};
+use quizmaster::i18n::Lang;
 use quizmaster::reply::{Body, PLAIN, Reply, render};
 use quizmaster::scheduler::{self, Clock};
 use quizmaster::service::{Outbound, Service};
@@ -18,7 +19,7 @@ use tempfile::TempDir;
 use crate::support::{ManualClock, at, block, count, ctx_at, post_now, service};
 
 fn text(r: &Reply) -> String {
-    render(&r.body, &PLAIN)
+    render(&r.body, &PLAIN, Lang::EnUs)
 }
 
 fn admin(svc: &Service, now: DateTime<Utc>, line: &str) -> String {

@@ -50,7 +50,7 @@ fn shown(svc: &Service, ctx: &Ctx, line: &str) -> Vec<(String, i64)> {
     board
         .rows
         .iter()
-        .map(|r| (r.name.clone(), r.figure.trim_end_matches(" pts").parse().expect("a points figure")))
+        .map(|r| (r.name.clone(), r.figure.en().trim_end_matches(" pts").parse().expect("a points figure")))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use quizmaster::command::{Command, QuestionRef};
+use quizmaster::i18n::Lang;
 use quizmaster::quiz::leaderboard::{Period, Sort, Standing, period_range, rank};
 use quizmaster::reply::{Body, PLAIN, Reply, Verdict, Visibility, render};
 use quizmaster::service::Service;
@@ -11,7 +12,7 @@ use tempfile::TempDir;
 use crate::support::{at, count, ctx, post_now, reveal_now, service};
 
 fn text(r: &Reply) -> String {
-    render(&r.body, &PLAIN)
+    render(&r.body, &PLAIN, Lang::EnUs)
 }
 
 fn question_ref(r: &Reply) -> QuestionRef {
@@ -699,9 +700,9 @@ fn a_question_closed_before_it_reached_the_channel_counts_as_missed_and_stats_wa
     let svc = service(dir.path());
     // Posted, but the sender never got to it before reveal-now.
     let ack = svc.handle_text(&ctx("Admin", "2026-11-25 09:00"), "admin post-now");
-    assert!(render(&ack.body, &PLAIN).contains("Posted in this channel"), "{ack:?}");
+    assert!(render(&ack.body, &PLAIN, Lang::EnUs).contains("Posted in this channel"), "{ack:?}");
     let closed = svc.handle_text(&ctx("Admin", "2026-11-25 09:01"), "admin reveal-now");
-    assert!(render(&closed.body, &PLAIN).contains("never reached this channel"), "{closed:?}");
+    assert!(render(&closed.body, &PLAIN, Lang::EnUs).contains("never reached this channel"), "{closed:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE state = 'missed'"), 1);
     assert!(
         crate::support::block(crate::support::deliver(&svc, at("2026-11-25 09:02"), true)).is_empty(),
@@ -713,9 +714,9 @@ fn a_question_closed_before_it_reached_the_channel_counts_as_missed_and_stats_wa
     let Body::Question(q) = &q.body else { panic!("{q:?}") };
     let answer = if q.choices.is_empty() { "idempotent" } else { "b" };
     svc.handle(&ctx("Ann", "2026-11-26 09:05"), Command::Answer { answer: answer.into(), question: Some(q.question) });
-    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 09:06"), "stats").body, &PLAIN);
+    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 09:06"), "stats").body, &PLAIN, Lang::EnUs);
     assert!(stats.contains("Retention, last 30 days: no answers yet"), "{stats}");
     reveal_now(&svc, &ctx("Admin", "2026-11-26 17:00"));
-    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 17:01"), "stats").body, &PLAIN);
+    let stats = render(&svc.handle_text(&ctx("Ann", "2026-11-26 17:01"), "stats").body, &PLAIN, Lang::EnUs);
     assert!(stats.contains("Retention, last 30 days: 100% (1 of 1 answers right)"), "{stats}");
 }

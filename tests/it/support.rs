@@ -295,7 +295,7 @@ pub fn admin_in(platform: Platform, guild: &str, channel: &str, now: DateTime<Ut
 
 /// A reply as the console shows it.
 pub fn plain(r: &Reply) -> String {
-    quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN)
+    quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN, quizmaster::i18n::Lang::EnUs)
 }
 
 /// Waits until `pred` holds, or fails the test after `secs` seconds.

@@ -119,7 +119,7 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.starts_with("default-src 'none';") && csp.contains("frame-ancestors 'none'"), "{csp}");
     let html = page.text().await.unwrap();
-    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{}", &html[..80]);
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en-US\">"), "{}", &html[..80]);
     assert_eq!(html.matches("<h1>").count(), 1, "one top heading");
     for heading in ["Leaderboards", "This week", "Past questions", "All time", "Streaks"] {
         assert!(html.contains(heading), "{heading}");

@@ -36,10 +36,12 @@ use tokio_util::sync::CancellationToken;
 
 use crate::command::{AdminCommand, Command, RETRY_BUTTON, parse_button, parse_form};
 use crate::config::{DiscordSettings, Shards};
+use crate::i18n::Msg;
 use crate::ids::{Platform, Share};
+use crate::msg;
 use crate::reply::{Body, FormCard, Reply};
 use crate::scheduler::{self, Clock, Deliver};
-use crate::service::{Ctx, Service, text};
+use crate::service::{Ctx, Service};
 use render::{interaction_edit, interaction_response};
 
 pub const PLATFORM: Platform = Platform::Discord;
@@ -122,12 +124,12 @@ impl Interactions {
     }
 
     /// The service's reply to a command, or the reason it was not understood.
-    fn run(&self, ctx: Ctx, cmd: Result<Command, String>) -> JoinHandle<Reply> {
+    fn run(&self, ctx: Ctx, cmd: Result<Command, Msg>) -> JoinHandle<Reply> {
         let service = Arc::clone(&self.service);
         tokio::spawn(async move {
             match cmd {
                 Ok(cmd) => service.handle_async(ctx, cmd).await,
-                Err(refusal) => text::spelled_for(PLATFORM, Reply::error(refusal)),
+                Err(refusal) => Reply::error(refusal),
             }
         })
     }
@@ -142,7 +144,7 @@ impl Interactions {
             Interaction::Command(cmd) => {
                 // A command registered by an older version, say.
                 tracing::warn!(name = %cmd.data.name, "a command that is not ours");
-                Some(tokio::spawn(async { Reply::error(text::NOT_OUR_COMMAND) }))
+                Some(tokio::spawn(async { Reply::error(msg!("not-our-command")) }))
             }
             Interaction::Component(c) => Some(self.component(c)),
             Interaction::Modal(m) => Some(self.modal(m)),
@@ -152,7 +154,7 @@ impl Interactions {
 
     fn command(&self, cmd: &CommandInteraction) -> JoinHandle<Reply> {
         let max = self.service.rules().max_input_chars;
-        let parsed = to_command(&cmd.data.name, &cmd.data.options, max).map_err(|e| e.to_string()).map(|c| match c {
+        let parsed = to_command(&cmd.data.name, &cmd.data.options, max).map_err(|e| e.msg()).map(|c| match c {
             Command::Admin(AdminCommand::Check { .. }) => {
                 Command::Admin(AdminCommand::Check { granted: cmd.app_permissions.map(granted) })
             }
@@ -167,13 +169,13 @@ impl Interactions {
             // Kept until a submission is accepted: closing the modal loses nothing.
             let reply = match self.retries.get(&Retries::key(c.guild_id, &c.user)) {
                 Some(form) => Reply::private(Body::Form(form)),
-                None => Reply::error(text::RETRY_GONE),
+                None => Reply::error(msg!("retry-gone")),
             };
-            return tokio::spawn(async move { text::spelled_for(PLATFORM, reply) });
+            return tokio::spawn(async move { reply });
         }
         let parsed = parse_button(&c.data.custom_id).ok_or_else(|| {
             tracing::warn!(custom_id = %c.data.custom_id, "a button that is not ours");
-            text::NOT_OUR_BUTTON.to_string()
+            msg!("not-our-button")
         });
         let ctx = self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref());
         self.run(ctx, parsed)
@@ -195,13 +197,13 @@ impl Interactions {
             .collect();
         let parsed = parse_form(&m.data.custom_id, &fields).ok_or_else(|| {
             tracing::warn!(custom_id = %m.data.custom_id, "a form that is not ours");
-            text::NOT_OUR_BUTTON.to_string()
+            msg!("not-our-button")
         });
         let ctx = self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref());
         let job = self.run(ctx, in_a_server(m.guild_id, parsed));
         let (retries, key) = (Arc::clone(&self.retries), Retries::key(m.guild_id, &m.user));
         tokio::spawn(async move {
-            let reply = job.await.unwrap_or_else(|_| Reply::error(text::OUR_FAULT));
+            let reply = job.await.unwrap_or_else(|_| Reply::error(msg!("our-fault")));
             match &reply.body {
                 Body::Invalid(invalid) => retries.put(key, invalid.retry.clone()),
                 _ => retries.forget(&key),
@@ -212,9 +214,9 @@ impl Interactions {
 }
 
 /// Suggestions belong to a server: none from a direct message.
-fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, String>) -> Result<Command, String> {
+fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, Msg>) -> Result<Command, Msg> {
     match cmd {
-        Ok(Command::Suggest | Command::SubmitSuggestion(_)) if guild.is_none() => Err(text::SUGGEST_IN_SERVER.into()),
+        Ok(Command::Suggest | Command::SubmitSuggestion(_)) if guild.is_none() => Err(msg!("suggest-in-server")),
         other => other,
     }
 }
@@ -227,7 +229,7 @@ enum Answer {
 
 async fn within(mut job: JoinHandle<Reply>) -> Answer {
     match tokio::time::timeout(ANSWER_WITHIN, &mut job).await {
-        Ok(done) => Answer::Now(done.unwrap_or_else(|_| Reply::error(text::OUR_FAULT))),
+        Ok(done) => Answer::Now(done.unwrap_or_else(|_| Reply::error(msg!("our-fault")))),
         Err(_) => Answer::Later(job),
     }
 }
@@ -243,7 +245,7 @@ where
     E: Fn(EditInteractionResponse) -> EF,
     EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
 {
-    let reply = job.await.unwrap_or_else(|_| Reply::error(text::OUR_FAULT));
+    let reply = job.await.unwrap_or_else(|_| Reply::error(msg!("our-fault")));
     if let Err(e) = edit(interaction_edit(&reply)).await {
         tracing::warn!(interaction = id, error = %e, "could not send a deferred reply");
     }

@@ -87,7 +87,8 @@ impl Poster {
                 .enforce_nonce(true);
             if let Some(image) = image {
                 msg = msg.add_file(
-                    CreateAttachment::bytes(image.png.to_vec(), image.file_name.as_str()).description(&image.alt),
+                    CreateAttachment::bytes(image.png.to_vec(), image.file_name.as_str())
+                        .description(super::render::plain(&image.alt)),
                 );
             }
             channel.send_message(&self.http, msg)
@@ -97,7 +98,7 @@ impl Poster {
             return Ok(Sent::default());
         }
         let warning = match &out.thread {
-            Some(name) => self.open_thread(channel, sent.id, name).await,
+            Some(name) => self.open_thread(channel, sent.id, &super::render::plain(name)).await,
             None => None,
         };
         Ok(Sent { message_ref: Some(sent.id.to_string()), warning })

@@ -8,8 +8,9 @@ use serenity::all::{
 
 use crate::command::{RETRY_BUTTON, button_value};
 use crate::content::letter;
+use crate::i18n::{Lang, Msg, Plain, Words};
+use crate::msg;
 use crate::reply::{self, Body, Reply, Style, Visibility};
-use crate::service::text;
 
 /// Markdown made inert, and `@` followed by a zero-width space so that even a
 /// client ignoring allowed_mentions shows `@everyone` as text.
@@ -42,7 +43,21 @@ pub const STYLE: Style = Style {
     code_block,
     inline_code: |c| format!("`{}`", c.replace('`', "'")),
     buttons: true,
+    admin: "/quizadmin",
 };
+
+/// The language replies are shown in.
+const LANG: Lang = Lang::EnUs;
+
+/// A message as Discord markdown, made inert.
+fn t(m: &Msg) -> String {
+    Words { lang: LANG, admin: STYLE.admin }.tr(m, &STYLE)
+}
+
+/// A message as plain text: a label, a title, a code span.
+pub(super) fn plain(m: &Msg) -> String {
+    Words { lang: LANG, admin: STYLE.admin }.tr(m, &Plain)
+}
 
 /// A fenced block with its language for Discord's highlighter. A fence
 /// inside the code (the loader refuses it; a stored item may predate that)
@@ -107,48 +122,44 @@ fn render_whole(reply: &Reply) -> Rendered {
     match &reply.body {
         Body::Leaderboard(board) => {
             let lines: Vec<String> = if board.rows.is_empty() {
-                vec![escape(&board.empty)]
+                vec![t(&board.empty)]
             } else {
                 board
                     .rows
                     .iter()
                     .map(|r| {
-                        let you = if r.is_you { " (you)" } else { "" };
-                        format!("{}. {} — {}{you}", r.rank, escape(&r.name), escape(&r.figure))
+                        let you = if r.is_you { format!(" {}", t(&msg!("board-you"))) } else { String::new() };
+                        format!("{}. {} — {}{you}", r.rank, escape(&r.name), t(&r.figure))
                     })
                     .collect()
             };
-            let embed = CreateEmbed::new().title(escape(&board.title)).description(lines.join("\n"));
+            let embed = CreateEmbed::new().title(t(&board.title)).description(lines.join("\n"));
             Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
         }
         // The command list outgrows a message's 2,000 characters; an
         // embed's description holds 4,096.
         Body::Help(h) => {
             let lines: Vec<String> =
-                h.commands.iter().map(|(usage, what)| format!("`{usage}` — {}", escape(what))).collect();
-            let embed = CreateEmbed::new().title(text::HELP_TITLE).description(lines.join("\n"));
+                h.commands.iter().map(|(usage, what)| format!("`{}` — {}", plain(usage), t(what))).collect();
+            let embed = CreateEmbed::new().title(t(&msg!("help-title"))).description(lines.join("\n"));
             Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
         }
         // Discord closes a modal on submit: its problems come with a button
         // that opens it again, filled in.
         Body::Invalid(_) => {
-            let retry = CreateButton::new(RETRY_BUTTON).label(text::RETRY_LABEL).style(ButtonStyle::Primary);
-            Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(vec![retry]) }
+            let retry = CreateButton::new(RETRY_BUTTON).label(plain(&msg!("retry-label"))).style(ButtonStyle::Primary);
+            Rendered { content: reply::render(&reply.body, &STYLE, LANG), embed: None, rows: rows(vec![retry]) }
         }
         // A form asked for after the answer was deferred cannot be a modal.
-        Body::Form(_) => Rendered { content: escape(text::FORM_FAILED), embed: None, rows: Vec::new() },
+        Body::Form(_) => Rendered { content: t(&msg!("form-failed")), embed: None, rows: Vec::new() },
         // A suggestion at the form's limits, with its notes, can outgrow a
         // message: the card is an embed (4,096 characters), the note above it.
         Body::Review(r) => {
             let embed = CreateEmbed::new()
-                .title(escape(&r.title).chars().take(256).collect::<String>())
-                .description(fit(reply::review_details(r, &STYLE), MAX_DESCRIPTION));
+                .title(t(&r.title).chars().take(256).collect::<String>())
+                .description(fit(reply::review_details(r, &STYLE, LANG), MAX_DESCRIPTION));
             let buttons = reply.actions().iter().map(action_button).collect();
-            Rendered {
-                content: r.note.as_deref().map(escape).unwrap_or_default(),
-                embed: Some(embed),
-                rows: rows(buttons),
-            }
+            Rendered { content: r.note.as_ref().map(t).unwrap_or_default(), embed: Some(embed), rows: rows(buttons) }
         }
         Body::Reveal(r) => {
             let buttons: Vec<CreateButton> = (0..r.choice_count)
@@ -160,7 +171,7 @@ fn render_whole(reply: &Reply) -> Rendered {
                         .disabled(true)
                 })
                 .collect();
-            Rendered { content: reply::render(&reply.body, &STYLE), embed: None, rows: rows(buttons) }
+            Rendered { content: reply::render(&reply.body, &STYLE, LANG), embed: None, rows: rows(buttons) }
         }
         body => {
             let mut buttons: Vec<CreateButton> = reply
@@ -173,13 +184,17 @@ fn render_whole(reply: &Reply) -> Rendered {
                 })
                 .collect();
             buttons.extend(reply.actions().iter().map(action_button));
-            Rendered { content: reply::render(body, &STYLE), embed: None, rows: rows(buttons) }
+            Rendered { content: reply::render(body, &STYLE, LANG), embed: None, rows: rows(buttons) }
         }
     }
 }
 
 fn action_button(a: &reply::Action) -> CreateButton {
-    CreateButton::new(&a.id).label(&a.label).style(if a.danger { ButtonStyle::Danger } else { ButtonStyle::Primary })
+    CreateButton::new(&a.id).label(plain(&a.label)).style(if a.danger {
+        ButtonStyle::Danger
+    } else {
+        ButtonStyle::Primary
+    })
 }
 
 /// At most five buttons to a row.
@@ -200,8 +215,8 @@ pub(super) fn interaction_response(reply: &Reply) -> CreateInteractionResponse {
         .take(5)
         .map(|f| {
             let style = if f.long { InputTextStyle::Paragraph } else { InputTextStyle::Short };
-            let mut input = CreateInputText::new(style, cut(&f.label, 45), f.id)
-                .placeholder(cut(&f.hint, 100))
+            let mut input = CreateInputText::new(style, cut(&plain(&f.label), 45), f.id)
+                .placeholder(cut(&plain(&f.hint), 100))
                 .required(f.required)
                 .max_length(u16::try_from(f.max_chars.min(4000)).unwrap_or(4000));
             if !f.value.is_empty() {
@@ -210,7 +225,7 @@ pub(super) fn interaction_response(reply: &Reply) -> CreateInteractionResponse {
             CreateActionRow::InputText(input)
         })
         .collect();
-    CreateInteractionResponse::Modal(CreateModal::new(&form.id, cut(&form.title, 45)).components(rows))
+    CreateInteractionResponse::Modal(CreateModal::new(&form.id, cut(&plain(&form.title), 45)).components(rows))
 }
 
 pub(super) fn interaction_message(reply: &Reply) -> CreateInteractionResponseMessage {
@@ -287,13 +302,16 @@ mod tests {
             credit: Some(name.clone()),
         });
         let review = Body::Review(Box::new(ReviewCard {
-            note: Some(words(120)),
-            title: words(120),
+            note: Some(crate::msg!("approved", id = 1, slug = words(120))),
+            title: crate::msg!("review-title", id = 1, author = words(120), category = "APIs", pending = 1),
             prompt: item.prompt.clone(),
             choices: choices.clone(),
             right_answer: item.right_answer(),
             explanation: item.explanation.clone(),
-            warnings: vec![words(120), words(400)],
+            warnings: vec![
+                crate::msg!("pack-rule", rule = words(120)),
+                crate::msg!("similar-warning", id = words(40), prompt = words(400)),
+            ],
             actions: Vec::new(),
         }));
         for body in [question, reveal, review] {
@@ -305,19 +323,19 @@ mod tests {
         // Text made mostly of markup doubles when escaped: it is cut, cleanly.
         let heavy = Body::Review(Box::new(ReviewCard {
             note: None,
-            title: "_".repeat(300),
+            title: crate::msg!("review-title", id = 1, author = "_".repeat(300), category = "_", pending = 1),
             prompt: "*".repeat(300),
             choices: vec!["_".repeat(100); 5],
             right_answer: "`".repeat(100),
             explanation: "|".repeat(600),
-            warnings: vec!["#".repeat(700); 4],
+            warnings: vec![crate::msg!("pack-rule", rule = "#".repeat(700)); 4],
             actions: Vec::new(),
         }));
         let embed = serde_json::to_value(render(&Reply::private(heavy)).embed).unwrap();
         let description = embed["description"].as_str().unwrap();
         assert!(description.chars().count() <= MAX_DESCRIPTION && description.ends_with('…'));
         assert!(embed["title"].as_str().unwrap().chars().count() <= 256);
-        let cut = render(&Reply::info("*".repeat(3000))).content;
+        let cut = render(&Reply::info(crate::msg!("pack-rule", rule = "*".repeat(3000)))).content;
         assert_eq!(cut.chars().count(), MAX_CONTENT - 1, "cut before the escape it would split");
         assert!(cut.ends_with("\\*…"), "{}", &cut[cut.len() - 10..]);
     }

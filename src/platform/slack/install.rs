@@ -30,7 +30,9 @@ use serde_json::Value;
 
 use super::web_api::WebApi;
 use super::{PLATFORM, Slack};
-use crate::service::{Service, text};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+use crate::service::Service;
 use crate::store::Installation;
 
 /// Where Slack's users approve an install.
@@ -235,17 +237,17 @@ pub(super) async fn callback(
         Ok(true) => {}
         Ok(false) => {
             tracing::warn!("an OAuth callback with an unknown, used or expired state");
-            return page(StatusCode::BAD_REQUEST, text::INSTALL_LINK_USED);
+            return page(StatusCode::BAD_REQUEST, msg!("install-link-used"));
         }
         Err(e) => {
             tracing::error!(error = %e, "could not check an OAuth state");
-            return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+            return page(StatusCode::SERVICE_UNAVAILABLE, msg!("install-failed"));
         }
     }
     if q.error.is_some() {
-        return page(StatusCode::OK, text::INSTALL_CANCELLED);
+        return page(StatusCode::OK, msg!("install-cancelled"));
     }
-    let Some(code) = q.code else { return page(StatusCode::BAD_REQUEST, text::INSTALL_FAILED) };
+    let Some(code) = q.code else { return page(StatusCode::BAD_REQUEST, msg!("install-failed")) };
     let form = [
         ("client_id", oauth.client_id.as_str()),
         ("client_secret", oauth.client_secret.expose_secret()),
@@ -255,21 +257,21 @@ pub(super) async fn callback(
         Ok(v) => v,
         Err(e) => {
             tracing::warn!(error = %e, "oauth.v2.access failed");
-            return page(StatusCode::BAD_GATEWAY, text::INSTALL_FAILED);
+            return page(StatusCode::BAD_GATEWAY, msg!("install-failed"));
         }
     };
     let Some(installation) = installation_of(&access, sealer, slack.clock.now()) else {
         tracing::warn!("oauth.v2.access gave no team or bot token");
-        return page(StatusCode::BAD_GATEWAY, text::INSTALL_FAILED);
+        return page(StatusCode::BAD_GATEWAY, msg!("install-failed"));
     };
     let (team, name) = (installation.team.clone(), installation.team_name.clone());
     if let Err(e) = slack.service.save_installation(installation).await {
         tracing::error!(error = %e, "could not store an installation");
-        return page(StatusCode::SERVICE_UNAVAILABLE, text::INSTALL_FAILED);
+        return page(StatusCode::SERVICE_UNAVAILABLE, msg!("install-failed"));
     }
     slack.workspaces.forget(&team);
     tracing::info!(team, "installed in a workspace");
-    page(StatusCode::OK, &text::installed(&name))
+    page(StatusCode::OK, msg!("installed", team = &name))
 }
 
 /// The installation `oauth.v2.access` describes, its token sealed.
@@ -288,13 +290,15 @@ fn installation_of(v: &Value, sealer: &Sealer, now: chrono::DateTime<chrono::Utc
     })
 }
 
-/// A plain page with one sentence from the service's texts.
-fn page(status: StatusCode, sentence: &str) -> Response {
-    let escaped = sentence.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+/// A plain page with one sentence from the catalogue.
+fn page(status: StatusCode, sentence: Msg) -> Response {
+    let lang = Lang::EnUs;
+    let escaped = lang.tr(&sentence).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quizmaster</title>\
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>Quizmaster</title>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
-         <body><main><h1>Quizmaster</h1><p>{escaped}</p></main></body></html>"
+         <body><main><h1>Quizmaster</h1><p>{escaped}</p></main></body></html>",
+        lang.tag()
     );
     (status, Html(html)).into_response()
 }

@@ -35,6 +35,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::command::{AdminCommand, Command, parse_button, parse_form};
 use crate::ids::Platform;
+use crate::msg;
 use crate::reply::{Body, Reply, Visibility};
 use crate::scheduler::Clock;
 use crate::service::{Ctx, Service};
@@ -185,16 +186,16 @@ impl Slack {
     /// refusal when the modal could not be opened.
     async fn open_form(&self, reply: &Reply, team: &str, trigger: Option<&str>, channel: &str) -> Result<(), Reply> {
         let Body::Form(form) = &reply.body else { return Err(reply.clone()) };
-        let Some(trigger) = trigger else { return Err(Reply::error(crate::service::text::FORM_FAILED)) };
+        let Some(trigger) = trigger else { return Err(Reply::error(msg!("form-failed"))) };
         let Some(workspace) = self.workspaces.get(team).await else {
-            return Err(Reply::error(crate::service::text::FORM_FAILED));
+            return Err(Reply::error(msg!("form-failed")));
         };
         let view = render::view(form, channel).to_string();
         match workspace.api.call("views.open", &json!({"trigger_id": trigger, "view": view})).await {
             Ok(_) => Ok(()),
             Err(e) => {
                 tracing::warn!(error = %e, "could not open a form in Slack");
-                Err(Reply::error(crate::service::text::FORM_FAILED))
+                Err(Reply::error(msg!("form-failed")))
             }
         }
     }

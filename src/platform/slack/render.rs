@@ -4,8 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::command::button_value;
+use crate::i18n::{Lang, Msg, Plain, Words};
+use crate::msg;
 use crate::reply::{self, Body, FormCard, InvalidCard, Reply, Style, Visibility};
-use crate::service::text;
 
 /// Makes user text inert in mrkdwn: `<!channel>`, `<@U123>` and links need `<`.
 pub fn escape(s: &str) -> String {
@@ -27,12 +28,21 @@ pub const STYLE: Style = Style {
     code_block: |_, code| format!("```\n{}\n```", escape(&code.replace("```", "``\u{200B}`"))),
     inline_code: |c| format!("`{}`", escape(c)),
     buttons: true,
+    admin: "/quiz admin",
 };
+
+/// The language replies are shown in.
+const LANG: Lang = Lang::EnUs;
+
+/// A message as plain text: a label, a title, a form's problem.
+pub(super) fn plain(m: &Msg) -> String {
+    Words { lang: LANG, admin: STYLE.admin }.tr(m, &Plain)
+}
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
 /// for a question).
 pub fn message(reply: &Reply) -> Value {
-    let text = reply::render(&reply.body, &STYLE);
+    let text = reply::render(&reply.body, &STYLE, LANG);
     let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": section(&text)}})];
     let buttons = reply.buttons();
     if !buttons.is_empty() {
@@ -57,7 +67,7 @@ pub fn message(reply: &Reply) -> Value {
                 json!({
                     "type": "button",
                     "action_id": a.id,
-                    "text": {"type": "plain_text", "text": a.label},
+                    "text": {"type": "plain_text", "text": plain(&a.label)},
                     "value": a.id,
                     "style": if a.danger { "danger" } else { "primary" },
                 })
@@ -85,20 +95,20 @@ pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
                 "action_id": f.id,
                 "multiline": f.long,
                 "max_length": f.max_chars,
-                "placeholder": plain_text(&f.hint, 150),
+                "placeholder": plain_text(&plain(&f.hint), 150),
             });
             if !f.value.is_empty() {
                 element["initial_value"] = json!(f.value);
             }
-            json!({"type": "input", "block_id": f.id, "optional": !f.required, "label": plain_text(&f.label, 2000), "element": element})
+            json!({"type": "input", "block_id": f.id, "optional": !f.required, "label": plain_text(&plain(&f.label), 2000), "element": element})
         })
         .collect();
     json!({
         "type": "modal",
         "callback_id": form.id,
-        "title": plain_text(&form.title, 24),
-        "submit": plain_text(text::FORM_SEND, 24),
-        "close": plain_text(text::FORM_CANCEL, 24),
+        "title": plain_text(&plain(&form.title), 24),
+        "submit": plain_text(&plain(&msg!("form-send")), 24),
+        "close": plain_text(&plain(&msg!("form-cancel")), 24),
         "private_metadata": private_metadata,
         "blocks": blocks,
     })
@@ -114,20 +124,20 @@ pub(super) fn submission_response(reply: &Reply) -> Value {
             match errors.get_mut(*field) {
                 Some(Value::String(s)) => {
                     s.push_str("; ");
-                    s.push_str(message);
+                    s.push_str(&plain(message));
                 }
-                _ => drop(errors.insert((*field).to_string(), json!(message))),
+                _ => drop(errors.insert((*field).to_string(), json!(plain(message)))),
             }
         }
         return json!({"response_action": "errors", "errors": errors});
     }
-    let text = section(&reply::render(&reply.body, &STYLE));
+    let text = section(&reply::render(&reply.body, &STYLE, LANG));
     json!({
         "response_action": "update",
         "view": {
             "type": "modal",
-            "title": plain_text(text::FORM_DONE, 24),
-            "close": plain_text(text::FORM_CLOSE, 24),
+            "title": plain_text(&plain(&msg!("form-done")), 24),
+            "close": plain_text(&plain(&msg!("form-close")), 24),
             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
         },
     })

@@ -261,8 +261,8 @@ impl Sender {
     /// its comment. Paced as a post to the channel.
     async fn upload(&self, api: &WebApi, out: &Outbound, image: &Image, text: &str) -> Result<Sent, ApiError> {
         let length = image.png.len().to_string();
-        let form =
-            [("filename", image.file_name.as_str()), ("length", length.as_str()), ("alt_txt", image.alt.as_str())];
+        let (alt, title) = (super::render::plain(&image.alt), super::render::plain(&image.title));
+        let form = [("filename", image.file_name.as_str()), ("length", length.as_str()), ("alt_txt", alt.as_str())];
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),
             _ => None,
@@ -273,7 +273,7 @@ impl Sender {
             return Err(ApiError::Slack { method: "files.getUploadURLExternal".into(), code: "no upload_url".into() });
         };
         api.upload(url, &image.png).await?;
-        let files = json!([{"id": file, "title": image.title}]).to_string();
+        let files = json!([{"id": file, "title": title}]).to_string();
         let form = [("files", files.as_str()), ("channel_id", out.to.channel.as_str()), ("initial_comment", text)];
         api.call_form("files.completeUploadExternal", &form).await?;
         Ok(Sent::default())

@@ -1,0 +1,224 @@
+//! The catalogue against the code: every file parses, every message the code
+//! names exists and takes exactly the arguments the code passes, and no
+//! message sits unused.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast;
+
+use super::*;
+
+/// The variables every message may read without the code passing them.
+const AMBIENT: &[&str] = &["admin"];
+
+/// A message as the catalogue has it: the variables it reads (ambient ones
+/// aside) and the messages it refers to.
+#[derive(Default)]
+struct Entry {
+    vars: BTreeSet<String>,
+    refs: BTreeSet<String>,
+}
+
+fn walk_pattern(p: &ast::Pattern<String>, e: &mut Entry) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            walk_expression(expression, e);
+        }
+    }
+}
+
+fn walk_expression(x: &ast::Expression<String>, e: &mut Entry) {
+    match x {
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, e);
+            for v in variants {
+                walk_pattern(&v.value, e);
+            }
+        }
+        ast::Expression::Inline(i) => walk_inline(i, e),
+    }
+}
+
+fn walk_inline(x: &ast::InlineExpression<String>, e: &mut Entry) {
+    match x {
+        ast::InlineExpression::VariableReference { id } if !AMBIENT.contains(&id.name.as_str()) => {
+            e.vars.insert(id.name.clone());
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            e.refs.insert(id.name.clone());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. }
+        | ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+            for a in &arguments.positional {
+                walk_inline(a, e);
+            }
+            for a in &arguments.named {
+                walk_inline(&a.value, e);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, e),
+        _ => {}
+    }
+}
+
+/// Each language's messages by id.
+fn catalogue() -> BTreeMap<&'static str, BTreeMap<String, Entry>> {
+    let mut out: BTreeMap<&str, BTreeMap<String, Entry>> = BTreeMap::new();
+    for (tag, file, text) in LOCALES {
+        let resource = fluent_syntax::parser::parse((*text).to_string())
+            .unwrap_or_else(|(_, errors)| panic!("locales/{tag}/{file} does not parse: {errors:?}"));
+        let messages = out.entry(tag).or_default();
+        for entry in resource.body {
+            match entry {
+                ast::Entry::Message(m) => {
+                    let mut e = Entry::default();
+                    let value = m.value.as_ref().unwrap_or_else(|| panic!("{tag}/{file}: {} has no value", m.id.name));
+                    walk_pattern(value, &mut e);
+                    assert!(m.attributes.is_empty(), "{tag}/{file}: {} has attributes; use separate ids", m.id.name);
+                    let id = m.id.name.clone();
+                    assert!(messages.insert(id.clone(), e).is_none(), "{tag}: {id} is defined twice");
+                }
+                ast::Entry::Junk { content } => panic!("locales/{tag}/{file} has junk: {content}"),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Every `msg!("id", name = …)` in `src/`: (file, id, argument names).
+fn uses() -> Vec<(String, String, BTreeSet<String>)> {
+    fn visit(dir: &Path, out: &mut Vec<(String, String, BTreeSet<String>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src is readable").filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                visit(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("i18n/tests.rs") {
+                let text = std::fs::read_to_string(&path).expect("source is UTF-8");
+                // Comment lines (the macro's own documentation) are not uses.
+                let code: String =
+                    text.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect();
+                for (id, args) in scan(&code) {
+                    out.push((path.display().to_string(), id, args));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    out
+}
+
+/// The uses of `msg!` in `code`: each id and the names of its arguments.
+fn scan(code: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("msg!(") {
+        rest = &rest[at + "msg!(".len()..];
+        let body = rest.trim_start();
+        let Some(after_quote) = body.strip_prefix('"') else {
+            // The macro's definition (`$id:literal`), not a use.
+            continue;
+        };
+        let id: String = after_quote.chars().take_while(|c| *c != '"').collect();
+        let mut args = BTreeSet::new();
+        // Top-level `name = value` pairs up to the closing parenthesis.
+        let (mut depth, mut in_str, mut escaped, mut part) = (0i32, false, false, String::new());
+        for c in after_quote[id.len() + 1..].chars() {
+            if in_str {
+                match (escaped, c) {
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_str = false,
+                    _ => escaped = false,
+                }
+                continue;
+            }
+            match c {
+                '"' => in_str = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                ')' => break,
+                ',' if depth == 0 => {
+                    if let Some((name, _)) = part.split_once('=') {
+                        args.insert(name.trim().to_string());
+                    }
+                    part.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                part.push(c);
+            }
+        }
+        if let Some((name, _)) = part.split_once('=') {
+            args.insert(name.trim().to_string());
+        }
+        out.push((id, args));
+    }
+    out
+}
+
+#[test]
+fn the_scanner_reads_ids_and_argument_names() {
+    let code = r#"let m = msg!("a-b", first = x.join(", "), n = f(1, 2)); msg!("c"); msg!( "d" , s = "x)y", );"#;
+    let found = scan(code);
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        found,
+        vec![("a-b".into(), names(&["first", "n"])), ("c".into(), names(&[])), ("d".into(), names(&["s"]))]
+    );
+}
+
+#[test]
+fn every_message_the_code_names_exists_with_its_arguments_and_none_is_unused() {
+    let catalogue = catalogue();
+    let source = catalogue.get("en-US").expect("the en-US catalogue ships");
+    let uses = uses();
+    assert!(uses.len() > 100, "only {} uses of msg! found: is the scanner reading src/?", uses.len());
+    let mut problems = Vec::new();
+    for (file, id, args) in &uses {
+        match source.get(id) {
+            None => problems.push(format!("{file}: {id} is not in locales/en-US")),
+            Some(entry) if &entry.vars != args => {
+                problems.push(format!("{file}: {id} is given {args:?}, the catalogue reads {:?}", entry.vars))
+            }
+            Some(_) => {}
+        }
+    }
+    let used: BTreeSet<&str> = uses
+        .iter()
+        .map(|(_, id, _)| id.as_str())
+        .chain(source.values().flat_map(|e| e.refs.iter().map(String::as_str)))
+        .collect();
+    for id in source.keys() {
+        if !used.contains(id.as_str()) {
+            problems.push(format!("locales/en-US: {id} is never used"));
+        }
+    }
+    for (tag, messages) in &catalogue {
+        for (id, entry) in messages {
+            match source.get(id) {
+                None => problems.push(format!("locales/{tag}: {id} is not in en-US")),
+                Some(s) if !entry.vars.is_subset(&s.vars) => {
+                    problems.push(format!("locales/{tag}: {id} reads {:?}, en-US gives {:?}", entry.vars, s.vars))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn messages_format_with_plurals_lists_and_nested_messages() {
+    let m = crate::msg!("review-outlook", cards = 1, due_now = 0, later_today = 2);
+    assert!(Lang::EnUs.tr(&m).starts_with("1 card in your review queue."), "{}", Lang::EnUs.tr(&m));
+    let m = crate::msg!("review-outlook", cards = 3, due_now = 0, later_today = 2);
+    assert!(Lang::EnUs.tr(&m).starts_with("3 cards in your review queue."));
+    // An id the catalogue lacks shows as itself, never as nothing.
+    assert_eq!(Lang::EnUs.tr(&Msg::new("no-such-message", vec![])), "no-such-message");
+}

@@ -1,0 +1,326 @@
+//! The plain renderer every platform builds on: a reply's lines in a
+//! platform's [`Style`] and the reader's language, question text with its
+//! code, and times each platform shows its own way.
+
+use chrono::{DateTime, Utc};
+
+use super::{Body, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
+use crate::content::letter;
+use crate::i18n::{Arg, Lang, Markup, Msg, Words};
+use crate::msg;
+
+impl Markup for Style {
+    fn escape(&self, text: &str) -> String {
+        (self.escape)(text)
+    }
+    fn bold(&self, marked: &str) -> String {
+        (self.bold)(marked)
+    }
+    fn rich(&self, text: &str) -> String {
+        rich(text, self)
+    }
+}
+
+/// Question text (a prompt, an option, an explanation) in a platform's
+/// style: prose escaped, code blocks and inline code shown as code.
+pub fn rich(text: &str, style: &Style) -> String {
+    use crate::content::code::{Block, Span, spans, split};
+    let prose = |p: &str| {
+        p.lines()
+            .map(|line| {
+                spans(line)
+                    .into_iter()
+                    .map(|s| match s {
+                        Span::Text(t) => (style.escape)(t),
+                        Span::Code(c) => (style.inline_code)(c),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    split(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Prose(p) => prose(&p),
+            Block::Code { lang, code } => (style.code_block)(lang.as_deref(), &code),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// A time inside a reply's text is marked so each platform can show it its
+// own way (Discord and Slack in each reader's own zone). The marks are
+// private-use characters, which no escape touches; user text cannot forge
+// one that shows more than a time, because only digits are read as the instant.
+const TIME_START: char = '\u{E000}';
+const TIME_SPLIT: char = '\u{E001}';
+const TIME_END: char = '\u{E002}';
+
+/// `at` marked as a time in reply text; platforms that cannot localise it show `fallback`.
+pub fn time_mark(at: DateTime<Utc>, fallback: &str) -> String {
+    format!("{TIME_START}{}{TIME_SPLIT}{fallback}{TIME_END}", at.timestamp())
+}
+
+/// `text` with every time mark shown by `show(unix_seconds, fallback)`.
+pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
+    let plain = |out: &mut String, s: &str| out.extend(s.chars().filter(|c| ![TIME_SPLIT, TIME_END].contains(c)));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(TIME_START) {
+        plain(&mut out, &rest[..start]);
+        let after = &rest[start + TIME_START.len_utf8()..];
+        let parsed = after.split_once(TIME_SPLIT).and_then(|(secs, tail)| {
+            let (fallback, tail) = tail.split_once(TIME_END)?;
+            // A mark the service wrote holds no other mark: anything else is
+            // user text imitating one, and is shown as text.
+            let nested = |s: &str| s.contains([TIME_START, TIME_SPLIT]);
+            if nested(secs) || nested(fallback) {
+                return None;
+            }
+            Some((secs.parse::<i64>().ok()?, fallback, tail))
+        });
+        match parsed {
+            Some((secs, fallback, tail)) => {
+                out.push_str(&show(secs, fallback));
+                rest = tail;
+            }
+            // Not a mark the service wrote: drop the stray character.
+            None => rest = after,
+        }
+    }
+    plain(&mut out, rest);
+    out
+}
+
+/// A review card below its title: the question, its choices, the answer,
+/// the explanation and the notes.
+pub fn review_details(r: &ReviewCard, style: &Style, lang: Lang) -> String {
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let r_ = |s: &str| rich(s, style);
+    let mut out = r_(&r.prompt);
+    for (i, c) in r.choices.iter().enumerate() {
+        out.push_str(&format!("\n  {}) {}", letter(i), r_(c)));
+    }
+    out.push_str(&format!(
+        "\n{}\n{}",
+        t(&msg!("answer-is", answer = Arg::strong(Arg::Rich(r.right_answer.clone())))),
+        r_(&r.explanation)
+    ));
+    for w in &r.warnings {
+        out.push_str(&format!("\n{} {}", (style.bold)(&t(&msg!("note-head"))), t(w)));
+    }
+    show_times(&out, style.time)
+}
+
+/// Renders a reply body as lines of text in a platform's style and the
+/// reader's language.
+pub fn render(body: &Body, style: &Style, lang: Lang) -> String {
+    show_times(&render_marked(body, style, lang), style.time)
+}
+
+fn words(style: &Style, lang: Lang) -> Words {
+    Words { lang, admin: style.admin }
+}
+
+fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
+    let e = style.escape;
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let b = |m: &Msg| (style.bold)(&t(m));
+    match body {
+        Body::Question(q) => question(q, style, lang),
+        Body::Verdict(v) => verdict(v, style, lang),
+        Body::Reveal(r) => {
+            let answer = msg!("answer-is", answer = Arg::strong(Arg::Rich(r.right_answer.clone())));
+            let mut out = format!(
+                "{}\n{}\n{}\n{}",
+                b(&msg!("reveal-head")),
+                rich(&r.prompt, style),
+                t(&answer),
+                rich(&r.explanation, style)
+            );
+            let share = crate::quiz::leaderboard::accuracy_percent(r.correct, r.answered);
+            out.push_str(&format!(
+                "\n{}",
+                t(&msg!("reveal-tally", answered = r.answered, correct = r.correct, share = share))
+            ));
+            if let Some(name) = &r.first_correct {
+                out.push_str(&format!(" {}", t(&msg!("reveal-first", name = Arg::strong(name)))));
+            }
+            if let Some(name) = &r.credit {
+                out.push_str(&format!("\n{}", t(&msg!("suggested-by", name = name))));
+            }
+            out
+        }
+        Body::Leaderboard(board) => {
+            let mut out = b(&board.title);
+            if board.rows.is_empty() {
+                out.push_str(&format!("\n{}", t(&board.empty)));
+            }
+            for row in &board.rows {
+                let you = if row.is_you { format!(" {}", t(&msg!("board-you"))) } else { String::new() };
+                out.push_str(&format!("\n{:>3}. {} — {}{you}", row.rank, e(&row.name), t(&row.figure)));
+            }
+            out
+        }
+        Body::Stats(s) => {
+            let mut out = b(&msg!("stats-title", name = &s.name));
+            for (k, v) in &s.lines {
+                out.push_str(&format!("\n  {}: {}", t(k), t(v)));
+            }
+            out
+        }
+        Body::Streak(s) => t(&msg!(
+            "streak-line",
+            head = Arg::strong(msg!("streak-head")),
+            current = s.current,
+            best = s.best,
+            freezes = s.freezes
+        )),
+        Body::Help(h) => {
+            let mut out = b(&msg!("help-title"));
+            for (usage, what) in &h.commands {
+                out.push_str(&format!("\n  {} — {}", t(usage), t(what)));
+            }
+            out
+        }
+        Body::Recap(r) => recap(r, style, lang),
+        Body::Form(f) => {
+            let mut out = b(&f.title);
+            for field in &f.fields {
+                out.push_str(&format!("\n  {}: {}", e(field.id), t(&field.hint)));
+            }
+            out
+        }
+        Body::Review(r) => {
+            let note = r.note.as_ref().map(|n| format!("{}\n", t(n))).unwrap_or_default();
+            format!("{note}{}\n{}", b(&r.title), review_details(r, style, lang))
+        }
+        Body::Invalid(inv) => {
+            let mut out = format!("{} {}", b(&msg!("sorry")), t(&inv.title));
+            for (_, label, message) in &inv.problems {
+                out.push_str(&format!("\n  {}: {}", b(label), t(message)));
+            }
+            out
+        }
+        Body::Info(lines) => lines.iter().map(t).collect::<Vec<_>>().join("\n"),
+        Body::Error(m) => format!("{} {}", b(&msg!("sorry")), t(m)),
+    }
+}
+
+fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
+    let e = style.escape;
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let head = match q.mode {
+        Mode::Daily => msg!("question-daily"),
+        Mode::Practice => msg!("question-practice"),
+    };
+    let mut out =
+        format!("{} · {} · {}\n{}", (style.bold)(&t(&head)), e(&q.category), e(&q.difficulty), rich(&q.prompt, style));
+    if let Some(role) = &q.ping {
+        out = format!("{} {out}", (style.role)(role));
+    }
+    for (i, c) in q.choices.iter().enumerate() {
+        out.push_str(&format!("\n  {}) {}", letter(i), rich(c, style)));
+    }
+    if let Some(name) = &q.credit {
+        out.push_str(&format!("\n{}", t(&msg!("suggested-by", name = name))));
+    }
+    let how = match (q.choices.len(), style.buttons) {
+        (0, _) => msg!("how-to-answer-text"),
+        (n, false) => msg!("how-to-answer-letters", last = letter(n - 1)),
+        (n, true) => msg!("how-to-answer-buttons", last = letter(n - 1)),
+    };
+    out.push_str(&format!("\n{}", t(&how)));
+    if let Some(at) = q.closes_at {
+        out.push_str(&format!(" · {}", t(&msg!("closes-at", at = Arg::Utc(at)))));
+    }
+    out
+}
+
+fn verdict(v: &VerdictCard, style: &Style, lang: Lang) -> String {
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let head = match v.verdict {
+        Verdict::Correct => msg!("verdict-correct"),
+        Verdict::Wrong => msg!("verdict-wrong"),
+        Verdict::Recorded => msg!("verdict-recorded"),
+    };
+    let head = Arg::strong(head);
+    let line = match v.mode {
+        Mode::Daily => msg!("verdict-daily", head = head, answer = &v.your_answer, title = &v.title),
+        Mode::Practice => msg!("verdict-practice", head = head, answer = &v.your_answer, title = &v.title),
+    };
+    let mut out = t(&line);
+    if let Some(r) = &v.right_answer {
+        out.push_str(&format!("\n{}", t(&msg!("answer-is", answer = Arg::strong(Arg::Rich(r.clone()))))));
+    }
+    if let Some(x) = &v.explanation {
+        out.push_str(&format!("\n{}", rich(x, style)));
+    }
+    if v.verdict == Verdict::Recorded {
+        let when = match v.reveal_at {
+            Some(at) => msg!("revealed-at", at = Arg::Utc(at)),
+            None => msg!("revealed-when-closed"),
+        };
+        out.push_str(&format!("\n{}", t(&when)));
+    }
+    out
+}
+
+fn recap(r: &RecapCard, style: &Style, lang: Lang) -> String {
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let mut out = (style.bold)(&t(&r.title));
+    let share = crate::quiz::leaderboard::accuracy_percent(i64::from(r.right), i64::from(r.answered));
+    let tally = msg!("recap-tally", answered = r.answered, questions = r.questions, right = r.right, share = share);
+    out.push_str(&format!("\n{}", t(&tally)));
+    if !r.top.is_empty() {
+        let rows: Vec<Msg> = r
+            .top
+            .iter()
+            .map(|row| {
+                msg!("recap-top-row", rank = row.rank, name = Arg::strong(&row.name), figure = row.figure.clone())
+            })
+            .collect();
+        out.push_str(&format!("\n{}", t(&msg!("recap-top", rows = rows))));
+    }
+    if let Some((name, days)) = &r.longest_streak {
+        out.push_str(&format!("\n{}", t(&msg!("recap-streak", name = Arg::strong(name), days = *days))));
+    }
+    if let Some((prompt, answered, right)) = &r.hardest {
+        let share = crate::quiz::leaderboard::accuracy_percent(i64::from(*right), i64::from(*answered));
+        let hardest = msg!(
+            "recap-hardest",
+            prompt = Arg::Rich(prompt.clone()),
+            right = *right,
+            answered = *answered,
+            share = share
+        );
+        out.push_str(&format!("\n{}", t(&hardest)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::PLAIN;
+
+    fn angle(unix: i64, fallback: &str) -> String {
+        format!("<{unix}|{fallback}>")
+    }
+
+    #[test]
+    fn times_are_shown_the_platforms_way_and_stray_marks_are_dropped() {
+        let at = DateTime::from_timestamp(1_764_000_000, 0).unwrap();
+        let text = format!("Next post: {}. Then {}.", time_mark(at, "Tue 09:00"), time_mark(at, "x"));
+        assert_eq!(show_times(&text, angle), "Next post: <1764000000|Tue 09:00>. Then <1764000000|x>.");
+        assert_eq!(show_times(&text, PLAIN.time), "Next post: Tue 09:00. Then x.");
+        // A forged mark whose instant is not a number shows as plain text.
+        let forged = format!("{TIME_START}<@&1>{TIME_SPLIT}y{TIME_END} and {TIME_START}");
+        assert_eq!(show_times(&forged, angle), "<@&1>y and ");
+        // User text that opens a mark cannot swallow what follows it.
+        let name = format!("Eve{TIME_START}1{TIME_SPLIT}");
+        let text = format!("{name} hidden? {}", time_mark(at, "x"));
+        assert_eq!(show_times(&text, angle), "Eve1 hidden? <1764000000|x>");
+    }
+}
