@@ -1,44 +1,25 @@
 //! The one command grammar: the console's and Slack's text, Discord's
-//! structured options ([`options`]) and answer buttons all become the same
-//! [`Command`]s.
-//!
-//! ```text
-//! /quiz [play [category]]
-//! /quiz answer <letter or text>
-//! /quiz leaderboard [week|month|all] [points|streak|accuracy] [practice]
-//! /quiz leaderboard season [name]
-//! /quiz stats [user]
-//! /quiz streak
-//! /quiz help
-//! /quiz web
-//! /quiz forget-me [confirm]
-//! /quiz suggest | suggestions
-//! /quiz admin schedule <HH:MM> <Area/City> [days] [close]
-//! /quiz admin pause | resume | skip | post-now | reveal-now | status
-//! /quiz admin categories <name,name,…|all>
-//! /quiz admin timezone <Area/City>
-//! /quiz admin recap [day] [HH:MM] | recap off
-//! /quiz admin web rotate
-//! /quiz admin season start <name>
-//! /quiz admin ping <role> | ping off
-//! /quiz admin threads on|off
-//! /quiz admin review [approve <n> | reject <n> [reason] | edit <n>]
-//! ```
+//! structured options and answer buttons all become the same [`Command`]s,
+//! through one table of subcommands ([`table`]) whose parsers ([`args`])
+//! read typed words and Discord's options alike. `/quiz help` lists it.
 //!
 //! Forms (a modal on Discord and Slack, `name: value` lines in the console)
 //! come back as [`parse_form`] reads them.
 
-mod options;
+mod args;
+pub mod table;
+#[cfg(test)]
+mod tests;
 
-use options::clean;
-pub use options::{Arg, from_options};
+pub use args::MAX_SEASON_NAME;
+pub use table::{Group, OptValue, Sub, TABLE, from_options};
 
 use crate::content::own::{Draft, Field};
 use crate::i18n::Msg;
 use crate::ids::{PostId, PracticeId};
 use crate::msg;
 use crate::quiz::leaderboard::{BoardKind, Period, Sort};
-use crate::quiz::schedule::{self, Close, Days};
+use crate::quiz::schedule::{Close, Days};
 
 /// Something a user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +63,52 @@ pub enum Command {
     /// The member's own suggestions and where each stands.
     Suggestions,
     Admin(AdminCommand),
+}
+
+impl Command {
+    /// The command table's entry this command is typed by: its metric label
+    /// and its place in the help. `None` for nothing the table lists.
+    pub fn entry(&self) -> Option<&'static Sub> {
+        let (group, name) = match self {
+            Command::Play { .. } => (Group::Player, "play"),
+            Command::Answer { .. } => (Group::Player, "answer"),
+            Command::Leaderboard { .. } | Command::SeasonBoard { .. } => (Group::Player, "leaderboard"),
+            Command::Stats { .. } => (Group::Player, "stats"),
+            Command::Streak => (Group::Player, "streak"),
+            Command::Review => (Group::Player, "review"),
+            Command::Help => (Group::Player, "help"),
+            Command::Web => (Group::Player, "web"),
+            Command::ForgetMe { .. } => (Group::Player, "forget-me"),
+            Command::Suggest | Command::SubmitSuggestion(_) => (Group::Player, "suggest"),
+            Command::Suggestions => (Group::Player, "suggestions"),
+            Command::Admin(a) => (Group::Admin, a.name()),
+        };
+        table::find(group, name)
+    }
+}
+
+impl AdminCommand {
+    /// Its name in the command table.
+    pub fn name(&self) -> &'static str {
+        match self {
+            AdminCommand::Schedule(_) => "schedule",
+            AdminCommand::Pause => "pause",
+            AdminCommand::Resume => "resume",
+            AdminCommand::Skip => "skip",
+            AdminCommand::PostNow => "post-now",
+            AdminCommand::RevealNow => "reveal-now",
+            AdminCommand::Status => "status",
+            AdminCommand::Check { .. } => "check",
+            AdminCommand::Categories(_) => "categories",
+            AdminCommand::Timezone(_) => "timezone",
+            AdminCommand::Recap(_) => "recap",
+            AdminCommand::WebRotate => "web",
+            AdminCommand::SeasonStart(_) => "season",
+            AdminCommand::Ping(_) => "ping",
+            AdminCommand::Threads(_) => "threads",
+            AdminCommand::Review(_) => "review",
+        }
+    }
 }
 
 /// Channel administration.
@@ -303,14 +330,16 @@ impl CommandError {
     pub fn msg(&self) -> Msg {
         match self {
             CommandError::TooLong { len, max } => msg!("too-long", len = *len, max = *max),
-            CommandError::UnknownSubcommand(given) => match did_you_mean(given, SUBCOMMANDS) {
-                Some(hint) => msg!("unknown-subcommand-hint", given = given, hint = hint),
-                None => msg!("unknown-subcommand", given = given),
-            },
+            CommandError::UnknownSubcommand(given) => {
+                match did_you_mean(given, table::names(Group::Player).chain(["admin"])) {
+                    Some(hint) => msg!("unknown-subcommand-hint", given = given, hint = hint),
+                    None => msg!("unknown-subcommand", given = given),
+                }
+            }
             CommandError::EmptyAnswer => msg!("empty-answer"),
             CommandError::BadBoardOption(given) => msg!("bad-board-option", given = given),
             CommandError::Unexpected { sub, extra } => msg!("unexpected", sub = *sub, extra = extra),
-            CommandError::UnknownAdmin(given) => match did_you_mean(given, ADMIN_SUBCOMMANDS) {
+            CommandError::UnknownAdmin(given) => match did_you_mean(given, table::names(Group::Admin)) {
                 Some(hint) => msg!("unknown-admin-hint", given = given, hint = hint),
                 None => msg!("unknown-admin", given = given),
             },
@@ -331,47 +360,14 @@ impl std::fmt::Display for CommandError {
 
 impl std::error::Error for CommandError {}
 
-/// The subcommands, as the help spells them (for "did you mean").
-const SUBCOMMANDS: &[&str] = &[
-    "play",
-    "answer",
-    "leaderboard",
-    "stats",
-    "streak",
-    "review",
-    "help",
-    "web",
-    "forget-me",
-    "suggest",
-    "suggestions",
-    "admin",
-];
-const ADMIN_SUBCOMMANDS: &[&str] = &[
-    "schedule",
-    "pause",
-    "resume",
-    "skip",
-    "post-now",
-    "reveal-now",
-    "status",
-    "check",
-    "categories",
-    "timezone",
-    "recap",
-    "web",
-    "season",
-    "ping",
-    "threads",
-    "review",
-];
-
 /// The one name close to what was typed: one or two typos away, or the
 /// only name it starts.
-fn did_you_mean(given: &str, names: &[&'static str]) -> Option<&'static str> {
+fn did_you_mean(given: &str, names: impl Iterator<Item = &'static str>) -> Option<&'static str> {
     let given = given.to_lowercase();
     if given.chars().count() < 2 {
         return None;
     }
+    let names: Vec<&'static str> = names.collect();
     let close: Vec<&'static str> = names.iter().copied().filter(|n| strsim::osa_distance(n, &given) <= 2).collect();
     let starts: Vec<&'static str> = names.iter().copied().filter(|n| n.starts_with(&given)).collect();
     match (close.as_slice(), starts.as_slice()) {
@@ -388,369 +384,32 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
     if len > max_chars {
         return Err(CommandError::TooLong { len, max: max_chars });
     }
-    let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let mut words = cleaned.split_whitespace();
-    let Some(sub) = words.next() else {
+    let cleaned = clean(text);
+    let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some((first, rest)) = words.split_first() else {
         return Ok(Command::Play { category: None });
     };
-    let rest: Vec<&str> = words.collect();
-    let no_args = |sub: &'static str, cmd: Command| match rest.first() {
-        None => Ok(cmd),
-        Some(extra) => Err(CommandError::Unexpected { sub, extra: (*extra).to_string() }),
+    let (group, name, rest) = if first.eq_ignore_ascii_case("admin") {
+        let Some((name, rest)) = rest.split_first() else {
+            return Err(CommandError::UnknownAdmin(String::new()));
+        };
+        (Group::Admin, *name, rest)
+    } else {
+        (Group::Player, *first, rest)
     };
-    match sub.to_lowercase().as_str() {
-        "play" | "practice" | "question" => {
-            Ok(Command::Play { category: (!rest.is_empty()).then(|| rest.join("-").to_lowercase()) })
-        }
-        "answer" | "a" => {
-            if rest.is_empty() {
-                Err(CommandError::EmptyAnswer)
-            } else {
-                Ok(Command::Answer { answer: rest.join(" "), question: None })
-            }
-        }
-        "leaderboard" | "board" | "top" if rest.first().is_some_and(|w| w.eq_ignore_ascii_case("season")) => {
-            let name = rest[1..].join(" ");
-            Ok(Command::SeasonBoard { name: (!name.is_empty()).then_some(name) })
-        }
-        "leaderboard" | "board" | "top" => {
-            let (mut period, mut sort, mut board) = (Period::default(), Sort::default(), BoardKind::default());
-            for word in &rest {
-                let w = word.to_lowercase();
-                if let Some(p) = Period::parse(&w) {
-                    period = p;
-                } else if let Some(s) = Sort::parse(&w) {
-                    sort = s;
-                } else if w == "practice" {
-                    board = BoardKind::Practice;
-                } else {
-                    return Err(CommandError::BadBoardOption((*word).to_string()));
-                }
-            }
-            Ok(Command::Leaderboard { period, sort, board })
-        }
-        "stats" => Ok(Command::Stats { user: (!rest.is_empty()).then(|| UserArg::parse(&rest.join(" "))) }),
-        "streak" => no_args("streak", Command::Streak),
-        "review" | "due" => no_args("review", Command::Review),
-        "help" => Ok(Command::Help),
-        "web" => no_args("web", Command::Web),
-        "forget-me" | "forgetme" => match rest.as_slice() {
-            [] => Ok(Command::ForgetMe { confirm: false }),
-            [word] if word.eq_ignore_ascii_case("confirm") => Ok(Command::ForgetMe { confirm: true }),
-            [extra, ..] => Err(CommandError::Unexpected { sub: "forget-me", extra: (*extra).to_string() }),
-        },
-        "suggest" => no_args("suggest", Command::Suggest),
-        "suggestions" => no_args("suggestions", Command::Suggestions),
-        "admin" => parse_admin(&rest),
-        _ => Err(CommandError::UnknownSubcommand(sub.to_string())),
+    match table::find(group, name) {
+        Some(sub) => (sub.parse)(rest),
+        None if group == Group::Admin => Err(CommandError::UnknownAdmin(name.to_string())),
+        None => Err(CommandError::UnknownSubcommand(name.to_string())),
     }
 }
 
-fn parse_admin(words: &[&str]) -> Result<Command, CommandError> {
-    let Some(sub) = words.first() else {
-        return Err(CommandError::UnknownAdmin(String::new()));
-    };
-    let args = &words[1..];
-    let no_args = |sub: &'static str, cmd: AdminCommand| match args.first() {
-        None => Ok(cmd),
-        Some(extra) => Err(CommandError::admin(sub, msg!("admin-takes-nothing", extra = *extra))),
-    };
-    let admin = match sub.to_lowercase().as_str() {
-        "schedule" => AdminCommand::Schedule(parse_schedule(args)?),
-        "pause" => no_args("pause", AdminCommand::Pause)?,
-        "resume" => no_args("resume", AdminCommand::Resume)?,
-        "skip" => no_args("skip", AdminCommand::Skip)?,
-        "post-now" => no_args("post-now", AdminCommand::PostNow)?,
-        "reveal-now" => no_args("reveal-now", AdminCommand::RevealNow)?,
-        "status" => no_args("status", AdminCommand::Status)?,
-        "check" => no_args("check", AdminCommand::Check { granted: None })?,
-        "categories" => {
-            let list: Vec<String> =
-                args.join(",").split(',').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
-            if list.is_empty() {
-                return Err(CommandError::admin("categories", msg!("admin-needs-list")));
-            }
-            AdminCommand::Categories(if list.iter().any(|c| c == "all") { Vec::new() } else { list })
-        }
-        "timezone" => match args {
-            [zone] => AdminCommand::Timezone((*zone).to_string()),
-            _ => return Err(CommandError::admin("timezone", msg!("admin-needs-zone"))),
-        },
-        "recap" => AdminCommand::Recap(parse_recap(args)?),
-        "web" => parse_web(args)?,
-        "season" => AdminCommand::SeasonStart(parse_season(args)?),
-        "ping" => AdminCommand::Ping(parse_ping(&args.join(" "))?),
-        "threads" => match args {
-            [on] if on.eq_ignore_ascii_case("on") => AdminCommand::Threads(true),
-            [off] if off.eq_ignore_ascii_case("off") => AdminCommand::Threads(false),
-            _ => return Err(CommandError::admin("threads", msg!("admin-threads"))),
-        },
-        "review" => AdminCommand::Review(parse_review(args)?),
-        _ => return Err(CommandError::UnknownAdmin((*sub).to_string())),
-    };
-    Ok(Command::Admin(admin))
-}
-
-/// `review`, `review approve <n>`, `review reject <n> [reason]`, `review edit <n>`.
-fn parse_review(args: &[&str]) -> Result<Review, CommandError> {
-    let bad = || CommandError::admin("review", msg!("admin-review"));
-    let Some((action, rest)) = args.split_first() else { return Ok(Review::Next) };
-    let (n, words) = rest.split_first().ok_or_else(bad)?;
-    let id = positive(n.trim_start_matches('#')).ok_or_else(bad)?;
-    let words = words.join(" ");
-    Ok(match (action.to_lowercase().as_str(), words.is_empty()) {
-        ("approve", true) => Review::Approve(id),
-        ("edit", true) => Review::Edit(id),
-        ("reject", _) => Review::Reject { id, reason: reason(&words) },
-        _ => return Err(bad()),
-    })
-}
-
-/// `[day] [HH:MM]` in either order, each defaulting (Friday, 16:00), or `off`.
-pub(crate) fn parse_recap(args: &[&str]) -> Result<Option<(chrono::Weekday, chrono::NaiveTime)>, CommandError> {
-    if let [off] = args
-        && off.eq_ignore_ascii_case("off")
-    {
-        return Ok(None);
-    }
-    let (mut day, mut time) = (None, None);
-    for word in args {
-        if day.is_none()
-            && let Ok(d) = word.parse::<chrono::Weekday>()
-        {
-            day = Some(d);
-        } else if time.is_none()
-            && let Ok(t) = schedule::parse_time(word)
-        {
-            time = Some(t);
-        } else {
-            return Err(CommandError::admin("recap", msg!("admin-recap", given = *word)));
-        }
-    }
-    Ok(Some((day.unwrap_or(crate::quiz::recap::DEFAULT_DAY), time.unwrap_or_else(crate::quiz::recap::default_time))))
-}
-
-/// `<role>` as a mention (`<@&123>`, `<!subteam^S123|@team>`) or a bare id,
-/// or `off`. Only the id is kept, and only letters and digits make one.
-pub(crate) fn parse_ping(arg: &str) -> Result<Option<String>, CommandError> {
-    let arg = arg.trim();
-    if arg.eq_ignore_ascii_case("off") {
-        return Ok(None);
-    }
-    let inner = arg.strip_prefix('<').and_then(|a| a.strip_suffix('>'));
-    let id = match inner {
-        Some(m) => {
-            m.strip_prefix("@&").or_else(|| m.strip_prefix("!subteam^")).map(|m| m.split('|').next().unwrap_or(""))
-        }
-        None => Some(arg),
-    };
-    match id {
-        Some(id) if !id.is_empty() && id.len() <= 32 && id.chars().all(|c| c.is_ascii_alphanumeric()) => {
-            Ok(Some(id.to_string()))
-        }
-        _ => Err(CommandError::admin("ping", msg!("admin-ping", given = arg))),
-    }
-}
-
-/// The longest season name.
-pub const MAX_SEASON_NAME: usize = 40;
-
-/// `start <name>`: the name as typed, spaces collapsed.
-pub(crate) fn parse_season(args: &[&str]) -> Result<String, CommandError> {
-    let bad = |problem: Msg| CommandError::admin("season", problem);
-    match args {
-        [start, name @ ..] if start.eq_ignore_ascii_case("start") && !name.is_empty() => {
-            let name = name.join(" ");
-            let len = name.chars().count();
-            if len > MAX_SEASON_NAME {
-                return Err(bad(msg!("admin-season-name", len = len, max = MAX_SEASON_NAME)));
-            }
-            Ok(name)
-        }
-        _ => Err(bad(msg!("admin-season"))),
-    }
-}
-
-/// `web rotate`.
-pub(crate) fn parse_web(args: &[&str]) -> Result<AdminCommand, CommandError> {
-    match args {
-        [word] if word.eq_ignore_ascii_case("rotate") => Ok(AdminCommand::WebRotate),
-        _ => Err(CommandError::admin("web", msg!("admin-web"))),
-    }
-}
-
-/// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
-pub(crate) fn parse_schedule(args: &[&str]) -> Result<ScheduleSpec, CommandError> {
-    let bad = |problem: Msg| CommandError::admin("schedule", problem);
-    let [time, zone, rest @ ..] = args else {
-        return Err(bad(msg!("admin-schedule")));
-    };
-    let time = schedule::parse_time(time).map_err(|e| bad(e.msg()))?;
-    let tz = schedule::parse_zone(zone).map_err(|e| bad(e.msg()))?;
-    let (mut days, mut close) = (None, None);
-    for word in rest {
-        if days.is_none()
-            && let Ok(d) = Days::parse(word)
-        {
-            days = Some(d);
-        } else if close.is_none()
-            && let Ok(c) = Close::parse(word)
-        {
-            close = Some(c);
-        } else {
-            return Err(bad(msg!("admin-schedule-word", given = *word)));
-        }
-    }
-    Ok(ScheduleSpec { time, tz, days, close })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grammar_table() {
-        let ok: &[(&str, Command)] = &[
-            ("", Command::Play { category: None }),
-            ("play", Command::Play { category: None }),
-            ("play Databases", Command::Play { category: Some("databases".into()) }),
-            ("play general concepts", Command::Play { category: Some("general-concepts".into()) }),
-            ("answer b", Command::Answer { answer: "b".into(), question: None }),
-            (
-                "ANSWER  eventual   consistency ",
-                Command::Answer { answer: "eventual consistency".into(), question: None },
-            ),
-            ("leaderboard", Command::Leaderboard { period: Period::Week, sort: Sort::Points, board: BoardKind::Daily }),
-            (
-                "leaderboard week points",
-                Command::Leaderboard { period: Period::Week, sort: Sort::Points, board: BoardKind::Daily },
-            ),
-            (
-                "leaderboard accuracy all",
-                Command::Leaderboard { period: Period::All, sort: Sort::Accuracy, board: BoardKind::Daily },
-            ),
-            (
-                "leaderboard practice month",
-                Command::Leaderboard { period: Period::Month, sort: Sort::Points, board: BoardKind::Practice },
-            ),
-            ("stats", Command::Stats { user: None }),
-            ("review", Command::Review),
-            ("due", Command::Review),
-            ("stats @bob", Command::Stats { user: Some(UserArg::Name("bob".into())) }),
-            ("stats <@U024BE7LH|bob>", Command::Stats { user: Some(UserArg::Id("U024BE7LH".into())) }),
-            ("stats <@!80351110224678912>", Command::Stats { user: Some(UserArg::Id("80351110224678912".into())) }),
-            ("streak", Command::Streak),
-            ("help", Command::Help),
-            ("admin post-now", Command::Admin(AdminCommand::PostNow)),
-            ("admin timezone Europe/Berlin", Command::Admin(AdminCommand::Timezone("Europe/Berlin".into()))),
-            (
-                "admin schedule 09:00 Europe/Berlin weekdays 8h",
-                Command::Admin(AdminCommand::Schedule(ScheduleSpec {
-                    time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-                    tz: chrono_tz::Europe::Berlin,
-                    days: Some(Days::WEEKDAYS),
-                    close: Some(Close::After(chrono::Duration::hours(8))),
-                })),
-            ),
-            (
-                "admin schedule 7:30 Asia/Kolkata next",
-                Command::Admin(AdminCommand::Schedule(ScheduleSpec {
-                    time: chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
-                    tz: chrono_tz::Asia::Kolkata,
-                    days: None,
-                    close: Some(Close::AtNextPost),
-                })),
-            ),
-            ("admin pause", Command::Admin(AdminCommand::Pause)),
-            ("admin status", Command::Admin(AdminCommand::Status)),
-            (
-                "admin categories databases, security",
-                Command::Admin(AdminCommand::Categories(vec!["databases".into(), "security".into()])),
-            ),
-            ("admin categories all", Command::Admin(AdminCommand::Categories(vec![]))),
-            ("web", Command::Web),
-            ("forget-me", Command::ForgetMe { confirm: false }),
-            ("forget-me confirm", Command::ForgetMe { confirm: true }),
-            ("leaderboard season", Command::SeasonBoard { name: None }),
-            (
-                "admin ping <@&910000000000000099>",
-                Command::Admin(AdminCommand::Ping(Some("910000000000000099".into()))),
-            ),
-            ("admin ping <!subteam^S0614TZR7|@team>", Command::Admin(AdminCommand::Ping(Some("S0614TZR7".into())))),
-            ("admin ping off", Command::Admin(AdminCommand::Ping(None))),
-            ("admin threads on", Command::Admin(AdminCommand::Threads(true))),
-            ("leaderboard season Spring 2027", Command::SeasonBoard { name: Some("Spring 2027".into()) }),
-            ("admin season start Spring  2027", Command::Admin(AdminCommand::SeasonStart("Spring 2027".into()))),
-            ("admin web rotate", Command::Admin(AdminCommand::WebRotate)),
-            ("admin recap off", Command::Admin(AdminCommand::Recap(None))),
-            (
-                "admin recap",
-                Command::Admin(AdminCommand::Recap(Some((
-                    chrono::Weekday::Fri,
-                    chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
-                )))),
-            ),
-            (
-                "admin recap 09:30 Monday",
-                Command::Admin(AdminCommand::Recap(Some((
-                    chrono::Weekday::Mon,
-                    chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
-                )))),
-            ),
-        ];
-        for (text, want) in ok {
-            assert_eq!(&parse(text, 500).expect(text), want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn bad_input_is_named() {
-        assert_eq!(parse("frobnicate", 500), Err(CommandError::UnknownSubcommand("frobnicate".into())));
-        let hint = |line: &str| parse(line, 500).unwrap_err().to_string();
-        assert!(hint("frobnicate").ends_with("Unknown subcommand `frobnicate`. Try `/quiz help` for the list."));
-        assert!(hint("leaderbord").contains("Did you mean `/quiz leaderboard`?"), "{}", hint("leaderbord"));
-        assert!(hint("stat").contains("Did you mean `/quiz stats`?"));
-        assert!(hint("sugest").contains("Did you mean `/quiz suggest`?"));
-        assert!(hint("admin shedule 09:00").contains("Did you mean `/quiz admin schedule`?"));
-        assert!(hint("admin postnow").contains("Did you mean `/quiz admin post-now`?"));
-        assert!(!hint("admin frobnicate").contains("Did you mean"));
-        assert_eq!(parse("answer", 500), Err(CommandError::EmptyAnswer));
-        assert_eq!(parse("answer \u{0}\u{7}", 500), Err(CommandError::EmptyAnswer));
-        assert_eq!(parse("leaderboard yearly", 500), Err(CommandError::BadBoardOption("yearly".into())));
-        assert_eq!(parse("streak now", 500), Err(CommandError::Unexpected { sub: "streak", extra: "now".into() }));
-        assert_eq!(parse(&"x".repeat(501), 500), Err(CommandError::TooLong { len: 501, max: 500 }));
-        assert!(parse("admin launch", 500).unwrap_err().to_string().contains("launch"));
-        for (line, needle) in [
-            ("admin schedule", "needs a time and a zone"),
-            ("admin schedule 25:00 UTC", "`25:00` is not a time"),
-            ("admin schedule 09:00 Mars/Olympus", "`Mars/Olympus` is not an IANA time zone"),
-            ("admin schedule 09:00 UTC sometimes", "`sometimes` is neither days"),
-            ("admin schedule 09:00 UTC weekdays weekends", "`weekends` is neither"),
-            ("admin pause now", "takes no `now`"),
-            ("admin categories", "needs a list"),
-            ("admin timezone", "needs one zone"),
-            ("admin recap someday", "`someday` is neither a day"),
-            ("admin recap fri fri", "`fri` is neither"),
-            ("admin web", "takes `rotate`"),
-            ("admin season", "takes `start <name>`"),
-            ("admin ping @everyone", "is not a role"),
-            ("admin ping <@123>", "is not a role"),
-            ("admin threads maybe", "takes `on` or `off`"),
-            ("admin season start", "takes `start <name>`"),
-        ] {
-            let e = parse(line, 500).unwrap_err().to_string();
-            assert!(e.contains(needle), "{line}: {e}");
-        }
-        assert!(parse("frobnicate", 500).unwrap_err().to_string().contains("/quiz help"));
-    }
-
-    #[test]
-    fn question_refs_round_trip() {
-        for r in [QuestionRef::Daily(PostId(1)), QuestionRef::Practice(PracticeId(987654321))] {
-            assert_eq!(QuestionRef::decode(&r.encode()), Some(r));
-        }
-        for bad in ["", "d", "x1", "d-1", "d0", "dabc", "p1.5"] {
-            assert_eq!(QuestionRef::decode(bad), None, "{bad}");
-        }
-    }
+/// Control characters become spaces and runs of whitespace one space.
+pub(crate) fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

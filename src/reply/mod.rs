@@ -251,8 +251,31 @@ pub struct Image {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpCard {
-    /// (how it is typed, what it does)
-    pub commands: Vec<(Msg, Msg)>,
+    pub commands: Vec<HelpRow>,
+}
+
+/// One command in the help list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// An admin command: typed after the platform's admin prefix.
+    pub admin: bool,
+    /// How it is typed after `/quiz` or the admin prefix (command syntax,
+    /// the same in every language).
+    pub usage: String,
+    /// What it does.
+    pub about: Msg,
+}
+
+impl HelpRow {
+    /// The whole command line as `admin_prefix` (`/quiz admin`, `/quizadmin`) makes it.
+    pub fn typed(&self, admin_prefix: &str) -> String {
+        if self.admin { format!("{admin_prefix} {}", self.usage) } else { format!("/quiz {}", self.usage) }
+    }
+
+    /// What it does, marked as admins' where it is.
+    pub fn what(&self) -> Msg {
+        if self.admin { crate::msg!("help-admins-only", about = self.about.clone()) } else { self.about.clone() }
+    }
 }
 
 impl Reply {

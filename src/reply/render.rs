@@ -179,8 +179,8 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
         )),
         Body::Help(h) => {
             let mut out = b(&msg!("help-title"));
-            for (usage, what) in &h.commands {
-                out.push_str(&format!("\n  {} — {}", t(usage), t(what)));
+            for row in &h.commands {
+                out.push_str(&format!("\n  {} — {}", e(&row.typed(style.admin)), t(&row.what())));
             }
             out
         }

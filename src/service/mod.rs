@@ -183,23 +183,6 @@ pub struct Service {
     wake: watch::Sender<u64>,
 }
 
-/// A command's kind, as counted.
-fn kind_of(cmd: &Command) -> &'static str {
-    match cmd {
-        Command::Play { .. } => "play",
-        Command::Answer { .. } => "answer",
-        Command::Leaderboard { .. } | Command::SeasonBoard { .. } => "leaderboard",
-        Command::Stats { .. } => "stats",
-        Command::Streak => "streak",
-        Command::Review => "review",
-        Command::Help => "help",
-        Command::Web => "web",
-        Command::ForgetMe { .. } => "forget-me",
-        Command::Suggest | Command::SubmitSuggestion(_) | Command::Suggestions => "suggest",
-        Command::Admin(_) => "admin",
-    }
-}
-
 impl Service {
     /// Starts the writer thread over `store`. `seed` makes the random
     /// choices repeat (for demos and tests); `None` seeds from the system.
@@ -266,7 +249,7 @@ impl Service {
     /// The one place a command is routed. `inline`: reads run on the
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
-        let kind = kind_of(&cmd);
+        let kind = cmd.entry().map_or("other", |e| e.label());
         let refused = matches!(&cmd, Command::Admin(_)) && !ctx.is_admin;
         let reply = self.dispatch(ctx, cmd, inline).await;
         let outcome = match &reply.body {

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::command::Group;
 use crate::content::Item;
 use crate::content::own::Field;
 use crate::delivery::{Permission, Problem};
@@ -15,36 +16,19 @@ use crate::quiz::grading::GradeError;
 use crate::quiz::leaderboard::{Period, Sort};
 use crate::quiz::schedule::{Close, Rule, duration_token};
 use crate::quiz::srs::Outlook;
+use crate::reply::HelpRow;
 use crate::store::{StoreError, SuggestionState};
 
-/// The command list: (how it is typed, what it does).
-pub fn help() -> Vec<(Msg, Msg)> {
-    vec![
-        (msg!("help-usage-play"), msg!("help-play")),
-        (msg!("help-usage-answer"), msg!("help-answer")),
-        (msg!("help-usage-leaderboard"), msg!("help-leaderboard")),
-        (msg!("help-usage-season-board"), msg!("help-season-board")),
-        (msg!("help-usage-stats"), msg!("help-stats")),
-        (msg!("help-usage-streak"), msg!("help-streak")),
-        (msg!("help-usage-review"), msg!("help-review")),
-        (msg!("help-usage-web"), msg!("help-web")),
-        (msg!("help-usage-suggest"), msg!("help-suggest")),
-        (msg!("help-usage-suggestions"), msg!("help-suggestions")),
-        (msg!("help-usage-forget-me"), msg!("help-forget-me")),
-        (msg!("help-usage-help"), msg!("help-help")),
-        (msg!("help-usage-schedule"), msg!("help-schedule")),
-        (msg!("help-usage-run"), msg!("help-run")),
-        (msg!("help-usage-now"), msg!("help-now")),
-        (msg!("help-usage-check"), msg!("help-check")),
-        (msg!("help-usage-categories"), msg!("help-categories")),
-        (msg!("help-usage-timezone"), msg!("help-timezone")),
-        (msg!("help-usage-recap"), msg!("help-recap")),
-        (msg!("help-usage-web-rotate"), msg!("help-web-rotate")),
-        (msg!("help-usage-ping"), msg!("help-ping")),
-        (msg!("help-usage-threads"), msg!("help-threads")),
-        (msg!("help-usage-season"), msg!("help-season")),
-        (msg!("help-usage-review-queue"), msg!("help-review-queue")),
-    ]
+/// The command list, from the command table.
+pub fn help() -> Vec<HelpRow> {
+    crate::command::TABLE
+        .iter()
+        .map(|sub| HelpRow {
+            admin: sub.group == Group::Admin,
+            usage: sub.usage(),
+            about: Msg::new(sub.about, Vec::new()),
+        })
+        .collect()
 }
 
 /// Who counts as an admin on `platform`, and how to become one.

@@ -314,7 +314,7 @@ async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
     // Still serving.
     let cb = fake.callback(&fake.command(&admin, "0", "quiz", "help", json!([]))).await;
     let help = cb["data"]["embeds"][0]["description"].as_str().unwrap_or_default();
-    assert!(help.contains("`/quiz suggest`") && help.contains("`/quizadmin review`"), "{cb}");
+    assert!(help.contains("`/quiz suggest`") && help.contains("`/quizadmin review [approve|reject|edit]"), "{cb}");
     assert!(help.chars().count() <= 4096, "an embed description's limit");
     bot.stop().await;
 }

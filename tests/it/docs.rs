@@ -136,3 +136,37 @@ fn the_slack_manifests_fit_their_setups() {
     }
     assert_eq!(urls(&https), 4);
 }
+
+/// The command names in the first column of a page's command table: every
+/// code span's first word after `prefix` (`/quiz ` or `/quiz admin `).
+fn documented_commands(page: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join(page)).expect(page);
+    let section = text.split("\n## Commands\n").nth(1).expect("a Commands section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let mut out = std::collections::BTreeSet::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let first_cell = row.trim_start_matches('|').split(" | ").next().unwrap_or_default();
+        for span in first_cell.split('`').skip(1).step_by(2) {
+            if let Some(rest) = span.strip_prefix(prefix)
+                && let Some(name) = rest.split_whitespace().next()
+            {
+                out.insert(name.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The players' and admins' command tables list exactly the command
+/// table's entries, so a new subcommand cannot go undocumented.
+#[test]
+fn the_docs_list_exactly_the_commands_of_the_table() {
+    use quizmaster::command::{Group, TABLE};
+    let table = |group| TABLE.iter().filter(|s| s.group == group).map(|s| s.name.to_string()).collect();
+    let players: std::collections::BTreeSet<String> = table(Group::Player);
+    let admins: std::collections::BTreeSet<String> = table(Group::Admin);
+    let mut documented = documented_commands("docs/players.md", "/quiz ");
+    documented.remove("admin");
+    assert_eq!(documented, players, "docs/players.md#commands against the command table");
+    assert_eq!(documented_commands("docs/admins.md", "/quiz admin "), admins, "docs/admins.md#commands");
+}

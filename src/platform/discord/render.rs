@@ -140,7 +140,7 @@ fn render_whole(reply: &Reply) -> Rendered {
         // embed's description holds 4,096.
         Body::Help(h) => {
             let lines: Vec<String> =
-                h.commands.iter().map(|(usage, what)| format!("`{}` — {}", plain(usage), t(what))).collect();
+                h.commands.iter().map(|row| format!("`{}` — {}", row.typed(STYLE.admin), t(&row.what()))).collect();
             let embed = CreateEmbed::new().title(t(&msg!("help-title"))).description(lines.join("\n"));
             Rendered { content: String::new(), embed: Some(embed), rows: Vec::new() }
         }
