@@ -103,7 +103,7 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
     let week =
         recap::week_card(store, bank, Scope::Guild(guild), first, store::millis(now - WINDOW), store::millis(now))?;
     let mut archive = Vec::new();
-    for q in store.revealed_questions(guild, ARCHIVE)? {
+    for q in store.revealed_questions(Scope::Guild(guild), ARCHIVE)? {
         let Some(found) = super::find_item(store, bank, &q.item_id)? else { continue };
         let item = &*found.item;
         archive.push(Revealed {

@@ -316,19 +316,22 @@ impl Store {
             .optional()?)
     }
 
-    /// The server's revealed daily questions, newest first: never one that
-    /// is open in any of its channels (channels pick their questions apart,
-    /// so one channel's past question can be another's open one).
-    pub fn revealed_questions(&self, guild: GuildId, limit: usize) -> Result<Vec<QuestionRow>> {
+    /// A server's or a channel's revealed daily questions, newest first:
+    /// never one that is open in any channel of its server (channels pick
+    /// their questions apart, so one channel's past question can be
+    /// another's open one).
+    pub fn revealed_questions(&self, scope: Scope, limit: usize) -> Result<Vec<QuestionRow>> {
+        let (guild, channel) = scope.binds();
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
-             WHERE c.guild_id = ?1 AND p.state = 'closed'
+             WHERE (?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2) AND p.state = 'closed'
                AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
-                                     WHERE oc.guild_id = ?1 AND o.state = 'open')
-             GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?2",
+                                     WHERE oc.guild_id = c.guild_id AND o.state = 'open')
+             GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?3",
         )?;
-        let rows = stmt.query_map(params![guild, i64::try_from(limit).unwrap_or(i64::MAX)], question_from_row)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![guild, channel, limit], question_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
