@@ -5,13 +5,14 @@ too-long = Your command is { $len } characters long; the limit is { $max }.
 unknown-subcommand = Unknown subcommand `{ $given }`. Try `/quiz help` for the list.
 unknown-subcommand-hint = Unknown subcommand `{ $given }`. Did you mean `/quiz { $hint }`? Try `/quiz help` for the list.
 empty-answer = `/quiz answer` needs your answer, for example `/quiz answer B` or `/quiz answer idempotent`.
-bad-board-option = `/quiz leaderboard` does not know `{ $given }`: use week, month or all; points, streak or accuracy; or practice.
+board-option = `{ $given }` is neither a period (week, month, all), an order (points, streak, accuracy) nor a board (daily, practice)
 unexpected = `/quiz { $sub }` takes no `{ $extra }`.
 admin-commands = Admin commands: schedule <HH:MM> <Area/City> [days] [close], pause, resume, skip, post-now, reveal-now, status, check, categories <name,name,…|all>, timezone <Area/City>, recap [day] [HH:MM] | off, web rotate, season start <name>, ping <role|off>, threads on|off, review.
 unknown-admin = Unknown admin command `{ $given }`. { admin-commands }
 unknown-admin-hint = Unknown admin command `{ $given }`. Did you mean `{ $admin } { $hint }`? { admin-commands }
 # $problem: one of the admin-* messages below
 bad-admin = `{ $admin } { $sub }`: { $problem }
+bad-player = `/quiz { $sub }`: { $problem }
 
 admin-takes-nothing = takes no `{ $extra }`
 admin-needs-list = needs a list such as `databases,security`, or `all`

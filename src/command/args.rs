@@ -57,7 +57,7 @@ pub(super) fn leaderboard(words: &[&str]) -> Parsed {
         } else if w == "daily" {
             board = BoardKind::Daily;
         } else {
-            return Err(CommandError::BadBoardOption((*word).to_string()));
+            return Err(CommandError::player("leaderboard", msg!("board-option", given = *word)));
         }
     }
     Ok(Command::Leaderboard { period, sort, board })

@@ -317,13 +317,23 @@ impl UserArg {
 /// Why a command line was not understood; [`CommandError::msg`] says it to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
-    TooLong { len: usize, max: usize },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
     UnknownSubcommand(String),
     EmptyAnswer,
-    BadBoardOption(String),
-    Unexpected { sub: &'static str, extra: String },
+    Unexpected {
+        sub: &'static str,
+        extra: String,
+    },
     UnknownAdmin(String),
-    BadAdmin { sub: &'static str, problem: Msg },
+    /// A subcommand's words that do not fit it: `problem` says how.
+    Invalid {
+        group: Group,
+        sub: &'static str,
+        problem: Msg,
+    },
 }
 
 impl CommandError {
@@ -337,18 +347,26 @@ impl CommandError {
                 }
             }
             CommandError::EmptyAnswer => msg!("empty-answer"),
-            CommandError::BadBoardOption(given) => msg!("bad-board-option", given = given),
             CommandError::Unexpected { sub, extra } => msg!("unexpected", sub = *sub, extra = extra),
             CommandError::UnknownAdmin(given) => match did_you_mean(given, table::names(Group::Admin)) {
                 Some(hint) => msg!("unknown-admin-hint", given = given, hint = hint),
                 None => msg!("unknown-admin", given = given),
             },
-            CommandError::BadAdmin { sub, problem } => msg!("bad-admin", sub = *sub, problem = problem.clone()),
+            CommandError::Invalid { group: Group::Admin, sub, problem } => {
+                msg!("bad-admin", sub = *sub, problem = problem.clone())
+            }
+            CommandError::Invalid { group: Group::Player, sub, problem } => {
+                msg!("bad-player", sub = *sub, problem = problem.clone())
+            }
         }
     }
 
     fn admin(sub: &'static str, problem: Msg) -> CommandError {
-        CommandError::BadAdmin { sub, problem }
+        CommandError::Invalid { group: Group::Admin, sub, problem }
+    }
+
+    fn player(sub: &'static str, problem: Msg) -> CommandError {
+        CommandError::Invalid { group: Group::Player, sub, problem }
     }
 }
 
