@@ -30,6 +30,16 @@ reveal-head = Question of the day: the answer
 reveal-tally = { $answered } answered, { $correct } correct ({ $share }%).
 reveal-first = First correct: { $name }.
 
+## The channel's archive
+
+archive-empty = No question has been revealed in this channel yet.
+archive-head = { $count ->
+    [one] The last question revealed in this channel:
+   *[other] The last { $count } questions revealed in this channel:
+}
+# $title: the question's first words; $answer: its right answer
+archive-item = { $date }: { $title } Answer: { $answer } ({ $right } of { $answered } right)
+
 ## Refusals while answering
 
 empty-bank = The question bank is empty.

@@ -79,6 +79,22 @@ pub(super) fn web(words: &[&str]) -> Parsed {
     bare("web", words, Command::Web)
 }
 
+/// The most questions `/quiz archive` lists, and how many unless asked.
+pub const ARCHIVE_MAX: usize = 10;
+const ARCHIVE_DEFAULT: usize = 5;
+
+/// `[n]`: how many of the channel's last revealed questions, 1 to [`ARCHIVE_MAX`].
+pub(super) fn archive(words: &[&str]) -> Parsed {
+    match words {
+        [] => Ok(Command::Archive { count: ARCHIVE_DEFAULT }),
+        [n] => match n.parse::<usize>() {
+            Ok(count @ 1..=ARCHIVE_MAX) => Ok(Command::Archive { count }),
+            _ => Err(CommandError::player("archive", msg!("archive-count", given = *n, max = ARCHIVE_MAX))),
+        },
+        [_, extra, ..] => Err(CommandError::Unexpected { sub: "archive", extra: (*extra).to_string() }),
+    }
+}
+
 pub(super) fn suggest(words: &[&str]) -> Parsed {
     bare("suggest", words, Command::Suggest)
 }

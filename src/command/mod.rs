@@ -51,6 +51,10 @@ pub enum Command {
     Help,
     /// The link to the server's web page.
     Web,
+    /// The channel's last `count` revealed daily questions with their answers.
+    Archive {
+        count: usize,
+    },
     /// Delete the player's answers and figures in this server; without
     /// `confirm`, say what would go.
     ForgetMe {
@@ -78,6 +82,7 @@ impl Command {
             Command::Review => (Group::Player, "review"),
             Command::Help => (Group::Player, "help"),
             Command::Web => (Group::Player, "web"),
+            Command::Archive { .. } => (Group::Player, "archive"),
             Command::ForgetMe { .. } => (Group::Player, "forget-me"),
             Command::Suggest | Command::SubmitSuggestion(_) => (Group::Player, "suggest"),
             Command::Suggestions => (Group::Player, "suggestions"),

@@ -125,6 +125,7 @@ pub static TABLE: &[Sub] = &[
     player("streak", &[], &[], "cmd-streak", p::streak),
     player("review", &["due"], &[], "cmd-review", p::review),
     player("web", &[], &[], "cmd-web", p::web),
+    player("archive", &[], &[opt("count", Kind::Text, "opt-count")], "cmd-archive", p::archive),
     player("suggest", &[], &[], "cmd-suggest", p::suggest),
     player("suggestions", &[], &[], "cmd-suggestions", p::suggestions),
     player(

@@ -172,6 +172,9 @@ fn options_and_text_agree() {
         (Group::Player, "streak", vec![], "streak"),
         (Group::Player, "help", vec![], "help"),
         (Group::Player, "forget-me", vec![t("confirm", "yes")], "forget-me confirm"),
+        (Group::Player, "archive", vec![], "archive"),
+        (Group::Player, "archive", vec![t("count", "3")], "archive 3"),
+        (Group::Player, "archive", vec![t("count", "11")], "archive 11"),
         (
             Group::Admin,
             "schedule",

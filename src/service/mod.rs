@@ -10,6 +10,7 @@
 
 mod admin;
 mod answers;
+mod archive;
 mod boards;
 mod daily;
 mod deliveries;
@@ -288,6 +289,10 @@ impl Service {
             Command::Suggest => Ok(suggestions::form(&crate::content::own::Draft::default(), None)),
             Command::SubmitSuggestion(draft) => {
                 self.write(move |w| w.scope(&ctx).and_then(|s| suggestions::submit(w, &s, &draft, ctx.now))).await
+            }
+            Command::Archive { count } => {
+                let core = Arc::clone(&self.core);
+                self.read_scoped(ctx, false, inline, move |r, s, _| archive::list(r, &core.bank, s, count)).await
             }
             Command::Suggestions => {
                 self.read_scoped(ctx, false, inline, |r, s, _| suggestions::mine(r, s)).await

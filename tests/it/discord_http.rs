@@ -245,6 +245,13 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
     let board = r["data"]["embeds"][0]["description"].as_str().unwrap().to_string();
     assert!(board.lines().next().unwrap().contains("Ann") && board.contains("Bob"), "{board}");
 
+    let count = json!([{"type": 3, "name": "count", "value": "1"}]);
+    let r = bot.post(&fake.command_body(&bob, "0", "quiz", "archive", count)).await;
+    assert_eq!(r["data"]["flags"], 64, "the archive is private: {r}");
+    let archive = r["data"]["content"].as_str().unwrap();
+    assert!(archive.starts_with("The last question revealed in this channel:"), "{archive}");
+    assert!(archive.contains("Answer: **B\\) One of consistency or availability**"), "{archive}");
+
     assert!(!fake.connected(), "no gateway connection was opened");
     assert!(fake.calls_to(&Method::GET, "/gateway").is_empty(), "the gateway was never asked for");
     if let Some(n) = fake_discord::check_against_spec(fake) {

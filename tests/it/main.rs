@@ -1,6 +1,7 @@
 //! Integration tests: real SQLite files in temp dirs, the real binary for the
 //! console. One test binary, modules by area.
 
+mod archive;
 mod code_items;
 mod config;
 mod console;

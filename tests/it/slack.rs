@@ -220,6 +220,10 @@ async fn daily_question_buttons_reveal_and_leaderboard_through_slack() {
     assert!(reveal.contains("3 answered, 2 correct (67%)"), "{reveal}");
     assert!(reveal.contains("First correct: *ann &lt;!channel&gt; &lt;@U999&gt;*"), "{reveal}");
 
+    let archive = bot.quiz("UCID", "cid", "archive").await;
+    assert_eq!(archive["response_type"], "ephemeral");
+    assert!(text(&archive).contains("Answer: *B) One of consistency or availability* (2 of 3 right)"), "{archive}");
+
     let board = bot.quiz("UCID", "cid", "leaderboard").await;
     assert_eq!(board["response_type"], "in_channel");
     let lines: Vec<String> = text(&board).lines().skip(1).map(str::to_string).collect();
