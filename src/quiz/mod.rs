@@ -8,5 +8,6 @@ pub mod recap;
 pub mod schedule;
 pub mod scoring;
 pub mod selection;
+pub mod settle;
 pub mod srs;
 pub mod streak;

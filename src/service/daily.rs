@@ -12,6 +12,7 @@ use crate::command::QuestionRef;
 use crate::content::ItemKind;
 use crate::quiz::schedule::{self, Close, Days, Occurrence, Pending, Rule, Step, parse_time};
 use crate::quiz::selection;
+use crate::quiz::settle;
 use crate::reply::{Body, Mode, Reply, RevealCard};
 use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule, UserId};
 
@@ -79,27 +80,31 @@ pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply>
 /// that answers for other questions wait a few milliseconds at most.
 const SETTLE_CHUNK: usize = 256;
 
-fn settle_rules(state: &State) -> store::Settle {
-    let rules = &state.core.rules;
-    store::Settle { streak: rules.streak, scoring: rules.scoring, default_zone: rules.default_tz }
+/// Runs `f` on the store with the settlement hook: the store reads the
+/// players' rows, the domain's rule ([`settle::settle`]) under the configured
+/// rules decides, the store writes it back, in one transaction.
+fn with_settle<T>(state: &mut State, f: impl FnOnce(&mut store::Store, store::Settle<'_>) -> T) -> T {
+    let rules = settle::Rules { streak: state.core.rules.streak, scoring: state.core.rules.scoring };
+    let decide = move |q: settle::Question, players: &[settle::Player]| settle::settle(rules, q, players);
+    let default_zone = state.core.rules.default_tz;
+    f(&mut state.store, store::Settle { decide: &decide, default_zone })
 }
 
 /// Closes a daily question and settles streaks and points at once; its
 /// reveal is queued for the sender. False if it was closed already.
 pub(super) fn reveal(state: &mut State, post: &Post, now: DateTime<Utc>) -> store::Result<bool> {
-    let rules = settle_rules(state);
-    Ok(state.store.close_post(post.id, store::millis(now), rules)?.is_some())
+    Ok(with_settle(state, |store, rules| store.close_post(post.id, store::millis(now), rules))?.is_some())
 }
 
 /// Settles the next few players of the oldest question still settling.
 /// True while more remain: the scheduler sends one job per step, so the
 /// writer takes the answers waiting in between.
 pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
-    let rules = settle_rules(state);
     let Some(&post) = state.store.settling_posts()?.first() else { return Ok(false) };
     // Where the last step of this post stopped; from the start after a restart.
     let after = state.settle_cursor.filter(|(p, _)| *p == post).map_or(UserId(0), |(_, user)| user);
-    state.settle_cursor = match state.store.settle_some(post, after, SETTLE_CHUNK, rules)? {
+    state.settle_cursor = match with_settle(state, |store, rules| store.settle_some(post, after, SETTLE_CHUNK, rules))?
+    {
         store::Settled::Upto(user) => Some((post, user)),
         store::Settled::Done(_) => None,
     };
@@ -108,9 +113,10 @@ pub(super) fn settle_step(state: &mut State) -> store::Result<bool> {
 
 /// Finishes every settlement in progress (before the running totals are rebuilt).
 pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
-    let rules = settle_rules(state);
     for post in state.store.settling_posts()? {
-        while let store::Settled::Upto(_) = state.store.settle_some(post, UserId(0), usize::MAX, rules)? {}
+        while let store::Settled::Upto(_) =
+            with_settle(state, |store, rules| store.settle_some(post, UserId(0), usize::MAX, rules))?
+        {}
     }
     state.settle_cursor = None;
     Ok(())

@@ -26,7 +26,15 @@ fn card_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Card> {
     })
 }
 
-fn save(tx: &Connection, user: UserId, item: &str, c: &Card) -> rusqlite::Result<()> {
+/// A player's card for an item, if they have one.
+pub(super) fn card_of(tx: &Connection, user: UserId, item: &str) -> rusqlite::Result<Option<Card>> {
+    tx.prepare_cached(&format!("SELECT {COLUMNS} FROM cards WHERE user_id = ?1 AND item_id = ?2"))?
+        .query_row(params![user, item], |r| card_from_row(r, 0))
+        .optional()
+}
+
+/// Writes a player's card for an item, as reviewed.
+pub(super) fn save_card(tx: &Connection, user: UserId, item: &str, c: &Card) -> rusqlite::Result<()> {
     tx.prepare_cached(&format!(
         "INSERT INTO cards (user_id, item_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (user_id, item_id) DO UPDATE SET due = excluded.due, stability = excluded.stability,
@@ -58,11 +66,7 @@ pub(super) fn review_card(
     recall: Recall,
     at_ms: i64,
 ) -> rusqlite::Result<()> {
-    let card = tx
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM cards WHERE user_id = ?1 AND item_id = ?2"))?
-        .query_row(params![user, item], |r| card_from_row(r, 0))
-        .optional()?;
-    save(tx, user, item, &srs::review(card, recall, from_millis(at_ms)))
+    save_card(tx, user, item, &srs::review(card_of(tx, user, item)?, recall, from_millis(at_ms)))
 }
 
 /// One review of the history, in the order it happened.
@@ -103,7 +107,7 @@ pub(super) fn seed_cards(tx: &Connection) -> rusqlite::Result<()> {
         cards.insert(key, next);
     }
     for ((user, item), card) in &cards {
-        save(tx, *user, item, card)?;
+        save_card(tx, *user, item, card)?;
     }
     Ok(())
 }

@@ -5,14 +5,12 @@ use rusqlite::{OptionalExtension, Row, params};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
-use super::cards::review_card;
+use super::cards::{card_of, save_card};
 use super::deliveries::{Part, queue_delivery};
-use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis};
+use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis, millis};
 use crate::quiz::leaderboard::BoardKind;
-use crate::quiz::leaderboard::period_keys;
-use crate::quiz::scoring::{ScoringRules, daily_points};
-use crate::quiz::srs::Recall;
-use crate::quiz::streak::{Outcome, Streak, StreakRules, settle};
+use crate::quiz::settle::{Player, Question, Settlement};
+use crate::quiz::streak::Streak;
 
 /// What a step of settling did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +21,12 @@ pub enum Settled {
     Done(Reveal),
 }
 
-/// The rules a reveal settles by.
-#[derive(Debug, Clone, Copy)]
-pub struct Settle {
-    pub streak: StreakRules,
-    pub scoring: ScoringRules,
-    /// The boards' zone for servers that set none.
+/// How a reveal settles: `decide` (the service's [`crate::quiz::settle`]
+/// under its rules) turns the players' rows into what is written back; the
+/// boards' zone is `default_zone` for servers that set none.
+#[derive(Clone, Copy)]
+pub struct Settle<'a> {
+    pub decide: &'a dyn Fn(Question, &[Player]) -> Vec<Settlement>,
     pub default_zone: Tz,
 }
 
@@ -312,7 +310,7 @@ impl Store {
     /// Closes an open post, awards its answers their points and settles every
     /// streak of its channel, all at once. `None` if the post was not open.
     /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
-    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle) -> Result<Option<Reveal>> {
+    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle<'_>) -> Result<Option<Reveal>> {
         if self.begin_close(post, at_ms)? != Some(Closed::Settling) {
             return Ok(None);
         }
@@ -374,84 +372,43 @@ impl Store {
     /// and settles their streaks in the channel. Every player at or below
     /// `from` must be settled already (0 is always right; the last
     /// [`Settled::Upto`] saves reading them again).
-    pub fn settle_some(&mut self, post: PostId, from: UserId, limit: usize, rules: Settle) -> Result<Settled> {
+    pub fn settle_some(&mut self, post: PostId, from: UserId, limit: usize, settle: Settle<'_>) -> Result<Settled> {
         self.write(|tx| {
             let post =
                 tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
             let closed_at: i64 =
                 tx.query_row("SELECT COALESCE(closed_at, 0) FROM posts WHERE id = ?1", [post.id], |r| r.get(0))?;
-            // Everyone with a streak row in the channel or an answer to this
-            // post, and not settled for it yet.
-            let mut stmt = tx.prepare_cached(
-                "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
-                 FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2 AND user_id > ?4
-                       UNION SELECT user_id FROM answers WHERE post_id = ?2 AND user_id > ?4) u
-                 LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
-                 LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id
-                 WHERE s.settled_post IS NOT ?2 AND u.user_id > ?4
-                 ORDER BY u.user_id LIMIT ?3",
-            )?;
-            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-            let players = stmt
-                .query_map(params![post.channel_id, post.id, limit, from], |r| {
-                    let correct: Option<bool> = r.get(1)?;
-                    let streak = Streak {
-                        current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
-                        best: r.get::<_, Option<u32>>(4)?.unwrap_or(0),
-                        freezes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
-                    };
-                    Ok((
-                        r.get::<_, UserId>(0)?,
-                        correct,
-                        r.get::<_, Option<i64>>(2)?,
-                        streak,
-                        r.get::<_, Option<i64>>(6)?.unwrap_or(0),
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let Some(&(last, ..)) = players.last() else {
+            let players = unsettled(tx, &post, from, limit)?;
+            let Some(last) = players.last().map(|p| p.user) else {
                 tx.execute("UPDATE posts SET settling = 0 WHERE id = ?1", [post.id])?;
                 return Ok(Settled::Done(reveal_of(tx, post)?));
             };
+            let guild: GuildId =
+                tx.query_row("SELECT guild_id FROM channels WHERE id = ?1", [post.channel_id], |r| r.get(0))?;
+            // The boards' running totals, unless they are due a rebuild anyway.
+            let (zone, totals) = guild_zone(tx, guild, settle.default_zone)?;
+            let question = Question { closed_at: from_millis(closed_at), totals_zone: totals.then_some(zone) };
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at, settled_post)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
                  freezes = excluded.freezes, reached_at = excluded.reached_at, settled_post = excluded.settled_post",
             )?;
-            let guild: GuildId =
-                tx.query_row("SELECT guild_id FROM channels WHERE id = ?1", [post.channel_id], |r| r.get(0))?;
-            // The boards' running totals, unless they are due a rebuild anyway.
-            let (zone, totals) = guild_zone(tx, guild, rules.default_zone)?;
             let mut award = tx.prepare_cached("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
-            for (user, correct, answered_at, before, reached_at) in players {
-                if let (Some(correct), Some(at)) = (correct, answered_at) {
-                    let points = daily_points(rules.scoring, correct, before.current);
-                    award.execute(params![post.id, user, points])?;
-                    review_card(tx, user, &post.item_id, Recall::of(correct, false), at)?;
-                    if totals {
-                        let keys = period_keys(from_millis(at), zone);
-                        let points_at = if points > 0 { at } else { 0 };
-                        add_to_totals(tx, guild, BoardKind::Daily, &keys, user, i64::from(points), correct, points_at)?;
-                    }
+            for s in (settle.decide)(question, &players) {
+                if let Some(points) = s.points {
+                    award.execute(params![post.id, s.user, points])?;
                 }
-                let outcome = match correct {
-                    Some(true) => Outcome::Correct,
-                    Some(false) => Outcome::Wrong,
-                    None => Outcome::Unanswered,
-                };
-                let (after, _) = settle(rules.streak, before, outcome);
-                let reached =
-                    if after.current != before.current { answered_at.unwrap_or(closed_at) } else { reached_at };
-                upsert.execute(params![
-                    user,
-                    post.channel_id,
-                    after.current,
-                    after.best,
-                    after.freezes,
-                    reached,
-                    post.id
-                ])?;
+                if let Some(card) = &s.card {
+                    save_card(tx, s.user, &post.item_id, card)?;
+                }
+                if let Some(t) = &s.totals {
+                    let scored_at = t.scored_at.map_or(0, millis);
+                    add_to_totals(tx, guild, BoardKind::Daily, &t.keys, s.user, t.points, t.correct, scored_at)?;
+                }
+                let reached = s.reached_at.map_or(0, millis);
+                let st = s.streak;
+                upsert.execute(params![s.user, post.channel_id, st.current, st.best, st.freezes, reached, post.id])?;
             }
             Ok(Settled::Upto(last))
         })
@@ -461,6 +418,47 @@ impl Store {
     pub fn reveal(&self, post: &Post) -> Result<Reveal> {
         reveal_of(&self.conn, post.clone())
     }
+}
+
+/// The players of a closing post not settled yet, from above `from`, in
+/// user id order: everyone with a streak row in the channel or an answer to
+/// the post, with their answer, streak and card for its item.
+fn unsettled(tx: &rusqlite::Connection, post: &Post, from: UserId, limit: usize) -> rusqlite::Result<Vec<Player>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
+         FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2 AND user_id > ?4
+               UNION SELECT user_id FROM answers WHERE post_id = ?2 AND user_id > ?4) u
+         LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
+         LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id
+         WHERE s.settled_post IS NOT ?2 AND u.user_id > ?4
+         ORDER BY u.user_id LIMIT ?3",
+    )?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt
+        .query_map(params![post.channel_id, post.id, limit, from], |r| {
+            let correct: Option<bool> = r.get(1)?;
+            let answered_at: Option<i64> = r.get(2)?;
+            Ok(Player {
+                user: r.get(0)?,
+                answer: correct.zip(answered_at.map(from_millis)),
+                streak: Streak {
+                    current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
+                    best: r.get::<_, Option<u32>>(4)?.unwrap_or(0),
+                    freezes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+                },
+                reached_at: r.get::<_, Option<i64>>(6)?.filter(|ms| *ms > 0).map(from_millis),
+                card: None,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<Player>>>()?;
+    rows.into_iter()
+        .map(|mut p| {
+            if p.answer.is_some() {
+                p.card = card_of(tx, p.user, &post.item_id)?;
+            }
+            Ok(p)
+        })
+        .collect()
 }
 
 fn reveal_of(conn: &rusqlite::Connection, post: Post) -> Result<Reveal> {

@@ -655,11 +655,8 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
         // The process dies after the close and 300 settled players.
         let mut store = crate::support::store(dir.path());
         assert_eq!(store.begin_close(post, 0).unwrap(), Some(quizmaster::store::Closed::Settling));
-        let rules = quizmaster::store::Settle {
-            streak: Default::default(),
-            scoring: Default::default(),
-            default_zone: chrono_tz::Tz::UTC,
-        };
+        let decide = |q, players: &[_]| quizmaster::quiz::settle::settle(Default::default(), q, players);
+        let rules = quizmaster::store::Settle { decide: &decide, default_zone: chrono_tz::Tz::UTC };
         assert!(matches!(
             store.settle_some(post, quizmaster::ids::UserId(0), 300, rules).unwrap(),
             quizmaster::store::Settled::Upto(_)

@@ -55,11 +55,8 @@ fn wal_and_foreign_keys_are_on() {
     );
     // An answer that reaches the writer after its question closed is not recorded.
     let user = s.ensure_user(quizmaster::ids::Platform::Console, "u", "U").unwrap();
-    let rules = quizmaster::store::Settle {
-        streak: Default::default(),
-        scoring: Default::default(),
-        default_zone: chrono_tz::Tz::UTC,
-    };
+    let decide = |q, players: &[_]| quizmaster::quiz::settle::settle(Default::default(), q, players);
+    let rules = quizmaster::store::Settle { decide: &decide, default_zone: chrono_tz::Tz::UTC };
     s.close_post(post.id, 1, rules).unwrap();
     assert_eq!(s.record_answer(post.id, user, "B", true, 2).unwrap(), Inserted::Closed);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
