@@ -69,6 +69,32 @@ pub struct Settlement {
     pub reached_at: Option<DateTime<Utc>>,
 }
 
+/// A practice answer, as stored when it is recorded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PracticeAnswer {
+    pub correct: bool,
+    pub asked_at: DateTime<Utc>,
+    pub at: DateTime<Utc>,
+    /// The player's card for the item, if they had one.
+    pub card: Option<Card>,
+    /// As in [`Question::totals_zone`].
+    pub totals_zone: Option<Tz>,
+}
+
+/// What a practice answer changes: the card (a quick right answer counts as
+/// easy recall) and the practice board's running totals (a point when right).
+pub fn practice(a: PracticeAnswer) -> (Card, Option<TotalsDelta>) {
+    let quick = a.at - a.asked_at <= srs::QUICK;
+    let card = srs::review(a.card, Recall::of(a.correct, quick), a.at);
+    let totals = a.totals_zone.map(|zone| TotalsDelta {
+        keys: period_keys(a.at, zone),
+        points: i64::from(a.correct),
+        correct: a.correct,
+        scored_at: a.correct.then_some(a.at),
+    });
+    (card, totals)
+}
+
 /// Settles every player of a closed question.
 pub fn settle(rules: Rules, question: Question, players: &[Player]) -> Vec<Settlement> {
     players.iter().map(|p| settle_one(rules, question, p)).collect()
@@ -153,6 +179,29 @@ mod tests {
             period_keys(at("2026-11-25 22:59"), chrono_tz::Europe::Berlin)
         );
         assert_eq!(out[3].totals.as_ref().unwrap().keys[0], "all");
+    }
+
+    #[test]
+    fn a_practice_answer_is_quick_up_to_the_limit_and_scores_a_point_when_right() {
+        let asked = at("2026-11-25 10:00");
+        let answer = |correct, after: chrono::Duration| PracticeAnswer {
+            correct,
+            asked_at: asked,
+            at: asked + after,
+            card: None,
+            totals_zone: Some(chrono_tz::UTC),
+        };
+        let (quick, totals) = practice(answer(true, srs::QUICK));
+        let (slow, _) = practice(answer(true, srs::QUICK + chrono::Duration::seconds(1)));
+        assert_eq!(quick, srs::review(None, Recall::of(true, true), asked + srs::QUICK));
+        assert_eq!(slow, srs::review(None, Recall::of(true, false), asked + srs::QUICK + chrono::Duration::seconds(1)));
+        assert_ne!(quick, slow, "a quick answer is easier recall");
+        let totals = totals.unwrap();
+        assert_eq!((totals.points, totals.scored_at), (1, Some(asked + srs::QUICK)));
+        let (_, wrong) = practice(answer(false, chrono::Duration::seconds(5)));
+        assert_eq!(wrong.map(|t| (t.points, t.scored_at)), Some((0, None)));
+        let (_, none) = practice(PracticeAnswer { totals_zone: None, ..answer(true, chrono::Duration::seconds(5)) });
+        assert_eq!(none, None);
     }
 
     #[test]

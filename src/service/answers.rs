@@ -12,7 +12,7 @@ use crate::command::QuestionRef;
 use crate::content::{Item, ItemKind};
 use crate::i18n::Msg;
 use crate::msg;
-use crate::quiz::grading;
+use crate::quiz::{grading, settle};
 use crate::reply::{Body, Mode, Reply, Verdict, VerdictCard};
 use crate::store::{self, AnswerRow, Inserted, Post, PracticeId, StoreError};
 
@@ -175,23 +175,32 @@ fn answer_practice(
     };
     let answer = canonical_answer(item, answer);
     let at = store::millis(ctx.now);
-    Ok(match state.store.record_practice_answer(question, &answer, correct, at, core.rules.default_tz)? {
-        Inserted::New => Reply::private(Body::Verdict(VerdictCard {
-            question: QuestionRef::Practice(question),
-            mode: Mode::Practice,
-            title: text::title_of(item),
-            your_answer: answer,
-            verdict: if correct { Verdict::Correct } else { Verdict::Wrong },
-            right_answer: Some(item.right_answer()),
-            explanation: Some(item.explanation.clone()),
-            reveal_at: None,
-        })),
-        Inserted::Duplicate { answer: first, .. } => {
-            Reply::error(msg!("already-answered-practice", title = &text::title_of(item), first = &first))
-        }
-        // Practice questions never close.
-        Inserted::Closed => Reply::error(msg!("practice-closed")),
-    })
+    Ok(
+        match state.store.record_practice_answer(
+            question,
+            &answer,
+            correct,
+            at,
+            core.rules.default_tz,
+            &settle::practice,
+        )? {
+            Inserted::New => Reply::private(Body::Verdict(VerdictCard {
+                question: QuestionRef::Practice(question),
+                mode: Mode::Practice,
+                title: text::title_of(item),
+                your_answer: answer,
+                verdict: if correct { Verdict::Correct } else { Verdict::Wrong },
+                right_answer: Some(item.right_answer()),
+                explanation: Some(item.explanation.clone()),
+                reveal_at: None,
+            })),
+            Inserted::Duplicate { answer: first, .. } => {
+                Reply::error(msg!("already-answered-practice", title = &text::title_of(item), first = &first))
+            }
+            // Practice questions never close.
+            Inserted::Closed => Reply::error(msg!("practice-closed")),
+        },
+    )
 }
 
 /// What answering a daily question says, once the row is committed (or refused).

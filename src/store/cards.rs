@@ -58,17 +58,6 @@ pub(super) fn save_card(tx: &Connection, user: UserId, item: &str, c: &Card) -> 
     Ok(())
 }
 
-/// Reviews a player's card for an item at `at_ms` (creating it on first sight).
-pub(super) fn review_card(
-    tx: &Connection,
-    user: UserId,
-    item: &str,
-    recall: Recall,
-    at_ms: i64,
-) -> rusqlite::Result<()> {
-    save_card(tx, user, item, &srs::review(card_of(tx, user, item)?, recall, from_millis(at_ms)))
-}
-
 /// One review of the history, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PastReview {

@@ -5,11 +5,11 @@ use rusqlite::{OptionalExtension, params};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
-use super::cards::review_card;
+use super::cards::{card_of, save_card};
 use super::{GuildId, Inserted, PracticeId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::BoardKind;
-use crate::quiz::leaderboard::period_keys;
-use crate::quiz::srs::{QUICK, Recall};
+use crate::quiz::settle::{PracticeAnswer, TotalsDelta};
+use crate::quiz::srs::Card;
 
 /// A practice question given to one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,8 @@ impl Store {
 
     /// Records a practice answer unless the question was answered already (the
     /// primary key on question_id decides), and adds it to the practice board.
+    /// `decide` (the service's [`crate::quiz::settle::practice`]) says what
+    /// the answer changes; this writes it in the same transaction.
     pub fn record_practice_answer(
         &mut self,
         question: PracticeId,
@@ -78,6 +80,7 @@ impl Store {
         correct: bool,
         at_ms: i64,
         default_zone: Tz,
+        decide: &dyn Fn(PracticeAnswer) -> (Card, Option<TotalsDelta>),
     ) -> Result<Inserted> {
         self.write(|tx| {
             let inserted = tx.execute(
@@ -88,13 +91,18 @@ impl Store {
                 let (user, guild, item, asked_at): (UserId, GuildId, String, i64) = tx
                     .prepare_cached("SELECT user_id, guild_id, item_id, asked_at FROM practice_questions WHERE id = ?1")?
                     .query_row([question], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-                let quick = at_ms - asked_at <= QUICK.num_milliseconds();
-                review_card(tx, user, &item, Recall::of(correct, quick), at_ms)?;
                 let (zone, totals) = guild_zone(tx, guild, default_zone)?;
-                if totals {
-                    let keys = period_keys(from_millis(at_ms), zone);
-                    let points_at = if correct { at_ms } else { 0 };
-                    add_to_totals(tx, guild, BoardKind::Practice, &keys, user, i64::from(correct), correct, points_at)?;
+                let (card, totals) = decide(PracticeAnswer {
+                    correct,
+                    asked_at: from_millis(asked_at),
+                    at: from_millis(at_ms),
+                    card: card_of(tx, user, &item)?,
+                    totals_zone: totals.then_some(zone),
+                });
+                save_card(tx, user, &item, &card)?;
+                if let Some(t) = totals {
+                    let scored_at = t.scored_at.map_or(0, super::millis);
+                    add_to_totals(tx, guild, BoardKind::Practice, &t.keys, user, t.points, t.correct, scored_at)?;
                 }
                 return Ok(Inserted::New);
             }
