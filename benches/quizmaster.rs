@@ -321,7 +321,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
                 match reveal {
                     Reveal::None => {}
                     Reveal::InSteps => {
-                        store.begin_close(crowded, 0).expect("close");
+                        store.begin_close(crowded, chrono::DateTime::UNIX_EPOCH).expect("close");
                         drop(store);
                         svc.tick(Utc::now(), Platform::Slack, quizmaster::ids::Share::ALL).await.expect("tick");
                     }

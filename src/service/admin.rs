@@ -61,7 +61,7 @@ pub(super) fn run(
                 if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
                     return Ok(Reply::error(msg!("already-skipped", date = &s.next_date)));
                 }
-                let (date, due) = (s.next_date.clone(), store::from_millis(s.next_at));
+                let (date, due) = (s.next_date.clone(), s.next_at);
                 state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
                 Ok(Reply::info(msg!("skipped", date = &date, due = Arg::When(due, rule.tz))))
             }
@@ -86,7 +86,7 @@ pub(super) fn run(
         // Closed here; settled in steps and revealed by the sender, which
         // edits the question message.
         AdminCommand::RevealNow => match state.store.open_post(channel)? {
-            Some(post) => Ok(match state.store.begin_close(post.id, store::millis(now))? {
+            Some(post) => Ok(match state.store.begin_close(post.id, now)? {
                 Some(store::Closed::Settling) => Reply::info(msg!("revealed")),
                 Some(store::Closed::Missed) => Reply::info(msg!("closed-unseen")),
                 None => Reply::error(msg!("already-revealed")),
@@ -101,7 +101,7 @@ pub(super) fn run(
             let mut lines = vec![text::permission_check(platform, &needed, missing.as_deref())];
             if let Some(p) = state.store.channel_problem(channel)? {
                 let tz = rule.map_or(scope.tz, |r| r.tz);
-                lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
+                lines.push(text::delivery_problem(platform, p.problem, p.since, tz));
             }
             Ok(Reply::private(Body::Info(lines)))
         }
@@ -128,7 +128,7 @@ pub(super) fn run(
         AdminCommand::SeasonStart(name) => {
             // Points of questions still settling belong to the closing season.
             daily::settle_all(state)?;
-            match state.store.start_season(scope.who.guild, &name, store::millis(now))? {
+            match state.store.start_season(scope.who.guild, &name, now)? {
                 store::SeasonStart::NameTaken => Ok(Reply::error(msg!("season-taken", name = &name))),
                 store::SeasonStart::Started { closed } => Ok(Reply::public(Body::Info(text::season_started(
                     &name,
@@ -150,8 +150,7 @@ pub(super) fn run(
                 return Ok(Reply::error(msg!("web-off")));
             };
             let guild = scope.who.guild;
-            let token =
-                state.store.web_token(guild, true, store::millis(now), &|g| super::page_token(&key, guild, g))?;
+            let token = state.store.web_token(guild, true, now, &|g| super::page_token(&key, guild, g))?;
             Ok(Reply::info(msg!("web-rotated", url = format!("{base}/s/{token}"))))
         }
     }
@@ -175,7 +174,7 @@ fn past_today(
     let after = rule.occurrence_on(today.date).map_or(today.at, |slot| slot.at.max(today.at));
     let Some(next) = next_post_after(rule, after) else { return Ok(()) };
     let skip_date = s.skip_date.clone().filter(|d| *d != date);
-    let moved = StoredSchedule { next_at: store::millis(next.at), next_date: next.date.to_string(), skip_date, ..s };
+    let moved = StoredSchedule { next_at: next.at, next_date: next.date.to_string(), skip_date, ..s };
     state.store.set_schedule(channel, &moved)
 }
 
@@ -198,7 +197,7 @@ fn status(
             lines.push(text::status_schedule(rule, s.paused));
             if !s.paused {
                 let skipped = s.skip_date.as_deref() == Some(s.next_date.as_str());
-                let due = store::from_millis(s.next_at);
+                let due = s.next_at;
                 let next = if skipped { next_post_after(rule, due).map(|o| o.at) } else { Some(due) };
                 if skipped {
                     lines.push(msg!("status-skipped", date = &s.next_date));
@@ -213,14 +212,14 @@ fn status(
     match state.store.open_post(channel)? {
         Some(p) if is_open(&p, now) => {
             let tz = rule.map_or(scope.tz, |r| r.tz);
-            lines.push(text::status_open(&p.local_date, p.closes_at.map(|c| (store::from_millis(c), tz))));
+            lines.push(text::status_open(&p.local_date, p.closes_at.map(|c| (c, tz))));
         }
         _ => lines.push(msg!("status-no-question")),
     }
     lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
     if let Some(p) = state.store.channel_problem(channel)? {
         let tz = rule.map_or(scope.tz, |r| r.tz);
-        lines.push(text::delivery_problem(platform, p.problem, store::from_millis(p.since_ms), tz));
+        lines.push(text::delivery_problem(platform, p.problem, p.since, tz));
     }
     Ok(Reply::private(Body::Info(lines)))
 }

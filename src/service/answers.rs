@@ -146,16 +146,10 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
         Err(e) => return Ok(Handled::Done(Reply::error(text::grade_error(&e, item)))),
     };
     Ok(Handled::Daily(DailyAnswer {
-        row: AnswerRow {
-            post: post.id,
-            user: who.user,
-            answer: canonical_answer(item, answer),
-            correct,
-            at_ms: store::millis(ctx.now),
-        },
+        row: AnswerRow { post: post.id, user: who.user, answer: canonical_answer(item, answer), correct, at: ctx.now },
         title: text::title_of(item),
         local_date: post.local_date.clone(),
-        reveal_at: post.closes_at.map(store::from_millis),
+        reveal_at: post.closes_at,
     }))
 }
 
@@ -174,7 +168,7 @@ fn answer_practice(
         Err(e) => return Ok(Reply::error(text::grade_error(&e, item))),
     };
     let answer = canonical_answer(item, answer);
-    let at = store::millis(ctx.now);
+    let at = ctx.now;
     Ok(
         match state.store.record_practice_answer(
             question,

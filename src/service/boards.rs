@@ -31,7 +31,7 @@ pub(super) fn season(store: &Store, scope: &Scope, ctx: &Ctx, name: Option<Strin
         let known: Vec<String> = store.seasons(scope.who.guild)?.into_iter().map(|s| s.name).collect();
         return Ok(Reply::error(text::no_season(name.as_deref(), &known)));
     };
-    let ranked = store.season_board(scope.who.guild, &season, store::millis(ctx.now))?;
+    let ranked = store.season_board(scope.who.guild, &season, ctx.now)?;
     let you = ranked.iter().enumerate().skip(BOARD_SIZE).find(|(_, r)| r.user_id == scope.who.user);
     let top = &ranked[..ranked.len().min(BOARD_SIZE)];
     let rows = board_rows(top, you.map(|(i, r)| (i + 1, r)), scope, |r| msg!("points", points = r.points));

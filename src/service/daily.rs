@@ -37,7 +37,7 @@ pub(super) fn post(
     if let Some(open) = state.store.open_post(channel)? {
         if open.local_date == local_date {
             // Its send was given up (the channel refused it): try it again.
-            if state.store.requeue_question(open.id, store::millis(now))? {
+            if state.store.requeue_question(open.id, now)? {
                 return Ok(PostOutcome::Queued);
             }
             return Ok(PostOutcome::AlreadyPosted(open.local_date));
@@ -53,15 +53,8 @@ pub(super) fn post(
     let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {
         return Ok(PostOutcome::EmptyBank);
     };
-    let new = NewPost {
-        channel,
-        local_date,
-        item_id: &item_id,
-        cycle,
-        state: PostState::Open,
-        posted_at: store::millis(now),
-        closes_at: closes_at.map(store::millis),
-    };
+    let new =
+        NewPost { channel, local_date, item_id: &item_id, cycle, state: PostState::Open, posted_at: now, closes_at };
     match state.store.create_post(&new)? {
         Some(_) => Ok(PostOutcome::Queued),
         None => Ok(PostOutcome::AlreadyPosted(local_date.to_string())),
@@ -70,7 +63,7 @@ pub(super) fn post(
 
 pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply> {
     let found = state.core.item(&state.store, &post.item_id)?;
-    let closes_at = post.closes_at.map(store::from_millis);
+    let closes_at = post.closes_at;
     let mut card = question_card(&state.core.bank, &found, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
     card.ping = state.store.channel_ping(post.channel_id)?;
     Ok(Reply::public(Body::Question(card)))
@@ -93,7 +86,7 @@ fn with_settle<T>(state: &mut State, f: impl FnOnce(&mut store::Store, store::Se
 /// Closes a daily question and settles streaks and points at once; its
 /// reveal is queued for the sender. False if it was closed already.
 pub(super) fn reveal(state: &mut State, post: &Post, now: DateTime<Utc>) -> store::Result<bool> {
-    Ok(with_settle(state, |store, rules| store.close_post(post.id, store::millis(now), rules))?.is_some())
+    Ok(with_settle(state, |store, rules| store.close_post(post.id, now, rules))?.is_some())
 }
 
 /// Settles the next few players of the oldest question still settling.
@@ -173,7 +166,7 @@ pub(super) fn cycle<'p>(
 /// whose time is up; [`settle_step`] settles them.
 pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     let grace = state.core.rules.grace;
-    for (channel, s) in state.store.due_schedules(store::millis(now))? {
+    for (channel, s) in state.store.due_schedules(now)? {
         let Some((rule, pending)) = rule_of(&s) else {
             tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
             state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
@@ -198,7 +191,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
                         item_id: "",
                         cycle: 0,
                         state: PostState::Missed,
-                        posted_at: store::millis(due),
+                        posted_at: due,
                         closes_at: None,
                     })?;
                 }
@@ -210,8 +203,8 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
         };
         state.store.set_schedule(channel, &next)?;
     }
-    for post in state.store.due_closes(store::millis(now))? {
-        state.store.begin_close(post.id, store::millis(now))?;
+    for post in state.store.due_closes(now)? {
+        state.store.begin_close(post.id, now)?;
     }
     super::recap::run_recaps(state, now)
 }
@@ -225,7 +218,7 @@ pub(super) fn rule_of(s: &StoredSchedule) -> Option<(Rule, Pending)> {
         close: Close::from_minutes(s.close_minutes),
     };
     let date = |d: &str| d.parse::<NaiveDate>().ok();
-    let next = Occurrence { date: date(&s.next_date)?, at: store::from_millis(s.next_at) };
+    let next = Occurrence { date: date(&s.next_date)?, at: s.next_at };
     Some((rule, Pending { next, skip: s.skip_date.as_deref().and_then(date) }))
 }
 
@@ -238,7 +231,7 @@ pub(super) fn stored(rule: &Rule, next: Occurrence) -> StoredSchedule {
         close_minutes: rule.close.minutes(),
         paused: false,
         skip_date: None,
-        next_at: store::millis(next.at),
+        next_at: next.at,
         next_date: next.date.to_string(),
     }
 }

@@ -66,7 +66,7 @@ impl Service {
         let out = self
             .write(move |state| {
                 let mut out = Vec::new();
-                for pending in state.store.pending_deliveries(platform, share, store::millis(now))? {
+                for pending in state.store.pending_deliveries(platform, share, now)? {
                     let reply = match pending.part {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
@@ -81,7 +81,7 @@ impl Service {
                         reply,
                     });
                 }
-                for pending in state.store.pending_recaps(platform, share, store::millis(now))? {
+                for pending in state.store.pending_recaps(platform, share, now)? {
                     out.push(Outbound {
                         what: Sendable::Recap(pending.recap.id),
                         thread: None,
@@ -106,7 +106,7 @@ impl Service {
 
     /// The next instant [`Service::tick`] has something to do for `platform`'s `share`, if any.
     pub async fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(self.write(move |state| state.store.next_wake(platform, share)).await?.map(store::from_millis))
+        self.write(move |state| state.store.next_wake(platform, share)).await
     }
 
     /// Takes the rate-limited slot `key` at `now` if it was last taken at
@@ -118,9 +118,7 @@ impl Service {
         every: std::time::Duration,
         now: DateTime<Utc>,
     ) -> Result<Option<std::time::Duration>, StoreError> {
-        let every_ms = i64::try_from(every.as_millis()).unwrap_or(i64::MAX);
-        let wait = self.write(move |state| state.store.claim_slot(&key, every_ms, store::millis(now))).await?;
-        Ok(wait.map(|ms| std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(0))))
+        self.write(move |state| state.store.claim_slot(&key, every, now)).await
     }
 
     /// Stores a workspace's installation (its token sealed by the adapter).
@@ -152,8 +150,8 @@ impl Service {
         now: DateTime<Utc>,
         max_age: std::time::Duration,
     ) -> Result<bool, StoreError> {
-        let max_age_ms = i64::try_from(max_age.as_millis()).unwrap_or(i64::MAX);
-        self.write(move |state| state.store.take_oauth_state(&oauth_state, store::millis(now), max_age_ms)).await
+        let max_age = chrono::Duration::from_std(max_age).unwrap_or(chrono::Duration::MAX);
+        self.write(move |state| state.store.take_oauth_state(&oauth_state, now, max_age)).await
     }
 
     /// A send a crash cut off, not repeated on a platform that cannot drop
@@ -191,7 +189,7 @@ impl Service {
                     if let Some((problem, detail)) = sent.warning {
                         tracing::error!(%what, platform = %channel.platform, channel = %channel.channel, %problem, %detail,
                             "sent, but a step alongside it failed");
-                        state.store.delivery_warning(what, problem, &detail, store::millis(now))?;
+                        state.store.delivery_warning(what, problem, &detail, now)?;
                     }
                     return Ok(());
                 }
@@ -203,7 +201,7 @@ impl Service {
                     metrics.delivery(platform, "retry");
                     tracing::warn!(%what, channel = %channel.channel, %error, attempts, retry_at = %at,
                         "delivery failed; trying again later");
-                    state.store.delivery_retry(what, store::millis(at), &error.to_string())
+                    state.store.delivery_retry(what, at, &error.to_string())
                 }
                 Next::GiveUp => {
                     metrics.delivery(platform, "given_up");
@@ -214,7 +212,7 @@ impl Service {
                 Next::Blocked(problem) => {
                     metrics.delivery(platform, "blocked");
                     let news =
-                        state.store.delivery_failed(what, &error.to_string(), Some((problem, store::millis(now))))?;
+                        state.store.delivery_failed(what, &error.to_string(), Some((problem, now)))?;
                     if news {
                         tracing::error!(%what, platform = %channel.platform, channel = %channel.channel, %error,
                             "the bot cannot post in this channel; not retrying until a post there succeeds");

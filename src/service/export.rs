@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::ids::ServerRef;
 use crate::quiz::leaderboard::{Period, accuracy_percent, period_range};
-use crate::store::{self, Store};
+use crate::store::Store;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,17 +84,17 @@ pub fn export(
 ) -> anyhow::Result<String> {
     let (guild, tz) = super::server_named(store, server, default_tz)?;
     let (from, until) = match period {
-        ExportPeriod::All => (i64::MIN, i64::MAX),
+        ExportPeriod::All => (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC),
         ExportPeriod::Season => {
             let season = store
                 .season(guild, None)?
                 .ok_or_else(|| anyhow::anyhow!("{server} has no season running (--period season)"))?;
-            (season.started_at, i64::MAX)
+            (season.started_at, DateTime::<Utc>::MAX_UTC)
         }
         ExportPeriod::Week | ExportPeriod::Month => {
             let p = if period == ExportPeriod::Week { Period::Week } else { Period::Month };
             let (start, end) = period_range(p, now, tz).ok_or_else(|| anyhow::anyhow!("no such period"))?;
-            (store::millis(start), store::millis(end))
+            (start, end)
         }
     };
     let ids: std::collections::HashMap<_, _> =
@@ -115,7 +115,7 @@ pub fn export(
                     answer: text(&a.answer),
                     correct: a.correct,
                     points: a.points,
-                    answered_at: store::from_millis(a.answered_at).to_rfc3339_opts(SecondsFormat::Secs, true),
+                    answered_at: a.answered_at.to_rfc3339_opts(SecondsFormat::Secs, true),
                 })
                 .collect();
             write(

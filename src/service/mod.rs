@@ -305,7 +305,7 @@ impl Service {
                     let scope = w.scope(&ctx)?;
                     let guild = scope.who.guild;
                     let token =
-                        w.store.web_token(guild, false, store::millis(ctx.now), &|g| page_token(&key, guild, g))?;
+                        w.store.web_token(guild, false, ctx.now, &|g| page_token(&key, guild, g))?;
                     Ok(Reply::private(Body::Info(text::web_link(&base, &token))))
                 })
                 .await
@@ -454,7 +454,7 @@ fn find_server(store: &Store, server: &crate::ids::ServerRef) -> anyhow::Result<
 }
 
 fn is_open(post: &Post, now: DateTime<Utc>) -> bool {
-    post.state == PostState::Open && post.closes_at.is_none_or(|c| store::millis(now) < c)
+    post.state == PostState::Open && post.closes_at.is_none_or(|c| now < c)
 }
 
 fn question_card(

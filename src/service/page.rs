@@ -93,15 +93,14 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
         boards.push((title, rank(board.top, Sort::Points)));
     }
     if let Some(season) = store.season(guild, None)? {
-        let mut board = store.season_board(guild, &season, store::millis(now))?;
+        let mut board = store.season_board(guild, &season, now)?;
         board.truncate(BOARD_ROWS);
         boards.push((text::season_title(&season.name, true), board));
     }
     let streaks =
         rank(store.board(guild, BoardKind::Daily, "all", Sort::Streak, nobody, BOARD_ROWS)?.top, Sort::Streak);
     let first = first_day(now.with_timezone(&tz).date_naive());
-    let week =
-        recap::week_card(store, bank, Scope::Guild(guild), first, store::millis(now - WINDOW), store::millis(now))?;
+    let week = recap::week_card(store, bank, Scope::Guild(guild), first, now - WINDOW, now)?;
     let mut archive = Vec::new();
     for q in store.revealed_questions(Scope::Guild(guild), ARCHIVE)? {
         let Some(found) = super::find_item(store, bank, &q.item_id)? else { continue };

@@ -34,7 +34,7 @@ pub(super) fn play(state: &mut State, scope: &Scope, ctx: &Ctx, category: Option
     let Some(item_id) = srs::next_practice(&pool, &cards, &exclude, ctx.now, &mut state.rng).map(str::to_string) else {
         return Ok(Reply::error(msg!("empty-bank")));
     };
-    let id = state.store.create_practice(scope.who.user, scope.who.guild, &item_id, store::millis(ctx.now))?;
+    let id = state.store.create_practice(scope.who.user, scope.who.guild, &item_id, ctx.now)?;
     let found = core.item(&state.store, &item_id)?;
     Ok(Reply::private(Body::Question(question_card(bank, &found, QuestionRef::Practice(id), Mode::Practice, None))))
 }

@@ -24,7 +24,7 @@ const TOP: usize = 5;
 /// grace) and moves each schedule on. A channel whose daily schedule is
 /// paused or gone has its recaps passed over.
 pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
-    for (channel, s, paused) in state.store.due_recap_schedules(store::millis(now))? {
+    for (channel, s, paused) in state.store.due_recap_schedules(now)? {
         let Some((rule, next)) = rule_of(&s) else {
             tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable recap schedule; removing it");
             state.store.set_recap_schedule(channel, None)?;
@@ -33,13 +33,8 @@ pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result
         let (due, next) = recap::due(&rule, next, now);
         if let Some(o) = due.filter(|_| !paused) {
             let first_day = recap::first_day(o.date);
-            let queued = state.store.queue_recap(
-                channel,
-                &o.date.to_string(),
-                &first_day.to_string(),
-                store::millis(o.at),
-                rule.tz.name(),
-            )?;
+            let queued =
+                state.store.queue_recap(channel, &o.date.to_string(), &first_day.to_string(), o.at, rule.tz.name())?;
             if !queued {
                 tracing::info!(%channel, date = %o.date, "recap already queued for this date");
             }
@@ -56,12 +51,12 @@ fn rule_of(s: &StoredRecapSchedule) -> Option<(crate::quiz::schedule::Rule, Occu
     let day = Weekday::try_from(s.weekday).ok()?;
     let tz: Tz = s.timezone.parse().ok()?;
     let rule = recap::rule(day, parse_time(&s.local_time).ok()?, tz);
-    let next = Occurrence { date: s.next_date.parse().ok()?, at: store::from_millis(s.next_at) };
+    let next = Occurrence { date: s.next_date.parse().ok()?, at: s.next_at };
     Some((rule, next))
 }
 
 fn stored(s: &StoredRecapSchedule, next: Occurrence) -> StoredRecapSchedule {
-    StoredRecapSchedule { next_at: store::millis(next.at), next_date: next.date.to_string(), ..s.clone() }
+    StoredRecapSchedule { next_at: next.at, next_date: next.date.to_string(), ..s.clone() }
 }
 
 /// `/quiz admin recap [day] [HH:MM]` (on), or `recap off`: the recap runs
@@ -85,7 +80,7 @@ pub(super) fn set(
         weekday: u8::try_from(day.num_days_from_monday()).unwrap_or(0),
         local_time: time.format("%H:%M").to_string(),
         timezone: tz.name().to_string(),
-        next_at: store::millis(next.at),
+        next_at: next.at,
         next_date: next.date.to_string(),
     };
     state.store.set_recap_schedule(channel, Some(&s))?;
@@ -95,15 +90,15 @@ pub(super) fn set(
 /// The message of a queued recap, chart data included (the sender draws it).
 pub(super) fn reply(state: &State, recap: &Recap) -> store::Result<Reply> {
     let tz: Tz = recap.timezone.parse().unwrap_or(Tz::UTC);
-    let until = store::from_millis(recap.until);
+    let until = recap.until;
     let first_day: NaiveDate =
         recap.week_start.parse().unwrap_or_else(|_| recap::first_day(until.with_timezone(&tz).date_naive()));
-    let from = store::millis(until - recap::WINDOW);
+    let from = until - recap::WINDOW;
     let card = week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), first_day, from, recap.until)?;
     Ok(Reply::public(Body::Recap(Box::new(card))))
 }
 
-/// The questions of `scope` revealed in `[from_ms, until_ms)`: the recap's
+/// The questions of `scope` revealed in `[from, until)`: the recap's
 /// figures and its chart's data, with a bar for each of the seven days from
 /// `first_day`.
 pub fn week_card(
@@ -111,11 +106,10 @@ pub fn week_card(
     bank: &Bank,
     scope: Scope,
     first_day: NaiveDate,
-    from_ms: i64,
-    until_ms: i64,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
 ) -> store::Result<RecapCard> {
-    let from = from_ms;
-    let rows = store.questions_between(scope, from, until_ms)?;
+    let rows = store.questions_between(scope, from, until)?;
     let mut figures: Vec<QuestionFigures> = Vec::with_capacity(rows.len());
     for row in &rows {
         let Ok(date) = row.local_date.parse() else { continue };
@@ -129,7 +123,7 @@ pub fn week_card(
         });
     }
     let week = recap::summarize(first_day, &figures);
-    let standings = rank(store.standings_between(scope, from, until_ms)?, Sort::Points);
+    let standings = rank(store.standings_between(scope, from, until)?, Sort::Points);
     let top = standings
         .iter()
         .filter(|s| s.points > 0)
@@ -197,12 +191,12 @@ pub fn server_week(
     let (first_day, from, until) = match monday {
         Some(monday) => {
             let next = monday + chrono::Duration::days(7);
-            let from = start_of_day(tz, monday).map_or(i64::MIN, store::millis);
-            (monday, from, start_of_day(tz, next).map_or(i64::MAX, store::millis))
+            let from = start_of_day(tz, monday).unwrap_or(DateTime::<Utc>::MIN_UTC);
+            (monday, from, start_of_day(tz, next).unwrap_or(DateTime::<Utc>::MAX_UTC))
         }
         None => {
             let first = recap::first_day(now.with_timezone(&tz).date_naive());
-            (first, store::millis(now - recap::WINDOW), store::millis(now))
+            (first, now - recap::WINDOW, now)
         }
     };
     Ok(week_card(store, bank, Scope::Guild(guild), first_day, from, until)?)

@@ -85,12 +85,7 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
         Ok(item) => item,
         Err(errors) => return Ok(invalid(errors, draft, None)),
     };
-    let id = state.store.add_suggestion(
-        scope.who.guild,
-        scope.who.user,
-        &own::to_toml(&item, "suggestion"),
-        store::millis(now),
-    )?;
+    let id = state.store.add_suggestion(scope.who.guild, scope.who.user, &own::to_toml(&item, "suggestion"), now)?;
     tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
     // The author sees the lint only: which items have the same answer would
     // tell a member whether a guess at an open question is right.
@@ -173,7 +168,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             }
         }
         Review::Reject { id, reason } => {
-            if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), store::millis(now))? {
+            if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), now)? {
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             next(state, scope, Some(msg!("rejected", id = id)))
@@ -192,13 +187,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 .find(|s| !taken.contains(s))
                 .unwrap_or_default();
             let text = own::to_toml(&item, &slug);
-            if !state.store.approve_suggestion(
-                guild,
-                id,
-                scope.who.user,
-                (&slug, &item.category, &text),
-                store::millis(now),
-            )? {
+            if !state.store.approve_suggestion(guild, id, scope.who.user, (&slug, &item.category, &text), now)? {
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");

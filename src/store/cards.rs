@@ -64,7 +64,7 @@ pub struct PastReview {
     pub user: UserId,
     pub item: String,
     pub recall: Recall,
-    pub at_ms: i64,
+    pub at: DateTime<Utc>,
 }
 
 /// Every review in the answers already stored: practice answers (quick
@@ -81,7 +81,12 @@ pub fn past_reviews(conn: &Connection) -> rusqlite::Result<Vec<PastReview>> {
          ) ORDER BY answered_at, src, n",
     )?;
     let rows = stmt.query_map([QUICK.num_milliseconds()], |r| {
-        Ok(PastReview { user: r.get(0)?, item: r.get(1)?, recall: Recall::of(r.get(2)?, r.get(3)?), at_ms: r.get(4)? })
+        Ok(PastReview {
+            user: r.get(0)?,
+            item: r.get(1)?,
+            recall: Recall::of(r.get(2)?, r.get(3)?),
+            at: r.get::<_, super::Ms>(4)?.0,
+        })
     })?;
     rows.collect()
 }
@@ -92,7 +97,7 @@ pub(super) fn seed_cards(tx: &Connection) -> rusqlite::Result<()> {
     let mut cards: HashMap<(UserId, String), Card> = HashMap::new();
     for r in past_reviews(tx)? {
         let key = (r.user, r.item);
-        let next = srs::review(cards.get(&key).copied(), r.recall, from_millis(r.at_ms));
+        let next = srs::review(cards.get(&key).copied(), r.recall, r.at);
         cards.insert(key, next);
     }
     for ((user, item), card) in &cards {

@@ -2,12 +2,13 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
 use super::cards::{card_of, save_card};
 use super::deliveries::{Part, queue_delivery};
-use super::{ChannelId, GuildId, PostId, Result, Store, UserId, from_millis, millis};
+use super::{ChannelId, GuildId, Ms, PostId, Result, Store, UserId, from_millis, millis};
 use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::settle::{Player, Question, Settlement};
 use crate::quiz::streak::Streak;
@@ -67,8 +68,8 @@ pub struct Post {
     pub item_id: String,
     pub cycle: i64,
     pub state: PostState,
-    pub posted_at: i64,
-    pub closes_at: Option<i64>,
+    pub posted_at: DateTime<Utc>,
+    pub closes_at: Option<DateTime<Utc>>,
     pub message_ref: Option<String>,
 }
 
@@ -85,8 +86,8 @@ pub(super) fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
         item_id: r.get(3)?,
         cycle: r.get(4)?,
         state: PostState::parse(&r.get::<_, String>(5)?),
-        posted_at: r.get(6)?,
-        closes_at: r.get(7)?,
+        posted_at: r.get::<_, Ms>(6)?.0,
+        closes_at: r.get::<_, Option<Ms>>(7)?.map(|m| m.0),
         message_ref: r.get(8)?,
     })
 }
@@ -109,7 +110,7 @@ pub struct AnswerRow {
     pub user: UserId,
     pub answer: String,
     pub correct: bool,
-    pub at_ms: i64,
+    pub at: DateTime<Utc>,
 }
 
 /// How a closed daily question went.
@@ -119,7 +120,7 @@ pub struct Reveal {
     pub answered: i64,
     pub correct: i64,
     /// The first correct answerer's name and when they answered.
-    pub first_correct: Option<(String, i64)>,
+    pub first_correct: Option<(String, DateTime<Utc>)>,
 }
 
 /// How [`Store::begin_close`] closed a post.
@@ -138,8 +139,8 @@ pub struct NewPost<'a> {
     pub item_id: &'a str,
     pub cycle: i64,
     pub state: PostState,
-    pub posted_at: i64,
-    pub closes_at: Option<i64>,
+    pub posted_at: DateTime<Utc>,
+    pub closes_at: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -161,8 +162,8 @@ impl Store {
                         new.item_id,
                         new.cycle,
                         new.state.as_str(),
-                        new.posted_at,
-                        new.closes_at,
+                        Ms(new.posted_at),
+                        new.closes_at.map(Ms),
                     ],
                     post_from_row,
                 )
@@ -170,7 +171,7 @@ impl Store {
             if let Some(post) = &post
                 && new.state == PostState::Open
             {
-                queue_delivery(tx, post.id, Part::Question, new.posted_at)?;
+                queue_delivery(tx, post.id, Part::Question, millis(new.posted_at))?;
             }
             Ok(post)
         })
@@ -209,7 +210,8 @@ impl Store {
     }
 
     /// Open posts of every channel whose close time has come by `now_ms`.
-    pub fn due_closes(&self, now_ms: i64) -> Result<Vec<Post>> {
+    pub fn due_closes(&self, now: DateTime<Utc>) -> Result<Vec<Post>> {
+        let now_ms = super::millis(now);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS} FROM posts WHERE state = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1 ORDER BY closes_at, id"
         ))?;
@@ -248,9 +250,9 @@ impl Store {
         user: UserId,
         answer: &str,
         correct: bool,
-        at_ms: i64,
+        at: DateTime<Utc>,
     ) -> Result<Inserted> {
-        let row = AnswerRow { post, user, answer: answer.to_string(), correct, at_ms };
+        let row = AnswerRow { post, user, answer: answer.to_string(), correct, at };
         Ok(self.record_answers(std::slice::from_ref(&row))?.pop().unwrap_or(Inserted::Closed))
     }
 
@@ -283,7 +285,7 @@ impl Store {
                     out.push(Inserted::Closed);
                     continue;
                 }
-                if insert.execute(params![r.post, r.user, r.answer, r.correct, r.at_ms])? == 1 {
+                if insert.execute(params![r.post, r.user, r.answer, r.correct, Ms(r.at)])? == 1 {
                     out.push(Inserted::New);
                     continue;
                 }
@@ -310,8 +312,8 @@ impl Store {
     /// Closes an open post, awards its answers their points and settles every
     /// streak of its channel, all at once. `None` if the post was not open.
     /// See [`Store::begin_close`] and [`Store::settle_some`] for the same in steps.
-    pub fn close_post(&mut self, post: PostId, at_ms: i64, rules: Settle<'_>) -> Result<Option<Reveal>> {
-        if self.begin_close(post, at_ms)? != Some(Closed::Settling) {
+    pub fn close_post(&mut self, post: PostId, at: DateTime<Utc>, rules: Settle<'_>) -> Result<Option<Reveal>> {
+        if self.begin_close(post, at)? != Some(Closed::Settling) {
             return Ok(None);
         }
         let mut after = UserId(0);
@@ -330,7 +332,8 @@ impl Store {
     /// question never reached the channel: then the post counts as missed
     /// (nothing to settle or reveal) and the question is not sent any more
     /// either. `None` if the post was not open.
-    pub fn begin_close(&mut self, post: PostId, at_ms: i64) -> Result<Option<Closed>> {
+    pub fn begin_close(&mut self, post: PostId, at: DateTime<Utc>) -> Result<Option<Closed>> {
+        let at_ms = super::millis(at);
         self.write(|tx| {
             let closed = tx.execute(
                 "UPDATE posts SET state = 'closed', closed_at = ?2, settling = 1 WHERE id = ?1 AND state = 'open'",
@@ -471,7 +474,7 @@ fn reveal_of(conn: &rusqlite::Connection, post: Post) -> Result<Reveal> {
             "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
              WHERE a.post_id = ?1 AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT 1",
             [post.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get::<_, Ms>(1)?.0)),
         )
         .optional()?;
     Ok(Reveal { post, answered, correct, first_correct })

@@ -1,6 +1,7 @@
 //! The delivery rows: what the bot sends on its own (a post's question and
 //! reveal), their state, retries and the channels it could not post in.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{ChannelId, PostId, Result, Store};
@@ -52,7 +53,7 @@ pub struct ChannelProblem {
     pub problem: Problem,
     /// What the platform said.
     pub detail: String,
-    pub since_ms: i64,
+    pub since: DateTime<Utc>,
 }
 
 /// Whether guild row `g` is in the share bound as parameters `?n` (total),
@@ -125,7 +126,13 @@ impl Store {
     /// until its post is settled and its question is sent (or given up), so
     /// it can edit the question message.
     /// Only the servers of `share` are read (Discord's shards of this process).
-    pub fn pending_deliveries(&self, platform: Platform, share: Share, now_ms: i64) -> Result<Vec<PendingDelivery>> {
+    pub fn pending_deliveries(
+        &self,
+        platform: Platform,
+        share: Share,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<PendingDelivery>> {
+        let now_ms = super::millis(now);
         let in_share = in_share(3);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
@@ -161,7 +168,8 @@ impl Store {
 
     /// Sends an open post's question again if it was given up (an admin's
     /// post-now after fixing the channel). False if there was nothing to resend.
-    pub fn requeue_question(&mut self, post: PostId, due_ms: i64) -> Result<bool> {
+    pub fn requeue_question(&mut self, post: PostId, due: DateTime<Utc>) -> Result<bool> {
+        let due_ms = super::millis(due);
         Ok(self.exec(
             "UPDATE deliveries SET state = 'pending', due_at = ?2, attempts = 0
              WHERE post_id = ?1 AND part = 'question' AND state = 'failed'
@@ -258,7 +266,8 @@ impl Store {
     }
 
     /// Puts a failed delivery back in the queue, due at `due_ms`.
-    pub fn delivery_retry(&mut self, what: Sendable, due_ms: i64, error: &str) -> Result<()> {
+    pub fn delivery_retry(&mut self, what: Sendable, due: DateTime<Utc>, error: &str) -> Result<()> {
+        let due_ms = super::millis(due);
         match what {
             Sendable::Post(post, part) => self.post_retry(post, part, due_ms, error),
             Sendable::Recap(recap) => self.recap_retry(recap, due_ms, error),
@@ -275,7 +284,13 @@ impl Store {
 
     /// Gives up a delivery, marking its channel with `problem` if given;
     /// true if that is news, so that it is logged once.
-    pub fn delivery_failed(&mut self, what: Sendable, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
+    pub fn delivery_failed(
+        &mut self,
+        what: Sendable,
+        error: &str,
+        problem: Option<(Problem, DateTime<Utc>)>,
+    ) -> Result<bool> {
+        let problem = problem.map(|(p, at)| (p, super::millis(at)));
         match what {
             Sendable::Post(post, part) => self.post_failed(post, part, error, problem),
             Sendable::Recap(recap) => self.recap_failed(recap, error, problem),
@@ -284,7 +299,14 @@ impl Store {
 
     /// Marks the channel of a sent delivery with a problem that did not stop
     /// the send (a thread the bot may not open), for admins to see.
-    pub fn delivery_warning(&mut self, what: Sendable, problem: Problem, detail: &str, at_ms: i64) -> Result<()> {
+    pub fn delivery_warning(
+        &mut self,
+        what: Sendable,
+        problem: Problem,
+        detail: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let at_ms = super::millis(at);
         self.write(|tx| mark_problem(tx, what, problem, detail, at_ms).map(drop))
     }
 
@@ -299,7 +321,7 @@ impl Store {
             Some(ChannelProblem {
                 problem: Problem::parse(problem.as_deref()?)?,
                 detail: detail.unwrap_or_default(),
-                since_ms: since.unwrap_or_default(),
+                since: super::from_millis(since.unwrap_or_default()),
             })
         }))
     }

@@ -2,6 +2,7 @@
 //! `state` values of installs under way. Tokens arrive here sealed; the
 //! store never sees one in clear.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
@@ -19,7 +20,7 @@ pub struct Installation {
     pub installer: String,
     /// The bot token, sealed by the adapter.
     pub token_sealed: Vec<u8>,
-    pub installed_at_ms: i64,
+    pub installed_at: DateTime<Utc>,
 }
 
 impl Store {
@@ -41,7 +42,7 @@ impl Store {
                 i.bot_user,
                 i.installer,
                 i.token_sealed,
-                i.installed_at_ms
+                super::Ms(i.installed_at)
             ],
         )?;
         Ok(())
@@ -62,7 +63,7 @@ impl Store {
                         bot_user: r.get(2)?,
                         installer: r.get(3)?,
                         token_sealed: r.get(4)?,
-                        installed_at_ms: r.get(5)?,
+                        installed_at: r.get::<_, super::Ms>(5)?.0,
                     })
                 },
             )
@@ -88,9 +89,11 @@ impl Store {
     }
 
     /// Uses up a signed install state's nonce: true only the first time.
-    /// Nonces older than `max_age_ms` (their states have expired, so no
+    /// Nonces older than `max_age` (their states have expired, so no
     /// callback can bring them again) are cleared on the way.
-    pub fn take_oauth_state(&mut self, nonce: &str, now_ms: i64, max_age_ms: i64) -> Result<bool> {
+    pub fn take_oauth_state(&mut self, nonce: &str, now: DateTime<Utc>, max_age: chrono::Duration) -> Result<bool> {
+        let max_age_ms = max_age.num_milliseconds();
+        let now_ms = super::millis(now);
         self.write(|tx| {
             tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
             let added = tx.execute(

@@ -316,12 +316,30 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         .map_err(|e| StoreError::Migration { path: path.display().to_string(), message: e.to_string() })
 }
 
+/// An instant as stored: milliseconds since the Unix epoch in an INTEGER
+/// column. Rows and parameters go through it, so the store's callers only
+/// ever see `DateTime<Utc>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ms(chrono::DateTime<chrono::Utc>);
+
+impl rusqlite::types::ToSql for Ms {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.0.timestamp_millis()))
+    }
+}
+
+impl rusqlite::types::FromSql for Ms {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        i64::column_result(value).map(|ms| Ms(from_millis(ms)))
+    }
+}
+
 /// Milliseconds since the Unix epoch, the unit of every stored instant.
-pub fn millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
+fn millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp_millis()
 }
 
-pub fn from_millis(ms: i64) -> chrono::DateTime<chrono::Utc> {
+fn from_millis(ms: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
@@ -18,7 +19,7 @@ pub struct PracticeQuestion {
     pub user_id: UserId,
     pub guild_id: GuildId,
     pub item_id: String,
-    pub asked_at: i64,
+    pub asked_at: DateTime<Utc>,
     /// Whether it has been answered already.
     pub answered: bool,
 }
@@ -31,13 +32,20 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
         user_id: r.get(1)?,
         guild_id: r.get(2)?,
         item_id: r.get(3)?,
-        asked_at: r.get(4)?,
+        asked_at: r.get::<_, super::Ms>(4)?.0,
         answered: r.get(5)?,
     })
 }
 
 impl Store {
-    pub fn create_practice(&mut self, user: UserId, guild: GuildId, item_id: &str, at_ms: i64) -> Result<PracticeId> {
+    pub fn create_practice(
+        &mut self,
+        user: UserId,
+        guild: GuildId,
+        item_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<PracticeId> {
+        let at_ms = super::millis(at);
         self.exec(
             "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
             params![user, guild, item_id, at_ms],
@@ -78,10 +86,11 @@ impl Store {
         question: PracticeId,
         answer: &str,
         correct: bool,
-        at_ms: i64,
+        at: DateTime<Utc>,
         default_zone: Tz,
         decide: &dyn Fn(PracticeAnswer) -> (Card, Option<TotalsDelta>),
     ) -> Result<Inserted> {
+        let at_ms = super::millis(at);
         self.write(|tx| {
             let inserted = tx.execute(
                 "INSERT INTO practice_answers (question_id, answer, correct, answered_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",

@@ -1,9 +1,10 @@
 //! Weekly recaps (their schedules, their deliveries and the week's figures)
 //! and the tokens of the servers' web pages.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, GuildId, Result, Store};
+use super::{ChannelId, GuildId, Ms, Result, Store};
 use crate::delivery::Problem;
 use crate::ids::{Destination, Platform, RecapId, Sendable, Share};
 use crate::quiz::leaderboard::Standing;
@@ -16,7 +17,7 @@ pub struct StoredRecapSchedule {
     /// `HH:MM`.
     pub local_time: String,
     pub timezone: String,
-    pub next_at: i64,
+    pub next_at: DateTime<Utc>,
     pub next_date: String,
 }
 
@@ -29,8 +30,8 @@ pub struct Recap {
     pub local_date: String,
     /// The Monday of the week it covers.
     pub week_start: String,
-    /// Answers up to this instant (ms) count.
-    pub until: i64,
+    /// Answers up to this instant count.
+    pub until: DateTime<Utc>,
     pub timezone: String,
 }
 
@@ -47,7 +48,7 @@ pub struct PendingRecap {
 pub struct QuestionRow {
     pub local_date: String,
     pub item_id: String,
-    pub posted_at: i64,
+    pub posted_at: DateTime<Utc>,
     pub answered: u32,
     pub right: u32,
 }
@@ -74,7 +75,7 @@ fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRow> {
     Ok(QuestionRow {
         local_date: r.get(0)?,
         item_id: r.get(1)?,
-        posted_at: r.get(2)?,
+        posted_at: r.get::<_, Ms>(2)?.0,
         answered: r.get(3)?,
         right: r.get(4)?,
     })
@@ -91,7 +92,7 @@ fn recap_from_row(r: &Row<'_>) -> rusqlite::Result<Recap> {
         guild: r.get(2)?,
         local_date: r.get(3)?,
         week_start: r.get(4)?,
-        until: r.get(5)?,
+        until: r.get::<_, Ms>(5)?.0,
         timezone: r.get(6)?,
     })
 }
@@ -106,7 +107,7 @@ impl Store {
                  ON CONFLICT (channel_id) DO UPDATE SET weekday = excluded.weekday,
                  local_time = excluded.local_time, timezone = excluded.timezone,
                  next_at = excluded.next_at, next_date = excluded.next_date",
-                params![channel, s.weekday, s.local_time, s.timezone, s.next_at, s.next_date],
+                params![channel, s.weekday, s.local_time, s.timezone, Ms(s.next_at), s.next_date],
             )?,
         };
         Ok(())
@@ -122,7 +123,7 @@ impl Store {
                         weekday: r.get(0)?,
                         local_time: r.get(1)?,
                         timezone: r.get(2)?,
-                        next_at: r.get(3)?,
+                        next_at: r.get::<_, Ms>(3)?.0,
                         next_date: r.get(4)?,
                     })
                 },
@@ -132,7 +133,8 @@ impl Store {
 
     /// Recap schedules due by `now_ms`, each with whether its channel's
     /// daily schedule is paused or gone (then the recap is passed over).
-    pub fn due_recap_schedules(&self, now_ms: i64) -> Result<Vec<(ChannelId, StoredRecapSchedule, bool)>> {
+    pub fn due_recap_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, StoredRecapSchedule, bool)>> {
+        let now_ms = super::millis(now);
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.channel_id, r.weekday, r.local_time, r.timezone, r.next_at, r.next_date,
                     COALESCE(s.paused, 1)
@@ -146,7 +148,7 @@ impl Store {
                     weekday: r.get(1)?,
                     local_time: r.get(2)?,
                     timezone: r.get(3)?,
-                    next_at: r.get(4)?,
+                    next_at: r.get::<_, Ms>(4)?.0,
                     next_date: r.get(5)?,
                 },
                 r.get(6)?,
@@ -162,9 +164,10 @@ impl Store {
         channel: ChannelId,
         local_date: &str,
         week_start: &str,
-        until_ms: i64,
+        until: DateTime<Utc>,
         timezone: &str,
     ) -> Result<bool> {
+        let until_ms = super::millis(until);
         Ok(self.exec(
             "INSERT INTO recaps (channel_id, local_date, week_start, until, timezone, state, due_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?4) ON CONFLICT DO NOTHING",
@@ -173,7 +176,8 @@ impl Store {
     }
 
     /// The platform's recaps due by `now_ms`, in `share`.
-    pub fn pending_recaps(&self, platform: Platform, share: Share, now_ms: i64) -> Result<Vec<PendingRecap>> {
+    pub fn pending_recaps(&self, platform: Platform, share: Share, now: DateTime<Utc>) -> Result<Vec<PendingRecap>> {
+        let now_ms = super::millis(now);
         let in_share = super::deliveries::in_share(3);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id
@@ -233,7 +237,14 @@ impl Store {
     /// The daily questions of `scope` revealed (closed) in `[from_ms, until_ms)`,
     /// with how many answered and how many got it right. Open questions are
     /// left out: their figures would hint at the answer.
-    pub fn questions_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<QuestionRow>> {
+    pub fn questions_between(
+        &self,
+        scope: Scope,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<QuestionRow>> {
+        let from_ms = super::millis(from);
+        let until_ms = super::millis(until);
         let (guild, channel) = scope.binds();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
@@ -247,7 +258,9 @@ impl Store {
 
     /// Every player's points on the daily questions of `scope` revealed in
     /// `[from_ms, until_ms)` (and settled), unranked.
-    pub fn standings_between(&self, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
+    pub fn standings_between(&self, scope: Scope, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Standing>> {
+        let from_ms = super::millis(from);
+        let until_ms = super::millis(until);
         Ok(standings_in(&self.conn, scope, from_ms, until_ms)?)
     }
 
@@ -285,9 +298,10 @@ impl Store {
         &mut self,
         guild: GuildId,
         rotate: bool,
-        now_ms: i64,
+        now: DateTime<Utc>,
         derive: &dyn Fn(i64) -> String,
     ) -> Result<String> {
+        let now_ms = super::millis(now);
         self.write(|tx| {
             let stored: Option<(i64, Vec<u8>)> = tx
                 .query_row("SELECT generation, token_hash FROM web_tokens WHERE guild_id = ?1", [guild], |r| {

@@ -1,8 +1,9 @@
 //! Channel schedules and category filters.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, GuildId, Platform, Result, Store};
+use super::{ChannelId, GuildId, Ms, Platform, Result, Store};
 use crate::ids::Share;
 
 /// A channel's schedule as stored.
@@ -15,8 +16,8 @@ pub struct StoredSchedule {
     pub close_minutes: Option<i64>,
     pub paused: bool,
     pub skip_date: Option<String>,
-    /// The next occurrence to act on (ms) and its local date.
-    pub next_at: i64,
+    /// The next occurrence to act on and its local date.
+    pub next_at: DateTime<Utc>,
     pub next_date: String,
 }
 
@@ -30,7 +31,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredSchedule> {
         close_minutes: r.get(3)?,
         paused: r.get(4)?,
         skip_date: r.get(5)?,
-        next_at: r.get(6)?,
+        next_at: r.get::<_, Ms>(6)?.0,
         next_date: r.get(7)?,
     })
 }
@@ -53,7 +54,7 @@ impl Store {
                 s.close_minutes,
                 s.paused,
                 s.skip_date,
-                s.next_at,
+                Ms(s.next_at),
                 s.next_date
             ],
         )?;
@@ -66,12 +67,12 @@ impl Store {
             .optional()?)
     }
 
-    /// Running schedules whose next occurrence is due by `now_ms`.
-    pub fn due_schedules(&self, now_ms: i64) -> Result<Vec<(ChannelId, StoredSchedule)>> {
+    /// Running schedules whose next occurrence is due by `now`.
+    pub fn due_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, StoredSchedule)>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
         ))?;
-        let rows = stmt.query_map([now_ms], |r| Ok((r.get::<_, ChannelId>(8)?, from_row(r)?)))?;
+        let rows = stmt.query_map([Ms(now)], |r| Ok((r.get::<_, ChannelId>(8)?, from_row(r)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -79,7 +80,7 @@ impl Store {
     /// scheduled post, a close (any platform's loop may carry those out), or
     /// one of its own deliveries waiting to be sent, a recap due.
     /// Deliveries count only for the servers of `share`.
-    pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<i64>> {
+    pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>> {
         Ok(self.one(
             &format!(
                 "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
@@ -95,7 +96,7 @@ impl Store {
                 in_share = super::deliveries::in_share(2)
             ),
             params![platform, share.total, share.first, share.last],
-            |r| r.get(0),
+            |r| Ok(r.get::<_, Option<Ms>>(0)?.map(|m| m.0)),
         )?)
     }
 
@@ -135,16 +136,23 @@ impl Store {
 }
 
 impl Store {
-    /// Takes the slot `key` at `now_ms` if it was last taken at least
-    /// `every_ms` ago (by this process or any other on the database): `None`
-    /// when taken, else how many ms until it frees.
-    pub fn claim_slot(&mut self, key: &str, every_ms: i64, now_ms: i64) -> Result<Option<i64>> {
+    /// Takes the slot `key` at `now` if it was last taken at least `every`
+    /// ago (by this process or any other on the database): `None` when
+    /// taken, else how long until it frees.
+    pub fn claim_slot(
+        &mut self,
+        key: &str,
+        every: std::time::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Option<std::time::Duration>> {
+        let every_ms = i64::try_from(every.as_millis()).unwrap_or(i64::MAX);
+        let now_ms = super::millis(now);
         self.write(|tx| {
             let last: Option<i64> =
                 tx.query_row("SELECT last_at FROM start_slots WHERE key = ?1", [key], |r| r.get(0)).optional()?;
             // A slot taken "in the future" (a clock stepped back) frees after one period.
-            if let Some(wait) = last.map(|t| t.min(now_ms) + every_ms - now_ms).filter(|w| *w > 0) {
-                return Ok(Some(wait));
+            if let Some(wait) = last.map(|t| t.min(now_ms).saturating_add(every_ms) - now_ms).filter(|w| *w > 0) {
+                return Ok(Some(std::time::Duration::from_millis(u64::try_from(wait).unwrap_or(0))));
             }
             tx.execute(
                 "INSERT INTO start_slots (key, last_at) VALUES (?1, ?2)

@@ -1,9 +1,10 @@
 //! Seasons: their rows, the closing of one (its final board kept), and the
 //! figures exports read.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
-use super::{GuildId, Result, Scope, Store};
+use super::{GuildId, Ms, Result, Scope, Store, millis};
 use crate::quiz::leaderboard::{Sort, Standing, rank};
 
 /// A season as stored.
@@ -11,9 +12,9 @@ use crate::quiz::leaderboard::{Sort, Standing, rank};
 pub struct Season {
     pub id: i64,
     pub name: String,
-    pub started_at: i64,
+    pub started_at: DateTime<Utc>,
     /// `None` while it runs.
-    pub ended_at: Option<i64>,
+    pub ended_at: Option<DateTime<Utc>>,
 }
 
 /// What starting a season did.
@@ -28,7 +29,12 @@ pub enum SeasonStart {
 const SEASON_COLUMNS: &str = "id, name, started_at, ended_at";
 
 fn season_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Season> {
-    Ok(Season { id: r.get(0)?, name: r.get(1)?, started_at: r.get(2)?, ended_at: r.get(3)? })
+    Ok(Season {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        started_at: r.get::<_, Ms>(2)?.0,
+        ended_at: r.get::<_, Option<Ms>>(3)?.map(|m| m.0),
+    })
 }
 
 /// Every player's daily figures in a guild over the questions revealed in
@@ -45,7 +51,8 @@ fn standings(
 impl Store {
     /// Closes the server's current season at `now_ms` (keeping its final
     /// board, ranked by points) and starts `name` from then: one transaction.
-    pub fn start_season(&mut self, guild: GuildId, name: &str, now_ms: i64) -> Result<SeasonStart> {
+    pub fn start_season(&mut self, guild: GuildId, name: &str, now: DateTime<Utc>) -> Result<SeasonStart> {
+        let now_ms = super::millis(now);
         self.write(|tx| {
             let taken: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM seasons WHERE guild_id = ?1 AND name = ?2)",
@@ -65,7 +72,7 @@ impl Store {
             let closed = match current {
                 None => None,
                 Some(season) => {
-                    let board = rank(standings(tx, guild, season.started_at, now_ms)?, Sort::Points);
+                    let board = rank(standings(tx, guild, millis(season.started_at), now_ms)?, Sort::Points);
                     let mut keep = tx.prepare_cached(
                         "INSERT INTO season_standings (season_id, rank, user_id, points, correct, answered, points_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -82,7 +89,7 @@ impl Store {
                         ])?;
                     }
                     tx.execute("UPDATE seasons SET ended_at = ?2 WHERE id = ?1", params![season.id, now_ms])?;
-                    Some((Season { ended_at: Some(now_ms), ..season }, board))
+                    Some((Season { ended_at: Some(now), ..season }, board))
                 }
             };
             tx.execute(
@@ -121,9 +128,11 @@ impl Store {
 
     /// A season's board, ranked by points: as kept when it closed, or, for
     /// the current one, from its answers up to `now_ms`.
-    pub fn season_board(&self, guild: GuildId, season: &Season, now_ms: i64) -> Result<Vec<Standing>> {
+    pub fn season_board(&self, guild: GuildId, season: &Season, now: DateTime<Utc>) -> Result<Vec<Standing>> {
+        let now_ms = super::millis(now);
         if season.ended_at.is_none() {
-            return Ok(rank(standings(&self.conn, guild, season.started_at, now_ms.saturating_add(1))?, Sort::Points));
+            let from = millis(season.started_at);
+            return Ok(rank(standings(&self.conn, guild, from, now_ms.saturating_add(1))?, Sort::Points));
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.user_id, u.display_name, s.points, s.correct, s.answered, s.points_at
@@ -135,7 +144,9 @@ impl Store {
 
     /// The server's players' daily figures over questions revealed in
     /// `[from_ms, until_ms)`, ranked by points.
-    pub fn board_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
+    pub fn board_between(&self, guild: GuildId, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Standing>> {
+        let from_ms = super::millis(from);
+        let until_ms = super::millis(until);
         Ok(rank(standings(&self.conn, guild, from_ms, until_ms)?, Sort::Points))
     }
 }
@@ -150,13 +161,20 @@ pub struct AnswerExport {
     pub answer: String,
     pub correct: bool,
     pub points: i64,
-    pub answered_at: i64,
+    pub answered_at: DateTime<Utc>,
 }
 
 impl Store {
     /// The server's answers to questions revealed in `[from_ms, until_ms)`,
     /// oldest first.
-    pub fn answers_between(&self, guild: GuildId, from_ms: i64, until_ms: i64) -> Result<Vec<AnswerExport>> {
+    pub fn answers_between(
+        &self,
+        guild: GuildId,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<AnswerExport>> {
+        let from_ms = super::millis(from);
+        let until_ms = super::millis(until);
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.local_date, c.external_id, u.external_id, u.display_name, a.answer, a.correct, a.points,
                     a.answered_at
@@ -174,7 +192,7 @@ impl Store {
                 answer: r.get(4)?,
                 correct: r.get(5)?,
                 points: r.get(6)?,
-                answered_at: r.get(7)?,
+                answered_at: r.get::<_, Ms>(7)?.0,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -2,6 +2,7 @@
 //! (approved suggestions and imported packs). Items are stored as a pack's
 //! `[[item]]` text; the service parses them with the pack rules.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::{GuildId, Result, Store, UserId};
@@ -33,7 +34,7 @@ pub struct Suggestion {
     /// The item as a pack's `[[item]]` table.
     pub item: String,
     pub reason: Option<String>,
-    pub created_at: i64,
+    pub created_at: DateTime<Utc>,
 }
 
 /// One of a server's own items as stored.
@@ -59,13 +60,14 @@ fn suggestion_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Suggestion> {
         state: SuggestionState::parse(&r.get::<_, String>(3)?),
         item: r.get(4)?,
         reason: r.get(5)?,
-        created_at: r.get(6)?,
+        created_at: r.get::<_, super::Ms>(6)?.0,
     })
 }
 
 impl Store {
     /// Stores a new suggestion, waiting for review; its id.
-    pub fn add_suggestion(&mut self, guild: GuildId, author: UserId, item: &str, now_ms: i64) -> Result<i64> {
+    pub fn add_suggestion(&mut self, guild: GuildId, author: UserId, item: &str, now: DateTime<Utc>) -> Result<i64> {
+        let now_ms = super::millis(now);
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO suggestions (guild_id, author_id, state, item, created_at) VALUES (?1, ?2, 'pending', ?3, ?4)",
@@ -139,8 +141,9 @@ impl Store {
         id: i64,
         by: UserId,
         reason: Option<&str>,
-        now_ms: i64,
+        now: DateTime<Utc>,
     ) -> Result<bool> {
+        let now_ms = super::millis(now);
         self.write(|tx| {
             Ok(tx.execute(
                 "UPDATE suggestions SET state = 'rejected', reason = ?4, decided_at = ?5, decided_by = ?3
@@ -158,8 +161,9 @@ impl Store {
         id: i64,
         by: UserId,
         own: (&str, &str, &str),
-        now_ms: i64,
+        now: DateTime<Utc>,
     ) -> Result<bool> {
+        let now_ms = super::millis(now);
         let (slug, category, item) = own;
         self.write(|tx| {
             let changed = tx.execute(

@@ -89,7 +89,7 @@ fn ninety_days_of_practice_follow_fsrs() {
             assert!(matches!(verdict.body, Body::Verdict(_)), "{verdict:?}");
             if !right {
                 let (due, _) = card(dir.path(), &item).expect("a card");
-                due_after_miss = Some((answered, quizmaster::store::from_millis(due)));
+                due_after_miss = Some((answered, crate::support::ms(due)));
             }
             reviews.entry(item).or_default().push((answered, right));
             t += Duration::minutes(1);
@@ -176,8 +176,7 @@ fn the_upgrade_seeds_cards_that_match_a_replay_of_the_history() {
     let mut replay: HashMap<(i64, String), quizmaster::quiz::srs::Card> = HashMap::new();
     for r in history {
         let key = (r.user.0, r.item.clone());
-        let next =
-            quizmaster::quiz::srs::review(replay.get(&key).copied(), r.recall, quizmaster::store::from_millis(r.at_ms));
+        let next = quizmaster::quiz::srs::review(replay.get(&key).copied(), r.recall, r.at);
         replay.insert(key, next);
     }
     let replayed: Vec<(i64, String, i64, String)> = {

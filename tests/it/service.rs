@@ -606,7 +606,7 @@ fn a_big_reveal_settles_in_steps_and_answers_are_taken_in_between() {
     // Another channel has a question of its own.
     let other = |user: &str| quizmaster::service::Ctx { channel: "c2".into(), ..ctx(user, "2026-11-25 10:00") };
     let q = question_ref(&post_now(&svc, &other("Admin")));
-    crate::support::store(dir.path()).begin_close(post, 0).unwrap();
+    crate::support::store(dir.path()).begin_close(post, crate::support::ms(0)).unwrap();
 
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let order = rt.block_on(async {
@@ -654,7 +654,7 @@ fn a_reveal_cut_off_halfway_through_settling_finishes_after_the_restart_and_coun
     {
         // The process dies after the close and 300 settled players.
         let mut store = crate::support::store(dir.path());
-        assert_eq!(store.begin_close(post, 0).unwrap(), Some(quizmaster::store::Closed::Settling));
+        assert_eq!(store.begin_close(post, crate::support::ms(0)).unwrap(), Some(quizmaster::store::Closed::Settling));
         let decide = |q, players: &[_]| quizmaster::quiz::settle::settle(Default::default(), q, players);
         let rules = quizmaster::store::Settle { decide: &decide, default_zone: chrono_tz::Tz::UTC };
         assert!(matches!(

@@ -140,10 +140,15 @@ impl Bot {
     async fn pass(&self) -> usize {
         let sent = || count(&self.dir, "SELECT COUNT(*) FROM deliveries WHERE state = 'sent'");
         let (calls, before) = (self.fake.calls.lock().unwrap().len(), sent());
+        // Settled: something was sent, and nothing due is waiting or on its way
+        // (another call, a name lookup say, does not end the pass early).
+        let unsettled = format!(
+            "SELECT COUNT(*) FROM deliveries WHERE state = 'sending' OR (state = 'pending' AND due_at <= {})",
+            self.clock.now().timestamp_millis()
+        );
         self.svc.nudge();
         for _ in 0..1000 {
-            let sending = count(&self.dir, "SELECT COUNT(*) FROM deliveries WHERE state = 'sending'");
-            if self.fake.calls.lock().unwrap().len() > calls && sending == 0 {
+            if self.fake.calls.lock().unwrap().len() > calls && count(&self.dir, &unsettled) == 0 {
                 return usize::try_from(sent() - before).unwrap();
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;

@@ -1,11 +1,12 @@
 //! Opening, migrating and the answer constraint, on real files.
 
 use std::sync::{Arc, Barrier};
+use std::time::Duration;
 
 use quizmaster::store::{Inserted, NewPost, Options, PostState, Store, StoreError, schema_version};
 use tempfile::TempDir;
 
-use crate::support::{count, db_path, store};
+use crate::support::{count, db_path, ms, store};
 
 /// Members' names and answers are the owner's to read: a new database and
 /// the WAL beside it are created 0600, whatever the process umask allows.
@@ -46,19 +47,19 @@ fn wal_and_foreign_keys_are_on() {
     // An answer from a user who does not exist breaks a foreign key.
     let new = todays_post(&mut s);
     let post = s.create_post(&new).unwrap().unwrap();
-    let err = s.record_answer(post.id, quizmaster::ids::UserId(999), "B", true, 0).unwrap_err();
+    let err = s.record_answer(post.id, quizmaster::ids::UserId(999), "B", true, ms(0)).unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
     // An answer to a post that does not exist (or is closed) is refused as closed.
     assert_eq!(
-        s.record_answer(quizmaster::ids::PostId(999), quizmaster::ids::UserId(999), "B", true, 0).unwrap(),
+        s.record_answer(quizmaster::ids::PostId(999), quizmaster::ids::UserId(999), "B", true, ms(0)).unwrap(),
         Inserted::Closed
     );
     // An answer that reaches the writer after its question closed is not recorded.
     let user = s.ensure_user(quizmaster::ids::Platform::Console, "u", "U").unwrap();
     let decide = |q, players: &[_]| quizmaster::quiz::settle::settle(Default::default(), q, players);
     let rules = quizmaster::store::Settle { decide: &decide, default_zone: chrono_tz::Tz::UTC };
-    s.close_post(post.id, 1, rules).unwrap();
-    assert_eq!(s.record_answer(post.id, user, "B", true, 2).unwrap(), Inserted::Closed);
+    s.close_post(post.id, ms(1), rules).unwrap();
+    assert_eq!(s.record_answer(post.id, user, "B", true, ms(2)).unwrap(), Inserted::Closed);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
 }
 
@@ -96,7 +97,7 @@ fn the_unique_key_decides_between_racing_connections() {
             std::thread::spawn(move || {
                 let mut s = Store::open(&path, Options::default()).unwrap();
                 barrier.wait();
-                s.record_answer(post.id, user, &format!("{i}"), false, i).unwrap()
+                s.record_answer(post.id, user, &format!("{i}"), false, ms(i)).unwrap()
             })
         })
         .collect();
@@ -125,7 +126,7 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
         item_id: "x",
         cycle: 0,
         state: PostState::Open,
-        posted_at: 0,
+        posted_at: ms(0),
         closes_at: None,
     }
 }
@@ -136,11 +137,27 @@ fn a_start_slot_is_shared_by_every_process_on_the_database() {
     let mut a = store(dir.path());
     let mut b = Store::open(&db_path(dir.path()), Options::default()).unwrap();
     let t = 1_764_000_000_000;
-    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t).unwrap(), None, "a free slot is taken");
-    assert_eq!(b.claim_slot("discord-identify-1-0", 5000, t + 1200).unwrap(), Some(3800), "another process waits");
-    assert_eq!(b.claim_slot("discord-identify-1-1", 5000, t + 1200).unwrap(), None, "another bucket is free");
-    assert_eq!(b.claim_slot("discord-identify-1-0", 5000, t + 5000).unwrap(), None, "free again after the period");
-    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t + 9999).unwrap(), Some(1), "to the millisecond");
+    let period = Duration::from_secs(5);
+    assert_eq!(a.claim_slot("discord-identify-1-0", period, ms(t)).unwrap(), None, "a free slot is taken");
+    assert_eq!(
+        b.claim_slot("discord-identify-1-0", period, ms(t + 1200)).unwrap(),
+        Some(Duration::from_millis(3800)),
+        "another process waits"
+    );
+    assert_eq!(b.claim_slot("discord-identify-1-1", period, ms(t + 1200)).unwrap(), None, "another bucket is free");
+    assert_eq!(
+        b.claim_slot("discord-identify-1-0", period, ms(t + 5000)).unwrap(),
+        None,
+        "free again after the period"
+    );
+    assert_eq!(
+        a.claim_slot("discord-identify-1-0", period, ms(t + 9999)).unwrap(),
+        Some(Duration::from_millis(1)),
+        "to the millisecond"
+    );
     // A clock stepped back by an hour waits one period, not an hour.
-    assert_eq!(a.claim_slot("discord-identify-1-0", 5000, t - 3_600_000).unwrap(), Some(5000));
+    assert_eq!(
+        a.claim_slot("discord-identify-1-0", period, ms(t - 3_600_000)).unwrap(),
+        Some(Duration::from_millis(5000))
+    );
 }

@@ -263,6 +263,11 @@ pub fn at(s: &str) -> DateTime<Utc> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time").and_utc()
 }
 
+/// An instant `n` milliseconds after the Unix epoch.
+pub fn ms(n: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(n).expect("in range")
+}
+
 pub fn ctx(user: &str, now: &str) -> Ctx {
     ctx_at(user, at(now))
 }

@@ -285,7 +285,7 @@ fn installation_of(v: &Value, sealer: &Sealer, now: chrono::DateTime<chrono::Utc
         bot_user: v["bot_user_id"].as_str().unwrap_or_default().to_string(),
         installer: v["authed_user"]["id"].as_str().unwrap_or_default().to_string(),
         token_sealed: sealer.seal(&team, &token),
-        installed_at_ms: crate::store::millis(now),
+        installed_at: now,
         team,
     })
 }
