@@ -586,7 +586,7 @@ fn footprint(dir: &Path) -> anyhow::Result<(Duration, Option<u64>)> {
 }
 
 /// The fake Discord the integration tests use.
-#[path = "../tests/it/fake_discord.rs"]
+#[path = "../tests/it/support/fake_discord.rs"]
 #[allow(dead_code)]
 mod fake_discord;
 

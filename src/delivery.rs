@@ -175,6 +175,21 @@ pub fn after_failure(error: &DeliveryError, attempts: u32, now: DateTime<Utc>) -
     }
 }
 
+/// A delivery that went out: the platform's id of the message, and what
+/// went wrong alongside it (the discussion thread that could not be opened),
+/// which is recorded as the channel's problem for admins to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sent {
+    pub message_ref: Option<String>,
+    pub warning: Option<(Problem, String)>,
+}
+
+impl From<Option<String>> for Sent {
+    fn from(message_ref: Option<String>) -> Sent {
+        Sent { message_ref, warning: None }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -180,47 +180,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Pack(PackCmd::Export { guild, file }) => {
-            let store = app::open_existing_store(&settings)?;
-            let text = packs::export_pack(&store, &guild)?;
-            match file {
-                Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?,
-                None => print!("{text}"),
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Cmd::Pack(PackCmd::Import { file, guild, new }) => {
-            let bank = app::load_bank(&settings)?;
-            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-            let mut store = if new { app::open_store(&settings)? } else { app::open_existing_store(&settings)? };
-            let name = file.display().to_string();
-            let now = Utc::now().timestamp_millis();
-            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, now, new)?;
-            println!("{added} items added to the own questions of {guild}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Cmd::Recap { guild, week, out } => {
-            let bank = app::load_bank(&settings)?;
-            let store = app::open_existing_store(&settings)?;
-            let card = quizmaster::service::recap::server_week(
-                &store,
-                &bank,
-                &guild,
-                week,
-                Utc::now(),
-                settings.quiz.timezone.0,
-            )?;
-            let png = quizmaster::chart::png(&card.chart)?;
-            std::fs::write(&out, &png).with_context(|| format!("writing {}", out.display()))?;
-            println!(
-                "{}: {} answers to {} questions, {} right",
-                out.display(),
-                card.answered,
-                card.questions,
-                card.right
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Cmd::Pack(cmd) => pack(&settings, cmd),
+        Cmd::Recap { guild, week, out } => recap(&settings, &guild, week, &out),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
@@ -245,6 +206,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `quizmaster pack export|import`.
+fn pack(settings: &Settings, cmd: PackCmd) -> anyhow::Result<ExitCode> {
+    match cmd {
+        PackCmd::Export { guild, file } => {
+            let store = app::open_existing_store(settings)?;
+            let text = packs::export_pack(&store, &guild)?;
+            match file {
+                Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{text}"),
+            }
+        }
+        PackCmd::Import { file, guild, new } => {
+            let bank = app::load_bank(settings)?;
+            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let mut store = if new { app::open_store(settings)? } else { app::open_existing_store(settings)? };
+            let name = file.display().to_string();
+            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now(), new)?;
+            println!("{added} items added to the own questions of {guild}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `quizmaster recap`: a server's week as a chart file.
+fn recap(
+    settings: &Settings,
+    guild: &quizmaster::ids::ServerRef,
+    week: Option<chrono::NaiveDate>,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    let bank = app::load_bank(settings)?;
+    let store = app::open_existing_store(settings)?;
+    let card =
+        quizmaster::service::recap::server_week(&store, &bank, guild, week, Utc::now(), settings.quiz.timezone.0)?;
+    let png = quizmaster::chart::png(&card.chart)?;
+    std::fs::write(out, &png).with_context(|| format!("writing {}", out.display()))?;
+    println!("{}: {} answers to {} questions, {} right", out.display(), card.answered, card.questions, card.right);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

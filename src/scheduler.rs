@@ -6,6 +6,7 @@
 //! to the platform's rate limits.
 //! The pass itself runs on the database writer; this loop only waits and sends.
 
+pub use crate::delivery::Sent;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -50,21 +51,6 @@ pub const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
 
 /// What a platform sender says about one delivery: what it sent, or why it could not.
 pub type SendResult = Result<Sent, DeliveryError>;
-
-/// A delivery that went out: the platform's id of the message, and what
-/// went wrong alongside it (the discussion thread that could not be opened),
-/// which is recorded as the channel's problem for admins to see.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Sent {
-    pub message_ref: Option<String>,
-    pub warning: Option<(crate::delivery::Problem, String)>,
-}
-
-impl From<Option<String>> for Sent {
-    fn from(message_ref: Option<String>) -> Sent {
-        Sent { message_ref, warning: None }
-    }
-}
 
 /// Sends scheduled messages to a platform.
 pub trait Deliver: Send + Sync {

@@ -1,6 +1,7 @@
 //! The grammar table, its refusals, and button and form ids.
 
 use super::*;
+use crate::ids::{PostId, PracticeId};
 
 #[test]
 fn grammar_table() {

@@ -4,6 +4,7 @@
 //! Loading checks every item and reports every problem at once, each naming
 //! the file, the item and the field.
 
+mod check;
 pub mod code;
 mod loader;
 pub mod own;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use crate::quiz::item::{ItemKind, letter};
 pub use loader::{ContentError, Pack, parse_pack, parse_server_pack};
 
 use crate::quiz::grading::Glossary;
@@ -59,16 +61,6 @@ impl fmt::Display for Difficulty {
     }
 }
 
-/// What kind of answer an item takes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemKind {
-    /// Multiple choice; `answer` is the index of the right choice.
-    Choice { choices: Vec<String>, answer: usize },
-    /// A short answer; any entry of `accept` is right, and every entry of
-    /// `reject` is wrong even where a typo would otherwise be forgiven.
-    Text { accept: Vec<String>, reject: Vec<String> },
-}
-
 /// One quiz question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -110,11 +102,6 @@ impl Item {
             ItemKind::Text { .. } => "text",
         }
     }
-}
-
-/// The letter for a choice index: 0 -> 'A'.
-pub fn letter(index: usize) -> char {
-    char::from(b'A' + u8::try_from(index).unwrap_or(25).min(25))
 }
 
 /// A display name made from a category slug, for packs without a `title`:

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
+pub mod marks;
 #[cfg(test)]
 mod tests;
 
@@ -48,13 +49,13 @@ impl Lang {
     /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
     pub fn when(self, at: DateTime<Utc>, tz: Tz) -> String {
         let fallback = format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"));
-        crate::reply::time_mark(at, &fallback)
+        marks::time_mark(at, &fallback)
     }
 
     /// An instant, marked so Discord and Slack show it in each reader's own
     /// zone; elsewhere in UTC: `2026-11-26 08:00 UTC`.
     pub fn when_utc(self, at: DateTime<Utc>) -> String {
-        crate::reply::time_mark(at, &at.format("%Y-%m-%d %H:%M UTC").to_string())
+        marks::time_mark(at, &at.format("%Y-%m-%d %H:%M UTC").to_string())
     }
 
     /// Names in a run of text: `databases, security, apis`.

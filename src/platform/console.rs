@@ -72,82 +72,142 @@ where
         let line = tokio::select! {
             biased;
             () = cancel.cancelled() => None,
-            () = clock.sleep_until(wake) => {
-                if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
-                    prompted = false;
-                }
-                continue;
-            }
-            _ = changed.changed() => {
-                if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
-                    prompted = false;
-                }
-                continue;
-            }
-            line = lines.next_line() => line?,
+            () = clock.sleep_until(wake) => Some(None),
+            _ = changed.changed() => Some(None),
+            line = lines.next_line() => line?.map(Some),
         };
         let Some(line) = line else { break };
-        prompted = false;
-        let ctx = || Ctx {
-            platform: PLATFORM,
-            guild: GUILD.into(),
-            channel: CHANNEL.into(),
-            user_id: user.to_lowercase(),
-            user_name: user.clone(),
-            is_admin: true,
-            now: clock.now(),
+        let Some(line) = line else {
+            // Something fell due, or a command changed what is scheduled.
+            if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
+                prompted = false;
+            }
+            continue;
         };
+        prompted = false;
+        let mut session = Session { service: &service, clock: &*clock, out: &mut out, echo, user: &mut user };
         if let Some(filling) = &mut form {
-            if echo {
-                writeln!(out, "{user}> {line}")?;
-            }
-            match line.trim() {
-                "/cancel" => {
-                    form = None;
-                    writeln!(out, "{}\n", LANG.tr(&msg!("console-form-dropped")))?;
+            match session.form_line(filling, &line).await? {
+                FormLine::Open => {}
+                FormLine::Dropped => form = None,
+                FormLine::Sent(reply) => {
+                    form = Filling::start(&reply, session.out)?;
+                    writeln!(session.out)?;
                 }
-                "" => {
-                    let Some(done) = form.take() else { continue };
-                    let reply = match crate::command::parse_form(&done.id, &done.values) {
-                        Some(cmd) => service.handle_async(ctx(), cmd).await,
-                        None => Reply::error(msg!("not-our-button")),
-                    };
-                    write_reply(&mut out, &reply, &user)?;
-                    form = Filling::start(&reply, &mut out)?;
-                    writeln!(out)?;
-                }
-                _ => filling.take(&line),
             }
             continue;
         }
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if echo {
-            writeln!(out, "{user}> {line}")?;
-        }
-        let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        match word {
-            "/quit" | "/exit" => break,
-            "/as" => match rest.trim() {
-                "" => writeln!(out, "{}", LANG.tr(&msg!("console-as-usage")))?,
-                name => {
-                    user = name.chars().filter(|c| !c.is_control()).take(64).collect();
-                    writeln!(out, "{}", LANG.tr(&msg!("console-you-are", name = &user)))?;
-                }
-            },
-            "/quiz" => {
-                let reply = service.handle_text_async(ctx(), rest).await;
-                write_reply(&mut out, &reply, &user)?;
-                form = Filling::start(&reply, &mut out)?;
+        match session.line(line.trim()).await? {
+            Said::Quit => break,
+            Said::Reply(reply) => {
+                form = Filling::start(&reply, session.out)?;
+                writeln!(session.out)?;
             }
-            _ => writeln!(out, "{}", LANG.tr(&msg!("console-unknown")))?,
+            Said::Nothing => {}
         }
-        writeln!(out)?;
     }
     writeln!(out, "{}", LANG.tr(&msg!("console-bye")))?;
     out.flush()
+}
+
+/// One line of input: who types it, and where the answer goes.
+struct Session<'a, W> {
+    service: &'a Service,
+    clock: &'a dyn Clock,
+    out: &'a mut W,
+    echo: bool,
+    user: &'a mut String,
+}
+
+/// What a line while a form is open did.
+enum FormLine {
+    /// Added to the form, which stays open.
+    Open,
+    /// `/cancel`: nothing was sent.
+    Dropped,
+    /// An empty line sent it; this is the answer.
+    Sent(Reply),
+}
+
+/// What a line outside a form did.
+enum Said {
+    Quit,
+    /// A command's reply (which may open a form).
+    Reply(Reply),
+    Nothing,
+}
+
+impl<W: Write> Session<'_, W> {
+    fn ctx(&self) -> Ctx {
+        Ctx {
+            platform: PLATFORM,
+            guild: GUILD.into(),
+            channel: CHANNEL.into(),
+            user_id: self.user.to_lowercase(),
+            user_name: self.user.clone(),
+            is_admin: true,
+            now: self.clock.now(),
+        }
+    }
+
+    async fn form_line(&mut self, filling: &mut Filling, line: &str) -> std::io::Result<FormLine> {
+        if self.echo {
+            writeln!(self.out, "{}> {line}", self.user)?;
+        }
+        match line.trim() {
+            "/cancel" => {
+                writeln!(self.out, "{}\n", LANG.tr(&msg!("console-form-dropped")))?;
+                Ok(FormLine::Dropped)
+            }
+            "" => {
+                let reply = match crate::command::parse_form(&filling.id, &filling.values) {
+                    Some(cmd) => self.service.handle_async(self.ctx(), cmd).await,
+                    None => Reply::error(msg!("not-our-button")),
+                };
+                write_reply(self.out, &reply, self.user)?;
+                Ok(FormLine::Sent(reply))
+            }
+            _ => {
+                filling.take(line);
+                Ok(FormLine::Open)
+            }
+        }
+    }
+
+    async fn line(&mut self, line: &str) -> std::io::Result<Said> {
+        if line.is_empty() {
+            return Ok(Said::Nothing);
+        }
+        if self.echo {
+            writeln!(self.out, "{}> {line}", self.user)?;
+        }
+        let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let said = match word {
+            "/quit" | "/exit" => return Ok(Said::Quit),
+            "/as" => {
+                match rest.trim() {
+                    "" => writeln!(self.out, "{}", LANG.tr(&msg!("console-as-usage")))?,
+                    name => {
+                        *self.user = name.chars().filter(|c| !c.is_control()).take(64).collect();
+                        writeln!(self.out, "{}", LANG.tr(&msg!("console-you-are", name = &*self.user)))?;
+                    }
+                }
+                Said::Nothing
+            }
+            "/quiz" => {
+                let reply = self.service.handle_text_async(self.ctx(), rest).await;
+                write_reply(self.out, &reply, self.user)?;
+                // The caller shows the form it may open, then the blank line.
+                return Ok(Said::Reply(reply));
+            }
+            _ => {
+                writeln!(self.out, "{}", LANG.tr(&msg!("console-unknown")))?;
+                Said::Nothing
+            }
+        };
+        writeln!(self.out)?;
+        Ok(said)
+    }
 }
 
 /// A form filled in line by line: `name: value` starts a field, a line

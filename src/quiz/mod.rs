@@ -1,6 +1,7 @@
 //! The quiz domain: pure rules with time passed in. No I/O, no SQL, no platform.
 
 pub mod grading;
+pub mod item;
 pub mod leaderboard;
 pub mod localtime;
 pub mod ratelimit;

@@ -9,7 +9,8 @@ mod render;
 
 use chrono::{DateTime, Utc};
 
-pub use render::{render, review_details, rich, show_times, time_mark};
+pub use crate::i18n::marks::{show_times, time_mark};
+pub use render::{render, review_details, rich};
 
 use crate::command::QuestionRef;
 use crate::content::letter;

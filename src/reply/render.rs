@@ -2,9 +2,9 @@
 //! platform's [`Style`] and the reader's language, question text with its
 //! code, and times each platform shows its own way.
 
-use chrono::{DateTime, Utc};
+use crate::i18n::marks::show_times;
 
-use super::{Body, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
+use super::{BoardCard, Body, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
 use crate::content::letter;
 use crate::i18n::{Arg, Lang, Markup, Msg, Words};
 use crate::msg;
@@ -47,50 +47,6 @@ pub fn rich(text: &str, style: &Style) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-// A time inside a reply's text is marked so each platform can show it its
-// own way (Discord and Slack in each reader's own zone). The marks are
-// private-use characters, which no escape touches; user text cannot forge
-// one that shows more than a time, because only digits are read as the instant.
-const TIME_START: char = '\u{E000}';
-const TIME_SPLIT: char = '\u{E001}';
-const TIME_END: char = '\u{E002}';
-
-/// `at` marked as a time in reply text; platforms that cannot localise it show `fallback`.
-pub fn time_mark(at: DateTime<Utc>, fallback: &str) -> String {
-    format!("{TIME_START}{}{TIME_SPLIT}{fallback}{TIME_END}", at.timestamp())
-}
-
-/// `text` with every time mark shown by `show(unix_seconds, fallback)`.
-pub fn show_times(text: &str, show: fn(i64, &str) -> String) -> String {
-    let plain = |out: &mut String, s: &str| out.extend(s.chars().filter(|c| ![TIME_SPLIT, TIME_END].contains(c)));
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(TIME_START) {
-        plain(&mut out, &rest[..start]);
-        let after = &rest[start + TIME_START.len_utf8()..];
-        let parsed = after.split_once(TIME_SPLIT).and_then(|(secs, tail)| {
-            let (fallback, tail) = tail.split_once(TIME_END)?;
-            // A mark the service wrote holds no other mark: anything else is
-            // user text imitating one, and is shown as text.
-            let nested = |s: &str| s.contains([TIME_START, TIME_SPLIT]);
-            if nested(secs) || nested(fallback) {
-                return None;
-            }
-            Some((secs.parse::<i64>().ok()?, fallback, tail))
-        });
-        match parsed {
-            Some((secs, fallback, tail)) => {
-                out.push_str(&show(secs, fallback));
-                rest = tail;
-            }
-            // Not a mark the service wrote: drop the stray character.
-            None => rest = after,
-        }
-    }
-    plain(&mut out, rest);
-    out
 }
 
 /// A review card below its title: the question, its choices, the answer,
@@ -152,17 +108,7 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
             }
             out
         }
-        Body::Leaderboard(board) => {
-            let mut out = b(&board.title);
-            if board.rows.is_empty() {
-                out.push_str(&format!("\n{}", t(&board.empty)));
-            }
-            for row in &board.rows {
-                let you = if row.is_you { format!(" {}", t(&msg!("board-you"))) } else { String::new() };
-                out.push_str(&format!("\n{:>3}. {} — {}{you}", row.rank, e(&row.name), t(&row.figure)));
-            }
-            out
-        }
+        Body::Leaderboard(board) => leaderboard(board, style, lang),
         Body::Stats(s) => {
             let mut out = b(&msg!("stats-title", name = &s.name));
             for (k, v) in &s.lines {
@@ -206,6 +152,19 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
         Body::Info(lines) => lines.iter().map(t).collect::<Vec<_>>().join("\n"),
         Body::Error(m) => format!("{} {}", b(&msg!("sorry")), t(m)),
     }
+}
+
+fn leaderboard(board: &BoardCard, style: &Style, lang: Lang) -> String {
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let mut out = (style.bold)(&t(&board.title));
+    if board.rows.is_empty() {
+        out.push_str(&format!("\n{}", t(&board.empty)));
+    }
+    for row in &board.rows {
+        let you = if row.is_you { format!(" {}", t(&msg!("board-you"))) } else { String::new() };
+        out.push_str(&format!("\n{:>3}. {} — {}{you}", row.rank, (style.escape)(&row.name), t(&row.figure)));
+    }
+    out
 }
 
 fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
@@ -298,29 +257,4 @@ fn recap(r: &RecapCard, style: &Style, lang: Lang) -> String {
         out.push_str(&format!("\n{}", t(&hardest)));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reply::PLAIN;
-
-    fn angle(unix: i64, fallback: &str) -> String {
-        format!("<{unix}|{fallback}>")
-    }
-
-    #[test]
-    fn times_are_shown_the_platforms_way_and_stray_marks_are_dropped() {
-        let at = DateTime::from_timestamp(1_764_000_000, 0).unwrap();
-        let text = format!("Next post: {}. Then {}.", time_mark(at, "Tue 09:00"), time_mark(at, "x"));
-        assert_eq!(show_times(&text, angle), "Next post: <1764000000|Tue 09:00>. Then <1764000000|x>.");
-        assert_eq!(show_times(&text, PLAIN.time), "Next post: Tue 09:00. Then x.");
-        // A forged mark whose instant is not a number shows as plain text.
-        let forged = format!("{TIME_START}<@&1>{TIME_SPLIT}y{TIME_END} and {TIME_START}");
-        assert_eq!(show_times(&forged, angle), "<@&1>y and ");
-        // User text that opens a mark cannot swallow what follows it.
-        let name = format!("Eve{TIME_START}1{TIME_SPLIT}");
-        let text = format!("{name} hidden? {}", time_mark(at, "x"));
-        assert_eq!(show_times(&text, angle), "Eve1 hidden? <1764000000|x>");
-    }
 }

@@ -39,103 +39,16 @@ pub(super) fn run(
             state.store.set_schedule(channel, &stored(&rule, next))?;
             Ok(Reply::info(text::scheduled(&rule, next.at)))
         }
-        AdminCommand::Pause => match schedule {
-            None => Ok(Reply::error(msg!("not-scheduled"))),
-            Some(s) if s.paused => Ok(Reply::info(msg!("already-paused"))),
-            Some(s) => {
-                state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
-                Ok(Reply::info(msg!("paused")))
-            }
-        },
-        AdminCommand::Resume => match (schedule, rule) {
-            (Some(s), Some(rule)) if s.paused => {
-                let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("not-scheduled"))) };
-                state.store.set_schedule(channel, &stored(&rule, next))?;
-                Ok(Reply::info(msg!("resumed", next = Arg::When(next.at, rule.tz))))
-            }
-            (Some(_), Some(_)) => Ok(Reply::info(msg!("running"))),
-            _ => Ok(Reply::error(msg!("not-scheduled"))),
-        },
-        AdminCommand::Skip => match (schedule, rule) {
-            (Some(s), Some(rule)) if !s.paused => {
-                if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
-                    return Ok(Reply::error(msg!("already-skipped", date = &s.next_date)));
-                }
-                let (date, due) = (s.next_date.clone(), s.next_at);
-                state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
-                Ok(Reply::info(msg!("skipped", date = &date, due = Arg::When(due, rule.tz))))
-            }
-            (Some(_), Some(_)) => Ok(Reply::error(msg!("nothing-to-skip"))),
-            _ => Ok(Reply::error(msg!("not-scheduled"))),
-        },
-        AdminCommand::PostNow => {
-            let tz = rule.map_or(scope.tz, |r| r.tz);
-            let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
-            let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
-            // The question goes out through the same delivery as a scheduled
-            // one; the caller wakes the sender.
-            Ok(match daily::post(state, channel, &today.date.to_string(), now, closes_at)? {
-                PostOutcome::Queued => {
-                    past_today(state, channel, schedule, rule.as_ref(), today)?;
-                    Reply::info(text::posted(closes_at.map(|c| (c, tz))))
-                }
-                PostOutcome::AlreadyPosted(date) => Reply::error(msg!("already-posted", date = &date)),
-                PostOutcome::EmptyBank => Reply::error(msg!("empty-bank")),
-            })
+        AdminCommand::Pause | AdminCommand::Resume | AdminCommand::Skip => {
+            run_schedule(state, scope, schedule, rule, now, &admin)
         }
-        // Closed here; settled in steps and revealed by the sender, which
-        // edits the question message.
-        AdminCommand::RevealNow => match state.store.open_post(channel)? {
-            Some(post) => Ok(match state.store.begin_close(post.id, now)? {
-                Some(store::Closed::Settling) => Reply::info(msg!("revealed")),
-                Some(store::Closed::Missed) => Reply::info(msg!("closed-unseen")),
-                None => Reply::error(msg!("already-revealed")),
-            }),
-            None => Ok(Reply::error(msg!("nothing-to-reveal"))),
-        },
+        AdminCommand::PostNow => post_now(state, scope, schedule, rule, now),
+        AdminCommand::RevealNow => reveal_now(state, scope, now),
         AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
-        AdminCommand::Check { granted } => {
-            let needed = Permission::needed(state.store.channel_threads(channel)?);
-            let missing: Option<Vec<Permission>> =
-                granted.map(|g| needed.iter().copied().filter(|need| !g.contains(need)).collect());
-            let mut lines = vec![text::permission_check(platform, &needed, missing.as_deref())];
-            if let Some(p) = state.store.channel_problem(channel)? {
-                let tz = rule.map_or(scope.tz, |r| r.tz);
-                lines.push(text::delivery_problem(platform, p.problem, p.since, tz));
-            }
-            Ok(Reply::private(Body::Info(lines)))
-        }
-        AdminCommand::Categories(list) => {
-            let known = state.core.bank.categories();
-            if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
-                return Ok(Reply::error(text::no_category(bad, known)));
-            }
-            let joined = (!list.is_empty()).then(|| list.join(","));
-            state.store.set_channel_categories(channel, joined.as_deref())?;
-            let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, &list)?;
-            Ok(Reply::info(text::categories_set(&list, pool.len())))
-        }
-        AdminCommand::Timezone(zone) => match crate::quiz::schedule::parse_zone(&zone) {
-            Ok(tz) => {
-                state.store.set_guild_timezone(scope.who.guild, tz.name())?;
-                // Weeks and months start at other instants now.
-                daily::settle_all(state)?;
-                state.store.rebuild_totals(scope.who.guild, tz)?;
-                Ok(Reply::info(msg!("zone-set", zone = tz.name())))
-            }
-            Err(e) => Ok(Reply::error(e.msg())),
-        },
-        AdminCommand::SeasonStart(name) => {
-            // Points of questions still settling belong to the closing season.
-            daily::settle_all(state)?;
-            match state.store.start_season(scope.who.guild, &name, now)? {
-                store::SeasonStart::NameTaken => Ok(Reply::error(msg!("season-taken", name = &name))),
-                store::SeasonStart::Started { closed } => Ok(Reply::public(Body::Info(text::season_started(
-                    &name,
-                    closed.as_ref().map(|(s, b)| (s.name.as_str(), b.len())),
-                )))),
-            }
-        }
+        AdminCommand::Check { granted } => check(state, scope, platform, rule.as_ref(), granted),
+        AdminCommand::Categories(list) => categories(state, scope, &list),
+        AdminCommand::Timezone(zone) => timezone(state, scope, &zone),
+        AdminCommand::SeasonStart(name) => season_start(state, scope, &name, now),
         AdminCommand::Ping(role) => {
             state.store.set_channel_ping(channel, role.as_deref())?;
             Ok(Reply::info(text::ping_set(platform, role.as_deref())))
@@ -145,15 +58,145 @@ pub(super) fn run(
             Ok(Reply::info(text::threads_set(platform, on)))
         }
         AdminCommand::Recap(when) => super::recap::set(state, channel, when, now),
-        AdminCommand::WebRotate => {
-            let (Some(base), Some(key)) = (state.core.rules.web_url.clone(), state.core.rules.page_key) else {
-                return Ok(Reply::error(msg!("web-off")));
-            };
-            let guild = scope.who.guild;
-            let token = state.store.web_token(guild, true, now, &|g| super::page_token(&key, guild, g))?;
-            Ok(Reply::info(msg!("web-rotated", url = format!("{base}/s/{token}"))))
-        }
+        AdminCommand::WebRotate => web_rotate(state, scope, now),
     }
+}
+
+/// `pause`, `resume` and `skip`: the channel's schedule, stopped, started
+/// again, or its next day skipped.
+fn run_schedule(
+    state: &mut State,
+    scope: &Scope,
+    schedule: Option<StoredSchedule>,
+    rule: Option<Rule>,
+    now: DateTime<Utc>,
+    admin: &AdminCommand,
+) -> store::Result<Reply> {
+    let channel = scope.who.channel;
+    let Some((s, rule)) = schedule.zip(rule) else { return Ok(Reply::error(msg!("not-scheduled"))) };
+    Ok(match (admin, s.paused) {
+        (AdminCommand::Pause, true) => Reply::info(msg!("already-paused")),
+        (AdminCommand::Pause, false) => {
+            state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
+            Reply::info(msg!("paused"))
+        }
+        (AdminCommand::Resume, true) => {
+            let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("not-scheduled"))) };
+            state.store.set_schedule(channel, &stored(&rule, next))?;
+            Reply::info(msg!("resumed", next = Arg::When(next.at, rule.tz)))
+        }
+        (AdminCommand::Resume, false) => Reply::info(msg!("running")),
+        (_, true) => Reply::error(msg!("nothing-to-skip")),
+        (_, false) => {
+            if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
+                return Ok(Reply::error(msg!("already-skipped", date = &s.next_date)));
+            }
+            let (date, due) = (s.next_date.clone(), s.next_at);
+            state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
+            Reply::info(msg!("skipped", date = &date, due = Arg::When(due, rule.tz)))
+        }
+    })
+}
+
+/// Today's question now, through the same delivery as a scheduled one (the
+/// caller wakes the sender); the schedule moves past today.
+fn post_now(
+    state: &mut State,
+    scope: &Scope,
+    schedule: Option<StoredSchedule>,
+    rule: Option<Rule>,
+    now: DateTime<Utc>,
+) -> store::Result<Reply> {
+    let tz = rule.map_or(scope.tz, |r| r.tz);
+    let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
+    let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
+    Ok(match daily::post(state, scope.who.channel, &today.date.to_string(), now, closes_at)? {
+        PostOutcome::Queued => {
+            past_today(state, scope.who.channel, schedule, rule.as_ref(), today)?;
+            Reply::info(text::posted(closes_at.map(|c| (c, tz))))
+        }
+        PostOutcome::AlreadyPosted(date) => Reply::error(msg!("already-posted", date = &date)),
+        PostOutcome::EmptyBank => Reply::error(msg!("empty-bank")),
+    })
+}
+
+/// Closed here; settled in steps and revealed by the sender, which edits
+/// the question message.
+fn reveal_now(state: &mut State, scope: &Scope, now: DateTime<Utc>) -> store::Result<Reply> {
+    let Some(post) = state.store.open_post(scope.who.channel)? else {
+        return Ok(Reply::error(msg!("nothing-to-reveal")));
+    };
+    Ok(match state.store.begin_close(post.id, now)? {
+        Some(store::Closed::Settling) => Reply::info(msg!("revealed")),
+        Some(store::Closed::Missed) => Reply::info(msg!("closed-unseen")),
+        None => Reply::error(msg!("already-revealed")),
+    })
+}
+
+/// What the bot may do in the channel (`granted`, where the platform says),
+/// and any problem the last post ran into.
+fn check(
+    state: &State,
+    scope: &Scope,
+    platform: Platform,
+    rule: Option<&Rule>,
+    granted: Option<Vec<Permission>>,
+) -> store::Result<Reply> {
+    let channel = scope.who.channel;
+    let needed = Permission::needed(state.store.channel_threads(channel)?);
+    let missing: Option<Vec<Permission>> =
+        granted.map(|g| needed.iter().copied().filter(|need| !g.contains(need)).collect());
+    let mut lines = vec![text::permission_check(platform, &needed, missing.as_deref())];
+    if let Some(p) = state.store.channel_problem(channel)? {
+        let tz = rule.map_or(scope.tz, |r| r.tz);
+        lines.push(text::delivery_problem(platform, p.problem, p.since, tz));
+    }
+    Ok(Reply::private(Body::Info(lines)))
+}
+
+fn categories(state: &mut State, scope: &Scope, list: &[String]) -> store::Result<Reply> {
+    let known = state.core.bank.categories();
+    if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
+        return Ok(Reply::error(text::no_category(bad, known)));
+    }
+    let joined = (!list.is_empty()).then(|| list.join(","));
+    state.store.set_channel_categories(scope.who.channel, joined.as_deref())?;
+    let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, list)?;
+    Ok(Reply::info(text::categories_set(list, pool.len())))
+}
+
+/// The server's zone: weeks and months start at other instants now, so the
+/// running totals are built again.
+fn timezone(state: &mut State, scope: &Scope, zone: &str) -> store::Result<Reply> {
+    let tz = match crate::quiz::schedule::parse_zone(zone) {
+        Ok(tz) => tz,
+        Err(e) => return Ok(Reply::error(e.msg())),
+    };
+    state.store.set_guild_timezone(scope.who.guild, tz.name())?;
+    daily::settle_all(state)?;
+    state.store.rebuild_totals(scope.who.guild, tz)?;
+    Ok(Reply::info(msg!("zone-set", zone = tz.name())))
+}
+
+fn season_start(state: &mut State, scope: &Scope, name: &str, now: DateTime<Utc>) -> store::Result<Reply> {
+    // Points of questions still settling belong to the closing season.
+    daily::settle_all(state)?;
+    Ok(match state.store.start_season(scope.who.guild, name, now)? {
+        store::SeasonStart::NameTaken => Reply::error(msg!("season-taken", name = name)),
+        store::SeasonStart::Started { closed } => Reply::public(Body::Info(text::season_started(
+            name,
+            closed.as_ref().map(|(s, b)| (s.name.as_str(), b.len())),
+        ))),
+    })
+}
+
+fn web_rotate(state: &mut State, scope: &Scope, now: DateTime<Utc>) -> store::Result<Reply> {
+    let (Some(base), Some(key)) = (state.core.rules.web_url.clone(), state.core.rules.page_key) else {
+        return Ok(Reply::error(msg!("web-off")));
+    };
+    let guild = scope.who.guild;
+    let token = state.store.web_token(guild, true, now, &|g| super::page_token(&key, guild, g))?;
+    Ok(Reply::info(msg!("web-rotated", url = format!("{base}/s/{token}"))))
 }
 
 /// After a post-now, today's scheduled question has been asked: the

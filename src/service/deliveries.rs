@@ -173,7 +173,7 @@ impl Service {
     pub async fn delivery_outcome(
         &self,
         out: &Outbound,
-        result: Result<crate::scheduler::Sent, DeliveryError>,
+        result: Result<crate::delivery::Sent, DeliveryError>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let (what, channel) = (out.what, out.to.clone());

@@ -72,6 +72,30 @@ struct PlayerRow {
     best_streak: i64,
 }
 
+/// The instants `[from, until)` an export period covers.
+fn span(
+    store: &Store,
+    server: &ServerRef,
+    guild: crate::ids::GuildId,
+    period: ExportPeriod,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> anyhow::Result<(DateTime<Utc>, DateTime<Utc>)> {
+    Ok(match period {
+        ExportPeriod::All => (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC),
+        ExportPeriod::Season => {
+            let season = store
+                .season(guild, None)?
+                .ok_or_else(|| anyhow::anyhow!("{server} has no season running (--period season)"))?;
+            (season.started_at, DateTime::<Utc>::MAX_UTC)
+        }
+        ExportPeriod::Week | ExportPeriod::Month => {
+            let p = if period == ExportPeriod::Week { Period::Week } else { Period::Month };
+            period_range(p, now, tz).ok_or_else(|| anyhow::anyhow!("no such period"))?
+        }
+    })
+}
+
 /// The export as text.
 pub fn export(
     store: &Store,
@@ -83,20 +107,7 @@ pub fn export(
     default_tz: Tz,
 ) -> anyhow::Result<String> {
     let (guild, tz) = super::server_named(store, server, default_tz)?;
-    let (from, until) = match period {
-        ExportPeriod::All => (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC),
-        ExportPeriod::Season => {
-            let season = store
-                .season(guild, None)?
-                .ok_or_else(|| anyhow::anyhow!("{server} has no season running (--period season)"))?;
-            (season.started_at, DateTime::<Utc>::MAX_UTC)
-        }
-        ExportPeriod::Week | ExportPeriod::Month => {
-            let p = if period == ExportPeriod::Week { Period::Week } else { Period::Month };
-            let (start, end) = period_range(p, now, tz).ok_or_else(|| anyhow::anyhow!("no such period"))?;
-            (start, end)
-        }
-    };
+    let (from, until) = span(store, server, guild, period, now, tz)?;
     let ids: std::collections::HashMap<_, _> =
         store.player_streaks(guild)?.into_iter().map(|(user, id, current, best)| (user, (id, current, best))).collect();
     let id_of = |user| ids.get(&user).map(|(id, ..)| id.clone()).unwrap_or_default();

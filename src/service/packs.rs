@@ -47,7 +47,7 @@ pub fn import_pack(
     server: &ServerRef,
     file: &str,
     text: &str,
-    now_ms: i64,
+    now: chrono::DateTime<chrono::Utc>,
     new_server: bool,
 ) -> Result<usize, ImportError> {
     if !new_server && store.find_guild(server.platform, &server.id)?.is_none() {
@@ -68,7 +68,7 @@ pub fn import_pack(
     let rows: Vec<(String, String, String)> =
         pack.items.iter().map(|i| (i.id.clone(), i.category.clone(), to_toml(i, &i.id))).collect();
     let guild = store.ensure_guild(server.platform, &server.id)?;
-    let taken = store.import_own_items(guild, &rows, now_ms)?;
+    let taken = store.import_own_items(guild, &rows, now)?;
     if !taken.is_empty() {
         return Err(ImportError::Problems(
             taken

@@ -188,8 +188,9 @@ impl Store {
         &mut self,
         guild: GuildId,
         items: &[(String, String, String)],
-        now_ms: i64,
+        now: DateTime<Utc>,
     ) -> Result<Vec<String>> {
+        let now_ms = super::millis(now);
         self.write(|tx| {
             let mut taken = Vec::new();
             let mut exists =

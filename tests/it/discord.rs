@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
+use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
 use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
 
 struct Bot {

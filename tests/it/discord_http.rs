@@ -15,7 +15,7 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
+use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
 use crate::support::{SetClock, TestApp, at, count, db_path, spawn_app};
 
 struct Bot {

@@ -129,7 +129,7 @@ fn the_slack_manifests_fit_their_setups() {
     assert_eq!(urls(&socket), 0, "no URL outside comments:\n{socket}");
     let https = read("slack-manifest-https.yml");
     assert!(https.contains("socket_mode_enabled: false"));
-    let router = std::fs::read_to_string(root().join("src/platform/slack/mod.rs")).expect("router");
+    let router = std::fs::read_to_string(root().join("src/platform/slack/http.rs")).expect("router");
     for path in ["/slack/commands", "/slack/interactivity", "/slack/events", "/slack/oauth/callback"] {
         assert!(https.contains(&format!("https://quiz.example.com{path}")), "{path} in the HTTPS manifest");
         assert!(router.contains(&format!(".route(\"{path}\"")), "{path} is served");
@@ -169,4 +169,87 @@ fn the_docs_list_exactly_the_commands_of_the_table() {
     documented.remove("admin");
     assert_eq!(documented, players, "docs/players.md#commands against the command table");
     assert_eq!(documented_commands("docs/admins.md", "/quiz admin "), admins, "docs/admins.md#commands");
+}
+
+/// The layers of docs/architecture.md, top first: each row's modules.
+fn layers() -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(root().join("docs/architecture.md")).expect("architecture.md");
+    let section = text.split("\n## Layers\n").nth(1).expect("a Layers section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| {
+            l.split(" | ").nth(1).unwrap_or_default().trim_end_matches(" |").split(", ").map(str::to_string).collect()
+        })
+        .collect()
+}
+
+/// Every `crate::module` a source file names, outside comments.
+fn imports(text: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for part in line.split("crate::").skip(1) {
+            let name: String =
+                part.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit()).collect();
+            if !name.is_empty() {
+                // The msg! macro is exported at the crate's root; it is i18n's.
+                out.insert(if name == "msg" { "i18n".to_string() } else { name });
+            }
+        }
+    }
+    out
+}
+
+/// The picture matches the code: a module uses only the layers below its own.
+#[test]
+fn every_module_uses_only_the_layers_below_it() {
+    let layers = layers();
+    assert!(layers.len() >= 8, "the Layers table of docs/architecture.md: {layers:?}");
+    let layer_of = |m: &str| layers.iter().position(|row| row.iter().any(|n| n == m));
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(root().join("src")).unwrap().to_string_lossy().replace('\\', "/");
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            // The binary and the crate root sit above every layer; tests may reach across.
+            if !rel.ends_with(".rs")
+                || ["main.rs", "lib.rs"].contains(&rel.as_str())
+                || name == "tests.rs"
+                || name.ends_with("_tests.rs")
+            {
+                continue;
+            }
+            let module = rel.split(['/', '.']).next().unwrap().to_string();
+            seen.insert(module.clone());
+            let Some(own) = layer_of(&module) else {
+                problems.push(format!("{rel}: module {module} is in no layer of docs/architecture.md"));
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).unwrap();
+            for used in imports(&text) {
+                match layer_of(&used) {
+                    Some(l) if l > own || used == module => {}
+                    Some(_) => problems.push(format!("{rel}: {module} uses {used}, which is not below it")),
+                    None => problems.push(format!("{rel}: uses {used}, which is in no layer")),
+                }
+            }
+        }
+    }
+    for row in &layers {
+        for m in row {
+            if !seen.contains(m) {
+                problems.push(format!("docs/architecture.md names {m}, which is not a module of src/"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -9,8 +9,6 @@ mod content;
 mod discord;
 mod discord_http;
 mod docs;
-mod fake_discord;
-mod fake_slack;
 mod faults;
 mod hostile;
 mod listen;

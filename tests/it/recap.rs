@@ -17,7 +17,7 @@ use std::path::Path;
 use quizmaster::reply::Body;
 use quizmaster::service::recap;
 
-use crate::fake_discord::{CHANNEL, GUILD};
+use crate::support::fake_discord::{CHANNEL, GUILD};
 use crate::support::{SetClock, at, count, plain, spawn_app, wait_until};
 
 /// Answers per day of the seeded week (Monday 2026-11-23 to Thursday, each
@@ -173,7 +173,7 @@ fn a_seeded_week_draws_a_chart_with_a_bar_for_each_day_answered_and_the_cli_draw
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weekly_recap_goes_to_discord_once_as_an_attachment() {
     let dir = TempDir::new().unwrap();
-    let (fake, base) = crate::fake_discord::start().await;
+    let (fake, base) = crate::support::fake_discord::start().await;
     let mut settings = crate::support::settings(dir.path());
     settings.discord = DiscordSettings {
         token: Some(SecretString::from("test-token")),
@@ -230,7 +230,7 @@ async fn the_weekly_recap_goes_to_discord_once_as_an_attachment() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weekly_recap_goes_to_slack_by_the_three_upload_calls() {
     let dir = TempDir::new().unwrap();
-    let (fake, fake_base) = crate::fake_slack::start().await;
+    let (fake, fake_base) = crate::support::fake_slack::start().await;
     let mut settings = crate::support::settings(dir.path());
     settings.slack.signing_secret = Some(SecretString::from("8f742231b10e8888abcd99yyyzzz85a5"));
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
@@ -271,7 +271,7 @@ async fn the_weekly_recap_goes_to_slack_by_the_three_upload_calls() {
     .unwrap();
     check_png(&bytes, &card);
     assert!(fake.calls("files.upload").is_empty(), "the retired method is never called");
-    match crate::fake_slack::check_against_spec(&fake) {
+    match crate::support::fake_slack::check_against_spec(&fake) {
         Some(n) => assert!(n >= 3, "calls checked: {n}"),
         None => eprintln!("skipped: the upload calls were not checked against Slack's spec (../shared not here)"),
     }

@@ -9,8 +9,8 @@ use secrecy::SecretString;
 use serde_json::json;
 use tempfile::TempDir;
 
-use crate::fake_discord::{self, CHANNEL, GUILD, MANAGE_GUILD, user};
-use crate::fake_slack;
+use crate::support::fake_discord::{self, CHANNEL, GUILD, MANAGE_GUILD, user};
+use crate::support::fake_slack;
 use crate::support::{SetClock, at, spawn_app};
 
 const SECRET: &str = "side-by-side-secret";

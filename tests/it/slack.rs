@@ -12,7 +12,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::fake_slack::{self, FakeSlack, Script};
+use crate::support::fake_slack::{self, FakeSlack, Script};
 use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -606,7 +606,7 @@ async fn a_daily_post_pings_its_user_group_and_the_reveal_replies_in_its_thread(
     assert_eq!(reply.body["thread_ts"], ts.as_str(), "a reply in the question's thread");
     assert!(reply.body["text"].as_str().unwrap().contains("1 answered"), "{}", reply.body);
     assert!(!reply.body["text"].as_str().unwrap().contains("subteam"), "the reveal pings nobody");
-    match crate::fake_slack::check_against_spec(&bot.fake) {
+    match crate::support::fake_slack::check_against_spec(&bot.fake) {
         Some(n) => assert!(n >= 3),
         None => eprintln!("skipped: the calls were not checked against Slack's spec (../shared not here)"),
     }

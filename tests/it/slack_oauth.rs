@@ -12,7 +12,7 @@ use secrecy::SecretString;
 use serde_json::json;
 use tempfile::TempDir;
 
-use crate::fake_slack::{self, FakeSlack};
+use crate::support::fake_slack::{self, FakeSlack};
 use crate::support::{SetClock, TestApp, at, count, db_path, wait_until};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";

@@ -10,7 +10,7 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::fake_slack::{self, FakeSlack};
+use crate::support::fake_slack::{self, FakeSlack};
 use crate::support::{SetClock, TestApp, at, count, spawn_app, wait_until};
 
 const ADMIN: &str = "UADMIN";

@@ -20,7 +20,7 @@ fn sample(text: &str, name: &str, labels: &str) -> Option<f64> {
 async fn metrics_after_a_burst_count_the_answers_the_database_holds() {
     const PLAYERS: usize = 300;
     let dir = TempDir::new().unwrap();
-    let (_fake, base) = crate::fake_discord::start().await;
+    let (_fake, base) = crate::support::fake_discord::start().await;
     let mut settings = crate::support::settings(dir.path());
     settings.discord = DiscordSettings {
         token: Some(SecretString::from("test-token")),

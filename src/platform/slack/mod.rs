@@ -8,29 +8,26 @@
 //! off, and a body under [`MAX_BODY`]. This module only translates; the
 //! service decides.
 
+mod http;
 mod install;
 mod names;
 mod render;
+mod signing;
 mod socket;
 mod web_api;
 
+pub use http::router;
 pub use render::{STYLE, escape, message};
+pub use signing::{Refusal, sign, verify};
 pub use web_api::{ApiError, Sender, WebApi};
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use hmac::{Hmac, Mac};
+use axum::http::HeaderMap;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sha2::Sha256;
 use tokio_util::sync::CancellationToken;
 
 use crate::command::{AdminCommand, Command, parse_button, parse_form};
@@ -44,49 +41,6 @@ use render::{response_body, submission_response};
 pub const PLATFORM: Platform = Platform::Slack;
 /// Requests larger than this are refused with 413.
 pub const MAX_BODY: usize = 64 * 1024;
-/// Requests signed further than this from now are refused.
-const MAX_SKEW_SECS: i64 = 5 * 60;
-
-// ---------------------------------------------------------------- signing
-
-/// The `v0=` signature Slack sends for a request body.
-pub fn sign(secret: &str, timestamp: &str, body: &[u8]) -> String {
-    format!("v0={}", hex::encode(mac(secret, timestamp, body).finalize().into_bytes()))
-}
-
-fn mac(secret: &str, timestamp: &str, body: &[u8]) -> Hmac<Sha256> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
-    mac.update(b"v0:");
-    mac.update(timestamp.as_bytes());
-    mac.update(b":");
-    mac.update(body);
-    mac
-}
-
-/// Why a request was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
-    #[error("no X-Slack-Request-Timestamp or X-Slack-Signature header")]
-    Unsigned,
-    #[error("the request timestamp is more than five minutes off")]
-    Stale,
-    #[error("the signature does not match")]
-    Forged,
-}
-
-/// Checks a request's signature headers against its raw body.
-pub fn verify(secret: &str, headers: &HeaderMap, body: &[u8], now_secs: i64) -> Result<(), Refusal> {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let (Some(timestamp), Some(signature)) = (header("x-slack-request-timestamp"), header("x-slack-signature")) else {
-        return Err(Refusal::Unsigned);
-    };
-    let ts: i64 = timestamp.trim().parse().map_err(|_| Refusal::Stale)?;
-    if (now_secs - ts).abs() > MAX_SKEW_SECS {
-        return Err(Refusal::Stale);
-    }
-    let given = signature.strip_prefix("v0=").and_then(|h| hex::decode(h).ok()).ok_or(Refusal::Forged)?;
-    mac(secret, timestamp, body).verify_slice(&given).map_err(|_| Refusal::Forged)
-}
 
 // ---------------------------------------------------------------- server
 
@@ -109,18 +63,6 @@ pub struct Slack {
     pub sender: Arc<Sender>,
     /// Display names from users.info.
     names: Arc<names::Names>,
-}
-
-pub fn router(state: Arc<Slack>) -> Router {
-    Router::new()
-        .route("/slack/commands", post(commands))
-        .route("/slack/interactivity", post(interactivity))
-        .route("/slack/events", post(events))
-        .route("/slack/install", get(install::install))
-        .route("/slack/oauth/callback", get(install::callback))
-        .route("/healthz", get(|| async { "ok" }))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(state)
 }
 
 impl Slack {
@@ -276,28 +218,6 @@ struct SlashCommand {
     trigger_id: Option<String>,
 }
 
-fn unauthorized() -> Response {
-    (StatusCode::UNAUTHORIZED, "invalid request signature").into_response()
-}
-
-fn bad_request(what: String) -> Response {
-    (StatusCode::BAD_REQUEST, what).into_response()
-}
-
-async fn commands(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
-    if !slack.verified("/slack/commands", &headers, &body) {
-        return unauthorized();
-    }
-    let form: SlashCommand = match serde_urlencoded::from_bytes(&body) {
-        Ok(f) => f,
-        Err(e) => return bad_request(format!("slash command form: {e}")),
-    };
-    match slack.slash(&form).await {
-        Value::Null => StatusCode::OK.into_response(),
-        body => axum::Json(body).into_response(),
-    }
-}
-
 #[derive(Debug, Deserialize)]
 struct Interaction {
     #[serde(rename = "type")]
@@ -354,44 +274,6 @@ struct Action {
 #[derive(Debug, Deserialize)]
 struct InteractionForm {
     payload: String,
-}
-
-async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
-    if !slack.verified("/slack/interactivity", &headers, &body) {
-        return unauthorized();
-    }
-    let payload: Interaction = match serde_urlencoded::from_bytes::<InteractionForm>(&body)
-        .map_err(|e| e.to_string())
-        .and_then(|f| serde_json::from_str(&f.payload).map_err(|e| e.to_string()))
-    {
-        Ok(p) => p,
-        Err(e) => return bad_request(format!("interactivity payload: {e}")),
-    };
-    match slack.interaction(payload).await {
-        Ok(None) => StatusCode::OK.into_response(),
-        Ok(Some(body)) => axum::Json(body).into_response(),
-        Err(e) => bad_request(e),
-    }
-}
-
-/// `POST /slack/events`: the Events API over HTTP (uninstalls and revoked
-/// tokens), with its one-time URL check.
-async fn events(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
-    if !slack.verified("/slack/events", &headers, &body) {
-        return unauthorized();
-    }
-    let callback: serde_json::Value = match serde_json::from_slice(&body) {
-        Ok(v) => v,
-        Err(e) => return bad_request(format!("event body: {e}")),
-    };
-    match callback["type"].as_str() {
-        Some("url_verification") => axum::Json(json!({"challenge": callback["challenge"]})).into_response(),
-        Some("event_callback") => {
-            slack.event(&callback).await;
-            StatusCode::OK.into_response()
-        }
-        _ => StatusCode::OK.into_response(),
-    }
 }
 
 // ---------------------------------------------------------------- running

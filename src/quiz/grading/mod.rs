@@ -38,7 +38,7 @@ pub mod words;
 pub use glossary::Glossary;
 pub use words::normalise;
 
-use crate::content::{ItemKind, letter};
+use super::item::{ItemKind, letter};
 
 /// Why an answer could not be graded at all (nothing is recorded).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,6 +1,10 @@
-//! Shared helpers: a small fixed bank, the bot built through the same
+//! The one harness: a small fixed bank, the bot built through the same
 //! `Application::build` the binary uses (on a fresh database file, with port
-//! 0 for its listeners), clocks the tests set, and a context builder.
+//! 0 for its listeners), clocks the tests set, a context builder, and the
+//! fake Discord and Slack the adapters talk to.
+
+pub mod fake_discord;
+pub mod fake_slack;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -377,7 +381,7 @@ pub const CODE_LT_LINE: &str = " WHERE total < 10 AND status = 'open';";
 /// configured, so the bot does not run the console on the test's standard
 /// input, and `web.listen` takes a free port.
 pub async fn with_web_page(settings: &mut Settings) {
-    let (_fake, base) = crate::fake_discord::start().await;
+    let (_fake, base) = crate::support::fake_discord::start().await;
     settings.discord = quizmaster::config::DiscordSettings {
         token: Some(secrecy::SecretString::from("test-token")),
         api_base_url: Some(base.parse().expect("fake Discord URL")),
