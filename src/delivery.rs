@@ -98,17 +98,6 @@ impl Permission {
         }
         all
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Permission::ViewChannel => "View Channel",
-            Permission::SendMessages => "Send Messages",
-            Permission::EmbedLinks => "Embed Links",
-            Permission::ReadMessageHistory => "Read Message History",
-            Permission::CreatePublicThreads => "Create Public Threads",
-            Permission::SendMessagesInThreads => "Send Messages in Threads",
-        }
-    }
 }
 
 /// How a send failed, as an adapter reports it.

@@ -24,8 +24,14 @@ closed-unseen = Closed. The question never reached this channel, so there is not
 revealed = Closed: the answer is being revealed in this channel.
 already-revealed = That question was already revealed.
 nothing-to-reveal = There is no open daily question in this channel to reveal.
-categories-all = Daily questions now come from every category ({ $pool } questions).
-categories-set = Daily questions now come from { $chosen } ({ $pool } questions).
+categories-all = Daily questions now come from every category ({ $pool ->
+    [one] 1 question
+   *[other] { $pool } questions
+}).
+categories-set = Daily questions now come from { $chosen } ({ $pool ->
+    [one] 1 question
+   *[other] { $pool } questions
+}).
 zone-set = Leaderboard weeks and months now follow { $zone }.
 not-a-zone = `{ $given }` is not an IANA time zone such as Europe/Berlin or America/New_York.
 not-a-zone-hint = `{ $given }` is not an IANA time zone such as Europe/Berlin or America/New_York. Did you mean { $hint }?
@@ -58,6 +64,14 @@ fix-removed = it was removed or its token no longer works. Add it again
 grant-threads-discord = Give its role Create Public Threads and Send Messages in Threads here
 grant-threads = Allow it to reply in threads here
 
+# Discord's permissions, as its settings name them
+perm-view-channel = View Channel
+perm-send-messages = Send Messages
+perm-embed-links = Embed Links
+perm-read-message-history = Read Message History
+perm-create-public-threads = Create Public Threads
+perm-send-messages-in-threads = Send Messages in Threads
+
 check-console = The local channel needs no permissions.
 check-unknown = This platform does not say what the bot may do in a channel before it tries; { $admin } status shows any problem the last post ran into.
 check-all-granted = The bot has everything it needs here: { $needed }.
@@ -81,7 +95,10 @@ recap-set = The weekly recap goes out every { $day ->
 
 season-taken = This server already had a season called `{ $name }`; choose another name.
 season-started = Season { $name } has started: its board begins at zero. All-time boards keep counting.
-season-over = Season { $old } is over; its final board ({ $players } players) is kept: `/quiz leaderboard season { $old }`.
+season-over = Season { $old } is over; its final board ({ $players ->
+    [one] 1 player
+   *[other] { $players } players
+}) is kept: `/quiz leaderboard season { $old }`.
 
 ping-set-role = Each daily question here now mentions that role, and nobody else. `ping off` stops it.
 ping-set-group = Each daily question here now mentions that user group, and nobody else. `ping off` stops it.

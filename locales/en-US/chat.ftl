@@ -12,7 +12,10 @@ not-our-button = That button is not one of the quiz's; nothing was recorded.
 not-our-command = That is not a quiz command; try /quiz help.
 
 forget-me-first = This deletes your answers, points, streaks and practice in this server, for good, and takes you off its boards (past seasons too). Your suggestions still waiting are withdrawn; questions of yours already approved stay, credited to nobody. Nothing else changes. To go ahead: { $confirm }
-forgotten = Done: { $answers } answers and everything counted from them are deleted from this server.
+forgotten = Done: { $answers ->
+    [one] 1 answer and everything counted from it is
+   *[other] { $answers } answers and everything counted from them are
+} deleted from this server.
 
 console-banner =
     Quizmaster — local console mode.

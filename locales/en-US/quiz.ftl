@@ -91,13 +91,19 @@ stats-daily-figure = { $answered } ({ $correct } correct, { $share }%)
 stats-points = Points
 stats-points-figure = { $points }
 stats-streak = Streak
-stats-streak-figure = { $current } (best { $best }, { $freezes } freezes)
+stats-streak-figure = { $current } (best { $best }, { $freezes ->
+    [one] 1 freeze
+   *[other] { $freezes } freezes
+})
 stats-practice = Practice
 stats-practice-figure = { $answered } answered, { $correct } correct ({ $share }%)
 stats-learned = Learned
 # $days: the window, 30
 stats-retention = Retention, last { $days } days
-learned = { $learned } of the { $seen } questions seen (past the learning steps)
+learned = { $learned } of { $seen ->
+    [one] the 1 question
+   *[other] the { $seen } questions
+} seen (past the learning steps)
 retention = { $share }% ({ $right } of { $all } answers right)
 retention-none = no answers yet
 streak-head = Your streak:

@@ -28,11 +28,20 @@ field-category-hint = One of the bank's categories, such as databases
 
 suggestion-saved = Thanks: suggestion #{ $id } is waiting for an admin's review. `/quiz suggestions` shows where it stands.
 note-head = Note:
-more-similar = and { $count } more items with the same answer and a similar question
+more-similar = and { $count ->
+    [one] 1 more question
+   *[other] { $count } more questions
+} with the same answer and a similar prompt
 similar-warning = it is close to `{ $id }`, which has the same answer: "{ $prompt }"
 review-title = Suggestion #{ $id } by { $author } · { $category } · { $pending } waiting
 former-member = a former member
-too-many-pending = You have { $max } suggestions waiting for review here already; please wait until an admin has looked at them.
+too-many-pending = You have { $max ->
+    [one] a suggestion
+   *[other] { $max } suggestions
+} waiting for review here already; please wait until an admin has looked at { $max ->
+    [one] it
+   *[other] them
+}.
 unreadable-suggestion = This suggestion no longer passes the pack rules ({ $why }); it can only be rejected.
 nothing-to-review = No suggestions are waiting for review.
 no-such-suggestion = There is no suggestion with that number waiting for review in this server.

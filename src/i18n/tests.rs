@@ -18,12 +18,15 @@ const AMBIENT: &[&str] = &["admin"];
 struct Entry {
     vars: BTreeSet<String>,
     refs: BTreeSet<String>,
+    /// Characters of its plain text (outside placeables).
+    text_len: usize,
 }
 
 fn walk_pattern(p: &ast::Pattern<String>, e: &mut Entry) {
     for el in &p.elements {
-        if let ast::PatternElement::Placeable { expression } = el {
-            walk_expression(expression, e);
+        match el {
+            ast::PatternElement::Placeable { expression } => walk_expression(expression, e),
+            ast::PatternElement::TextElement { value } => e.text_len += value.chars().count(),
         }
     }
 }
@@ -206,6 +209,16 @@ fn every_message_the_code_names_exists_with_its_arguments_and_none_is_unused() {
         }
     }
     for (tag, messages) in &catalogue {
+        // Discord takes descriptions of at most 100 characters, in every language.
+        for (id, entry) in messages.iter().filter(|(id, _)| id.starts_with("cmd-") || id.starts_with("opt-")) {
+            if entry.text_len > 100 {
+                problems.push(format!("locales/{tag}: {id} is {} characters; Discord takes 100", entry.text_len));
+            }
+        }
+        // Every language says everything the source says.
+        for id in source.keys().filter(|id| !messages.contains_key(*id)) {
+            problems.push(format!("locales/{tag}: {id} is missing"));
+        }
         for (id, entry) in messages {
             match source.get(id) {
                 None => problems.push(format!("locales/{tag}: {id} is not in en-US")),

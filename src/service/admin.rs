@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::daily::{self, PostOutcome, rule_of, stored};
+use super::daily::{self, PostOutcome, stored};
 use super::writer::{Scope, State};
 use super::{is_open, text};
 use crate::command::AdminCommand;
@@ -12,7 +12,7 @@ use crate::delivery::Permission;
 use crate::i18n::Arg;
 use crate::ids::Platform;
 use crate::msg;
-use crate::quiz::schedule::{Days, Occurrence, Rule, next_post_after};
+use crate::quiz::schedule::{Days, Occurrence, Pending, Rule, next_post_after};
 use crate::reply::{Body, Reply};
 use crate::store::{self, StoredSchedule};
 
@@ -25,7 +25,7 @@ pub(super) fn run(
 ) -> store::Result<Reply> {
     let channel = scope.who.channel;
     let schedule = state.store.schedule(channel)?;
-    let rule = schedule.as_ref().and_then(rule_of).map(|(rule, _)| rule);
+    let rule = schedule.as_ref().map(|s| s.rule);
     match admin {
         AdminCommand::Review(review) => super::suggestions::review(state, scope, now, review),
         AdminCommand::Schedule(spec) => {
@@ -88,12 +88,13 @@ fn run_schedule(
         (AdminCommand::Resume, false) => Reply::info(msg!("running")),
         (_, true) => Reply::error(msg!("nothing-to-skip")),
         (_, false) => {
-            if s.skip_date.as_deref() == Some(s.next_date.as_str()) {
-                return Ok(Reply::error(msg!("already-skipped", date = &s.next_date)));
+            let next = s.pending.next;
+            if s.pending.skip == Some(next.date) {
+                return Ok(Reply::error(msg!("already-skipped", date = next.date.to_string())));
             }
-            let (date, due) = (s.next_date.clone(), s.next_at);
-            state.store.set_schedule(channel, &StoredSchedule { skip_date: Some(date.clone()), ..s })?;
-            Reply::info(msg!("skipped", date = &date, due = Arg::When(due, rule.tz)))
+            let pending = Pending { skip: Some(next.date), ..s.pending };
+            state.store.set_schedule(channel, &StoredSchedule { pending, ..s })?;
+            Reply::info(msg!("skipped", date = next.date.to_string(), due = Arg::When(next.at, rule.tz)))
         }
     })
 }
@@ -210,15 +211,13 @@ fn past_today(
     today: Occurrence,
 ) -> store::Result<()> {
     let (Some(s), Some(rule)) = (schedule, rule) else { return Ok(()) };
-    let date = today.date.to_string();
-    if s.next_date != date {
+    if s.pending.next.date != today.date {
         return Ok(());
     }
     let after = rule.occurrence_on(today.date).map_or(today.at, |slot| slot.at.max(today.at));
     let Some(next) = next_post_after(rule, after) else { return Ok(()) };
-    let skip_date = s.skip_date.clone().filter(|d| *d != date);
-    let moved = StoredSchedule { next_at: next.at, next_date: next.date.to_string(), skip_date, ..s };
-    state.store.set_schedule(channel, &moved)
+    let skip = s.pending.skip.filter(|d| *d != today.date);
+    state.store.set_schedule(channel, &StoredSchedule { pending: Pending { next, skip }, ..s })
 }
 
 fn status(
@@ -239,11 +238,11 @@ fn status(
         (Some(s), Some(rule)) => {
             lines.push(text::status_schedule(rule, s.paused));
             if !s.paused {
-                let skipped = s.skip_date.as_deref() == Some(s.next_date.as_str());
-                let due = s.next_at;
+                let skipped = s.pending.skip == Some(s.pending.next.date);
+                let due = s.pending.next.at;
                 let next = if skipped { next_post_after(rule, due).map(|o| o.at) } else { Some(due) };
                 if skipped {
-                    lines.push(msg!("status-skipped", date = &s.next_date));
+                    lines.push(msg!("status-skipped", date = s.pending.next.date.to_string()));
                 }
                 if let Some(next) = next {
                     lines.push(msg!("status-next", at = Arg::When(next, rule.tz)));

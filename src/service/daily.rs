@@ -4,13 +4,13 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::question_card;
 use super::writer::State;
 use crate::command::QuestionRef;
 use crate::content::ItemKind;
-use crate::quiz::schedule::{self, Close, Days, Occurrence, Pending, Rule, Step, parse_time};
+use crate::quiz::schedule::{self, Occurrence, Pending, Rule, Step};
 use crate::quiz::selection;
 use crate::quiz::settle;
 use crate::reply::{Body, Mode, Reply, RevealCard};
@@ -167,12 +167,13 @@ pub(super) fn cycle<'p>(
 pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     let grace = state.core.rules.grace;
     for (channel, s) in state.store.due_schedules(now)? {
-        let Some((rule, pending)) = rule_of(&s) else {
-            tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable schedule; pausing it");
-            state.store.set_schedule(channel, &StoredSchedule { paused: true, ..s })?;
+        let Some(s) = s else {
+            tracing::error!(%channel, "unreadable schedule; pausing it");
+            state.store.pause_schedule(channel)?;
             continue;
         };
-        let plan = schedule::plan(&rule, pending, now, grace);
+        let rule = s.rule;
+        let plan = schedule::plan(&rule, s.pending, now, grace);
         for step in plan.steps {
             match step {
                 Step::Skip { date } => tracing::info!(%channel, %date, "skipped by an admin"),
@@ -198,7 +199,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
             }
         }
         let next = match plan.pending {
-            Some(p) => StoredSchedule { skip_date: p.skip.map(|d| d.to_string()), ..stored(&rule, p.next) },
+            Some(pending) => StoredSchedule { rule, paused: false, pending },
             None => StoredSchedule { paused: true, ..s },
         };
         state.store.set_schedule(channel, &next)?;
@@ -209,29 +210,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
     super::recap::run_recaps(state, now)
 }
 
-/// The domain rule of a stored schedule and where it stands; `None` if the row is unreadable.
-pub(super) fn rule_of(s: &StoredSchedule) -> Option<(Rule, Pending)> {
-    let rule = Rule {
-        time: parse_time(&s.local_time).ok()?,
-        tz: s.timezone.parse().ok()?,
-        days: Days::from_bits(s.days)?,
-        close: Close::from_minutes(s.close_minutes),
-    };
-    let date = |d: &str| d.parse::<NaiveDate>().ok();
-    let next = Occurrence { date: date(&s.next_date)?, at: s.next_at };
-    Some((rule, Pending { next, skip: s.skip_date.as_deref().and_then(date) }))
-}
-
 /// A running schedule with nothing skipped, next due at `next`.
 pub(super) fn stored(rule: &Rule, next: Occurrence) -> StoredSchedule {
-    StoredSchedule {
-        local_time: rule.time.format("%H:%M").to_string(),
-        timezone: rule.tz.name().to_string(),
-        days: rule.days.bits(),
-        close_minutes: rule.close.minutes(),
-        paused: false,
-        skip_date: None,
-        next_at: next.at,
-        next_date: next.date.to_string(),
-    }
+    StoredSchedule { rule: *rule, paused: false, pending: Pending { next, skip: None } }
 }

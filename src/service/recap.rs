@@ -73,7 +73,7 @@ pub(super) fn set(
         return Ok(Reply::info(if had { msg!("recap-off") } else { msg!("recap-was-off") }));
     };
     let Some(schedule) = state.store.schedule(channel)? else { return Ok(Reply::error(msg!("recap-needs-schedule"))) };
-    let Ok(tz) = schedule.timezone.parse::<Tz>() else { return Ok(Reply::error(msg!("recap-needs-schedule"))) };
+    let tz = schedule.rule.tz;
     let rule = recap::rule(day, time, tz);
     let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
     let s = StoredRecapSchedule {

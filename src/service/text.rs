@@ -128,12 +128,24 @@ pub fn delivery_problem(platform: Platform, problem: Problem, since: DateTime<Ut
 /// `/quiz admin check`: what the bot lacks in this channel. `missing`:
 /// `None` where the platform does not say.
 pub fn permission_check(platform: Platform, needed: &[Permission], missing: Option<&[Permission]>) -> Msg {
-    let names = |ps: &[Permission]| ps.iter().map(|p| p.name().to_string()).collect::<Vec<_>>();
+    let names = |ps: &[Permission]| ps.iter().map(|p| permission(*p)).collect::<Vec<Msg>>();
     match (platform, missing) {
         (Platform::Console, _) => msg!("check-console"),
         (_, None) => msg!("check-unknown"),
         (_, Some([])) => msg!("check-all-granted", needed = names(needed)),
         (_, Some(missing)) => msg!("check-missing", missing = names(missing)),
+    }
+}
+
+/// A permission as Discord's settings name it.
+fn permission(p: Permission) -> Msg {
+    match p {
+        Permission::ViewChannel => msg!("perm-view-channel"),
+        Permission::SendMessages => msg!("perm-send-messages"),
+        Permission::EmbedLinks => msg!("perm-embed-links"),
+        Permission::ReadMessageHistory => msg!("perm-read-message-history"),
+        Permission::CreatePublicThreads => msg!("perm-create-public-threads"),
+        Permission::SendMessagesInThreads => msg!("perm-send-messages-in-threads"),
     }
 }
 

@@ -1,39 +1,47 @@
 //! Channel schedules and category filters.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, GuildId, Ms, Platform, Result, Store};
 use crate::ids::Share;
+use crate::quiz::schedule::{Close, Days, Occurrence, Pending, Rule, parse_time};
 
-/// A channel's schedule as stored.
+/// A channel's schedule: its rule, whether it is paused, and where it
+/// stands (the next occurrence to act on, a date an admin skipped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSchedule {
-    /// `HH:MM`.
-    pub local_time: String,
-    pub timezone: String,
-    pub days: u8,
-    pub close_minutes: Option<i64>,
+    pub rule: Rule,
     pub paused: bool,
-    pub skip_date: Option<String>,
-    /// The next occurrence to act on and its local date.
-    pub next_at: DateTime<Utc>,
-    pub next_date: String,
+    pub pending: Pending,
 }
 
 const COLUMNS: &str = "local_time, timezone, days, close_minutes, paused, skip_date, next_at, next_date";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredSchedule> {
-    Ok(StoredSchedule {
-        local_time: r.get(0)?,
-        timezone: r.get(1)?,
-        days: r.get(2)?,
-        close_minutes: r.get(3)?,
-        paused: r.get(4)?,
-        skip_date: r.get(5)?,
-        next_at: r.get::<_, Ms>(6)?.0,
-        next_date: r.get(7)?,
-    })
+/// A schedule row, or `None` when it no longer reads (a zone this build
+/// does not know, say); the caller pauses it.
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Option<StoredSchedule>> {
+    let (time, zone, bits): (String, String, u8) = (r.get(0)?, r.get(1)?, r.get(2)?);
+    let (skip, next_date): (Option<String>, String) = (r.get(5)?, r.get(7)?);
+    let parsed = || {
+        let rule = Rule {
+            time: parse_time(&time).ok()?,
+            tz: zone.parse().ok()?,
+            days: Days::from_bits(bits)?,
+            close: Close::from_minutes(r.get(3).ok()?),
+        };
+        let skip = match skip.as_deref() {
+            Some(d) => Some(d.parse::<NaiveDate>().ok()?),
+            None => None,
+        };
+        let next = Occurrence { date: next_date.parse().ok()?, at: r.get::<_, Ms>(6).ok()?.0 };
+        Some(StoredSchedule { rule, paused: r.get(4).ok()?, pending: Pending { next, skip } })
+    };
+    let found = parsed();
+    if found.is_none() {
+        tracing::error!(timezone = %zone, time = %time, days = bits, "a schedule row that no longer reads");
+    }
+    Ok(found)
 }
 
 impl Store {
@@ -48,27 +56,37 @@ impl Store {
             ),
             params![
                 channel,
-                s.local_time,
-                s.timezone,
-                s.days,
-                s.close_minutes,
+                s.rule.time.format("%H:%M").to_string(),
+                s.rule.tz.name(),
+                s.rule.days.bits(),
+                s.rule.close.minutes(),
                 s.paused,
-                s.skip_date,
-                Ms(s.next_at),
-                s.next_date
+                s.pending.skip.map(|d| d.to_string()),
+                Ms(s.pending.next.at),
+                s.pending.next.date.to_string()
             ],
         )?;
         Ok(())
     }
 
+    /// The channel's schedule; `None` without one, or when its row no
+    /// longer reads (logged; setting a schedule replaces it).
     pub fn schedule(&self, channel: ChannelId) -> Result<Option<StoredSchedule>> {
         Ok(self
             .one(&format!("SELECT {COLUMNS} FROM schedules WHERE channel_id = ?1"), [channel], from_row)
-            .optional()?)
+            .optional()?
+            .flatten())
     }
 
-    /// Running schedules whose next occurrence is due by `now`.
-    pub fn due_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, StoredSchedule)>> {
+    /// Pauses a channel's schedule, readable or not.
+    pub fn pause_schedule(&mut self, channel: ChannelId) -> Result<()> {
+        self.exec("UPDATE schedules SET paused = 1 WHERE channel_id = ?1", [channel])?;
+        Ok(())
+    }
+
+    /// Running schedules whose next occurrence is due by `now`; `None` for
+    /// a row that no longer reads.
+    pub fn due_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, Option<StoredSchedule>)>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
         ))?;

@@ -256,7 +256,7 @@ fn admin_status_skip_and_categories() {
     assert!(zone.contains("Did you mean Europe/Berlin?"), "{zone}");
     let zone = admin(&svc, now, "admin timezone berlin");
     assert!(zone.contains("Did you mean Europe/Berlin?"), "{zone}");
-    assert!(admin(&svc, now, "admin categories apis").contains("from apis (1 questions)"));
+    assert!(admin(&svc, now, "admin categories apis").contains("from apis (1 question)"));
     // The daily question now comes from apis only: the text item.
     let posted = post_now(&svc, &ctx_at("Admin", at("2026-11-26 12:00")));
     assert!(matches!(&posted.body, Body::Question(q) if q.choices.is_empty()), "{posted:?}");
