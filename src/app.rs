@@ -209,11 +209,14 @@ impl Application {
             let stdin = tokio::io::BufReader::new(tokio::io::stdin());
             let echo = !std::io::stdin().is_terminal();
             let user = self.settings.console.user.clone();
+            let lang =
+                self.settings.console.locale.as_deref().and_then(crate::i18n::Lang::negotiate).unwrap_or_default();
             let console = async {
                 let r = platform::console::run(
                     self.service,
                     self.clock,
                     &user,
+                    lang,
                     stdin,
                     std::io::stdout(),
                     echo,

@@ -29,6 +29,9 @@ struct Cli {
     /// Database file, overriding `database.path`.
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
+    /// The console's language (de, es-ES, fr, pt-BR, ja; en-US unless given), overriding `console.locale`.
+    #[arg(long, global = true, value_name = "TAG")]
+    locale: Option<String>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -167,6 +170,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut settings = Settings::load(Sources { file: cli.config, env: None })?;
     if let Some(db) = cli.db {
         settings.database.path = db;
+    }
+    if let Some(locale) = cli.locale {
+        settings.console.locale = Some(locale);
+        settings.check_locale().map_err(|e| anyhow::anyhow!("--locale: {e}"))?;
     }
     init_logging(&settings.log.level);
     let command = cli.command.unwrap_or(Cmd::Run);

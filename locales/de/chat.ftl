@@ -26,6 +26,8 @@ console-banner =
 console-as-usage = Verwendung: /as NAME
 console-unknown = Befehle beginnen mit /quiz (probier /quiz help), /as NAME oder /quit.
 console-bye = Tschüss.
+# A reply only one member sees, as the console labels it
+console-private = nur für { $user }
 console-form = Füll das Formular mit einem `field: value` pro Zeile aus; eine Zeile ohne Feldnamen wird an das vorige Feld angehängt (eine Option pro Zeile). Eine leere Zeile schickt es ab, /cancel verwirft es.
 console-form-dropped = Verworfen; es wurde nichts gesendet.
 console-you-are = Du bist jetzt { $name }.

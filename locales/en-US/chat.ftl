@@ -26,6 +26,8 @@ console-banner =
 console-as-usage = Usage: /as NAME
 console-unknown = Commands start with /quiz (try /quiz help), or /as NAME, or /quit.
 console-bye = Bye.
+# A reply only one member sees, as the console labels it
+console-private = private to { $user }
 console-form = Fill it in with one `field: value` per line; a line without a field name adds a line to the field before (one choice per line). An empty line sends it; /cancel drops it.
 console-form-dropped = Dropped; nothing was sent.
 console-you-are = You are now { $name }.

@@ -26,6 +26,8 @@ console-banner =
 console-as-usage = Uso: /as NOMBRE
 console-unknown = Los comandos empiezan por /quiz (prueba con /quiz help); también tienes /as NOMBRE y /quit.
 console-bye = ¡Hasta luego!
+# A reply only one member sees, as the console labels it
+console-private = solo para { $user }
 console-form = Rellénalo con una línea `field: value` por campo; una línea sin nombre de campo se añade al campo anterior (una opción por línea). Una línea vacía lo envía; /cancel lo descarta.
 console-form-dropped = Descartado; no se ha enviado nada.
 console-you-are = Ahora eres { $name }.

@@ -26,6 +26,8 @@ console-banner =
 console-as-usage = Utilisation : /as NOM
 console-unknown = Les commandes commencent par /quiz (essaie /quiz help), /as NOM ou /quit.
 console-bye = À bientôt !
+# A reply only one member sees, as the console labels it
+console-private = pour { $user } seulement
 console-form = Remplis-le avec un `field: value` par ligne ; une ligne sans nom de champ s'ajoute au champ précédent (un choix par ligne). Une ligne vide l'envoie ; /cancel l'abandonne.
 console-form-dropped = Abandonné ; rien n'a été envoyé.
 console-you-are = Tu es maintenant { $name }.

@@ -23,6 +23,8 @@ console-banner =
 console-as-usage = 使い方：/as NAME
 console-unknown = コマンドは /quiz（/quiz help で一覧）、/as NAME、/quit のいずれかで始めてください。
 console-bye = 終了します。
+# A reply only one member sees, as the console labels it
+console-private = { $user } さんにだけ表示
 console-form = 1 行に 1 つずつ `field: value` の形式で入力してください。フィールド名のない行は、直前のフィールドに 1 行として追加されます（選択肢は 1 行に 1 つ）。空行で送信、/cancel で破棄します。
 console-form-dropped = 破棄しました。何も送信されていません。
 console-you-are = { $name } として操作しています。

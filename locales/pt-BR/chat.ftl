@@ -27,6 +27,8 @@ console-banner =
 console-as-usage = Uso: /as NOME
 console-unknown = Os comandos começam com /quiz (tente /quiz help), /as NOME ou /quit.
 console-bye = Até mais!
+# A reply only one member sees, as the console labels it
+console-private = só para { $user }
 console-form = Preencha com uma linha `field: value` por campo; uma linha sem nome de campo acrescenta uma linha ao campo anterior (uma opção por linha). Uma linha vazia envia; /cancel descarta.
 console-form-dropped = Descartado; nada foi enviado.
 console-you-are = Agora você é { $name }.

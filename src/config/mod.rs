@@ -223,11 +223,14 @@ impl Default for LogSettings {
 pub struct ConsoleSettings {
     /// The name you play as until `/as NAME`.
     pub user: String,
+    /// The console's language, a BCP 47 tag (`de`, `es-ES`, `fr`, `pt-BR`,
+    /// `ja`; a region falls back to its language); unset is `en-US`.
+    pub locale: Option<String>,
 }
 
 impl Default for ConsoleSettings {
     fn default() -> Self {
-        Self { user: "you".into() }
+        Self { user: "you".into(), locale: None }
     }
 }
 

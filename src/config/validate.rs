@@ -21,7 +21,23 @@ impl Settings {
         self.check_discord()?;
         self.check_rest()?;
         self.check_log()?;
+        self.check_locale()?;
         self.check_admins()
+    }
+
+    /// `console.locale` names a language the bot speaks (a region of one
+    /// falls back to it).
+    pub fn check_locale(&self) -> Result<(), SettingsError> {
+        match self.console.locale.as_deref() {
+            Some(tag) if crate::i18n::Lang::negotiate(tag).is_none() => {
+                let known: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.tag()).collect();
+                Err(SettingsError::BadValue {
+                    key: "console.locale",
+                    message: format!("`{tag}` is not a language the bot speaks; use one of {}", known.join(", ")),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Rates and limits a quiz needs to run.

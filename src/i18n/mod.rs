@@ -27,16 +27,44 @@ pub enum Lang {
     /// American English, the source every other language is translated from.
     #[default]
     EnUs,
+    De,
+    EsEs,
+    Fr,
+    PtBr,
+    Ja,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::EnUs];
+    pub const ALL: [Lang; 6] = [Lang::EnUs, Lang::De, Lang::EsEs, Lang::Fr, Lang::PtBr, Lang::Ja];
 
     /// The BCP 47 tag its catalogue is filed under.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::EnUs => "en-US",
+            Lang::De => "de",
+            Lang::EsEs => "es-ES",
+            Lang::Fr => "fr",
+            Lang::PtBr => "pt-BR",
+            Lang::Ja => "ja",
         }
+    }
+
+    /// The language we speak for a locale tag as platforms send them
+    /// (`de`, `es-419`, `pt-PT`, `ja-JP`): by its language subtag, so a
+    /// region we have no catalogue of falls back to the one we have
+    /// (`es-MX` to `es-ES`, `pt-PT` to `pt-BR`); `None` for a language we
+    /// do not speak.
+    pub fn negotiate(tag: &str) -> Option<Lang> {
+        let language = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Some(match language.as_str() {
+            "en" => Lang::EnUs,
+            "de" => Lang::De,
+            "es" => Lang::EsEs,
+            "fr" => Lang::Fr,
+            "pt" => Lang::PtBr,
+            "ja" => Lang::Ja,
+            _ => return None,
+        })
     }
 
     /// `msg` in this language, as plain text, with admin commands spelled
@@ -46,9 +74,11 @@ impl Lang {
     }
 
     /// An instant, marked so Discord and Slack show it in each reader's own
-    /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`.
+    /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`
+    /// (without the English weekday in other languages).
     pub fn when(self, at: DateTime<Utc>, tz: Tz) -> String {
-        let fallback = format!("{} ({} UTC)", at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %Z"), at.format("%H:%M"));
+        let local = if self == Lang::EnUs { "%a %Y-%m-%d %H:%M %Z" } else { "%Y-%m-%d %H:%M %Z" };
+        let fallback = format!("{} ({} UTC)", at.with_timezone(&tz).format(local), at.format("%H:%M"));
         marks::time_mark(at, &fallback)
     }
 
@@ -110,8 +140,10 @@ impl Words {
     /// `msg` in this language and markup. A message missing from the
     /// catalogue (which the catalogue test rules out) shows its id.
     pub fn tr(&self, msg: &Msg, markup: &dyn Markup) -> String {
-        let bundle = bundle(self.lang);
-        let Some(pattern) = bundle.get_message(msg.id).and_then(|m| m.value()) else {
+        // A message a language lacks (which the catalogue test rules out)
+        // is said in the source language.
+        let found = |lang| bundle(lang).get_message(msg.id).and_then(|m| m.value()).map(|p| (bundle(lang), p));
+        let Some((bundle, pattern)) = found(self.lang).or_else(|| found(Lang::EnUs)) else {
             tracing::error!(id = msg.id, lang = self.lang.tag(), "message missing from the catalogue");
             return markup.escape(msg.id);
         };

@@ -241,3 +241,47 @@ fn messages_format_with_plurals_lists_and_nested_messages() {
     // An id the catalogue lacks shows as itself, never as nothing.
     assert_eq!(Lang::EnUs.tr(&Msg::new("no-such-message", vec![])), "no-such-message");
 }
+
+#[test]
+fn a_locale_tag_finds_the_language_by_its_language_subtag() {
+    for (tag, lang) in [
+        ("en-US", Some(Lang::EnUs)),
+        ("en-GB", Some(Lang::EnUs)),
+        ("de", Some(Lang::De)),
+        ("de-AT", Some(Lang::De)),
+        ("es-ES", Some(Lang::EsEs)),
+        ("es-419", Some(Lang::EsEs)),
+        ("es_MX", Some(Lang::EsEs)),
+        ("fr-CA", Some(Lang::Fr)),
+        ("pt-PT", Some(Lang::PtBr)),
+        ("PT-br", Some(Lang::PtBr)),
+        ("ja-JP", Some(Lang::Ja)),
+        ("ko", None),
+        ("", None),
+    ] {
+        assert_eq!(Lang::negotiate(tag), lang, "{tag}");
+    }
+}
+
+#[test]
+fn every_language_says_every_message_in_its_own_words() {
+    for lang in Lang::ALL {
+        let b = bundle(lang);
+        for (tag, _, text) in LOCALES.iter().filter(|(tag, _, _)| *tag == "en-US") {
+            let resource = fluent_syntax::parser::parse((*text).to_string()).expect("en-US parses");
+            for entry in resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    assert!(b.has_message(&m.id.name), "{}: {} is missing ({tag})", lang.tag(), m.id.name);
+                }
+            }
+        }
+    }
+    let help = |lang: Lang| lang.tr(&crate::msg!("help-title"));
+    assert_eq!(help(Lang::EnUs), "Quizmaster commands");
+    assert_eq!(help(Lang::De), "Quizmaster-Befehle");
+    assert_eq!(help(Lang::Ja), "Quizmaster のコマンド");
+    // Plural rules are the language's own: French counts 0 as one.
+    let cards = |lang: Lang, n: i64| lang.tr(&crate::msg!("review-outlook", cards = n, due_now = 0, later_today = 0));
+    assert!(cards(Lang::De, 1).starts_with("1 Karte in") && cards(Lang::De, 2).starts_with("2 Karten in"));
+    assert!(cards(Lang::Fr, 0).starts_with("0 carte dans") && cards(Lang::Fr, 2).starts_with("2 cartes dans"));
+}

@@ -20,8 +20,6 @@ use crate::scheduler::{self, Clock, Sent};
 use crate::service::{Ctx, Outbound, Service};
 
 pub const PLATFORM: Platform = Platform::Console;
-/// The console's language.
-const LANG: Lang = Lang::EnUs;
 const GUILD: &str = "local";
 const CHANNEL: &str = "local";
 
@@ -33,6 +31,7 @@ pub async fn run<R, W>(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     default_user: &str,
+    lang: Lang,
     input: R,
     mut out: W,
     echo: bool,
@@ -42,7 +41,7 @@ where
     R: AsyncBufRead + Unpin,
     W: Write,
 {
-    writeln!(out, "{}\n", LANG.tr(&msg!("console-banner")))?;
+    writeln!(out, "{}\n", lang.tr(&msg!("console-banner")))?;
     let mut user = default_user.to_string();
     let mut prompted = false;
     let mut lines = input.lines();
@@ -62,7 +61,7 @@ where
             // Due already: shown before the next command is read (once per
             // instant, so a pass that keeps failing cannot hold up the input).
             shown_due = Some(wake);
-            if deliver(&service, now, &mut out, prompted && !echo).await? > 0 {
+            if deliver(&service, now, &mut out, prompted && !echo, lang).await? > 0 {
                 prompted = false;
             }
             continue;
@@ -79,19 +78,19 @@ where
         let Some(line) = line else { break };
         let Some(line) = line else {
             // Something fell due, or a command changed what is scheduled.
-            if deliver(&service, clock.now(), &mut out, prompted && !echo).await? > 0 {
+            if deliver(&service, clock.now(), &mut out, prompted && !echo, lang).await? > 0 {
                 prompted = false;
             }
             continue;
         };
         prompted = false;
-        let mut session = Session { service: &service, clock: &*clock, out: &mut out, echo, user: &mut user };
+        let mut session = Session { service: &service, clock: &*clock, out: &mut out, echo, user: &mut user, lang };
         if let Some(filling) = &mut form {
             match session.form_line(filling, &line).await? {
                 FormLine::Open => {}
                 FormLine::Dropped => form = None,
                 FormLine::Sent(reply) => {
-                    form = Filling::start(&reply, session.out)?;
+                    form = Filling::start(&reply, session.out, lang)?;
                     writeln!(session.out)?;
                 }
             }
@@ -100,13 +99,13 @@ where
         match session.line(line.trim()).await? {
             Said::Quit => break,
             Said::Reply(reply) => {
-                form = Filling::start(&reply, session.out)?;
+                form = Filling::start(&reply, session.out, lang)?;
                 writeln!(session.out)?;
             }
             Said::Nothing => {}
         }
     }
-    writeln!(out, "{}", LANG.tr(&msg!("console-bye")))?;
+    writeln!(out, "{}", lang.tr(&msg!("console-bye")))?;
     out.flush()
 }
 
@@ -117,6 +116,7 @@ struct Session<'a, W> {
     out: &'a mut W,
     echo: bool,
     user: &'a mut String,
+    lang: Lang,
 }
 
 /// What a line while a form is open did.
@@ -156,7 +156,7 @@ impl<W: Write> Session<'_, W> {
         }
         match line.trim() {
             "/cancel" => {
-                writeln!(self.out, "{}\n", LANG.tr(&msg!("console-form-dropped")))?;
+                writeln!(self.out, "{}\n", self.lang.tr(&msg!("console-form-dropped")))?;
                 Ok(FormLine::Dropped)
             }
             "" => {
@@ -164,7 +164,7 @@ impl<W: Write> Session<'_, W> {
                     Some(cmd) => self.service.handle_async(self.ctx(), cmd).await,
                     None => Reply::error(msg!("not-our-button")),
                 };
-                write_reply(self.out, &reply, self.user)?;
+                write_reply(self.out, &reply, self.user, self.lang)?;
                 Ok(FormLine::Sent(reply))
             }
             _ => {
@@ -186,22 +186,22 @@ impl<W: Write> Session<'_, W> {
             "/quit" | "/exit" => return Ok(Said::Quit),
             "/as" => {
                 match rest.trim() {
-                    "" => writeln!(self.out, "{}", LANG.tr(&msg!("console-as-usage")))?,
+                    "" => writeln!(self.out, "{}", self.lang.tr(&msg!("console-as-usage")))?,
                     name => {
                         *self.user = name.chars().filter(|c| !c.is_control()).take(64).collect();
-                        writeln!(self.out, "{}", LANG.tr(&msg!("console-you-are", name = &*self.user)))?;
+                        writeln!(self.out, "{}", self.lang.tr(&msg!("console-you-are", name = &*self.user)))?;
                     }
                 }
                 Said::Nothing
             }
             "/quiz" => {
                 let reply = self.service.handle_text_async(self.ctx(), rest).await;
-                write_reply(self.out, &reply, self.user)?;
+                write_reply(self.out, &reply, self.user, self.lang)?;
                 // The caller shows the form it may open, then the blank line.
                 return Ok(Said::Reply(reply));
             }
             _ => {
-                writeln!(self.out, "{}", LANG.tr(&msg!("console-unknown")))?;
+                writeln!(self.out, "{}", self.lang.tr(&msg!("console-unknown")))?;
                 Said::Nothing
             }
         };
@@ -223,14 +223,14 @@ struct Filling {
 impl Filling {
     /// The form a reply asks for, if it is one; says how to fill it in and
     /// shows what its fields hold already.
-    fn start(reply: &Reply, out: &mut impl Write) -> std::io::Result<Option<Filling>> {
+    fn start(reply: &Reply, out: &mut impl Write, lang: Lang) -> std::io::Result<Option<Filling>> {
         let card = match &reply.body {
             reply::Body::Form(card) => card,
             // Not accepted: the same form again, holding what was sent.
             reply::Body::Invalid(invalid) => &invalid.retry,
             _ => return Ok(None),
         };
-        writeln!(out, "{}", LANG.tr(&msg!("console-form")))?;
+        writeln!(out, "{}", lang.tr(&msg!("console-form")))?;
         let values: Vec<(String, String)> = card.fields.iter().map(|f| (f.id.to_string(), f.value.clone())).collect();
         for (name, value) in values.iter().filter(|(_, v)| !v.is_empty()) {
             writeln!(out, "{name}: {}", value.replace('\n', &format!("\n{}", " ".repeat(name.len() + 2))))?;
@@ -310,6 +310,7 @@ async fn deliver(
     now: chrono::DateTime<chrono::Utc>,
     out: &mut impl Write,
     mid_prompt: bool,
+    lang: Lang,
 ) -> std::io::Result<usize> {
     let printer = Printer { shown: Default::default(), files: service.files_dir() };
     if let Err(e) = scheduler::pass(service, now, &printer).await {
@@ -320,9 +321,9 @@ async fn deliver(
         writeln!(out)?;
     }
     for (reply, file) in &shown {
-        write_reply(out, reply, "")?;
+        write_reply(out, reply, "", lang)?;
         if let Some(path) = file {
-            writeln!(out, "{}", LANG.tr(&msg!("chart-saved", path = &path.display().to_string())))?;
+            writeln!(out, "{}", lang.tr(&msg!("chart-saved", path = &path.display().to_string())))?;
         }
         writeln!(out)?;
     }
@@ -331,14 +332,14 @@ async fn deliver(
 }
 
 /// Prints a reply the way a channel would show it.
-pub fn write_reply(out: &mut impl Write, reply: &Reply, user: &str) -> std::io::Result<()> {
+pub fn write_reply(out: &mut impl Write, reply: &Reply, user: &str, lang: Lang) -> std::io::Result<()> {
     let who = match reply.visibility {
-        Visibility::Private => format!("[private to {user}]"),
+        Visibility::Private => format!("[{}]", lang.tr(&msg!("console-private", user = user))),
         Visibility::Public => "[#local]".to_string(),
     };
-    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN, LANG))?;
+    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN, lang))?;
     for action in reply.actions() {
-        writeln!(out, "  [{}] {}", LANG.tr(&action.label), action.command)?;
+        writeln!(out, "  [{}] {}", lang.tr(&action.label), action.command)?;
     }
     Ok(())
 }

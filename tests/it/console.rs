@@ -154,3 +154,35 @@ fn reading_commands_in_a_fresh_folder_name_the_missing_database() {
         assert!(!dir.path().join("quizmaster.db").exists(), "{args:?} made a database");
     }
 }
+
+/// `--locale` (or `console.locale`) speaks the console's language; a region
+/// falls back to its language, and a language the bot does not speak is
+/// refused, naming the option.
+#[test]
+fn the_console_speaks_the_language_it_is_given() {
+    let dir = TempDir::new().unwrap();
+    let run = |locale: &str| {
+        let mut child = quizmaster(dir.path())
+            .args(["--locale", locale])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start");
+        child.stdin.take().unwrap().write_all(b"/quiz help\n/quiz stats\n").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run("de-AT");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Quizmaster-Befehle"), "German help: {stdout}");
+    assert!(stdout.contains("lokaler Konsolenmodus"), "German banner: {stdout}");
+    assert!(!stdout.contains("Quizmaster commands"), "{stdout}");
+    let out = run("ja");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Quizmaster のコマンド"), "Japanese help: {stdout}");
+    let out = run("tlh");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--locale") && stderr.contains("console.locale") && stderr.contains("pt-BR"), "{stderr}");
+}
