@@ -245,6 +245,24 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
     let board = r["data"]["embeds"][0]["description"].as_str().unwrap().to_string();
     assert!(board.lines().next().unwrap().contains("Ann") && board.contains("Bob"), "{board}");
 
+    // What only the member sees is in their language; what the channel sees
+    // is in the server's.
+    let mut help = fake.command_body(&bob, "0", "quiz", "help", json!([]));
+    help["locale"] = json!("de");
+    help["guild_locale"] = json!("fr");
+    let r = bot.post(&help).await;
+    assert_eq!(r["data"]["embeds"][0]["title"], "Quizmaster-Befehle", "{r}");
+    let mut board = fake.command_body(&bob, "0", "quiz", "leaderboard", json!([]));
+    board["locale"] = json!("de");
+    board["guild_locale"] = json!("fr-CA");
+    let r = bot.post(&board).await;
+    let title = r["data"]["embeds"][0]["title"].as_str().unwrap();
+    assert!(title.starts_with("Classement"), "the channel's board in the server's French: {r}");
+    board["locale"] = json!("ko");
+    board["guild_locale"] = json!("ko");
+    let r = bot.post(&board).await;
+    assert!(r["data"]["embeds"][0]["title"].as_str().unwrap().starts_with("Leaderboard"), "{r}");
+
     let count = json!([{"type": 3, "name": "count", "value": "1"}]);
     let r = bot.post(&fake.command_body(&bob, "0", "quiz", "archive", count)).await;
     assert_eq!(r["data"]["flags"], 64, "the archive is private: {r}");

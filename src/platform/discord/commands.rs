@@ -8,15 +8,16 @@ use serenity::all::{
 use super::render::plain;
 use crate::command::table::Kind;
 use crate::command::{self, Command, CommandError, Group, OptValue, Sub, TABLE};
+use crate::i18n::Lang;
 use crate::msg;
 
 /// Every command the bot registers, made from the command table: `/quiz`
 /// and `/quizadmin`, each subcommand with its options. `categories`:
 /// (slug, title) pairs, offered as the category's choices.
 pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
-    let mut quiz = CreateCommand::new("quiz").description(plain(&msg!("cmd-quiz")));
+    let mut quiz = CreateCommand::new("quiz").description(plain(&msg!("cmd-quiz"), Lang::EnUs));
     let mut admin = CreateCommand::new("quizadmin")
-        .description(plain(&msg!("cmd-quizadmin")))
+        .description(plain(&msg!("cmd-quizadmin"), Lang::EnUs))
         .default_member_permissions(Permissions::MANAGE_GUILD);
     for sub in TABLE {
         match sub.group {
@@ -28,7 +29,7 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
 }
 
 fn subcommand(sub: &Sub, categories: &[(String, String)]) -> CreateCommandOption {
-    let about = |id: &'static str| plain(&crate::i18n::Msg::new(id, Vec::new()));
+    let about = |id: &'static str| plain(&crate::i18n::Msg::new(id, Vec::new()), Lang::EnUs);
     let mut out = CreateCommandOption::new(CommandOptionType::SubCommand, sub.name, about(sub.about));
     for o in sub.opts {
         let option = |kind| CreateCommandOption::new(kind, o.name, about(o.about)).required(o.required);

@@ -82,7 +82,7 @@ async fn interaction(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, 
         return refuse(StatusCode::BAD_REQUEST, "an interaction type the bot does not use");
     };
     match within(job).await {
-        Answer::Now(reply) => axum::Json(interaction_response(&reply)).into_response(),
+        Answer::Now(said) => axum::Json(interaction_response(&said)).into_response(),
         Answer::Later(job) => {
             // The deferral goes back in this response; the reply follows as
             // an edit through the application's webhook.

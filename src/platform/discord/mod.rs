@@ -36,13 +36,13 @@ use tokio_util::sync::CancellationToken;
 
 use crate::command::{AdminCommand, Command, RETRY_BUTTON, parse_button, parse_form};
 use crate::config::{DiscordSettings, Shards};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::ids::{Platform, Share};
 use crate::msg;
-use crate::reply::{Body, FormCard, Reply};
+use crate::reply::{Body, FormCard, Reply, Visibility};
 use crate::scheduler::{self, Clock, Deliver};
 use crate::service::{Ctx, Service};
-use render::{interaction_edit, interaction_response};
+use render::{Said, interaction_edit, interaction_response};
 
 pub const PLATFORM: Platform = Platform::Discord;
 /// Past this, an interaction is deferred and answered by an edit, well inside
@@ -134,9 +134,30 @@ impl Interactions {
         })
     }
 
-    /// The reply being worked out for a command or a button, started at
-    /// once; `None` for what needs no reply.
-    fn job(&self, interaction: &Interaction) -> Option<JoinHandle<Reply>> {
+    /// The reply being worked out for a command, a button or a form,
+    /// started at once, and the language to show it in: the member's own
+    /// (Discord's `locale`) for what only they see, the server's
+    /// (`guild_locale`) for what the channel sees, en-US where we speak
+    /// neither. `None` for what needs no reply.
+    fn job(&self, interaction: &Interaction) -> Option<JoinHandle<Said>> {
+        let (mine, server) = match interaction {
+            Interaction::Command(c) => (c.locale.as_str(), c.guild_locale.as_deref()),
+            Interaction::Component(c) => (c.locale.as_str(), c.guild_locale.as_deref()),
+            Interaction::Modal(m) => (m.locale.as_str(), m.guild_locale.as_deref()),
+            _ => return None,
+        };
+        let server = server.and_then(Lang::negotiate);
+        let mine = Lang::negotiate(mine).or(server).unwrap_or_default();
+        let server = server.unwrap_or_default();
+        let job = self.reply_job(interaction)?;
+        Some(tokio::spawn(async move {
+            let reply = job.await.unwrap_or_else(|_| Reply::error(msg!("our-fault")));
+            let lang = if reply.visibility == Visibility::Private { mine } else { server };
+            Said { reply, lang }
+        }))
+    }
+
+    fn reply_job(&self, interaction: &Interaction) -> Option<JoinHandle<Reply>> {
         match interaction {
             Interaction::Command(cmd) if matches!(cmd.data.name.as_str(), "quiz" | "quizadmin") => {
                 Some(self.command(cmd))
@@ -223,13 +244,18 @@ fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, Msg>) -> Result<Comm
 
 /// A reply ready within [`ANSWER_WITHIN`], or the job still working on it.
 enum Answer {
-    Now(Reply),
-    Later(JoinHandle<Reply>),
+    Now(Said),
+    Later(JoinHandle<Said>),
 }
 
-async fn within(mut job: JoinHandle<Reply>) -> Answer {
+/// What a job failed to say.
+fn our_fault() -> Said {
+    Said { reply: Reply::error(msg!("our-fault")), lang: Lang::default() }
+}
+
+async fn within(mut job: JoinHandle<Said>) -> Answer {
     match tokio::time::timeout(ANSWER_WITHIN, &mut job).await {
-        Ok(done) => Answer::Now(done.unwrap_or_else(|_| Reply::error(msg!("our-fault")))),
+        Ok(done) => Answer::Now(done.unwrap_or_else(|_| our_fault())),
         Err(_) => Answer::Later(job),
     }
 }
@@ -240,20 +266,20 @@ fn defer() -> CreateInteractionResponse {
 }
 
 /// Waits for a deferred reply and sends it as the edit of the response.
-async fn finish_deferred<'a, E, EF>(job: JoinHandle<Reply>, edit: E, id: u64)
+async fn finish_deferred<'a, E, EF>(job: JoinHandle<Said>, edit: E, id: u64)
 where
     E: Fn(EditInteractionResponse) -> EF,
     EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
 {
-    let reply = job.await.unwrap_or_else(|_| Reply::error(msg!("our-fault")));
-    if let Err(e) = edit(interaction_edit(&reply)).await {
+    let said = job.await.unwrap_or_else(|_| our_fault());
+    if let Err(e) = edit(interaction_edit(&said)).await {
         tracing::warn!(interaction = id, error = %e, "could not send a deferred reply");
     }
 }
 
 /// Answers a gateway interaction over REST: at once if the service is
 /// quick, else deferred (ephemeral) and edited when the reply is ready.
-async fn respond_over_rest<'a, C, CF, E, EF>(job: JoinHandle<Reply>, create: C, edit: E, id: u64)
+async fn respond_over_rest<'a, C, CF, E, EF>(job: JoinHandle<Said>, create: C, edit: E, id: u64)
 where
     C: Fn(CreateInteractionResponse) -> CF,
     CF: Future<Output = serenity::Result<()>> + 'a,
@@ -261,8 +287,8 @@ where
     EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
 {
     match within(job).await {
-        Answer::Now(reply) => {
-            if let Err(e) = create(interaction_response(&reply)).await {
+        Answer::Now(said) => {
+            if let Err(e) = create(interaction_response(&said)).await {
                 tracing::warn!(interaction = id, error = %e, "could not answer an interaction");
             }
         }

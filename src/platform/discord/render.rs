@@ -46,17 +46,20 @@ pub const STYLE: Style = Style {
     admin: "/quizadmin",
 };
 
-/// The language replies are shown in.
-const LANG: Lang = Lang::EnUs;
+/// A reply and the language its reader sees it in.
+pub(super) struct Said {
+    pub reply: Reply,
+    pub lang: Lang,
+}
 
 /// A message as Discord markdown, made inert.
-fn t(m: &Msg) -> String {
-    Words { lang: LANG, admin: STYLE.admin }.tr(m, &STYLE)
+fn t(m: &Msg, lang: Lang) -> String {
+    Words { lang, admin: STYLE.admin }.tr(m, &STYLE)
 }
 
 /// A message as plain text: a label, a title, a code span.
-pub(super) fn plain(m: &Msg) -> String {
-    Words { lang: LANG, admin: STYLE.admin }.tr(m, &Plain)
+pub(super) fn plain(m: &Msg, lang: Lang) -> String {
+    Words { lang, admin: STYLE.admin }.tr(m, &Plain)
 }
 
 /// A fenced block with its language for Discord's highlighter. A fence
@@ -112,13 +115,15 @@ fn fit(text: String, max: usize) -> String {
     cut
 }
 
-pub(super) fn render(reply: &Reply) -> Rendered {
-    let mut r = render_whole(reply);
+pub(super) fn render(reply: &Reply, lang: Lang) -> Rendered {
+    let mut r = render_whole(reply, lang);
     r.content = fit(r.content, MAX_CONTENT);
     r
 }
 
-fn render_whole(reply: &Reply) -> Rendered {
+fn render_whole(reply: &Reply, lang: Lang) -> Rendered {
+    let t = |m: &Msg| t(m, lang);
+    let plain = |m: &Msg| plain(m, lang);
     match &reply.body {
         Body::Leaderboard(board) => {
             let lines: Vec<String> = if board.rows.is_empty() {
@@ -148,7 +153,7 @@ fn render_whole(reply: &Reply) -> Rendered {
         // that opens it again, filled in.
         Body::Invalid(_) => {
             let retry = CreateButton::new(RETRY_BUTTON).label(plain(&msg!("retry-label"))).style(ButtonStyle::Primary);
-            Rendered { content: reply::render(&reply.body, &STYLE, LANG), embed: None, rows: rows(vec![retry]) }
+            Rendered { content: reply::render(&reply.body, &STYLE, lang), embed: None, rows: rows(vec![retry]) }
         }
         // A form asked for after the answer was deferred cannot be a modal.
         Body::Form(_) => Rendered { content: t(&msg!("form-failed")), embed: None, rows: Vec::new() },
@@ -157,8 +162,8 @@ fn render_whole(reply: &Reply) -> Rendered {
         Body::Review(r) => {
             let embed = CreateEmbed::new()
                 .title(t(&r.title).chars().take(256).collect::<String>())
-                .description(fit(reply::review_details(r, &STYLE, LANG), MAX_DESCRIPTION));
-            let buttons = reply.actions().iter().map(action_button).collect();
+                .description(fit(reply::review_details(r, &STYLE, lang), MAX_DESCRIPTION));
+            let buttons = reply.actions().iter().map(|a| action_button(a, lang)).collect();
             Rendered { content: r.note.as_ref().map(t).unwrap_or_default(), embed: Some(embed), rows: rows(buttons) }
         }
         Body::Reveal(r) => {
@@ -171,7 +176,7 @@ fn render_whole(reply: &Reply) -> Rendered {
                         .disabled(true)
                 })
                 .collect();
-            Rendered { content: reply::render(&reply.body, &STYLE, LANG), embed: None, rows: rows(buttons) }
+            Rendered { content: reply::render(&reply.body, &STYLE, lang), embed: None, rows: rows(buttons) }
         }
         body => {
             let mut buttons: Vec<CreateButton> = reply
@@ -183,14 +188,14 @@ fn render_whole(reply: &Reply) -> Rendered {
                         .style(ButtonStyle::Primary)
                 })
                 .collect();
-            buttons.extend(reply.actions().iter().map(action_button));
-            Rendered { content: reply::render(body, &STYLE, LANG), embed: None, rows: rows(buttons) }
+            buttons.extend(reply.actions().iter().map(|a| action_button(a, lang)));
+            Rendered { content: reply::render(body, &STYLE, lang), embed: None, rows: rows(buttons) }
         }
     }
 }
 
-fn action_button(a: &reply::Action) -> CreateButton {
-    CreateButton::new(&a.id).label(plain(&a.label)).style(if a.danger {
+fn action_button(a: &reply::Action, lang: Lang) -> CreateButton {
+    CreateButton::new(&a.id).label(plain(&a.label, lang)).style(if a.danger {
         ButtonStyle::Danger
     } else {
         ButtonStyle::Primary
@@ -203,9 +208,11 @@ fn rows(buttons: Vec<CreateButton>) -> Vec<CreateActionRow> {
 }
 
 /// The first response to an interaction: a modal for a form, else a message.
-pub(super) fn interaction_response(reply: &Reply) -> CreateInteractionResponse {
+pub(super) fn interaction_response(said: &Said) -> CreateInteractionResponse {
+    let (reply, lang) = (&said.reply, said.lang);
+    let plain = |m: &Msg| plain(m, lang);
     let Body::Form(form) = &reply.body else {
-        return CreateInteractionResponse::Message(interaction_message(reply));
+        return CreateInteractionResponse::Message(interaction_message(reply, lang));
     };
     // Discord's limits: 45 characters for a title or label, 100 for a hint, 4000 for a value.
     let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
@@ -228,8 +235,8 @@ pub(super) fn interaction_response(reply: &Reply) -> CreateInteractionResponse {
     CreateInteractionResponse::Modal(CreateModal::new(&form.id, cut(&plain(&form.title), 45)).components(rows))
 }
 
-pub(super) fn interaction_message(reply: &Reply) -> CreateInteractionResponseMessage {
-    let r = render(reply);
+pub(super) fn interaction_message(reply: &Reply, lang: Lang) -> CreateInteractionResponseMessage {
+    let r = render(reply, lang);
     let mut m = CreateInteractionResponseMessage::new()
         .ephemeral(reply.visibility == Visibility::Private)
         .allowed_mentions(no_mentions())
@@ -243,8 +250,9 @@ pub(super) fn interaction_message(reply: &Reply) -> CreateInteractionResponseMes
     m
 }
 
-pub(super) fn interaction_edit(reply: &Reply) -> EditInteractionResponse {
-    let r = render(reply);
+pub(super) fn interaction_edit(said: &Said) -> EditInteractionResponse {
+    let (reply, lang) = (&said.reply, said.lang);
+    let r = render(reply, lang);
     let mut m = EditInteractionResponse::new().allowed_mentions(no_mentions()).components(r.rows).content(r.content);
     if let Some(e) = r.embed {
         m = m.embed(e);
@@ -315,7 +323,7 @@ mod tests {
             actions: Vec::new(),
         }));
         for body in [question, reveal, review] {
-            let r = render(&Reply::public(body.clone()));
+            let r = render(&Reply::public(body.clone()), Lang::EnUs);
             assert!(r.content.chars().count() <= MAX_CONTENT && !r.content.ends_with('…'), "{}", r.content);
             let embed = serde_json::to_value(&r.embed).unwrap();
             assert!(embed["description"].as_str().unwrap_or_default().chars().count() <= 4096, "{embed}");
@@ -331,11 +339,11 @@ mod tests {
             warnings: vec![crate::msg!("pack-rule", rule = "#".repeat(700)); 4],
             actions: Vec::new(),
         }));
-        let embed = serde_json::to_value(render(&Reply::private(heavy)).embed).unwrap();
+        let embed = serde_json::to_value(render(&Reply::private(heavy), Lang::EnUs).embed).unwrap();
         let description = embed["description"].as_str().unwrap();
         assert!(description.chars().count() <= MAX_DESCRIPTION && description.ends_with('…'));
         assert!(embed["title"].as_str().unwrap().chars().count() <= 256);
-        let cut = render(&Reply::info(crate::msg!("pack-rule", rule = "*".repeat(3000)))).content;
+        let cut = render(&Reply::info(crate::msg!("pack-rule", rule = "*".repeat(3000))), Lang::EnUs).content;
         assert_eq!(cut.chars().count(), MAX_CONTENT - 1, "cut before the escape it would split");
         assert!(cut.ends_with("\\*…"), "{}", &cut[cut.len() - 10..]);
     }
