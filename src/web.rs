@@ -24,17 +24,29 @@ pub fn router(service: Arc<Service>) -> Router {
         )
         .route("/healthz", get(|| async { "ok" }))
         .route("/s/{token}", get(page))
-        .fallback(|| async { not_found() })
+        .fallback(|headers: axum::http::HeaderMap| async move { not_found_in(reader(&headers)) })
         .with_state(service)
+}
+
+/// The reader's language: the first of their browser's languages we speak,
+/// else en-US.
+fn reader(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default()
 }
 
 async fn page(
     axum::extract::State(service): axum::extract::State<Arc<Service>>,
     axum::extract::Path(token): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
-    match service.server_page(token, chrono::Utc::now(), Lang::EnUs).await {
+    let lang = reader(&headers);
+    match service.server_page(token, chrono::Utc::now(), lang).await {
         Ok(Some(body)) => (HTML, PRIVATE, body).into_response(),
-        Ok(None) => not_found(),
+        Ok(None) => not_found_in(lang),
         Err(e) => {
             tracing::warn!(error = %e, "could not build a server page");
             (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e).en()).into_response()
@@ -42,9 +54,9 @@ async fn page(
     }
 }
 
-/// The one 404 every path that is not a page gets.
-fn not_found() -> axum::response::Response {
-    (axum::http::StatusCode::NOT_FOUND, HTML, PRIVATE, crate::service::page::not_found(Lang::EnUs)).into_response()
+/// The one 404 every path that is not a page gets, in the reader's language.
+fn not_found_in(lang: Lang) -> axum::response::Response {
+    (axum::http::StatusCode::NOT_FOUND, HTML, PRIVATE, crate::service::page::not_found(lang)).into_response()
 }
 
 /// The headers of every page: HTML, never cached, the link never passed on.

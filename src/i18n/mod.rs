@@ -73,6 +73,12 @@ impl Lang {
         Words { lang: self, admin: CONSOLE_ADMIN }.tr(msg, &Plain)
     }
 
+    /// The first language of a browser's `Accept-Language` we speak, in
+    /// the order it lists them (parsed by `fluent-langneg`).
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        fluent_langneg::parse_accepted_languages(header).iter().find_map(|id| Lang::negotiate(&id.to_string()))
+    }
+
     /// An instant, marked so Discord and Slack show it in each reader's own
     /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`
     /// (without the English weekday in other languages).

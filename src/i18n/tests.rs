@@ -264,6 +264,14 @@ fn a_locale_tag_finds_the_language_by_its_language_subtag() {
 }
 
 #[test]
+fn a_browser_gets_the_first_of_its_languages_we_speak() {
+    assert_eq!(Lang::from_accept_language("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5"), Some(Lang::Fr));
+    assert_eq!(Lang::from_accept_language("ko-KR,ko;q=0.9,pt-PT;q=0.8"), Some(Lang::PtBr));
+    assert_eq!(Lang::from_accept_language("ko-KR,zh;q=0.5"), None);
+    assert_eq!(Lang::from_accept_language(""), None);
+}
+
+#[test]
 fn every_language_says_every_message_in_its_own_words() {
     for lang in Lang::ALL {
         let b = bundle(lang);

@@ -259,3 +259,26 @@ async fn a_page_token_is_never_stored_and_asking_again_gives_the_same_link() {
     }
     s.app.stop().await;
 }
+
+/// The page speaks the reader's browser language when it is one of ours,
+/// and says so in `lang`; the 404 too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_speaks_the_browsers_language() {
+    let s = seeded().await;
+    let client = reqwest::Client::new();
+    let get = |url: String, languages: &'static str| {
+        let client = client.clone();
+        async move { client.get(url).header("accept-language", languages).send().await.unwrap().text().await.unwrap() }
+    };
+    let html = get(s.link.clone(), "fr-CH, fr;q=0.9, en;q=0.8").await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"fr\">"), "{}", &html[..80]);
+    assert!(html.contains("Classements"), "French headings: {html}");
+    let html = get(s.link.clone(), "ko-KR, ja;q=0.5").await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "{}", &html[..80]);
+    let html = get(s.link.clone(), "ko-KR").await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en-US\">"), "{}", &html[..80]);
+    let base = s.link.split("/s/").next().unwrap().to_string();
+    let missing = get(format!("{base}/s/nothing-here"), "de").await;
+    assert!(missing.contains("<html lang=\"de\">"), "{missing}");
+    s.app.stop().await;
+}
