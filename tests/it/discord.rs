@@ -112,6 +112,19 @@ async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
     let names: Vec<&str> = registered[0].body.as_array().unwrap().iter().filter_map(|c| c["name"].as_str()).collect();
     assert_eq!(names, ["quiz", "quizadmin"]);
     assert_eq!(registered[0].body[1]["default_member_permissions"], "32", "quizadmin needs Manage Server");
+    // Every description in each language we speak, under Discord's locale codes; names stay as typed.
+    let quiz = &registered[0].body[0];
+    assert_eq!(
+        quiz["description_localizations"]["de"], "Backend-Engineering-Quiz: üben, antworten, Bestenliste",
+        "{quiz}"
+    );
+    let play = &quiz["options"][0];
+    assert_eq!(play["name"], "play");
+    for locale in ["de", "es-ES", "fr", "pt-BR", "ja"] {
+        let text = play["description_localizations"][locale].as_str().unwrap_or_default();
+        assert!(!text.is_empty() && text != play["description"], "{locale}: {play}");
+        assert!(play["options"][0]["description_localizations"][locale].is_string(), "{locale} option: {play}");
+    }
 
     let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "categories", json!([option("list", "miscellaneous")]));
     assert!(content(&fake.callback(&id).await).contains("from miscellaneous"));

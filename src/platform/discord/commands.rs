@@ -9,15 +9,25 @@ use super::render::plain;
 use crate::command::table::Kind;
 use crate::command::{self, Command, CommandError, Group, OptValue, Sub, TABLE};
 use crate::i18n::Lang;
-use crate::msg;
+
+/// The languages a description is given in beside en-US: our tags are
+/// Discord's locale codes.
+fn translations() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|l| *l != Lang::EnUs)
+}
 
 /// Every command the bot registers, made from the command table: `/quiz`
-/// and `/quizadmin`, each subcommand with its options. `categories`:
-/// (slug, title) pairs, offered as the category's choices.
+/// and `/quizadmin`, each subcommand with its options, every description
+/// in each language we speak (names stay as typed). `categories`: (slug,
+/// title) pairs, offered as the category's choices.
 pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
-    let mut quiz = CreateCommand::new("quiz").description(plain(&msg!("cmd-quiz"), Lang::EnUs));
-    let mut admin = CreateCommand::new("quizadmin")
-        .description(plain(&msg!("cmd-quizadmin"), Lang::EnUs))
+    let described = |command: CreateCommand, id: &'static str| {
+        let m = crate::i18n::Msg::new(id, Vec::new());
+        translations()
+            .fold(command.description(plain(&m, Lang::EnUs)), |c, l| c.description_localized(l.tag(), plain(&m, l)))
+    };
+    let mut quiz = described(CreateCommand::new("quiz"), "cmd-quiz");
+    let mut admin = described(CreateCommand::new("quizadmin"), "cmd-quizadmin")
         .default_member_permissions(Permissions::MANAGE_GUILD);
     for sub in TABLE {
         match sub.group {
@@ -29,10 +39,15 @@ pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
 }
 
 fn subcommand(sub: &Sub, categories: &[(String, String)]) -> CreateCommandOption {
-    let about = |id: &'static str| plain(&crate::i18n::Msg::new(id, Vec::new()), Lang::EnUs);
-    let mut out = CreateCommandOption::new(CommandOptionType::SubCommand, sub.name, about(sub.about));
+    let new = |kind, name: &'static str, id: &'static str| {
+        let m = crate::i18n::Msg::new(id, Vec::new());
+        translations().fold(CreateCommandOption::new(kind, name, plain(&m, Lang::EnUs)), |o, l| {
+            o.description_localized(l.tag(), plain(&m, l))
+        })
+    };
+    let mut out = new(CommandOptionType::SubCommand, sub.name, sub.about);
     for o in sub.opts {
-        let option = |kind| CreateCommandOption::new(kind, o.name, about(o.about)).required(o.required);
+        let option = |kind| new(kind, o.name, o.about).required(o.required);
         let option = match o.kind {
             // Implied: Discord users never type it.
             Kind::Literal(_) => continue,
