@@ -8,7 +8,8 @@ use serenity::all::{
 use super::render::plain;
 use crate::command::table::Kind;
 use crate::command::{self, Command, CommandError, Group, OptValue, Sub, TABLE};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 /// The languages a description is given in beside en-US: our tags are
 /// Discord's locale codes.
@@ -21,13 +22,12 @@ fn translations() -> impl Iterator<Item = Lang> {
 /// in each language we speak (names stay as typed). `categories`: (slug,
 /// title) pairs, offered as the category's choices.
 pub fn commands(categories: &[(String, String)]) -> Vec<CreateCommand> {
-    let described = |command: CreateCommand, id: &'static str| {
-        let m = crate::i18n::Msg::new(id, Vec::new());
+    let described = |command: CreateCommand, m: Msg| {
         translations()
             .fold(command.description(plain(&m, Lang::EnUs)), |c, l| c.description_localized(l.tag(), plain(&m, l)))
     };
-    let mut quiz = described(CreateCommand::new("quiz"), "cmd-quiz");
-    let mut admin = described(CreateCommand::new("quizadmin"), "cmd-quizadmin")
+    let mut quiz = described(CreateCommand::new("quiz"), msg!("cmd-quiz"));
+    let mut admin = described(CreateCommand::new("quizadmin"), msg!("cmd-quizadmin"))
         .default_member_permissions(Permissions::MANAGE_GUILD);
     for sub in TABLE {
         match sub.group {
