@@ -27,7 +27,7 @@ const CHANNEL: &str = "local";
 /// `echo` repeats each command line (for piped input, where it is not shown).
 /// Scheduled questions and reveals of the local channel appear as they fall due.
 #[allow(clippy::too_many_arguments)]
-pub async fn run<R, W>(
+pub async fn run<R: AsyncBufRead + Unpin, W: Write>(
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     default_user: &str,
@@ -36,11 +36,7 @@ pub async fn run<R, W>(
     mut out: W,
     echo: bool,
     cancel: CancellationToken,
-) -> std::io::Result<()>
-where
-    R: AsyncBufRead + Unpin,
-    W: Write,
-{
+) -> std::io::Result<()> {
     writeln!(out, "{}\n", lang.tr(&msg!("console-banner")))?;
     let mut user = default_user.to_string();
     let mut prompted = false;

@@ -12,6 +12,7 @@ mod endpoint;
 mod gateway;
 mod poster;
 mod render;
+mod respond;
 
 pub use access::invite_url;
 use access::{granted, refused_token};
@@ -20,15 +21,13 @@ pub use endpoint::MAX_BODY;
 pub use poster::Poster;
 pub use render::{STYLE, escape};
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use anyhow::Context as _;
 use secrecy::{ExposeSecret, SecretString};
 use serenity::all::{
-    ActionRowComponent, ChannelId, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
-    CreateInteractionResponseMessage, EditInteractionResponse, GuildId, Http, HttpBuilder, Interaction,
+    ActionRowComponent, ChannelId, CommandInteraction, ComponentInteraction, GuildId, Http, HttpBuilder, Interaction,
     ModalInteraction, Permissions,
 };
 use tokio::task::JoinHandle;
@@ -42,7 +41,8 @@ use crate::msg;
 use crate::reply::{Body, FormCard, Reply, Visibility};
 use crate::scheduler::{self, Clock, Deliver};
 use crate::service::{Ctx, Service};
-use render::{Said, interaction_edit, interaction_response};
+use render::Said;
+use respond::{Answer, defer, finish_deferred, respond_over_rest, within};
 
 pub const PLATFORM: Platform = Platform::Discord;
 /// Past this, an interaction is deferred and answered by an edit, well inside
@@ -239,65 +239,6 @@ fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, Msg>) -> Result<Comm
     match cmd {
         Ok(Command::Suggest | Command::SubmitSuggestion(_)) if guild.is_none() => Err(msg!("suggest-in-server")),
         other => other,
-    }
-}
-
-/// A reply ready within [`ANSWER_WITHIN`], or the job still working on it.
-enum Answer {
-    Now(Said),
-    Later(JoinHandle<Said>),
-}
-
-/// What a job failed to say.
-fn our_fault() -> Said {
-    Said { reply: Reply::error(msg!("our-fault")), lang: Lang::default() }
-}
-
-async fn within(mut job: JoinHandle<Said>) -> Answer {
-    match tokio::time::timeout(ANSWER_WITHIN, &mut job).await {
-        Ok(done) => Answer::Now(done.unwrap_or_else(|_| our_fault())),
-        Err(_) => Answer::Later(job),
-    }
-}
-
-/// The deferral Discord shows as "thinking" until the edit comes.
-fn defer() -> CreateInteractionResponse {
-    CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true))
-}
-
-/// Waits for a deferred reply and sends it as the edit of the response.
-async fn finish_deferred<'a, E, EF>(job: JoinHandle<Said>, edit: E, id: u64)
-where
-    E: Fn(EditInteractionResponse) -> EF,
-    EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
-{
-    let said = job.await.unwrap_or_else(|_| our_fault());
-    if let Err(e) = edit(interaction_edit(&said)).await {
-        tracing::warn!(interaction = id, error = %e, "could not send a deferred reply");
-    }
-}
-
-/// Answers a gateway interaction over REST: at once if the service is
-/// quick, else deferred (ephemeral) and edited when the reply is ready.
-async fn respond_over_rest<'a, C, CF, E, EF>(job: JoinHandle<Said>, create: C, edit: E, id: u64)
-where
-    C: Fn(CreateInteractionResponse) -> CF,
-    CF: Future<Output = serenity::Result<()>> + 'a,
-    E: Fn(EditInteractionResponse) -> EF,
-    EF: Future<Output = serenity::Result<serenity::all::Message>> + 'a,
-{
-    match within(job).await {
-        Answer::Now(said) => {
-            if let Err(e) = create(interaction_response(&said)).await {
-                tracing::warn!(interaction = id, error = %e, "could not answer an interaction");
-            }
-        }
-        Answer::Later(job) => {
-            if let Err(e) = create(defer()).await {
-                tracing::warn!(interaction = id, error = %e, "could not defer an interaction");
-            }
-            finish_deferred(job, edit, id).await;
-        }
     }
 }
 
