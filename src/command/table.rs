@@ -185,8 +185,9 @@ pub static TABLE: &[Sub] = &[
 
 /// The entry typed as `name` (or an alias) in `group`.
 pub fn find(group: Group, name: &str) -> Option<&'static Sub> {
-    let name = name.to_lowercase();
-    TABLE.iter().find(|s| s.group == group && (s.name == name || s.aliases.contains(&name.as_str())))
+    // Every name is ASCII: compared without a lowercased copy, as this runs for every command.
+    let is = |n: &&str| n.eq_ignore_ascii_case(name);
+    TABLE.iter().find(|s| s.group == group && (is(&s.name) || s.aliases.iter().any(is)))
 }
 
 /// The names of a group, as the help spells them.

@@ -52,6 +52,12 @@ pub fn rich(text: &str, style: &Style) -> String {
 /// A review card below its title: the question, its choices, the answer,
 /// the explanation and the notes.
 pub fn review_details(r: &ReviewCard, style: &Style, lang: Lang) -> String {
+    show_times(&review_marked(r, style, lang), style.time)
+}
+
+/// [`review_details`] with its times still marked, for a renderer that
+/// shows the marks of the whole reply at once.
+fn review_marked(r: &ReviewCard, style: &Style, lang: Lang) -> String {
     let t = |m: &Msg| words(style, lang).tr(m, style);
     let r_ = |s: &str| rich(s, style);
     let mut out = r_(&r.prompt);
@@ -66,7 +72,7 @@ pub fn review_details(r: &ReviewCard, style: &Style, lang: Lang) -> String {
     for w in &r.warnings {
         out.push_str(&format!("\n{} {}", (style.bold)(&t(&msg!("note-head"))), t(w)));
     }
-    show_times(&out, style.time)
+    out
 }
 
 /// Renders a reply body as lines of text in a platform's style and the
@@ -140,7 +146,7 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
         }
         Body::Review(r) => {
             let note = r.note.as_ref().map(|n| format!("{}\n", t(n))).unwrap_or_default();
-            format!("{note}{}\n{}", b(&r.title), review_details(r, style, lang))
+            format!("{note}{}\n{}", b(&r.title), review_marked(r, style, lang))
         }
         Body::Invalid(inv) => {
             let mut out = format!("{} {}", b(&msg!("sorry")), t(&inv.title));
