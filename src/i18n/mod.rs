@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
@@ -92,6 +92,12 @@ impl Lang {
     /// zone; elsewhere in UTC: `2026-11-26 08:00 UTC`.
     pub fn when_utc(self, at: DateTime<Utc>) -> String {
         marks::time_mark(at, &at.format("%Y-%m-%d %H:%M UTC").to_string())
+    }
+
+    /// A calendar day: `2026-12-07`, which every reader of every language
+    /// we speak reads the same way.
+    pub fn date(self, day: NaiveDate) -> String {
+        day.format("%Y-%m-%d").to_string()
     }
 
     /// Names in a run of text: `databases, security, apis`.
@@ -184,6 +190,7 @@ impl Words {
             Arg::Strong(inner) => markup.bold(&self.show(inner, markup)),
             Arg::When(at, tz) => markup.escape(&self.lang.when(*at, *tz)),
             Arg::Utc(at) => markup.escape(&self.lang.when_utc(*at)),
+            Arg::Date(day) => markup.escape(&self.lang.date(*day)),
             Arg::Msg(m) => self.tr(m, markup),
             Arg::List(items) => {
                 let items: Vec<String> = items.iter().map(|i| self.show(i, markup)).collect();
@@ -234,6 +241,8 @@ pub enum Arg {
     When(DateTime<Utc>, Tz),
     /// An instant, shown in each reader's zone where the platform can, else in UTC.
     Utc(DateTime<Utc>),
+    /// A calendar day (a question's date in its channel's zone).
+    Date(NaiveDate),
     /// Another message, in the same language.
     Msg(Box<Msg>),
     /// Names or phrases, joined as the language joins a list.
@@ -288,6 +297,18 @@ impl From<&str> for Arg {
 impl From<char> for Arg {
     fn from(c: char) -> Arg {
         Arg::Text(c.to_string())
+    }
+}
+
+impl From<NaiveDate> for Arg {
+    fn from(day: NaiveDate) -> Arg {
+        Arg::Date(day)
+    }
+}
+
+impl From<&NaiveDate> for Arg {
+    fn from(day: &NaiveDate) -> Arg {
+        Arg::Date(*day)
     }
 }
 

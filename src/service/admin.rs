@@ -111,7 +111,7 @@ fn post_now(
     let tz = rule.map_or(scope.tz, |r| r.tz);
     let today = Occurrence { date: now.with_timezone(&tz).date_naive(), at: now };
     let closes_at = rule.and_then(|r| r.closes_at(today)).filter(|c| *c > now);
-    Ok(match daily::post(state, scope.who.channel, &today.date.to_string(), now, closes_at)? {
+    Ok(match daily::post(state, scope.who.channel, today.date, now, closes_at)? {
         PostOutcome::Queued => {
             past_today(state, scope.who.channel, schedule, rule.as_ref(), today)?;
             Reply::info(text::posted(closes_at.map(|c| (c, tz))))
@@ -160,8 +160,7 @@ fn categories(state: &mut State, scope: &Scope, list: &[String]) -> store::Resul
     if let Some(bad) = list.iter().find(|c| !known.contains(c)) {
         return Ok(Reply::error(text::no_category(bad, known)));
     }
-    let joined = (!list.is_empty()).then(|| list.join(","));
-    state.store.set_channel_categories(scope.who.channel, joined.as_deref())?;
+    state.store.set_channel_categories(scope.who.channel, list)?;
     let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, list)?;
     Ok(Reply::info(text::categories_set(list, pool.len())))
 }
@@ -173,7 +172,7 @@ fn timezone(state: &mut State, scope: &Scope, zone: &str) -> store::Result<Reply
         Ok(tz) => tz,
         Err(e) => return Ok(Reply::error(e.msg())),
     };
-    state.store.set_guild_timezone(scope.who.guild, tz.name())?;
+    state.store.set_guild_timezone(scope.who.guild, tz)?;
     daily::settle_all(state)?;
     state.store.rebuild_totals(scope.who.guild, tz)?;
     Ok(Reply::info(msg!("zone-set", zone = tz.name())))
@@ -254,7 +253,7 @@ fn status(
     match state.store.open_post(channel)? {
         Some(p) if is_open(&p, now) => {
             let tz = rule.map_or(scope.tz, |r| r.tz);
-            lines.push(text::status_open(&p.local_date, p.closes_at.map(|c| (c, tz))));
+            lines.push(text::status_open(p.local_date, p.closes_at.map(|c| (c, tz))));
         }
         _ => lines.push(msg!("status-no-question")),
     }

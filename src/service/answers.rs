@@ -3,7 +3,7 @@
 //! transaction. Daily verdicts stay hidden until the reveal; practice
 //! verdicts come at once, with the explanation.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use tokio::sync::oneshot;
 
 use super::writer::{AnswerJob, State, Who};
@@ -33,7 +33,7 @@ enum Handled {
 struct DailyAnswer {
     row: AnswerRow,
     title: String,
-    local_date: String,
+    local_date: NaiveDate,
     reveal_at: Option<DateTime<Utc>>,
 }
 
@@ -148,7 +148,7 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
     Ok(Handled::Daily(DailyAnswer {
         row: AnswerRow { post: post.id, user: who.user, answer: canonical_answer(item, answer), correct, at: ctx.now },
         title: text::title_of(item),
-        local_date: post.local_date.clone(),
+        local_date: post.local_date,
         reveal_at: post.closes_at,
     }))
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::question_card;
 use super::writer::State;
@@ -19,7 +19,7 @@ use crate::store::{self, ChannelId, NewPost, Post, PostState, StoredSchedule, Us
 pub(super) enum PostOutcome {
     Queued,
     /// The local date that already has its question.
-    AlreadyPosted(String),
+    AlreadyPosted(NaiveDate),
     /// No item to ask: the channel's categories have none.
     EmptyBank,
 }
@@ -30,7 +30,7 @@ pub(super) enum PostOutcome {
 pub(super) fn post(
     state: &mut State,
     channel: ChannelId,
-    local_date: &str,
+    local_date: NaiveDate,
     now: DateTime<Utc>,
     closes_at: Option<DateTime<Utc>>,
 ) -> store::Result<PostOutcome> {
@@ -57,7 +57,7 @@ pub(super) fn post(
         NewPost { channel, local_date, item_id: &item_id, cycle, state: PostState::Open, posted_at: now, closes_at };
     match state.store.create_post(&new)? {
         Some(_) => Ok(PostOutcome::Queued),
-        None => Ok(PostOutcome::AlreadyPosted(local_date.to_string())),
+        None => Ok(PostOutcome::AlreadyPosted(local_date)),
     }
 }
 
@@ -139,11 +139,7 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
 /// The categories a channel's daily questions come from (empty: all).
 pub(super) fn channel_categories(state: &State, channel: ChannelId) -> store::Result<Vec<String>> {
     let known = state.core.bank.categories();
-    Ok(state
-        .store
-        .channel_categories(channel)?
-        .map(|c| c.split(',').map(str::to_string).filter(|c| known.contains(c)).collect())
-        .unwrap_or_default())
+    Ok(state.store.channel_categories(channel)?.into_iter().filter(|c| known.contains(c)).collect())
 }
 
 /// The channel's selection cycle over `pool`: its number, the items used in
@@ -177,7 +173,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
         for step in plan.steps {
             match step {
                 Step::Skip { date } => tracing::info!(%channel, %date, "skipped by an admin"),
-                Step::Post { date, closes_at, .. } => match post(state, channel, &date.to_string(), now, closes_at)? {
+                Step::Post { date, closes_at, .. } => match post(state, channel, date, now, closes_at)? {
                     PostOutcome::Queued => {}
                     PostOutcome::AlreadyPosted(_) => tracing::info!(%channel, %date, "already posted for this date"),
                     PostOutcome::EmptyBank => {
@@ -188,7 +184,7 @@ pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Res
                     tracing::warn!(%channel, %date, %due, "missed while the bot was down; recorded as missed");
                     state.store.create_post(&NewPost {
                         channel,
-                        local_date: &date.to_string(),
+                        local_date: date,
                         item_id: "",
                         cycle: 0,
                         state: PostState::Missed,

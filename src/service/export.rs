@@ -3,7 +3,7 @@
 //! crate) or as JSON. The figures are the boards' own: revealed daily
 //! questions only, by the day they were posted.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -40,7 +40,7 @@ pub enum Format {
 
 #[derive(Serialize)]
 struct AnswerRow<'a> {
-    date: &'a str,
+    date: NaiveDate,
     channel: &'a str,
     player_id: &'a str,
     player: String,
@@ -119,7 +119,7 @@ pub fn export(
             let rows: Vec<AnswerRow<'_>> = answers
                 .iter()
                 .map(|a| AnswerRow {
-                    date: &a.local_date,
+                    date: a.local_date,
                     channel: &a.channel,
                     player_id: &a.player_id,
                     player: text(&a.player),

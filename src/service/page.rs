@@ -3,7 +3,7 @@
 //! questions. Server-rendered HTML with no script, readable on a phone.
 //! Only revealed questions appear: an open question's answer never does.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -31,7 +31,7 @@ struct PageData {
 }
 
 struct Revealed {
-    date: String,
+    date: NaiveDate,
     category: String,
     prompt: String,
     right_answer: String,

@@ -13,7 +13,7 @@ use crate::msg;
 use crate::quiz::leaderboard::{Sort, rank};
 use crate::quiz::localtime::start_of_day;
 use crate::quiz::recap::{self, QuestionFigures};
-use crate::quiz::schedule::{Occurrence, next_post_after, parse_time};
+use crate::quiz::schedule::{Occurrence, next_post_after};
 use crate::reply::{BoardRow, Body, RecapCard, Reply};
 use crate::store::{self, ChannelId, Recap, Scope, Store, StoredRecapSchedule};
 
@@ -25,16 +25,15 @@ const TOP: usize = 5;
 /// paused or gone has its recaps passed over.
 pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     for (channel, s, paused) in state.store.due_recap_schedules(now)? {
-        let Some((rule, next)) = rule_of(&s) else {
-            tracing::error!(%channel, timezone = %s.timezone, time = %s.local_time, "unreadable recap schedule; removing it");
+        let Some((rule, next, s)) = s.and_then(|s| rule_of(&s).map(|(rule, next)| (rule, next, s))) else {
+            tracing::error!(%channel, "unreadable recap schedule; removing it");
             state.store.set_recap_schedule(channel, None)?;
             continue;
         };
         let (due, next) = recap::due(&rule, next, now);
         if let Some(o) = due.filter(|_| !paused) {
             let first_day = recap::first_day(o.date);
-            let queued =
-                state.store.queue_recap(channel, &o.date.to_string(), &first_day.to_string(), o.at, rule.tz.name())?;
+            let queued = state.store.queue_recap(channel, o.date, first_day, o.at, rule.tz)?;
             if !queued {
                 tracing::info!(%channel, date = %o.date, "recap already queued for this date");
             }
@@ -49,14 +48,12 @@ pub(super) fn run_recaps(state: &mut State, now: DateTime<Utc>) -> store::Result
 
 fn rule_of(s: &StoredRecapSchedule) -> Option<(crate::quiz::schedule::Rule, Occurrence)> {
     let day = Weekday::try_from(s.weekday).ok()?;
-    let tz: Tz = s.timezone.parse().ok()?;
-    let rule = recap::rule(day, parse_time(&s.local_time).ok()?, tz);
-    let next = Occurrence { date: s.next_date.parse().ok()?, at: s.next_at };
-    Some((rule, next))
+    let rule = recap::rule(day, s.local_time, s.timezone);
+    Some((rule, Occurrence { date: s.next_date, at: s.next_at }))
 }
 
 fn stored(s: &StoredRecapSchedule, next: Occurrence) -> StoredRecapSchedule {
-    StoredRecapSchedule { next_at: next.at, next_date: next.date.to_string(), ..s.clone() }
+    StoredRecapSchedule { next_at: next.at, next_date: next.date, ..s.clone() }
 }
 
 /// `/quiz admin recap [day] [HH:MM]` (on), or `recap off`: the recap runs
@@ -78,10 +75,10 @@ pub(super) fn set(
     let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
     let s = StoredRecapSchedule {
         weekday: u8::try_from(day.num_days_from_monday()).unwrap_or(0),
-        local_time: time.format("%H:%M").to_string(),
-        timezone: tz.name().to_string(),
+        local_time: time,
+        timezone: tz,
         next_at: next.at,
-        next_date: next.date.to_string(),
+        next_date: next.date,
     };
     state.store.set_recap_schedule(channel, Some(&s))?;
     Ok(Reply::info(text::recap_set(day, time, tz, next.at)))
@@ -89,12 +86,9 @@ pub(super) fn set(
 
 /// The message of a queued recap, chart data included (the sender draws it).
 pub(super) fn reply(state: &State, recap: &Recap) -> store::Result<Reply> {
-    let tz: Tz = recap.timezone.parse().unwrap_or(Tz::UTC);
-    let until = recap.until;
-    let first_day: NaiveDate =
-        recap.week_start.parse().unwrap_or_else(|_| recap::first_day(until.with_timezone(&tz).date_naive()));
-    let from = until - recap::WINDOW;
-    let card = week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), first_day, from, recap.until)?;
+    let from = recap.until - recap::WINDOW;
+    let card =
+        week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), recap.week_start, from, recap.until)?;
     Ok(Reply::public(Body::Recap(Box::new(card))))
 }
 
@@ -112,10 +106,9 @@ pub fn week_card(
     let rows = store.questions_between(scope, from, until)?;
     let mut figures: Vec<QuestionFigures> = Vec::with_capacity(rows.len());
     for row in &rows {
-        let Ok(date) = row.local_date.parse() else { continue };
         let found = super::find_item(store, bank, &row.item_id)?;
         figures.push(QuestionFigures {
-            date,
+            date: row.local_date,
             item_id: row.item_id.clone(),
             category: found.map_or_else(|| "retired".to_string(), |f| f.item.category.clone()),
             answered: row.answered,

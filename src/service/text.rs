@@ -2,7 +2,7 @@
 //! with which arguments. The words themselves are in `locales/`; replies
 //! that need no choosing name their message where they are built.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::command::Group;
@@ -81,7 +81,7 @@ pub fn posted(closes: Option<(DateTime<Utc>, Tz)>) -> Msg {
     }
 }
 
-pub fn status_open(date: &str, closes: Option<(DateTime<Utc>, Tz)>) -> Msg {
+pub fn status_open(date: NaiveDate, closes: Option<(DateTime<Utc>, Tz)>) -> Msg {
     match closes {
         Some((at, tz)) => msg!("status-open", date = date, at = Arg::When(at, tz)),
         None => msg!("status-open-no-close", date = date),

@@ -1,10 +1,10 @@
 //! Daily posts and their answers; closing and settling them is in `closing.rs`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::deliveries::{Part, queue_delivery};
-use super::{ChannelId, Ms, PostId, Result, Store, UserId, millis};
+use super::{ChannelId, Day, Ms, PostId, Result, Store, UserId, millis};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostState {
@@ -39,7 +39,7 @@ impl PostState {
 pub struct Post {
     pub id: PostId,
     pub channel_id: ChannelId,
-    pub local_date: String,
+    pub local_date: NaiveDate,
     pub item_id: String,
     pub cycle: i64,
     pub state: PostState,
@@ -58,7 +58,7 @@ pub(super) fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
     Ok(Post {
         id: r.get(0)?,
         channel_id: r.get(1)?,
-        local_date: r.get(2)?,
+        local_date: r.get::<_, Day>(2)?.0,
         item_id: r.get(3)?,
         cycle: r.get(4)?,
         state: PostState::parse(&r.get::<_, String>(5)?),
@@ -92,7 +92,7 @@ pub struct AnswerRow {
 /// A new post's fields.
 pub struct NewPost<'a> {
     pub channel: ChannelId,
-    pub local_date: &'a str,
+    pub local_date: NaiveDate,
     pub item_id: &'a str,
     pub cycle: i64,
     pub state: PostState,
@@ -115,7 +115,7 @@ impl Store {
                 .query_row(
                     params![
                         new.channel,
-                        new.local_date,
+                        Day(new.local_date),
                         new.item_id,
                         new.cycle,
                         new.state.as_str(),

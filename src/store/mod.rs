@@ -337,6 +337,30 @@ impl rusqlite::types::FromSql for Ms {
     }
 }
 
+/// A calendar date as stored: `YYYY-MM-DD` text. A value that does not read
+/// as a date is an error naming it (rows are written only through this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Day(chrono::NaiveDate);
+
+impl rusqlite::types::ToSql for Day {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.0.format("%Y-%m-%d").to_string()))
+    }
+}
+
+impl rusqlite::types::FromSql for Day {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        text.parse().map(Day).map_err(|e| rusqlite::types::FromSqlError::Other(format!("date {text:?}: {e}").into()))
+    }
+}
+
+/// An IANA zone as stored: its name. A name this build does not know reads
+/// as `None` where a caller can carry on without it.
+fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
+    name.parse().ok()
+}
+
 /// Milliseconds since the Unix epoch, the unit of every stored instant.
 fn millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp_millis()

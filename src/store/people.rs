@@ -68,8 +68,8 @@ impl Store {
         )?)
     }
 
-    pub fn set_guild_timezone(&mut self, guild: GuildId, zone: &str) -> Result<()> {
-        self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone])?;
+    pub fn set_guild_timezone(&mut self, guild: GuildId, zone: chrono_tz::Tz) -> Result<()> {
+        self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
         Ok(())
     }
 

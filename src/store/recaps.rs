@@ -1,10 +1,11 @@
 //! Weekly recaps (their schedules, their deliveries and the week's figures)
 //! and the tokens of the servers' web pages.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ChannelId, GuildId, Ms, Result, Store};
+use super::{ChannelId, Day, GuildId, Ms, Result, Store, zone_named};
 use crate::delivery::Problem;
 use crate::ids::{Destination, Platform, RecapId, Sendable, Share};
 use crate::quiz::leaderboard::Standing;
@@ -14,11 +15,10 @@ use crate::quiz::leaderboard::Standing;
 pub struct StoredRecapSchedule {
     /// 0 is Monday.
     pub weekday: u8,
-    /// `HH:MM`.
-    pub local_time: String,
-    pub timezone: String,
+    pub local_time: NaiveTime,
+    pub timezone: Tz,
     pub next_at: DateTime<Utc>,
-    pub next_date: String,
+    pub next_date: NaiveDate,
 }
 
 /// A recap to send.
@@ -27,12 +27,12 @@ pub struct Recap {
     pub id: RecapId,
     pub channel: ChannelId,
     pub guild: GuildId,
-    pub local_date: String,
-    /// The Monday of the week it covers.
-    pub week_start: String,
+    pub local_date: NaiveDate,
+    /// The first day of the week it covers.
+    pub week_start: NaiveDate,
     /// Answers up to this instant count.
     pub until: DateTime<Utc>,
-    pub timezone: String,
+    pub timezone: Tz,
 }
 
 /// A recap waiting to be sent.
@@ -46,7 +46,7 @@ pub struct PendingRecap {
 /// One revealed daily question in a period, and how it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionRow {
-    pub local_date: String,
+    pub local_date: NaiveDate,
     pub item_id: String,
     pub posted_at: DateTime<Utc>,
     pub answered: u32,
@@ -73,12 +73,28 @@ impl Scope {
 /// A [`QuestionRow`] from `local_date, item_id, posted_at, answered, right`.
 fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRow> {
     Ok(QuestionRow {
-        local_date: r.get(0)?,
+        local_date: r.get::<_, Day>(0)?.0,
         item_id: r.get(1)?,
         posted_at: r.get::<_, Ms>(2)?.0,
         answered: r.get(3)?,
         right: r.get(4)?,
     })
+}
+
+/// A [`StoredRecapSchedule`] from `weekday, local_time, timezone, next_at,
+/// next_date` starting at column `at`; `None` when it no longer reads.
+fn recap_schedule_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<StoredRecapSchedule>> {
+    let (time, zone, date): (String, String, String) = (r.get(at + 1)?, r.get(at + 2)?, r.get(at + 4)?);
+    let parsed = || {
+        Some(StoredRecapSchedule {
+            weekday: r.get(at).ok()?,
+            local_time: crate::quiz::schedule::parse_time(&time).ok()?,
+            timezone: zone_named(&zone)?,
+            next_at: r.get::<_, Ms>(at + 3).ok()?.0,
+            next_date: date.parse().ok()?,
+        })
+    };
+    Ok(parsed())
 }
 
 const SCOPED: &str = "(?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2)";
@@ -90,10 +106,13 @@ fn recap_from_row(r: &Row<'_>) -> rusqlite::Result<Recap> {
         id: r.get(0)?,
         channel: r.get(1)?,
         guild: r.get(2)?,
-        local_date: r.get(3)?,
-        week_start: r.get(4)?,
+        local_date: r.get::<_, Day>(3)?.0,
+        week_start: r.get::<_, Day>(4)?.0,
         until: r.get::<_, Ms>(5)?.0,
-        timezone: r.get(6)?,
+        timezone: zone_named(&r.get::<_, String>(6)?).unwrap_or_else(|| {
+            tracing::warn!("a recap's zone is not one this build knows; it is shown in UTC");
+            Tz::UTC
+        }),
     })
 }
 
@@ -107,7 +126,14 @@ impl Store {
                  ON CONFLICT (channel_id) DO UPDATE SET weekday = excluded.weekday,
                  local_time = excluded.local_time, timezone = excluded.timezone,
                  next_at = excluded.next_at, next_date = excluded.next_date",
-                params![channel, s.weekday, s.local_time, s.timezone, Ms(s.next_at), s.next_date],
+                params![
+                    channel,
+                    s.weekday,
+                    s.local_time.format("%H:%M").to_string(),
+                    s.timezone.name(),
+                    Ms(s.next_at),
+                    Day(s.next_date)
+                ],
             )?,
         };
         Ok(())
@@ -118,22 +144,20 @@ impl Store {
             .one(
                 "SELECT weekday, local_time, timezone, next_at, next_date FROM recap_schedules WHERE channel_id = ?1",
                 [channel],
-                |r| {
-                    Ok(StoredRecapSchedule {
-                        weekday: r.get(0)?,
-                        local_time: r.get(1)?,
-                        timezone: r.get(2)?,
-                        next_at: r.get::<_, Ms>(3)?.0,
-                        next_date: r.get(4)?,
-                    })
-                },
+                |r| recap_schedule_from_row(r, 0),
             )
-            .optional()?)
+            .optional()?
+            .flatten())
     }
 
-    /// Recap schedules due by `now_ms`, each with whether its channel's
-    /// daily schedule is paused or gone (then the recap is passed over).
-    pub fn due_recap_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, StoredRecapSchedule, bool)>> {
+    /// Recap schedules due by `now`, each with whether its channel's daily
+    /// schedule is paused or gone (then the recap is passed over); `None`
+    /// for one that no longer reads (the caller removes it).
+    #[allow(clippy::type_complexity)]
+    pub fn due_recap_schedules(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(ChannelId, Option<StoredRecapSchedule>, bool)>> {
         let now_ms = super::millis(now);
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.channel_id, r.weekday, r.local_time, r.timezone, r.next_at, r.next_date,
@@ -141,19 +165,7 @@ impl Store {
              FROM recap_schedules r LEFT JOIN schedules s ON s.channel_id = r.channel_id
              WHERE r.next_at <= ?1 ORDER BY r.next_at, r.channel_id",
         )?;
-        let rows = stmt.query_map([now_ms], |r| {
-            Ok((
-                r.get(0)?,
-                StoredRecapSchedule {
-                    weekday: r.get(1)?,
-                    local_time: r.get(2)?,
-                    timezone: r.get(3)?,
-                    next_at: r.get::<_, Ms>(4)?.0,
-                    next_date: r.get(5)?,
-                },
-                r.get(6)?,
-            ))
-        })?;
+        let rows = stmt.query_map([now_ms], |r| Ok((r.get(0)?, recap_schedule_from_row(r, 1)?, r.get(6)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -162,16 +174,16 @@ impl Store {
     pub fn queue_recap(
         &mut self,
         channel: ChannelId,
-        local_date: &str,
-        week_start: &str,
+        local_date: NaiveDate,
+        week_start: NaiveDate,
         until: DateTime<Utc>,
-        timezone: &str,
+        timezone: Tz,
     ) -> Result<bool> {
         let until_ms = super::millis(until);
         Ok(self.exec(
             "INSERT INTO recaps (channel_id, local_date, week_start, until, timezone, state, due_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?4) ON CONFLICT DO NOTHING",
-            params![channel, local_date, week_start, until_ms, timezone],
+            params![channel, Day(local_date), Day(week_start), until_ms, timezone.name()],
         )? == 1)
     }
 

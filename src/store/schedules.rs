@@ -143,12 +143,19 @@ impl Store {
         Ok(self.one("SELECT guild_id FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
     }
 
-    pub fn channel_categories(&self, channel: ChannelId) -> Result<Option<String>> {
-        Ok(self.one("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+    /// The categories a channel's daily questions are drawn from, as an
+    /// admin set them (empty: all).
+    pub fn channel_categories(&self, channel: ChannelId) -> Result<Vec<String>> {
+        let stored: Option<String> =
+            self.one("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?;
+        Ok(stored.map(|c| c.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default())
     }
 
-    pub fn set_channel_categories(&mut self, channel: ChannelId, categories: Option<&str>) -> Result<()> {
-        self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, categories])?;
+    /// Sets them; empty clears the filter. (Stored as one comma-separated
+    /// text: a category name is a slug, which holds no comma.)
+    pub fn set_channel_categories(&mut self, channel: ChannelId, categories: &[String]) -> Result<()> {
+        let joined = (!categories.is_empty()).then(|| categories.join(","));
+        self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, joined])?;
         Ok(())
     }
 }

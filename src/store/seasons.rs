@@ -1,10 +1,10 @@
 //! Seasons: their rows, the closing of one (its final board kept), and the
 //! figures exports read.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
-use super::{GuildId, Ms, Result, Scope, Store, millis};
+use super::{Day, GuildId, Ms, Result, Scope, Store, millis};
 use crate::quiz::leaderboard::{Sort, Standing, rank};
 
 /// A season as stored.
@@ -154,7 +154,7 @@ impl Store {
 /// One revealed daily answer, as exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerExport {
-    pub local_date: String,
+    pub local_date: NaiveDate,
     pub channel: String,
     pub player_id: String,
     pub player: String,
@@ -185,7 +185,7 @@ impl Store {
         )?;
         let rows = stmt.query_map(params![guild, from_ms, until_ms], |r| {
             Ok(AnswerExport {
-                local_date: r.get(0)?,
+                local_date: r.get::<_, Day>(0)?.0,
                 channel: r.get(1)?,
                 player_id: r.get(2)?,
                 player: r.get(3)?,

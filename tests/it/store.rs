@@ -122,7 +122,7 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
     let channel = s.ensure_channel(guild, "c").unwrap();
     NewPost {
         channel,
-        local_date: "2026-11-25",
+        local_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         item_id: "x",
         cycle: 0,
         state: PostState::Open,
@@ -160,4 +160,42 @@ fn a_start_slot_is_shared_by_every_process_on_the_database() {
         a.claim_slot("discord-identify-1-0", period, ms(t - 3_600_000)).unwrap(),
         Some(Duration::from_millis(5000))
     );
+}
+
+/// Rows come up typed: a post's day, a recap schedule's time, zone and next
+/// day, a channel's categories; a recap schedule whose zone this build does
+/// not know reads as none (the scheduler removes it) instead of failing.
+#[test]
+fn rows_come_up_typed_and_an_unreadable_recap_schedule_reads_as_none() {
+    use chrono::{NaiveDate, NaiveTime};
+    use quizmaster::store::StoredRecapSchedule;
+    let dir = TempDir::new().unwrap();
+    let mut s = store(dir.path());
+    let new = todays_post(&mut s);
+    let post = s.create_post(&new).unwrap().unwrap();
+    assert_eq!(post.local_date, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+    let channel = post.channel_id;
+
+    assert!(s.channel_categories(channel).unwrap().is_empty());
+    s.set_channel_categories(channel, &["apis".to_string(), "databases".to_string()]).unwrap();
+    assert_eq!(s.channel_categories(channel).unwrap(), ["apis", "databases"]);
+    s.set_channel_categories(channel, &[]).unwrap();
+    assert!(s.channel_categories(channel).unwrap().is_empty());
+
+    let schedule = StoredRecapSchedule {
+        weekday: 4,
+        local_time: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+        timezone: chrono_tz::Europe::Berlin,
+        next_at: ms(1_764_000_000_000),
+        next_date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    };
+    s.set_recap_schedule(channel, Some(&schedule)).unwrap();
+    assert_eq!(s.recap_schedule(channel).unwrap(), Some(schedule.clone()));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM recap_schedules WHERE local_time = '17:30'"), 1);
+
+    crate::support::exec(dir.path(), "UPDATE recap_schedules SET timezone = 'Mars/Olympus'");
+    assert_eq!(s.recap_schedule(channel).unwrap(), None);
+    let due = s.due_recap_schedules(ms(1_764_000_000_000)).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!((due[0].0, due[0].1.clone()), (channel, None));
 }

@@ -322,6 +322,12 @@ pub fn count(dir: &Path, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).expect("count query")
 }
 
+/// A change made straight to the file, as an operator or a damaged disk would.
+pub fn exec(dir: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(db_path(dir)).expect("open for a change");
+    conn.execute_batch(sql).expect("change");
+}
+
 /// The real binary, run in `dir` with a clean environment and quiet logs.
 pub fn quizmaster(dir: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_quizmaster"));
