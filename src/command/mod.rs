@@ -236,17 +236,19 @@ impl CommandError {
         match self {
             CommandError::TooLong { len, max } => msg!("too-long", len = *len, max = *max),
             CommandError::UnknownSubcommand(given) => {
-                match did_you_mean(given, table::names(Group::Player).chain(["admin"])) {
+                match crate::quiz::closest::closest_name(given, table::names(Group::Player).chain(["admin"])) {
                     Some(hint) => msg!("unknown-subcommand-hint", given = given, hint = hint),
                     None => msg!("unknown-subcommand", given = given),
                 }
             }
             CommandError::EmptyAnswer => msg!("empty-answer"),
             CommandError::Unexpected { sub, extra } => msg!("unexpected", sub = *sub, extra = extra),
-            CommandError::UnknownAdmin(given) => match did_you_mean(given, table::names(Group::Admin)) {
-                Some(hint) => msg!("unknown-admin-hint", given = given, hint = hint),
-                None => msg!("unknown-admin", given = given),
-            },
+            CommandError::UnknownAdmin(given) => {
+                match crate::quiz::closest::closest_name(given, table::names(Group::Admin)) {
+                    Some(hint) => msg!("unknown-admin-hint", given = given, hint = hint),
+                    None => msg!("unknown-admin", given = given),
+                }
+            }
             CommandError::Invalid { group: Group::Admin, sub, problem } => {
                 msg!("bad-admin", sub = *sub, problem = problem.clone())
             }
@@ -272,23 +274,6 @@ impl std::fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
-
-/// The one name close to what was typed: one or two typos away, or the
-/// only name it starts.
-fn did_you_mean(given: &str, names: impl Iterator<Item = &'static str>) -> Option<&'static str> {
-    let given = given.to_lowercase();
-    if given.chars().count() < 2 {
-        return None;
-    }
-    let names: Vec<&'static str> = names.collect();
-    let close: Vec<&'static str> = names.iter().copied().filter(|n| strsim::osa_distance(n, &given) <= 2).collect();
-    let starts: Vec<&'static str> = names.iter().copied().filter(|n| n.starts_with(&given)).collect();
-    match (close.as_slice(), starts.as_slice()) {
-        ([one], _) | ([], [one]) => Some(*one),
-        ([_, ..], _) => close.iter().copied().min_by_key(|n| strsim::osa_distance(n, &given)),
-        _ => None,
-    }
-}
 
 /// Parses what follows `/quiz`. Control characters are refused outright
 /// except ordinary whitespace, which is collapsed.

@@ -221,22 +221,16 @@ impl std::error::Error for ParseError {}
 /// The IANA zone a mistyped or partial one most likely meant: the same name
 /// in another case, a city alone ("berlin"), or one or two typos away.
 pub fn closest_zone(given: &str) -> Option<&'static str> {
-    let given = given.trim().to_ascii_lowercase().replace(' ', "_");
+    let given = given.trim().replace(' ', "_");
     if given.len() < 3 {
         return None;
     }
-    let city = |name: &str| name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
-    let names =
-        || chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).filter(|n| n.contains('/') && !n.starts_with("Etc/"));
-    names().find(|n| n.to_ascii_lowercase() == given || city(n) == given).or_else(|| {
-        names()
-            .map(|n| {
-                (n, strsim::osa_distance(&n.to_ascii_lowercase(), &given).min(strsim::osa_distance(&city(n), &given)))
-            })
-            .filter(|(_, d)| *d <= 2)
-            .min_by_key(|(_, d)| *d)
-            .map(|(n, _)| n)
-    })
+    let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).filter(|n| n.contains('/') && !n.starts_with("Etc/"));
+    let spellings = |n: &str| {
+        let city = n.rsplit('/').next().unwrap_or(n).to_lowercase();
+        [n.to_lowercase(), city]
+    };
+    crate::quiz::closest::closest(&given, names.map(|n| (n, spellings(n))))
 }
 
 /// A channel's daily schedule.

@@ -41,12 +41,7 @@ pub fn not_admin(platform: Platform) -> Msg {
 }
 
 pub fn no_category(given: &str, known: &[String]) -> Msg {
-    let given_lower = given.to_lowercase();
-    let close = known
-        .iter()
-        .filter(|k| k.starts_with(&given_lower) || strsim::osa_distance(k, &given_lower) <= 2)
-        .min_by_key(|k| strsim::osa_distance(k, &given_lower));
-    match close {
+    match crate::quiz::closest::closest_name(given, known.iter().map(String::as_str)) {
         Some(hint) => msg!("no-category-hint", given = given, hint = hint, known = known),
         None => msg!("no-category", given = given, known = known),
     }
