@@ -8,19 +8,23 @@ use axum::http::Method;
 use chrono::{DateTime, Utc};
 use quizmaster::config::{DiscordSettings, Shards};
 use quizmaster::ids::{Platform, Share};
-use quizmaster::service::Service;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
-use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
+use crate::support::{Running, SetClock, at, count, plain, run, spawn_app, wait_until};
 
 struct Bot {
-    svc: Arc<Service>,
-    clock: Arc<SetClock>,
+    run: Running,
     fake: Arc<FakeDiscord>,
-    app: TestApp,
+}
+
+impl std::ops::Deref for Bot {
+    type Target = Running;
+    fn deref(&self) -> &Running {
+        &self.run
+    }
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
@@ -28,16 +32,9 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
 }
 
 async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
-    let clock = SetClock::new(now);
     let (fake, base) = fake_discord::start().await;
-    settings.discord = DiscordSettings {
-        token: Some(SecretString::from("test-token")),
-        guild_ids: vec![GUILD.parse().unwrap()],
-        api_base_url: Some(base.parse().unwrap()),
-        gateway_url: None,
-        ..DiscordSettings::default()
-    };
-    let app = spawn_app(settings, clock.clone()).await;
+    settings.discord = fake_discord::settings(&base);
+    let run = run(settings, now).await;
     fake.wait_for("command registration", |c| {
         c.iter().any(|c| c.method == Method::PUT && c.path.ends_with("/commands"))
     })
@@ -48,17 +45,12 @@ async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settin
         }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    Bot { svc: Arc::clone(&app.service), clock, fake, app }
+    Bot { run, fake }
 }
 
 impl Bot {
-    fn set(&self, t: &str) {
-        self.clock.set(at(t));
-        self.svc.nudge();
-    }
-
     async fn stop(self) {
-        self.app.stop().await;
+        self.run.stop().await;
     }
 }
 

@@ -11,17 +11,15 @@ use ed25519_dalek::{Signer, SigningKey};
 use quizmaster::config::DiscordSettings;
 use quizmaster::platform::discord::MAX_BODY;
 use reqwest::StatusCode;
-use secrecy::SecretString;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
-use crate::support::{SetClock, TestApp, at, count, db_path, spawn_app};
+use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, MANAGE_GUILD, user};
+use crate::support::{Running, at, count, db_path, run};
 
 struct Bot {
-    clock: Arc<SetClock>,
+    run: Running,
     fake: Arc<FakeDiscord>,
-    app: TestApp,
     key: SigningKey,
     url: String,
     http: reqwest::Client,
@@ -29,22 +27,18 @@ struct Bot {
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
     let key = SigningKey::from_bytes(&[7; 32]);
-    let clock = SetClock::new(now);
     let (fake, base) = fake_discord::start().await;
     let mut settings = crate::support::settings(dir.path());
     settings.discord = DiscordSettings {
-        token: Some(SecretString::from("test-token")),
-        guild_ids: vec![GUILD.parse().unwrap()],
-        api_base_url: Some(base.parse().unwrap()),
         gateway: false,
         public_key: Some(hex::encode(key.verifying_key().as_bytes())),
         interactions_listen: Some("127.0.0.1:0".parse().unwrap()),
-        ..DiscordSettings::default()
+        ..fake_discord::settings(&base)
     };
-    let app = spawn_app(settings, clock.clone()).await;
-    let url = format!("http://{}/discord/interactions", app.discord_addr.expect("the endpoint listens"));
+    let run = run(settings, now).await;
+    let url = format!("http://{}/discord/interactions", run.app.discord_addr.expect("the endpoint listens"));
     fake.wait_for("command registration", |c| c.iter().any(|c| c.method == Method::PUT)).await;
-    Bot { clock, fake, app, key, url, http: reqwest::Client::new() }
+    Bot { run, fake, key, url, http: reqwest::Client::new() }
 }
 
 impl Bot {
@@ -70,10 +64,12 @@ impl Bot {
         assert_eq!(status, StatusCode::OK, "{reply}");
         reply
     }
+}
 
-    fn set(&self, t: &str) {
-        self.clock.set(at(t));
-        self.app.service.nudge();
+impl std::ops::Deref for Bot {
+    type Target = Running;
+    fn deref(&self) -> &Running {
+        &self.run
     }
 }
 
@@ -146,7 +142,7 @@ async fn signed_interactions_are_answered_in_the_response_and_bad_ones_refused()
     assert!(["Correct!", "Not quite."].iter().any(|v| content(&reply).contains(v)), "{reply}");
     assert_eq!(count(dir.path(), practice), before + 1);
     assert!(!bot.fake.connected(), "no gateway connection was opened");
-    bot.app.stop().await;
+    bot.run.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -275,5 +271,5 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
     if let Some(n) = fake_discord::check_against_spec(fake) {
         assert!(n >= 3, "registration, post, edits checked against the spec ({n})");
     }
-    bot.app.stop().await;
+    bot.run.stop().await;
 }

@@ -6,14 +6,13 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use quizmaster::platform::slack::sign;
 use quizmaster::scheduler::Clock;
-use quizmaster::service::Service;
 use reqwest::StatusCode;
 use secrecy::SecretString;
 use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::support::fake_slack::{self, FakeSlack, Script};
-use crate::support::{SetClock, TestApp, at, count, plain, spawn_app, wait_until};
+use crate::support::{Running, at, count, plain, run, wait_until};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
 const ADMIN: &str = "UADMIN";
@@ -28,14 +27,19 @@ fn the_signer_matches_slacks_documented_example() {
 }
 
 struct Bot {
-    svc: Arc<Service>,
-    clock: Arc<SetClock>,
+    run: Running,
     fake: Arc<FakeSlack>,
     fake_base: String,
     url: String,
     http: reqwest::Client,
     dir: std::path::PathBuf,
-    _app: TestApp,
+}
+
+impl std::ops::Deref for Bot {
+    type Target = Running;
+    fn deref(&self) -> &Running {
+        &self.run
+    }
 }
 
 async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
@@ -43,17 +47,15 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
 }
 
 async fn start_with(dir: &TempDir, now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
-    let clock = SetClock::new(now);
     let (fake, fake_base) = fake_slack::start().await;
     settings.slack.signing_secret = Some(SecretString::from(SECRET));
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
     settings.slack.admins = vec![ADMIN.to_string()];
     settings.slack.listen = "127.0.0.1:0".parse().unwrap();
-    settings.slack.api_base_url = format!("{fake_base}/api").parse().unwrap();
-    let app = spawn_app(settings, clock.clone()).await;
-    let url = format!("http://{}", app.slack_addr.expect("Slack listens"));
-    let svc = Arc::clone(&app.service);
-    Bot { svc, clock, fake, fake_base, url, http: reqwest::Client::new(), dir: dir.path().to_path_buf(), _app: app }
+    fake_slack::point_at(&mut settings, &fake_base);
+    let run = run(settings, now).await;
+    let url = format!("http://{}", run.app.slack_addr.expect("Slack listens"));
+    Bot { run, fake, fake_base, url, http: reqwest::Client::new(), dir: dir.path().to_path_buf() }
 }
 
 impl Bot {
@@ -484,8 +486,7 @@ async fn a_thousand_channels_due_at_once_are_posted_concurrently_one_message_a_s
         assert!(plain(&r).starts_with("Scheduled"), "{r:?}");
     }
     let due = std::time::Instant::now();
-    bot.clock.set(at("2026-11-25 09:00"));
-    bot.svc.nudge();
+    bot.set("2026-11-25 09:00");
     wait_until("every channel's question", 60, || load.posted.lock().unwrap().len() == N).await;
     let last = load.last_post.lock().unwrap().expect("posted") - due;
     let sent = "SELECT COUNT(*) FROM deliveries WHERE part = 'question' AND state = 'sent'";
@@ -517,8 +518,7 @@ async fn a_channel_the_bot_is_not_in_is_reported_and_resumes_once_invited() {
         |channel: &str| bot.fake.calls("chat.postMessage").iter().filter(|c| c.body["channel"] == channel).count();
     let posted = |channel: &str| load.posted.lock().unwrap().get(channel).copied().unwrap_or(0);
 
-    bot.clock.set(at("2026-11-25 09:00"));
-    bot.svc.nudge();
+    bot.set("2026-11-25 09:00");
     wait_until("the other channels' questions", 15, || channels.iter().filter(|c| posted(c) == 1).count() == 3).await;
     wait_until("the refusal recorded", 15, || {
         count(&bot.dir, "SELECT COUNT(*) FROM channels WHERE problem = 'not_in_channel'") == 1

@@ -13,21 +13,26 @@ use serde_json::json;
 use tempfile::TempDir;
 
 use crate::support::fake_slack::{self, FakeSlack};
-use crate::support::{SetClock, TestApp, at, count, db_path, wait_until};
+use crate::support::{Running, at, count, db_path, run, wait_until};
 
 const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
 
 struct Bot {
-    clock: Arc<SetClock>,
+    run: Running,
     fake: Arc<FakeSlack>,
     fake_base: String,
     url: String,
     http: reqwest::Client,
-    app: TestApp,
+}
+
+impl std::ops::Deref for Bot {
+    type Target = Running;
+    fn deref(&self) -> &Running {
+        &self.run
+    }
 }
 
 async fn start(dir: &TempDir) -> Bot {
-    let clock = SetClock::new(at("2026-11-25 09:00"));
     let (fake, fake_base) = fake_slack::start().await;
     let mut settings = crate::support::settings(dir.path());
     settings.slack.signing_secret = Some(SecretString::from(SECRET));
@@ -35,11 +40,11 @@ async fn start(dir: &TempDir) -> Bot {
     settings.slack.client_secret = Some(SecretString::from("client-secret"));
     settings.slack.token_key = Some(SecretString::from(hex::encode([5u8; 32])));
     settings.slack.listen = "127.0.0.1:0".parse().unwrap();
-    settings.slack.api_base_url = format!("{fake_base}/api").parse().unwrap();
-    let app = crate::support::spawn_app(settings, clock.clone()).await;
-    let url = format!("http://{}", app.slack_addr.expect("Slack listens"));
+    fake_slack::point_at(&mut settings, &fake_base);
+    let run = run(settings, at("2026-11-25 09:00")).await;
+    let url = format!("http://{}", run.app.slack_addr.expect("Slack listens"));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    Bot { clock, fake, fake_base, url, http, app }
+    Bot { run, fake, fake_base, url, http }
 }
 
 impl Bot {
@@ -156,8 +161,7 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
         assert!(r.contains("Scheduled"), "{r}");
     }
     // 10:00: each workspace's question goes out with that workspace's token.
-    bot.clock.set(at("2026-11-25 10:00"));
-    bot.app.service.nudge();
+    bot.set("2026-11-25 10:00");
     wait_until("both questions", 10, || !bot.posts_in("C1").is_empty() && !bot.posts_in("C2").is_empty()).await;
     assert_eq!(bot.posts_in("C1")[0].auth.as_deref(), Some("Bearer xoxb-T1-secret-token"));
     assert_eq!(bot.posts_in("C2")[0].auth.as_deref(), Some("Bearer xoxb-T2-secret-token"));
@@ -171,11 +175,10 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     let answers_kept = count(dir.path(), "SELECT COUNT(*) FROM posts");
     assert!(answers_kept >= 2);
     // The next day: only T2 is posted.
-    bot.clock.set(at("2026-11-26 10:00"));
-    bot.app.service.nudge();
+    bot.set("2026-11-26 10:00");
     wait_until("T2's next question", 10, || bot.posts_in("C2").len() == 2).await;
     let sleeps = bot.clock.sleeps();
-    bot.app.service.nudge();
+    bot.svc.nudge();
     bot.clock.wait_sleeps(sleeps, 1).await;
     assert_eq!(bot.posts_in("C1").len(), 1, "no more posts in the uninstalled workspace");
 
@@ -191,7 +194,7 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     if let Some(n) = fake_slack::check_against_spec(&bot.fake) {
         assert!(n >= 4, "oauth.v2.access, users.info and chat.postMessage checked ({n})");
     }
-    bot.app.stop().await;
+    bot.run.stop().await;
 }
 
 /// Install links cost nothing to hand out: thousands of anonymous requests

@@ -28,7 +28,7 @@ async fn start(dir: &TempDir) -> Bot {
     settings.slack.bot_token = Some(SecretString::from("xoxb-test-token"));
     settings.slack.app_token = Some(SecretString::from("xapp-1-A1-test"));
     settings.slack.admins = vec![ADMIN.to_string()];
-    settings.slack.api_base_url = format!("{fake_base}/api").parse().unwrap();
+    fake_slack::point_at(&mut settings, &fake_base);
     settings.quiz.rate_burst = 1000;
     let app = spawn_app(settings, clock).await;
     assert!(app.slack_addr.is_none(), "Socket Mode needs no endpoint of its own");

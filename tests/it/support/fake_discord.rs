@@ -233,6 +233,17 @@ impl FakeDiscord {
     }
 }
 
+/// The bot's Discord settings pointed at a fake on `base`: a token, the
+/// test server, no gateway unless the test adds one.
+pub fn settings(base: &str) -> quizmaster::config::DiscordSettings {
+    quizmaster::config::DiscordSettings {
+        token: Some(secrecy::SecretString::from("test-token")),
+        guild_ids: vec![GUILD.parse().unwrap()],
+        api_base_url: Some(base.parse().unwrap()),
+        ..quizmaster::config::DiscordSettings::default()
+    }
+}
+
 pub fn user(id: &str, name: &str) -> Value {
     json!({"id": id, "username": name.to_lowercase().replace(' ', ""), "discriminator": "0", "global_name": name, "avatar": null})
 }

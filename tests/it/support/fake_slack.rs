@@ -395,6 +395,11 @@ async fn response_url(State(fake): State<Arc<FakeSlack>>, body: String) -> &'sta
 }
 
 /// Starts the fake; returns it and its base URL.
+/// Points the bot's Slack client at a fake on `base`.
+pub fn point_at(settings: &mut quizmaster::config::Settings, base: &str) {
+    settings.slack.api_base_url = format!("{base}/api").parse().unwrap();
+}
+
 pub async fn start() -> (Arc<FakeSlack>, String) {
     let fake = Arc::new(FakeSlack::default());
     let app = Router::new()

@@ -1,7 +1,10 @@
 //! The one harness: a small fixed bank, the bot built through the same
 //! `Application::build` the binary uses (on a fresh database file, with port
-//! 0 for its listeners), clocks the tests set, a context builder, and the
-//! fake Discord and Slack the adapters talk to.
+//! 0 for its listeners) and run as `main` runs it ([`run`], [`Running`]),
+//! clocks the tests set, a context builder, and the fake Discord and Slack
+//! the adapters talk to, with the settings that point the bot at them.
+//! A platform's test file adds only its way of talking to the bot (signed
+//! requests, gateway events).
 
 pub mod fake_discord;
 pub mod fake_slack;
@@ -118,6 +121,34 @@ pub async fn spawn_app(settings: Settings, clock: Arc<dyn Clock>) -> TestApp {
     let cancel = CancellationToken::new();
     let task = tokio::spawn(app.run_until_stopped(cancel.clone()));
     TestApp { service, slack_addr, discord_addr, web_addr, cancel, task }
+}
+
+/// A bot running on a clock the test sets: what every platform's tests
+/// start from (each adds its fake and its way of talking to the bot).
+pub struct Running {
+    pub svc: Arc<Service>,
+    pub clock: Arc<SetClock>,
+    pub app: TestApp,
+}
+
+/// Builds and runs the bot on `settings` with the clock at `now`.
+pub async fn run(settings: Settings, now: DateTime<Utc>) -> Running {
+    let clock = SetClock::new(now);
+    let app = spawn_app(settings, clock.clone()).await;
+    Running { svc: Arc::clone(&app.service), clock, app }
+}
+
+impl Running {
+    /// Sets the clock to `t` (`2026-11-25 09:00`, UTC) and wakes the scheduler.
+    pub fn set(&self, t: &str) {
+        self.clock.set(at(t));
+        self.svc.nudge();
+    }
+
+    /// Stops the bot and checks that it stopped cleanly.
+    pub async fn stop(self) {
+        self.app.stop().await;
+    }
 }
 
 impl TestApp {
