@@ -123,3 +123,15 @@ close-too-long = `{ $given }` ist länger als eine Woche; nimm `next`, um beim n
 close-next = beim nächsten Post
 # $duration: as typed, 8h or 1h30m
 close-after = nach { $duration }
+
+## Setting up a channel in one form
+setup-title = Tagesfrage einrichten
+setup-time = Uhrzeit (24 Stunden, HH:MM)
+setup-time-hint = 09:00
+setup-zone = Zeitzone (Region/Stadt)
+setup-zone-hint = Europe/Berlin, America/New_York, Asia/Tokyo
+setup-days = Tage
+setup-days-hint = weekdays, daily, weekends oder mon,wed,fri
+setup-categories = Kategorien
+setup-categories-hint = all oder Namen wie databases, apis
+setup-not-saved = Noch ist nichts eingerichtet. Korrigiere diese Angaben und schick das Formular noch einmal ab:

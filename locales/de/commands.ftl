@@ -45,6 +45,7 @@ cmd-suggest = Eine Frage für diesen Server vorschlagen; ein Admin prüft sie
 cmd-suggestions = Deine Vorschläge und wie es um sie steht
 cmd-forget-me = Deine Antworten, Streaks und Übungsdaten auf diesem Server löschen (mit Rückfrage)
 cmd-help = Was die Befehle tun
+cmd-setup = Diesen Kanal in einem Formular einrichten und sofort die erste Frage posten
 cmd-schedule = Eine Tagesfrage zu einer festen Uhrzeit, in einer Zeitzone, an bestimmten Tagen
 cmd-pause = Posten anhalten, bis es fortgesetzt wird
 cmd-resume = Posten wieder aufnehmen

@@ -45,6 +45,7 @@ cmd-suggest = Suggest a question for this server; an admin reviews it
 cmd-suggestions = Your suggestions and where each stands
 cmd-forget-me = Delete your answers, streaks and practice in this server (asks first)
 cmd-help = What the commands do
+cmd-setup = Set up this channel in one form and post its first question now
 cmd-schedule = A daily question at a local time, in a time zone, on some days
 cmd-pause = Stop posting until resumed
 cmd-resume = Start posting again

@@ -127,3 +127,15 @@ close-too-long = `{ $given }` supera una semana; usa `next` para cerrar con la s
 close-next = con la siguiente publicación
 # $duration: as typed, 8h or 1h30m
 close-after = tras { $duration }
+
+## Setting up a channel in one form
+setup-title = Configurar la pregunta diaria
+setup-time = Hora (24 horas, HH:MM)
+setup-time-hint = 09:00
+setup-zone = Zona horaria (Región/Ciudad)
+setup-zone-hint = Europe/Madrid, America/Mexico_City, Asia/Tokyo
+setup-days = Días
+setup-days-hint = weekdays, daily, weekends o mon,wed,fri
+setup-categories = Categorías
+setup-categories-hint = all, o nombres como databases, apis
+setup-not-saved = todavía no se ha configurado nada. Corrige esto y vuelve a enviar el formulario:

@@ -45,6 +45,7 @@ cmd-suggest = Sugiere una pregunta para este servidor; la revisa un admin
 cmd-suggestions = Tus sugerencias y en qué estado está cada una
 cmd-forget-me = Borra tus respuestas, rachas y práctica en este servidor (pide confirmación)
 cmd-help = Qué hace cada comando
+cmd-setup = Configura este canal en un formulario y publica ya su primera pregunta
 cmd-schedule = Una pregunta diaria a una hora local, en una zona horaria, los días que elijas
 cmd-pause = Deja de publicar hasta que se reanude
 cmd-resume = Vuelve a publicar

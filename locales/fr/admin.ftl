@@ -127,3 +127,15 @@ close-too-long = `{ $given }` dépasse une semaine ; utilise `next` pour clôtur
 close-next = à la publication suivante
 # $duration: as typed, 8h or 1h30m
 close-after = au bout de { $duration }
+
+## Setting up a channel in one form
+setup-title = Configurer la question du jour
+setup-time = Heure (sur 24 h, HH:MM)
+setup-time-hint = 09:00
+setup-zone = Fuseau horaire (Région/Ville)
+setup-zone-hint = Europe/Paris, America/Montreal, Asia/Tokyo
+setup-days = Jours
+setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
+setup-categories = Catégories
+setup-categories-hint = all, ou des noms comme databases, apis
+setup-not-saved = rien n'est encore configuré. Corrigez ces points et renvoyez le formulaire :

@@ -45,6 +45,7 @@ cmd-suggest = Proposer une question pour ce serveur ; un admin l'examinera
 cmd-suggestions = Tes propositions et où elles en sont
 cmd-forget-me = Supprimer tes réponses, séries et entraînement sur ce serveur (avec confirmation)
 cmd-help = Ce que font les commandes
+cmd-setup = Configurer ce salon en un formulaire et publier tout de suite sa première question
 cmd-schedule = Une question du jour à une heure locale, dans un fuseau horaire, certains jours
 cmd-pause = Arrêter les publications jusqu'à la reprise
 cmd-resume = Reprendre les publications

@@ -115,3 +115,15 @@ close-too-long = `{ $given }` は 1 週間を超えています。次の投稿�
 close-next = 次の投稿時
 # $duration: as typed, 8h or 1h30m
 close-after = { $duration }後
+
+## Setting up a channel in one form
+setup-title = 今日の問題を設定
+setup-time = 時刻（24時間制、HH:MM）
+setup-time-hint = 09:00
+setup-zone = タイムゾーン（地域/都市）
+setup-zone-hint = Asia/Tokyo, Europe/Berlin, America/New_York
+setup-days = 曜日
+setup-days-hint = weekdays、daily、weekends、または mon,wed,fri
+setup-categories = カテゴリ
+setup-categories-hint = all、または databases, apis などの名前
+setup-not-saved = まだ何も設定されていません。次の点を直して、フォームをもう一度送信してください：

@@ -127,3 +127,15 @@ close-too-long = `{ $given }` passa de uma semana; use `next` para fechar no pr�
 close-next = no próximo post
 # $duration: as typed, 8h or 1h30m
 close-after = após { $duration }
+
+## Setting up a channel in one form
+setup-title = Configurar a pergunta do dia
+setup-time = Horário (24 horas, HH:MM)
+setup-time-hint = 09:00
+setup-zone = Fuso horário (Região/Cidade)
+setup-zone-hint = America/Sao_Paulo, Europe/Lisbon, Asia/Tokyo
+setup-days = Dias
+setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
+setup-categories = Categorias
+setup-categories-hint = all, ou nomes como databases, apis
+setup-not-saved = nada foi configurado ainda. Corrija estes pontos e envie o formulário de novo:

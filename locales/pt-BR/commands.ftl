@@ -45,6 +45,7 @@ cmd-suggest = Sugira uma pergunta para este servidor; um admin vai revisá-la
 cmd-suggestions = Suas sugestões e a situação de cada uma
 cmd-forget-me = Apague suas respostas, sequências e treinos neste servidor (pede confirmação)
 cmd-help = O que cada comando faz
+cmd-setup = Configure este canal em um formulário e publique já a primeira pergunta
 cmd-schedule = Uma pergunta diária num horário local, num fuso horário e em certos dias
 cmd-pause = Pause os posts até alguém usar resume
 cmd-resume = Retome os posts

@@ -144,6 +144,10 @@ pub(super) fn schedule(words: &[&str]) -> Parsed {
     Ok(Command::Admin(AdminCommand::Schedule(ScheduleSpec { time, tz, days, close })))
 }
 
+pub(super) fn setup(words: &[&str]) -> Parsed {
+    bare_admin("setup", words, AdminCommand::Setup(None))
+}
+
 pub(super) fn pause(words: &[&str]) -> Parsed {
     bare_admin("pause", words, AdminCommand::Pause)
 }
@@ -175,12 +179,22 @@ pub(super) fn check(words: &[&str]) -> Parsed {
 
 /// `<name,name,…|all>`: commas or spaces between names.
 pub(super) fn categories(words: &[&str]) -> Parsed {
-    let list: Vec<String> =
-        words.join(",").split(',').map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
-    if list.is_empty() {
-        return Err(CommandError::admin("categories", msg!("admin-needs-list")));
+    match category_list(&words.join(",")) {
+        Some(list) => Ok(Command::Admin(AdminCommand::Categories(list))),
+        None => Err(CommandError::admin("categories", msg!("admin-needs-list"))),
     }
-    Ok(Command::Admin(AdminCommand::Categories(if list.iter().any(|c| c == "all") { Vec::new() } else { list })))
+}
+
+/// Category names as typed, between commas or spaces, lowercased; empty
+/// for `all` (every category); `None` when nothing was typed.
+pub fn category_list(typed: &str) -> Option<Vec<String>> {
+    let list: Vec<String> =
+        typed.split([',', ' ']).map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
+    match list.is_empty() {
+        true => None,
+        false if list.iter().any(|c| c == "all") => Some(Vec::new()),
+        false => Some(list),
+    }
 }
 
 pub(super) fn timezone(words: &[&str]) -> Parsed {

@@ -12,7 +12,7 @@ pub mod table;
 mod tests;
 mod wire;
 
-pub use args::MAX_SEASON_NAME;
+pub use args::{MAX_SEASON_NAME, category_list};
 pub use table::{Group, OptValue, Sub, TABLE, from_options};
 pub use wire::{
     MAX_REASON_CHARS, QuestionRef, RETRY_BUTTON, button_value, form_id, parse_button, parse_form, review_button,
@@ -100,6 +100,7 @@ impl AdminCommand {
     /// Its name in the command table.
     pub fn name(&self) -> &'static str {
         match self {
+            AdminCommand::Setup(_) => "setup",
             AdminCommand::Schedule(_) => "schedule",
             AdminCommand::Pause => "pause",
             AdminCommand::Resume => "resume",
@@ -123,6 +124,9 @@ impl AdminCommand {
 /// Channel administration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AdminCommand {
+    /// The first run in a channel: the form (`None`), or what came back in
+    /// it; a schedule, categories, and a first question at once.
+    Setup(Option<SetupAnswers>),
     /// Post a daily question at this local time, in this zone, on these days.
     Schedule(ScheduleSpec),
     /// Stop posting until resumed; days while paused never count against streaks.
@@ -160,6 +164,49 @@ pub enum AdminCommand {
     Threads(bool),
     /// The review of members' suggestions.
     Review(Review),
+}
+
+/// The setup form as filled in, each field as typed (the service reads
+/// them, so each problem is named under its field).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SetupAnswers {
+    pub time: String,
+    pub zone: String,
+    pub days: String,
+    pub categories: String,
+}
+
+impl SetupAnswers {
+    /// The form's field ids, in its order.
+    pub const FIELDS: [&'static str; 4] = ["time", "zone", "days", "categories"];
+
+    pub fn get(&self, field: &str) -> &str {
+        match field {
+            "time" => &self.time,
+            "zone" => &self.zone,
+            "days" => &self.days,
+            _ => &self.categories,
+        }
+    }
+
+    fn set(&mut self, field: &str, value: String) {
+        match field {
+            "time" => self.time = value,
+            "zone" => self.zone = value,
+            "days" => self.days = value,
+            "categories" => self.categories = value,
+            _ => {}
+        }
+    }
+
+    /// From a submitted form's fields, cleaned like typed text.
+    pub fn from_fields(fields: &[(String, String)]) -> SetupAnswers {
+        let mut answers = SetupAnswers::default();
+        for (name, value) in fields {
+            answers.set(name, clean(value));
+        }
+        answers
+    }
 }
 
 /// What a reviewer does with suggestions (by number).

@@ -136,6 +136,7 @@ pub static TABLE: &[Sub] = &[
         p::forget_me,
     ),
     player("help", &[], &[], "cmd-help", p::help),
+    admin("setup", &[], "cmd-setup", p::setup),
     admin(
         "schedule",
         &[

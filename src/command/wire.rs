@@ -1,7 +1,7 @@
 //! The bot's own ids on the wire: which question a button answers, a
 //! review button's action, a form's id, and reading them back.
 
-use super::{AdminCommand, Command, Review, clean};
+use super::{AdminCommand, Command, Review, SetupAnswers, clean};
 use crate::content::own::{Draft, Field};
 use crate::ids::{PostId, PracticeId};
 
@@ -73,6 +73,7 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
     };
     match rest.split_once(':') {
         None if rest == "suggest" => Some(Command::SubmitSuggestion(draft())),
+        None if rest == "setup" => Some(Command::Admin(AdminCommand::Setup(Some(SetupAnswers::from_fields(fields))))),
         Some(("edit", id)) => {
             Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: positive(id)?, draft: draft() })))
         }

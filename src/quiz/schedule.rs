@@ -180,8 +180,13 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, ParseError> {
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
 }
 
+/// An IANA zone by its name, in any case (`Europe/Berlin`, `europe/berlin`);
+/// anything else is refused with the zone it most likely meant.
 pub fn parse_zone(s: &str) -> Result<Tz, ParseError> {
-    s.parse::<Tz>().map_err(|_| ParseError::NotAZone { given: s.to_string(), hint: closest_zone(s) })
+    s.parse::<Tz>()
+        .ok()
+        .or_else(|| chrono_tz::TZ_VARIANTS.iter().copied().find(|z| z.name().eq_ignore_ascii_case(s)))
+        .ok_or_else(|| ParseError::NotAZone { given: s.to_string(), hint: closest_zone(s) })
 }
 
 /// A time, zone, set of days or close time that does not read as one; the

@@ -214,6 +214,10 @@ fn a_mistyped_zone_gets_the_one_it_most_likely_meant() {
     assert_eq!(closest_zone("america/new_york"), Some("America/New_York"));
     assert_eq!(closest_zone("New York"), Some("America/New_York"));
     assert_eq!(closest_zone("Mars/Olympus"), None);
+    // A zone's name in another case is the zone; a city alone is only a hint.
+    assert_eq!(parse_zone("europe/berlin"), Ok(chrono_tz::Europe::Berlin));
+    assert_eq!(parse_zone("AMERICA/NEW_YORK"), Ok(chrono_tz::America::New_York));
+    assert!(matches!(parse_zone("berlin"), Err(ParseError::NotAZone { hint: Some("Europe/Berlin"), .. })));
     assert!(parse_zone("Europe/Berln").unwrap_err().to_string().ends_with("Did you mean Europe/Berlin?"));
     assert!(!parse_zone("Mars/Olympus").unwrap_err().to_string().contains("Did you mean"));
 }

@@ -28,6 +28,8 @@ pub(super) fn run(
     let rule = schedule.as_ref().map(|s| s.rule);
     match admin {
         AdminCommand::Review(review) => super::suggestions::review(state, scope, now, review),
+        AdminCommand::Setup(None) => super::setup::form(state, scope),
+        AdminCommand::Setup(Some(answers)) => super::setup::submit(state, scope, now, &answers),
         AdminCommand::Schedule(spec) => {
             let rule = Rule {
                 time: spec.time,
@@ -101,7 +103,7 @@ fn run_schedule(
 
 /// Today's question now, through the same delivery as a scheduled one (the
 /// caller wakes the sender); the schedule moves past today.
-fn post_now(
+pub(super) fn post_now(
     state: &mut State,
     scope: &Scope,
     schedule: Option<StoredSchedule>,

@@ -22,6 +22,7 @@ mod practice;
 mod readers;
 pub mod recap;
 mod route;
+mod setup;
 mod suggestions;
 pub mod text;
 mod writer;

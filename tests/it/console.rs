@@ -186,3 +186,19 @@ fn the_console_speaks_the_language_it_is_given() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--locale") && stderr.contains("console.locale") && stderr.contains("pt-BR"), "{stderr}");
 }
+
+/// The console's setup: the form filled line by line, ending with the first
+/// question of the day in the console's channel.
+#[test]
+fn setup_in_the_console_ends_with_the_first_question() {
+    let dir = TempDir::new().unwrap();
+    let script = "/quiz admin setup\ntime: 07:15\nzone: asia/tokyo\ndays: daily\n\n";
+    let out = run_script(dir.path(), script);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("time: 09:00") && stdout.contains("days: weekdays"), "the form as filled: {stdout}");
+    assert!(stdout.contains("Scheduled: 07:15 Asia/Tokyo daily"), "{stdout}");
+    assert!(stdout.contains("Posted in this channel"), "{stdout}");
+    assert!(stdout.contains("Question of the day"), "the question itself: {stdout}");
+    assert_eq!(count_in(dir.path(), "SELECT COUNT(*) FROM posts"), 1);
+}

@@ -927,3 +927,61 @@ async fn the_bot_prints_its_invite_link_at_start() {
     );
     assert!(line.contains(&want), "{line}");
 }
+
+/// `/quizadmin setup` on Discord: a modal filled with what most teams pick;
+/// a field that does not read is named with its fix and nothing is set;
+/// sent again, the schedule and categories are set and the first question
+/// is in the channel at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_is_one_modal_that_ends_with_the_first_question_in_the_channel() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let ann = user("950000000000000002", "Ann");
+
+    // Only an admin may open it.
+    let cb = fake.callback(&fake.command(&ann, "0", "quizadmin", "setup", json!([]))).await;
+    assert!(unmarked(&content(&cb)).contains("Manage Server permission"), "{cb}");
+
+    let cb = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "setup", json!([]))).await;
+    assert_eq!((cb["type"].as_u64(), cb["data"]["custom_id"].as_str()), (Some(9), Some("qm:form:setup")), "{cb}");
+    let inputs = modal_inputs(&cb);
+    let fields: Vec<(&str, &str)> = inputs.iter().map(|(id, _, v)| (id.as_str(), v.as_str())).collect();
+    assert_eq!(fields, [("time", "09:00"), ("zone", "UTC"), ("days", "weekdays"), ("categories", "all")]);
+    assert!(inputs.iter().all(|(_, label, _)| !label.is_empty() && label.chars().count() <= 45));
+
+    let bad = [("time", "9.30"), ("zone", "Europe/Berln"), ("days", "mon-fri"), ("categories", "cooking")];
+    let cb = fake.callback(&fake.submit(&admin, MANAGE_GUILD, "qm:form:setup", &bad)).await;
+    let text = unmarked(&content(&cb));
+    assert!(ephemeral(&cb) && text.contains("nothing is set up yet"), "{cb}");
+    assert!(text.contains("Time (24-hour, HH:MM): ") && text.contains("9.30"), "{text}");
+    assert!(text.contains("Did you mean Europe/Berlin?"), "{text}");
+    assert!(text.contains("There is no category `cooking`"), "{text}");
+    assert!(!text.contains("Days:"), "the days read: {text}");
+    // What was typed is kept: a button opens the modal again, filled in.
+    let cb = fake.callback(&fake.click_with(&admin, MANAGE_GUILD, "qm:retry", "3")).await;
+    assert_eq!((cb["type"].as_u64(), cb["data"]["custom_id"].as_str()), (Some(9), Some("qm:form:setup")), "{cb}");
+    let values: Vec<String> = modal_inputs(&cb).into_iter().map(|(_, _, v)| v).collect();
+    assert_eq!(values, bad.iter().map(|(_, v)| v.to_string()).collect::<Vec<_>>());
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM schedules"), 0);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts"), 0);
+
+    let good = [("time", "10:30"), ("zone", "europe/berlin"), ("days", "mon-fri"), ("categories", "miscellaneous")];
+    let cb = fake.callback(&fake.submit(&admin, MANAGE_GUILD, "qm:form:setup", &good)).await;
+    let text = unmarked(&content(&cb));
+    assert!(text.contains("Scheduled: 10:30 Europe/Berlin weekdays"), "{text}");
+    assert!(text.contains("Daily questions now come from miscellaneous"), "{text}");
+    assert!(text.contains("Posted in this channel"), "{text}");
+    let calls = fake
+        .wait_for("the first question", |c| {
+            c.iter().any(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
+        })
+        .await;
+    let post = calls.iter().find(|c| c.method == Method::POST && c.path.ends_with("/messages")).unwrap();
+    assert!(post.body["content"].as_str().unwrap().contains("Question of the day"), "{}", post.body);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM channels WHERE categories = 'miscellaneous'"), 1);
+    // Today had its question: the schedule's next post is tomorrow's.
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM schedules WHERE next_date = '2026-11-26'"), 1);
+    bot.stop().await;
+}

@@ -868,3 +868,46 @@ async fn a_workspace_admin_is_recognised_during_a_rush_of_lookups_and_a_flood_of
     let status = text(&bot.quiz("UWSADMIN2", "wes", "admin status").await);
     assert!(status.contains("Schedule") || status.contains("schedule"), "{status}");
 }
+
+/// `/quiz admin setup` on Slack: the same form in a modal; a field that does
+/// not read comes back under it, and a good one ends with the first
+/// question posted in the channel.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_is_one_modal_that_ends_with_the_first_question_in_the_channel() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+
+    bot.quiz_form(ADMIN, "admin", "admin setup").await;
+    let view = last_view(&bot);
+    assert_eq!(view["callback_id"], "qm:form:setup");
+    let fields: Vec<(&str, &str)> = view["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["block_id"].as_str().unwrap(), b["element"]["initial_value"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(fields, [("time", "09:00"), ("zone", "UTC"), ("days", "weekdays"), ("categories", "all")]);
+
+    let bad = [("time", "10:30"), ("zone", "America/New_Yrok"), ("days", "mon-fry"), ("categories", "")];
+    let resp = bot.submit(ADMIN, "admin", "qm:form:setup", &bad).await;
+    assert_eq!(resp["response_action"], "errors", "{resp}");
+    assert!(resp["errors"]["zone"].as_str().unwrap().contains("Did you mean America/New_York?"), "{resp}");
+    assert!(resp["errors"]["days"].as_str().unwrap().contains("mon-fry"), "{resp}");
+    assert!(resp["errors"].get("time").is_none() && resp["errors"].get("categories").is_none(), "{resp}");
+    assert_eq!(count(&bot.dir, "SELECT COUNT(*) FROM schedules"), 0);
+
+    let good = [("time", "10:30"), ("zone", "America/New_York"), ("days", "mon,wed,fri"), ("categories", "")];
+    let resp = bot.submit(ADMIN, "admin", "qm:form:setup", &good).await;
+    assert_eq!(resp["response_action"], "update", "{resp}");
+    let said = resp.to_string();
+    assert!(said.contains("Scheduled: 10:30 America/New_York mon,wed,fri"), "{said}");
+    assert!(said.contains("every category") && said.contains("Posted in this channel"), "{said}");
+    wait_until("the first question", 10, || !bot.fake.calls("chat.postMessage").is_empty()).await;
+    let posted = &bot.fake.calls("chat.postMessage")[0];
+    assert_eq!(posted.body["channel"], "C1");
+    assert!(posted.body.to_string().contains("Question of the day"), "{}", posted.body);
+
+    // A member who is not an admin cannot send the form.
+    let resp = bot.submit("U1", "ann", "qm:form:setup", &good).await;
+    assert!(resp.to_string().contains("slack.admins"), "{resp}");
+}

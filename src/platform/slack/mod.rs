@@ -30,7 +30,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
-use crate::command::{AdminCommand, Command, parse_button, parse_form};
+use crate::command::{Command, parse_button, parse_form};
 use crate::ids::Platform;
 use crate::msg;
 use crate::reply::{Body, Reply, Visibility};
@@ -194,7 +194,7 @@ impl Slack {
                 let Some(cmd) = parse_form(&view.callback_id, &fields) else {
                     return Err(format!("view_submission payload: `{}` is not one of our forms", view.callback_id));
                 };
-                let admin = matches!(cmd, Command::Admin(AdminCommand::Review(_)));
+                let admin = matches!(cmd, Command::Admin(_));
                 let ctx = self.ctx(&team, &view.private_metadata, &payload.user.id, name, admin).await;
                 let reply = self.handle(ctx, Ok(cmd)).await;
                 Ok(Some(submission_response(&reply)))
