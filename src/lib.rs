@@ -8,6 +8,7 @@ pub mod command;
 pub mod config;
 pub mod content;
 pub mod delivery;
+pub mod doctor;
 pub mod i18n;
 pub mod ids;
 pub mod metrics;

@@ -44,6 +44,10 @@ enum Cmd {
     Console,
     /// Apply database migrations and exit.
     Migrate,
+    /// Check the configuration as the bot will use it, live: the database,
+    /// each platform's tokens, the listeners and the web link; every problem
+    /// names its setting and the fix (exit 1 if any).
+    Doctor,
     /// Validate question packs: the configured bank, or the given directories.
     CheckContent {
         /// Directories of *.toml packs.
@@ -189,6 +193,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Pack(cmd) => pack(&settings, cmd),
         Cmd::Recap { guild, week, out } => recap(&settings, &guild, week, &out),
+        Cmd::Doctor => {
+            let found = runtime()?.block_on(quizmaster::doctor::run(&settings));
+            for f in &found {
+                println!("{f}");
+            }
+            let problems = found.iter().filter(|f| !f.is_ok()).count();
+            if problems == 0 {
+                println!("All good.");
+                return Ok(ExitCode::SUCCESS);
+            }
+            println!("{problems} problem{} to fix.", if problems == 1 { "" } else { "s" });
+            Ok(ExitCode::FAILURE)
+        }
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
             println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);

@@ -9,6 +9,7 @@ mod content;
 mod discord;
 mod discord_http;
 mod docs;
+mod doctor;
 mod faults;
 mod hostile;
 mod listen;

@@ -333,6 +333,14 @@ async fn rest(
             ok(json!({"url": fake.gateway_url, "shards": shards, "session_start_limit": {
                 "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": max_concurrency}}))
         }
+        ("GET", ["users", "@me"]) => ok(json!({
+            "id": BOT, "username": "Quizmaster", "discriminator": "0", "global_name": null, "avatar": null,
+            "bot": true, "mfa_enabled": false, "verified": true, "flags": 0,
+        })),
+        ("GET", ["users", "@me", "guilds"]) => ok(json!([{
+            "id": GUILD, "name": "Backend Guild", "icon": null, "owner": false, "permissions": "2048",
+            "features": [],
+        }])),
         ("GET", ["oauth2", "applications", "@me"]) => ok(json!({
             "id": APP, "name": "Quizmaster", "icon": null, "description": "", "bot_public": true,
             "bot_require_code_grant": false, "verify_key": "00", "flags": 0,

@@ -340,6 +340,17 @@ async fn answer(fake: &FakeSlack, method: &str, body: &Value, auth: Option<&str>
         }
         return axum::Json(json!({"ok": true, "view": view})).into_response();
     }
+    if method == "auth.test" {
+        return match auth {
+            Some("Bearer xoxb-revoked") => axum::Json(json!({"ok": false, "error": "invalid_auth"})).into_response(),
+            Some(a) if a.starts_with("Bearer xoxb-") => {
+                axum::Json(json!({"ok": true, "url": "https://team.slack.com/",
+                "team": "Backend Team", "user": "quizmaster", "team_id": "T1", "user_id": "UBOT", "bot_id": "B1"}))
+                .into_response()
+            }
+            _ => axum::Json(json!({"ok": false, "error": "not_authed"})).into_response(),
+        };
+    }
     if method == "apps.connections.open" {
         if !auth.is_some_and(|a| a.starts_with("Bearer xapp-")) {
             return axum::Json(json!({"ok": false, "error": "not_allowed_token_type"})).into_response();
