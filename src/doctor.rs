@@ -124,7 +124,7 @@ const DISCORD_TOKEN_FIX: &str = "copy a fresh token (Developer Portal → your a
 
 /// Discord: the token (`GET /users/@me`), the application (its invite
 /// link) and each configured server.
-async fn discord(settings: &DiscordSettings) -> Vec<Finding> {
+pub async fn discord(settings: &DiscordSettings) -> Vec<Finding> {
     let Some(token) = &settings.token else { return Vec::new() };
     if let Some(why) = pasted_wrong(token.expose_secret()) {
         return vec![Finding::problem(
@@ -208,10 +208,10 @@ async fn slack(settings: &SlackSettings) -> Vec<Finding> {
     let base = settings.api_base_url.as_str();
     let mut found = Vec::new();
     if let Some(token) = &settings.bot_token {
-        found.push(slack_token(base, "slack.bot_token", token, "xoxb-", SLACK_BOT_FIX, "auth.test").await);
+        found.push(slack_token(base, "slack.bot_token", token, false).await);
     }
     if let Some(token) = &settings.app_token {
-        found.push(slack_token(base, "slack.app_token", token, "xapp-", SLACK_APP_FIX, "apps.connections.open").await);
+        found.push(slack_token(base, "slack.app_token", token, true).await);
     }
     if settings.app_token.is_none() && settings.signing_secret.is_none() {
         found.push(Finding::problem(
@@ -225,7 +225,11 @@ async fn slack(settings: &SlackSettings) -> Vec<Finding> {
     found
 }
 
-async fn slack_token(base: &str, key: &str, token: &SecretString, prefix: &str, fix: &str, method: &str) -> Finding {
+/// A Slack token checked live: the bot token with `auth.test`, an
+/// app-level one (`app`) with `apps.connections.open`.
+pub async fn slack_token(base: &str, key: &str, token: &SecretString, app: bool) -> Finding {
+    let (prefix, fix, method) =
+        if app { ("xapp-", SLACK_APP_FIX, "apps.connections.open") } else { ("xoxb-", SLACK_BOT_FIX, "auth.test") };
     let shown = token.expose_secret();
     if let Some(why) = pasted_wrong(shown) {
         return Finding::problem(key, format!("the token does not look right: {why}"), fix);

@@ -17,5 +17,6 @@ pub mod quiz;
 pub mod reply;
 pub mod scheduler;
 pub mod service;
+pub mod setup;
 pub mod store;
 pub mod web;

@@ -44,6 +44,10 @@ enum Cmd {
     Console,
     /// Apply database migrations and exit.
     Migrate,
+    /// A first run at a terminal: asks which platform, takes the tokens,
+    /// checks them live and writes bot.toml (or --config FILE), readable by
+    /// its owner only.
+    Setup,
     /// Check the configuration as the bot will use it, live: the database,
     /// each platform's tokens, the listeners and the web link; every problem
     /// names its setting and the fix (exit 1 if any).
@@ -171,7 +175,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let mut settings = Settings::load(Sources { file: cli.config, env: None })?;
+    let cli_config = cli.config.clone();
+    // `setup` writes the file it is given: the settings it starts from come
+    // from the environment until then.
+    let file = cli.config.filter(|f| !matches!(cli.command, Some(Cmd::Setup)) || f.exists());
+    let mut settings = Settings::load(Sources { file, env: None })?;
     if let Some(db) = cli.db {
         settings.database.path = db;
     }
@@ -193,6 +201,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Pack(cmd) => pack(&settings, cmd),
         Cmd::Recap { guild, week, out } => recap(&settings, &guild, week, &out),
+        Cmd::Setup => {
+            let path = cli_config.unwrap_or_else(|| PathBuf::from("bot.toml"));
+            let (stdin, mut stdout) = (std::io::stdin(), std::io::stdout());
+            let done = runtime()?.block_on(quizmaster::setup::run(&settings, &path, &mut stdin.lock(), &mut stdout));
+            done?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Doctor => {
             let found = runtime()?.block_on(quizmaster::doctor::run(&settings));
             for f in &found {

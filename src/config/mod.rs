@@ -18,6 +18,7 @@ mod validate;
 
 pub use load::Sources;
 pub use log::log_filter;
+pub use validate::is_slack_member_id;
 
 use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};

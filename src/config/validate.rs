@@ -208,12 +208,7 @@ impl Settings {
     /// `slack.admins`: member IDs (U… or W…), which is what Slack sends; a
     /// name or @handle would make nobody an admin without a word.
     fn check_admins(&self) -> Result<(), SettingsError> {
-        let member_id = |id: &str| {
-            id.len() >= 3
-                && id.starts_with(['U', 'W'])
-                && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        };
-        match self.slack.admins.iter().find(|id| !member_id(id)) {
+        match self.slack.admins.iter().find(|id| !is_slack_member_id(id)) {
             Some(bad) => Err(SettingsError::BadValue {
                 key: "slack.admins",
                 message: format!(
@@ -224,6 +219,11 @@ impl Settings {
             None => Ok(()),
         }
     }
+}
+
+/// A Slack member ID as Slack sends it: `U012AB3CD` (or `W…` on Enterprise Grid).
+pub fn is_slack_member_id(id: &str) -> bool {
+    id.len() >= 3 && id.starts_with(['U', 'W']) && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Environment variables that look meant for Quizmaster but are not read:

@@ -114,3 +114,83 @@ async fn a_taken_port_and_a_missing_public_url_are_named() {
     assert!(said.contains(&format!("FAIL  web.listen: cannot listen on {addr}")), "{said}");
     assert!(said.contains("FAIL  web.public_url") && said.contains("set web.public_url"), "{said}");
 }
+
+/// Runs `quizmaster setup` in `dir` with `answers` on stdin.
+async fn setup(dir: &TempDir, answers: &str, env: Vec<(&'static str, String)>) -> (Output, String) {
+    use std::io::Write;
+    let (path, answers) = (dir.path().to_path_buf(), answers.to_string());
+    let out = tokio::task::spawn_blocking(move || {
+        let mut cmd = crate::support::quizmaster(&path);
+        cmd.arg("setup").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        cmd.stderr(std::process::Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let _ = child.stdin.take().unwrap().write_all(answers.as_bytes());
+        child.wait_with_output().unwrap()
+    })
+    .await
+    .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out, said)
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// `setup` for Discord: a refused token is shown with its fix and asked
+/// again; the accepted one is written, with the server, to a bot.toml only
+/// its owner may read, and `doctor` on that file finds nothing to fix.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_checks_a_discord_token_live_and_writes_a_private_file_doctor_accepts() {
+    let dir = TempDir::new().unwrap();
+    let (_fake, base) = fake_discord::start().await;
+    let env = vec![("QUIZMASTER__DISCORD__API_BASE_URL", base.clone())];
+    let answers = format!("discord\nrevoked-token\ntest-token\nmy server\n{GUILD}\n");
+    let (out, said) = setup(&dir, &answers, env.clone()).await;
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("FAIL  discord.token: Discord refused the token (401 Unauthorized)"), "{said}");
+    assert!(said.contains("ok    discord.token: signs in as Quizmaster"), "{said}");
+    assert!(said.contains("A server id is a number"), "{said}");
+    assert!(said.contains("/quizadmin setup") && said.contains("client_id="), "the next steps: {said}");
+    let file = dir.path().join("bot.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text, format!("[discord]\ntoken = \"test-token\"\nguild_ids = [{GUILD}]\n"));
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+
+    let (out, said) = doctor(&dir, env.clone()).await;
+    assert!(out.status.success() && said.contains("All good."), "{said}");
+    assert!(said.contains(&format!("discord.guild_ids {GUILD}: the bot is in Backend Guild")), "{said}");
+
+    // It never overwrites a settings file.
+    let (out, said) = setup(&dir, "console\n", env).await;
+    assert!(!out.status.success() && said.contains("bot.toml already exists"), "{said}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+/// `setup` for Slack (Socket Mode): both tokens checked live, a name given
+/// for an admin is asked again as a member id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_checks_slack_tokens_live_and_takes_admins_as_member_ids() {
+    let dir = TempDir::new().unwrap();
+    let (_fake, base) = fake_slack::start().await;
+    let env = vec![("QUIZMASTER__SLACK__API_BASE_URL", format!("{base}/api"))];
+    let answers = "slack\nxoxb-test-token\nxapp-1-A1-test\nxoxb-test-token\n@alice\nU012AB3CD, U045EF6GH\n";
+    let (out, said) = setup(&dir, answers, env.clone()).await;
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("FAIL  slack.app_token: this is a xoxb- token"), "{said}");
+    assert!(said.contains("ok    slack.app_token") && said.contains("ok    slack.bot_token"), "{said}");
+    assert!(said.contains("`@alice` is not a member id"), "{said}");
+    let text = std::fs::read_to_string(dir.path().join("bot.toml")).unwrap();
+    assert_eq!(
+        text,
+        "[slack]\napp_token = \"xapp-1-A1-test\"\nbot_token = \"xoxb-test-token\"\nadmins = [\"U012AB3CD\", \"U045EF6GH\"]\n"
+    );
+    let (out, said) = doctor(&dir, env).await;
+    assert!(out.status.success() && said.contains("All good."), "{said}");
+}
