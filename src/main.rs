@@ -20,6 +20,29 @@ use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
 /// A backend-engineering quiz bot for Discord, Slack and a local console.
+/// Writes a line to stdout; a reader that went away (`… | head -1`) ends
+/// the program quietly, as a closed pipe should, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// [`say!`] without the line end.
+macro_rules! say_raw {
+    ($($arg:tt)*) => { write_out(format_args!($($arg)*)) };
+}
+
+fn write_out(text: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(text).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: writing to stdout: {e}");
+        std::process::exit(1);
+    }
+}
+
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -60,7 +83,7 @@ enum Cmd {
     /// Grade an answer against an item of the configured bank, saying which
     /// accepted wording matched or why none did (exit 2 for an unknown id).
     Grade {
-        /// The item's id, such as `http-429-status`.
+        /// The item's id, such as `http-patch-partial`.
         item: String,
         /// The answer, as a player would type it.
         #[arg(required = true, num_args = 1..)]
@@ -154,7 +177,7 @@ fn print_schedule(cmd: ScheduleCmd) -> ExitCode {
     let ScheduleCmd::Next { time, zone, days, after, count } = cmd;
     let rule = Rule { time, tz: zone, days, close: Close::AtNextPost };
     for o in schedule::upcoming(&rule, after.unwrap_or_else(Utc::now), usize::from(count)) {
-        println!(
+        say!(
             "{}  {}",
             o.at.with_timezone(&zone).format("%a %Y-%m-%d %H:%M %Z (%:z)"),
             o.at.format("%Y-%m-%d %H:%M UTC")
@@ -196,7 +219,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Export { guild, what, period, format } => {
             let store = app::open_existing_store(&settings)?;
             let text = export::export(&store, &guild, what, period, format, Utc::now(), settings.quiz.timezone.0)?;
-            print!("{text}");
+            say_raw!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Pack(cmd) => pack(&settings, cmd),
@@ -211,19 +234,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Doctor => {
             let found = runtime()?.block_on(quizmaster::doctor::run(&settings));
             for f in &found {
-                println!("{f}");
+                say!("{f}");
             }
             let problems = found.iter().filter(|f| !f.is_ok()).count();
             if problems == 0 {
-                println!("All good.");
+                say!("All good.");
                 return Ok(ExitCode::SUCCESS);
             }
-            println!("{problems} problem{} to fix.", if problems == 1 { "" } else { "s" });
+            say!("{problems} problem{} to fix.", if problems == 1 { "" } else { "s" });
             Ok(ExitCode::FAILURE)
         }
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
-            println!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
+            say!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Run | Cmd::Console => {
@@ -255,7 +278,7 @@ fn pack(settings: &Settings, cmd: PackCmd) -> anyhow::Result<ExitCode> {
             let text = packs::export_pack(&store, &guild)?;
             match file {
                 Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?,
-                None => print!("{text}"),
+                None => say_raw!("{text}"),
             }
         }
         PackCmd::Import { file, guild, new } => {
@@ -264,7 +287,7 @@ fn pack(settings: &Settings, cmd: PackCmd) -> anyhow::Result<ExitCode> {
             let mut store = if new { app::open_store(settings)? } else { app::open_existing_store(settings)? };
             let name = file.display().to_string();
             let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now(), new)?;
-            println!("{added} items added to the own questions of {guild}");
+            say!("{added} items added to the own questions of {guild}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -283,7 +306,7 @@ fn recap(
         quizmaster::service::recap::server_week(&store, &bank, guild, week, Utc::now(), settings.quiz.timezone.0)?;
     let png = quizmaster::chart::png(&card.chart)?;
     std::fs::write(out, &png).with_context(|| format!("writing {}", out.display()))?;
-    println!("{}: {} answers to {} questions, {} right", out.display(), card.answered, card.questions, card.right);
+    say!("{}: {} answers to {} questions, {} right", out.display(), card.answered, card.questions, card.right);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -301,11 +324,11 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
         Ok(bank) => {
             let warnings = bank.warnings();
             for w in &warnings {
-                println!("warning: {w}");
+                say!("warning: {w}");
             }
-            print!("{}", bank.summary());
+            say_raw!("{}", bank.summary());
             if !warnings.is_empty() {
-                println!("{} warning{}", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
+                say!("{} warning{}", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
             }
             let problems = bank.quality_problems();
             for p in &problems {
@@ -323,15 +346,17 @@ fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
 fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode> {
     let bank = app::load_bank(settings)?;
     let Some(item) = bank.get(id) else {
-        eprintln!("error: there is no item `{id}` in the question bank (see `quizmaster check-content`)");
+        let guess = quizmaster::quiz::closest::closest_name(id, bank.items().iter().map(|i| i.id.as_str()));
+        let hint = guess.map(|g| format!("; did you mean `{g}`?")).unwrap_or_default();
+        eprintln!("error: there is no item `{id}` in the question bank{hint}");
         return Ok(ExitCode::from(2));
     };
     match quizmaster::quiz::grading::explain(&item.kind, &item.prompt, answer, bank.glossary()) {
         Ok(g) if matches!(g.why, quizmaster::quiz::grading::Why::Letter) => {
-            println!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
+            say!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
         }
-        Ok(g) => println!("{}: {g}", if g.correct { "correct" } else { "wrong" }),
-        Err(e) => println!("wrong: cannot be graded: {e}"),
+        Ok(g) => say!("{}: {g}", if g.correct { "correct" } else { "wrong" }),
+        Err(e) => say!("wrong: cannot be graded: {e}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -108,6 +108,12 @@ pub enum StoreError {
     TooNew { path: String, found: i64, supported: usize },
     #[error("cannot migrate database {path}: {message}")]
     Migration { path: String, message: String },
+    /// The database's folder is not there: nothing will create it.
+    #[error(
+        "the folder {folder} does not exist; create it, or give a database file in a folder that does (--db \
+         FILE or database.path)"
+    )]
+    NoFolder { path: String, folder: String },
     /// The database is there but cannot take writes right now (locked, read-only, disk full).
     #[error("the database is temporarily unavailable: {0}")]
     Unavailable(rusqlite::Error),
@@ -188,6 +194,12 @@ struct BatchMemo {
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path, options: Options) -> Result<Store> {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty() && !f.is_dir()) {
+            return Err(StoreError::NoFolder {
+                path: path.display().to_string(),
+                folder: folder.display().to_string(),
+            });
+        }
         create_private(path);
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(options.busy_timeout)?;

@@ -2,6 +2,7 @@
 //! console. One test binary, modules by area.
 
 mod archive;
+mod cli;
 mod code_items;
 mod config;
 mod console;

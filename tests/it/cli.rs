@@ -1,0 +1,59 @@
+//! The command line as a newcomer meets it: a closed pipe, a folder that is
+//! not there, a mistyped item id, and the examples `--help` gives.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use tempfile::TempDir;
+
+use crate::support::quizmaster;
+
+/// `quizmaster schedule next … | head -1`: the reader goes away after one
+/// line, and the program ends quietly (no panic, exit 0).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = TempDir::new().unwrap();
+    let mut child = quizmaster(dir.path())
+        .args(["schedule", "next", "--time", "09:00", "--zone", "UTC", "--count", "1000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    // Read one line and close the pipe while the rest is still being written.
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.contains("09:00 UTC"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("panicked"), "{:?} {stderr}", out.status);
+}
+
+#[test]
+fn a_database_in_a_folder_that_is_not_there_names_the_folder() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("no-such-dir").join("q.db");
+    let out = quizmaster(dir.path()).arg("--db").arg(&db).arg("migrate").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    let folder = dir.path().join("no-such-dir");
+    assert!(stderr.contains(&format!("the folder {} does not exist", folder.display())), "{stderr}");
+    assert!(!stderr.contains("temporarily"), "{stderr}");
+    assert!(!folder.exists());
+}
+
+#[test]
+fn a_mistyped_item_id_gets_a_guess_and_the_help_example_works() {
+    let dir = TempDir::new().unwrap();
+    let out = quizmaster(dir.path()).args(["grade", "http-patch-partail", "PATCH"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("did you mean `http-patch-partial`?"), "{stderr}");
+
+    // The item id `grade --help` gives as its example is one the bank has.
+    let help = quizmaster(dir.path()).args(["grade", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    let example = help.split("such as `").nth(1).and_then(|s| s.split('`').next()).expect("an example id");
+    let out = quizmaster(dir.path()).args(["grade", example, "PATCH"]).output().unwrap();
+    assert!(out.status.success(), "{example}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.path().join("quizmaster.db").exists(), "grading opens no database");
+}
