@@ -40,4 +40,15 @@ impl Limits {
         }
         ok
     }
+
+    /// Whether [`Limits::admit`] would let the user in now, taking nothing:
+    /// an adapter asks before any lookup of its own (a platform API call to
+    /// learn whether the user is an admin), so a flood never reaches one.
+    pub fn would_admit(&self, rules: RateRules, platform: Platform, user: &str, now: DateTime<Utc>) -> bool {
+        if platform == Platform::Console {
+            return true;
+        }
+        let limits = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        ratelimit::admit(rules, limits.buckets.get(&platform, user).copied(), now).0
+    }
 }

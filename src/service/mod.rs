@@ -285,6 +285,12 @@ impl Service {
     }
 
     /// Asks every scheduler to look again now.
+    /// Whether the user's next command would pass the per-user rate limit,
+    /// without using it up: asked before an adapter's own lookups.
+    pub fn would_admit(&self, platform: Platform, user: &str, now: DateTime<Utc>) -> bool {
+        self.limits.would_admit(self.core.rules.rate, platform, user, now)
+    }
+
     pub fn nudge(&self) {
         self.wake.send_modify(|n| *n = n.wrapping_add(1));
     }

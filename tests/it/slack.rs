@@ -911,3 +911,32 @@ async fn setup_is_one_modal_that_ends_with_the_first_question_in_the_channel() {
     let resp = bot.submit("U1", "ann", "qm:form:setup", &good).await;
     assert!(resp.to_string().contains("slack.admins"), "{resp}");
 }
+
+/// The admin flag lives minutes, not until a restart: a workspace admin who
+/// is demoted keeps admin commands while the flag is trusted and loses them
+/// after. And a member the rate limit turns away is never looked up: 200
+/// admin commands from one member whose lookup fails cost one users.info call.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demoted_admin_is_refused_after_the_flags_lifetime_and_a_flood_costs_one_lookup() {
+    let dir = TempDir::new().unwrap();
+    let mut settings = crate::support::settings(dir.path());
+    (settings.quiz.rate_burst, settings.quiz.rate_per_second) = (5, 0.2);
+    let bot = start_with(&dir, at("2026-11-25 09:00"), settings).await;
+    bot.fake.profiles.lock().unwrap().insert("UWSADMIN9".into(), "Dee".into());
+    let status = |reply: &Value| text(reply).contains("Schedule") || text(reply).contains("schedule");
+    assert!(status(&bot.quiz("UWSADMIN9", "dee", "admin status").await));
+    bot.fake.demoted.lock().unwrap().insert("UWSADMIN9".into());
+    bot.clock.set(at("2026-11-25 09:09"));
+    assert!(status(&bot.quiz("UWSADMIN9", "dee", "admin status").await), "trusted for ten minutes");
+    bot.clock.set(at("2026-11-25 09:11"));
+    let refused = text(&bot.quiz("UWSADMIN9", "dee", "admin status").await);
+    assert!(refused.contains("your member ID to slack.admins"), "demoted: {refused}");
+
+    let lookups = || bot.fake.calls("users.info").iter().filter(|c| c.body["user"] == "UGHOST").count();
+    let flood = (0..200).map(|_| bot.quiz_as("UGHOST".into(), "admin status"));
+    let replies = futures_util::future::join_all(flood).await;
+    assert!(replies.iter().all(|r| !status(r)), "the flood is refused");
+    assert!(replies.iter().filter(|r| text(r).contains("faster than the quiz takes them")).count() >= 190);
+    // One admin check, and the name refresh after the first command.
+    assert!(lookups() <= 2, "{} users.info calls for one member", lookups());
+}

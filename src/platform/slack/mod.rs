@@ -86,8 +86,11 @@ impl Slack {
     async fn ctx(&self, team: &str, channel: &str, user: &str, name: &str, wants_admin: bool) -> Ctx {
         self.names.refresh(&self.service, team, user);
         let name = self.names.get(team, user).unwrap_or_else(|| name.to_string());
+        // A member the rate limit would turn away is not looked up: a flood
+        // of admin commands never becomes users.info calls.
         let is_admin = self.admins.contains(user)
             || (wants_admin
+                && self.service.would_admit(PLATFORM, user, self.clock.now())
                 && (self.workspaces.get(team).await.and_then(|w| w.installer).as_deref() == Some(user)
                     || self.names.is_workspace_admin(team, user).await));
         Ctx {
@@ -333,6 +336,7 @@ impl Slack {
             }
             _ => None,
         };
+        let names = Arc::new(names::Names::new(Arc::clone(&workspaces), Arc::clone(&clock)));
         Some(Slack {
             service,
             clock,
@@ -340,7 +344,7 @@ impl Slack {
             app_token: settings.app_token.clone(),
             admins: settings.admins.iter().cloned().collect(),
             sender: Arc::new(Sender::new(Arc::clone(&workspaces), settings.updates_per_minute, concurrency)),
-            names: Arc::new(names::Names::new(Arc::clone(&workspaces))),
+            names,
             workspaces,
             oauth,
             api,

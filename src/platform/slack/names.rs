@@ -10,12 +10,14 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::PLATFORM;
 use super::install::Workspaces;
 use super::web_api::ApiError;
 use crate::platform::pacing::Pacer;
+use crate::scheduler::Clock;
 use crate::service::Service;
 
 /// How long a looked-up name is trusted.
@@ -28,9 +30,13 @@ const LOOKUPS_PER_SECOND: f64 = 0.6;
 const ADMIN_CHECKS_PER_SECOND: f64 = 1.0;
 /// How long an admin check may wait for its turn and its answer.
 const ADMIN_CHECK_WITHIN: Duration = Duration::from_millis(1500);
-/// How long a user's admin flag is trusted: a demoted workspace admin loses
-/// admin commands within this, not at the next restart.
-const ADMIN_TRUST: Duration = Duration::from_secs(10 * 60);
+/// How long a user's admin flag is trusted (by the bot's clock): a demoted
+/// workspace admin loses admin commands within this, not at the next restart.
+const ADMIN_TRUST: chrono::Duration = chrono::Duration::minutes(10);
+/// After an admin check that got no answer in time, the user is taken as
+/// no admin for this long without another call: a flood of admin commands
+/// from one member costs at most one call in this time.
+const AFTER_FAILED_CHECK: chrono::Duration = chrono::Duration::seconds(30);
 /// After a failed lookup (a missing scope, say), the user is not looked up
 /// again for this long.
 const AFTER_FAILURE: Duration = Duration::from_secs(60 * 60);
@@ -39,10 +45,16 @@ const MAX_WAITING: usize = 1000;
 
 type Key = (String, String);
 
+/// A looked-up user: their name, whether a workspace admin or owner, and
+/// when (by the monotonic clock, for the name; by the bot's clock, for the flag).
+type Known = (String, bool, Instant, DateTime<Utc>);
+
 pub struct Names {
     workspaces: Arc<Workspaces>,
-    /// Name, whether a workspace admin or owner, and when looked up.
-    cache: Mutex<HashMap<Key, (String, bool, Instant)>>,
+    clock: Arc<dyn Clock>,
+    cache: Mutex<HashMap<Key, Known>>,
+    /// Admin checks that got no answer in time, and when.
+    failed_checks: Mutex<HashMap<Key, DateTime<Utc>>>,
     looking: Mutex<HashSet<Key>>,
     failed: Mutex<HashMap<Key, Instant>>,
     pace: Pacer<String>,
@@ -53,10 +65,12 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(workspaces: Arc<Workspaces>) -> Names {
+    pub fn new(workspaces: Arc<Workspaces>, clock: Arc<dyn Clock>) -> Names {
         Names {
             workspaces,
+            clock,
             cache: Mutex::default(),
+            failed_checks: Mutex::default(),
             looking: Mutex::default(),
             failed: Mutex::default(),
             pace: Pacer::new(LOOKUPS_PER_SECOND),
@@ -68,7 +82,7 @@ impl Names {
     /// The name users.info gave for this user, if looked up.
     pub fn get(&self, team: &str, user: &str) -> Option<String> {
         let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        cache.get(&(team.to_string(), user.to_string())).map(|(name, _, _)| name.clone())
+        cache.get(&(team.to_string(), user.to_string())).map(|(name, ..)| name.clone())
     }
 
     /// Whether users.info says the user is an admin or owner of the
@@ -76,10 +90,20 @@ impl Names {
     /// the admin checks' own turn, if that turn comes soon enough.
     pub async fn is_workspace_admin(&self, team: &str, user: &str) -> bool {
         let key = (team.to_string(), user.to_string());
-        if let Some((_, admin, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key)
-            && at.elapsed() < ADMIN_TRUST
+        let now = self.clock.now();
+        if let Some((_, admin, _, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key)
+            && now - *at < ADMIN_TRUST
         {
             return *admin;
+        }
+        if self
+            .failed_checks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .is_some_and(|at| now - *at < AFTER_FAILED_CHECK)
+        {
+            return false;
         }
         if !self.checking.lock().unwrap_or_else(PoisonError::into_inner).insert(key.clone()) {
             return false;
@@ -96,10 +120,23 @@ impl Names {
         self.checking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
         match found {
             Some((name, admin)) => {
-                self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(key, (name, admin, Instant::now()));
+                self.failed_checks.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
+                let entry = (name, admin, Instant::now(), self.clock.now());
+                self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(key, entry);
                 admin
             }
-            None => false,
+            None => {
+                // No answer: the old flag is not trusted either.
+                if let Some(entry) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get_mut(&key) {
+                    entry.1 = false;
+                }
+                let mut failed = self.failed_checks.lock().unwrap_or_else(PoisonError::into_inner);
+                if failed.len() >= MAX_WAITING {
+                    failed.retain(|_, at| now - *at < AFTER_FAILED_CHECK);
+                }
+                failed.insert(key, now);
+                false
+            }
         }
     }
 
@@ -112,7 +149,7 @@ impl Names {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&key)
-            .is_some_and(|(_, _, at)| at.elapsed() < REFRESH);
+            .is_some_and(|(_, _, at, _)| at.elapsed() < REFRESH);
         let failed_lately = self
             .failed
             .lock()
@@ -138,7 +175,7 @@ impl Names {
                         .cache
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .insert(key.clone(), (name.clone(), admin, Instant::now()));
+                        .insert(key.clone(), (name.clone(), admin, Instant::now(), names.clock.now()));
                     if let Err(e) = service.rename_user(PLATFORM, key.1.clone(), name).await {
                         tracing::warn!(user = %key.1, error = %e, "could not store a Slack display name");
                     }
