@@ -245,7 +245,7 @@ async fn serve_slack(svc: Arc<Service>) -> anyhow::Result<String> {
         ..Default::default()
     };
     let slack = Arc::new(Slack::from_settings(svc, Arc::new(SystemClock), &settings, 32).context("Slack is set")?);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let listener = quizmaster::platform::listen::Listener::bind("127.0.0.1:0".parse()?, None, "slack.listen").await?;
     let url = format!("http://{}/slack/commands", listener.local_addr()?);
     tokio::spawn(slack::run(Some(listener), slack, CancellationToken::new()));
     Ok(url)

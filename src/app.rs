@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::Settings;
 use crate::content::{Bank, ContentError, Source};
+use crate::platform::listen::Listener;
 use crate::platform::{self, slack::Slack};
 use crate::scheduler::{Clock, SystemClock};
 use crate::service::{Rules, Service};
@@ -91,11 +92,11 @@ pub struct Application {
     service: Arc<Service>,
     clock: Arc<dyn Clock>,
     /// Slack, and its HTTP endpoints' listener when they are served.
-    slack: Option<(Option<tokio::net::TcpListener>, Arc<Slack>)>,
+    slack: Option<(Option<Listener>, Arc<Slack>)>,
     /// `web.listen`, once bound.
-    web: Option<tokio::net::TcpListener>,
+    web: Option<Listener>,
     /// Discord's HTTP interactions endpoint and the key that signs its requests.
-    discord_endpoint: Option<(tokio::net::TcpListener, [u8; 32])>,
+    discord_endpoint: Option<(Listener, [u8; 32])>,
 }
 
 impl Application {
@@ -110,10 +111,9 @@ impl Application {
         let bank = load_bank(&settings)?;
         let store = open_store(&settings)?;
         tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
+        let cap = settings.http.max_connections;
         let web = match settings.web.listen {
-            Some(addr) => Some(
-                tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on web.listen {addr}"))?,
-            ),
+            Some(addr) => Some(Listener::bind(addr, cap, "web.listen").await?),
             None => None,
         };
         let mut rules = Rules::from_settings(&settings);
@@ -138,11 +138,7 @@ impl Application {
                 // The endpoints are served with a signing secret to verify
                 // requests, or for installs by OAuth.
                 let listener = if settings.slack.serves_http() {
-                    Some(
-                        tokio::net::TcpListener::bind(settings.slack.listen)
-                            .await
-                            .with_context(|| format!("listening on slack.listen {}", settings.slack.listen))?,
-                    )
+                    Some(Listener::bind(settings.slack.listen, cap, "slack.listen").await?)
                 } else {
                     None
                 };
@@ -154,9 +150,7 @@ impl Application {
             (Some(_), Some(addr)) => {
                 let key = settings.discord.public_key.as_deref().and_then(crate::config::public_key_bytes);
                 let key = key.context("discord.public_key must be set with discord.interactions_listen")?;
-                let listener = tokio::net::TcpListener::bind(addr)
-                    .await
-                    .with_context(|| format!("listening on discord.interactions_listen {addr}"))?;
+                let listener = Listener::bind(*addr, cap, "discord.interactions_listen").await?;
                 Some((listener, key))
             }
             _ => None,

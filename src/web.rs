@@ -76,7 +76,7 @@ const PRIVATE: [(header::HeaderName, &str); 4] = [
 
 /// Serves until `cancel` fires.
 pub async fn serve(
-    listener: tokio::net::TcpListener,
+    listener: crate::platform::listen::Listener,
     service: Arc<Service>,
     cancel: CancellationToken,
 ) -> std::io::Result<()> {

@@ -38,6 +38,18 @@ pub struct Settings {
     pub discord: DiscordSettings,
     pub delivery: DeliverySettings,
     pub web: WebSettings,
+    pub http: HttpSettings,
+}
+
+/// Every HTTP listener the bot serves (the web page, Slack's endpoints,
+/// Discord's interactions endpoint).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct HttpSettings {
+    /// Connections each listener serves at once; past it, new ones wait in
+    /// the kernel's queue. Unset: a quarter of the process's file limit,
+    /// between 8 and 1,024.
+    pub max_connections: Option<usize>,
 }
 
 /// The bot's own web side: the servers' pages, `GET /metrics` (Prometheus)

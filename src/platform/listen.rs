@@ -5,7 +5,7 @@
 //! - A client has [`HEADER_TIMEOUT`] to send a request's headers, and a
 //!   kept-alive connection that sends nothing for as long is closed: an idle
 //!   or slow ("slowloris") connection is dropped, whoever opened it.
-//! - At most [`max_connections`] are served at once. Past that the listener
+//! - At most `http.max_connections` (else [`max_connections`]) are served at once. Past that the listener
 //!   stops accepting, so the rest wait in the kernel's queue and take no
 //!   file descriptor: the database and the platforms' own connections keep
 //!   theirs.
@@ -40,10 +40,35 @@ pub fn max_connections() -> usize {
     usize::try_from(soft / 4).unwrap_or(1024).clamp(8, 1024)
 }
 
+/// A bound listener and how many connections it serves at once.
+pub struct Listener {
+    tcp: TcpListener,
+    max_connections: usize,
+}
+
+impl Listener {
+    /// Binds `addr`; `max_connections` from `http.max_connections`, else
+    /// [`max_connections`]. `key` names the setting in an error.
+    pub async fn bind(
+        addr: std::net::SocketAddr,
+        max_connections: Option<usize>,
+        key: &str,
+    ) -> anyhow::Result<Listener> {
+        use anyhow::Context;
+        let tcp = TcpListener::bind(addr).await.with_context(|| format!("listening on {key} {addr}"))?;
+        Ok(Listener { tcp, max_connections: max_connections.unwrap_or_else(self::max_connections).max(1) })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.tcp.local_addr()
+    }
+}
+
 /// Serves `router` on `listener` until `cancel` fires, then lets requests
 /// under way finish (for at most a few seconds).
-pub async fn serve(listener: TcpListener, router: Router, cancel: CancellationToken) -> std::io::Result<()> {
-    let slots = Arc::new(Semaphore::new(max_connections()));
+pub async fn serve(listener: Listener, router: Router, cancel: CancellationToken) -> std::io::Result<()> {
+    let Listener { tcp: listener, max_connections } = listener;
+    let slots = Arc::new(Semaphore::new(max_connections));
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);

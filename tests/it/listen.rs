@@ -75,3 +75,118 @@ async fn idle_and_slow_clients_are_dropped_and_a_real_request_still_gets_through
     assert!(slow.is_some(), "the slowloris client was dropped before it finished trickling");
     app.stop().await;
 }
+
+/// Raises this process's soft file limit towards `want` (up to the hard
+/// limit); what it is now.
+fn raise_file_limit(want: u64) -> u64 {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit and setrlimit read and write only the struct given.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return 1024;
+        }
+        if limit.rlim_cur < want {
+            let raised = libc::rlimit { rlim_cur: want.min(limit.rlim_max), rlim_max: limit.rlim_max };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                return raised.rlim_cur;
+            }
+        }
+    }
+    limit.rlim_cur
+}
+
+/// A slowloris client: a header line every five seconds, never the blank
+/// line that ends them. Ends when the server closes the connection, with how
+/// long that took.
+async fn slowloris(addr: std::net::SocketAddr) -> Option<Duration> {
+    let started = Instant::now();
+    let mut s = TcpStream::connect(addr).await.ok()?;
+    s.write_all(b"POST /healthz HTTP/1.1\r\nHost: x\r\n").await.ok()?;
+    for i in 0..10 {
+        let mut probe = [0u8; 64];
+        match tokio::time::timeout(Duration::from_secs(5), s.read(&mut probe)).await {
+            Ok(Ok(0) | Err(_)) => return Some(started.elapsed()),
+            Ok(Ok(_)) => {}
+            Err(_) => {
+                if s.write_all(format!("X-Slow-{i}: y\r\n").as_bytes()).await.is_err() {
+                    return Some(started.elapsed());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// 600 idle and 200 slowloris connections on each listener at once (the web
+/// page, Slack's endpoints, Discord's interactions endpoint), with
+/// `http.max_connections` at 1,000: a real request to each is answered
+/// within a second, a chat command still records its answer, and the
+/// server closes the bad connections within the header timeout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_listener_answers_within_a_second_under_600_idle_and_200_slowloris_connections() {
+    const IDLE: usize = 600;
+    const SLOW: usize = 200;
+    let files = raise_file_limit(16_384);
+    assert!(
+        files >= 6_000,
+        "this test needs 6,000 file descriptors (3 × 800 connections, both ends); the limit is {files}"
+    );
+    let dir = TempDir::new().unwrap();
+    let mut settings = crate::support::settings(dir.path());
+    crate::support::with_web_page(&mut settings).await;
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    settings.discord.gateway = false;
+    settings.discord.public_key = Some(hex::encode(key.verifying_key().as_bytes()));
+    settings.discord.interactions_listen = Some("127.0.0.1:0".parse().unwrap());
+    let (_slack, slack_base) = crate::support::fake_slack::start().await;
+    settings.slack.signing_secret = Some(secrecy::SecretString::from("0123456789abcdef0123456789abcdef"));
+    settings.slack.bot_token = Some(secrecy::SecretString::from("xoxb-test-token"));
+    settings.slack.listen = "127.0.0.1:0".parse().unwrap();
+    crate::support::fake_slack::point_at(&mut settings, &slack_base);
+    settings.http.max_connections = Some(1_000);
+    let app = spawn_app(settings, SetClock::new(at("2026-11-25 09:00"))).await;
+    let addrs = [
+        ("web", app.web_addr.expect("web listens")),
+        ("slack", app.slack_addr.expect("Slack listens")),
+        ("discord", app.discord_addr.expect("Discord's endpoint listens")),
+    ];
+
+    let mut idle = Vec::with_capacity(IDLE * addrs.len());
+    let mut slow = Vec::with_capacity(SLOW * addrs.len());
+    for (_, addr) in addrs {
+        for _ in 0..SLOW {
+            slow.push(tokio::spawn(slowloris(addr)));
+        }
+        for _ in 0..IDLE {
+            idle.push(TcpStream::connect(addr).await.unwrap());
+        }
+    }
+    let opened = Instant::now();
+    let http = reqwest::Client::new();
+    for (name, addr) in addrs {
+        let started = Instant::now();
+        let r = tokio::time::timeout(Duration::from_secs(1), http.get(format!("http://{addr}/healthz")).send())
+            .await
+            .unwrap_or_else(|_| panic!("{name}: no answer within a second"))
+            .unwrap();
+        assert!(r.status().is_success(), "{name}: {}", r.status());
+        println!("{name}: /healthz answered in {:?} beside {IDLE} idle and {SLOW} slow connections", started.elapsed());
+    }
+    let svc = &app.service;
+    let ctx = crate::support::ctx("Ann", "2026-11-25 09:00");
+    svc.handle_text_async(ctx.clone(), "play").await;
+    let answered = svc.handle_text_async(ctx, "answer a").await;
+    assert!(matches!(answered.body, quizmaster::reply::Body::Verdict(_)), "{answered:?}");
+    assert_eq!(crate::support::count(dir.path(), "SELECT COUNT(*) FROM practice_answers"), 1);
+
+    // The server closes the idle ones and the slow ones, within the timeout.
+    let limit = HEADER_TIMEOUT + Duration::from_secs(5);
+    for stream in idle.iter_mut().step_by(37) {
+        closed_within(stream, limit.saturating_sub(opened.elapsed()) + Duration::from_secs(1)).await;
+    }
+    for task in slow {
+        let took = task.await.unwrap().expect("the server closed the slowloris connection");
+        assert!(took < limit, "a slowloris connection lived {took:?}");
+    }
+    app.stop().await;
+}

@@ -33,7 +33,7 @@ struct Endpoint {
 
 /// Serves the endpoint on `listener` until `cancel` fires.
 pub(super) async fn serve(
-    listener: tokio::net::TcpListener,
+    listener: crate::platform::listen::Listener,
     interactions: Arc<Interactions>,
     public_key: [u8; 32],
     cancel: CancellationToken,

@@ -281,7 +281,7 @@ pub async fn run(
     clock: Arc<dyn Clock>,
     settings: &DiscordSettings,
     concurrency: usize,
-    endpoint: Option<(tokio::net::TcpListener, [u8; 32])>,
+    endpoint: Option<(crate::platform::listen::Listener, [u8; 32])>,
     cancel: CancellationToken,
 ) -> anyhow::Result<()> {
     let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };

@@ -286,7 +286,7 @@ struct InteractionForm {
 /// until `cancel` fires; requests in flight are finished first. Cancels the
 /// rest of the app if either way in fails for good.
 pub async fn run(
-    listener: Option<tokio::net::TcpListener>,
+    listener: Option<crate::platform::listen::Listener>,
     slack: Arc<Slack>,
     cancel: CancellationToken,
 ) -> anyhow::Result<()> {
