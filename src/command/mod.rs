@@ -349,9 +349,11 @@ pub fn parse(text: &str, max_chars: usize) -> Result<Command, CommandError> {
     }
 }
 
-/// Control characters become spaces and runs of whitespace one space.
+/// Invisible characters (see [`crate::i18n::is_invisible`]) go, control
+/// characters become spaces and runs of whitespace one space.
 pub(crate) fn clean(s: &str) -> String {
     s.chars()
+        .filter(|c| !crate::i18n::is_invisible(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .split_whitespace()

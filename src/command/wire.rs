@@ -66,7 +66,8 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
         let mut d = Draft::default();
         for (name, value) in fields {
             if let Some(f) = Field::parse(name) {
-                d.set(f, value.clone());
+                // Lines stay; what would change how they read does not.
+                d.set(f, value.chars().filter(|c| !crate::i18n::is_invisible(*c)).collect());
             }
         }
         d

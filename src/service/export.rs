@@ -39,10 +39,10 @@ pub enum Format {
 }
 
 #[derive(Serialize)]
-struct AnswerRow<'a> {
+struct AnswerRow {
     date: NaiveDate,
-    channel: &'a str,
-    player_id: &'a str,
+    channel: String,
+    player_id: String,
     player: String,
     answer: String,
     correct: bool,
@@ -111,17 +111,22 @@ pub fn export(
     let ids: std::collections::HashMap<_, _> =
         store.player_streaks(guild)?.into_iter().map(|(user, id, current, best)| (user, (id, current, best))).collect();
     let id_of = |user| ids.get(&user).map(|(id, ..)| id.clone()).unwrap_or_default();
-    // What players typed goes into a spreadsheet: never as a formula.
-    let text = |s: &str| if format == Format::Csv { inert(s) } else { s.to_string() };
+    // What players typed (their names, answers, and on the console their
+    // ids) goes into a spreadsheet: never as a formula, in any cell.
+    // Nor with the characters that would change how a cell reads.
+    let text = |s: &str| {
+        let s: String = s.chars().filter(|c| !crate::i18n::is_invisible(*c)).collect();
+        if format == Format::Csv { inert(&s) } else { s }
+    };
     match what {
         What::Answers => {
             let answers = store.answers_between(guild, from, until)?;
-            let rows: Vec<AnswerRow<'_>> = answers
+            let rows: Vec<AnswerRow> = answers
                 .iter()
                 .map(|a| AnswerRow {
                     date: a.local_date,
-                    channel: &a.channel,
-                    player_id: &a.player_id,
+                    channel: text(&a.channel),
+                    player_id: text(&a.player_id),
                     player: text(&a.player),
                     answer: text(&a.answer),
                     correct: a.correct,
@@ -142,7 +147,7 @@ pub fn export(
                 .enumerate()
                 .map(|(i, s)| BoardRow {
                     rank: i + 1,
-                    player_id: id_of(s.user_id),
+                    player_id: text(&id_of(s.user_id)),
                     player: text(&s.name),
                     points: s.points,
                     correct: s.correct,
@@ -159,7 +164,7 @@ pub fn export(
                 .map(|s| {
                     let (id, current, best) = ids.get(&s.user_id).cloned().unwrap_or_default();
                     PlayerRow {
-                        player_id: id,
+                        player_id: text(&id),
                         player: text(&s.name),
                         answered: s.answered,
                         correct: s.correct,

@@ -281,16 +281,17 @@ impl Service {
     /// Stores a user's display name as the platform shows it, when an
     /// adapter learns it after the command (Slack's users.info).
     pub async fn rename_user(&self, platform: Platform, external_id: String, name: String) -> Result<(), StoreError> {
+        let name = crate::i18n::shown_name(&name, &external_id);
         self.write(move |state| state.rename_user(platform, &external_id, &name)).await
     }
 
-    /// Asks every scheduler to look again now.
     /// Whether the user's next command would pass the per-user rate limit,
     /// without using it up: asked before an adapter's own lookups.
     pub fn would_admit(&self, platform: Platform, user: &str, now: DateTime<Utc>) -> bool {
         self.limits.would_admit(self.core.rules.rate, platform, user, now)
     }
 
+    /// Asks every scheduler to look again now.
     pub fn nudge(&self) {
         self.wake.send_modify(|n| *n = n.wrapping_add(1));
     }

@@ -246,7 +246,7 @@ fn board(title: &str, rows: &[Standing], lang: Lang) -> Markup {
                         th class="n" scope="col" { (t(msg!("page-col-accuracy"))) } } }
                     tbody {
                         @for (i, r) in rows.iter().enumerate() {
-                            tr { td { (i + 1) } td { (r.name) } td class="n" { (r.points) }
+                            tr { td { (i + 1) } td { bdi { (r.name) } } td class="n" { (r.points) }
                                 td class="n" { (t(msg!(
                                     "figure-accuracy",
                                     share = accuracy_percent(r.correct, r.answered),
@@ -274,7 +274,7 @@ fn streak_board(rows: &[Standing], lang: Lang) -> Markup {
                         th class="n" scope="col" { (t(msg!("page-col-days"))) } } }
                     tbody {
                         @for (i, r) in rows.iter().enumerate() {
-                            tr { td { (i + 1) } td { (r.name) } td class="n" { (r.streak) } }
+                            tr { td { (i + 1) } td { bdi { (r.name) } } td class="n" { (r.streak) } }
                         }
                     }
                 }

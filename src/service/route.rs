@@ -43,6 +43,9 @@ impl Service {
     /// The one place a command is routed. `inline`: reads run on the
     /// caller's thread (it may block) rather than the blocking pool.
     async fn route(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
+        // A name is stored and shown without the characters that would
+        // change how the text around it reads.
+        let ctx = Ctx { user_name: crate::i18n::shown_name(&ctx.user_name, &ctx.user_id), ..ctx };
         let kind = cmd.entry().map_or("other", |e| e.label());
         let refused = matches!(&cmd, Command::Admin(_)) && !ctx.is_admin;
         let reply = self.dispatch(ctx, cmd, inline).await;

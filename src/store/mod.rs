@@ -88,6 +88,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_seasons_pings_threads.sql"),
     include_str!("../../migrations/0012_suggestions_and_own_items.sql"),
     include_str!("../../migrations/0013_web_tokens_hashed_only.sql"),
+    include_str!("../../migrations/0014_visible_names.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

@@ -12,7 +12,9 @@ use crate::support::{answers_to_open, at, ctx_at, plain, post_now, reveal_now};
 
 /// Players and how many of them answer right, day by day (posted 09:00,
 /// revealed 17:00). The third name needs quoting in CSV.
-const PLAYERS: [&str; 4] = ["Ann", "Bo", "O'Brien, \"Bob\"", "Dee"];
+/// The fourth name carries a right-to-left override, which no board or
+/// export may carry on.
+const PLAYERS: [&str; 4] = ["Ann", "Bo", "O'Brien, \"Bob\"", "\u{202E}eeD"];
 
 fn play_day(svc: &Service, dir: &Path, day: &str, right: usize) {
     let morning = at(&format!("{day} 09:00"));
@@ -138,6 +140,7 @@ fn exported_csv_reads_back_in_python_with_the_boards_totals() {
 
     let board_csv = export("board", "csv");
     assert!(board_csv.contains("\r\n"), "RFC 4180 line ends");
+    assert!(board_csv.contains(",eeD,") && !board_csv.contains('\u{202E}'), "{board_csv}");
     let Some(rows) = python_csv(&board_csv) else {
         eprintln!("skipped: no python3 here, so the CSV was not read back by Python's csv module");
         return;
@@ -225,5 +228,34 @@ fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
     let stats = plain(&svc.handle_text(&later, "stats"));
     for line in ["Daily answers: 0 (0 correct", "Points: 0", "Streak: 0 (best 0", "Practice: 0 answered"] {
         assert!(stats.contains(line), "{line}: {stats}");
+    }
+}
+
+/// A player whose name, and so (on the console) whose id, is a formula: no
+/// cell of the CSV export starts one.
+#[test]
+fn no_csv_cell_is_a_formula() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let evil = "=HYPERLINK(\"http://x\",\"y\")";
+    let morning = at("2026-11-02 09:00");
+    crate::support::post_now(&svc, &ctx_at("Admin", morning));
+    let (right, _) = crate::support::answers_to_open(&svc, dir.path());
+    svc.handle_text(&ctx_at(evil, morning), &format!("answer {right}"));
+    crate::support::reveal_now(&svc, &ctx_at("Admin", at("2026-11-02 17:00")));
+    let config = dir.path().join("quizmaster.toml");
+    std::fs::write(&config, "[content]\nbundled = false\ndirs = [\"packs\"]\n").unwrap();
+    let db = crate::support::db_path(dir.path());
+    for what in ["answers", "board", "players"] {
+        let out = crate::support::quizmaster(dir.path())
+            .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
+            .args(["export", "--guild", "console:g1", "--what", what, "--format", "csv"])
+            .output()
+            .unwrap();
+        let csv = String::from_utf8(out.stdout).unwrap();
+        assert!(csv.contains("'=HYPERLINK") || csv.contains("\"'=HYPERLINK"), "{what}: {csv}");
+        for cell in csv.split(['\r', '\n', ',']).map(|c| c.trim_start_matches('"')) {
+            assert!(!cell.starts_with(['=', '+', '@']), "{what}: a formula cell {cell:?} in {csv}");
+        }
     }
 }

@@ -199,3 +199,27 @@ fn rows_come_up_typed_and_an_unreadable_recap_schedule_reads_as_none() {
     assert_eq!(due.len(), 1);
     assert_eq!((due[0].0, due[0].1.clone()), (channel, None));
 }
+
+/// Names stored before the rule came in lose their invisible characters on
+/// the upgrade (a name left with nothing shows the id).
+#[test]
+fn the_upgrade_clears_invisible_characters_from_stored_names() {
+    let dir = TempDir::new().unwrap();
+    drop(store(dir.path()));
+    crate::support::exec(
+        dir.path(),
+        "INSERT INTO guilds (platform, external_id) VALUES ('console', 'g');
+         INSERT INTO users (platform, external_id, display_name) VALUES
+             ('console', 'u1', 'Ev' || char(8238) || 'e' || char(8203)),
+             ('console', 'u2', char(8206) || char(65279)),
+             ('console', 'u3', 'Zoë 👩‍💻');
+         PRAGMA user_version = 13;",
+    );
+    drop(store(dir.path()));
+    let names = || {
+        let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
+        let mut stmt = conn.prepare("SELECT display_name FROM users ORDER BY external_id").unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().collect::<Result<Vec<_>, _>>().unwrap()
+    };
+    assert_eq!(names(), ["Eve", "u2", "Zoë 👩‍💻"]);
+}

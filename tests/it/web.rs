@@ -88,7 +88,9 @@ async fn seeded() -> Seeded {
                 crate::support::post_now(&svc, &ctx_at("Admin", morning));
                 for i in 0..players {
                     // Ada answers first and most.
-                    let name = ["Ada Lovelace", "Bob", "Cy", "Dee"][i];
+                    // Dee's name carries a right-to-left override and a
+                    // zero-width space, which must reach no page or board.
+                    let name = ["Ada Lovelace", "Bob", "Cy", "\u{202E}eeD\u{200B}"][i];
                     let (right, _) = crate::support::answers_to_open(&svc, &dir_path);
                     svc.handle_text(&ctx_at(name, morning), &format!("answer {right}"));
                 }
@@ -126,7 +128,9 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     }
     // Ada was right all three days: top of every board, streak 3.
     let first_row = html.split("<tbody>").nth(1).unwrap();
-    assert!(first_row.starts_with("<tr><td>1</td><td>Ada Lovelace</td>"), "{}", &first_row[..120]);
+    assert!(first_row.starts_with("<tr><td>1</td><td><bdi>Ada Lovelace</bdi></td>"), "{}", &first_row[..120]);
+    assert!(html.contains("<bdi>eeD</bdi>"), "names are isolated and lose their invisible characters");
+    assert!(!html.contains(['\u{202E}', '\u{200B}']), "no override or zero-width space on the page");
     assert!(html.contains("<svg role=\"img\" aria-label=\"Bar chart of the week"), "the chart, labelled");
     assert!(html.contains("<th scope=\"col\">Player</th>"));
     assert_eq!(html.matches("<article>").count(), 3, "the three revealed questions");
