@@ -235,8 +235,14 @@ pub async fn slack_token(base: &str, key: &str, token: &SecretString, app: bool)
         return Finding::problem(key, format!("the token does not look right: {why}"), fix);
     }
     if !shown.starts_with(prefix) {
-        let kind = shown.split('-').next().unwrap_or_default();
-        return Finding::problem(key, format!("this is a {kind}- token; this setting takes a {prefix}… token"), fix);
+        // Name the kind of a Slack token pasted here by mistake; never show
+        // any more of a value than its well-known prefix.
+        let kind = ["xoxb-", "xoxp-", "xapp-", "xoxe-"].into_iter().find(|p| shown.starts_with(p));
+        let found = match kind {
+            Some(kind) => format!("this is a {kind} token; this setting takes a {prefix}… token"),
+            None => format!("this is not a Slack token; this setting takes a {prefix}… token"),
+        };
+        return Finding::problem(key, found, fix);
     }
     let api = WebApi::new(base, token.clone());
     match api.call(method, &json!({})).await {

@@ -211,6 +211,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         settings.check_locale().map_err(|e| anyhow::anyhow!("--locale: {e}"))?;
     }
     init_logging(&settings.log.level);
+    for warning in &settings.warnings {
+        tracing::warn!("{warning}");
+    }
     let command = cli.command.unwrap_or(Cmd::Run);
     match command {
         Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),

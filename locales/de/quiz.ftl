@@ -19,6 +19,8 @@ how-to-answer-letters = Antworte mit /quiz answer <A-{ $last }>
 how-to-answer-buttons = Antworte per Button oder mit /quiz answer <A-{ $last }>
 closes-at = Antwortschluss: { $at }
 suggested-by = Vorgeschlagen von { $name }.
+suggested-by-edited = Vorgeschlagen von { $name }, bearbeitet von { $editor }.
+edited-by = Bearbeitet von { $editor }.
 
 verdict-correct = Richtig!
 verdict-wrong = Nicht ganz.

@@ -15,6 +15,8 @@ how-to-answer-letters = Answer with /quiz answer <A-{ $last }>
 how-to-answer-buttons = Answer with a button or /quiz answer <A-{ $last }>
 closes-at = closes { $at }
 suggested-by = Suggested by { $name }.
+suggested-by-edited = Suggested by { $name }, edited by { $editor }.
+edited-by = Edited by { $editor }.
 
 verdict-correct = Correct!
 verdict-wrong = Not quite.

@@ -15,6 +15,8 @@ how-to-answer-letters = Responde con /quiz answer <A-{ $last }>
 how-to-answer-buttons = Responde con un botón o con /quiz answer <A-{ $last }>
 closes-at = cierre: { $at }
 suggested-by = Sugerida por { $name }.
+suggested-by-edited = Sugerida por { $name } y editada por { $editor }.
+edited-by = Editada por { $editor }.
 
 verdict-correct = ¡Correcto!
 verdict-wrong = Esta vez no.

@@ -15,6 +15,8 @@ how-to-answer-letters = Réponds avec /quiz answer <A-{ $last }>
 how-to-answer-buttons = Réponds avec un bouton ou /quiz answer <A-{ $last }>
 closes-at = clôture : { $at }
 suggested-by = Proposée par { $name }.
+suggested-by-edited = Proposée par { $name }, modifiée par { $editor }.
+edited-by = Modifiée par { $editor }.
 
 verdict-correct = Bonne réponse !
 verdict-wrong = Pas tout à fait.

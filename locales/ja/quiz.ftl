@@ -15,6 +15,8 @@ how-to-answer-letters = /quiz answer <A-{ $last }> で回答してください
 how-to-answer-buttons = ボタンか /quiz answer <A-{ $last }> で回答してください
 closes-at = 締め切り：{ $at }
 suggested-by = 提案者：{ $name }
+suggested-by-edited = 提案者：{ $name }（編集：{ $editor }）
+edited-by = 編集：{ $editor }
 
 verdict-correct = 正解です！
 verdict-wrong = 残念、不正解です。

@@ -17,6 +17,8 @@ how-to-answer-letters = Responda com /quiz answer <A-{ $last }>
 how-to-answer-buttons = Responda com um botão ou com /quiz answer <A-{ $last }>
 closes-at = fecha em { $at }
 suggested-by = Sugerida por { $name }.
+suggested-by-edited = Sugerida por { $name } e editada por { $editor }.
+edited-by = Editada por { $editor }.
 
 verdict-correct = Acertou!
 verdict-wrong = Não foi dessa vez.

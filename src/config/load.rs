@@ -21,13 +21,14 @@ const ENV_PREFIX: &str = "QUIZMASTER";
 impl Settings {
     pub fn load(sources: Sources) -> Result<Settings, SettingsError> {
         let mut builder = config::Config::builder();
-        match &sources.file {
+        let file = match &sources.file {
             Some(path) if !path.exists() => return Err(SettingsError::Missing(path.clone())),
-            Some(path) => builder = builder.add_source(file_source(path)?),
-            None if Path::new(DEFAULT_FILE).exists() => {
-                builder = builder.add_source(file_source(Path::new(DEFAULT_FILE))?)
-            }
-            None => {}
+            Some(path) => Some(path.clone()),
+            None if Path::new(DEFAULT_FILE).exists() => Some(PathBuf::from(DEFAULT_FILE)),
+            None => None,
+        };
+        if let Some(path) = &file {
+            builder = builder.add_source(file_source(path)?);
         }
         match &sources.env {
             Some(vars) => validate::check_env_names(vars.keys())?,
@@ -50,8 +51,42 @@ impl Settings {
             return Err(SettingsError::UnknownKeys(unknown));
         }
         settings.validate()?;
+        let mut settings = settings;
+        if let Some(path) = file.filter(|p| readable_by_others(p) && holds_secrets(p)) {
+            settings.warnings.push(format!(
+                "config file {} holds secrets and other users of this machine can read it; make it private: chmod \
+                 600 {}",
+                path.display(),
+                path.display()
+            ));
+        }
         Ok(settings)
     }
+}
+
+/// Whether users other than the owner may read the file.
+fn readable_by_others(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Whether the file sets a secret: a token, a secret or a token key.
+fn holds_secrets(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    let Ok(table) = text.parse::<toml::Table>() else { return false };
+    let secret = |section: &str, keys: &[&str]| {
+        table.get(section).and_then(|s| s.as_table()).is_some_and(|s| keys.iter().any(|k| s.contains_key(*k)))
+    };
+    secret("discord", &["token"])
+        || secret("slack", &["bot_token", "app_token", "signing_secret", "client_secret", "token_key"])
 }
 
 /// The settings file, unless any user may change it.

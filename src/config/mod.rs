@@ -39,6 +39,10 @@ pub struct Settings {
     pub delivery: DeliverySettings,
     pub web: WebSettings,
     pub http: HttpSettings,
+    /// What loading found worth a warning (a settings file holding secrets
+    /// that other users may read), logged once logging is set up.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// Every HTTP listener the bot serves (the web page, Slack's endpoints,

@@ -10,8 +10,8 @@ use super::{Settings, SettingsError, public_key_bytes, token_key_bytes};
 const LOG_LEVELS: [&str; 6] = ["error", "warn", "info", "debug", "trace", "off"];
 
 /// Sections of the settings, as an environment variable's first part names them.
-const SECTIONS: [&str; 10] =
-    ["database", "content", "quiz", "schedule", "log", "console", "slack", "discord", "delivery", "web"];
+const SECTIONS: [&str; 11] =
+    ["database", "content", "quiz", "schedule", "log", "console", "slack", "discord", "delivery", "web", "http"];
 
 impl Settings {
     pub(super) fn validate(&self) -> Result<(), SettingsError> {

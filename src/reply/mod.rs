@@ -130,8 +130,28 @@ pub struct QuestionCard {
     pub closes_at: Option<DateTime<Utc>>,
     /// The role (Discord) or user group (Slack) a daily post mentions.
     pub ping: Option<String>,
-    /// Who suggested the question, for a server's own item.
-    pub credit: Option<String>,
+    /// Who suggested the question (and changed it in review), for a server's own item.
+    pub credit: Option<Box<Credit>>,
+}
+
+/// Who a server's own question is credited to: the member who suggested
+/// it and the reviewer who changed it, while each is known.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Credit {
+    pub author: Option<String>,
+    pub editor: Option<String>,
+}
+
+impl Credit {
+    /// The credit line, if there is anyone to name.
+    pub fn msg(&self) -> Option<crate::i18n::Msg> {
+        Some(match (&self.author, &self.editor) {
+            (Some(name), None) => crate::msg!("suggested-by", name = name),
+            (Some(name), Some(editor)) => crate::msg!("suggested-by-edited", name = name, editor = editor),
+            (None, Some(editor)) => crate::msg!("edited-by", editor = editor),
+            (None, None) => return None,
+        })
+    }
 }
 
 /// One button to offer under a question.
@@ -188,8 +208,8 @@ pub struct RevealCard {
     pub answered: i64,
     pub correct: i64,
     pub first_correct: Option<String>,
-    /// Who suggested the question, for a server's own item.
-    pub credit: Option<String>,
+    /// Who suggested the question (and changed it in review), for a server's own item.
+    pub credit: Option<Box<Credit>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 
 use crate::i18n::marks::show_times;
 
-use super::{BoardCard, Body, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
+use super::{BoardCard, Body, Credit, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
 use crate::content::letter;
 use crate::i18n::{Arg, Lang, Markup, Msg, Words};
 use crate::msg;
@@ -109,8 +109,8 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
             if let Some(name) = &r.first_correct {
                 out.push_str(&format!(" {}", t(&msg!("reveal-first", name = Arg::strong(name)))));
             }
-            if let Some(name) = &r.credit {
-                out.push_str(&format!("\n{}", t(&msg!("suggested-by", name = name))));
+            if let Some(credit) = r.credit.as_deref().and_then(Credit::msg) {
+                out.push_str(&format!("\n{}", t(&credit)));
             }
             out
         }
@@ -188,8 +188,8 @@ fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
     for (i, c) in q.choices.iter().enumerate() {
         out.push_str(&format!("\n  {}) {}", letter(i), rich(c, style)));
     }
-    if let Some(name) = &q.credit {
-        out.push_str(&format!("\n{}", t(&msg!("suggested-by", name = name))));
+    if let Some(credit) = q.credit.as_deref().and_then(Credit::msg) {
+        out.push_str(&format!("\n{}", t(&credit)));
     }
     let how = match (q.choices.len(), style.buttons) {
         (0, _) => msg!("how-to-answer-text"),

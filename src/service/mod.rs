@@ -131,8 +131,8 @@ impl Core {
 /// own (read from the store) with who suggested it.
 pub(crate) struct Found<'a> {
     pub item: Cow<'a, Item>,
-    /// The suggesting member's display name, while they are known.
-    pub credit: Option<String>,
+    /// Who suggested it and who changed it in review, for a server's own item.
+    pub credit: Option<Box<crate::reply::Credit>>,
 }
 
 /// The item a post, practice question or card names; `None` if it is gone.
@@ -143,7 +143,10 @@ pub(crate) fn find_item<'a>(store: &Store, bank: &'a Bank, id: &str) -> store::R
     };
     let Some(own) = store.own_item(guild, slug)? else { return Ok(None) };
     match crate::content::own::from_stored(&own.item, id) {
-        Ok(item) => Ok(Some(Found { item: Cow::Owned(item), credit: own.author })),
+        Ok(item) => {
+            let credit = crate::reply::Credit { author: own.author, editor: own.editor };
+            Ok(Some(Found { item: Cow::Owned(item), credit: Some(Box::new(credit)) }))
+        }
         Err(e) => {
             tracing::error!(item = id, error = %e, "a server's stored item no longer reads");
             Ok(None)

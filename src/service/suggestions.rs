@@ -159,7 +159,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 Ok(item) => item,
                 Err(errors) => return Ok(invalid(errors, &draft, Some(id))),
             };
-            if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"))? {
+            if !state.store.edit_suggestion(guild, id, &own::to_toml(&item, "suggestion"), scope.who.user)? {
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             match state.store.suggestion(guild, id)? {

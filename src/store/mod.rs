@@ -89,6 +89,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_suggestions_and_own_items.sql"),
     include_str!("../../migrations/0013_web_tokens_hashed_only.sql"),
     include_str!("../../migrations/0014_visible_names.sql"),
+    include_str!("../../migrations/0015_suggestion_editors.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

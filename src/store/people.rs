@@ -8,7 +8,7 @@ use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 /// and practice answers, in order. A suggestion still waiting is turned
 /// down with its text blanked; its row stays so that its number is never
 /// given to another (a review button may still name it).
-const FORGET: [&str; 7] = [
+const FORGET: [&str; 9] = [
     "DELETE FROM streaks WHERE user_id = ?2 AND channel_id IN (SELECT id FROM channels WHERE guild_id = ?1)",
     "DELETE FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1",
     "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
@@ -17,6 +17,8 @@ const FORGET: [&str; 7] = [
     "UPDATE suggestions SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2",
     "UPDATE own_items SET author_id = NULL WHERE guild_id = ?1 AND author_id = ?2",
     "UPDATE suggestions SET decided_by = NULL WHERE guild_id = ?1 AND decided_by = ?2",
+    "UPDATE suggestions SET edited_by = NULL WHERE guild_id = ?1 AND edited_by = ?2",
+    "UPDATE own_items SET edited_by = NULL WHERE guild_id = ?1 AND edited_by = ?2",
 ];
 
 impl Store {

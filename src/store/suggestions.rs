@@ -44,9 +44,12 @@ pub struct OwnItem {
     pub item: String,
     /// Who suggested it, by display name, while they are known.
     pub author: Option<String>,
+    /// Who changed it in review, by display name, while they are known.
+    pub editor: Option<String>,
 }
 
-const OWN: &str = "SELECT o.slug, o.item, u.display_name FROM own_items o LEFT JOIN users u ON u.id = o.author_id";
+const OWN: &str = "SELECT o.slug, o.item, u.display_name, e.display_name FROM own_items o
+     LEFT JOIN users u ON u.id = o.author_id LEFT JOIN users e ON e.id = o.edited_by";
 
 const SUGGESTION: &str = "SELECT s.id, s.author_id, u.display_name, s.state, s.item, s.reason, s.created_at
      FROM suggestions s LEFT JOIN users u ON u.id = s.author_id";
@@ -77,13 +80,13 @@ impl Store {
         })
     }
 
-    /// Replaces a pending suggestion's item (a reviewer's edit). False if it
-    /// is not pending in this server.
-    pub fn edit_suggestion(&mut self, guild: GuildId, id: i64, item: &str) -> Result<bool> {
+    /// Replaces a pending suggestion's item (a reviewer's edit, credited to
+    /// `editor`). False if it is not pending in this server.
+    pub fn edit_suggestion(&mut self, guild: GuildId, id: i64, item: &str, editor: UserId) -> Result<bool> {
         self.write(|tx| {
             Ok(tx.execute(
-                "UPDATE suggestions SET item = ?3 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
-                params![guild, id, item],
+                "UPDATE suggestions SET item = ?3, edited_by = ?4 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
+                params![guild, id, item, editor],
             )? == 1)
         })
     }
@@ -173,8 +176,9 @@ impl Store {
             )?;
             if changed == 1 {
                 tx.execute(
-                    "INSERT INTO own_items (guild_id, slug, category, item, author_id, suggestion_id, added_at)
-                     SELECT guild_id, ?3, ?4, ?5, author_id, id, ?6 FROM suggestions WHERE guild_id = ?1 AND id = ?2",
+                    "INSERT INTO own_items (guild_id, slug, category, item, author_id, edited_by, suggestion_id, added_at)
+                     SELECT guild_id, ?3, ?4, ?5, author_id, edited_by, id, ?6 FROM suggestions
+                     WHERE guild_id = ?1 AND id = ?2",
                     params![guild, id, slug, category, item, now_ms],
                 )?;
             }
@@ -239,5 +243,5 @@ impl Store {
 }
 
 fn own_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OwnItem> {
-    Ok(OwnItem { slug: r.get(0)?, item: r.get(1)?, author: r.get(2)? })
+    Ok(OwnItem { slug: r.get(0)?, item: r.get(1)?, author: r.get(2)?, editor: r.get(3)? })
 }

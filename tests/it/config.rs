@@ -160,3 +160,31 @@ fn a_debug_level_holds_the_noisy_libraries_at_info_unless_named() {
         tracing_subscriber::EnvFilter::try_new(log_filter(level)).expect(level);
     }
 }
+
+/// A settings file holding a secret that other users may read loads, with a
+/// warning that names it and the fix; without a secret, or made private, no
+/// warning.
+#[cfg(unix)]
+#[test]
+fn a_readable_settings_file_holding_secrets_is_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let path = file(&dir, "[discord]\ntoken = \"secret-value\"\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let s = load(Some(path.clone()), &[]).unwrap();
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    assert!(s.warnings[0].contains("holds secrets") && s.warnings[0].contains("chmod 600"), "{:?}", s.warnings);
+    assert!(!s.warnings[0].contains("secret-value"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(load(Some(path), &[]).unwrap().warnings.is_empty());
+    let plain = file(&dir, "[quiz]\ntimezone = \"Europe/Berlin\"\n");
+    std::fs::set_permissions(&plain, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(load(Some(plain), &[]).unwrap().warnings.is_empty());
+}
+
+/// `QUIZMASTER_HTTP_MAX_CONNECTIONS` (one underscore) names the key it meant.
+#[test]
+fn a_single_underscore_http_variable_is_named() {
+    let err = load(None, &[("QUIZMASTER_HTTP_MAX_CONNECTIONS", "10")]).unwrap_err().to_string();
+    assert!(err.contains("QUIZMASTER__HTTP__MAX_CONNECTIONS"), "{err}");
+}

@@ -811,7 +811,8 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
         .find(|c| c.path == path && c.body["content"].as_str().unwrap().contains("Suggested by"))
         .unwrap();
     let text = post.body["content"].as_str().unwrap();
-    assert!(unmarked(text).contains("Suggested by Ann @\u{200B}here."), "{text}");
+    // The admin changed the explanation in review: both are credited.
+    assert!(unmarked(text).contains("Suggested by Ann @\u{200B}here, edited by Admin."), "{text}");
     assert!(
         text.starts_with(&format!("<@&{ROLE}> ")) && text.matches("<@&").count() == 1,
         "only the ping role: {text}"
@@ -840,7 +841,7 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
         .await;
     let reveal = calls.iter().rev().find(|c| c.method == Method::PATCH).unwrap();
     assert!(
-        unmarked(reveal.body["content"].as_str().unwrap()).contains("Suggested by Ann @\u{200B}here."),
+        unmarked(reveal.body["content"].as_str().unwrap()).contains("Suggested by Ann @\u{200B}here, edited by Admin."),
         "{}",
         reveal.body
     );

@@ -781,7 +781,8 @@ async fn a_suggestion_by_modal_is_reviewed_and_asked_with_views_open_and_view_su
         .find(|c| c.body["text"].as_str().unwrap().contains("Suggested by"))
         .unwrap();
     let posted = post.body["text"].as_str().unwrap();
-    assert!(posted.contains("Suggested by ann."), "{posted}");
+    // The admin changed the explanation in review: both are credited.
+    assert!(posted.contains("Suggested by ann, edited by admin."), "{posted}");
     assert!(!posted.contains("<!everyone>") && !posted.contains("<!subteam"), "pings nobody: {posted}");
     match fake_slack::check_against_spec(&bot.fake) {
         Some(n) => assert!(n >= 5),

@@ -259,3 +259,33 @@ fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
     let (ok, _, err) = run(&["pack", "export", "--guild", "console:nowhere"]);
     assert!(!ok && err.contains("no server console:nowhere"), "{err}");
 }
+
+/// A suggestion a reviewer changed is credited to its author and its editor
+/// wherever it is asked; an editor who asks to be forgotten leaves the
+/// author's credit alone.
+#[test]
+fn an_edited_suggestion_is_credited_to_its_author_and_its_editor() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let now = at("2026-11-25 09:00");
+    let (ann, bo, eve) = (ctx("g1", "Ann", false, now), ctx("g1", "Bo", true, now), ctx("g1", "Eve", false, now));
+    let d = draft("Which status code says a new resource was created?", "200\n201\n204", "B");
+    assert!(plain(&svc.handle(&ann, Command::SubmitSuggestion(d))).contains("is waiting"));
+    let edited = draft("Which HTTP status code says a new resource was created?", "200\n201\n204", "B");
+    assert!(review(&svc, &bo, Review::SubmitEdit { id: 1, draft: edited }).contains("Saved your changes"));
+    assert!(review(&svc, &bo, Review::Approve(1)).contains("Approved suggestion #1"));
+    let asked = (0..2).map(|_| {
+        let q = plain(&svc.handle_text(&eve, "play apis"));
+        svc.handle_text(&eve, "answer b");
+        q
+    });
+    let own: Vec<String> = asked.filter(|q| q.contains("Which HTTP status code")).collect();
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert!(own[0].contains("Suggested by Ann, edited by Bo."), "{}", own[0]);
+
+    svc.handle_text(&bo, "forget-me confirm");
+    let q = plain(&svc.handle_text(&ctx("g1", "Flo", false, now), "play apis"));
+    let q =
+        if q.contains("Which HTTP") { q } else { plain(&svc.handle_text(&ctx("g1", "Flo", false, now), "play apis")) };
+    assert!(q.contains("Suggested by Ann.") && !q.contains("edited by"), "{q}");
+}

@@ -295,7 +295,7 @@ mod tests {
             choices: choices.clone(),
             closes_at: None,
             ping: Some("960000000000000001".into()),
-            credit: Some(name.clone()),
+            credit: Some(Box::new(crate::reply::Credit { author: Some(name.clone()), editor: Some(name.clone()) })),
         });
         let reveal = Body::Reveal(RevealCard {
             question: QuestionRef::Daily(PostId(1)),
@@ -307,7 +307,7 @@ mod tests {
             answered: 10_000,
             correct: 9_999,
             first_correct: Some(name.clone()),
-            credit: Some(name.clone()),
+            credit: Some(Box::new(crate::reply::Credit { author: Some(name.clone()), editor: Some(name.clone()) })),
         });
         let review = Body::Review(Box::new(ReviewCard {
             note: Some(crate::msg!("approved", id = 1, slug = words(120))),
