@@ -9,6 +9,6 @@ use quizmaster::reply::Reply;
 fuzz_target!(|text: &str| {
     let escaped = escape(text);
     assert!(!escaped.contains('<') && !escaped.contains('>'));
-    let body = message(&Reply::error(text.to_string())).to_string();
+    let body = message(&Reply::error(quizmaster::msg!("no-player", name = text))).to_string();
     assert!(!body.contains("<!") && !body.contains("<@") && !body.contains("<#"), "{body}");
 });

@@ -24,6 +24,22 @@ proptest! {
         }
     }
 
+    /// The request readers behind the Slack endpoints and Discord's
+    /// interactions endpoint take any body without panicking.
+    #[test]
+    fn the_request_readers_take_any_body(body in prop::collection::vec(any::<u8>(), 0..400), which in 0u8..4) {
+        use quizmaster::platform::{discord, slack};
+        let read = match which {
+            0 => slack::read_request("/slack/commands", &body, 500),
+            1 => slack::read_request("/slack/interactivity", &body, 500),
+            2 => slack::read_request("/slack/events", &body, 500),
+            _ => discord::read_interaction(&body, 500),
+        };
+        if let Err(why) = read {
+            prop_assert!(!why.is_empty());
+        }
+    }
+
     #[test]
     fn known_subcommands_with_any_arguments(sub in prop::sample::select(vec!["play", "answer", "leaderboard", "stats", "streak", "help", "admin", "admin schedule", "admin categories", "admin timezone"]), args in "\\PC{0,80}") {
         let _ = command::parse(&format!("{sub} {args}"), 500);
@@ -158,4 +174,26 @@ fn hostile_text_through_the_service_never_panics_and_stays_inert() {
         }
     }
     assert_eq!(crate::support::count(dir.path(), "SELECT COUNT(*) FROM answers"), 0);
+}
+
+/// What the readers make of real requests: a slash command's text, a button,
+/// a submitted modal, a Discord command.
+#[test]
+fn the_request_readers_find_the_command_in_real_requests() {
+    use quizmaster::platform::{discord, slack};
+    let slash = b"team_id=T1&channel_id=C1&user_id=U1&user_name=ann&command=%2Fquiz&text=answer+b";
+    assert!(matches!(slack::read_request("/slack/commands", slash, 500), Ok(Some(Command::Answer { .. }))));
+    let click = serde_json::json!({"type": "block_actions", "user": {"id": "U1"}, "actions": [{"value": "qm:d12:B"}]});
+    let body = serde_urlencoded::to_string([("payload", click.to_string())]).unwrap();
+    assert!(matches!(
+        slack::read_request("/slack/interactivity", body.as_bytes(), 500),
+        Ok(Some(Command::Answer { .. }))
+    ));
+    let modal = serde_json::json!({"type": "view_submission", "user": {"id": "U1"},
+        "view": {"callback_id": "qm:form:setup", "state": {"values": {"time": {"t": {"value": "09:00"}}}}}});
+    let body = serde_urlencoded::to_string([("payload", modal.to_string())]).unwrap();
+    let read = slack::read_request("/slack/interactivity", body.as_bytes(), 500);
+    assert!(matches!(&read, Ok(Some(Command::Admin(_)))), "{read:?}");
+    let ping = br#"{"id":"1","application_id":"2","type":1,"token":"t","version":1}"#;
+    assert_eq!(discord::read_interaction(ping, 500), Ok(None));
 }

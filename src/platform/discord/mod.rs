@@ -206,17 +206,7 @@ impl Interactions {
 impl Interactions {
     /// A submitted form: its text inputs by custom id.
     fn modal(&self, m: &ModalInteraction) -> JoinHandle<Reply> {
-        let fields: Vec<(String, String)> = m
-            .data
-            .components
-            .iter()
-            .flat_map(|row| &row.components)
-            .filter_map(|c| match c {
-                ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone().unwrap_or_default())),
-                _ => None,
-            })
-            .collect();
-        let parsed = parse_form(&m.data.custom_id, &fields).ok_or_else(|| {
+        let parsed = parse_form(&m.data.custom_id, &modal_fields(m)).ok_or_else(|| {
             tracing::warn!(custom_id = %m.data.custom_id, "a form that is not ours");
             msg!("not-our-button")
         });
@@ -232,6 +222,35 @@ impl Interactions {
             reply
         })
     }
+}
+
+/// A submitted modal's text inputs: (custom id, value).
+fn modal_fields(m: &ModalInteraction) -> Vec<(String, String)> {
+    m.data
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .filter_map(|c| match c {
+            ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone().unwrap_or_default())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A request body read as the interactions endpoint and the gateway read
+/// it, down to the command it carries, without running it: the surface the
+/// `requests` fuzz target drives. `None` for what carries no command of ours.
+#[doc(hidden)]
+pub fn read_interaction(body: &[u8], max_chars: usize) -> Result<Option<Command>, String> {
+    let interaction: Interaction = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    Ok(match &interaction {
+        Interaction::Command(c) => {
+            Some(to_command(&c.data.name, &c.data.options, max_chars).map_err(|e| e.to_string())?)
+        }
+        Interaction::Component(c) => parse_button(&c.data.custom_id),
+        Interaction::Modal(m) => parse_form(&m.data.custom_id, &modal_fields(m)),
+        _ => None,
+    })
 }
 
 /// Suggestions belong to a server: none from a direct message.

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use serde_json::{Value, json};
 
 use super::{Interaction, InteractionForm, MAX_BODY, Slack, SlashCommand, install};
+use crate::command::Command;
 
 pub fn router(state: Arc<Slack>) -> Router {
     Router::new()
@@ -23,6 +24,32 @@ pub fn router(state: Arc<Slack>) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
+}
+
+fn decode_command(body: &[u8]) -> Result<SlashCommand, String> {
+    serde_urlencoded::from_bytes(body).map_err(|e| format!("slash command form: {e}"))
+}
+
+fn decode_interaction(body: &[u8]) -> Result<Interaction, String> {
+    serde_urlencoded::from_bytes::<InteractionForm>(body)
+        .map_err(|e| e.to_string())
+        .and_then(|f| serde_json::from_str(&f.payload).map_err(|e| e.to_string()))
+        .map_err(|e| format!("interactivity payload: {e}"))
+}
+
+/// A request body read as the endpoint at `path` reads it, down to the
+/// command it carries, without running it: the surface the `requests`
+/// fuzz target drives. `None` for what carries no command of ours.
+#[doc(hidden)]
+pub fn read_request(path: &str, body: &[u8], max_chars: usize) -> Result<Option<Command>, String> {
+    match path {
+        "/slack/commands" => {
+            let form = decode_command(body)?;
+            crate::command::parse(&form.text, max_chars).map(Some).map_err(|e| e.to_string())
+        }
+        "/slack/interactivity" => Ok(decode_interaction(body)?.command()),
+        _ => serde_json::from_slice::<Value>(body).map(|_| None).map_err(|e| e.to_string()),
+    }
 }
 
 fn unauthorized() -> Response {
@@ -37,9 +64,9 @@ async fn commands(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Byt
     if !slack.verified("/slack/commands", &headers, &body) {
         return unauthorized();
     }
-    let form: SlashCommand = match serde_urlencoded::from_bytes(&body) {
+    let form = match decode_command(&body) {
         Ok(f) => f,
-        Err(e) => return bad_request(format!("slash command form: {e}")),
+        Err(e) => return bad_request(e),
     };
     match slack.slash(&form).await {
         Value::Null => StatusCode::OK.into_response(),
@@ -51,12 +78,9 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
     if !slack.verified("/slack/interactivity", &headers, &body) {
         return unauthorized();
     }
-    let payload: Interaction = match serde_urlencoded::from_bytes::<InteractionForm>(&body)
-        .map_err(|e| e.to_string())
-        .and_then(|f| serde_json::from_str(&f.payload).map_err(|e| e.to_string()))
-    {
+    let payload = match decode_interaction(&body) {
         Ok(p) => p,
-        Err(e) => return bad_request(format!("interactivity payload: {e}")),
+        Err(e) => return bad_request(e),
     };
     match slack.interaction(payload).await {
         Ok(None) => StatusCode::OK.into_response(),

@@ -16,7 +16,7 @@ mod signing;
 mod socket;
 mod web_api;
 
-pub use http::router;
+pub use http::{read_request, router};
 pub use render::{STYLE, escape, message};
 pub use signing::{Refusal, sign, verify};
 pub use web_api::{ApiError, Sender, WebApi};
@@ -158,7 +158,7 @@ impl Slack {
         let name = if payload.user.username.is_empty() { &payload.user.name } else { &payload.user.username };
         match payload.kind.as_str() {
             "block_actions" => {
-                let Some(cmd) = payload.actions.first().and_then(|a| parse_button(&a.value)) else {
+                let Some(cmd) = payload.command() else {
                     return Err("interactivity payload: no answer button in actions".into());
                 };
                 let review = matches!(cmd, Command::Admin(_));
@@ -184,17 +184,8 @@ impl Slack {
                 Ok(None)
             }
             "view_submission" => {
-                let Some(view) = payload.view else { return Err("view_submission payload: no view".into()) };
-                let fields: Vec<(String, String)> = view
-                    .state
-                    .values
-                    .iter()
-                    .filter_map(|(block, actions)| {
-                        let value = actions.as_object()?.values().next()?.get("value")?;
-                        Some((block.clone(), value.as_str().unwrap_or_default().to_string()))
-                    })
-                    .collect();
-                let Some(cmd) = parse_form(&view.callback_id, &fields) else {
+                let Some(view) = &payload.view else { return Err("view_submission payload: no view".into()) };
+                let Some(cmd) = payload.command() else {
                     return Err(format!("view_submission payload: `{}` is not one of our forms", view.callback_id));
                 };
                 let admin = matches!(cmd, Command::Admin(_));
@@ -234,6 +225,30 @@ struct Interaction {
     trigger_id: Option<String>,
     /// A submitted modal.
     view: Option<View>,
+}
+
+impl Interaction {
+    /// The command a click or a submitted form carries: a button of ours
+    /// (`block_actions`) or a form of ours (`view_submission`).
+    fn command(&self) -> Option<Command> {
+        match self.kind.as_str() {
+            "block_actions" => self.actions.first().and_then(|a| parse_button(&a.value)),
+            "view_submission" => {
+                let view = self.view.as_ref()?;
+                let fields: Vec<(String, String)> = view
+                    .state
+                    .values
+                    .iter()
+                    .filter_map(|(block, actions)| {
+                        let value = actions.as_object()?.values().next()?.get("value")?;
+                        Some((block.clone(), value.as_str().unwrap_or_default().to_string()))
+                    })
+                    .collect();
+                parse_form(&view.callback_id, &fields)
+            }
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
