@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod cli;
 pub mod command;
 pub mod config;
 pub mod content;

@@ -11,7 +11,6 @@ use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 use quizmaster::app::{self, Application};
 use quizmaster::config::{Settings, Sources};
-use quizmaster::content::Bank;
 use quizmaster::ids::ServerRef;
 use quizmaster::quiz::recap;
 use quizmaster::quiz::schedule::{self, Close, Days, Rule};
@@ -19,30 +18,18 @@ use quizmaster::service::{export, packs};
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
-/// A backend-engineering quiz bot for Discord, Slack and a local console.
 /// Writes a line to stdout; a reader that went away (`… | head -1`) ends
 /// the program quietly, as a closed pipe should, instead of a panic.
 macro_rules! say {
-    ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { quizmaster::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
 /// [`say!`] without the line end.
 macro_rules! say_raw {
-    ($($arg:tt)*) => { write_out(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { quizmaster::cli::write_out(format_args!($($arg)*)) };
 }
 
-fn write_out(text: std::fmt::Arguments<'_>) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_fmt(text).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("error: writing to stdout: {e}");
-        std::process::exit(1);
-    }
-}
-
+/// A backend-engineering quiz bot for Discord, Slack and a local console.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -71,6 +58,14 @@ enum Cmd {
     /// checks them live and writes bot.toml (or --config FILE), readable by
     /// its owner only.
     Setup,
+    /// Discord: `invite` prints the link that adds the bot to a server, with
+    /// every permission it uses.
+    #[command(subcommand)]
+    Discord(DiscordCmd),
+    /// Slack: `manifest` prints the app manifest to create the app from
+    /// (Socket Mode, or --https URL for the HTTPS endpoints).
+    #[command(subcommand)]
+    Slack(SlackCmd),
     /// Check the configuration as the bot will use it, live: the database,
     /// each platform's tokens, the listeners and the web link; every problem
     /// names its setting and the fix (exit 1 if any).
@@ -118,6 +113,24 @@ enum Cmd {
         /// Where to write the PNG.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum DiscordCmd {
+    /// The invite link for the application discord.token belongs to.
+    Invite,
+}
+
+#[derive(Subcommand)]
+enum SlackCmd {
+    /// The app manifest: Socket Mode (no URL to fill in), or with --https the
+    /// HTTPS endpoints at that address. Paste it at api.slack.com/apps ->
+    /// Create New App -> From an app manifest.
+    Manifest {
+        /// The public HTTPS address a proxy forwards to slack.listen, such as https://quiz.example.org.
+        #[arg(long, value_name = "URL")]
+        https: Option<url::Url>,
     },
 }
 
@@ -217,8 +230,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let command = cli.command.unwrap_or(Cmd::Run);
     match command {
         Cmd::Schedule(cmd) => Ok(print_schedule(cmd)),
-        Cmd::CheckContent { dirs } => Ok(check_content(&settings, &dirs)),
-        Cmd::Grade { item, answer } => grade(&settings, &item, &answer.join(" ")),
+        Cmd::CheckContent { dirs } => Ok(quizmaster::cli::check_content(&settings, &dirs)),
+        Cmd::Grade { item, answer } => quizmaster::cli::grade(&settings, &item, &answer.join(" ")),
         Cmd::Export { guild, what, period, format } => {
             let store = app::open_existing_store(&settings)?;
             let text = export::export(&store, &guild, what, period, format, Utc::now(), settings.quiz.timezone.0)?;
@@ -232,6 +245,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (stdin, mut stdout) = (std::io::stdin(), std::io::stdout());
             let done = runtime()?.block_on(quizmaster::setup::run(&settings, &path, &mut stdin.lock(), &mut stdout));
             done?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Discord(DiscordCmd::Invite) => {
+            let link = runtime()?.block_on(quizmaster::cli::discord_invite(&settings.discord))?;
+            say!("{link}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Slack(SlackCmd::Manifest { https }) => {
+            say_raw!("{}", quizmaster::cli::slack_manifest(https.as_ref()).map_err(anyhow::Error::msg)?);
+            eprintln!("Create the app: https://api.slack.com/apps?new_app=1 -> From an app manifest -> paste it.");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Doctor => {
@@ -315,53 +338,6 @@ fn recap(
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
-}
-
-fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {
-    let loaded = if dirs.is_empty() {
-        app::load_bank(settings)
-    } else {
-        Bank::dir_sources(dirs).and_then(|s| Bank::from_sources(&s)).map_err(app::BankErrors)
-    };
-    match loaded {
-        Ok(bank) => {
-            let warnings = bank.warnings();
-            for w in &warnings {
-                say!("warning: {w}");
-            }
-            say_raw!("{}", bank.summary());
-            if !warnings.is_empty() {
-                say!("{} warning{}", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
-            }
-            let problems = bank.quality_problems();
-            for p in &problems {
-                eprintln!("error: {p}");
-            }
-            if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn grade(settings: &Settings, id: &str, answer: &str) -> anyhow::Result<ExitCode> {
-    let bank = app::load_bank(settings)?;
-    let Some(item) = bank.get(id) else {
-        let guess = quizmaster::quiz::closest::closest_name(id, bank.items().iter().map(|i| i.id.as_str()));
-        let hint = guess.map(|g| format!("; did you mean `{g}`?")).unwrap_or_default();
-        eprintln!("error: there is no item `{id}` in the question bank{hint}");
-        return Ok(ExitCode::from(2));
-    };
-    match quizmaster::quiz::grading::explain(&item.kind, &item.prompt, answer, bank.glossary()) {
-        Ok(g) if matches!(g.why, quizmaster::quiz::grading::Why::Letter) => {
-            say!("{}: the right answer is {}", if g.correct { "correct" } else { "wrong" }, item.right_answer());
-        }
-        Ok(g) => say!("{}: {g}", if g.correct { "correct" } else { "wrong" }),
-        Err(e) => say!("wrong: cannot be graded: {e}"),
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn init_logging(level: &str) {

@@ -57,3 +57,56 @@ fn a_mistyped_item_id_gets_a_guess_and_the_help_example_works() {
     assert!(out.status.success(), "{example}: {}", String::from_utf8_lossy(&out.stderr));
     assert!(!dir.path().join("quizmaster.db").exists(), "grading opens no database");
 }
+
+/// `quizmaster slack manifest`: the Socket Mode manifest as it is (no URL
+/// in it), or the HTTPS one pointed at the address given, with every
+/// endpoint the bot serves; a plain-HTTP address is refused.
+#[test]
+fn slack_manifest_prints_the_manifest_for_the_chosen_setup() {
+    let dir = TempDir::new().unwrap();
+    let run = |args: &[&str]| quizmaster(dir.path()).args(["slack", "manifest"]).args(args).output().unwrap();
+    let out = run(&[]);
+    let socket = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && socket.contains("socket_mode_enabled: true"), "{socket}");
+    assert!(!socket.contains("https://"), "Socket Mode needs no URL: {socket}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("api.slack.com/apps?new_app=1"));
+
+    let out = run(&["--https", "https://quiz.team.dev/"]);
+    let https = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{https}");
+    for path in ["/slack/commands", "/slack/interactivity", "/slack/events", "/slack/oauth/callback"] {
+        assert!(https.contains(&format!("https://quiz.team.dev{path}")), "{path}: {https}");
+    }
+    assert!(!https.contains("example.com") && https.contains("socket_mode_enabled: false"), "{https}");
+
+    let out = run(&["--https", "http://quiz.team.dev"]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("https:// addresses only"));
+}
+
+/// `quizmaster discord invite` asks Discord which application the token
+/// belongs to and prints its invite link; without a token it says which
+/// setting to fill.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_invite_prints_the_link_for_the_tokens_application() {
+    let dir = TempDir::new().unwrap();
+    let (_fake, base) = crate::support::fake_discord::start().await;
+    let path = dir.path().to_path_buf();
+    let out = tokio::task::spawn_blocking(move || {
+        quizmaster(&path)
+            .args(["discord", "invite"])
+            .env("QUIZMASTER__DISCORD__TOKEN", "test-token")
+            .env("QUIZMASTER__DISCORD__API_BASE_URL", base)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let link = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let app = crate::support::fake_discord::APP;
+    assert!(link.starts_with(&format!("https://discord.com/oauth2/authorize?client_id={app}&")), "{link}");
+    assert!(link.contains("permissions=309237763072"), "{link}");
+
+    let out = quizmaster(dir.path()).args(["discord", "invite"]).output().unwrap();
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("discord.token is not set"));
+}
