@@ -29,6 +29,23 @@ macro_rules! say {
     ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+/// `quizmaster doctor`'s findings, a line each, and its exit code.
+pub fn doctor(found: &[crate::doctor::Finding]) -> ExitCode {
+    for f in found {
+        say!("{f}");
+    }
+    match found.iter().filter(|f| !f.is_ok()).count() {
+        0 => {
+            say!("All good.");
+            ExitCode::SUCCESS
+        }
+        problems => {
+            say!("{problems} problem{} to fix.", if problems == 1 { "" } else { "s" });
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `quizmaster check-content [DIR…]`: the configured bank, or the packs in
 /// `dirs`, checked; warnings and a summary on stdout, problems on stderr.
 pub fn check_content(settings: &Settings, dirs: &[PathBuf]) -> ExitCode {

@@ -257,19 +257,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("Create the app: https://api.slack.com/apps?new_app=1 -> From an app manifest -> paste it.");
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Doctor => {
-            let found = runtime()?.block_on(quizmaster::doctor::run(&settings));
-            for f in &found {
-                say!("{f}");
-            }
-            let problems = found.iter().filter(|f| !f.is_ok()).count();
-            if problems == 0 {
-                say!("All good.");
-                return Ok(ExitCode::SUCCESS);
-            }
-            say!("{problems} problem{} to fix.", if problems == 1 { "" } else { "s" });
-            Ok(ExitCode::FAILURE)
-        }
+        Cmd::Doctor => Ok(quizmaster::cli::doctor(&runtime()?.block_on(quizmaster::doctor::run(&settings)))),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
             say!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);

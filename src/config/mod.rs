@@ -12,10 +12,12 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
 
+mod error;
 mod load;
 mod log;
 mod validate;
 
+pub use error::SettingsError;
 pub use load::Sources;
 pub use log::log_filter;
 pub use validate::is_slack_member_id;
@@ -380,23 +382,4 @@ pub fn token_key_bytes(key: &SecretString) -> Option<[u8; 32]> {
 /// The 32-byte key of a 64-digit hex string.
 pub fn public_key_bytes(hex_key: &str) -> Option<[u8; 32]> {
     hex::decode(hex_key.trim()).ok()?.try_into().ok()
-}
-
-/// A configuration problem, naming the key or file.
-#[derive(Debug, thiserror::Error)]
-pub enum SettingsError {
-    #[error("config file {0} does not exist")]
-    Missing(PathBuf),
-    #[error("{0}")]
-    Invalid(String),
-    #[error("unknown configuration key{}: {}", if .0.len() == 1 { "" } else { "s" }, .0.join(", "))]
-    UnknownKeys(Vec<String>),
-    #[error("configuration key `{key}`: {message}")]
-    BadValue { key: &'static str, message: String },
-    #[error(
-        "config file {} can be changed by any user of this machine (mode {mode:o}): whoever changes it runs the bot \
-         with their settings. Make it private: chmod 600 {}",
-        .path.display(), .path.display()
-    )]
-    WritableByOthers { path: PathBuf, mode: u32 },
 }

@@ -111,13 +111,7 @@ pub fn export(
     let ids: std::collections::HashMap<_, _> =
         store.player_streaks(guild)?.into_iter().map(|(user, id, current, best)| (user, (id, current, best))).collect();
     let id_of = |user| ids.get(&user).map(|(id, ..)| id.clone()).unwrap_or_default();
-    // What players typed (their names, answers, and on the console their
-    // ids) goes into a spreadsheet: never as a formula, in any cell.
-    // Nor with the characters that would change how a cell reads.
-    let text = |s: &str| {
-        let s: String = s.chars().filter(|c| !crate::i18n::is_invisible(*c)).collect();
-        if format == Format::Csv { inert(&s) } else { s }
-    };
+    let text = |s: &str| cell(s, format);
     match what {
         What::Answers => {
             let answers = store.answers_between(guild, from, until)?;
@@ -178,6 +172,14 @@ pub fn export(
             write(&rows, format, &columns)
         }
     }
+}
+
+/// What players typed (their names, answers, and on the console their ids)
+/// as it goes into a spreadsheet: never as a formula, in any cell, nor with
+/// the characters that would change how a cell reads.
+fn cell(s: &str, format: Format) -> String {
+    let s: String = s.chars().filter(|c| !crate::i18n::is_invisible(*c)).collect();
+    if format == Format::Csv { inert(&s) } else { s }
 }
 
 /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab,
