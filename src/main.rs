@@ -190,11 +190,12 @@ fn print_schedule(cmd: ScheduleCmd) -> ExitCode {
     let ScheduleCmd::Next { time, zone, days, after, count } = cmd;
     let rule = Rule { time, tz: zone, days, close: Close::AtNextPost };
     for o in schedule::upcoming(&rule, after.unwrap_or_else(Utc::now), usize::from(count)) {
-        say!(
-            "{}  {}",
-            o.at.with_timezone(&zone).format("%a %Y-%m-%d %H:%M %Z (%:z)"),
-            o.at.format("%Y-%m-%d %H:%M UTC")
-        );
+        let local = o.at.with_timezone(&zone).format("%a %Y-%m-%d %H:%M %Z (%:z)").to_string();
+        // The time in UTC beside it, unless the zone is UTC itself.
+        match zone {
+            Tz::UTC | Tz::Etc__UTC => say!("{local}"),
+            _ => say!("{local}  {}", o.at.format("%Y-%m-%d %H:%M UTC")),
+        }
     }
     ExitCode::SUCCESS
 }

@@ -45,7 +45,7 @@ impl Settings {
             .source(sources.env);
         let built = builder.add_source(env).build().map_err(|e| SettingsError::Invalid(without_source_lines(&e)))?;
         let mut unknown = Vec::new();
-        let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(format!("`{path}`")))
+        let settings: Settings = serde_ignored::deserialize(built, |path| unknown.push(with_guess(&path.to_string())))
             .map_err(|e: config::ConfigError| SettingsError::Invalid(e.to_string()))?;
         if !unknown.is_empty() {
             return Err(SettingsError::UnknownKeys(unknown));
@@ -62,6 +62,36 @@ impl Settings {
         }
         Ok(settings)
     }
+}
+
+/// An unknown key as named in the error, with the key it most likely meant:
+/// "`discord.tokne` (did you mean `discord.token`?)".
+fn with_guess(path: &str) -> String {
+    let keys = known_keys();
+    match crate::quiz::closest::closest_name(path, keys.iter().map(String::as_str)) {
+        Some(guess) => format!("`{path}` (did you mean `{guess}`?)"),
+        None => format!("`{path}`"),
+    }
+}
+
+/// Every key `bot.toml.example` names (set or commented out), as
+/// `section.key`: the keys a mistyped one is matched against.
+fn known_keys() -> Vec<String> {
+    let mut section = "";
+    let mut keys = Vec::new();
+    for line in include_str!("../../bot.toml.example").lines() {
+        let line = line.trim_start_matches('#').trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+        } else if let Some((key, _)) = line.split_once(" = ")
+            && !section.is_empty()
+            && !key.is_empty()
+            && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        {
+            keys.push(format!("{section}.{key}"));
+        }
+    }
+    keys
 }
 
 /// Whether users other than the owner may read the file.

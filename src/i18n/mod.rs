@@ -84,10 +84,16 @@ impl Lang {
 
     /// An instant, marked so Discord and Slack show it in each reader's own
     /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`
-    /// (without the English weekday in other languages).
+    /// (without the English weekday in other languages), and once in a zone
+    /// that is UTC: `Thu 2026-11-26 09:00 UTC`.
     pub fn when(self, at: DateTime<Utc>, tz: Tz) -> String {
         let local = if self == Lang::EnUs { "%a %Y-%m-%d %H:%M %Z" } else { "%Y-%m-%d %H:%M %Z" };
-        let fallback = format!("{} ({} UTC)", at.with_timezone(&tz).format(local), at.format("%H:%M"));
+        let shown = at.with_timezone(&tz);
+        let fallback = if shown.format("%Z").to_string() == "UTC" {
+            shown.format(local).to_string()
+        } else {
+            format!("{} ({} UTC)", shown.format(local), at.format("%H:%M"))
+        };
         marks::time_mark(at, &fallback)
     }
 

@@ -188,3 +188,16 @@ fn a_single_underscore_http_variable_is_named() {
     let err = load(None, &[("QUIZMASTER_HTTP_MAX_CONNECTIONS", "10")]).unwrap_err().to_string();
     assert!(err.contains("QUIZMASTER__HTTP__MAX_CONNECTIONS"), "{err}");
 }
+
+/// A mistyped key is named with the key it most likely meant, in a file and
+/// in the environment.
+#[test]
+fn a_mistyped_key_gets_a_guess() {
+    let dir = TempDir::new().unwrap();
+    let err = load(None, &[("QUIZMASTER__DISCORD__TOKNE", "x")]).unwrap_err().to_string();
+    assert!(err.contains("`discord.tokne` (did you mean `discord.token`?)"), "{err}");
+    let path = file(&dir, "[quiz]\ntimezon = \"Europe/Berlin\"\n[web]\nlisten_address = \"127.0.0.1:0\"\n");
+    let err = load(Some(path), &[]).unwrap_err().to_string();
+    assert!(err.contains("`quiz.timezon` (did you mean `quiz.timezone`?)"), "{err}");
+    assert!(err.contains("`web.listen_address`"), "{err}");
+}
