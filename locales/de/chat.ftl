@@ -32,7 +32,8 @@ console-form = Füll das Formular mit einem `field: value` pro Zeile aus; eine Z
 console-form-dropped = Verworfen; es wurde nichts gesendet.
 console-you-are = Du bist jetzt { $name }.
 
-installed = Quizmaster ist in { $team } installiert. Lade ihn mit /invite @Quizmaster in deinen Quiz-Kanal ein und tippe dort /quiz admin schedule 09:00 Europe/Berlin (mit deiner Uhrzeit und Zeitzone).
+installed = Quizmaster ist in { $team } installiert. Lade ihn mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular, und die erste Frage kommt sofort.
+installed-welcome = Danke, dass ihr Quizmaster zu { $team } hinzugefügt habt! Lade mich mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular (Uhrzeit, Zeitzone, Tage, Kategorien), und die erste Frage kommt sofort. Als Person, die mich installiert hat, kannst du alle /quiz admin-Befehle nutzen; /quiz help zeigt sie alle.
 install-link-used = Dieser Installationslink ist abgelaufen oder wurde schon benutzt, daher wurde nichts installiert. Fang auf der Installationsseite noch mal von vorn an.
 install-cancelled = Die Installation wurde in Slack abgebrochen; es wurde nichts installiert.
 install-failed = Slack hat die Installation nicht bestätigt, daher wurde nichts gespeichert. Bitte versuch es noch mal.

@@ -140,6 +140,15 @@ async fn two_workspaces_install_by_oauth_and_each_posts_with_its_own_token() {
     assert_eq!(bot.callback("code-T3", "f0rged").await.0, StatusCode::BAD_REQUEST);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM installations"), 2);
     assert_eq!(bot.fake.calls("oauth.v2.access").len(), 2);
+    // Each installer gets the first steps as a direct message, sent with
+    // their workspace's own token.
+    for team in ["T1", "T2"] {
+        let installer = format!("UINSTALL{team}");
+        wait_until("the installer's welcome", 10, || !bot.posts_in(&installer).is_empty()).await;
+        let dm = &bot.posts_in(&installer)[0];
+        assert_eq!(dm.auth.as_deref(), Some(format!("Bearer xoxb-{team}-secret-token").as_str()));
+        assert!(dm.body.to_string().contains("/quiz admin setup"), "{}", dm.body);
+    }
     // The fake answers oauth.v2.access only as a POST with the credentials in
     // its form body (a client secret in a URL lands in logs): both installs
     // above went through, and both calls carried it there.

@@ -264,14 +264,29 @@ pub(super) async fn callback(
         tracing::warn!("oauth.v2.access gave no team or bot token");
         return page(StatusCode::BAD_GATEWAY, msg!("install-failed"));
     };
-    let (team, name) = (installation.team.clone(), installation.team_name.clone());
+    let (team, name, installer) =
+        (installation.team.clone(), installation.team_name.clone(), installation.installer.clone());
     if let Err(e) = slack.service.save_installation(installation).await {
         tracing::error!(error = %e, "could not store an installation");
         return page(StatusCode::SERVICE_UNAVAILABLE, msg!("install-failed"));
     }
     slack.workspaces.forget(&team);
     tracing::info!(team, "installed in a workspace");
+    if !installer.is_empty() {
+        tokio::spawn(welcome(Arc::clone(&slack), team, name.clone(), installer));
+    }
     page(StatusCode::OK, msg!("installed", team = &name))
+}
+
+/// A direct message to whoever installed the app, saying how to start:
+/// the browser tab they installed from is soon closed and forgotten.
+async fn welcome(slack: Arc<Slack>, team: String, name: String, installer: String) {
+    let Some(workspace) = slack.workspaces.get(&team).await else { return };
+    let mut body = super::message(&crate::reply::Reply::info(msg!("installed-welcome", team = &name)));
+    body["channel"] = serde_json::json!(installer);
+    if let Err(e) = workspace.api.call("chat.postMessage", &body).await {
+        tracing::warn!(team, error = %e, "could not send the installer the first steps");
+    }
 }
 
 /// The installation `oauth.v2.access` describes, its token sealed.
