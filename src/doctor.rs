@@ -15,7 +15,7 @@ use std::path::Path;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
-use crate::config::{DiscordSettings, Settings, SlackSettings};
+use crate::config::{DiscordSettings, Settings, SlackSettings, pasted_wrong};
 use crate::platform::discord::invite_url;
 use crate::platform::slack::{ApiError, WebApi};
 use crate::store::{Store, schema_version};
@@ -101,21 +101,6 @@ pub fn database(path: &Path) -> Finding {
             format!("{shown} does not open as a Quizmaster database: {e}"),
             "point database.path at the bot's database file, or move this file away to start afresh",
         ),
-    }
-}
-
-/// Where a pasted token went wrong before any request: a `Bot ` prefix or
-/// quotes copied with it.
-fn pasted_wrong(token: &str) -> Option<&'static str> {
-    let t = token.trim();
-    if t.starts_with('"') || t.starts_with('\'') || t.ends_with('"') || t.ends_with('\'') {
-        Some("it holds quotes: paste the token alone, without the quotes around it")
-    } else if t.len() >= 4 && t[..4].eq_ignore_ascii_case("bot ") {
-        Some("it starts with `Bot `: paste the token alone; Quizmaster adds the prefix itself")
-    } else if t != token || t.is_empty() {
-        Some("it has spaces or a line break around it: paste the token alone")
-    } else {
-        None
     }
 }
 

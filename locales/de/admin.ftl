@@ -126,7 +126,7 @@ close-after = nach { $duration }
 
 ## Setting up a channel in one form
 setup-title = Tagesfrage einrichten
-setup-time = Uhrzeit (24 Stunden, HH:MM)
+setup-time = Uhrzeit (HH:MM, 24-Stunden-Format)
 setup-time-hint = 09:00
 setup-zone = Zeitzone (Region/Stadt)
 setup-zone-hint = Europe/Berlin, America/New_York, Asia/Tokyo
@@ -134,4 +134,4 @@ setup-days = Tage
 setup-days-hint = weekdays, daily, weekends oder mon,wed,fri
 setup-categories = Kategorien
 setup-categories-hint = all oder Namen wie databases, apis
-setup-not-saved = Noch ist nichts eingerichtet. Korrigiere diese Angaben und schick das Formular noch einmal ab:
+setup-not-saved = Es ist noch nichts eingerichtet. Korrigiere Folgendes und schick das Formular noch mal ab:

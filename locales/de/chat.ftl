@@ -32,8 +32,8 @@ console-form = Füll das Formular mit einem `field: value` pro Zeile aus; eine Z
 console-form-dropped = Verworfen; es wurde nichts gesendet.
 console-you-are = Du bist jetzt { $name }.
 
-installed = Quizmaster ist in { $team } installiert. Lade ihn mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular, und die erste Frage kommt sofort.
-installed-welcome = Danke, dass ihr Quizmaster zu { $team } hinzugefügt habt! Lade mich mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular (Uhrzeit, Zeitzone, Tage, Kategorien), und die erste Frage kommt sofort. Als Person, die mich installiert hat, kannst du alle /quiz admin-Befehle nutzen; /quiz help zeigt sie alle.
+installed = Quizmaster ist in { $team } installiert. Lade ihn mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular ausfüllen, und schon ist die erste Frage da.
+installed-welcome = Danke, dass du Quizmaster zu { $team } hinzugefügt hast! Lade mich mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular ausfüllen (Uhrzeit, Zeitzone, Tage, Kategorien), und schon ist die erste Frage da. Da du mich installiert hast, kannst du alle Befehle unter /quiz admin nutzen; /quiz help zeigt sie alle.
 install-link-used = Dieser Installationslink ist abgelaufen oder wurde schon benutzt, daher wurde nichts installiert. Fang auf der Installationsseite noch mal von vorn an.
 install-cancelled = Die Installation wurde in Slack abgebrochen; es wurde nichts installiert.
 install-failed = Slack hat die Installation nicht bestätigt, daher wurde nichts gespeichert. Bitte versuch es noch mal.

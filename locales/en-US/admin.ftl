@@ -126,13 +126,13 @@ close-next = at the next post
 close-after = after { $duration }
 
 ## Setting up a channel in one form
-setup-title = Set up the daily question
+setup-title = Daily question setup
 setup-time = Time (24-hour, HH:MM)
 setup-time-hint = 09:00
 setup-zone = Time zone (Area/City)
-setup-zone-hint = Europe/Berlin, America/New_York, Asia/Tokyo
+setup-zone-hint = such as Europe/Berlin
 setup-days = Days
 setup-days-hint = weekdays, daily, weekends, or mon,wed,fri
 setup-categories = Categories
-setup-categories-hint = all, or names such as databases, apis
+setup-categories-hint = all (or empty), or names such as databases, apis
 setup-not-saved = nothing is set up yet. Fix these and send the form again:

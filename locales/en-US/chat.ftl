@@ -32,8 +32,8 @@ console-form = Fill it in with one `field: value` per line; a line without a fie
 console-form-dropped = Dropped; nothing was sent.
 console-you-are = You are now { $name }.
 
-installed = Quizmaster is installed in { $team }. Invite it to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: one form, and the first question is posted at once.
-installed-welcome = Thanks for adding Quizmaster to { $team }! Invite me to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: one form (time, zone, days, categories), and the first question is posted at once. As the one who installed me, you can use every /quiz admin command; /quiz help lists them all.
+installed = Quizmaster is installed in { $team }. Invite it to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: fill in one form and the first question is posted at once.
+installed-welcome = Thanks for adding Quizmaster to { $team }! Invite me to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: fill in one form (time, time zone, days, categories) and the first question is posted at once. As the one who installed me, you can use every /quiz admin command; /quiz help lists them all.
 install-link-used = This install link has expired or was already used, so nothing was installed. Start again from the install page.
 install-cancelled = The install was cancelled in Slack; nothing was installed.
 install-failed = Slack did not confirm the install, so nothing was stored. Please try again.

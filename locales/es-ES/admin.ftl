@@ -129,8 +129,8 @@ close-next = con la siguiente publicación
 close-after = tras { $duration }
 
 ## Setting up a channel in one form
-setup-title = Configurar la pregunta diaria
-setup-time = Hora (24 horas, HH:MM)
+setup-title = Configurar el quiz
+setup-time = Hora (HH:MM, formato 24 h)
 setup-time-hint = 09:00
 setup-zone = Zona horaria (Región/Ciudad)
 setup-zone-hint = Europe/Madrid, America/Mexico_City, Asia/Tokyo
@@ -138,4 +138,4 @@ setup-days = Días
 setup-days-hint = weekdays, daily, weekends o mon,wed,fri
 setup-categories = Categorías
 setup-categories-hint = all, o nombres como databases, apis
-setup-not-saved = todavía no se ha configurado nada. Corrige esto y vuelve a enviar el formulario:
+setup-not-saved = todavía no se ha configurado nada. Corrige lo siguiente y vuelve a enviar el formulario:

@@ -32,8 +32,8 @@ console-form = Rellénalo con una línea `field: value` por campo; una línea si
 console-form-dropped = Descartado; no se ha enviado nada.
 console-you-are = Ahora eres { $name }.
 
-installed = Quizmaster ya está instalado en { $team }. Invítalo al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: un formulario y la primera pregunta se publica al momento.
-installed-welcome = ¡Gracias por añadir Quizmaster a { $team }! Invítame al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: un formulario (hora, zona horaria, días, categorías) y la primera pregunta se publica al momento. Como eres quien me instaló, puedes usar todos los comandos /quiz admin; /quiz help los muestra todos.
+installed = Quizmaster ya está instalado en { $team }. Invítalo al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: rellenas un formulario y la primera pregunta se publica al momento.
+installed-welcome = ¡Gracias por añadir Quizmaster a { $team }! Invítame al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: rellenas un formulario (hora, zona horaria, días y categorías) y la primera pregunta se publica al momento. Como me has instalado tú, puedes usar todos los comandos de /quiz admin; /quiz help te los muestra todos.
 install-link-used = Este enlace de instalación ha caducado o ya se ha usado, así que no se ha instalado nada. Vuelve a empezar desde la página de instalación.
 install-cancelled = La instalación se ha cancelado en Slack; no se ha instalado nada.
 install-failed = Slack no ha confirmado la instalación, así que no se ha guardado nada. Vuelve a intentarlo.

@@ -129,7 +129,7 @@ close-next = à la publication suivante
 close-after = au bout de { $duration }
 
 ## Setting up a channel in one form
-setup-title = Configurer la question du jour
+setup-title = Configurer le quiz
 setup-time = Heure (sur 24 h, HH:MM)
 setup-time-hint = 09:00
 setup-zone = Fuseau horaire (Région/Ville)
@@ -138,4 +138,4 @@ setup-days = Jours
 setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
 setup-categories = Catégories
 setup-categories-hint = all, ou des noms comme databases, apis
-setup-not-saved = rien n'est encore configuré. Corrigez ces points et renvoyez le formulaire :
+setup-not-saved = rien n'est encore configuré. Corrige ce qui suit et renvoie le formulaire :

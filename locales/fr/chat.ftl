@@ -32,8 +32,8 @@ console-form = Remplis-le avec un `field: value` par ligne ; une ligne sans nom 
 console-form-dropped = Abandonné ; rien n'a été envoyé.
 console-you-are = Tu es maintenant { $name }.
 
-installed = Quizmaster est installé dans { $team }. Invitez-le dans le canal du quiz avec /invite @Quizmaster, puis tapez-y /quiz admin setup : un seul formulaire, et la première question est publiée aussitôt.
-installed-welcome = Merci d'avoir ajouté Quizmaster à { $team } ! Invitez-moi dans le canal du quiz avec /invite @Quizmaster, puis tapez-y /quiz admin setup : un seul formulaire (heure, fuseau, jours, catégories), et la première question est publiée aussitôt. Comme c'est vous qui m'avez installé, vous avez accès à toutes les commandes /quiz admin ; /quiz help les liste toutes.
+installed = Quizmaster est installé dans { $team }. Invite-le dans le canal du quiz avec /invite @Quizmaster, puis tape /quiz admin setup dans ce canal : un seul formulaire à remplir, et la première question est publiée aussitôt.
+installed-welcome = Merci d'avoir ajouté Quizmaster à { $team } ! Invite-moi dans le canal du quiz avec /invite @Quizmaster, puis tape /quiz admin setup dans ce canal : un seul formulaire à remplir (heure, fuseau horaire, jours, catégories), et la première question est publiée aussitôt. Comme c'est toi qui m'as installé, tu as accès à toutes les commandes /quiz admin ; /quiz help les liste toutes.
 install-link-used = Ce lien d'installation a expiré ou a déjà été utilisé, donc rien n'a été installé. Recommence depuis la page d'installation.
 install-cancelled = L'installation a été annulée dans Slack ; rien n'a été installé.
 install-failed = Slack n'a pas confirmé l'installation, donc rien n'a été enregistré. Réessaie.

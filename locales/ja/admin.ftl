@@ -117,13 +117,13 @@ close-next = 次の投稿時
 close-after = { $duration }後
 
 ## Setting up a channel in one form
-setup-title = 今日の問題を設定
-setup-time = 時刻（24時間制、HH:MM）
+setup-title = デイリー問題を設定
+setup-time = 時刻（HH:MM、24 時間表記）
 setup-time-hint = 09:00
 setup-zone = タイムゾーン（地域/都市）
-setup-zone-hint = Asia/Tokyo, Europe/Berlin, America/New_York
+setup-zone-hint = 例：Asia/Tokyo、Europe/Berlin、America/New_York
 setup-days = 曜日
 setup-days-hint = weekdays、daily、weekends、または mon,wed,fri
 setup-categories = カテゴリ
-setup-categories-hint = all、または databases, apis などの名前
-setup-not-saved = まだ何も設定されていません。次の点を直して、フォームをもう一度送信してください：
+setup-categories-hint = all、または databases, apis などのカテゴリ名
+setup-not-saved = まだ何も設定されていません。次の点を修正して、フォームをもう一度送信してください：

@@ -30,7 +30,7 @@ console-form-dropped = 破棄しました。何も送信されていません。
 console-you-are = { $name } として操作しています。
 
 installed = Quizmaster を { $team } にインストールしました。/invite @Quizmaster でクイズ用のチャンネルに招待し、そのチャンネルで /quiz admin setup と入力してください。フォームを送信すると、最初の問題がすぐに投稿されます。
-installed-welcome = { $team } に Quizmaster を追加していただきありがとうございます！/invite @Quizmaster でクイズ用のチャンネルに招待し、そのチャンネルで /quiz admin setup と入力してください。フォーム（時刻、タイムゾーン、曜日、カテゴリ）を送信すると、最初の問題がすぐに投稿されます。インストールした方は /quiz admin のすべてのコマンドを使えます。コマンドの一覧は /quiz help で確認できます。
+installed-welcome = { $team } に Quizmaster を追加していただきありがとうございます！/invite @Quizmaster でクイズ用のチャンネルに招待し、そのチャンネルで /quiz admin setup と入力してください。フォーム（時刻、タイムゾーン、曜日、カテゴリ）を送信すると、最初の問題がすぐに投稿されます。インストールしたあなたは、/quiz admin のすべてのコマンドを使えます。コマンドの一覧は /quiz help で確認できます。
 install-link-used = このインストールリンクは期限切れか使用済みのため、インストールは行われませんでした。インストールページからやり直してください。
 install-cancelled = Slack 側でインストールがキャンセルされました。何もインストールされていません。
 install-failed = Slack からインストールの確認が得られなかったため、何も保存されていません。もう一度お試しください。

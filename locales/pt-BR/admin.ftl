@@ -129,7 +129,7 @@ close-next = no próximo post
 close-after = após { $duration }
 
 ## Setting up a channel in one form
-setup-title = Configurar a pergunta do dia
+setup-title = Configurar o quiz
 setup-time = Horário (24 horas, HH:MM)
 setup-time-hint = 09:00
 setup-zone = Fuso horário (Região/Cidade)
@@ -138,4 +138,4 @@ setup-days = Dias
 setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
 setup-categories = Categorias
 setup-categories-hint = all, ou nomes como databases, apis
-setup-not-saved = nada foi configurado ainda. Corrija estes pontos e envie o formulário de novo:
+setup-not-saved = nada foi configurado ainda. Corrija os pontos abaixo e envie o formulário de novo:

@@ -33,8 +33,8 @@ console-form = Preencha com uma linha `field: value` por campo; uma linha sem no
 console-form-dropped = Descartado; nada foi enviado.
 console-you-are = Agora você é { $name }.
 
-installed = O Quizmaster foi instalado em { $team }. Convide-o para o canal do quiz com /invite @Quizmaster e digite lá /quiz admin setup: é um formulário só, e a primeira pergunta já é publicada na hora.
-installed-welcome = Valeu por adicionar o Quizmaster a { $team }! Me convide para o canal do quiz com /invite @Quizmaster e digite lá /quiz admin setup: um formulário só (horário, fuso, dias, categorias), e a primeira pergunta já é publicada na hora. Como foi você quem me instalou, você pode usar todos os comandos /quiz admin; /quiz help lista todos eles.
+installed = O Quizmaster foi instalado no workspace { $team }. Convide-o para o canal do quiz com /invite @Quizmaster e digite /quiz admin setup nesse canal: é só preencher um formulário, e a primeira pergunta sai na hora.
+installed-welcome = Valeu por adicionar o Quizmaster ao workspace { $team }! Me convide para o canal do quiz com /invite @Quizmaster e digite /quiz admin setup nesse canal: é só preencher um formulário (horário, fuso, dias, categorias), e a primeira pergunta sai na hora. Como foi você quem me instalou, você pode usar todos os comandos de /quiz admin; o /quiz help lista todos eles.
 install-link-used = Este link de instalação expirou ou já foi usado, então nada foi instalado. Comece de novo pela página de instalação.
 install-cancelled = A instalação foi cancelada no Slack; nada foi instalado.
 install-failed = O Slack não confirmou a instalação, então nada foi salvo. Tente de novo.

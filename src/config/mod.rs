@@ -20,7 +20,7 @@ mod validate;
 pub use error::SettingsError;
 pub use load::Sources;
 pub use log::log_filter;
-pub use validate::is_slack_member_id;
+pub use validate::{is_slack_member_id, pasted_wrong};
 
 use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};

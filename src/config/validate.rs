@@ -15,6 +15,7 @@ const SECTIONS: [&str; 11] =
 
 impl Settings {
     pub(super) fn validate(&self) -> Result<(), SettingsError> {
+        self.check_pasted()?;
         self.check_quiz()?;
         self.check_slack()?;
         self.check_urls()?;
@@ -23,6 +24,27 @@ impl Settings {
         self.check_log()?;
         self.check_locale()?;
         self.check_admins()
+    }
+
+    /// A token or secret pasted with more than itself: quotes, a `Bot `
+    /// prefix, spaces. Named with its key and the fix; never shown.
+    fn check_pasted(&self) -> Result<(), SettingsError> {
+        let secrets = [
+            ("discord.token", &self.discord.token),
+            ("slack.bot_token", &self.slack.bot_token),
+            ("slack.app_token", &self.slack.app_token),
+            ("slack.signing_secret", &self.slack.signing_secret),
+            ("slack.client_secret", &self.slack.client_secret),
+        ];
+        for (key, value) in secrets {
+            if let Some(why) = value.as_ref().and_then(|v| pasted_wrong(secrecy::ExposeSecret::expose_secret(v))) {
+                return Err(SettingsError::BadValue {
+                    key,
+                    message: format!("{why} (the value is a secret, so it is not shown)"),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// `console.locale` names a language the bot speaks (a region of one
@@ -218,6 +240,21 @@ impl Settings {
             }),
             None => Ok(()),
         }
+    }
+}
+
+/// Where a pasted token went wrong, before it is sent anywhere: quotes or a
+/// `Bot ` prefix copied with it, or spaces around it.
+pub fn pasted_wrong(token: &str) -> Option<&'static str> {
+    let t = token.trim();
+    if t.starts_with(['"', '\'']) || t.ends_with(['"', '\'']) {
+        Some("it holds quotes: paste the token alone, without the quotes around it")
+    } else if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("bot ")) {
+        Some("it starts with `Bot `: paste the token alone; Quizmaster adds the prefix itself")
+    } else if t != token || t.is_empty() {
+        Some("it has spaces or a line break around it: paste the token alone")
+    } else {
+        None
     }
 }
 

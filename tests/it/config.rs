@@ -201,3 +201,16 @@ fn a_mistyped_key_gets_a_guess() {
     assert!(err.contains("`quiz.timezon` (did you mean `quiz.timezone`?)"), "{err}");
     assert!(err.contains("`web.listen_address`"), "{err}");
 }
+
+/// A token pasted with a `Bot ` prefix, quotes or spaces is refused at start,
+/// naming its key and the fix, and never showing the token.
+#[test]
+fn a_token_pasted_with_more_than_itself_is_named_without_showing_it() {
+    let err = load(None, &[("QUIZMASTER__DISCORD__TOKEN", "Bot MTIz.abc")]).unwrap_err().to_string();
+    assert!(err.contains("discord.token") && err.contains("starts with `Bot `"), "{err}");
+    assert!(!err.contains("MTIz"), "{err}");
+    let quoted = [("QUIZMASTER__SLACK__BOT_TOKEN", "\"xoxb-1-hidden\""), ("QUIZMASTER__SLACK__APP_TOKEN", "xapp-1")];
+    let err = load(None, &quoted).unwrap_err().to_string();
+    assert!(err.contains("slack.bot_token") && err.contains("holds quotes"), "{err}");
+    assert!(!err.contains("hidden") && !err.contains("xoxb-1"), "{err}");
+}
