@@ -166,3 +166,17 @@ fn v3_reads_wordings_engineers_type() {
         assert_eq!(g.correct, *want, "{input:?} against accept {accept:?} reject {reject:?}: {g}");
     }
 }
+
+/// Found by the `grader` fuzz target: an accepted wording that starts with
+/// `/` but holds a space is not a path, and grades right when given as it is.
+#[test]
+fn an_accepted_wording_with_spaces_that_starts_with_a_slash_is_words() {
+    for accepted in ["/\0I\n2", "/ read only", "/api/users list"] {
+        let item = text(&[accepted]);
+        assert_eq!(grade(&item, "", accepted, terms()), Ok(true), "{accepted:?}");
+    }
+    // A real path still takes only itself.
+    let item = text(&["/api/users"]);
+    assert_eq!(grade(&item, "", "/api/users", terms()), Ok(true));
+    assert_eq!(grade(&item, "", "/api/orders", terms()), Ok(false));
+}

@@ -95,7 +95,13 @@ impl<'a> Answer<'a> {
             reject: reject.iter().map(|r| (key(r), r.as_str())).filter(|(k, _)| !k.is_empty()).collect(),
             flags: accept.iter().flat_map(|a| a.split_whitespace()).filter(|t| t.starts_with(['-', '/'])).collect(),
             numeric,
-            paths: accept.iter().map(|a| a.trim()).filter(|a| a.starts_with('/')).collect(),
+            // A path is one word: an accepted wording with spaces in it is
+            // matched as words, whatever it starts with.
+            paths: accept
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| a.starts_with('/') && !a.contains(char::is_whitespace))
+                .collect(),
             prompt: key(prompt).split(' ').filter(|w| w.len() > 1).map(str::to_string).collect(),
             glossary,
         }
