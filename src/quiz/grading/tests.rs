@@ -168,10 +168,11 @@ fn v3_reads_wordings_engineers_type() {
 }
 
 /// Found by the `grader` fuzz target: an accepted wording that starts with
-/// `/` but holds a space is not a path, and grades right when given as it is.
+/// `/` but holds a space is not a path, and any accepted wording grades
+/// right when given exactly as written (a bracket in a path included).
 #[test]
 fn an_accepted_wording_with_spaces_that_starts_with_a_slash_is_words() {
-    for accepted in ["/\0I\n2", "/ read only", "/api/users list"] {
+    for accepted in ["/\0I\n2", "/ read only", "/api/users list", "/3(\0", "/v1/users (beta)"] {
         let item = text(&[accepted]);
         assert_eq!(grade(&item, "", accepted, terms()), Ok(true), "{accepted:?}");
     }
