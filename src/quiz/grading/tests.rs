@@ -176,6 +176,10 @@ fn an_accepted_wording_with_spaces_that_starts_with_a_slash_is_words() {
         let item = text(&[accepted]);
         assert_eq!(grade(&item, "", accepted, terms()), Ok(true), "{accepted:?}");
     }
+    // Found the same way: a wording holding a path, beside an accepted path.
+    for accepted in [["/x", "!!/777"], ["/7", "!!/777"]] {
+        assert_eq!(grade(&text(&accepted), "", "!!/777", terms()), Ok(true), "{accepted:?}");
+    }
     // A real path still takes only itself.
     let item = text(&["/api/users"]);
     assert_eq!(grade(&item, "", "/api/users", terms()), Ok(true));

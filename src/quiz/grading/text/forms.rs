@@ -81,10 +81,11 @@ impl Answer<'_> {
         if self.paths.is_empty() {
             return None;
         }
-        // An accepted path given exactly as written is right, whatever it
-        // holds (a bracket, say, that would read as a note below).
-        if let Some(p) = self.paths.iter().find(|p| **p == raw.trim()) {
-            return Some(right(Why::Exact((*p).to_string())));
+        // Any accepted wording given exactly as written is right, whatever
+        // it holds (a bracket that would read as a note below, or a path
+        // inside another wording: `!!/777` beside an accepted `/x`).
+        if let Some((_, a)) = self.accept.iter().find(|(_, a)| a.trim() == raw.trim()) {
+            return Some(right(Why::Exact((*a).to_string())));
         }
         let as_path = |t: &str| match t.split_once("://") {
             Some((_, rest)) => rest.find('/').map(|n| rest[n..].to_string()),
