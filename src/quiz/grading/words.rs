@@ -126,9 +126,14 @@ fn forms(w: &str) -> Vec<std::borrow::Cow<'_, str>> {
         for suffix in ["ing", "ed"] {
             if let Some(base) = w.strip_suffix(suffix) {
                 out.push(Cow::Owned(format!("{base}e")));
-                let b = base.as_bytes();
-                if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-                    out.push(Cow::Borrowed(&base[..base.len() - 1]));
+                // A doubled last letter ("stubb"), compared as characters:
+                // bytes of one multibyte character may repeat too.
+                let mut last = base.chars().rev();
+                if let (Some(a), Some(b)) = (last.next(), last.next())
+                    && a == b
+                    && base.chars().count() > 2
+                {
+                    out.push(Cow::Borrowed(&base[..base.len() - a.len_utf8()]));
                 }
                 out.push(Cow::Borrowed(base));
             }
