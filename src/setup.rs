@@ -156,20 +156,8 @@ async fn slack(
          deploy/slack-manifest-socket-mode.yml first (api.slack.com/apps → Create New App → From a manifest)."
     )?;
     let base = settings.slack.api_base_url.as_str();
-    let (app, _) = token(
-        input,
-        out,
-        "App-level token (xapp-…; Basic Information → App-Level Tokens, scope connections:write):",
-        |t| async move { vec![doctor::slack_token(base, "slack.app_token", &SecretString::from(t), true).await] },
-    )
-    .await?;
-    let (bot, _) = token(
-        input,
-        out,
-        "Bot User OAuth Token (xoxb-…; OAuth & Permissions, after installing the app):",
-        |t| async move { vec![doctor::slack_token(base, "slack.bot_token", &SecretString::from(t), false).await] },
-    )
-    .await?;
+    let app = slack_token(input, out, base, true).await?;
+    let bot = slack_token(input, out, base, false).await?;
     let admins = loop {
         let answer = ask(
             input,
@@ -195,6 +183,23 @@ async fn slack(
                 setup there."
         .to_string();
     Ok((text, next))
+}
+
+/// The app-level token (`app`) or the bot token, asked for until Slack
+/// accepts it.
+async fn slack_token(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    base: &str,
+    app: bool,
+) -> Result<String, SetupError> {
+    let (key, question) = if app {
+        ("slack.app_token", "App-level token (xapp-…; Basic Information → App-Level Tokens, scope connections:write):")
+    } else {
+        ("slack.bot_token", "Bot User OAuth Token (xoxb-…; OAuth & Permissions, after installing the app):")
+    };
+    let check = |t| async move { vec![doctor::slack_token(base, key, &SecretString::from(t), app).await] };
+    Ok(token(input, out, question, check).await?.0)
 }
 
 /// A TOML string, quoted and escaped.
