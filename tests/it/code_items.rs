@@ -30,7 +30,7 @@ async fn the_web_page_shows_a_revealed_code_question_as_pre_and_code() {
     let block =
         format!("<pre><code class=\"language-sql\">{CODE_LINE}\n{}</code></pre>", CODE_LT_LINE.replace('<', "&lt;"));
     assert!(html.contains(&block), "the block, escaped, its lines kept: {html}");
-    assert!(html.contains("<p>This query runs on every page load *and* is slow:</p>"), "{html}");
+    assert!(html.contains("<p>This query runs on every page load *and* is slow (see https://www.postgresql.org/docs/current/indexes-partial.html):</p>"), "{html}");
     assert!(html.contains("<code>status = 'open'</code>"), "inline code in the prompt: {html}");
     assert!(html.contains("A) <code>CREATE INDEX ON orders (status)</code>"), "inline code in the answer: {html}");
     assert!(!html.contains("```"), "no fence left as text: {html}");

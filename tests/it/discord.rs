@@ -869,6 +869,8 @@ async fn a_question_with_code_shows_a_highlighted_block_and_inline_code_with_its
     // as written (no escapes inside a block), the fence closed.
     assert!(text.contains(&format!("```sql\n{CODE_LINE}\n{CODE_LT_LINE}\n```")), "{text}");
     assert!(text.contains("\\*and\\*"), "prose markup stays inert: {text}");
+    let link = "\\(see <https://www.postgresql.org/docs/current/indexes-partial.html>\\)";
+    assert!(text.contains(link), "a bare link is wrapped so Discord shows no preview: {text}");
     assert!(text.contains("`status = 'open'`"), "inline code in the prose: {text}");
     assert!(text.contains("A) `CREATE INDEX ON orders (status)`"), "inline code in an option: {text}");
     bot.stop().await;

@@ -807,7 +807,13 @@ async fn a_question_with_code_shows_a_code_block_in_its_block_kit_text() {
         section.contains("`status = 'open'`") && section.contains("`CREATE INDEX ON orders (status)`"),
         "{section}"
     );
-    assert!(section.contains("*and*"), "prose as written; mrkdwn bold from a member is harmless: {section}");
+    assert!(section.contains("\u{200B}*\u{200B}and\u{200B}*\u{200B}"), "prose marks stay as typed: {section}");
+    assert!(section.contains("(see https://www.postgresql.org/docs/current/indexes-partial.html)"), "{section}");
+    assert_eq!(
+        (post["unfurl_links"].as_bool(), post["unfurl_media"].as_bool()),
+        (Some(false), Some(false)),
+        "no previews"
+    );
     fake_slack::check_against_spec(&bot.fake);
 }
 

@@ -12,10 +12,35 @@ use crate::i18n::{Lang, Msg, Plain, Words};
 use crate::msg;
 use crate::reply::{self, Body, Reply, Style, Visibility};
 
-/// Markdown made inert, and `@` followed by a zero-width space so that even a
-/// client ignoring allowed_mentions shows `@everyone` as text.
+/// Markdown made inert, `@` followed by a zero-width space so that even a
+/// client ignoring allowed_mentions shows `@everyone` as text, and a bare
+/// link wrapped in `<…>`, which Discord shows as a link with no preview.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut rest = s;
+    while let Some(at) = link_start(rest) {
+        escape_into(&mut out, &rest[..at]);
+        let link = &rest[at..];
+        let end =
+            link.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '@' | '`' | '|')).unwrap_or(link.len());
+        // Punctuation closing the sentence is not part of the link.
+        let end = link[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'']).len().max(1);
+        out.push('<');
+        out.push_str(&link[..end]);
+        out.push('>');
+        rest = &link[end..];
+    }
+    escape_into(&mut out, rest);
+    out
+}
+
+/// Where the next bare `http://` or `https://` link begins.
+fn link_start(s: &str) -> Option<usize> {
+    let lower = s.to_ascii_lowercase();
+    [lower.find("https://"), lower.find("http://")].into_iter().flatten().min()
+}
+
+fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '[' | ']' | '(' | ')' => {
@@ -26,7 +51,6 @@ pub fn escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// A time as Discord's timestamp markup: the date and time in the reader's
@@ -267,6 +291,17 @@ mod tests {
     use crate::content::own::{Draft, Field};
     use crate::ids::PostId;
     use crate::reply::{Mode, QuestionCard, RevealCard, ReviewCard};
+
+    #[test]
+    fn member_text_is_inert_and_bare_links_show_no_preview() {
+        assert_eq!(escape("*Admin* @everyone"), "\\*Admin\\* @\u{200B}everyone");
+        assert_eq!(escape("see https://x.example/a_b?c=1."), "see <https://x.example/a_b?c=1>.");
+        assert_eq!(escape("(HTTP://x.example)"), "\\(<HTTP://x.example>\\)");
+        // A link cannot carry a mention or close its own brackets.
+        assert_eq!(escape("https://x.example/@everyone"), "<https://x.example/>@\u{200B}everyone");
+        assert_eq!(escape("https://x>**b**"), "<https://x>\\>\\*\\*b\\*\\*");
+        assert_eq!(escape("two http://a.example http://b.example"), "two <http://a.example> <http://b.example>");
+    }
 
     /// Prose of exactly `n` characters.
     fn words(n: usize) -> String {

@@ -8,9 +8,40 @@ use crate::i18n::{Lang, Msg, Plain, Words};
 use crate::msg;
 use crate::reply::{self, Body, FormCard, InvalidCard, Reply, Style, Visibility};
 
-/// Makes user text inert in mrkdwn: `<!channel>`, `<@U123>` and links need `<`.
-pub fn escape(s: &str) -> String {
+/// Slack's three control characters as entities: `<!channel>`, `<@U123>`
+/// and `<url|label>` all need `<`. Enough inside code, which mrkdwn never
+/// formats.
+fn entities(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Makes member text inert in mrkdwn. mrkdwn has no escape for its style
+/// marks, and a mark only opens or closes a style at a word's edge, so a
+/// mark there gets a zero-width space beside it: `*Admin*` stays as typed
+/// instead of turning bold, while `snake_case` (a mark inside a word) is
+/// left alone. Bare links stay links; posts ask Slack for no previews.
+pub fn escape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let word = |i: Option<&char>| i.is_some_and(|c| c.is_alphanumeric());
+    let starts_link = |i: usize| {
+        let ahead: String = chars[i..].iter().take(8).collect::<String>().to_ascii_lowercase();
+        ahead.starts_with("http://") || ahead.starts_with("https://")
+    };
+    let mut in_link = false;
+    for (i, &c) in chars.iter().enumerate() {
+        in_link = !c.is_whitespace() && (in_link || starts_link(i));
+        let mark = matches!(c, '*' | '_' | '~' | '`');
+        let inside = in_link || (i > 0 && word(chars.get(i - 1)) && word(chars.get(i + 1)));
+        if mark && !inside {
+            out.push('\u{200B}');
+            out.push(c);
+            out.push('\u{200B}');
+        } else {
+            out.push(c);
+        }
+    }
+    entities(&out)
 }
 
 /// A time as Slack's date formatting, in the reader's own zone; the
@@ -25,8 +56,8 @@ pub const STYLE: Style = Style {
     time,
     role: |id| format!("<!subteam^{id}>"),
     // mrkdwn has no languages; `&`, `<` and `>` are escaped inside code too.
-    code_block: |_, code| format!("```\n{}\n```", escape(&code.replace("```", "``\u{200B}`"))),
-    inline_code: |c| format!("`{}`", escape(c)),
+    code_block: |_, code| format!("```\n{}\n```", entities(&code.replace("```", "``\u{200B}`"))),
+    inline_code: |c| format!("`{}`", entities(c)),
     buttons: true,
     admin: "/quiz admin",
 };
@@ -171,4 +202,23 @@ pub(super) fn response_body(reply: &Reply) -> Value {
     };
     body["response_type"] = json!(response_type);
     body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn style_marks_at_a_word_edge_stay_as_typed_and_marks_inside_words_are_left_alone() {
+        let z = '\u{200B}';
+        assert_eq!(escape("*Admin*"), format!("{z}*{z}Admin{z}*{z}"));
+        assert_eq!(escape("_a_ ~b~ `c`"), format!("{z}_{z}a{z}_{z} {z}~{z}b{z}~{z} {z}`{z}c{z}`{z}"));
+        assert_eq!(escape("snake_case_name"), "snake_case_name");
+        assert_eq!(escape("<!channel> & <@U1>"), "&lt;!channel&gt; &amp; &lt;@U1&gt;");
+        assert_eq!(
+            escape("see https://x.example/_a_ *b*"),
+            format!("see https://x.example/_a_ {z}*{z}b{z}*{z}"),
+            "links stay links"
+        );
+    }
 }

@@ -199,6 +199,15 @@ pub struct Sender {
     concurrency: usize,
 }
 
+/// A post whose links (in a suggested question, a name) stay links but
+/// bring no preview into the channel. Only chat.postMessage takes these;
+/// Slack unfurls nothing on chat.update.
+fn without_previews(mut body: Value) -> Value {
+    body["unfurl_links"] = json!(false);
+    body["unfurl_media"] = json!(false);
+    body
+}
+
 impl Sender {
     pub fn new(workspaces: Arc<Workspaces>, updates_per_minute: f64, concurrency: usize) -> Sender {
         Sender { workspaces, posts: Pacer::new(1.0), updates: Pacer::new(updates_per_minute / 60.0), concurrency }
@@ -220,12 +229,12 @@ impl Sender {
         }
         body["channel"] = json!(out.to.channel);
         if let (Sendable::Post(_, Part::Reveal), Some(ts)) = (out.what, out.message_ref.as_deref()) {
-            body["ts"] = json!(ts);
-            match self.paced(api, &self.updates, &out.to.guild, "chat.update", &body).await {
+            let mut update = body.clone();
+            update["ts"] = json!(ts);
+            match self.paced(api, &self.updates, &out.to.guild, "chat.update", &update).await {
                 Ok(_) if out.thread.is_some() => {
                     // The reveal also goes in the question's thread, as a reply.
-                    let mut reply = message(&out.reply);
-                    reply["channel"] = json!(out.to.channel);
+                    let mut reply = without_previews(body);
                     reply["thread_ts"] = json!(ts);
                     let warning = match self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &reply).await
                     {
@@ -246,11 +255,11 @@ impl Sender {
                 Ok(_) => return Ok(Sent::default()),
                 Err(ApiError::Slack { code, .. }) if code == "message_not_found" => {
                     tracing::warn!(channel = %out.to.channel, "the question message is gone; posting the reveal");
-                    body.as_object_mut().map(|b| b.remove("ts"));
                 }
                 Err(e) => return Err(classify(e)),
             }
         }
+        let body = without_previews(body);
         let v = self.paced(api, &self.posts, &out.to.channel, "chat.postMessage", &body).await.map_err(classify)?;
         Ok(v["ts"].as_str().filter(|_| out.what.is_question()).map(str::to_string).into())
     }

@@ -396,7 +396,7 @@ category = "databases"
 difficulty = "medium"
 kind = "choice"
 prompt = """
-This query runs on every page load *and* is slow:
+This query runs on every page load *and* is slow (see https://www.postgresql.org/docs/current/indexes-partial.html):
 
 ```sql
 SELECT id FROM orders
