@@ -34,6 +34,7 @@ console-you-are = Du bist jetzt { $name }.
 
 installed = Quizmaster ist in { $team } installiert. Lade ihn mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular ausfüllen, und schon ist die erste Frage da.
 installed-welcome = Danke, dass du Quizmaster zu { $team } hinzugefügt hast! Lade mich mit /invite @Quizmaster in euren Quiz-Kanal ein und tippe dort /quiz admin setup: ein Formular ausfüllen (Uhrzeit, Zeitzone, Tage, Kategorien), und schon ist die erste Frage da. Da du mich installiert hast, kannst du alle Befehle unter /quiz admin nutzen; /quiz help zeigt sie alle.
+discord-welcome = Hallo, ich bin Quizmaster: jeden Tag eine Frage zum Backend-Engineering, beantwortet direkt hier im Kanal. Wer „Server verwalten“ darf, kann loslegen: /quizadmin setup in dem Kanal ausführen, in den die Fragen sollen, ein Formular ausfüllen (Uhrzeit, Zeitzone, Tage, Kategorien), und die erste Frage erscheint sofort. Alle anderen: /quiz gibt euch eine Übungsfrage, /quiz help zeigt den Rest.
 install-link-used = Dieser Installationslink ist abgelaufen oder wurde schon benutzt, daher wurde nichts installiert. Fang auf der Installationsseite noch mal von vorn an.
 install-cancelled = Die Installation wurde in Slack abgebrochen; es wurde nichts installiert.
 install-failed = Slack hat die Installation nicht bestätigt, daher wurde nichts gespeichert. Bitte versuch es noch mal.

@@ -34,6 +34,7 @@ console-you-are = You are now { $name }.
 
 installed = Quizmaster is installed in { $team }. Invite it to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: fill in one form and the first question is posted at once.
 installed-welcome = Thanks for adding Quizmaster to { $team }! Invite me to your quiz channel with /invite @Quizmaster, then type /quiz admin setup there: fill in one form (time, time zone, days, categories) and the first question is posted at once. As the one who installed me, you can use every /quiz admin command; /quiz help lists them all.
+discord-welcome = Hi, I'm Quizmaster: one backend-engineering question a day, answered right here in the channel. Anyone with Manage Server can get it going: run /quizadmin setup in the channel the questions should go to, fill in one form (time, time zone, days, categories), and the first question is posted at once. Everyone else: /quiz gives you a practice question, and /quiz help shows the rest.
 install-link-used = This install link has expired or was already used, so nothing was installed. Start again from the install page.
 install-cancelled = The install was cancelled in Slack; nothing was installed.
 install-failed = Slack did not confirm the install, so nothing was stored. Please try again.

@@ -34,6 +34,7 @@ console-you-are = Ahora eres { $name }.
 
 installed = Quizmaster ya está instalado en { $team }. Invítalo al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: rellenas un formulario y la primera pregunta se publica al momento.
 installed-welcome = ¡Gracias por añadir Quizmaster a { $team }! Invítame al canal del quiz con /invite @Quizmaster y escribe allí /quiz admin setup: rellenas un formulario (hora, zona horaria, días y categorías) y la primera pregunta se publica al momento. Como me has instalado tú, puedes usar todos los comandos de /quiz admin; /quiz help te los muestra todos.
+discord-welcome = ¡Hola! Soy Quizmaster: una pregunta de ingeniería backend al día, que se responde aquí mismo, en el canal. Cualquiera con el permiso «Gestionar servidor» puede ponerlo en marcha: ejecuta /quizadmin setup en el canal donde deban ir las preguntas, rellena un formulario (hora, zona horaria, días y categorías) y la primera pregunta se publica al momento. Para todos los demás: /quiz os da una pregunta de práctica y /quiz help muestra el resto.
 install-link-used = Este enlace de instalación ha caducado o ya se ha usado, así que no se ha instalado nada. Vuelve a empezar desde la página de instalación.
 install-cancelled = La instalación se ha cancelado en Slack; no se ha instalado nada.
 install-failed = Slack no ha confirmado la instalación, así que no se ha guardado nada. Vuelve a intentarlo.

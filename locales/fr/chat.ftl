@@ -34,6 +34,7 @@ console-you-are = Tu es maintenant { $name }.
 
 installed = Quizmaster est installé dans { $team }. Invite-le dans le canal du quiz avec /invite @Quizmaster, puis tape /quiz admin setup dans ce canal : un seul formulaire à remplir, et la première question est publiée aussitôt.
 installed-welcome = Merci d'avoir ajouté Quizmaster à { $team } ! Invite-moi dans le canal du quiz avec /invite @Quizmaster, puis tape /quiz admin setup dans ce canal : un seul formulaire à remplir (heure, fuseau horaire, jours, catégories), et la première question est publiée aussitôt. Comme c'est toi qui m'as installé, tu as accès à toutes les commandes /quiz admin ; /quiz help les liste toutes.
+discord-welcome = Salut, moi c'est Quizmaster : une question d'ingénierie backend par jour, à laquelle on répond directement dans le salon. Toute personne ayant la permission « Gérer le serveur » peut me lancer : tapez /quizadmin setup dans le salon qui doit recevoir les questions, remplissez un seul formulaire (heure, fuseau horaire, jours, catégories), et la première question est publiée aussitôt. Pour tous les autres : /quiz vous donne une question d'entraînement, et /quiz help montre le reste.
 install-link-used = Ce lien d'installation a expiré ou a déjà été utilisé, donc rien n'a été installé. Recommence depuis la page d'installation.
 install-cancelled = L'installation a été annulée dans Slack ; rien n'a été installé.
 install-failed = Slack n'a pas confirmé l'installation, donc rien n'a été enregistré. Réessaie.

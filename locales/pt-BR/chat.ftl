@@ -35,6 +35,7 @@ console-you-are = Agora você é { $name }.
 
 installed = O Quizmaster foi instalado no workspace { $team }. Convide-o para o canal do quiz com /invite @Quizmaster e digite /quiz admin setup nesse canal: é só preencher um formulário, e a primeira pergunta sai na hora.
 installed-welcome = Valeu por adicionar o Quizmaster ao workspace { $team }! Me convide para o canal do quiz com /invite @Quizmaster e digite /quiz admin setup nesse canal: é só preencher um formulário (horário, fuso, dias, categorias), e a primeira pergunta sai na hora. Como foi você quem me instalou, você pode usar todos os comandos de /quiz admin; o /quiz help lista todos eles.
+discord-welcome = Oi, eu sou o Quizmaster: uma pergunta de engenharia de backend por dia, respondida aqui mesmo no canal. Quem tem a permissão Gerenciar servidor pode começar: rode /quizadmin setup no canal onde as perguntas devem sair, preencha um formulário (horário, fuso, dias, categorias), e a primeira pergunta sai na hora. Para todo mundo: /quiz traz uma pergunta para praticar, e /quiz help mostra o resto.
 install-link-used = Este link de instalação expirou ou já foi usado, então nada foi instalado. Comece de novo pela página de instalação.
 install-cancelled = A instalação foi cancelada no Slack; nada foi instalado.
 install-failed = O Slack não confirmou a instalação, então nada foi salvo. Tente de novo.

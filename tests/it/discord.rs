@@ -988,3 +988,45 @@ async fn setup_is_one_modal_that_ends_with_the_first_question_in_the_channel() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM schedules WHERE next_date = '2026-11-26'"), 1);
     bot.stop().await;
 }
+
+/// Added to a server, the bot says how to start in its system channel, in
+/// the server's language, once: not again on a reconnect, not in a server
+/// it joined long ago, and a channel it may not post in is passed over.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_just_added_the_bot_is_welcomed_once_in_its_system_channel() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    let fake = &bot.fake;
+    let posts_in = |channel: &str| fake.calls_to(&Method::POST, &format!("/channels/{channel}/messages"));
+    // Discord's `joined_at` is real time.
+    let just_now = (Utc::now() - chrono::Duration::minutes(1)).to_rfc3339();
+    let long_ago = (Utc::now() - chrono::Duration::days(300)).to_rfc3339();
+    fake.load.forbidden.lock().unwrap().insert("960000000000000074".into());
+
+    fake.guild_create(GUILD.parse().unwrap(), Some("960000000000000071"), &just_now, "de");
+    let calls = fake.wait_for("the welcome", |c| c.iter().any(|c| c.path.contains("960000000000000071"))).await;
+    let welcome = calls.iter().find(|c| c.path.ends_with("/channels/960000000000000071/messages")).unwrap();
+    let text = welcome.body["content"].as_str().unwrap();
+    assert!(text.contains("/quizadmin setup") && text.contains("Server verwalten"), "in German: {text}");
+    assert_eq!(welcome.body["allowed_mentions"]["parse"], json!([]), "pings nobody");
+
+    // A reconnect sends GUILD_CREATE again; a server joined long ago; one
+    // whose system channel refuses the bot; then a new server as a marker
+    // that the events before it were handled.
+    fake.guild_create(GUILD.parse().unwrap(), Some("960000000000000071"), &just_now, "de");
+    fake.guild_create(940000000000000072, Some("960000000000000072"), &long_ago, "en-US");
+    fake.guild_create(940000000000000074, Some("960000000000000074"), &just_now, "en-US");
+    fake.guild_create(940000000000000075, None, &just_now, "en-US");
+    fake.guild_create(940000000000000073, Some("960000000000000073"), &just_now, "fr");
+    let calls = fake.wait_for("the second welcome", |c| c.iter().any(|c| c.path.contains("960000000000000073"))).await;
+    let french = calls.iter().find(|c| c.path.contains("960000000000000073")).unwrap();
+    assert!(french.body["content"].as_str().unwrap().contains("Gérer le serveur"), "{:?}", french.body);
+    fake.wait_for("the refused attempt", |c| c.iter().any(|c| c.path.contains("960000000000000074"))).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(posts_in("960000000000000071").len(), 1, "welcomed once");
+    assert!(posts_in("960000000000000072").is_empty(), "an old server is a reconnect, not a join");
+    // The bot still answers after the refusal.
+    let r = fake.callback(&fake.command(&user("950000000000000002", "Bo"), "0", "quiz", "help", json!([]))).await;
+    assert!(r["data"]["embeds"][0]["description"].as_str().is_some_and(|d| d.contains("/quizadmin setup")), "{r}");
+    bot.stop().await;
+}

@@ -12,7 +12,7 @@
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready};
+use serenity::all::{Context, EventHandler, GatewayIntents, Guild, Interaction, Ready};
 use serenity::async_trait;
 use tokio_util::sync::CancellationToken;
 
@@ -34,6 +34,11 @@ impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
         let shard = ready.shard.map(|s| format!("{}/{}", s.id, s.total));
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), shard, "connected to Discord");
+    }
+
+    /// Sent for every server at each connect, and when the bot is added to one.
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        super::welcome::welcome(&self.interactions, &guild).await;
     }
 
     async fn interaction_create(&self, _ctx: Context, interaction: Interaction) {

@@ -13,6 +13,7 @@ mod gateway;
 mod poster;
 mod render;
 mod respond;
+mod welcome;
 
 pub use access::invite_url;
 use access::{granted, refused_token};

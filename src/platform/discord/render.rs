@@ -77,7 +77,7 @@ pub(super) struct Said {
 }
 
 /// A message as Discord markdown, made inert.
-fn t(m: &Msg, lang: Lang) -> String {
+pub(super) fn t(m: &Msg, lang: Lang) -> String {
     Words { lang, admin: STYLE.admin }.tr(m, &STYLE)
 }
 

@@ -98,7 +98,7 @@ pub struct FakeDiscord {
     /// Statuses to answer the next channel-message writes with.
     pub fail_messages: Mutex<VecDeque<u16>>,
     /// Each connected shard's event stream, by shard id.
-    events: Mutex<HashMap<u64, mpsc::UnboundedSender<Value>>>,
+    events: Mutex<HashMap<u64, mpsc::UnboundedSender<(&'static str, Value)>>>,
     /// The `shard` field of every IDENTIFY, and when it came.
     pub identified: Mutex<Vec<([u64; 2], Instant)>>,
     /// Told of every interaction callback as it arrives: its interaction id.
@@ -142,11 +142,35 @@ impl FakeDiscord {
 
     /// Sends an INTERACTION_CREATE over the gateway, on the shard its guild is on.
     pub fn dispatch(&self, interaction: Value) {
+        let guild: u64 = interaction["guild_id"].as_str().and_then(|g| g.parse().ok()).unwrap_or(0);
+        self.event(guild, "INTERACTION_CREATE", interaction);
+    }
+
+    /// Sends a GUILD_CREATE for a server the bot was added to at `joined_at`
+    /// (RFC 3339), as Discord's gateway does on a join and on every connect.
+    pub fn guild_create(&self, guild: u64, system_channel: Option<&str>, joined_at: &str, locale: &str) {
+        let d = json!({
+            "id": guild.to_string(), "name": "Backend guild", "icon": null, "icon_hash": null, "splash": null,
+            "discovery_splash": null, "owner_id": "950000000000000009", "afk_channel_id": null, "afk_timeout": 300,
+            "verification_level": 0, "default_message_notifications": 0, "explicit_content_filter": 0,
+            "roles": [], "emojis": [], "features": [], "mfa_level": 0, "application_id": null,
+            "system_channel_id": system_channel, "system_channel_flags": 0, "rules_channel_id": null,
+            "vanity_url_code": null, "description": null, "banner": null, "premium_tier": 0,
+            "preferred_locale": locale, "public_updates_channel_id": null, "nsfw_level": 0, "stickers": [],
+            "premium_progress_bar_enabled": false, "safety_alerts_channel_id": null,
+            "joined_at": joined_at, "large": false, "unavailable": false, "member_count": 2,
+            "voice_states": [], "members": [], "channels": [], "threads": [], "presences": [],
+            "stage_instances": [], "guild_scheduled_events": [],
+        });
+        self.event(guild, "GUILD_CREATE", d);
+    }
+
+    /// Sends a dispatch event on the shard `guild` is on.
+    fn event(&self, guild: u64, name: &'static str, d: Value) {
         let events = self.events.lock().unwrap();
         let total = self.identified.lock().unwrap().last().map_or(1, |(s, _)| s[1]);
-        let guild: u64 = interaction["guild_id"].as_str().and_then(|g| g.parse().ok()).unwrap_or(0);
         let tx = events.get(&((guild >> 22) % total)).expect("the guild's shard is connected");
-        tx.send(interaction).expect("gateway connection open");
+        tx.send((name, d)).expect("gateway connection open");
     }
 
     pub fn connected(&self) -> bool {
@@ -437,7 +461,7 @@ async fn gateway(fake: Arc<FakeDiscord>, listener: tokio::net::TcpListener) {
 async fn connection(fake: Arc<FakeDiscord>, stream: tokio::net::TcpStream) {
     let Ok(ws) = tokio_tungstenite::accept_async(stream).await else { return };
     let (mut sink, mut stream) = ws.split();
-    let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<(&'static str, Value)>();
     let send = |v: Value| Frame::Text(v.to_string());
     let _ = sink.send(send(json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null}))).await;
     let mut seq = 0u64;
@@ -471,9 +495,9 @@ async fn connection(fake: Arc<FakeDiscord>, stream: tokio::net::TcpStream) {
                 }
             }
             event = rx.recv() => {
-                let Some(d) = event else { break };
+                let Some((t, d)) = event else { break };
                 seq += 1;
-                let _ = sink.send(send(json!({"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": d}))).await;
+                let _ = sink.send(send(json!({"op": 0, "t": t, "s": seq, "d": d}))).await;
             }
         }
     }
