@@ -1,5 +1,5 @@
 //! The command line as a newcomer meets it: a closed pipe, a folder that is
-//! not there, a mistyped item id, and the examples `--help` gives.
+//! not there, a mistyped item id, and every example `--help` gives.
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -109,4 +109,96 @@ async fn discord_invite_prints_the_link_for_the_tokens_application() {
 
     let out = quizmaster(dir.path()).args(["discord", "invite"]).output().unwrap();
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("discord.token is not set"));
+}
+
+/// Every example `--help` gives (`such as …`, `e.g. …`), in every command's
+/// help, is used by one of these invocations, and each of them works.
+#[test]
+fn every_example_in_help_works() {
+    let dir = TempDir::new().unwrap();
+    let run = |args: &[&str]| {
+        let out = quizmaster(dir.path()).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "quizmaster {}: {stderr}", args.join(" "));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let helps = every_help(&run, &[]);
+    assert!(helps.len() >= 15, "found every command's help: {}", helps.len());
+    let examples: Vec<String> = helps.iter().flat_map(|h| examples_in(h)).collect();
+    assert!(examples.len() >= 8, "{examples:?}");
+
+    std::fs::write(dir.path().join("pack.toml"), crate::support::CODE_PACK).unwrap();
+    let png = dir.path().join("week.png");
+    let png = png.to_str().unwrap();
+    let invocations: &[&[&str]] = &[
+        &["grade", "http-patch-partial", "PATCH"],
+        &["schedule", "next", "--time", "09:00", "--zone", "Europe/Berlin", "--days", "mon,wed,fri"],
+        &["schedule", "next", "--time", "09:00", "--zone", "UTC", "--after", "2026-03-28T12:00:00Z"],
+        &["slack", "manifest", "--https", "https://quiz.example.org"],
+        &["pack", "import", "pack.toml", "--guild", "discord:80351110224678912", "--new"],
+        &["pack", "import", "pack.toml", "--guild", "slack:T024BE7LH", "--new"],
+        &["pack", "import", "pack.toml", "--guild", "console:local", "--new"],
+        &["export", "--guild", "discord:80351110224678912", "--what", "board"],
+        &["export", "--guild", "console:local", "--what", "players"],
+        &["pack", "export", "--guild", "slack:T024BE7LH"],
+        &["recap", "--guild", "discord:80351110224678912", "--week", "2026-W48", "--out", png],
+        &["recap", "--guild", "console:local", "--out", png],
+    ];
+    for example in &examples {
+        assert!(
+            invocations.iter().any(|args| args.iter().any(|a| a == example)),
+            "the help's example `{example}` is not tried here"
+        );
+    }
+    for args in invocations {
+        run(args);
+    }
+    assert!(std::fs::metadata(png).unwrap().len() > 1000, "a chart was drawn");
+}
+
+/// The help of the program and of every command under it.
+fn every_help(run: &dyn Fn(&[&str]) -> String, path: &[&str]) -> Vec<String> {
+    let mut args: Vec<&str> = path.to_vec();
+    args.push("--help");
+    let help = run(&args);
+    let commands: Vec<String> = help
+        .split("Commands:")
+        .nth(1)
+        .map(|section| section.split("\n\n").next().unwrap_or_default())
+        .into_iter()
+        .flat_map(|section| section.lines())
+        .filter_map(|line| line.strip_prefix("  ")?.split_whitespace().next().map(str::to_string))
+        .filter(|name| name != "help")
+        .collect();
+    let mut all = vec![help];
+    for name in &commands {
+        let mut deeper = path.to_vec();
+        deeper.push(name);
+        all.extend(every_help(run, &deeper));
+    }
+    all
+}
+
+/// The values a help text gives as examples: after `such as` or `e.g.`,
+/// each alternative (`A or B`), without the sentence's punctuation.
+fn examples_in(help: &str) -> Vec<String> {
+    let text = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut found = Vec::new();
+    for marker in ["such as ", "e.g. "] {
+        for after in text.split(marker).skip(1) {
+            let phrase = after.split([';', ')']).next().unwrap_or_default();
+            let mut words = phrase.split(' ');
+            while let Some(word) = words.next() {
+                let value = word.trim_matches(['`', '.', ',']);
+                if !value.is_empty() {
+                    found.push(value.to_string());
+                }
+                // Another alternative follows only after "or".
+                if words.next() != Some("or") {
+                    break;
+                }
+            }
+        }
+    }
+    found
 }
