@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Quiz boards
-page-zone = Times and weeks in { $zone }.
+page-zone = Days and weeks in { $zone }.
 page-boards = Leaderboards
 page-board-week = This week
 page-board-month = This month

@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Clasificaciones del quiz
-page-zone = Horas y semanas en la zona horaria { $zone }.
+page-zone = Días y semanas en la zona horaria { $zone }.
 page-boards = Clasificaciones
 page-board-week = Esta semana
 page-board-month = Este mes

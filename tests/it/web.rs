@@ -134,6 +134,9 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     assert!(html.contains("<svg role=\"img\" aria-label=\"Bar chart of the week"), "the chart, labelled");
     assert!(html.contains("<th scope=\"col\">Player</th>"));
     assert_eq!(html.matches("<article>").count(), 3, "the three revealed questions");
+    // The page writes days, not times of day, and names the zone they are in once.
+    assert_eq!(html.matches("Days and weeks in UTC.").count(), 1, "the zone named");
+    assert!(html.contains("<p class=\"meta\">2026-11-25 · "), "each question under its local day");
     let open_explanation = maud::html! { (s.open_explanation) }.into_string();
     assert!(!html.contains(&open_explanation), "nothing of the open question");
     assert!(!html.contains("<script"), "no script");
