@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Quiz-Bestenlisten
-page-zone = Tage und Wochen in der Zeitzone { $zone }.
+page-zone = Tage und Wochen werden in der Zeitzone { $zone } gezählt.
 page-boards = Bestenlisten
 page-board-week = Diese Woche
 page-board-month = Dieser Monat

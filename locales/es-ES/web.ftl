@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Clasificaciones del quiz
-page-zone = Días y semanas en la zona horaria { $zone }.
+page-zone = Los días y las semanas se cuentan según la zona horaria { $zone }.
 page-boards = Clasificaciones
 page-board-week = Esta semana
 page-board-month = Este mes

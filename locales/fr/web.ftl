@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Classements du quiz
-page-zone = Jours et semaines selon le fuseau { $zone }.
+page-zone = Les jours et les semaines sont comptés selon le fuseau horaire { $zone }.
 page-boards = Classements
 page-board-week = Cette semaine
 page-board-month = Ce mois-ci

@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = クイズのランキング
-page-zone = 日付と週は { $zone } 基準です。
+page-zone = 日と週の区切りはタイムゾーン { $zone } に基づいています。
 page-boards = ランキング
 page-board-week = 今週
 page-board-month = 今月

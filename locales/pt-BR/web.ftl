@@ -1,7 +1,7 @@
 ## A server's web page
 
 page-title = Rankings do quiz
-page-zone = Dias e semanas no fuso { $zone }.
+page-zone = Os dias e as semanas seguem o fuso horário { $zone }.
 page-boards = Rankings
 page-board-week = Esta semana
 page-board-month = Este mês

@@ -11,6 +11,7 @@ mod daily;
 mod deliveries;
 mod installations;
 mod people;
+pub mod postgres;
 mod practice;
 mod rebuild;
 mod recaps;
@@ -119,6 +120,9 @@ pub enum StoreError {
          FILE or database.path)"
     )]
     NoFolder { path: String, folder: String },
+    /// A database server that could not be reached (PostgreSQL): where, and why.
+    #[error("cannot reach PostgreSQL at {place} (database.url): {message}")]
+    Unreachable { place: String, message: String },
     /// The database is there but cannot take writes right now (locked, read-only, disk full).
     #[error("the database is temporarily unavailable: {0}")]
     Unavailable(rusqlite::Error),
@@ -147,7 +151,10 @@ impl From<rusqlite::Error> for StoreError {
 impl StoreError {
     /// A fault that may clear by itself: the caller should say "try again".
     pub fn is_temporary(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_) | StoreError::Failed { temporary: true, .. })
+        matches!(
+            self,
+            StoreError::Unavailable(_) | StoreError::Unreachable { .. } | StoreError::Failed { temporary: true, .. }
+        )
     }
 
     /// An error from SQLite itself: the transaction it happened in cannot be trusted.

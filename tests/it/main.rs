@@ -14,6 +14,7 @@ mod doctor;
 mod faults;
 mod hostile;
 mod listen;
+mod postgres;
 mod practice;
 mod probes;
 mod recap;

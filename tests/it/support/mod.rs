@@ -8,6 +8,7 @@
 
 pub mod fake_discord;
 pub mod fake_slack;
+pub mod pg;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

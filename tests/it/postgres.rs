@@ -1,0 +1,210 @@
+//! PostgreSQL, against a real server (`QUIZMASTER_TEST_DATABASE`; skipped
+//! without it): the migrations give the schema SQLite's give, a newer
+//! schema is refused, processes starting together migrate once, and an
+//! unreachable server is named without its password.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use quizmaster::store::postgres::{connect, migrate, parse_url, version};
+use quizmaster::store::{Options, Store, StoreError, schema_version};
+use secrecy::SecretString;
+use tempfile::TempDir;
+
+use crate::support::pg::Schema;
+
+/// A table as both backends can describe it: its columns in order (with
+/// whether each may be NULL, primary keys aside), its unique keys, its
+/// named indexes.
+#[derive(Debug, PartialEq, Eq, Default)]
+struct Table {
+    columns: Vec<(String, bool)>,
+    unique: BTreeSet<Vec<String>>,
+    indexes: BTreeSet<String>,
+}
+
+fn sqlite_schema(path: &std::path::Path) -> (BTreeMap<String, Table>, BTreeSet<String>) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut tables = BTreeMap::new();
+    for name in names {
+        let mut t = Table::default();
+        let mut stmt = conn.prepare(&format!("PRAGMA table_info({name})")).unwrap();
+        let cols = stmt.query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, bool>(3)?, r.get::<_, i64>(5)?)));
+        for (col, notnull, pk) in cols.unwrap().map(Result::unwrap) {
+            // A primary key column is never NULL on either side, whatever SQLite's flag says.
+            t.columns.push((col, notnull || pk > 0));
+        }
+        let mut stmt = conn.prepare(&format!("PRAGMA index_list({name})")).unwrap();
+        let indexes: Vec<(String, bool)> =
+            stmt.query_map([], |r| Ok((r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        for (index, unique) in indexes {
+            let cols: Vec<String> = conn
+                .prepare(&format!("PRAGMA index_info({index})"))
+                .unwrap()
+                .query_map([], |r| r.get(2))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            let partial: bool = conn
+                .query_row("SELECT sql LIKE '% WHERE %' FROM sqlite_master WHERE name = ?1", [&index], |r| {
+                    r.get::<_, Option<bool>>(0)
+                })
+                .unwrap_or(None)
+                .unwrap_or(false);
+            if unique && !partial {
+                t.unique.insert(cols);
+            }
+            if !index.starts_with("sqlite_autoindex") {
+                t.indexes.insert(index);
+            }
+        }
+        // A primary key that is the rowid has no index of its own.
+        let pk: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{name}') WHERE pk > 0 ORDER BY pk"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        if !pk.is_empty() {
+            t.unique.insert(pk);
+        }
+        tables.insert(name, t);
+    }
+    let triggers = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (tables, triggers)
+}
+
+fn postgres_schema(client: &mut postgres::Client, schema: &str) -> (BTreeMap<String, Table>, BTreeSet<String>) {
+    let mut tables: BTreeMap<String, Table> = BTreeMap::new();
+    let rows = client
+        .query(
+            "SELECT table_name::text, column_name::text, is_nullable = 'NO' FROM information_schema.columns \
+             WHERE table_schema = $1 AND table_name <> 'quizmaster_schema' ORDER BY table_name, ordinal_position",
+            &[&schema],
+        )
+        .unwrap();
+    for r in rows {
+        tables.entry(r.get(0)).or_default().columns.push((r.get(1), r.get(2)));
+    }
+    let rows = client
+        .query(
+            "SELECT t.relname::text, i.relname::text, x.indisunique, x.indpred IS NOT NULL, \
+                    ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnatts::int) AS k \
+                          ORDER BY k) \
+             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid \
+             JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND t.relname <> 'quizmaster_schema'",
+            &[&schema],
+        )
+        .unwrap();
+    for r in rows {
+        let (table, index, unique, partial): (String, String, bool, bool) = (r.get(0), r.get(1), r.get(2), r.get(3));
+        // A key on lower(name) is SQLite's unnamed NOCASE key on the column.
+        let raw: Vec<String> = r.get(4);
+        let nocase = raw.iter().any(|c| c.starts_with("lower("));
+        let cols: Vec<String> =
+            raw.iter().map(|c| c.trim_start_matches("lower(").trim_end_matches(')').to_string()).collect();
+        let t = tables.entry(table).or_default();
+        if unique && !partial {
+            t.unique.insert(cols);
+        }
+        let constraint = index.ends_with("_pkey") || index.ends_with("_key") || (unique && nocase);
+        if !constraint {
+            t.indexes.insert(index);
+        }
+    }
+    let triggers = client
+        .query(
+            "SELECT tgname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid \
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT g.tgisinternal",
+            &[&schema],
+        )
+        .unwrap()
+        .into_iter()
+        .map(|r| r.get(0))
+        .collect();
+    (tables, triggers)
+}
+
+#[test]
+fn postgres_migrations_give_the_schema_sqlite_migrations_give() {
+    let Some(pg) = Schema::new("postgres_migrations_give_the_schema_sqlite_migrations_give") else { return };
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("q.db");
+    drop(Store::open(&path, Options::default()).unwrap());
+    let (sqlite, sqlite_triggers) = sqlite_schema(&path);
+
+    let mut client = pg.client();
+    migrate(&mut client, "test").unwrap();
+    assert_eq!(version(&mut client).unwrap(), i64::try_from(schema_version()).unwrap());
+    let (postgres, postgres_triggers) = postgres_schema(&mut client, &pg.name);
+
+    assert_eq!(sqlite.keys().collect::<Vec<_>>(), postgres.keys().collect::<Vec<_>>(), "the same tables");
+    for (name, table) in &sqlite {
+        assert_eq!(table, &postgres[name], "table {name}: SQLite (left) and PostgreSQL (right)");
+    }
+    assert_eq!(sqlite_triggers, postgres_triggers, "the same triggers");
+    assert!(sqlite.len() >= 20, "{} tables", sqlite.len());
+}
+
+#[test]
+fn a_postgres_schema_newer_than_the_binary_is_refused_and_migrating_twice_changes_nothing() {
+    let Some(pg) = Schema::new("a_postgres_schema_newer_than_the_binary_is_refused") else { return };
+    let mut client = pg.client();
+    migrate(&mut client, "test").unwrap();
+    migrate(&mut client, "test").unwrap();
+    client.batch_execute("UPDATE quizmaster_schema SET version = 999").unwrap();
+    match migrate(&mut client, "the test schema") {
+        Err(e @ StoreError::TooNew { .. }) => {
+            assert!(e.to_string().contains("schema version 999, newer than this quizmaster supports"), "{e}");
+        }
+        other => panic!("expected TooNew, got {other:?}"),
+    }
+}
+
+/// Several processes starting at once: one migrates, the others wait for
+/// it and find nothing left to do.
+#[test]
+fn processes_starting_together_migrate_once() {
+    let Some(pg) = Schema::new("processes_starting_together_migrate_once") else { return };
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let config = pg.config.clone();
+            std::thread::spawn(move || migrate(&mut connect(&config).unwrap(), "test"))
+        })
+        .collect();
+    for run in runs {
+        run.join().unwrap().unwrap();
+    }
+    let mut client = pg.client();
+    assert_eq!(version(&mut client).unwrap(), i64::try_from(schema_version()).unwrap());
+    let rows: i64 = client.query_one("SELECT COUNT(*) FROM quizmaster_schema", &[]).unwrap().get(0);
+    assert_eq!(rows, 1);
+}
+
+/// Needs no server: nothing listens on port 1.
+#[test]
+fn an_unreachable_server_is_named_and_its_password_never_shown() {
+    let url = SecretString::from("postgres://quiz:s3cret-pw@127.0.0.1:1/quiz?connect_timeout=2");
+    let config = parse_url(&url).unwrap();
+    let e = connect(&config).err().expect("nothing listens on port 1").to_string();
+    assert!(e.contains("cannot reach PostgreSQL at 127.0.0.1:1/quiz (database.url)"), "{e}");
+    assert!(!e.contains("s3cret"), "{e}");
+
+    let wrong = parse_url(&SecretString::from("mysql://quiz:s3cret-pw@db/quiz")).unwrap_err();
+    assert!(wrong.contains("postgres://") && !wrong.contains("s3cret"), "{wrong}");
+    let garbled = parse_url(&SecretString::from("postgres://quiz:s3cret-pw@db:port/quiz")).unwrap_err();
+    assert!(!garbled.contains("s3cret"), "{garbled}");
+}
