@@ -4,8 +4,6 @@
 
 use std::time::{Duration, Instant};
 
-use rusqlite::params;
-
 use super::{ChannelId, GuildId, Platform, PostId, Result, Store};
 
 impl Store {
@@ -19,18 +17,18 @@ impl Store {
     ) -> Result<(GuildId, ChannelId, PostId)> {
         let g = self.ensure_guild(platform, guild)?;
         let c = self.ensure_channel(g, channel)?;
-        self.conn.execute(
+        self.sqlite().execute(
             "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at) VALUES (?1, '2026-01-01', ?2, 0, 'open', 0)",
-            params![c, item],
+            rusqlite::params![c, item],
         )?;
-        Ok((g, c, PostId(self.conn.last_insert_rowid())))
+        Ok((g, c, PostId(self.sqlite().last_insert_rowid())))
     }
 
     /// The storage limit: `users` answer rows for one post, inserted with
     /// prepared statements in transactions of `batch`. Users are created
     /// first and not timed. Returns the time the answer inserts took.
     pub fn bench_raw_answer_inserts(&mut self, post: PostId, users: usize, batch: usize) -> Result<Duration> {
-        let tx = self.conn.transaction()?;
+        let tx = self.sqlite().transaction()?;
         let first: i64 = {
             let mut ins =
                 tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('slack', ?1, ?1)")?;
@@ -46,14 +44,14 @@ impl Store {
         tx.commit()?;
         let started = Instant::now();
         for chunk in (0..users as i64).collect::<Vec<_>>().chunks(batch.max(1)) {
-            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self.sqlite().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             {
                 let mut ins = tx.prepare_cached(
                     "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at) VALUES (?1, ?2, 'B', 1, 10, ?3)
                      ON CONFLICT (post_id, user_id) DO NOTHING",
                 )?;
                 for i in chunk {
-                    ins.execute(params![post, first + i, i])?;
+                    ins.execute(rusqlite::params![post, first + i, i])?;
                 }
             }
             tx.commit()?;
@@ -73,19 +71,19 @@ impl Store {
     ) -> Result<GuildId> {
         let g = self.ensure_guild(Platform::Slack, guild)?;
         let c = self.ensure_channel(g, "quiz")?;
-        let tx = self.conn.transaction()?;
+        let tx = self.sqlite().transaction()?;
         let day_ms = 86_400_000i64;
         {
             let mut user =
                 tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES ('slack', ?1, ?2)")?;
             for i in 0..users {
-                user.execute(params![format!("u{i}"), format!("player {i}")])?;
+                user.execute(rusqlite::params![format!("u{i}"), format!("player {i}")])?;
             }
             let mut post = tx.prepare(
                 "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at) VALUES (?1, ?2, 'x', 0, 'closed', ?3, ?4)",
             )?;
             for d in 0..days as i64 {
-                post.execute(params![
+                post.execute(rusqlite::params![
                     c,
                     format!("d{d}"),
                     start_ms + d * day_ms,
@@ -105,7 +103,7 @@ impl Store {
                 let (d, j) = ((k % days) as i64, (k / days) as i64);
                 let u = (j * 7919 + d * 104_729) % users as i64;
                 let correct = (k * 2654435761usize) % 10 < 7;
-                ans.execute(params![
+                ans.execute(rusqlite::params![
                     first_post + d,
                     first_user + u,
                     correct,
@@ -117,21 +115,21 @@ impl Store {
                 "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at) VALUES (?1, ?2, ?3, ?3, 0, ?4)",
             )?;
             for u in 0..users as i64 {
-                streak.execute(params![first_user + u, c, u % 13, start_ms + u])?;
+                streak.execute(rusqlite::params![first_user + u, c, u % 13, start_ms + u])?;
             }
         }
         tx.commit()?;
-        self.conn.execute_batch("ANALYZE")?;
+        self.sqlite().execute_batch("ANALYZE")?;
         Ok(g)
     }
 
     /// Players the bot has seen before: `{prefix}{i}` for i in 0..n, named alike.
     pub fn bench_users(&mut self, platform: Platform, prefix: &str, n: usize) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.sqlite().transaction()?;
         {
             let mut ins = tx.prepare("INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?2)")?;
             for i in 0..n {
-                ins.execute(params![platform, format!("{prefix}{i}")])?;
+                ins.execute(rusqlite::params![platform, format!("{prefix}{i}")])?;
             }
         }
         tx.commit()?;
@@ -142,7 +140,7 @@ impl Store {
     /// and has a running streak: on every board, but (with many players) not
     /// in the top ten, so boards asked by them also compute the asker's rank.
     pub fn bench_asker(&self, before_ms: i64) -> Result<String> {
-        Ok(self.conn.query_row(
+        Ok(self.sqlite_ref().query_row(
             "SELECT u.external_id FROM answers a JOIN users u ON u.id = a.user_id
              JOIN streaks s ON s.user_id = u.id AND s.current > 0
              WHERE a.answered_at < ?1 ORDER BY a.answered_at DESC LIMIT 1",
@@ -153,6 +151,6 @@ impl Store {
 
     /// How many answers a post has.
     pub fn bench_answer_count(&self, post: PostId) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM answers WHERE post_id = ?1", [post], |r| r.get(0))?)
+        Ok(self.sqlite_ref().query_row("SELECT COUNT(*) FROM answers WHERE post_id = ?1", [post], |r| r.get(0))?)
     }
 }

@@ -1,8 +1,8 @@
 //! The figures behind leaderboards and stats. Ranking itself is the domain's.
 
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::{Conn, Row};
 use super::{GuildId, Result, Store, UserId};
 use crate::quiz::leaderboard::{BoardKind, Sort, Standing, rank};
 
@@ -46,7 +46,7 @@ pub(super) const ACCURACY_SCALE: i64 = 1_000_000_000;
 const TOTALS_COLUMNS: &str = "t.user_id, u.display_name, t.points, t.correct, t.answered, t.points_at";
 
 /// A [`Standing`] from `user_id, display_name, points, correct, answered, points_at`.
-pub(super) fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
+pub(super) fn totals_from_row(r: &Row<'_>) -> Result<Standing> {
     Ok(Standing {
         user_id: r.get(0)?,
         name: r.get(1)?,
@@ -64,7 +64,7 @@ pub(super) fn totals_from_row(r: &Row<'_>) -> rusqlite::Result<Standing> {
 /// `points_at` is the answer's time if it scored, else 0.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn add_to_totals(
-    conn: &Connection,
+    conn: &Conn,
     guild: GuildId,
     kind: BoardKind,
     keys: &[String],
@@ -72,23 +72,14 @@ pub(super) fn add_to_totals(
     points: i64,
     correct: bool,
     points_at: i64,
-) -> rusqlite::Result<()> {
-    let mut current = conn.prepare_cached(
-        "SELECT points, correct, answered, points_at FROM board_totals
-         WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND user_id = ?4",
-    )?;
-    let mut upsert = conn.prepare_cached(
-        "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)
-         ON CONFLICT DO UPDATE SET points = excluded.points, correct = excluded.correct,
-             answered = excluded.answered, points_at = excluded.points_at, accuracy = excluded.accuracy",
-    )?;
+) -> Result<()> {
     for key in keys {
-        let before = current
-            .query_row(params![guild, kind.as_str(), key, user], |r| {
-                Ok(Score { points: r.get(0)?, correct: r.get(1)?, answered: r.get(2)?, points_at: r.get(3)? })
-            })
-            .optional()?;
+        let before = conn.opt(
+            "SELECT points, correct, answered, points_at FROM board_totals
+             WHERE guild_id = ?1 AND board = ?2 AND period = ?3 AND user_id = ?4",
+            sql_params![guild, kind.as_str(), key, user],
+            |r| Ok(Score { points: r.get(0)?, correct: r.get(1)?, answered: r.get(2)?, points_at: r.get(3)? }),
+        )?;
         let after = match &before {
             Some(b) => Score {
                 points: b.points + points,
@@ -98,17 +89,24 @@ pub(super) fn add_to_totals(
             },
             None => Score { points, correct: i64::from(correct), answered: 1, points_at },
         };
-        upsert.execute(params![
-            guild,
-            kind.as_str(),
-            key,
-            user,
-            after.points,
-            after.correct,
-            after.answered,
-            after.points_at,
-            ACCURACY_SCALE
-        ])?;
+        conn.exec(
+            "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)
+             ON CONFLICT (guild_id, board, period, user_id) DO UPDATE SET points = excluded.points,
+                 correct = excluded.correct, answered = excluded.answered, points_at = excluded.points_at,
+                 accuracy = excluded.accuracy",
+            sql_params![
+                guild,
+                kind.as_str(),
+                key,
+                user,
+                after.points,
+                after.correct,
+                after.answered,
+                after.points_at,
+                ACCURACY_SCALE
+            ],
+        )?;
         count_score(conn, guild, kind, key, before.as_ref(), -1)?;
         count_score(conn, guild, kind, key, Some(&after), 1)?;
     }
@@ -138,37 +136,32 @@ pub(super) const DAY_MS: i64 = 86_400_000;
 
 /// Adds `delta` players to a score's counts.
 pub(super) fn count_score(
-    conn: &Connection,
+    conn: &Conn,
     guild: GuildId,
     kind: BoardKind,
     period: &str,
     score: Option<&Score>,
     delta: i64,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     let Some(score) = score else { return Ok(()) };
-    conn.prepare_cached(
+    conn.exec(
         "INSERT INTO board_points (guild_id, board, period, points, players) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT DO UPDATE SET players = players + excluded.players",
-    )?
-    .execute(params![guild, kind.as_str(), period, score.points, delta])?;
-    conn.prepare_cached(
-        "INSERT INTO board_points_days (guild_id, board, period, points, day, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT DO UPDATE SET players = players + excluded.players",
-    )?
-    .execute(params![guild, kind.as_str(), period, score.points, score.day(), delta])?;
-    conn.prepare_cached(
-        "INSERT INTO board_accuracy (guild_id, board, period, accuracy, answered, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT DO UPDATE SET players = players + excluded.players",
-    )?
-    .execute(params![guild, kind.as_str(), period, score.accuracy(), score.answered, delta])?;
+         ON CONFLICT (guild_id, board, period, points) DO UPDATE SET players = board_points.players + excluded.players",
+        sql_params![guild, kind.as_str(), period, score.points, delta],
+    )?;
+    conn.exec("INSERT INTO board_points_days (guild_id, board, period, points, day, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (guild_id, board, period, points, day) DO UPDATE SET players = board_points_days.players + excluded.players", sql_params![guild, kind.as_str(), period, score.points, score.day(), delta])?;
+    conn.exec("INSERT INTO board_accuracy (guild_id, board, period, accuracy, answered, players) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (guild_id, board, period, accuracy, answered) DO UPDATE SET players = board_accuracy.players + excluded.players", sql_params![guild, kind.as_str(), period, score.accuracy(), score.answered, delta])?;
     Ok(())
 }
 
 /// See [`Store::guild_zone`]; also for use inside a transaction.
-pub(super) fn guild_zone(conn: &Connection, guild: GuildId, default: Tz) -> rusqlite::Result<(Tz, bool)> {
-    let (own, built): (Option<String>, Option<String>) = conn
-        .prepare_cached("SELECT timezone, totals_zone FROM guilds WHERE id = ?1")?
-        .query_row([guild], |r| Ok((r.get(0)?, r.get(1)?)))?;
+pub(super) fn guild_zone(conn: &Conn, guild: GuildId, default: Tz) -> Result<(Tz, bool)> {
+    let (own, built): (Option<String>, Option<String>) =
+        conn.one("SELECT timezone, totals_zone FROM guilds WHERE id = ?1", sql_params![guild], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let zone = own.and_then(|z| z.parse().ok()).unwrap_or(default);
     Ok((zone, built.as_deref() == Some(zone.name())))
 }
@@ -178,7 +171,7 @@ impl Store {
     /// its running totals were built in that zone; if not (first use, or the
     /// zone changed), [`Store::rebuild_totals`] is due.
     pub fn guild_zone(&self, guild: GuildId, default: Tz) -> Result<(Tz, bool)> {
-        Ok(guild_zone(&self.conn, guild, default)?)
+        guild_zone(&self.conn, guild, default)
     }
 
     /// A board from the running totals: the top `limit` players of a period
@@ -202,21 +195,19 @@ impl Store {
             _ => "t.points DESC, t.points_at, t.user_id",
         };
         let base = "FROM board_totals t JOIN users u ON u.id = t.user_id WHERE t.guild_id = ?1 AND t.board = ?2 AND t.period = ?3";
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {TOTALS_COLUMNS} {base} ORDER BY {order} LIMIT ?4"))?;
-        let top = stmt
-            .query_map(params![guild, kind.as_str(), period, limit as i64], totals_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let top = self.all(
+            &format!("SELECT {TOTALS_COLUMNS} {base} ORDER BY {order} LIMIT ?4"),
+            sql_params![guild, kind.as_str(), period, limit as i64],
+            totals_from_row,
+        )?;
         if top.len() < limit || top.iter().any(|s| s.user_id == user) {
             return Ok(Board { top, you: None });
         }
-        let Some(mine) = self
-            .one(
-                &format!("SELECT {TOTALS_COLUMNS} {base} AND t.user_id = ?4"),
-                params![guild, kind.as_str(), period, user],
-                totals_from_row,
-            )
-            .optional()?
+        let Some(mine) = self.opt(
+            &format!("SELECT {TOTALS_COLUMNS} {base} AND t.user_id = ?4"),
+            sql_params![guild, kind.as_str(), period, user],
+            totals_from_row,
+        )?
         else {
             return Ok(Board { top, you: None });
         };
@@ -230,7 +221,7 @@ impl Store {
                             AND period = ?3 AND (accuracy, answered) > (?4, ?5))
                       + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
                             AND accuracy = ?4 AND answered = ?5 AND (points_at, user_id) < (?6, ?7))",
-                params![guild, kind.as_str(), period, score.accuracy(), mine.answered, mine.points_at, user],
+                sql_params![guild, kind.as_str(), period, score.accuracy(), mine.answered, mine.points_at, user],
                 |r| r.get(0),
             )?,
             _ => self.one(
@@ -240,7 +231,7 @@ impl Store {
                             AND period = ?3 AND points = ?4 AND day < ?7)
                       + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
                             AND points = ?4 AND points_at >= ?7 * ?8 AND (points_at, user_id) < (?5, ?6))",
-                params![guild, kind.as_str(), period, mine.points, mine.points_at, user, score.day(), DAY_MS],
+                sql_params![guild, kind.as_str(), period, mine.points, mine.points_at, user, score.day(), DAY_MS],
                 |r| r.get(0),
             )?,
         };
@@ -261,22 +252,18 @@ impl Store {
                 streak_at: r.get(3)?,
             })
         };
-        let channels: Vec<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM channels WHERE guild_id = ?1")?
-            .query_map([guild], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let channels: Vec<i64> =
+            self.conn.all("SELECT id FROM channels WHERE guild_id = ?1", sql_params![guild], |r| r.get(0))?;
         // Each channel's best rows come from its index in order; a player in
         // the guild's top `limit` is in the top `limit` of their best channel.
         let mut rows: Vec<Standing> = Vec::new();
-        let mut top_of = self.conn.prepare_cached(
-            "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id
-             WHERE s.channel_id = ?1 AND s.current > 0 ORDER BY s.current DESC, s.reached_at, s.user_id LIMIT ?2",
-        )?;
         for channel in &channels {
-            for row in top_of.query_map(params![channel, limit as i64], as_standing)? {
-                rows.push(row?);
-            }
+            rows.extend(self.all(
+                "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id
+                 WHERE s.channel_id = ?1 AND s.current > 0 ORDER BY s.current DESC, s.reached_at, s.user_id LIMIT ?2",
+                sql_params![channel, limit as i64],
+                as_standing,
+            )?);
         }
         let mut top: Vec<Standing> = Vec::new();
         for s in rank(rows, Sort::Streak) {
@@ -287,15 +274,13 @@ impl Store {
         if top.len() < limit || top.iter().any(|s| s.user_id == user) {
             return Ok(Board { top, you: None });
         }
-        let mine = self
-            .one(
-                "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM channels c
+        let mine = self.opt(
+            "SELECT s.user_id, u.display_name, s.current, s.reached_at FROM channels c
                  JOIN streaks s ON s.channel_id = c.id AND s.current > 0 JOIN users u ON u.id = s.user_id
                  WHERE c.guild_id = ?1 AND s.user_id = ?2 ORDER BY s.current DESC, s.reached_at LIMIT 1",
-                params![guild, user],
-                as_standing,
-            )
-            .optional()?;
+            sql_params![guild, user],
+            as_standing,
+        )?;
         let Some(mine) = mine else { return Ok(Board { top, you: None }) };
         let ahead: i64 = if let [channel] = channels[..] {
             // One channel: the counts of better streaks, of the same streak
@@ -307,7 +292,7 @@ impl Store {
                             AND day < ?5)
                       + (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current = ?2
                             AND reached_at >= ?5 * ?6 AND (reached_at, user_id) < (?3, ?4))",
-                params![channel, mine.streak, mine.streak_at, user, day, DAY_MS],
+                sql_params![channel, mine.streak, mine.streak_at, user, day, DAY_MS],
                 |r| r.get(0),
             )?
         } else {
@@ -315,7 +300,7 @@ impl Store {
                 "SELECT COUNT(DISTINCT s.user_id) FROM channels c JOIN streaks s ON s.channel_id = c.id
                  WHERE c.guild_id = ?1 AND s.user_id != ?4
                    AND (s.current > ?2 OR (s.current = ?2 AND (s.reached_at, s.user_id) < (?3, ?4)))",
-                params![guild, mine.streak, mine.streak_at, user],
+                sql_params![guild, mine.streak, mine.streak_at, user],
                 |r| r.get(0),
             )?
         };
@@ -327,19 +312,19 @@ impl Store {
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0), COALESCE(SUM(a.points), 0)
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
              WHERE c.guild_id = ?1 AND a.user_id = ?2 AND p.state = 'closed' AND p.settling = 0",
-            params![guild, user],
+            sql_params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let (streak, best_streak, freezes) = self.one(
             "SELECT COALESCE(MAX(s.current), 0), COALESCE(MAX(s.best), 0), COALESCE(MAX(s.freezes), 0)
              FROM streaks s JOIN channels c ON c.id = s.channel_id WHERE c.guild_id = ?1 AND s.user_id = ?2",
-            params![guild, user],
+            sql_params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let (practice_answered, practice_correct) = self.one(
             "SELECT COUNT(*), COALESCE(SUM(a.correct), 0) FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
              WHERE q.guild_id = ?1 AND q.user_id = ?2",
-            params![guild, user],
+            sql_params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok(UserStats {

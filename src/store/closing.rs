@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{OptionalExtension, params};
 
 use super::boards::{add_to_totals, guild_zone};
 use super::cards::{card_of, save_card};
 use super::daily::{POST_COLUMNS, Post, post_from_row};
+use super::db::Conn;
 use super::deliveries::{Part, queue_delivery};
 use super::{GuildId, Ms, PostId, Result, Store, UserId, from_millis, millis};
 use crate::quiz::leaderboard::BoardKind;
@@ -79,27 +79,27 @@ impl Store {
     pub fn begin_close(&mut self, post: PostId, at: DateTime<Utc>) -> Result<Option<Closed>> {
         let at_ms = super::millis(at);
         self.write(|tx| {
-            let closed = tx.execute(
+            let closed = tx.exec(
                 "UPDATE posts SET state = 'closed', closed_at = ?2, settling = 1 WHERE id = ?1 AND state = 'open'",
-                params![post, at_ms],
+                sql_params![post, at_ms],
             )? == 1;
             if !closed {
                 return Ok(None);
             }
-            let question: Option<String> = tx
-                .query_row("SELECT state FROM deliveries WHERE post_id = ?1 AND part = 'question'", [post], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let question: Option<String> = tx.opt(
+                "SELECT state FROM deliveries WHERE post_id = ?1 AND part = 'question'",
+                sql_params![post],
+                |r| r.get(0),
+            )?;
             if let Some("pending" | "failed") = question.as_deref() {
                 // The channel never saw the question: nothing to reveal
                 // there, and no streak may break over it. It counts as
                 // missed, and its item goes back in the pool.
-                tx.execute("UPDATE posts SET state = 'missed', settling = 0 WHERE id = ?1", [post])?;
-                tx.execute(
+                tx.exec("UPDATE posts SET state = 'missed', settling = 0 WHERE id = ?1", sql_params![post])?;
+                tx.exec(
                     "UPDATE deliveries SET state = 'failed', error = COALESCE(error, 'closed before it was sent')
                      WHERE post_id = ?1 AND part = 'question'",
-                    [post],
+                    sql_params![post],
                 )?;
                 return Ok(Some(Closed::Missed));
             }
@@ -110,8 +110,7 @@ impl Store {
 
     /// Posts closed and not yet fully settled, oldest first.
     pub fn settling_posts(&self) -> Result<Vec<PostId>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id FROM posts WHERE settling = 1 ORDER BY closed_at, id")?;
-        Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+        self.all("SELECT id FROM posts WHERE settling = 1 ORDER BY closed_at, id", sql_params![], |r| r.get(0))
     }
 
     /// Settles up to `limit` players of a closing post, in user id order
@@ -122,29 +121,25 @@ impl Store {
     pub fn settle_some(&mut self, post: PostId, from: UserId, limit: usize, settle: Settle<'_>) -> Result<Settled> {
         self.write(|tx| {
             let post =
-                tx.query_row(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [post], post_from_row)?;
+                tx.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), sql_params![post], post_from_row)?;
             let closed_at: i64 =
-                tx.query_row("SELECT COALESCE(closed_at, 0) FROM posts WHERE id = ?1", [post.id], |r| r.get(0))?;
+                tx.one("SELECT COALESCE(closed_at, 0) FROM posts WHERE id = ?1", sql_params![post.id], |r| r.get(0))?;
             let players = unsettled(tx, &post, from, limit)?;
             let Some(last) = players.last().map(|p| p.user) else {
-                tx.execute("UPDATE posts SET settling = 0 WHERE id = ?1", [post.id])?;
+                tx.exec("UPDATE posts SET settling = 0 WHERE id = ?1", sql_params![post.id])?;
                 return Ok(Settled::Done(reveal_of(tx, post)?));
             };
             let guild: GuildId =
-                tx.query_row("SELECT guild_id FROM channels WHERE id = ?1", [post.channel_id], |r| r.get(0))?;
+                tx.one("SELECT guild_id FROM channels WHERE id = ?1", sql_params![post.channel_id], |r| r.get(0))?;
             // The boards' running totals, unless they are due a rebuild anyway.
             let (zone, totals) = guild_zone(tx, guild, settle.default_zone)?;
             let question = Question { closed_at: from_millis(closed_at), totals_zone: totals.then_some(zone) };
-            let mut upsert = tx.prepare_cached(
-                "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at, settled_post)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
-                 freezes = excluded.freezes, reached_at = excluded.reached_at, settled_post = excluded.settled_post",
-            )?;
-            let mut award = tx.prepare_cached("UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2")?;
             for s in (settle.decide)(question, &players) {
                 if let Some(points) = s.points {
-                    award.execute(params![post.id, s.user, points])?;
+                    tx.exec(
+                        "UPDATE answers SET points = ?3 WHERE post_id = ?1 AND user_id = ?2",
+                        sql_params![post.id, s.user, points],
+                    )?;
                 }
                 if let Some(card) = &s.card {
                     save_card(tx, s.user, &post.item_id, card)?;
@@ -155,7 +150,13 @@ impl Store {
                 }
                 let reached = s.reached_at.map_or(0, millis);
                 let st = s.streak;
-                upsert.execute(params![s.user, post.channel_id, st.current, st.best, st.freezes, reached, post.id])?;
+                tx.exec(
+                    "INSERT INTO streaks (user_id, channel_id, current, best, freezes, reached_at, settled_post)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT (user_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best,
+                     freezes = excluded.freezes, reached_at = excluded.reached_at, settled_post = excluded.settled_post",
+                    sql_params![s.user, post.channel_id, st.current, st.best, st.freezes, reached, post.id],
+                )?;
             }
             Ok(Settled::Upto(last))
         })
@@ -170,34 +171,33 @@ impl Store {
 /// The players of a closing post not settled yet, from above `from`, in
 /// user id order: everyone with a streak row in the channel or an answer to
 /// the post, with their answer, streak and card for its item.
-fn unsettled(tx: &rusqlite::Connection, post: &Post, from: UserId, limit: usize) -> rusqlite::Result<Vec<Player>> {
-    let mut stmt = tx.prepare_cached(
+fn unsettled(tx: &Conn, post: &Post, from: UserId, limit: usize) -> Result<Vec<Player>> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = tx.all(
         "SELECT u.user_id, a.correct, a.answered_at, s.current, s.best, s.freezes, s.reached_at
-         FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS NOT ?2 AND user_id > ?4
+         FROM (SELECT user_id FROM streaks WHERE channel_id = ?1 AND settled_post IS DISTINCT FROM ?2 AND user_id > ?4
                UNION SELECT user_id FROM answers WHERE post_id = ?2 AND user_id > ?4) u
          LEFT JOIN answers a ON a.post_id = ?2 AND a.user_id = u.user_id
          LEFT JOIN streaks s ON s.channel_id = ?1 AND s.user_id = u.user_id
-         WHERE s.settled_post IS NOT ?2 AND u.user_id > ?4
+         WHERE s.settled_post IS DISTINCT FROM ?2 AND u.user_id > ?4
          ORDER BY u.user_id LIMIT ?3",
-    )?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt
-        .query_map(params![post.channel_id, post.id, limit, from], |r| {
+        sql_params![post.channel_id, post.id, limit, from],
+        |r| {
             let correct: Option<bool> = r.get(1)?;
             let answered_at: Option<i64> = r.get(2)?;
             Ok(Player {
                 user: r.get(0)?,
                 answer: correct.zip(answered_at.map(from_millis)),
                 streak: Streak {
-                    current: r.get::<_, Option<u32>>(3)?.unwrap_or(0),
-                    best: r.get::<_, Option<u32>>(4)?.unwrap_or(0),
-                    freezes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+                    current: r.get::<Option<u32>>(3)?.unwrap_or(0),
+                    best: r.get::<Option<u32>>(4)?.unwrap_or(0),
+                    freezes: r.get::<Option<u32>>(5)?.unwrap_or(0),
                 },
-                reached_at: r.get::<_, Option<i64>>(6)?.filter(|ms| *ms > 0).map(from_millis),
+                reached_at: r.get::<Option<i64>>(6)?.filter(|ms| *ms > 0).map(from_millis),
                 card: None,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<Player>>>()?;
+        },
+    )?;
     rows.into_iter()
         .map(|mut p| {
             if p.answer.is_some() {
@@ -208,18 +208,17 @@ fn unsettled(tx: &rusqlite::Connection, post: &Post, from: UserId, limit: usize)
         .collect()
 }
 
-fn reveal_of(conn: &rusqlite::Connection, post: Post) -> Result<Reveal> {
-    let (answered, correct): (i64, i64) =
-        conn.query_row("SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1", [post.id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    let first_correct = conn
-        .query_row(
-            "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
+fn reveal_of(conn: &Conn, post: Post) -> Result<Reveal> {
+    let (answered, correct): (i64, i64) = conn.one(
+        "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1",
+        sql_params![post.id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let first_correct = conn.opt(
+        "SELECT u.display_name, a.answered_at FROM answers a JOIN users u ON u.id = a.user_id
              WHERE a.post_id = ?1 AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT 1",
-            [post.id],
-            |r| Ok((r.get(0)?, r.get::<_, Ms>(1)?.0)),
-        )
-        .optional()?;
+        sql_params![post.id],
+        |r| Ok((r.get(0)?, r.get::<Ms>(1)?.0)),
+    )?;
     Ok(Reveal { post, answered, correct, first_correct })
 }

@@ -1,7 +1,7 @@
 //! Daily posts and their answers; closing and settling them is in `closing.rs`.
 
+use super::db::Row;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
 
 use super::deliveries::{Part, queue_delivery};
 use super::{ChannelId, Day, Ms, PostId, Result, Store, UserId, millis};
@@ -54,16 +54,16 @@ pub(super) const POST_COLUMNS: &str =
 pub(super) const POST_COLUMNS_P: &str =
     "p.id, p.channel_id, p.local_date, p.item_id, p.cycle, p.state, p.posted_at, p.closes_at, p.message_ref";
 
-pub(super) fn post_from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
+pub(super) fn post_from_row(r: &Row<'_>) -> Result<Post> {
     Ok(Post {
         id: r.get(0)?,
         channel_id: r.get(1)?,
-        local_date: r.get::<_, Day>(2)?.0,
+        local_date: r.get::<Day>(2)?.0,
         item_id: r.get(3)?,
         cycle: r.get(4)?,
-        state: PostState::parse(&r.get::<_, String>(5)?),
-        posted_at: r.get::<_, Ms>(6)?.0,
-        closes_at: r.get::<_, Option<Ms>>(7)?.map(|m| m.0),
+        state: PostState::parse(&r.get::<String>(5)?),
+        posted_at: r.get::<Ms>(6)?.0,
+        closes_at: r.get::<Option<Ms>>(7)?.map(|m| m.0),
         message_ref: r.get(8)?,
     })
 }
@@ -106,25 +106,23 @@ impl Store {
     /// already has one.
     pub fn create_post(&mut self, new: &NewPost<'_>) -> Result<Option<Post>> {
         self.write(|tx| {
-            let post = tx
-                .prepare_cached(&format!(
+            let post = tx.opt(
+                &format!(
                     "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
                      RETURNING {POST_COLUMNS}"
-                ))?
-                .query_row(
-                    params![
-                        new.channel,
-                        Day(new.local_date),
-                        new.item_id,
-                        new.cycle,
-                        new.state.as_str(),
-                        Ms(new.posted_at),
-                        new.closes_at.map(Ms),
-                    ],
-                    post_from_row,
-                )
-                .optional()?;
+                ),
+                sql_params![
+                    new.channel,
+                    Day(new.local_date),
+                    new.item_id,
+                    new.cycle,
+                    new.state.as_str(),
+                    Ms(new.posted_at),
+                    new.closes_at.map(Ms),
+                ],
+                post_from_row,
+            )?;
             if let Some(post) = &post
                 && new.state == PostState::Open
             {
@@ -135,12 +133,12 @@ impl Store {
     }
 
     pub fn post(&self, id: PostId) -> Result<Option<Post>> {
-        let in_batch = !self.conn.is_autocommit();
+        let in_batch = self.conn.in_transaction();
         if in_batch && let Some(p) = self.memo.borrow().posts.iter().find(|p| p.id == id) {
             return Ok(Some(p.clone()));
         }
         let post =
-            self.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), [id], post_from_row).optional()?;
+            self.opt(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), sql_params![id], post_from_row)?;
         if in_batch && let Some(p) = &post {
             self.memo.borrow_mut().posts.push(p.clone());
         }
@@ -149,17 +147,16 @@ impl Store {
 
     /// The channel's open daily question, if any (the latest, should there be more).
     pub fn open_post(&self, channel: ChannelId) -> Result<Option<Post>> {
-        let in_batch = !self.conn.is_autocommit();
+        let in_batch = self.conn.in_transaction();
         if in_batch && let Some((_, p)) = self.memo.borrow().open.iter().find(|(c, _)| *c == channel) {
             return Ok(p.clone());
         }
         let post = self
-            .one(
+            .opt(
                 &format!("SELECT {POST_COLUMNS} FROM posts WHERE channel_id = ?1 AND state = 'open' ORDER BY posted_at DESC, id DESC LIMIT 1"),
-                [channel],
+                sql_params![channel],
                 post_from_row,
-            )
-            .optional()?;
+            )?;
         if in_batch {
             self.memo.borrow_mut().open.push((channel, post.clone()));
         }
@@ -169,33 +166,38 @@ impl Store {
     /// Open posts of every channel whose close time has come by `now_ms`.
     pub fn due_closes(&self, now: DateTime<Utc>) -> Result<Vec<Post>> {
         let now_ms = super::millis(now);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {POST_COLUMNS} FROM posts WHERE state = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1 ORDER BY closes_at, id"
-        ))?;
-        let rows = stmt.query_map([now_ms], post_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(
+            &format!(
+                "SELECT {POST_COLUMNS} FROM posts
+                 WHERE state = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1 ORDER BY closes_at, id"
+            ),
+            sql_params![now_ms],
+            post_from_row,
+        )
     }
 
     /// The selection cycle of a channel: its number, the items used in it, and the last item posted.
     pub fn daily_cycle(&self, channel: ChannelId) -> Result<(i64, Vec<String>, Option<String>)> {
         let cycle: i64 =
-            self.one("SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1", [channel], |r| r.get(0))?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'")?;
-        let used = stmt.query_map(params![channel, cycle], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            self.one("SELECT COALESCE(MAX(cycle), 0) FROM posts WHERE channel_id = ?1", sql_params![channel], |r| {
+                r.get(0)
+            })?;
+        let used = self.all(
+            "SELECT item_id FROM posts WHERE channel_id = ?1 AND cycle = ?2 AND state != 'missed'",
+            sql_params![channel, cycle],
+            |r| r.get(0),
+        )?;
         let last = self
-            .one(
+            .opt(
                 "SELECT item_id FROM posts WHERE channel_id = ?1 AND state != 'missed' ORDER BY posted_at DESC, id DESC LIMIT 1",
-                [channel],
+                sql_params![channel],
                 |r| r.get(0),
-            )
-            .optional()?;
+            )?;
         Ok((cycle, used, last))
     }
 
     pub fn set_message_ref(&mut self, post: PostId, message_ref: &str) -> Result<()> {
-        self.exec("UPDATE posts SET message_ref = ?2 WHERE id = ?1", params![post, message_ref])?;
+        self.exec("UPDATE posts SET message_ref = ?2 WHERE id = ?1", sql_params![post, message_ref])?;
         Ok(())
     }
 
@@ -220,20 +222,17 @@ impl Store {
         self.write(|tx| {
             // Whether each post is open, looked up once per group: the
             // transaction holds the write lock, so it cannot close meanwhile.
-            let mut state = tx.prepare_cached("SELECT state = 'open' FROM posts WHERE id = ?1")?;
             let mut open: Vec<(PostId, bool)> = Vec::new();
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (post_id, user_id) DO NOTHING",
-            )?;
-            let mut existing =
-                tx.prepare_cached("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2")?;
             let mut out = Vec::with_capacity(rows.len());
             for r in rows.iter().map(std::borrow::Borrow::borrow) {
                 let is_open = match open.iter().find(|(p, _)| *p == r.post) {
                     Some((_, o)) => *o,
                     None => {
-                        let o = state.query_row([r.post], |row| row.get(0)).optional()?.unwrap_or(false);
+                        let o = tx
+                            .opt("SELECT state = 'open' FROM posts WHERE id = ?1", sql_params![r.post], |row| {
+                                row.get(0)
+                            })?
+                            .unwrap_or(false);
                         open.push((r.post, o));
                         o
                     }
@@ -242,15 +241,20 @@ impl Store {
                     out.push(Inserted::Closed);
                     continue;
                 }
-                if insert.execute(params![r.post, r.user, r.answer, r.correct, Ms(r.at)])? == 1 {
+                let inserted = tx.exec(
+                    "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (post_id, user_id) DO NOTHING",
+                    sql_params![r.post, r.user, r.answer, i64::from(r.correct), Ms(r.at)],
+                )?;
+                if inserted == 1 {
                     out.push(Inserted::New);
                     continue;
                 }
-                let first = existing
-                    .query_row(params![r.post, r.user], |row| {
-                        Ok(Inserted::Duplicate { answer: row.get(0)?, correct: row.get(1)? })
-                    })
-                    .optional()?;
+                let first = tx.opt(
+                    "SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2",
+                    sql_params![r.post, r.user],
+                    |row| Ok(Inserted::Duplicate { answer: row.get(0)?, correct: row.get(1)? }),
+                )?;
                 out.push(first.unwrap_or(Inserted::Closed));
             }
             Ok(out)
@@ -259,10 +263,10 @@ impl Store {
 
     /// The user's answer to a post: what they said and whether it was right.
     pub fn user_answer(&self, post: PostId, user: UserId) -> Result<Option<(String, bool)>> {
-        Ok(self
-            .one("SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2", params![post, user], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?)
+        self.opt(
+            "SELECT answer, correct FROM answers WHERE post_id = ?1 AND user_id = ?2",
+            sql_params![post, user],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 }

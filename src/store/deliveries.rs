@@ -1,8 +1,8 @@
 //! The delivery rows: what the bot sends on its own (a post's question and
 //! reveal), their state, retries and the channels it could not post in.
 
+use super::db::{Column, Conn, Param, ReadError, Value};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{ChannelId, PostId, Result, Store};
 use crate::delivery::Problem;
@@ -19,19 +19,29 @@ impl Part {
     }
 }
 
-impl rusqlite::ToSql for Part {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.as_str().into())
+impl Param for Part {
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.as_str().into())
     }
 }
 
-impl rusqlite::types::FromSql for Part {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        match value.as_str()? {
+impl Part {
+    fn parse(s: &str) -> std::result::Result<Part, String> {
+        match s {
             "question" => Ok(Part::Question),
             "reveal" => Ok(Part::Reveal),
-            other => Err(rusqlite::types::FromSqlError::Other(format!("unknown delivery part `{other}`").into())),
+            other => Err(format!("unknown delivery part `{other}`")),
         }
+    }
+}
+
+impl Column for Part {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        let s: String = row.get(i)?;
+        Part::parse(&s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+        Ok(Part::parse(&row.try_get::<_, String>(i)?)?)
     }
 }
 
@@ -61,7 +71,7 @@ pub struct ChannelProblem {
 /// SQLite's signed integers.
 pub(super) fn in_share(n: usize) -> String {
     let (total, first, last) = (n, n + 1, n + 2);
-    format!("(?{total} = 1 OR ((CAST(g.external_id AS INTEGER) >> 22) % ?{total}) BETWEEN ?{first} AND ?{last})")
+    format!("(?{total} = 1 OR ((CAST(g.external_id AS BIGINT) >> 22) % ?{total}) BETWEEN ?{first} AND ?{last})")
 }
 
 /// The row a delivery belongs to, whose `channel_id` names its channel.
@@ -74,50 +84,47 @@ fn row_of(what: Sendable) -> (&'static str, i64) {
 
 /// Clears the problem recorded for a delivery's channel (a send there
 /// worked); returns the problem cleared.
-pub(super) fn clear_problem(tx: &Connection, what: Sendable) -> Result<Option<Problem>> {
+pub(super) fn clear_problem(tx: &Conn, what: Sendable) -> Result<Option<Problem>> {
     let (table, id) = row_of(what);
     let cleared: Option<String> = tx
-        .prepare_cached(&format!(
-            "SELECT c.problem FROM {table} x JOIN channels c ON c.id = x.channel_id WHERE x.id = ?1"
-        ))?
-        .query_row([id], |r| r.get(0))
-        .optional()?
+        .opt(
+            &format!("SELECT c.problem FROM {table} x JOIN channels c ON c.id = x.channel_id WHERE x.id = ?1"),
+            sql_params![id],
+            |r| r.get(0),
+        )?
         .flatten();
     if cleared.is_some() {
-        tx.prepare_cached(&format!(
-            "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
+        tx.exec(
+            &format!(
+                "UPDATE channels SET problem = NULL, problem_detail = NULL, problem_since = NULL
              WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1)"
-        ))?
-        .execute([id])?;
+            ),
+            sql_params![id],
+        )?;
     }
     Ok(cleared.as_deref().and_then(Problem::parse))
 }
 
 /// Marks a delivery's channel with a problem; true if that is news.
-pub(super) fn mark_problem(
-    tx: &Connection,
-    what: Sendable,
-    problem: Problem,
-    detail: &str,
-    at_ms: i64,
-) -> Result<bool> {
+pub(super) fn mark_problem(tx: &Conn, what: Sendable, problem: Problem, detail: &str, at_ms: i64) -> Result<bool> {
     let (table, id) = row_of(what);
-    let changed = tx
-        .prepare_cached(&format!(
+    let changed = tx.exec(
+        &format!(
             "UPDATE channels SET problem = ?2, problem_detail = ?3, problem_since = ?4
-             WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1) AND problem IS NOT ?2"
-        ))?
-        .execute(params![id, problem.as_str(), detail, at_ms])?;
+             WHERE id = (SELECT channel_id FROM {table} WHERE id = ?1) AND problem IS DISTINCT FROM ?2"
+        ),
+        sql_params![id, problem.as_str(), detail, at_ms],
+    )?;
     Ok(changed == 1)
 }
 
 /// Queues a part of a post for the sender, due at `due_ms`.
-pub(super) fn queue_delivery(tx: &Connection, post: PostId, part: Part, due_ms: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached(
+pub(super) fn queue_delivery(tx: &Conn, post: PostId, part: Part, due_ms: i64) -> Result<()> {
+    tx.exec(
         "INSERT INTO deliveries (post_id, part, state, due_at) VALUES (?1, ?2, 'pending', ?3)
          ON CONFLICT (post_id, part) DO NOTHING",
-    )?
-    .execute(params![post, part, due_ms])?;
+        sql_params![post, part, due_ms],
+    )?;
     Ok(())
 }
 
@@ -134,7 +141,7 @@ impl Store {
     ) -> Result<Vec<PendingDelivery>> {
         let now_ms = super::millis(now);
         let in_share = in_share(3);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let sql = format!(
             "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
              FROM deliveries d JOIN posts p ON p.id = d.post_id
              JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
@@ -143,17 +150,16 @@ impl Store {
                    SELECT 1 FROM deliveries q WHERE q.post_id = d.post_id AND q.part = 'question'
                    AND q.state IN ('pending', 'sending'))))
              ORDER BY d.due_at, d.post_id, d.part DESC"
-        ))?;
-        let rows = stmt.query_map(params![platform, now_ms, share.total, share.first, share.last], |r| {
+        );
+        self.all(&sql, sql_params![platform, now_ms, share.total, share.first, share.last], |r| {
             Ok(PendingDelivery {
                 post: post_from_row(r)?,
                 part: r.get(9)?,
-                interrupted: r.get::<_, String>(10)? == "sending",
+                interrupted: r.get::<String>(10)? == "sending",
                 to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
                 threads: r.get(13)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Marks a delivery as being sent: a crash from here on leaves its
@@ -161,7 +167,7 @@ impl Store {
     fn post_started(&mut self, post: PostId, part: Part) -> Result<()> {
         self.exec(
             "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
-            params![post, part],
+            sql_params![post, part],
         )?;
         Ok(())
     }
@@ -174,15 +180,16 @@ impl Store {
             "UPDATE deliveries SET state = 'pending', due_at = ?2, attempts = 0
              WHERE post_id = ?1 AND part = 'question' AND state = 'failed'
                AND EXISTS (SELECT 1 FROM posts WHERE id = ?1 AND state = 'open')",
-            params![post, due_ms],
+            sql_params![post, due_ms],
         )? == 1)
     }
 
     /// How many tries a delivery has had.
     fn post_attempts(&self, post: PostId, part: Part) -> Result<u32> {
         Ok(self
-            .one("SELECT attempts FROM deliveries WHERE post_id = ?1 AND part = ?2", params![post, part], |r| r.get(0))
-            .optional()?
+            .opt("SELECT attempts FROM deliveries WHERE post_id = ?1 AND part = ?2", sql_params![post, part], |r| {
+                r.get(0)
+            })?
             .unwrap_or(0))
     }
 
@@ -191,11 +198,12 @@ impl Store {
     /// problem that was cleared.
     fn post_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<Option<Problem>> {
         self.write(|tx| {
-            tx.prepare_cached("UPDATE deliveries SET state = 'sent', error = NULL WHERE post_id = ?1 AND part = ?2")?
-                .execute(params![post, part])?;
+            tx.exec(
+                "UPDATE deliveries SET state = 'sent', error = NULL WHERE post_id = ?1 AND part = ?2",
+                sql_params![post, part],
+            )?;
             if part == Part::Question && message_ref.is_some() {
-                tx.prepare_cached("UPDATE posts SET message_ref = ?2 WHERE id = ?1")?
-                    .execute(params![post, message_ref])?;
+                tx.exec("UPDATE posts SET message_ref = ?2 WHERE id = ?1", sql_params![post, message_ref])?;
             }
             clear_problem(tx, Sendable::Post(post, part))
         })
@@ -211,7 +219,7 @@ impl Store {
                               THEN 'failed' ELSE 'pending' END,
                  due_at = ?3
              WHERE post_id = ?1 AND part = ?2",
-            params![post, part, due_ms, error],
+            sql_params![post, part, due_ms, error],
         )?;
         Ok(())
     }
@@ -221,7 +229,7 @@ impl Store {
         self.exec(
             "UPDATE deliveries SET state = 'sent', error = 'cut off by a restart; not sent again'
              WHERE post_id = ?1 AND part = ?2",
-            params![post, part],
+            sql_params![post, part],
         )?;
         Ok(())
     }
@@ -231,8 +239,10 @@ impl Store {
     /// it is logged once.
     fn post_failed(&mut self, post: PostId, part: Part, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
         self.write(|tx| {
-            tx.prepare_cached("UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2")?
-                .execute(params![post, part, error])?;
+            tx.exec(
+                "UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2",
+                sql_params![post, part, error],
+            )?;
             let Some((problem, at_ms)) = problem else { return Ok(false) };
             mark_problem(tx, Sendable::Post(post, part), problem, error, at_ms)
         })
@@ -312,11 +322,11 @@ impl Store {
 
     /// What stops the bot from posting in a channel, if anything.
     pub fn channel_problem(&self, channel: ChannelId) -> Result<Option<ChannelProblem>> {
-        let row: Option<(Option<String>, Option<String>, Option<i64>)> = self
-            .one("SELECT problem, problem_detail, problem_since FROM channels WHERE id = ?1", [channel], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
+        let row: Option<(Option<String>, Option<String>, Option<i64>)> = self.opt(
+            "SELECT problem, problem_detail, problem_since FROM channels WHERE id = ?1",
+            sql_params![channel],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
         Ok(row.and_then(|(problem, detail, since)| {
             Some(ChannelProblem {
                 problem: Problem::parse(problem.as_deref()?)?,

@@ -3,7 +3,6 @@
 //! store never sees one in clear.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
 use crate::ids::Platform;
@@ -34,7 +33,7 @@ impl Store {
                  team_name = excluded.team_name, bot_user_id = excluded.bot_user_id,
                  installer_id = excluded.installer_id, token_sealed = excluded.token_sealed,
                  installed_at = excluded.installed_at",
-            params![
+            sql_params![
                 i.platform,
                 i.team,
                 i.enterprise,
@@ -49,25 +48,23 @@ impl Store {
     }
 
     pub fn installation(&self, platform: Platform, team: &str) -> Result<Option<Installation>> {
-        Ok(self
-            .one(
-                "SELECT enterprise_id, team_name, bot_user_id, installer_id, token_sealed, installed_at
+        self.opt(
+            "SELECT enterprise_id, team_name, bot_user_id, installer_id, token_sealed, installed_at
                  FROM installations WHERE platform = ?1 AND team_id = ?2",
-                params![platform, team],
-                |r| {
-                    Ok(Installation {
-                        platform,
-                        team: team.to_string(),
-                        enterprise: r.get(0)?,
-                        team_name: r.get(1)?,
-                        bot_user: r.get(2)?,
-                        installer: r.get(3)?,
-                        token_sealed: r.get(4)?,
-                        installed_at: r.get::<_, super::Ms>(5)?.0,
-                    })
-                },
-            )
-            .optional()?)
+            sql_params![platform, team],
+            |r| {
+                Ok(Installation {
+                    platform,
+                    team: team.to_string(),
+                    enterprise: r.get(0)?,
+                    team_name: r.get(1)?,
+                    bot_user: r.get(2)?,
+                    installer: r.get(3)?,
+                    token_sealed: r.get(4)?,
+                    installed_at: r.get::<super::Ms>(5)?.0,
+                })
+            },
+        )
     }
 
     /// Forgets an installation (uninstalled, or its tokens revoked) and
@@ -76,13 +73,13 @@ impl Store {
     pub fn remove_installation(&mut self, platform: Platform, team: &str) -> Result<bool> {
         self.write(|tx| {
             let removed = tx
-                .execute("DELETE FROM installations WHERE platform = ?1 AND team_id = ?2", params![platform, team])?
+                .exec("DELETE FROM installations WHERE platform = ?1 AND team_id = ?2", sql_params![platform, team])?
                 > 0;
-            tx.execute(
+            tx.exec(
                 "UPDATE schedules SET paused = 1 WHERE channel_id IN (
                      SELECT c.id FROM channels c JOIN guilds g ON g.id = c.guild_id
                      WHERE g.platform = ?1 AND g.external_id = ?2)",
-                params![platform, team],
+                sql_params![platform, team],
             )?;
             Ok(removed)
         })
@@ -95,10 +92,10 @@ impl Store {
         let max_age_ms = max_age.num_milliseconds();
         let now_ms = super::millis(now);
         self.write(|tx| {
-            tx.execute("DELETE FROM oauth_states WHERE created_at < ?1", [now_ms - max_age_ms])?;
-            let added = tx.execute(
+            tx.exec("DELETE FROM oauth_states WHERE created_at < ?1", sql_params![now_ms - max_age_ms])?;
+            let added = tx.exec(
                 "INSERT OR IGNORE INTO oauth_states (state, created_at) VALUES (?1, ?2)",
-                params![nonce, now_ms],
+                sql_params![nonce, now_ms],
             )?;
             Ok(added == 1)
         })

@@ -2,12 +2,19 @@
 //! the query functions are grouped by table in the submodules. Nothing else in
 //! the crate runs SQL.
 
+/// Parameters as the `?1, ?2, …` of a statement (see [`db::Param`]).
+macro_rules! sql_params {
+    () => { &[] as &[&dyn $crate::store::db::Param] };
+    ($($p:expr),+ $(,)?) => { &[$(&$p as &dyn $crate::store::db::Param),+] as &[&dyn $crate::store::db::Param] };
+}
+
 #[cfg(feature = "testing")]
 pub mod bench;
 mod boards;
 mod cards;
 mod closing;
 mod daily;
+pub mod db;
 mod deliveries;
 mod installations;
 mod people;
@@ -41,6 +48,7 @@ pub use schedules::StoredSchedule;
 pub use seasons::{AnswerExport, Season, SeasonStart};
 pub use suggestions::{OwnItem, Suggestion, SuggestionState};
 
+use db::{Conn, Param, Row};
 use values::{Day, Ms, from_millis, millis, zone_named};
 
 pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, UserId};
@@ -48,6 +56,7 @@ pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, 
 /// Ids and platforms are stored as they are: a row id, a platform's name.
 macro_rules! sql_id {
     ($($name:ident),*) => {$(
+        // For the benchmark's SQLite bulk loader and tests reading a file.
         impl rusqlite::ToSql for $name {
             fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
                 Ok(self.0.into())
@@ -57,6 +66,21 @@ macro_rules! sql_id {
         impl rusqlite::types::FromSql for $name {
             fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 i64::column_result(value).map($name)
+            }
+        }
+
+        impl db::Param for $name {
+            fn value(&self) -> db::Value<'_> {
+                db::Value::Int(self.0)
+            }
+        }
+
+        impl db::Column for $name {
+            fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+                row.get(i).map($name)
+            }
+            fn postgres(row: &::postgres::Row, i: usize) -> std::result::Result<Self, db::ReadError> {
+                <i64 as db::Column>::postgres(row, i).map($name)
             }
         }
     )*};
@@ -70,10 +94,26 @@ impl rusqlite::ToSql for Platform {
     }
 }
 
-impl rusqlite::types::FromSql for Platform {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let s = value.as_str()?;
-        Platform::parse(s).ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown platform `{s}`").into()))
+impl db::Param for Platform {
+    fn value(&self) -> db::Value<'_> {
+        db::Value::Text(self.as_str().into())
+    }
+}
+
+impl db::Column for Platform {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        let s: String = row.get(i)?;
+        Platform::parse(&s).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("unknown platform `{s}`").into(),
+            )
+        })
+    }
+    fn postgres(row: &::postgres::Row, i: usize) -> std::result::Result<Self, db::ReadError> {
+        let s: String = row.try_get(i)?;
+        Platform::parse(&s).ok_or_else(|| format!("unknown platform `{s}`").into())
     }
 }
 
@@ -128,6 +168,9 @@ pub enum StoreError {
     Unavailable(rusqlite::Error),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// An error from PostgreSQL: the server's message, or the connection's.
+    #[error("PostgreSQL: {}", postgres_message(.0))]
+    Postgres(::postgres::Error),
     /// A shared write (a group commit) failed; every caller in it gets this.
     #[error("the database write failed: {message}")]
     Failed { temporary: bool, message: String },
@@ -148,18 +191,43 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl From<::postgres::Error> for StoreError {
+    fn from(e: ::postgres::Error) -> Self {
+        StoreError::Postgres(e)
+    }
+}
+
+/// The server's own message where there is one (with its code), else the
+/// client's (a closed connection, an I/O error).
+fn postgres_message(e: &::postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => std::error::Error::source(e).map_or_else(|| e.to_string(), |s| format!("{e}: {s}")),
+    }
+}
+
 impl StoreError {
     /// A fault that may clear by itself: the caller should say "try again".
     pub fn is_temporary(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Unavailable(_) | StoreError::Unreachable { .. } | StoreError::Failed { temporary: true, .. }
-        )
+        match self {
+            StoreError::Unavailable(_)
+            | StoreError::Unreachable { .. }
+            | StoreError::Failed { temporary: true, .. } => true,
+            // No answer from the server (a lost connection), or one of the
+            // classes that say "not now": connection exceptions (08),
+            // serialization failures and deadlocks (40), too many
+            // connections or out of space (53), the server shutting down (57P).
+            StoreError::Postgres(e) => e.as_db_error().is_none_or(|db| {
+                let code = db.code().code();
+                ["08", "40", "53", "57P"].iter().any(|class| code.starts_with(class))
+            }),
+            _ => false,
+        }
     }
 
-    /// An error from SQLite itself: the transaction it happened in cannot be trusted.
+    /// An error from the database itself: the transaction it happened in cannot be trusted.
     pub fn is_database(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_) | StoreError::Sqlite(_))
+        matches!(self, StoreError::Unavailable(_) | StoreError::Sqlite(_) | StoreError::Postgres(_))
     }
 }
 
@@ -188,7 +256,7 @@ impl Default for Options {
 
 /// An open, migrated database.
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
     /// Posts already read in the open batch (see [`Store::begin`]): a group
     /// of answers reads the same one over and over, and only answers are
     /// written while a batch is open.
@@ -227,12 +295,51 @@ impl Store {
         // memory rather than in a temporary file.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate(&mut conn, path)?;
-        Ok(Store { conn, memo: Default::default() })
+        Ok(Store { conn: Conn::Sqlite(conn), memo: Default::default() })
+    }
+
+    /// Connects to PostgreSQL and migrates it (see [`postgres::migrate`]).
+    pub fn open_postgres(config: &::postgres::Config) -> Result<Store> {
+        let mut client = postgres::connect(config)?;
+        postgres::migrate(&mut client, &postgres::describe(config))?;
+        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client))), memo: Default::default() })
+    }
+
+    /// A connection for reads to a PostgreSQL database another [`Store`]
+    /// opened and migrated.
+    pub fn open_postgres_reader(config: &::postgres::Config) -> Result<Store> {
+        let client = postgres::connect(config)?;
+        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client))), memo: Default::default() })
     }
 
     /// The database file, if it has one.
     pub fn path(&self) -> Option<&Path> {
-        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
+        match &self.conn {
+            Conn::Sqlite(c) => c.path().filter(|p| !p.is_empty()).map(Path::new),
+            Conn::Postgres(_) => None,
+        }
+    }
+
+    /// The SQLite connection, for the benchmark's bulk loader (SQLite only).
+    #[cfg(feature = "testing")]
+    fn sqlite(&mut self) -> &mut rusqlite::Connection {
+        match &mut self.conn {
+            Conn::Sqlite(c) => c,
+            Conn::Postgres(_) => panic!("the benchmark's bulk loader writes SQLite only"),
+        }
+    }
+
+    #[cfg(feature = "testing")]
+    fn sqlite_ref(&self) -> &rusqlite::Connection {
+        match &self.conn {
+            Conn::Sqlite(c) => c,
+            Conn::Postgres(_) => panic!("the benchmark's bulk loader reads SQLite only"),
+        }
+    }
+
+    /// Whether this is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.conn, Conn::Postgres(_))
     }
 
     /// A read-only connection to a database another [`Store`] opened and
@@ -247,7 +354,7 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn, memo: Default::default() })
+        Ok(Store { conn: Conn::Sqlite(conn), memo: Default::default() })
     }
 
     /// Makes the database behave as if its file were read-only or its disk
@@ -256,70 +363,84 @@ impl Store {
     /// the way the real fault makes it fail.
     #[cfg(feature = "testing")]
     pub fn simulate(&self, fault: Option<Fault>) -> Result<()> {
-        let pages: i64 = self.conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+        let Conn::Sqlite(conn) = &self.conn else {
+            return Err(StoreError::Failed { temporary: false, message: "faults are simulated on SQLite only".into() });
+        };
+        let pages: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
         let (query_only, max_pages) = match fault {
             None => (false, i64::from(u32::MAX - 1)),
             Some(Fault::ReadOnly) => (true, i64::from(u32::MAX - 1)),
             Some(Fault::DiskFull) => (false, pages),
         };
-        self.conn.pragma_update(None, "query_only", query_only)?;
-        self.conn.pragma_update(None, "max_page_count", max_pages)?;
+        conn.pragma_update(None, "query_only", query_only)?;
+        conn.pragma_update(None, "max_page_count", max_pages)?;
         Ok(())
     }
 
-    /// The schema version recorded in the file.
+    /// The schema version recorded in the database.
     pub fn user_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        match &self.conn {
+            Conn::Sqlite(c) => Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?),
+            Conn::Postgres(pg) => postgres::version(&mut pg.client()),
+        }
     }
 
     /// One row from a cached statement: the hot paths run the same few
     /// queries over and over, and preparing each time costs more than the query.
-    fn one<T, P: rusqlite::Params>(
-        &self,
-        sql: &str,
-        params: P,
-        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    ) -> rusqlite::Result<T> {
-        self.conn.prepare_cached(sql)?.query_row(params, f)
+    fn one<T>(&self, sql: &str, params: &[&dyn Param], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<T> {
+        self.conn.one(sql, params, f)
+    }
+
+    /// The first row, or `None`.
+    fn opt<T>(&self, sql: &str, params: &[&dyn Param], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<Option<T>> {
+        self.conn.opt(sql, params, f)
+    }
+
+    /// Every row.
+    fn all<T>(&self, sql: &str, params: &[&dyn Param], f: impl FnMut(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
+        self.conn.all(sql, params, f)
     }
 
     /// A write statement, cached likewise.
-    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
-        self.conn.prepare_cached(sql)?.execute(params)
+    fn exec(&self, sql: &str, params: &[&dyn Param]) -> Result<usize> {
+        self.conn.exec(sql, params)
     }
 
-    /// Runs `f` in an immediate transaction: all of it is committed, or none.
-    /// Inside a [`Store::begin`] batch it joins the batch's transaction: a
-    /// failure there is the batch's to undo, all of it, with [`Store::rollback`].
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
-        if !self.conn.is_autocommit() {
+    /// Runs `f` in a transaction that writes (immediate on SQLite): all of
+    /// it is committed, or none. Inside a [`Store::begin`] batch it joins
+    /// the batch's transaction: a failure there is the batch's to undo, all
+    /// of it, with [`Store::rollback`].
+    fn write<T>(&mut self, f: impl FnOnce(&Conn) -> Result<T>) -> Result<T> {
+        if self.conn.in_transaction() {
             return f(&self.conn);
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        self.conn.begin()?;
+        match f(&self.conn).and_then(|out| self.conn.commit().map(|()| out)) {
+            Ok(out) => Ok(out),
+            Err(e) => {
+                self.conn.rollback();
+                Err(e)
+            }
+        }
     }
 
     /// Starts a batch: everything until [`Store::commit`] is one immediate
     /// transaction (group commit). Nothing in it is durable before the commit.
     pub fn begin(&mut self) -> Result<()> {
         *self.memo.get_mut() = BatchMemo::default();
-        Ok(self.conn.execute_batch("BEGIN IMMEDIATE")?)
+        self.conn.begin()
     }
 
     pub fn commit(&mut self) -> Result<()> {
         *self.memo.get_mut() = BatchMemo::default();
-        Ok(self.conn.execute_batch("COMMIT")?)
+        self.conn.commit()
     }
 
     /// Undoes an open batch; a no-op when none is open (SQLite may already
     /// have rolled it back after an I/O error).
     pub fn rollback(&mut self) {
         *self.memo.get_mut() = BatchMemo::default();
-        if !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+        self.conn.rollback();
     }
 }
 

@@ -1,7 +1,5 @@
 //! Servers, users and channels.
 
-use rusqlite::{OptionalExtension, params};
-
 use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 
 /// What forgetting a player (?2) in a server (?1) does beyond their answers
@@ -31,102 +29,99 @@ impl Store {
         channel: &str,
         user: &str,
     ) -> Result<Option<(GuildId, ChannelId, UserId, String)>> {
-        let place: Option<(GuildId, ChannelId)> = self
-            .conn
-            .prepare_cached(
-                "SELECT g.id, c.id FROM guilds g JOIN channels c ON c.guild_id = g.id AND c.external_id = ?3
+        let place: Option<(GuildId, ChannelId)> = self.conn.opt(
+            "SELECT g.id, c.id FROM guilds g JOIN channels c ON c.guild_id = g.id AND c.external_id = ?3
                  WHERE g.platform = ?1 AND g.external_id = ?2",
-            )?
-            .query_row(params![platform, guild, channel], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+            sql_params![platform, guild, channel],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let Some((guild, channel)) = place else { return Ok(None) };
-        let person: Option<(UserId, String)> = self
-            .conn
-            .prepare_cached("SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2")?
-            .query_row(params![platform, user], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let person: Option<(UserId, String)> = self.conn.opt(
+            "SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2",
+            sql_params![platform, user],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         Ok(person.map(|(user, name)| (guild, channel, user, name)))
     }
 
     /// The row for a server, created on first sight. Reads first: after the
     /// first sight this costs no write.
     pub fn ensure_guild(&mut self, platform: Platform, external_id: &str) -> Result<GuildId> {
-        let found = self
-            .conn
-            .prepare_cached("SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2")?
-            .query_row(params![platform, external_id], |r| r.get(0))
-            .optional()?;
+        let found = self.conn.opt(
+            "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
+            sql_params![platform, external_id],
+            |r| r.get(0),
+        )?;
         if let Some(id) = found {
             return Ok(id);
         }
         self.exec(
             "INSERT INTO guilds (platform, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            params![platform, external_id],
+            sql_params![platform, external_id],
         )?;
-        Ok(self.one(
+        self.one(
             "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
-            params![platform, external_id],
+            sql_params![platform, external_id],
             |r| r.get(0),
-        )?)
+        )
     }
 
     pub fn set_guild_timezone(&mut self, guild: GuildId, zone: chrono_tz::Tz) -> Result<()> {
-        self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
+        self.exec("UPDATE guilds SET timezone = ?2 WHERE id = ?1", sql_params![guild, zone.name()])?;
         Ok(())
     }
 
     /// The row for a user, created on first sight; the display name follows
     /// the latest seen. Reads first: an unchanged user costs no write.
     pub fn ensure_user(&mut self, platform: Platform, external_id: &str, display_name: &str) -> Result<UserId> {
-        let found: Option<(UserId, String)> = self
-            .conn
-            .prepare_cached("SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2")?
-            .query_row(params![platform, external_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let found: Option<(UserId, String)> = self.conn.opt(
+            "SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2",
+            sql_params![platform, external_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         if let Some((id, name)) = &found
             && name == display_name
         {
             return Ok(*id);
         }
-        Ok(self.one(
+        self.one(
             "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
              ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
              RETURNING id",
-            params![platform, external_id, display_name],
+            sql_params![platform, external_id, display_name],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// A user of a platform by external id, or else by display name (case-insensitive).
     pub fn find_user(&self, platform: Platform, id_or_name: &str) -> Result<Option<(UserId, String)>> {
-        Ok(self
-            .one(
-                "SELECT id, display_name FROM users WHERE platform = ?1 AND (external_id = ?2 OR display_name = ?2 COLLATE NOCASE)
+        self
+            .opt(
+                "SELECT id, display_name FROM users WHERE platform = ?1 AND (external_id = ?2 OR lower(display_name) = lower(?2))
                  ORDER BY external_id = ?2 DESC, id LIMIT 1",
-                params![platform, id_or_name],
+                sql_params![platform, id_or_name],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?)
     }
 
     pub fn ensure_channel(&mut self, guild: GuildId, external_id: &str) -> Result<ChannelId> {
-        let found = self
-            .conn
-            .prepare_cached("SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2")?
-            .query_row(params![guild, external_id], |r| r.get(0))
-            .optional()?;
+        let found = self.conn.opt(
+            "SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2",
+            sql_params![guild, external_id],
+            |r| r.get(0),
+        )?;
         if let Some(id) = found {
             return Ok(id);
         }
         self.exec(
             "INSERT INTO channels (guild_id, external_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            params![guild, external_id],
+            sql_params![guild, external_id],
         )?;
-        Ok(self.one(
+        self.one(
             "SELECT id FROM channels WHERE guild_id = ?1 AND external_id = ?2",
-            params![guild, external_id],
+            sql_params![guild, external_id],
             |r| r.get(0),
-        )?)
+        )
     }
 }
 
@@ -140,27 +135,27 @@ impl Store {
     /// board totals must be rebuilt after this.
     pub fn forget_player(&mut self, guild: GuildId, user: UserId) -> Result<usize> {
         self.write(|tx| {
-            let answers = tx.execute(
+            let answers = tx.exec(
                 "DELETE FROM answers WHERE user_id = ?2 AND post_id IN
                      (SELECT p.id FROM posts p JOIN channels c ON c.id = p.channel_id WHERE c.guild_id = ?1)",
-                params![guild, user],
+                sql_params![guild, user],
             )?;
-            let practice = tx.execute(
+            let practice = tx.exec(
                 "DELETE FROM practice_answers WHERE question_id IN
                      (SELECT id FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1)",
-                params![guild, user],
+                sql_params![guild, user],
             )?;
             for sql in FORGET {
-                tx.execute(sql, params![guild, user])?;
+                tx.exec(sql, sql_params![guild, user])?;
             }
-            let left: bool = tx.query_row(
+            let left: bool = tx.one(
                 "SELECT EXISTS (SELECT 1 FROM answers WHERE user_id = ?1)
                      OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)",
-                [user],
+                sql_params![user],
                 |r| r.get(0),
             )?;
             if !left {
-                tx.execute("DELETE FROM cards WHERE user_id = ?1", [user])?;
+                tx.exec("DELETE FROM cards WHERE user_id = ?1", sql_params![user])?;
             }
             Ok(answers + practice)
         })

@@ -1,12 +1,11 @@
 //! Private practice questions and their answers.
 
-use rusqlite::{OptionalExtension, params};
-
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::boards::{add_to_totals, guild_zone};
 use super::cards::{card_of, save_card};
+use super::db::Row;
 use super::{GuildId, Inserted, PracticeId, Result, Store, UserId, from_millis};
 use crate::quiz::leaderboard::BoardKind;
 use crate::quiz::settle::{PracticeAnswer, TotalsDelta};
@@ -26,13 +25,13 @@ pub struct PracticeQuestion {
 
 const COLUMNS: &str = "q.id, q.user_id, q.guild_id, q.item_id, q.asked_at, a.question_id IS NOT NULL";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PracticeQuestion> {
+fn from_row(r: &Row<'_>) -> Result<PracticeQuestion> {
     Ok(PracticeQuestion {
         id: r.get(0)?,
         user_id: r.get(1)?,
         guild_id: r.get(2)?,
         item_id: r.get(3)?,
-        asked_at: r.get::<_, super::Ms>(4)?.0,
+        asked_at: r.get::<super::Ms>(4)?.0,
         answered: r.get(5)?,
     })
 }
@@ -46,35 +45,32 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<PracticeId> {
         let at_ms = super::millis(at);
-        self.exec(
-            "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4)",
-            params![user, guild, item_id, at_ms],
-        )?;
-        Ok(PracticeId(self.conn.last_insert_rowid()))
+        self.one(
+            "INSERT INTO practice_questions (user_id, guild_id, item_id, asked_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            sql_params![user, guild, item_id, at_ms],
+            |r| r.get(0),
+        )
     }
 
     pub fn practice_question(&self, id: PracticeId) -> Result<Option<PracticeQuestion>> {
-        Ok(self
-            .one(
+        self
+            .opt(
                 &format!("SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id WHERE q.id = ?1"),
-                [id],
+                sql_params![id],
                 from_row,
             )
-            .optional()?)
     }
 
     /// The user's latest practice question in a server, answered or not.
     pub fn latest_practice(&self, user: UserId, guild: GuildId) -> Result<Option<PracticeQuestion>> {
-        Ok(self
-            .one(
-                &format!(
-                    "SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id
+        self.opt(
+            &format!(
+                "SELECT {COLUMNS} FROM practice_questions q LEFT JOIN practice_answers a ON a.question_id = q.id
                      WHERE q.user_id = ?1 AND q.guild_id = ?2 ORDER BY q.id DESC LIMIT 1"
-                ),
-                params![user, guild],
-                from_row,
-            )
-            .optional()?)
+            ),
+            sql_params![user, guild],
+            from_row,
+        )
     }
 
     /// Records a practice answer unless the question was answered already (the
@@ -92,14 +88,10 @@ impl Store {
     ) -> Result<Inserted> {
         let at_ms = super::millis(at);
         self.write(|tx| {
-            let inserted = tx.execute(
-                "INSERT INTO practice_answers (question_id, answer, correct, answered_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                params![question, answer, correct, at_ms],
-            )?;
+            let inserted = tx.exec("INSERT INTO practice_answers (question_id, answer, correct, answered_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", sql_params![question, answer, i64::from(correct), at_ms])?;
             if inserted == 1 {
                 let (user, guild, item, asked_at): (UserId, GuildId, String, i64) = tx
-                    .prepare_cached("SELECT user_id, guild_id, item_id, asked_at FROM practice_questions WHERE id = ?1")?
-                    .query_row([question], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                    .one("SELECT user_id, guild_id, item_id, asked_at FROM practice_questions WHERE id = ?1", sql_params![question], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
                 let (zone, totals) = guild_zone(tx, guild, default_zone)?;
                 let (card, totals) = decide(PracticeAnswer {
                     correct,
@@ -115,9 +107,9 @@ impl Store {
                 }
                 return Ok(Inserted::New);
             }
-            Ok(tx.query_row("SELECT answer, correct FROM practice_answers WHERE question_id = ?1", [question], |r| {
+            tx.one("SELECT answer, correct FROM practice_answers WHERE question_id = ?1", sql_params![question], |r| {
                 Ok(Inserted::Duplicate { answer: r.get(0)?, correct: r.get(1)? })
-            })?)
+            })
         })
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::db::Conn;
 use chrono_tz::Tz;
-use rusqlite::{Connection, params};
 
 use super::boards::{ACCURACY_SCALE, DAY_MS, Score, count_score};
 use super::{GuildId, Result, Store, UserId, from_millis};
@@ -19,31 +19,31 @@ impl Store {
     pub fn rebuild_totals(&mut self, guild: GuildId, zone: Tz) -> Result<()> {
         self.write(|tx| {
             for table in ["board_totals", "board_points", "board_points_days", "board_accuracy"] {
-                tx.execute(&format!("DELETE FROM {table} WHERE guild_id = ?1"), [guild])?;
+                tx.exec(&format!("DELETE FROM {table} WHERE guild_id = ?1"), sql_params![guild])?;
             }
             let (names, sums) = sum_answers(tx, guild, zone)?;
             let mut sorted: Vec<_> = sums.into_iter().collect();
             sorted.sort_unstable_by(|((ka, pa, ua), _), ((kb, pb, ub), _)| {
                 (ka.as_str(), &names[*pa], ua).cmp(&(kb.as_str(), &names[*pb], ub))
             });
-            let mut insert = tx.prepare(
-                "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
-            )?;
             // Players per score (points, accuracy, and the day it was reached).
             let mut counts: HashMap<(BoardKind, usize, i64, i64, i64, i64), i64> = HashMap::new();
             for ((kind, key, user), t) in sorted {
-                insert.execute(params![
-                    guild,
-                    kind.as_str(),
-                    names[key],
-                    user,
-                    t.points,
-                    t.correct,
-                    t.answered,
-                    t.points_at,
-                    ACCURACY_SCALE
-                ])?;
+                tx.exec(
+                    "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at,
+                         accuracy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
+                    sql_params![
+                        guild,
+                        kind.as_str(),
+                        names[key],
+                        user,
+                        t.points,
+                        t.correct,
+                        t.answered,
+                        t.points_at,
+                        ACCURACY_SCALE
+                    ],
+                )?;
                 let day = t.points_at.div_euclid(DAY_MS);
                 *counts.entry((kind, key, t.points, t.correct, t.answered, day)).or_default() += 1;
             }
@@ -51,7 +51,7 @@ impl Store {
                 let score = Score { points, correct, answered, points_at: day * DAY_MS };
                 count_score(tx, guild, kind, &names[key], Some(&score), players)?;
             }
-            tx.execute("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", params![guild, zone.name()])?;
+            tx.exec("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", sql_params![guild, zone.name()])?;
             Ok(())
         })
     }
@@ -59,17 +59,13 @@ impl Store {
 
 /// Every revealed daily answer and every practice answer of a guild, summed
 /// per board, period (in `zone`) and player.
-fn sum_answers(tx: &Connection, guild: GuildId, zone: Tz) -> rusqlite::Result<Sums> {
-    let mut daily = tx.prepare(
-        "SELECT a.user_id, a.points, a.correct, a.answered_at FROM channels c
+fn sum_answers(tx: &Conn, guild: GuildId, zone: Tz) -> Result<Sums> {
+    let daily = "SELECT a.user_id, a.points, a.correct, a.answered_at FROM channels c
          JOIN posts p ON p.channel_id = c.id AND p.state = 'closed' AND p.settling = 0
          JOIN answers a ON a.post_id = p.id
-         WHERE c.guild_id = ?1",
-    )?;
-    let mut practice = tx.prepare(
-        "SELECT q.user_id, a.correct, a.correct, a.answered_at FROM practice_questions q
-         JOIN practice_answers a ON a.question_id = q.id WHERE q.guild_id = ?1",
-    )?;
+         WHERE c.guild_id = ?1";
+    let practice = "SELECT q.user_id, a.correct, a.correct, a.answered_at FROM practice_questions q
+         JOIN practice_answers a ON a.question_id = q.id WHERE q.guild_id = ?1";
     // Summed in memory, then written once per player and period, in
     // key order (appending to the B-trees is far cheaper than
     // inserting all over them). Period names are computed once per
@@ -77,12 +73,10 @@ fn sum_answers(tx: &Connection, guild: GuildId, zone: Tz) -> rusqlite::Result<Su
     let mut names: Vec<String> = Vec::new();
     let mut by_date: HashMap<chrono::NaiveDate, [usize; 3]> = HashMap::new();
     let mut sums: HashMap<(BoardKind, usize, UserId), Score> = HashMap::new();
-    for (kind, stmt) in [(BoardKind::Daily, &mut daily), (BoardKind::Practice, &mut practice)] {
-        let rows = stmt.query_map([guild], |r| {
-            Ok((r.get::<_, UserId>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?))
-        })?;
-        for row in rows {
-            let (user, points, correct, at) = row?;
+    for (kind, sql) in [(BoardKind::Daily, daily), (BoardKind::Practice, practice)] {
+        tx.each(sql, sql_params![guild], |r| {
+            let (user, points, correct, at) =
+                (r.get::<UserId>(0)?, r.get::<i64>(1)?, r.get::<bool>(2)?, r.get::<i64>(3)?);
             let date = from_millis(at).with_timezone(&zone).date_naive();
             let keys = *by_date.entry(date).or_insert_with(|| {
                 period_keys(from_millis(at), zone).map(|name| {
@@ -101,7 +95,8 @@ fn sum_answers(tx: &Connection, guild: GuildId, zone: Tz) -> rusqlite::Result<Su
                     e.points_at = e.points_at.max(at);
                 }
             }
-        }
+            Ok(true)
+        })?;
     }
     Ok((names, sums))
 }

@@ -1,9 +1,9 @@
 //! Weekly recaps (their schedules, their deliveries and the week's figures)
 //! and the tokens of the servers' web pages.
 
+use super::db::{Conn, Row};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, Day, GuildId, Ms, Result, Store, zone_named};
 use crate::delivery::Problem;
@@ -71,11 +71,11 @@ impl Scope {
 }
 
 /// A [`QuestionRow`] from `local_date, item_id, posted_at, answered, right`.
-fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRow> {
+fn question_from_row(r: &Row<'_>) -> Result<QuestionRow> {
     Ok(QuestionRow {
-        local_date: r.get::<_, Day>(0)?.0,
+        local_date: r.get::<Day>(0)?.0,
         item_id: r.get(1)?,
-        posted_at: r.get::<_, Ms>(2)?.0,
+        posted_at: r.get::<Ms>(2)?.0,
         answered: r.get(3)?,
         right: r.get(4)?,
     })
@@ -83,14 +83,14 @@ fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRow> {
 
 /// A [`StoredRecapSchedule`] from `weekday, local_time, timezone, next_at,
 /// next_date` starting at column `at`; `None` when it no longer reads.
-fn recap_schedule_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<StoredRecapSchedule>> {
+fn recap_schedule_from_row(r: &Row<'_>, at: usize) -> Result<Option<StoredRecapSchedule>> {
     let (time, zone, date): (String, String, String) = (r.get(at + 1)?, r.get(at + 2)?, r.get(at + 4)?);
     let parsed = || {
         Some(StoredRecapSchedule {
             weekday: r.get(at).ok()?,
             local_time: crate::quiz::schedule::parse_time(&time).ok()?,
             timezone: zone_named(&zone)?,
-            next_at: r.get::<_, Ms>(at + 3).ok()?.0,
+            next_at: r.get::<Ms>(at + 3).ok()?.0,
             next_date: date.parse().ok()?,
         })
     };
@@ -101,15 +101,15 @@ const SCOPED: &str = "(?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = 
 
 const RECAP_COLUMNS: &str = "r.id, r.channel_id, c.guild_id, r.local_date, r.week_start, r.until, r.timezone";
 
-fn recap_from_row(r: &Row<'_>) -> rusqlite::Result<Recap> {
+fn recap_from_row(r: &Row<'_>) -> Result<Recap> {
     Ok(Recap {
         id: r.get(0)?,
         channel: r.get(1)?,
         guild: r.get(2)?,
-        local_date: r.get::<_, Day>(3)?.0,
-        week_start: r.get::<_, Day>(4)?.0,
-        until: r.get::<_, Ms>(5)?.0,
-        timezone: zone_named(&r.get::<_, String>(6)?).unwrap_or_else(|| {
+        local_date: r.get::<Day>(3)?.0,
+        week_start: r.get::<Day>(4)?.0,
+        until: r.get::<Ms>(5)?.0,
+        timezone: zone_named(&r.get::<String>(6)?).unwrap_or_else(|| {
             tracing::warn!("a recap's zone is not one this build knows; it is shown in UTC");
             Tz::UTC
         }),
@@ -119,14 +119,14 @@ fn recap_from_row(r: &Row<'_>) -> rusqlite::Result<Recap> {
 impl Store {
     pub fn set_recap_schedule(&mut self, channel: ChannelId, s: Option<&StoredRecapSchedule>) -> Result<()> {
         match s {
-            None => self.exec("DELETE FROM recap_schedules WHERE channel_id = ?1", [channel])?,
+            None => self.exec("DELETE FROM recap_schedules WHERE channel_id = ?1", sql_params![channel])?,
             Some(s) => self.exec(
                 "INSERT INTO recap_schedules (channel_id, weekday, local_time, timezone, next_at, next_date)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (channel_id) DO UPDATE SET weekday = excluded.weekday,
                  local_time = excluded.local_time, timezone = excluded.timezone,
                  next_at = excluded.next_at, next_date = excluded.next_date",
-                params![
+                sql_params![
                     channel,
                     s.weekday,
                     s.local_time.format("%H:%M").to_string(),
@@ -141,12 +141,11 @@ impl Store {
 
     pub fn recap_schedule(&self, channel: ChannelId) -> Result<Option<StoredRecapSchedule>> {
         Ok(self
-            .one(
+            .opt(
                 "SELECT weekday, local_time, timezone, next_at, next_date FROM recap_schedules WHERE channel_id = ?1",
-                [channel],
+                sql_params![channel],
                 |r| recap_schedule_from_row(r, 0),
-            )
-            .optional()?
+            )?
             .flatten())
     }
 
@@ -159,14 +158,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<(ChannelId, Option<StoredRecapSchedule>, bool)>> {
         let now_ms = super::millis(now);
-        let mut stmt = self.conn.prepare_cached(
+        self.conn.all(
             "SELECT r.channel_id, r.weekday, r.local_time, r.timezone, r.next_at, r.next_date,
                     COALESCE(s.paused, 1)
              FROM recap_schedules r LEFT JOIN schedules s ON s.channel_id = r.channel_id
              WHERE r.next_at <= ?1 ORDER BY r.next_at, r.channel_id",
-        )?;
-        let rows = stmt.query_map([now_ms], |r| Ok((r.get(0)?, recap_schedule_from_row(r, 1)?, r.get(6)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            sql_params![now_ms],
+            |r| Ok((r.get(0)?, recap_schedule_from_row(r, 1)?, r.get(6)?)),
+        )
     }
 
     /// Queues the recap of a channel for a local date; false if there
@@ -183,7 +182,7 @@ impl Store {
         Ok(self.exec(
             "INSERT INTO recaps (channel_id, local_date, week_start, until, timezone, state, due_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?4) ON CONFLICT DO NOTHING",
-            params![channel, Day(local_date), Day(week_start), until_ms, timezone.name()],
+            sql_params![channel, Day(local_date), Day(week_start), until_ms, timezone.name()],
         )? == 1)
     }
 
@@ -191,37 +190,38 @@ impl Store {
     pub fn pending_recaps(&self, platform: Platform, share: Share, now: DateTime<Utc>) -> Result<Vec<PendingRecap>> {
         let now_ms = super::millis(now);
         let in_share = super::deliveries::in_share(3);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id
+        self.conn.all(
+            &format!(
+                "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id
              FROM recaps r JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
              WHERE r.state IN ('pending', 'sending') AND r.due_at <= ?2 AND g.platform = ?1 AND {in_share}
              ORDER BY r.due_at, r.id"
-        ))?;
-        let rows = stmt.query_map(params![platform, now_ms, share.total, share.first, share.last], |r| {
-            Ok(PendingRecap {
-                recap: recap_from_row(r)?,
-                interrupted: r.get::<_, String>(7)? == "sending",
-                to: Destination { platform, guild: r.get(8)?, channel: r.get(9)? },
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            ),
+            sql_params![platform, now_ms, share.total, share.first, share.last],
+            |r| {
+                Ok(PendingRecap {
+                    recap: recap_from_row(r)?,
+                    interrupted: r.get::<String>(7)? == "sending",
+                    to: Destination { platform, guild: r.get(8)?, channel: r.get(9)? },
+                })
+            },
+        )
     }
 
     pub(super) fn recap_started(&mut self, id: RecapId) -> Result<()> {
-        self.exec("UPDATE recaps SET state = 'sending', attempts = attempts + 1 WHERE id = ?1", [id])?;
+        self.exec("UPDATE recaps SET state = 'sending', attempts = attempts + 1 WHERE id = ?1", sql_params![id])?;
         Ok(())
     }
 
     pub(super) fn recap_attempts(&self, id: RecapId) -> Result<u32> {
-        Ok(self.one("SELECT attempts FROM recaps WHERE id = ?1", [id], |r| r.get(0)).optional()?.unwrap_or(0))
+        Ok(self.opt("SELECT attempts FROM recaps WHERE id = ?1", sql_params![id], |r| r.get(0))?.unwrap_or(0))
     }
 
     /// Marks a recap sent (or cut off, with that said) and clears its
     /// channel's problem; returns the problem cleared.
     pub(super) fn recap_done(&mut self, id: RecapId, note: Option<&str>) -> Result<Option<Problem>> {
         self.write(|tx| {
-            tx.prepare_cached("UPDATE recaps SET state = 'sent', error = ?2 WHERE id = ?1")?
-                .execute(params![id, note])?;
+            tx.exec("UPDATE recaps SET state = 'sent', error = ?2 WHERE id = ?1", sql_params![id, note])?;
             if note.is_some() {
                 return Ok(None);
             }
@@ -232,15 +232,14 @@ impl Store {
     pub(super) fn recap_retry(&mut self, id: RecapId, due_ms: i64, error: &str) -> Result<()> {
         self.exec(
             "UPDATE recaps SET state = 'pending', due_at = ?2, error = ?3 WHERE id = ?1",
-            params![id, due_ms, error],
+            sql_params![id, due_ms, error],
         )?;
         Ok(())
     }
 
     pub(super) fn recap_failed(&mut self, id: RecapId, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
         self.write(|tx| {
-            tx.prepare_cached("UPDATE recaps SET state = 'failed', error = ?2 WHERE id = ?1")?
-                .execute(params![id, error])?;
+            tx.exec("UPDATE recaps SET state = 'failed', error = ?2 WHERE id = ?1", sql_params![id, error])?;
             let Some((problem, at_ms)) = problem else { return Ok(false) };
             super::deliveries::mark_problem(tx, Sendable::Recap(id), problem, error, at_ms)
         })
@@ -258,14 +257,16 @@ impl Store {
         let from_ms = super::millis(from);
         let until_ms = super::millis(until);
         let (guild, channel) = scope.binds();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
+        self.conn.all(
+            &format!(
+                "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
              WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
              GROUP BY p.id ORDER BY p.posted_at, p.id"
-        ))?;
-        let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], question_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            ),
+            sql_params![guild, channel, from_ms, until_ms],
+            question_from_row,
+        )
     }
 
     /// Every player's points on the daily questions of `scope` revealed in
@@ -273,34 +274,30 @@ impl Store {
     pub fn standings_between(&self, scope: Scope, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Standing>> {
         let from_ms = super::millis(from);
         let until_ms = super::millis(until);
-        Ok(standings_in(&self.conn, scope, from_ms, until_ms)?)
+        standings_in(&self.conn, scope, from_ms, until_ms)
     }
 
     /// The longest current streak in `scope`: who holds it and how long.
     pub fn longest_streak(&self, scope: Scope) -> Result<Option<(String, i64)>> {
         let (guild, channel) = scope.binds();
-        Ok(self
-            .one(
-                &format!(
-                    "SELECT u.display_name, s.current FROM streaks s JOIN channels c ON c.id = s.channel_id
+        self.opt(
+            &format!(
+                "SELECT u.display_name, s.current FROM streaks s JOIN channels c ON c.id = s.channel_id
                      JOIN users u ON u.id = s.user_id
                      WHERE {SCOPED} AND s.current > 0 ORDER BY s.current DESC, s.reached_at, s.user_id LIMIT 1"
-                ),
-                params![guild, channel],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
+            ),
+            sql_params![guild, channel],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// A server by platform and external id, if the bot has seen it.
     pub fn find_guild(&self, platform: Platform, external_id: &str) -> Result<Option<GuildId>> {
-        Ok(self
-            .one(
-                "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
-                params![platform, external_id],
-                |r| r.get(0),
-            )
-            .optional()?)
+        self.opt(
+            "SELECT id FROM guilds WHERE platform = ?1 AND external_id = ?2",
+            sql_params![platform, external_id],
+            |r| r.get(0),
+        )
     }
 
     /// The server's web token, `derive`d from its generation (raised when
@@ -315,20 +312,19 @@ impl Store {
     ) -> Result<String> {
         let now_ms = super::millis(now);
         self.write(|tx| {
-            let stored: Option<(i64, Vec<u8>)> = tx
-                .query_row("SELECT generation, token_hash FROM web_tokens WHERE guild_id = ?1", [guild], |r| {
+            let stored: Option<(i64, Vec<u8>)> =
+                tx.opt("SELECT generation, token_hash FROM web_tokens WHERE guild_id = ?1", sql_params![guild], |r| {
                     Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
+                })?;
             let generation = stored.as_ref().map_or(0, |(g, _)| g + i64::from(rotate));
             let token = derive(generation);
             let hash = token_hash(&token);
             if stored.as_ref().is_none_or(|(g, h)| *g != generation || *h != hash) {
-                tx.execute(
+                tx.exec(
                     "INSERT INTO web_tokens (guild_id, token_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (guild_id) DO UPDATE SET token_hash = excluded.token_hash,
                      generation = excluded.generation, created_at = excluded.created_at",
-                    params![guild, hash, generation, now_ms],
+                    sql_params![guild, hash, generation, now_ms],
                 )?;
             }
             Ok(token)
@@ -337,9 +333,7 @@ impl Store {
 
     /// The server whose pages live under `token`, by the token's hash.
     pub fn guild_by_token(&self, token: &str) -> Result<Option<GuildId>> {
-        Ok(self
-            .one("SELECT guild_id FROM web_tokens WHERE token_hash = ?1", [token_hash(token)], |r| r.get(0))
-            .optional()?)
+        self.opt("SELECT guild_id FROM web_tokens WHERE token_hash = ?1", sql_params![token_hash(token)], |r| r.get(0))
     }
 
     /// A server's or a channel's revealed daily questions, newest first:
@@ -348,17 +342,17 @@ impl Store {
     /// another's open one).
     pub fn revealed_questions(&self, scope: Scope, limit: usize) -> Result<Vec<QuestionRow>> {
         let (guild, channel) = scope.binds();
-        let mut stmt = self.conn.prepare_cached(
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.conn.all(
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
              WHERE (?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2) AND p.state = 'closed'
                AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
                                      WHERE oc.guild_id = c.guild_id AND o.state = 'open')
              GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?3",
-        )?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(params![guild, channel, limit], question_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            sql_params![guild, channel, limit],
+            question_from_row,
+        )
     }
 }
 
@@ -368,21 +362,18 @@ fn token_hash(token: &str) -> Vec<u8> {
 }
 
 /// [`Store::standings_between`] on a connection (or a transaction).
-pub(super) fn standings_in(
-    conn: &rusqlite::Connection,
-    scope: Scope,
-    from_ms: i64,
-    until_ms: i64,
-) -> rusqlite::Result<Vec<Standing>> {
+pub(super) fn standings_in(conn: &Conn, scope: Scope, from_ms: i64, until_ms: i64) -> Result<Vec<Standing>> {
     let (guild, channel) = scope.binds();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
+    conn.all(
+        &format!(
+            "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
                 COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
          FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
          JOIN users u ON u.id = a.user_id
          WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
          GROUP BY a.user_id"
-    ))?;
-    let rows = stmt.query_map(params![guild, channel, from_ms, until_ms], super::boards::totals_from_row)?;
-    rows.collect()
+        ),
+        sql_params![guild, channel, from_ms, until_ms],
+        super::boards::totals_from_row,
+    )
 }

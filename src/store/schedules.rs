@@ -1,7 +1,7 @@
 //! Channel schedules and category filters.
 
+use super::db::Row;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
 
 use super::{ChannelId, GuildId, Ms, Platform, Result, Store};
 use crate::ids::Share;
@@ -20,7 +20,7 @@ const COLUMNS: &str = "local_time, timezone, days, close_minutes, paused, skip_d
 
 /// A schedule row, or `None` when it no longer reads (a zone this build
 /// does not know, say); the caller pauses it.
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Option<StoredSchedule>> {
+fn from_row(r: &Row<'_>) -> Result<Option<StoredSchedule>> {
     let (time, zone, bits): (String, String, u8) = (r.get(0)?, r.get(1)?, r.get(2)?);
     let (skip, next_date): (Option<String>, String) = (r.get(5)?, r.get(7)?);
     let parsed = || {
@@ -34,7 +34,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Option<StoredSchedule>> {
             Some(d) => Some(d.parse::<NaiveDate>().ok()?),
             None => None,
         };
-        let next = Occurrence { date: next_date.parse().ok()?, at: r.get::<_, Ms>(6).ok()?.0 };
+        let next = Occurrence { date: next_date.parse().ok()?, at: r.get::<Ms>(6).ok()?.0 };
         Some(StoredSchedule { rule, paused: r.get(4).ok()?, pending: Pending { next, skip } })
     };
     let found = parsed();
@@ -54,13 +54,13 @@ impl Store {
                  days = excluded.days, close_minutes = excluded.close_minutes, paused = excluded.paused,
                  skip_date = excluded.skip_date, next_at = excluded.next_at, next_date = excluded.next_date"
             ),
-            params![
+            sql_params![
                 channel,
                 s.rule.time.format("%H:%M").to_string(),
                 s.rule.tz.name(),
                 s.rule.days.bits(),
                 s.rule.close.minutes(),
-                s.paused,
+                i64::from(s.paused),
                 s.pending.skip.map(|d| d.to_string()),
                 Ms(s.pending.next.at),
                 s.pending.next.date.to_string()
@@ -73,25 +73,26 @@ impl Store {
     /// longer reads (logged; setting a schedule replaces it).
     pub fn schedule(&self, channel: ChannelId) -> Result<Option<StoredSchedule>> {
         Ok(self
-            .one(&format!("SELECT {COLUMNS} FROM schedules WHERE channel_id = ?1"), [channel], from_row)
-            .optional()?
+            .opt(&format!("SELECT {COLUMNS} FROM schedules WHERE channel_id = ?1"), sql_params![channel], from_row)?
             .flatten())
     }
 
     /// Pauses a channel's schedule, readable or not.
     pub fn pause_schedule(&mut self, channel: ChannelId) -> Result<()> {
-        self.exec("UPDATE schedules SET paused = 1 WHERE channel_id = ?1", [channel])?;
+        self.exec("UPDATE schedules SET paused = 1 WHERE channel_id = ?1", sql_params![channel])?;
         Ok(())
     }
 
     /// Running schedules whose next occurrence is due by `now`; `None` for
     /// a row that no longer reads.
     pub fn due_schedules(&self, now: DateTime<Utc>) -> Result<Vec<(ChannelId, Option<StoredSchedule>)>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
-        ))?;
-        let rows = stmt.query_map([Ms(now)], |r| Ok((r.get::<_, ChannelId>(8)?, from_row(r)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(
+            &format!(
+                "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
+            ),
+            sql_params![Ms(now)],
+            |r| Ok((r.get::<ChannelId>(8)?, from_row(r)?)),
+        )
     }
 
     /// The earliest instant anything is due for `platform`'s scheduler: a
@@ -99,7 +100,7 @@ impl Store {
     /// one of its own deliveries waiting to be sent, a recap due.
     /// Deliveries count only for the servers of `share`.
     pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>> {
-        Ok(self.one(
+        self.one(
             &format!(
                 "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
                                 UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
@@ -113,41 +114,41 @@ impl Store {
                                   WHERE r.state = 'pending' AND g.platform = ?1 AND {in_share})",
                 in_share = super::deliveries::in_share(2)
             ),
-            params![platform, share.total, share.first, share.last],
-            |r| Ok(r.get::<_, Option<Ms>>(0)?.map(|m| m.0)),
-        )?)
+            sql_params![platform, share.total, share.first, share.last],
+            |r| Ok(r.get::<Option<Ms>>(0)?.map(|m| m.0)),
+        )
     }
 
     /// The role or user group the channel's daily post mentions.
     pub fn channel_ping(&self, channel: ChannelId) -> Result<Option<String>> {
-        Ok(self.one("SELECT ping_role FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+        self.one("SELECT ping_role FROM channels WHERE id = ?1", sql_params![channel], |r| r.get(0))
     }
 
     pub fn set_channel_ping(&mut self, channel: ChannelId, role: Option<&str>) -> Result<()> {
-        self.exec("UPDATE channels SET ping_role = ?2 WHERE id = ?1", params![channel, role])?;
+        self.exec("UPDATE channels SET ping_role = ?2 WHERE id = ?1", sql_params![channel, role])?;
         Ok(())
     }
 
     /// Whether the channel's daily questions open a discussion thread.
     pub fn channel_threads(&self, channel: ChannelId) -> Result<bool> {
-        Ok(self.one("SELECT threads FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+        self.one("SELECT threads FROM channels WHERE id = ?1", sql_params![channel], |r| r.get(0))
     }
 
     pub fn set_channel_threads(&mut self, channel: ChannelId, on: bool) -> Result<()> {
-        self.exec("UPDATE channels SET threads = ?2 WHERE id = ?1", params![channel, on])?;
+        self.exec("UPDATE channels SET threads = ?2 WHERE id = ?1", sql_params![channel, i64::from(on)])?;
         Ok(())
     }
 
     /// The server a channel belongs to.
     pub fn channel_guild(&self, channel: ChannelId) -> Result<GuildId> {
-        Ok(self.one("SELECT guild_id FROM channels WHERE id = ?1", [channel], |r| r.get(0))?)
+        self.one("SELECT guild_id FROM channels WHERE id = ?1", sql_params![channel], |r| r.get(0))
     }
 
     /// The categories a channel's daily questions are drawn from, as an
     /// admin set them (empty: all).
     pub fn channel_categories(&self, channel: ChannelId) -> Result<Vec<String>> {
         let stored: Option<String> =
-            self.one("SELECT categories FROM channels WHERE id = ?1", [channel], |r| r.get(0))?;
+            self.one("SELECT categories FROM channels WHERE id = ?1", sql_params![channel], |r| r.get(0))?;
         Ok(stored.map(|c| c.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default())
     }
 
@@ -155,7 +156,7 @@ impl Store {
     /// text: a category name is a slug, which holds no comma.)
     pub fn set_channel_categories(&mut self, channel: ChannelId, categories: &[String]) -> Result<()> {
         let joined = (!categories.is_empty()).then(|| categories.join(","));
-        self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", params![channel, joined])?;
+        self.exec("UPDATE channels SET categories = ?2 WHERE id = ?1", sql_params![channel, joined])?;
         Ok(())
     }
 }
@@ -174,15 +175,15 @@ impl Store {
         let now_ms = super::millis(now);
         self.write(|tx| {
             let last: Option<i64> =
-                tx.query_row("SELECT last_at FROM start_slots WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+                tx.opt("SELECT last_at FROM start_slots WHERE key = ?1", sql_params![key], |r| r.get(0))?;
             // A slot taken "in the future" (a clock stepped back) frees after one period.
             if let Some(wait) = last.map(|t| t.min(now_ms).saturating_add(every_ms) - now_ms).filter(|w| *w > 0) {
                 return Ok(Some(std::time::Duration::from_millis(u64::try_from(wait).unwrap_or(0))));
             }
-            tx.execute(
+            tx.exec(
                 "INSERT INTO start_slots (key, last_at) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at",
-                params![key, now_ms],
+                sql_params![key, now_ms],
             )?;
             Ok(None)
         })

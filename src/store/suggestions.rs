@@ -3,8 +3,8 @@
 //! `[[item]]` text; the service parses them with the pack rules.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 
+use super::db::Row;
 use super::{GuildId, Result, Store, UserId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +54,16 @@ const OWN: &str = "SELECT o.slug, o.item, u.display_name, e.display_name FROM ow
 const SUGGESTION: &str = "SELECT s.id, s.author_id, u.display_name, s.state, s.item, s.reason, s.created_at
      FROM suggestions s LEFT JOIN users u ON u.id = s.author_id";
 
-fn suggestion_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Suggestion> {
+fn suggestion_from_row(r: &Row<'_>) -> Result<Suggestion> {
     let author: Option<UserId> = r.get(1)?;
     let name: Option<String> = r.get(2)?;
     Ok(Suggestion {
         id: r.get(0)?,
         author: author.map(|a| (a, name.unwrap_or_default())),
-        state: SuggestionState::parse(&r.get::<_, String>(3)?),
+        state: SuggestionState::parse(&r.get::<String>(3)?),
         item: r.get(4)?,
         reason: r.get(5)?,
-        created_at: r.get::<_, super::Ms>(6)?.0,
+        created_at: r.get::<super::Ms>(6)?.0,
     })
 }
 
@@ -72,11 +72,12 @@ impl Store {
     pub fn add_suggestion(&mut self, guild: GuildId, author: UserId, item: &str, now: DateTime<Utc>) -> Result<i64> {
         let now_ms = super::millis(now);
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO suggestions (guild_id, author_id, state, item, created_at) VALUES (?1, ?2, 'pending', ?3, ?4)",
-                params![guild, author, item, now_ms],
-            )?;
-            Ok(tx.last_insert_rowid())
+            tx.one(
+                "INSERT INTO suggestions (guild_id, author_id, state, item, created_at)
+                 VALUES (?1, ?2, 'pending', ?3, ?4) RETURNING id",
+                sql_params![guild, author, item, now_ms],
+                |r| r.get(0),
+            )
         })
     }
 
@@ -84,57 +85,52 @@ impl Store {
     /// `editor`). False if it is not pending in this server.
     pub fn edit_suggestion(&mut self, guild: GuildId, id: i64, item: &str, editor: UserId) -> Result<bool> {
         self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE suggestions SET item = ?3, edited_by = ?4 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
-                params![guild, id, item, editor],
-            )? == 1)
+            Ok(tx.exec("UPDATE suggestions SET item = ?3, edited_by = ?4 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'", sql_params![guild, id, item, editor])? == 1)
         })
     }
 
     pub fn suggestion(&self, guild: GuildId, id: i64) -> Result<Option<Suggestion>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.id = ?2"))?
-            .query_row(params![guild, id], suggestion_from_row)
-            .optional()?)
+        self.conn.opt(
+            &format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.id = ?2"),
+            sql_params![guild, id],
+            suggestion_from_row,
+        )
     }
 
     /// The oldest pending suggestion of a server.
     pub fn next_pending(&self, guild: GuildId) -> Result<Option<Suggestion>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"
-            ))?
-            .query_row([guild], suggestion_from_row)
-            .optional()?)
+        self.conn.opt(
+            &format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.state = 'pending' ORDER BY s.id LIMIT 1"),
+            sql_params![guild],
+            suggestion_from_row,
+        )
     }
 
     /// How many of a server's suggestions wait for review.
     pub fn pending_count(&self, guild: GuildId) -> Result<i64> {
-        Ok(self.conn.query_row(
+        self.conn.one(
             "SELECT COUNT(*) FROM suggestions WHERE guild_id = ?1 AND state = 'pending'",
-            [guild],
+            sql_params![guild],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// How many of a member's suggestions in a server wait for review.
     pub fn pending_by(&self, guild: GuildId, author: UserId) -> Result<i64> {
-        Ok(self.conn.query_row(
+        self.conn.one(
             "SELECT COUNT(*) FROM suggestions WHERE guild_id = ?1 AND author_id = ?2 AND state = 'pending'",
-            params![guild, author],
+            sql_params![guild, author],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// A member's suggestions in a server, newest first.
     pub fn suggestions_by(&self, guild: GuildId, author: UserId) -> Result<Vec<Suggestion>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.author_id = ?2 ORDER BY s.id DESC"))?;
-        let rows = stmt.query_map(params![guild, author], suggestion_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn.all(
+            &format!("{SUGGESTION} WHERE s.guild_id = ?1 AND s.author_id = ?2 ORDER BY s.id DESC"),
+            sql_params![guild, author],
+            suggestion_from_row,
+        )
     }
 
     /// Turns a pending suggestion down. False if it was not pending.
@@ -148,10 +144,10 @@ impl Store {
     ) -> Result<bool> {
         let now_ms = super::millis(now);
         self.write(|tx| {
-            Ok(tx.execute(
+            Ok(tx.exec(
                 "UPDATE suggestions SET state = 'rejected', reason = ?4, decided_at = ?5, decided_by = ?3
                  WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
-                params![guild, id, by, reason, now_ms],
+                sql_params![guild, id, by, reason, now_ms],
             )? == 1)
         })
     }
@@ -169,18 +165,12 @@ impl Store {
         let now_ms = super::millis(now);
         let (slug, category, item) = own;
         self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE suggestions SET state = 'approved', decided_at = ?4, decided_by = ?3
-                 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'",
-                params![guild, id, by, now_ms],
-            )?;
+            let changed = tx.exec("UPDATE suggestions SET state = 'approved', decided_at = ?4, decided_by = ?3
+                 WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'", sql_params![guild, id, by, now_ms])?;
             if changed == 1 {
-                tx.execute(
-                    "INSERT INTO own_items (guild_id, slug, category, item, author_id, edited_by, suggestion_id, added_at)
+                tx.exec("INSERT INTO own_items (guild_id, slug, category, item, author_id, edited_by, suggestion_id, added_at)
                      SELECT guild_id, ?3, ?4, ?5, author_id, edited_by, id, ?6 FROM suggestions
-                     WHERE guild_id = ?1 AND id = ?2",
-                    params![guild, id, slug, category, item, now_ms],
-                )?;
+                     WHERE guild_id = ?1 AND id = ?2", sql_params![guild, id, slug, category, item, now_ms])?;
             }
             Ok(changed == 1)
         })
@@ -197,21 +187,20 @@ impl Store {
         let now_ms = super::millis(now);
         self.write(|tx| {
             let mut taken = Vec::new();
-            let mut exists =
-                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)")?;
             for (slug, _, _) in items {
-                if exists.query_row(params![guild, slug], |r| r.get::<_, bool>(0))? {
+                let exists = "SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)";
+                if tx.one(exists, sql_params![guild, slug], |r| r.get::<bool>(0))? {
                     taken.push(slug.clone());
                 }
             }
             if !taken.is_empty() {
                 return Ok(taken);
             }
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO own_items (guild_id, slug, category, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
             for (slug, category, item) in items {
-                insert.execute(params![guild, slug, category, item, now_ms])?;
+                tx.exec(
+                    "INSERT INTO own_items (guild_id, slug, category, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    sql_params![guild, slug, category, item, now_ms],
+                )?;
             }
             Ok(taken)
         })
@@ -220,28 +209,21 @@ impl Store {
     /// The slugs and categories of a server's own items: what its questions
     /// may be chosen from, beside the bank.
     pub fn own_pool(&self, guild: GuildId) -> Result<Vec<(String, String)>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug")?;
-        let rows = stmt.query_map([guild], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug", sql_params![guild], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     pub fn own_item(&self, guild: GuildId, slug: &str) -> Result<Option<OwnItem>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("{OWN} WHERE o.guild_id = ?1 AND o.slug = ?2"))?
-            .query_row(params![guild, slug], own_from_row)
-            .optional()?)
+        self.conn.opt(&format!("{OWN} WHERE o.guild_id = ?1 AND o.slug = ?2"), sql_params![guild, slug], own_from_row)
     }
 
     /// Every own item of a server, by slug.
     pub fn own_items(&self, guild: GuildId) -> Result<Vec<OwnItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{OWN} WHERE o.guild_id = ?1 ORDER BY o.slug"))?;
-        let rows = stmt.query_map([guild], own_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn.all(&format!("{OWN} WHERE o.guild_id = ?1 ORDER BY o.slug"), sql_params![guild], own_from_row)
     }
 }
 
-fn own_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OwnItem> {
+fn own_from_row(r: &Row<'_>) -> Result<OwnItem> {
     Ok(OwnItem { slug: r.get(0)?, item: r.get(1)?, author: r.get(2)?, editor: r.get(3)? })
 }

@@ -1,21 +1,26 @@
 //! How values are stored: instants as milliseconds, days as `YYYY-MM-DD`,
 //! zones by name. Private to the store: its callers see only chrono types.
 
+use super::db::{Column, Param, ReadError, Value};
+
 /// An instant as stored: milliseconds since the Unix epoch in an INTEGER
 /// column. Rows and parameters go through it, so the store's callers only
 /// ever see `DateTime<Utc>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Ms(pub(super) chrono::DateTime<chrono::Utc>);
 
-impl rusqlite::types::ToSql for Ms {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::from(self.0.timestamp_millis()))
+impl Param for Ms {
+    fn value(&self) -> Value<'_> {
+        Value::Int(self.0.timestamp_millis())
     }
 }
 
-impl rusqlite::types::FromSql for Ms {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        i64::column_result(value).map(|ms| Ms(from_millis(ms)))
+impl Column for Ms {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        row.get::<_, i64>(i).map(|ms| Ms(from_millis(ms)))
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> Result<Self, ReadError> {
+        i64::postgres(row, i).map(|ms| Ms(from_millis(ms)))
     }
 }
 
@@ -24,16 +29,26 @@ impl rusqlite::types::FromSql for Ms {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Day(pub(super) chrono::NaiveDate);
 
-impl rusqlite::types::ToSql for Day {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::from(self.0.format("%Y-%m-%d").to_string()))
+impl Param for Day {
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.0.format("%Y-%m-%d").to_string().into())
     }
 }
 
-impl rusqlite::types::FromSql for Day {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let text = value.as_str()?;
-        text.parse().map(Day).map_err(|e| rusqlite::types::FromSqlError::Other(format!("date {text:?}: {e}").into()))
+impl Column for Day {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        let text: String = row.get(i)?;
+        text.parse().map(Day).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("date {text:?}: {e}").into(),
+            )
+        })
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> Result<Self, ReadError> {
+        let text: String = row.try_get(i)?;
+        text.parse().map(Day).map_err(|e| format!("date {text:?}: {e}").into())
     }
 }
 

@@ -1,0 +1,450 @@
+//! One query interface over both backends, so that every query of the
+//! store is written once. SQL is written with `?1`-style placeholders and
+//! in the dialect both accept (`ON CONFLICT`, `RETURNING`, `COALESCE`,
+//! `IS DISTINCT FROM`); on PostgreSQL the placeholders become `$1` and each
+//! statement is prepared once per connection. Values cross through two
+//! small traits: [`Param`] (what a query may be given: integers, text,
+//! bytes, floats and the ids, never a `bool`, since every flag column is an
+//! integer on both) and [`Column`] (what a row may be read as).
+//!
+//! Written here because the crates that span both (sqlx, diesel) would
+//! replace the whole store and its group commit; this is the width of
+//! what the store needs and no more.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use super::{Result, StoreError};
+
+/// A value as both backends take it.
+#[derive(Debug)]
+pub(super) enum Value<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(std::borrow::Cow<'a, str>),
+    Bytes(&'a [u8]),
+}
+
+/// What a query may be given: integers, text, bytes, floats, the ids and
+/// instants (as milliseconds). Never a `bool`: flag columns are integers.
+pub(super) trait Param {
+    fn value(&self) -> Value<'_>;
+}
+
+impl Param for i64 {
+    fn value(&self) -> Value<'_> {
+        Value::Int(*self)
+    }
+}
+
+/// Narrower integers, stored as the integers they are.
+macro_rules! narrow_integer {
+    ($($t:ty),*) => {$(
+        impl Param for $t {
+            fn value(&self) -> Value<'_> {
+                Value::Int(i64::from(*self))
+            }
+        }
+
+        impl Column for $t {
+            fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+                row.get(i)
+            }
+            fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+                Ok(<$t>::try_from(i64::postgres(row, i)?)?)
+            }
+        }
+    )*};
+}
+
+narrow_integer!(i32, u32, u8);
+
+impl Param for f64 {
+    fn value(&self) -> Value<'_> {
+        Value::Real(*self)
+    }
+}
+
+impl Param for str {
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.into())
+    }
+}
+
+impl Param for String {
+    fn value(&self) -> Value<'_> {
+        Value::Text(self.as_str().into())
+    }
+}
+
+impl Param for [u8] {
+    fn value(&self) -> Value<'_> {
+        Value::Bytes(self)
+    }
+}
+
+impl Param for Vec<u8> {
+    fn value(&self) -> Value<'_> {
+        Value::Bytes(self)
+    }
+}
+
+impl<T: Param> Param for Option<T> {
+    fn value(&self) -> Value<'_> {
+        self.as_ref().map_or(Value::Null, Param::value)
+    }
+}
+
+impl<T: Param + ?Sized> Param for &T {
+    fn value(&self) -> Value<'_> {
+        (**self).value()
+    }
+}
+
+impl rusqlite::ToSql for Value<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
+            Value::Real(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Bytes(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+type PgResult = std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>>;
+
+impl postgres::types::ToSql for Value<'_> {
+    fn to_sql(&self, ty: &postgres::types::Type, out: &mut bytes::BytesMut) -> PgResult {
+        match self {
+            Value::Null => Ok(postgres::types::IsNull::Yes),
+            Value::Int(v) => v.to_sql(ty, out),
+            Value::Real(v) => v.to_sql(ty, out),
+            Value::Text(s) => s.as_ref().to_sql(ty, out),
+            Value::Bytes(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+
+    /// Each kind of value checks the column's type as its own type would.
+    fn to_sql_checked(&self, ty: &postgres::types::Type, out: &mut bytes::BytesMut) -> PgResult {
+        match self {
+            Value::Null => Ok(postgres::types::IsNull::Yes),
+            Value::Int(v) => v.to_sql_checked(ty, out),
+            Value::Real(v) => v.to_sql_checked(ty, out),
+            Value::Text(s) => s.as_ref().to_sql_checked(ty, out),
+            Value::Bytes(b) => b.to_sql_checked(ty, out),
+        }
+    }
+}
+
+/// Why a PostgreSQL value could not be read.
+pub(super) type ReadError = Box<dyn std::error::Error + Sync + Send>;
+
+/// A value a row may be read as.
+pub(super) trait Column: Sized {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self>;
+    fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError>;
+}
+
+macro_rules! column {
+    ($($t:ty),*) => {$(
+        impl Column for $t {
+            fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+                row.get(i)
+            }
+            fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+                Ok(row.try_get(i)?)
+            }
+        }
+    )*};
+}
+
+column!(String, f64, Vec<u8>);
+
+/// An integer read from PostgreSQL whatever its width: a literal is an
+/// `int4`, a comparison or `EXISTS` a `bool`.
+fn pg_integer(row: &postgres::Row, i: usize) -> std::result::Result<Option<i64>, ReadError> {
+    use postgres::types::Type;
+    let ty = row.columns()[i].type_().clone();
+    Ok(if ty == Type::INT4 {
+        row.try_get::<_, Option<i32>>(i)?.map(i64::from)
+    } else if ty == Type::INT2 {
+        row.try_get::<_, Option<i16>>(i)?.map(i64::from)
+    } else if ty == Type::BOOL {
+        row.try_get::<_, Option<bool>>(i)?.map(i64::from)
+    } else {
+        row.try_get::<_, Option<i64>>(i)?
+    })
+}
+
+/// Whether a PostgreSQL value is NULL, whatever its type.
+struct PgNull(bool);
+
+impl<'a> postgres::types::FromSql<'a> for PgNull {
+    fn from_sql(_: &postgres::types::Type, _: &'a [u8]) -> std::result::Result<Self, ReadError> {
+        Ok(PgNull(false))
+    }
+    fn from_sql_null(_: &postgres::types::Type) -> std::result::Result<Self, ReadError> {
+        Ok(PgNull(true))
+    }
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+}
+
+impl<T: Column> Column for Option<T> {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        match row.get_ref(i)? {
+            rusqlite::types::ValueRef::Null => Ok(None),
+            _ => T::sqlite(row, i).map(Some),
+        }
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+        if row.try_get::<_, PgNull>(i)?.0 { Ok(None) } else { T::postgres(row, i).map(Some) }
+    }
+}
+
+impl Column for i64 {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        row.get(i)
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+        pg_integer(row, i)?.ok_or_else(|| format!("column {i} is NULL where a number was expected").into())
+    }
+}
+
+/// A flag: an integer 0/1 column, or a comparison.
+impl Column for bool {
+    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        row.get(i)
+    }
+    fn postgres(row: &postgres::Row, i: usize) -> std::result::Result<Self, ReadError> {
+        i64::postgres(row, i).map(|v| v != 0)
+    }
+}
+
+/// One row of a result, from either backend.
+pub(super) enum Row<'a> {
+    Sqlite(&'a rusqlite::Row<'a>),
+    Postgres(&'a postgres::Row),
+}
+
+impl Row<'_> {
+    pub fn get<T: Column>(&self, i: usize) -> Result<T> {
+        match self {
+            Row::Sqlite(r) => Ok(T::sqlite(r, i)?),
+            Row::Postgres(r) => T::postgres(r, i)
+                .map_err(|e| StoreError::Failed { temporary: false, message: format!("reading column {i}: {e}") }),
+        }
+    }
+}
+
+/// A PostgreSQL connection with its prepared statements.
+pub(super) struct Pg {
+    client: RefCell<postgres::Client>,
+    /// By the statement's text as the store writes it.
+    statements: RefCell<HashMap<&'static str, postgres::Statement>>,
+    in_transaction: Cell<bool>,
+}
+
+impl Pg {
+    pub fn new(client: postgres::Client) -> Pg {
+        Pg { client: RefCell::new(client), statements: RefCell::default(), in_transaction: Cell::new(false) }
+    }
+
+    pub fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
+        self.client.borrow_mut()
+    }
+}
+
+/// A connection to either backend.
+pub(super) enum Conn {
+    Sqlite(rusqlite::Connection),
+    Postgres(Box<Pg>),
+}
+
+/// `?N` placeholders as PostgreSQL's `$N`. The store's SQL has no `?`
+/// inside a string literal.
+pub(super) fn dollar_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('$');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn values<'a>(params: &'a [&'a dyn Param]) -> Vec<Value<'a>> {
+    params.iter().map(|p| p.value()).collect()
+}
+
+fn pg_params<'a>(values: &'a [Value<'a>]) -> Vec<&'a (dyn postgres::types::ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect()
+}
+
+impl Conn {
+    /// Runs `f` over the rows, one at a time, until it returns false.
+    pub fn each(&self, sql: &str, params: &[&dyn Param], mut f: impl FnMut(&Row<'_>) -> Result<bool>) -> Result<()> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(sql)?;
+                let values = values(params);
+                let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
+                while let Some(r) = rows.next()? {
+                    if !f(&Row::Sqlite(r))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Conn::Postgres(pg) => {
+                let rows = pg.query(sql, params)?;
+                for r in &rows {
+                    if !f(&Row::Postgres(r))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The first row, or `None`.
+    pub fn opt<T>(&self, sql: &str, params: &[&dyn Param], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<Option<T>> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.each(sql, params, |r| {
+            out = f.take().map(|f| f(r)).transpose()?;
+            Ok(false)
+        })?;
+        Ok(out)
+    }
+
+    /// The first row; no row is an error.
+    pub fn one<T>(&self, sql: &str, params: &[&dyn Param], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<T> {
+        self.opt(sql, params, f)?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
+    }
+
+    /// Every row.
+    pub fn all<T>(&self, sql: &str, params: &[&dyn Param], mut f: impl FnMut(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.each(sql, params, |r| {
+            out.push(f(r)?);
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    /// A statement that returns no rows: how many it changed.
+    pub fn exec(&self, sql: &str, params: &[&dyn Param]) -> Result<usize> {
+        match self {
+            Conn::Sqlite(c) => {
+                let values = values(params);
+                Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?)
+            }
+            Conn::Postgres(pg) => Ok(usize::try_from(pg.execute(sql, params)?).unwrap_or(usize::MAX)),
+        }
+    }
+
+    /// Whether a transaction is open.
+    pub fn in_transaction(&self) -> bool {
+        match self {
+            Conn::Sqlite(c) => !c.is_autocommit(),
+            Conn::Postgres(pg) => pg.in_transaction.get(),
+        }
+    }
+
+    /// Starts a transaction that writes: SQLite takes the write lock at once.
+    pub fn begin(&self) -> Result<()> {
+        match self {
+            Conn::Sqlite(c) => Ok(c.execute_batch("BEGIN IMMEDIATE")?),
+            Conn::Postgres(pg) => {
+                pg.client().batch_execute("BEGIN")?;
+                pg.in_transaction.set(true);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn commit(&self) -> Result<()> {
+        match self {
+            Conn::Sqlite(c) => Ok(c.execute_batch("COMMIT")?),
+            Conn::Postgres(pg) => {
+                let out = pg.client().batch_execute("COMMIT");
+                pg.in_transaction.set(false);
+                Ok(out?)
+            }
+        }
+    }
+
+    /// Undoes the open transaction, if any (SQLite may already have rolled
+    /// it back after an I/O error; a broken PostgreSQL connection has).
+    pub fn rollback(&self) {
+        match self {
+            Conn::Sqlite(c) if !c.is_autocommit() => {
+                let _ = c.execute_batch("ROLLBACK");
+            }
+            Conn::Sqlite(_) => {}
+            Conn::Postgres(pg) => {
+                if pg.in_transaction.replace(false) {
+                    let _ = pg.client().batch_execute("ROLLBACK");
+                }
+            }
+        }
+    }
+}
+
+impl Pg {
+    /// The statement for `sql`, prepared on first use. The store's SQL is
+    /// `'static` text except where a table name is put in; those are
+    /// prepared each time.
+    fn statement(&self, sql: &str) -> Result<postgres::Statement> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let stmt = self.client().prepare(&dollar_placeholders(sql))?;
+        if self.statements.borrow().len() < 512 {
+            // Leaked once per distinct statement text: the store has a fixed set.
+            let key: &'static str = Box::leak(sql.to_string().into_boxed_str());
+            self.statements.borrow_mut().insert(key, stmt.clone());
+        }
+        Ok(stmt)
+    }
+
+    fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<postgres::Row>> {
+        let stmt = self.statement(sql)?;
+        let values = values(params);
+        Ok(self.client().query(&stmt, &pg_params(&values))?)
+    }
+
+    fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
+        let stmt = self.statement(sql)?;
+        let values = values(params);
+        Ok(self.client().execute(&stmt, &pg_params(&values))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dollar_placeholders;
+
+    #[test]
+    fn placeholders_are_numbered_the_postgresql_way() {
+        assert_eq!(
+            dollar_placeholders("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?12) AND d IS DISTINCT FROM ?3"),
+            "SELECT a FROM t WHERE b = $1 AND c IN ($2, $12) AND d IS DISTINCT FROM $3"
+        );
+        assert_eq!(dollar_placeholders("SELECT '?' || x"), "SELECT '?' || x", "a bare ? is not a placeholder");
+    }
+}
