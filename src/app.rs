@@ -67,7 +67,7 @@ pub fn page_key(database: &Path) -> anyhow::Result<[u8; 32]> {
 /// database made on the way to saying the server does not exist.
 pub fn open_existing_store(settings: &Settings) -> anyhow::Result<Store> {
     let path = &settings.database.path;
-    if !path.exists() {
+    if settings.database.url.is_none() && !path.exists() {
         anyhow::bail!(
             "there is no database at {}: give the bot's database with --db FILE (or database.path in bot.toml)",
             path.display()
@@ -76,13 +76,50 @@ pub fn open_existing_store(settings: &Settings) -> anyhow::Result<Store> {
     open_store(settings)
 }
 
+/// The configured database, opened and migrated: PostgreSQL when
+/// `database.url` is set, else the SQLite file. Blocking: PostgreSQL's
+/// client may not run on an async thread.
 pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    if let Some(url) = &settings.database.url {
+        let config = store::postgres::parse_url(url).map_err(|m| anyhow::anyhow!("database.url: {m}"))?;
+        return Ok(Store::open_postgres(&config)?);
+    }
     let options = store::Options {
         synchronous: settings.database.synchronous,
         busy_timeout: Duration::from_millis(settings.database.busy_timeout_ms),
     };
     let path = &settings.database.path;
     Store::open(path, options).with_context(|| format!("opening database {}", path.display()))
+}
+
+/// How long the bot keeps trying a PostgreSQL server it cannot reach at
+/// start, and the longest wait between tries.
+const REACH_FOR: Duration = Duration::from_secs(300);
+const RETRY_AT_MOST: Duration = Duration::from_secs(30);
+
+/// [`open_store`] for the bot itself: a PostgreSQL server that cannot be
+/// reached yet (a container starting beside it, a failover) is tried again
+/// with a doubling wait, each failure logged with where it is and why, for
+/// up to five minutes; then the error ends the start.
+async fn open_store_waiting(settings: &Settings) -> anyhow::Result<Store> {
+    let started = std::time::Instant::now();
+    let mut wait = Duration::from_secs(1);
+    loop {
+        let s = settings.clone();
+        let opened = tokio::task::spawn_blocking(move || open_store(&s)).await?;
+        match opened {
+            Err(e) if settings.database.url.is_some() && unreachable(&e) && started.elapsed() < REACH_FOR => {
+                tracing::warn!(error = %e, retry_in_s = wait.as_secs(), "the database is not reachable yet");
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(RETRY_AT_MOST);
+            }
+            other => return other,
+        }
+    }
+}
+
+fn unreachable(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<store::StoreError>().is_some_and(|e| matches!(e, store::StoreError::Unreachable { .. }))
 }
 
 /// A built bot: the service over its bank and database, and the platforms
@@ -109,8 +146,12 @@ impl Application {
     /// [`Application::build`] with another source of time for the schedulers.
     pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Application> {
         let bank = load_bank(&settings)?;
-        let store = open_store(&settings)?;
-        tracing::info!(items = bank.len(), database = %settings.database.path.display(), "ready");
+        let store = open_store_waiting(&settings).await?;
+        let database = match settings.database.url {
+            Some(_) => "PostgreSQL (database.url)".to_string(),
+            None => settings.database.path.display().to_string(),
+        };
+        tracing::info!(items = bank.len(), %database, "ready");
         let cap = settings.http.max_connections;
         let web = match settings.web.listen {
             Some(addr) => Some(Listener::bind(addr, cap, "web.listen").await?),

@@ -116,6 +116,7 @@ fn holds_secrets(path: &Path) -> bool {
         table.get(section).and_then(|s| s.as_table()).is_some_and(|s| keys.iter().any(|k| s.contains_key(*k)))
     };
     secret("discord", &["token"])
+        || secret("database", &["url"])
         || secret("slack", &["bot_token", "app_token", "signing_secret", "client_secret", "token_key"])
 }
 

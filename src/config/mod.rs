@@ -88,6 +88,9 @@ impl Default for DeliverySettings {
 #[serde(default)]
 pub struct DatabaseSettings {
     pub path: PathBuf,
+    /// A `postgres://` URL: PostgreSQL instead of the SQLite file. A secret
+    /// (it holds the password): never logged or shown.
+    pub url: Option<SecretString>,
     /// SQLite `synchronous`: `normal` (durable across process crashes) or
     /// `full` (also across power loss).
     pub synchronous: Synchronous,
@@ -96,7 +99,12 @@ pub struct DatabaseSettings {
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
-        Self { path: PathBuf::from("quizmaster.db"), synchronous: Synchronous::Normal, busy_timeout_ms: 5000 }
+        Self {
+            path: PathBuf::from("quizmaster.db"),
+            url: None,
+            synchronous: Synchronous::Normal,
+            busy_timeout_ms: 5000,
+        }
     }
 }
 

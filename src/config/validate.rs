@@ -205,7 +205,26 @@ impl Settings {
         if self.database.path.as_os_str().is_empty() {
             return Err(SettingsError::BadValue { key: "database.path", message: "must not be empty".into() });
         }
-        Ok(())
+        self.check_database_url()
+    }
+
+    /// `database.url` is a PostgreSQL URL; what is wrong with it is named,
+    /// the URL never (it holds the password).
+    fn check_database_url(&self) -> Result<(), SettingsError> {
+        let Some(url) = &self.database.url else { return Ok(()) };
+        let text = secrecy::ExposeSecret::expose_secret(url);
+        let problem = if !(text.starts_with("postgres://") || text.starts_with("postgresql://")) {
+            Some("must start with postgres:// (postgres://user:password@host:5432/database)".to_string())
+        } else {
+            Url::parse(text).err().map(|e| format!("does not read as a URL ({e})"))
+        };
+        match problem {
+            Some(message) => Err(SettingsError::BadValue {
+                key: "database.url",
+                message: format!("{message}; the value holds a password, so it is not shown"),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// `log.level`: a level, or `target=level` pairs. Anything else would be

@@ -193,7 +193,7 @@ impl Service {
     /// choices repeat (for demos and tests); `None` seeds from the system.
     pub fn start(store: Store, bank: Bank, rules: Rules, seed: Option<u64>) -> anyhow::Result<Service> {
         let rng = seed.map_or_else(|| StdRng::from_rng(&mut rand::rng()), StdRng::seed_from_u64);
-        let readers = store.path().map(Readers::new);
+        let readers = store.location().map(Readers::new);
         let files = store
             .path()
             .and_then(|p| p.parent())

@@ -2,14 +2,13 @@
 //! read while the writer commits; a connection is opened when none is idle
 //! and kept for the next read.
 
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono_tz::Tz;
 
 use super::Ctx;
 use super::writer::{Scope, Who};
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, Location, Store, StoreError};
 
 /// At most this many idle connections are kept.
 const KEEP: usize = 4;
@@ -18,13 +17,13 @@ const KEEP: usize = 4;
 pub(super) struct Readers(Arc<Pool>);
 
 struct Pool {
-    path: PathBuf,
+    location: Location,
     idle: Mutex<Vec<Store>>,
 }
 
 impl Readers {
-    pub fn new(path: &Path) -> Readers {
-        Readers(Arc::new(Pool { path: path.to_path_buf(), idle: Mutex::new(Vec::new()) }))
+    pub fn new(location: Location) -> Readers {
+        Readers(Arc::new(Pool { location, idle: Mutex::new(Vec::new()) }))
     }
 
     /// Runs `f` on an idle connection, or a new one. Blocking: call it off
@@ -33,7 +32,7 @@ impl Readers {
         let idle = self.0.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
         let conn = match idle {
             Some(c) => c,
-            None => Store::open_reader(&self.0.path)?,
+            None => Store::open_reader_at(&self.0.location)?,
         };
         let out = f(&conn);
         let mut idle = self.0.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

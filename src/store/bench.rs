@@ -17,17 +17,22 @@ impl Store {
     ) -> Result<(GuildId, ChannelId, PostId)> {
         let g = self.ensure_guild(platform, guild)?;
         let c = self.ensure_channel(g, channel)?;
-        self.sqlite().execute(
-            "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at) VALUES (?1, '2026-01-01', ?2, 0, 'open', 0)",
-            rusqlite::params![c, item],
+        let post = self.one(
+            "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at)
+             VALUES (?1, '2026-01-01', ?2, 0, 'open', 0) RETURNING id",
+            sql_params![c, item],
+            |r| r.get(0),
         )?;
-        Ok((g, c, PostId(self.sqlite().last_insert_rowid())))
+        Ok((g, c, post))
     }
 
     /// The storage limit: `users` answer rows for one post, inserted with
     /// prepared statements in transactions of `batch`. Users are created
     /// first and not timed. Returns the time the answer inserts took.
     pub fn bench_raw_answer_inserts(&mut self, post: PostId, users: usize, batch: usize) -> Result<Duration> {
+        if self.is_postgres() {
+            return self.raw_answer_inserts_through_the_layer(post, users, batch);
+        }
         let tx = self.sqlite().transaction()?;
         let first: i64 = {
             let mut ins =
@@ -55,6 +60,40 @@ impl Store {
                 }
             }
             tx.commit()?;
+        }
+        Ok(started.elapsed())
+    }
+
+    /// [`Store::bench_raw_answer_inserts`] through the query layer, as
+    /// PostgreSQL runs it: the same statements, prepared once, in
+    /// transactions of `batch`.
+    fn raw_answer_inserts_through_the_layer(&mut self, post: PostId, users: usize, batch: usize) -> Result<Duration> {
+        let first: i64 = self.write(|tx| {
+            let mut first = 0;
+            for i in 0..users {
+                let id: i64 = tx.one(
+                    "INSERT INTO users (platform, external_id, display_name) VALUES ('slack', ?1, ?1) RETURNING id",
+                    sql_params![format!("raw-{i}")],
+                    |r| r.get(0),
+                )?;
+                if i == 0 {
+                    first = id;
+                }
+            }
+            Ok(first)
+        })?;
+        let started = Instant::now();
+        for chunk in (0..users as i64).collect::<Vec<_>>().chunks(batch.max(1)) {
+            self.write(|tx| {
+                for i in chunk {
+                    tx.exec(
+                        "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
+                         VALUES (?1, ?2, 'B', 1, 10, ?3) ON CONFLICT (post_id, user_id) DO NOTHING",
+                        sql_params![post, first + i, *i],
+                    )?;
+                }
+                Ok(())
+            })?;
         }
         Ok(started.elapsed())
     }

@@ -91,7 +91,7 @@ pub(super) fn add_to_totals(
         };
         conn.exec(
             "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?6 AS BIGINT) * ?9 / ?7)
              ON CONFLICT (guild_id, board, period, user_id) DO UPDATE SET points = excluded.points,
                  correct = excluded.correct, answered = excluded.answered, points_at = excluded.points_at,
                  accuracy = excluded.accuracy",
@@ -217,7 +217,7 @@ impl Store {
             Score { points: mine.points, correct: mine.correct, answered: mine.answered, points_at: mine.points_at };
         let ahead: i64 = match sort {
             Sort::Accuracy => self.one(
-                "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_accuracy WHERE guild_id = ?1 AND board = ?2
+                "SELECT (SELECT COALESCE(CAST(SUM(players) AS BIGINT), 0) FROM board_accuracy WHERE guild_id = ?1 AND board = ?2
                             AND period = ?3 AND (accuracy, answered) > (?4, ?5))
                       + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
                             AND accuracy = ?4 AND answered = ?5 AND (points_at, user_id) < (?6, ?7))",
@@ -225,12 +225,12 @@ impl Store {
                 |r| r.get(0),
             )?,
             _ => self.one(
-                "SELECT (SELECT COALESCE(SUM(players), 0) FROM board_points WHERE guild_id = ?1 AND board = ?2
+                "SELECT (SELECT COALESCE(CAST(SUM(players) AS BIGINT), 0) FROM board_points WHERE guild_id = ?1 AND board = ?2
                             AND period = ?3 AND points > ?4)
-                      + (SELECT COALESCE(SUM(players), 0) FROM board_points_days WHERE guild_id = ?1 AND board = ?2
+                      + (SELECT COALESCE(CAST(SUM(players) AS BIGINT), 0) FROM board_points_days WHERE guild_id = ?1 AND board = ?2
                             AND period = ?3 AND points = ?4 AND day < ?7)
                       + (SELECT COUNT(*) FROM board_totals WHERE guild_id = ?1 AND board = ?2 AND period = ?3
-                            AND points = ?4 AND points_at >= ?7 * ?8 AND (points_at, user_id) < (?5, ?6))",
+                            AND points = ?4 AND points_at >= CAST(?7 AS BIGINT) * ?8 AND (points_at, user_id) < (?5, ?6))",
                 sql_params![guild, kind.as_str(), period, mine.points, mine.points_at, user, score.day(), DAY_MS],
                 |r| r.get(0),
             )?,
@@ -287,11 +287,11 @@ impl Store {
             // reached on earlier days, and the asker's own day from the index.
             let day = mine.streak_at.div_euclid(DAY_MS);
             self.one(
-                "SELECT (SELECT COALESCE(SUM(players), 0) FROM streak_counts WHERE channel_id = ?1 AND current > ?2)
-                      + (SELECT COALESCE(SUM(players), 0) FROM streak_counts WHERE channel_id = ?1 AND current = ?2
+                "SELECT (SELECT COALESCE(CAST(SUM(players) AS BIGINT), 0) FROM streak_counts WHERE channel_id = ?1 AND current > ?2)
+                      + (SELECT COALESCE(CAST(SUM(players) AS BIGINT), 0) FROM streak_counts WHERE channel_id = ?1 AND current = ?2
                             AND day < ?5)
                       + (SELECT COUNT(*) FROM streaks WHERE channel_id = ?1 AND current = ?2
-                            AND reached_at >= ?5 * ?6 AND (reached_at, user_id) < (?3, ?4))",
+                            AND reached_at >= CAST(?5 AS BIGINT) * ?6 AND (reached_at, user_id) < (?3, ?4))",
                 sql_params![channel, mine.streak, mine.streak_at, user, day, DAY_MS],
                 |r| r.get(0),
             )?
@@ -309,7 +309,7 @@ impl Store {
 
     pub fn user_stats(&self, guild: GuildId, user: UserId) -> Result<UserStats> {
         let (daily_answered, daily_correct, points) = self.one(
-            "SELECT COUNT(*), COALESCE(SUM(a.correct), 0), COALESCE(SUM(a.points), 0)
+            "SELECT COUNT(*), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0), COALESCE(CAST(SUM(a.points) AS BIGINT), 0)
              FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
              WHERE c.guild_id = ?1 AND a.user_id = ?2 AND p.state = 'closed' AND p.settling = 0",
             sql_params![guild, user],
@@ -322,7 +322,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let (practice_answered, practice_correct) = self.one(
-            "SELECT COUNT(*), COALESCE(SUM(a.correct), 0) FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
+            "SELECT COUNT(*), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0) FROM practice_answers a JOIN practice_questions q ON q.id = a.question_id
              WHERE q.guild_id = ?1 AND q.user_id = ?2",
             sql_params![guild, user],
             |r| Ok((r.get(0)?, r.get(1)?)),

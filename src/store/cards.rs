@@ -145,7 +145,7 @@ impl Store {
                  UNION ALL
                  SELECT a.correct FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
                  WHERE a.user_id = ?2 AND c.guild_id = ?1 AND a.answered_at >= ?3
-                   AND p.state = 'closed' AND p.settling = 0)",
+                   AND p.state = 'closed' AND p.settling = 0) AS recent",
             sql_params![guild, user, since.timestamp_millis()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

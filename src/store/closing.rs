@@ -210,7 +210,7 @@ fn unsettled(tx: &Conn, post: &Post, from: UserId, limit: usize) -> Result<Vec<P
 
 fn reveal_of(conn: &Conn, post: Post) -> Result<Reveal> {
     let (answered, correct): (i64, i64) = conn.one(
-        "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE post_id = ?1",
+        "SELECT COUNT(*), COALESCE(CAST(SUM(correct) AS BIGINT), 0) FROM answers WHERE post_id = ?1",
         sql_params![post.id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

@@ -133,9 +133,14 @@ impl postgres::types::ToSql for Value<'_> {
     }
 
     /// Each kind of value checks the column's type as its own type would.
+    /// An integer goes where PostgreSQL inferred a narrower one (`?3 = 1`
+    /// makes `?3` an `int4`) when it fits.
     fn to_sql_checked(&self, ty: &postgres::types::Type, out: &mut bytes::BytesMut) -> PgResult {
+        use postgres::types::Type;
         match self {
             Value::Null => Ok(postgres::types::IsNull::Yes),
+            Value::Int(v) if *ty == Type::INT4 => i32::try_from(*v)?.to_sql_checked(ty, out),
+            Value::Int(v) if *ty == Type::INT2 => i16::try_from(*v)?.to_sql_checked(ty, out),
             Value::Int(v) => v.to_sql_checked(ty, out),
             Value::Real(v) => v.to_sql_checked(ty, out),
             Value::Text(s) => s.as_ref().to_sql_checked(ty, out),
@@ -246,21 +251,67 @@ impl Row<'_> {
     }
 }
 
-/// A PostgreSQL connection with its prepared statements.
+/// A PostgreSQL connection with its prepared statements. A connection the
+/// server closed (a restart, a failover) is opened again on next use, unless
+/// a transaction was open on it: that transaction is lost, its caller gets
+/// the error and rolls back, and the next one starts on a new connection.
 pub(super) struct Pg {
-    client: RefCell<postgres::Client>,
+    client: RefCell<Option<postgres::Client>>,
+    /// Where it connected, for more connections to the same database.
+    pub config: postgres::Config,
     /// By the statement's text as the store writes it.
-    statements: RefCell<HashMap<&'static str, postgres::Statement>>,
+    statements: RefCell<HashMap<String, postgres::Statement>>,
     in_transaction: Cell<bool>,
 }
 
 impl Pg {
-    pub fn new(client: postgres::Client) -> Pg {
-        Pg { client: RefCell::new(client), statements: RefCell::default(), in_transaction: Cell::new(false) }
+    pub fn new(client: postgres::Client, config: postgres::Config) -> Pg {
+        Pg {
+            client: RefCell::new(Some(client)),
+            config,
+            statements: RefCell::default(),
+            in_transaction: Cell::new(false),
+        }
     }
 
-    pub fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
-        self.client.borrow_mut()
+    /// The connection, opened again if the server closed it.
+    pub fn client(&self) -> Result<std::cell::RefMut<'_, postgres::Client>> {
+        {
+            let mut slot = self.client.borrow_mut();
+            if slot.as_ref().is_none_or(postgres::Client::is_closed) {
+                if self.in_transaction.get() {
+                    return Err(StoreError::Failed {
+                        temporary: true,
+                        message: "the connection to PostgreSQL was lost in the middle of a transaction".into(),
+                    });
+                }
+                if let Some(old) = slot.take() {
+                    drop_off_runtime(old);
+                }
+                self.statements.borrow_mut().clear();
+                *slot = Some(super::postgres::connect(&self.config)?);
+                tracing::info!("connected to PostgreSQL again");
+            }
+        }
+        Ok(std::cell::RefMut::map(self.client.borrow_mut(), |c| c.as_mut().expect("connected above")))
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        if let Some(client) = self.client.get_mut().take() {
+            drop_off_runtime(client);
+        }
+    }
+}
+
+/// Closing a client blocks on its own runtime, which may not happen on a
+/// thread that drives async tasks: there it is closed on a thread of its own.
+fn drop_off_runtime(client: postgres::Client) {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        std::thread::spawn(move || drop(client));
+    } else {
+        drop(client);
     }
 }
 
@@ -370,7 +421,7 @@ impl Conn {
         match self {
             Conn::Sqlite(c) => Ok(c.execute_batch("BEGIN IMMEDIATE")?),
             Conn::Postgres(pg) => {
-                pg.client().batch_execute("BEGIN")?;
+                pg.client()?.batch_execute("BEGIN")?;
                 pg.in_transaction.set(true);
                 Ok(())
             }
@@ -381,7 +432,7 @@ impl Conn {
         match self {
             Conn::Sqlite(c) => Ok(c.execute_batch("COMMIT")?),
             Conn::Postgres(pg) => {
-                let out = pg.client().batch_execute("COMMIT");
+                let out = pg.client().and_then(|mut c| Ok(c.batch_execute("COMMIT")?));
                 pg.in_transaction.set(false);
                 Ok(out?)
             }
@@ -397,8 +448,11 @@ impl Conn {
             }
             Conn::Sqlite(_) => {}
             Conn::Postgres(pg) => {
-                if pg.in_transaction.replace(false) {
-                    let _ = pg.client().batch_execute("ROLLBACK");
+                if pg.in_transaction.get() {
+                    if let Ok(mut c) = pg.client() {
+                        let _ = c.batch_execute("ROLLBACK");
+                    }
+                    pg.in_transaction.set(false);
                 }
             }
         }
@@ -406,18 +460,14 @@ impl Conn {
 }
 
 impl Pg {
-    /// The statement for `sql`, prepared on first use. The store's SQL is
-    /// `'static` text except where a table name is put in; those are
-    /// prepared each time.
+    /// The statement for `sql`, prepared on first use on this connection.
     fn statement(&self, sql: &str) -> Result<postgres::Statement> {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let stmt = self.client().prepare(&dollar_placeholders(sql))?;
+        let stmt = self.client()?.prepare(&dollar_placeholders(sql))?;
         if self.statements.borrow().len() < 512 {
-            // Leaked once per distinct statement text: the store has a fixed set.
-            let key: &'static str = Box::leak(sql.to_string().into_boxed_str());
-            self.statements.borrow_mut().insert(key, stmt.clone());
+            self.statements.borrow_mut().insert(sql.to_string(), stmt.clone());
         }
         Ok(stmt)
     }
@@ -425,13 +475,13 @@ impl Pg {
     fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<postgres::Row>> {
         let stmt = self.statement(sql)?;
         let values = values(params);
-        Ok(self.client().query(&stmt, &pg_params(&values))?)
+        Ok(self.client()?.query(&stmt, &pg_params(&values))?)
     }
 
     fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
         let stmt = self.statement(sql)?;
         let values = values(params);
-        Ok(self.client().execute(&stmt, &pg_params(&values))?)
+        Ok(self.client()?.execute(&stmt, &pg_params(&values))?)
     }
 }
 

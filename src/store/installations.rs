@@ -94,7 +94,7 @@ impl Store {
         self.write(|tx| {
             tx.exec("DELETE FROM oauth_states WHERE created_at < ?1", sql_params![now_ms - max_age_ms])?;
             let added = tx.exec(
-                "INSERT OR IGNORE INTO oauth_states (state, created_at) VALUES (?1, ?2)",
+                "INSERT INTO oauth_states (state, created_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                 sql_params![nonce, now_ms],
             )?;
             Ok(added == 1)

@@ -254,6 +254,13 @@ impl Default for Options {
     }
 }
 
+/// Where a database is.
+#[derive(Clone)]
+pub enum Location {
+    File(std::path::PathBuf),
+    Postgres(Box<::postgres::Config>),
+}
+
 /// An open, migrated database.
 pub struct Store {
     conn: Conn,
@@ -302,14 +309,31 @@ impl Store {
     pub fn open_postgres(config: &::postgres::Config) -> Result<Store> {
         let mut client = postgres::connect(config)?;
         postgres::migrate(&mut client, &postgres::describe(config))?;
-        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client))), memo: Default::default() })
+        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client, config.clone()))), memo: Default::default() })
     }
 
     /// A connection for reads to a PostgreSQL database another [`Store`]
     /// opened and migrated.
     pub fn open_postgres_reader(config: &::postgres::Config) -> Result<Store> {
         let client = postgres::connect(config)?;
-        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client))), memo: Default::default() })
+        Ok(Store { conn: Conn::Postgres(Box::new(db::Pg::new(client, config.clone()))), memo: Default::default() })
+    }
+
+    /// Where this database is, for more connections to it: its file, or its
+    /// PostgreSQL server. `None` for a database in memory.
+    pub fn location(&self) -> Option<Location> {
+        match &self.conn {
+            Conn::Sqlite(_) => self.path().map(|p| Location::File(p.to_path_buf())),
+            Conn::Postgres(pg) => Some(Location::Postgres(Box::new(pg.config.clone()))),
+        }
+    }
+
+    /// A connection for reads to a database another [`Store`] opened.
+    pub fn open_reader_at(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::open_reader(path),
+            Location::Postgres(config) => Store::open_postgres_reader(config),
+        }
     }
 
     /// The database file, if it has one.
@@ -381,7 +405,7 @@ impl Store {
     pub fn user_version(&self) -> Result<i64> {
         match &self.conn {
             Conn::Sqlite(c) => Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?),
-            Conn::Postgres(pg) => postgres::version(&mut pg.client()),
+            Conn::Postgres(pg) => postgres::version(&mut *pg.client()?),
         }
     }
 

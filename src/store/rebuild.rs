@@ -31,7 +31,7 @@ impl Store {
             for ((kind, key, user), t) in sorted {
                 tx.exec(
                     "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at,
-                         accuracy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6 * ?9 / ?7)",
+                         accuracy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?6 AS BIGINT) * ?9 / ?7)",
                     sql_params![
                         guild,
                         kind.as_str(),

@@ -97,7 +97,7 @@ fn recap_schedule_from_row(r: &Row<'_>, at: usize) -> Result<Option<StoredRecapS
     Ok(parsed())
 }
 
-const SCOPED: &str = "(?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2)";
+const SCOPED: &str = "(CAST(?1 AS BIGINT) IS NULL OR c.guild_id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR c.id = ?2)";
 
 const RECAP_COLUMNS: &str = "r.id, r.channel_id, c.guild_id, r.local_date, r.week_start, r.until, r.timezone";
 
@@ -259,7 +259,7 @@ impl Store {
         let (guild, channel) = scope.binds();
         self.conn.all(
             &format!(
-                "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
+                "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
              WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
              GROUP BY p.id ORDER BY p.posted_at, p.id"
@@ -344,9 +344,9 @@ impl Store {
         let (guild, channel) = scope.binds();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.conn.all(
-            "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(SUM(a.correct), 0)
+            "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
-             WHERE (?1 IS NULL OR c.guild_id = ?1) AND (?2 IS NULL OR c.id = ?2) AND p.state = 'closed'
+             WHERE (CAST(?1 AS BIGINT) IS NULL OR c.guild_id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR c.id = ?2) AND p.state = 'closed'
                AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
                                      WHERE oc.guild_id = c.guild_id AND o.state = 'open')
              GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?3",
@@ -366,12 +366,12 @@ pub(super) fn standings_in(conn: &Conn, scope: Scope, from_ms: i64, until_ms: i6
     let (guild, channel) = scope.binds();
     conn.all(
         &format!(
-            "SELECT a.user_id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
+            "SELECT a.user_id, u.display_name, CAST(SUM(a.points) AS BIGINT), CAST(SUM(a.correct) AS BIGINT), COUNT(*),
                 COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
          FROM answers a JOIN posts p ON p.id = a.post_id JOIN channels c ON c.id = p.channel_id
          JOIN users u ON u.id = a.user_id
          WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
-         GROUP BY a.user_id"
+         GROUP BY a.user_id, u.display_name"
         ),
         sql_params![guild, channel, from_ms, until_ms],
         super::boards::totals_from_row,

@@ -111,7 +111,7 @@ impl Store {
                                 UNION ALL SELECT MIN(next_at) FROM recap_schedules
                                 UNION ALL SELECT MIN(r.due_at) FROM recaps r
                                   JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
-                                  WHERE r.state = 'pending' AND g.platform = ?1 AND {in_share})",
+                                  WHERE r.state = 'pending' AND g.platform = ?1 AND {in_share}) AS due",
                 in_share = super::deliveries::in_share(2)
             ),
             sql_params![platform, share.total, share.first, share.last],

@@ -30,6 +30,12 @@ fn a_closed_pipe_ends_quietly() {
 
 #[test]
 fn a_database_in_a_folder_that_is_not_there_names_the_folder() {
+    if crate::support::sqlite_only(
+        "a_database_in_a_folder_that_is_not_there_names_the_folder",
+        "about the SQLite file's folder",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("no-such-dir").join("q.db");
     let out = quizmaster(dir.path()).arg("--db").arg(&db).arg("migrate").output().unwrap();

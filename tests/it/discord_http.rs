@@ -203,7 +203,17 @@ async fn the_whole_daily_flow_runs_with_no_gateway() {
     let (locked, is_locked) = std::sync::mpsc::channel();
     let lock = std::thread::spawn({
         let path = db_path(dir.path());
+        let dir = dir.path().to_path_buf();
         move || {
+            // Another process holds the write lock (on PostgreSQL: the answers table's).
+            if crate::support::pg::on_postgres() {
+                let mut c = crate::support::pg::client_for(&dir);
+                c.batch_execute("BEGIN; LOCK TABLE answers IN EXCLUSIVE MODE").unwrap();
+                locked.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(2500));
+                c.batch_execute("COMMIT").unwrap();
+                return;
+            }
             let conn = rusqlite::Connection::open(path).unwrap();
             conn.execute_batch("BEGIN IMMEDIATE").unwrap();
             locked.send(()).unwrap();

@@ -14,6 +14,12 @@ use crate::support::{block, count, ctx, db_path, post_now, reveal_now};
 
 #[test]
 fn a_database_locked_by_another_process_gets_a_temporary_error_then_recovers() {
+    if crate::support::sqlite_only(
+        "a_database_locked_by_another_process_gets_a_temporary_error_then_recovers",
+        "faults of the SQLite file (read-only, disk full, locked)",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let mut settings = crate::support::settings(dir.path());
     settings.database.busy_timeout_ms = 200;
@@ -76,6 +82,12 @@ fn is_temporary_error(r: &quizmaster::reply::Reply) -> bool {
 
 #[test]
 fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
+    if crate::support::sqlite_only(
+        "a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers",
+        "faults of the SQLite file (read-only, disk full, locked)",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let (svc, daily) = open_question(dir.path());
     // A board earlier in the day built the running totals; reads need no writes after that.
@@ -123,6 +135,12 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
 
 #[test]
 fn a_full_disk_acknowledges_only_what_it_stored_and_recovers() {
+    if crate::support::sqlite_only(
+        "a_full_disk_acknowledges_only_what_it_stored_and_recovers",
+        "faults of the SQLite file (read-only, disk full, locked)",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let (svc, daily) = open_question(dir.path());
     svc.simulate(Some(Fault::DiskFull)).unwrap();

@@ -50,6 +50,9 @@ fn due_items(dir: &std::path::Path, now: DateTime<Utc>) -> Vec<(String, i64)> {
 
 #[test]
 fn ninety_days_of_practice_follow_fsrs() {
+    if crate::support::sqlite_only("ninety_days_of_practice_follow_fsrs", "reads the SQLite file directly") {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let svc = build(settings_with_packs(dir.path(), &[("practice.toml", &pack())]));
     // Every review of each item: when, and whether it was right.
@@ -134,6 +137,12 @@ fn ninety_days_of_practice_follow_fsrs() {
 
 #[test]
 fn the_upgrade_seeds_cards_that_match_a_replay_of_the_history() {
+    if crate::support::sqlite_only(
+        "the_upgrade_seeds_cards_that_match_a_replay_of_the_history",
+        "an upgrade of an old SQLite file",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let settings = settings_with_packs(dir.path(), &[("practice.toml", &pack())]);
     {

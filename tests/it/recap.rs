@@ -207,16 +207,11 @@ async fn the_weekly_recap_goes_to_discord_once_as_an_attachment() {
     assert_eq!(call.body["allowed_mentions"]["parse"], serde_json::json!([]), "pings nobody");
     assert_eq!(call.body["attachments"][0]["filename"], "recap.png");
     assert!(call.body["attachments"][0]["description"].as_str().unwrap().contains("Mon 23: 5 answered"));
-    let store = crate::support::store(dir.path());
-    let card = recap::server_week(
-        &store,
-        svc.bank(),
-        &ServerRef { platform: Platform::Discord, id: GUILD.into() },
-        None,
-        at("2026-11-27 16:00"),
-        chrono_tz::UTC,
-    )
-    .unwrap();
+    let card = crate::support::pg::off_runtime(|| {
+        let store = crate::support::store(dir.path());
+        let server = ServerRef { platform: Platform::Discord, id: GUILD.into() };
+        recap::server_week(&store, svc.bank(), &server, None, at("2026-11-27 16:00"), chrono_tz::UTC).unwrap()
+    });
     check_png(&png, &card);
     assert_eq!(chart::png(&card.chart).unwrap(), png, "the chart of the figures in the database");
 
@@ -259,16 +254,11 @@ async fn the_weekly_recap_goes_to_slack_by_the_three_upload_calls() {
     let (file, channel, comment) = fake.shared.lock().unwrap()[0].clone();
     assert_eq!((file.as_str(), channel.as_str()), ("F1", "C1"));
     assert!(comment.contains("Weekly recap") && comment.contains("16 answers"), "{comment}");
-    let store = crate::support::store(dir.path());
-    let card = recap::server_week(
-        &store,
-        svc.bank(),
-        &ServerRef { platform: Platform::Slack, id: "T1".into() },
-        None,
-        at("2026-11-27 16:00"),
-        chrono_tz::UTC,
-    )
-    .unwrap();
+    let card = crate::support::pg::off_runtime(|| {
+        let store = crate::support::store(dir.path());
+        let server = ServerRef { platform: Platform::Slack, id: "T1".into() };
+        recap::server_week(&store, svc.bank(), &server, None, at("2026-11-27 16:00"), chrono_tz::UTC).unwrap()
+    });
     check_png(&bytes, &card);
     assert!(fake.calls("files.upload").is_empty(), "the retired method is never called");
     match crate::support::fake_slack::check_against_spec(&fake) {

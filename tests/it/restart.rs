@@ -189,6 +189,12 @@ fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (Strin
 
 #[test]
 fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
+    if crate::support::sqlite_only(
+        "killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer",
+        "reads the SQLite file directly",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let now = Utc::now();
     let rules = Rules::default();

@@ -58,6 +58,12 @@ fn shown(svc: &Service, ctx: &Ctx, line: &str) -> Vec<(String, i64)> {
 
 #[test]
 fn a_closed_seasons_board_is_kept_exactly_and_all_time_keeps_counting() {
+    if crate::support::sqlite_only(
+        "a_closed_seasons_board_is_kept_exactly_and_all_time_keeps_counting",
+        "reads the SQLite file directly",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     let none = plain(&svc.handle_text(&ctx_at("Ann", at("2026-11-02 08:00")), "leaderboard season"));
@@ -120,6 +126,12 @@ fn python_csv(csv_text: &str) -> Option<Vec<Vec<String>>> {
 
 #[test]
 fn exported_csv_reads_back_in_python_with_the_boards_totals() {
+    if crate::support::sqlite_only(
+        "exported_csv_reads_back_in_python_with_the_boards_totals",
+        "reads the SQLite file directly",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     for (day, right) in [("2026-11-02", 4), ("2026-11-03", 1), ("2026-11-04", 3)] {
@@ -168,6 +180,12 @@ fn exported_csv_reads_back_in_python_with_the_boards_totals() {
 
 #[test]
 fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
+    if crate::support::sqlite_only(
+        "forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them",
+        "reads the SQLite file directly",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     let bo = ctx_at("Bo", at("2026-11-02 08:00"));

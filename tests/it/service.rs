@@ -384,6 +384,12 @@ fn expected_streak_board(dir: &std::path::Path, asker: &str) -> Vec<String> {
 
 #[test]
 fn boards_from_running_totals_equal_boards_from_the_rows() {
+    if crate::support::sqlite_only(
+        "boards_from_running_totals_equal_boards_from_the_rows",
+        "reads the SQLite file directly",
+    ) {
+        return;
+    }
     use rand::{RngExt, SeedableRng};
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
@@ -496,6 +502,12 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
 
 #[test]
 fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
+    if crate::support::sqlite_only(
+        "boards_over_a_seeded_year_equal_boards_from_the_rows",
+        "the benchmark's bulk loader writes SQLite",
+    ) {
+        return;
+    }
     use chrono::TimeZone;
     let dir = TempDir::new().unwrap();
     let mut store = crate::support::store(dir.path());

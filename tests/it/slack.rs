@@ -341,6 +341,12 @@ async fn rate_limits_are_waited_out_and_failures_retried_without_losing_answers(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_runs_in_slack_mode_from_environment_settings() {
+    if crate::support::sqlite_only(
+        "the_binary_runs_in_slack_mode_from_environment_settings",
+        "the binary's SQLite file in its folder",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let (_fake, fake_base) = fake_slack::start().await;
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -592,10 +598,7 @@ async fn a_daily_post_pings_its_user_group_and_the_reveal_replies_in_its_thread(
     let posts = bot.fake.calls("chat.postMessage");
     let question = posts.last().unwrap();
     assert!(question.body["text"].as_str().unwrap().starts_with("<!subteam^S0614TZR7> "), "{}", question.body);
-    let ts: String = rusqlite::Connection::open(crate::support::db_path(&bot.dir))
-        .unwrap()
-        .query_row("SELECT message_ref FROM posts", [], |r| r.get(0))
-        .unwrap();
+    let ts = crate::support::text(&bot.dir, "SELECT message_ref FROM posts");
 
     bot.quiz("U1", "ann", "answer a").await;
     bot.quiz(ADMIN, "admin", "admin reveal-now").await;

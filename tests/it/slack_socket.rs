@@ -106,11 +106,7 @@ async fn commands_and_clicks_arrive_over_socket_mode_and_are_acked_once_recorded
     assert!(verdict.contains("Answer recorded") && verdict.contains("ephemeral"), "{verdict}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 2);
     // The name is users.info's display name, not the payload's handle.
-    let name = || {
-        let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
-        conn.query_row("SELECT display_name FROM users WHERE external_id = 'UANN'", [], |r| r.get::<_, String>(0))
-            .unwrap()
-    };
+    let name = || crate::support::text(dir.path(), "SELECT display_name FROM users WHERE external_id = 'UANN'");
     wait_until("the display name from users.info", 10, || name() == "Ann Lee").await;
     let stats = bot.ack_text_of(bot.slash("e-3", "UANN", "stats")).await;
     assert!(stats.contains("Stats for Ann Lee"), "{stats}");

@@ -13,6 +13,9 @@ use crate::support::{count, db_path, ms, store};
 #[cfg(unix)]
 #[test]
 fn a_new_database_and_its_wal_are_private_files() {
+    if crate::support::sqlite_only("a_new_database_and_its_wal_are_private_files", "file modes of the SQLite file") {
+        return;
+    }
     use std::os::unix::fs::PermissionsExt;
     let dir = TempDir::new().unwrap();
     let mut s = store(dir.path());
@@ -27,6 +30,12 @@ fn a_new_database_and_its_wal_are_private_files() {
 
 #[test]
 fn migrates_from_empty_and_rerunning_is_a_no_op() {
+    if crate::support::sqlite_only(
+        "migrates_from_empty_and_rerunning_is_a_no_op",
+        "SQLite's schema table (PostgreSQL's migrations: postgres.rs)",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let s = store(dir.path());
     assert_eq!(s.user_version().unwrap(), schema_version() as i64);
@@ -39,6 +48,9 @@ fn migrates_from_empty_and_rerunning_is_a_no_op() {
 
 #[test]
 fn wal_and_foreign_keys_are_on() {
+    if crate::support::sqlite_only("wal_and_foreign_keys_are_on", "SQLite pragmas") {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     let mut s = store(dir.path());
     let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
@@ -65,6 +77,12 @@ fn wal_and_foreign_keys_are_on() {
 
 #[test]
 fn a_database_newer_than_the_binary_is_refused() {
+    if crate::support::sqlite_only(
+        "a_database_newer_than_the_binary_is_refused",
+        "SQLite's user_version (PostgreSQL's: postgres.rs)",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     drop(store(dir.path()));
     let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
@@ -92,10 +110,10 @@ fn the_unique_key_decides_between_racing_connections() {
     let barrier = Arc::new(Barrier::new(32));
     let handles: Vec<_> = (0..32)
         .map(|i| {
-            let path = db_path(dir.path());
+            let path = dir.path().to_path_buf();
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
-                let mut s = Store::open(&path, Options::default()).unwrap();
+                let mut s = store(&path);
                 barrier.wait();
                 s.record_answer(post.id, user, &format!("{i}"), false, ms(i)).unwrap()
             })
@@ -135,7 +153,7 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
 fn a_start_slot_is_shared_by_every_process_on_the_database() {
     let dir = TempDir::new().unwrap();
     let mut a = store(dir.path());
-    let mut b = Store::open(&db_path(dir.path()), Options::default()).unwrap();
+    let mut b = store(dir.path());
     let t = 1_764_000_000_000;
     let period = Duration::from_secs(5);
     assert_eq!(a.claim_slot("discord-identify-1-0", period, ms(t)).unwrap(), None, "a free slot is taken");
@@ -205,6 +223,12 @@ fn rows_come_up_typed_and_an_unreadable_recap_schedule_reads_as_none() {
 /// taken back to version 13 (the later columns dropped) and upgraded again.
 #[test]
 fn the_upgrade_clears_invisible_characters_from_stored_names() {
+    if crate::support::sqlite_only(
+        "the_upgrade_clears_invisible_characters_from_stored_names",
+        "an upgrade of an old SQLite file",
+    ) {
+        return;
+    }
     let dir = TempDir::new().unwrap();
     drop(store(dir.path()));
     crate::support::exec(

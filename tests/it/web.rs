@@ -97,9 +97,7 @@ async fn seeded() -> Seeded {
                 crate::support::reveal_now(&svc, &ctx_at("Admin", at(&format!("{day} 17:00"))));
             }
             crate::support::post_now(&svc, &ctx_at("Admin", at("2026-11-26 09:00")));
-            let conn = rusqlite::Connection::open(crate::support::db_path(&dir_path)).unwrap();
-            let item: String =
-                conn.query_row("SELECT item_id FROM posts WHERE state = 'open'", [], |r| r.get(0)).unwrap();
+            let item = crate::support::text(&dir_path, "SELECT item_id FROM posts WHERE state = 'open'");
             svc.bank().get(&item).unwrap().explanation.clone()
         })
         .await
@@ -146,16 +144,16 @@ async fn a_servers_page_shows_its_boards_chart_and_archive_and_only_its_token_op
     let svc = &s.app.service;
     let elsewhere = quizmaster::service::Ctx { channel: "c2".into(), ..ctx_at("Bob", at("2026-11-26 10:00")) };
     svc.handle_text_async(elsewhere, "stats").await;
-    let conn = rusqlite::Connection::open(crate::support::db_path(s.dir.path())).unwrap();
-    let shared: String = conn
-        .query_row("SELECT item_id FROM posts WHERE state = 'closed' ORDER BY id LIMIT 1", [], |r| r.get(0))
-        .unwrap();
-    conn.execute(
-        "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at)
-         SELECT id, '2026-11-26', ?1, 1, 'open', 0 FROM channels WHERE external_id = 'c2'",
-        [&shared],
-    )
-    .unwrap();
+    let shared =
+        crate::support::text(s.dir.path(), "SELECT item_id FROM posts WHERE state = 'closed' ORDER BY id LIMIT 1");
+    // An item id from the bank: letters, digits and dashes only.
+    crate::support::exec(
+        s.dir.path(),
+        &format!(
+            "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at)
+             SELECT id, '2026-11-26', '{shared}', 1, 'open', 0 FROM channels WHERE external_id = 'c2'"
+        ),
+    );
     let html = reqwest::get(&s.link).await.unwrap().text().await.unwrap();
     assert_eq!(html.matches("<article>").count(), 2, "the question open in c2 is left out");
     let explanation = svc.bank().get(&shared).unwrap().explanation.clone();

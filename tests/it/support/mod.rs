@@ -59,6 +59,11 @@ pub fn db_path(dir: &Path) -> PathBuf {
 }
 
 pub fn store(dir: &Path) -> Store {
+    if pg::on_postgres() {
+        let url = secrecy::SecretString::from(pg::url_for(dir));
+        let config = quizmaster::store::postgres::parse_url(&url).expect("schema URL");
+        return pg::off_runtime(|| Store::open_postgres(&config).expect("open store"));
+    }
     Store::open(&db_path(dir), Options::default()).expect("open store")
 }
 
@@ -81,6 +86,9 @@ pub fn settings_with_packs(dir: &Path, packs: &[(&str, &str)]) -> Settings {
     }
     let mut s = Settings::default();
     s.database.path = db_path(dir);
+    if pg::on_postgres() {
+        s.database.url = Some(secrecy::SecretString::from(pg::url_for(dir)));
+    }
     s.content.bundled = false;
     s.content.dirs = vec![content];
     s.quiz.seed = Some(42);
@@ -89,9 +97,28 @@ pub fn settings_with_packs(dir: &Path, packs: &[(&str, &str)]) -> Settings {
     s
 }
 
+/// True (having said so) on the PostgreSQL pass, for a test about the
+/// SQLite file itself: its modes, pragmas or upgrades from old versions.
+pub fn sqlite_only(test: &str, why: &str) -> bool {
+    let skip = pg::on_postgres();
+    if skip {
+        eprintln!("skipped {test} on the PostgreSQL pass: {why}");
+    }
+    skip
+}
+
+/// The bot's log lines on standard error when `QUIZMASTER_TEST_LOG` names
+/// a filter (`warn`, `quizmaster=debug`): for finding why a test failed.
+pub fn logs() {
+    if let Ok(filter) = std::env::var("QUIZMASTER_TEST_LOG") {
+        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+    }
+}
+
 /// Builds the bot the way the binary does, for tests that drive its service
 /// directly (no platform is started).
 pub fn build(settings: Settings) -> Arc<Service> {
+    logs();
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     let app = rt.block_on(Application::build(settings)).expect("the app builds");
     Arc::clone(app.service())
@@ -114,6 +141,7 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(settings: Settings, clock: Arc<dyn Clock>) -> TestApp {
+    logs();
     let app = Application::build_with_clock(settings, clock).await.expect("the app builds");
     let service = Arc::clone(app.service());
     let slack_addr = app.slack_addr();
@@ -350,12 +378,34 @@ pub async fn wait_until(what: &str, secs: u64, pred: impl Fn() -> bool) {
 
 /// Independent counts straight from the file, to check what the service wrote.
 pub fn count(dir: &Path, sql: &str) -> i64 {
+    if pg::on_postgres() {
+        let row = pg::off_runtime(|| pg::client_for(dir).query_one(sql, &[]).expect("count query"));
+        // A literal is an int4; COUNT and BIGINT columns are int8.
+        return if row.columns()[0].type_() == &postgres::types::Type::INT4 {
+            i64::from(row.get::<_, i32>(0))
+        } else {
+            row.get::<_, i64>(0)
+        };
+    }
     let conn = rusqlite::Connection::open(db_path(dir)).expect("open for counting");
     conn.query_row(sql, [], |r| r.get(0)).expect("count query")
 }
 
-/// A change made straight to the file, as an operator or a damaged disk would.
+/// The first column of the first row as text, on either backend.
+pub fn text(dir: &Path, sql: &str) -> String {
+    if pg::on_postgres() {
+        return pg::off_runtime(|| pg::client_for(dir).query_one(sql, &[]).expect("text query").get(0));
+    }
+    let conn = rusqlite::Connection::open(db_path(dir)).expect("open for reading");
+    conn.query_row(sql, [], |r| r.get(0)).expect("text query")
+}
+
+/// A change made straight to the database, as an operator or a damaged disk would.
 pub fn exec(dir: &Path, sql: &str) {
+    if pg::on_postgres() {
+        pg::off_runtime(|| pg::client_for(dir).batch_execute(sql).expect("change"));
+        return;
+    }
     let conn = rusqlite::Connection::open(db_path(dir)).expect("open for a change");
     conn.execute_batch(sql).expect("change");
 }
@@ -367,16 +417,16 @@ pub fn quizmaster(dir: &Path) -> std::process::Command {
     for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("QUIZMASTER__") && k != "QUIZMASTER__LOG__LEVEL") {
         cmd.env_remove(key);
     }
+    if pg::on_postgres() {
+        cmd.env("QUIZMASTER__DATABASE__URL", pg::url_for(dir));
+    }
     cmd
 }
 
 /// A right and a wrong answer to the newest open daily question in the
 /// database in `dir`, from the bank.
 pub fn answers_to_open(svc: &Service, dir: &Path) -> (String, String) {
-    let conn = rusqlite::Connection::open(db_path(dir)).expect("open for reading");
-    let id: String = conn
-        .query_row("SELECT item_id FROM posts WHERE state = 'open' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
-        .expect("an open question");
+    let id = text(dir, "SELECT item_id FROM posts WHERE state = 'open' ORDER BY id DESC LIMIT 1");
     match &svc.bank().get(&id).expect("the open item").kind {
         quizmaster::content::ItemKind::Choice { answer, .. } => {
             let right = quizmaster::content::letter(*answer);

@@ -8,11 +8,50 @@ use secrecy::SecretString;
 
 /// The environment variable that names the test database.
 pub const VAR: &str = "QUIZMASTER_TEST_DATABASE";
+/// Set to `postgres` (with [`VAR`]) to run the bot's tests on PostgreSQL.
+pub const BACKEND: &str = "QUIZMASTER_TEST_BACKEND";
+
+/// Whether this run puts the bot on PostgreSQL: each test directory gets a
+/// schema of its own, and the helpers that read or change the database
+/// (`count`, `exec`, `store`) go there instead of the SQLite file.
+pub fn on_postgres() -> bool {
+    std::env::var(BACKEND).is_ok_and(|b| b == "postgres") && std::env::var(VAR).is_ok()
+}
+
+/// The schemas of this run's test directories, kept until the run ends.
+static SCHEMAS: std::sync::Mutex<Vec<(std::path::PathBuf, Schema)>> = std::sync::Mutex::new(Vec::new());
+
+/// The URL for the test in `dir`: its own schema, made on first use.
+pub fn url_for(dir: &std::path::Path) -> String {
+    let mut schemas = SCHEMAS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, s)) = schemas.iter().find(|(d, _)| d == dir) {
+        return s.url.clone();
+    }
+    let schema = Schema::new("the PostgreSQL pass").expect("QUIZMASTER_TEST_DATABASE is set");
+    let url = schema.url.clone();
+    schemas.push((dir.to_path_buf(), schema));
+    url
+}
+
+/// A client on the schema of the test in `dir`.
+pub fn client_for(dir: &std::path::Path) -> Client {
+    let url = url_for(dir);
+    connect(&parse_url(&SecretString::from(url)).expect("schema URL")).expect("connect to the test schema")
+}
+
+/// Runs `f` on a thread of its own: the blocking PostgreSQL client may not
+/// run on a thread that drives async tasks, and async tests call these
+/// helpers.
+pub fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().expect("the database helper panicked"))
+}
 
 /// A fresh, empty schema, dropped when the test ends.
 pub struct Schema {
     pub config: postgres::Config,
     pub name: String,
+    /// The URL with the schema as its search path, as the bot takes it.
+    pub url: String,
 }
 
 impl Schema {
@@ -23,12 +62,14 @@ impl Schema {
             return None;
         };
         let name = format!("t_{}_{}", std::process::id(), rand_suffix());
-        let mut admin = connect(&parse_url(&SecretString::from(url.clone())).expect(VAR)).expect("test database");
-        admin.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create schema");
+        off_runtime(|| {
+            let mut admin = connect(&parse_url(&SecretString::from(url.clone())).expect(VAR)).expect("test database");
+            admin.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create schema");
+        });
         let sep = if url.contains('?') { '&' } else { '?' };
         let url = format!("{url}{sep}options=-c%20search_path%3D{name}");
-        let config = parse_url(&SecretString::from(url)).expect("schema URL");
-        Some(Schema { config, name })
+        let config = parse_url(&SecretString::from(url.clone())).expect("schema URL");
+        Some(Schema { config, name, url })
     }
 
     pub fn client(&self) -> Client {
@@ -38,9 +79,11 @@ impl Schema {
 
 impl Drop for Schema {
     fn drop(&mut self) {
-        if let Ok(mut c) = connect(&self.config) {
-            let _ = c.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.name));
-        }
+        off_runtime(|| {
+            if let Ok(mut c) = connect(&self.config) {
+                let _ = c.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.name));
+            }
+        });
     }
 }
 
