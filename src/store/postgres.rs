@@ -76,7 +76,9 @@ pub fn parse_url(url: &SecretString) -> Result<Config, String> {
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }
-    config.application_name("quizmaster");
+    if config.get_application_name().is_none() {
+        config.application_name("quizmaster");
+    }
     Ok(config)
 }
 

@@ -208,3 +208,81 @@ fn an_unreachable_server_is_named_and_its_password_never_shown() {
     let garbled = parse_url(&SecretString::from("postgres://quiz:s3cret-pw@db:port/quiz")).unwrap_err();
     assert!(!garbled.contains("s3cret"), "{garbled}");
 }
+
+/// The server drops every connection of the bot (as a restart or a
+/// failover does) between two answers: the command that meets the dead
+/// connection is told to try again and records nothing; the next one
+/// connects again and is recorded, and nothing is lost or doubled.
+#[test]
+fn a_dropped_connection_gets_a_try_again_and_the_next_command_reconnects() {
+    use crate::support::{at, ctx_at, plain, post_now};
+    let Some(pg) = Schema::new("a_dropped_connection_gets_a_try_again_and_the_next_command_reconnects") else { return };
+    let dir = TempDir::new().unwrap();
+    let mut settings = crate::support::settings(dir.path());
+    settings.database.url = Some(SecretString::from(pg.url.clone()));
+    let svc = crate::support::build(settings);
+    post_now(&svc, &ctx_at("Admin", at("2026-11-25 09:00")));
+    let right = right_answer_on(&svc, &pg);
+    let ann = plain(&svc.handle_text(&ctx_at("Ann", at("2026-11-25 09:01")), &format!("answer {right}")));
+    assert!(ann.contains("Answer recorded"), "{ann}");
+
+    let cut: i64 = pg
+        .client()
+        .query_one(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE application_name = $1 AND pid <> pg_backend_pid()",
+            &[&pg.name],
+        )
+        .unwrap()
+        .get(0);
+    assert!(cut >= 1, "the bot's connections were cut ({cut})");
+
+    let mut replies = Vec::new();
+    for (i, name) in ["Bo", "Cy", "Di"].iter().enumerate() {
+        let now = at("2026-11-25 09:02") + chrono::Duration::seconds(i as i64);
+        replies.push(plain(&svc.handle_text(&ctx_at(name, now), &format!("answer {right}"))));
+    }
+    let recorded = replies.iter().filter(|r| r.contains("Answer recorded")).count();
+    let told_to_retry = replies.iter().filter(|r| r.contains("try again")).count();
+    assert_eq!(recorded + told_to_retry, 3, "each is recorded or told to try again: {replies:?}");
+    assert!(recorded >= 2, "the connection is made again at once: {replies:?}");
+    let rows: i64 = pg.client().query_one("SELECT COUNT(*) FROM answers", &[]).unwrap().get(0);
+    assert_eq!(rows, 1 + recorded as i64, "what was acknowledged is stored, once: {replies:?}");
+}
+
+/// A right answer to the open question on `pg`.
+fn right_answer_on(svc: &quizmaster::service::Service, pg: &Schema) -> String {
+    let item: String = pg.client().query_one("SELECT item_id FROM posts WHERE state = 'open'", &[]).unwrap().get(0);
+    match &svc.bank().get(&item).expect("the open item").kind {
+        quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
+        quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
+    }
+}
+
+/// The binary started against a PostgreSQL server that is not there yet
+/// says where it is trying and why, and keeps trying with a growing wait
+/// instead of exiting. Needs no server: nothing listens on port 1.
+#[test]
+fn an_unreachable_server_at_start_is_named_and_tried_again() {
+    use std::io::Read;
+    let dir = TempDir::new().unwrap();
+    let mut child = crate::support::quizmaster(dir.path())
+        .env("QUIZMASTER__DATABASE__URL", "postgres://quiz:s3cret-pw@127.0.0.1:1/quiz?connect_timeout=1")
+        .env("QUIZMASTER__LOG__LEVEL", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(4500));
+    assert!(child.try_wait().unwrap().is_none(), "still trying, not exited");
+    child.kill().unwrap();
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    child.wait().unwrap();
+    let tries = log.matches("the database is not reachable yet").count();
+    assert!(tries >= 2, "tried again: {log}");
+    assert!(log.contains("cannot reach PostgreSQL at 127.0.0.1:1/quiz (database.url)"), "{log}");
+    assert!(log.contains("retry_in_s=1") && log.contains("retry_in_s=2"), "the wait grows: {log}");
+    assert!(!log.contains("s3cret"), "{log}");
+}

@@ -67,7 +67,9 @@ impl Schema {
             admin.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create schema");
         });
         let sep = if url.contains('?') { '&' } else { '?' };
-        let url = format!("{url}{sep}options=-c%20search_path%3D{name}");
+        // Its own search path, and its name as the application name so that
+        // a test can find (and cut) its own connections.
+        let url = format!("{url}{sep}options=-c%20search_path%3D{name}&application_name={name}");
         let config = parse_url(&SecretString::from(url.clone())).expect("schema URL");
         Some(Schema { config, name, url })
     }
