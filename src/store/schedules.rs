@@ -174,18 +174,22 @@ impl Store {
         let every_ms = i64::try_from(every.as_millis()).unwrap_or(i64::MAX);
         let now_ms = super::millis(now);
         self.write(|tx| {
-            let last: Option<i64> =
-                tx.opt("SELECT last_at FROM start_slots WHERE key = ?1", sql_params![key], |r| r.get(0))?;
-            // A slot taken "in the future" (a clock stepped back) frees after one period.
-            if let Some(wait) = last.map(|t| t.min(now_ms).saturating_add(every_ms) - now_ms).filter(|w| *w > 0) {
-                return Ok(Some(std::time::Duration::from_millis(u64::try_from(wait).unwrap_or(0))));
-            }
-            tx.exec(
+            // Taken in one statement, so that two processes on one
+            // PostgreSQL database can never both take it.
+            let taken = tx.opt(
                 "INSERT INTO start_slots (key, last_at) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at",
-                sql_params![key, now_ms],
+                 ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at WHERE start_slots.last_at <= ?3
+                 RETURNING last_at",
+                sql_params![key, now_ms, now_ms.saturating_sub(every_ms)],
+                |r| r.get::<i64>(0),
             )?;
-            Ok(None)
+            if taken.is_some() {
+                return Ok(None);
+            }
+            let last: i64 = tx.one("SELECT last_at FROM start_slots WHERE key = ?1", sql_params![key], |r| r.get(0))?;
+            // A slot taken "in the future" (a clock stepped back) frees after one period.
+            let wait = last.min(now_ms).saturating_add(every_ms) - now_ms;
+            Ok(Some(std::time::Duration::from_millis(u64::try_from(wait.max(1)).unwrap_or(1))))
         })
     }
 }

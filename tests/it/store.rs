@@ -250,3 +250,25 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
     };
     assert_eq!(names(), ["Eve", "u2", "Zoë 👩‍💻"]);
 }
+
+/// Processes starting at the same moment on one database: exactly one of
+/// them takes a slot.
+#[test]
+fn racing_connections_take_a_start_slot_once() {
+    let dir = TempDir::new().unwrap();
+    drop(store(dir.path()));
+    let barrier = Arc::new(Barrier::new(8));
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            let path = dir.path().to_path_buf();
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                let mut s = store(&path);
+                barrier.wait();
+                s.claim_slot("discord-identify-1-0", Duration::from_secs(5), ms(1_764_000_000_000)).unwrap()
+            })
+        })
+        .collect();
+    let taken = handles.into_iter().map(|h| h.join().unwrap()).filter(Option::is_none).count();
+    assert_eq!(taken, 1, "one process takes the slot, the others wait");
+}
