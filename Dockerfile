@@ -31,6 +31,9 @@
 # QUIZMASTER__WEB__LISTEN=0.0.0.0:9090, and set web.public_url.
 #
 # A host folder instead of the volume must be writable by uid 10001.
+#
+# With PostgreSQL instead of the SQLite file in /data, see compose.yaml:
+# the bot and a PostgreSQL server, started with `docker compose up -d`.
 
 FROM rust:1-bookworm AS builder
 WORKDIR /src
@@ -38,11 +41,11 @@ COPY . .
 RUN cargo build --release --locked
 
 FROM debian:bookworm-slim
-# The bot speaks HTTPS to Discord and Slack. ca-certificates is left
-# unpinned so that a rebuild picks up Debian's updates.
+# The bot speaks HTTPS to Discord and Slack; curl is for the health check.
+# Both are left unpinned so that a rebuild picks up Debian's updates.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --gid 10001 quizmaster \
     && useradd --uid 10001 --gid quizmaster --no-create-home --home-dir /data \
@@ -53,6 +56,11 @@ USER 10001:10001
 WORKDIR /data
 VOLUME /data
 ENV QUIZMASTER__DATABASE__PATH=/data/quizmaster.db
+# Healthy while the web listener (QUIZMASTER__WEB__LISTEN, which compose.yaml
+# sets) answers /healthz; with no web listener there is nothing to ask, and
+# the container counts as healthy while the process runs.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["sh", "-c", "[ -z \"$QUIZMASTER__WEB__LISTEN\" ] || curl -fsS -o /dev/null \"http://127.0.0.1:${QUIZMASTER__WEB__LISTEN##*:}/healthz\""]
 # The bot stops cleanly on SIGTERM (docker stop): it finishes what is in
 # flight, closes the database and exits 0.
 ENTRYPOINT ["quizmaster"]
