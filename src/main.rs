@@ -102,6 +102,10 @@ enum Cmd {
     /// A server's own questions (approved suggestions, imported packs) as a pack.
     #[command(subcommand)]
     Pack(PackCmd),
+    /// Moves an install to PostgreSQL: `copy` puts every row of a SQLite
+    /// database into an empty PostgreSQL one, ids kept, and checks it.
+    #[command(subcommand)]
+    Db(DbCmd),
     /// Draws a server's weekly recap chart from the database, as a PNG.
     Recap {
         /// The server: PLATFORM:ID, such as discord:80351110224678912 or console:local.
@@ -113,6 +117,22 @@ enum Cmd {
         /// Where to write the PNG.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum DbCmd {
+    /// Every row of a SQLite database into an empty PostgreSQL database,
+    /// ids kept, in one transaction; every table is compared afterwards
+    /// and anything different writes nothing. Stop the bot first.
+    Copy {
+        /// The SQLite file (the bot's database.path).
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The PostgreSQL URL; without it, database.url
+        /// (QUIZMASTER__DATABASE__URL, which keeps the password off the command line).
+        #[arg(long, value_name = "URL")]
+        to: Option<secrecy::SecretString>,
     },
 }
 
@@ -261,9 +281,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Doctor => Ok(quizmaster::cli::doctor(&runtime()?.block_on(quizmaster::doctor::run(&settings)))),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
-            say!("database {} is at schema version {}", settings.database.path.display(), store.user_version()?);
+            let database = match settings.database.url {
+                Some(_) => "PostgreSQL (database.url)".to_string(),
+                None => settings.database.path.display().to_string(),
+            };
+            say!("database {database} is at schema version {}", store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Db(DbCmd::Copy { from, to }) => db_copy(&settings, &from, to),
         Cmd::Run | Cmd::Console => {
             if matches!(command, Cmd::Console) {
                 // The local console only, whatever else is configured.
@@ -283,6 +308,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `quizmaster db copy`.
+fn db_copy(settings: &Settings, from: &std::path::Path, to: Option<secrecy::SecretString>) -> anyhow::Result<ExitCode> {
+    let Some(url) = to.or_else(|| settings.database.url.clone()) else {
+        anyhow::bail!("give the PostgreSQL database with --to URL or database.url (QUIZMASTER__DATABASE__URL)");
+    };
+    if !from.exists() {
+        anyhow::bail!("there is no database at {}", from.display());
+    }
+    let config = quizmaster::store::postgres::parse_url(&url).map_err(|m| anyhow::anyhow!("--to: {m}"))?;
+    let source = quizmaster::store::Store::open(from, Default::default())
+        .with_context(|| format!("opening database {}", from.display()))?;
+    let mut target = quizmaster::store::Store::open_postgres(&config)?;
+    let copied = target.copy_from(&source)?;
+    let rows: usize = copied.iter().map(|(_, n)| n).sum();
+    for (table, n) in &copied {
+        say!("{table}: {n}");
+    }
+    say!(
+        "copied {rows} rows of {} tables from {} to {}; every table compared equal",
+        copied.len(),
+        from.display(),
+        quizmaster::store::postgres::describe(&config)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `quizmaster pack export|import`.

@@ -242,6 +242,14 @@ pub(super) enum Row<'a> {
 }
 
 impl Row<'_> {
+    /// Whether the column is NULL, whatever its type.
+    pub fn is_null(&self, i: usize) -> bool {
+        match self {
+            Row::Sqlite(r) => matches!(r.get_ref(i), Ok(rusqlite::types::ValueRef::Null)),
+            Row::Postgres(r) => r.try_get::<_, PgNull>(i).is_ok_and(|n| n.0),
+        }
+    }
+
     pub fn get<T: Column>(&self, i: usize) -> Result<T> {
         match self {
             Row::Sqlite(r) => Ok(T::sqlite(r, i)?),

@@ -13,6 +13,7 @@ pub mod bench;
 mod boards;
 mod cards;
 mod closing;
+mod copy;
 mod daily;
 pub mod db;
 mod deliveries;

@@ -286,3 +286,111 @@ fn an_unreachable_server_at_start_is_named_and_tried_again() {
     assert!(log.contains("retry_in_s=1") && log.contains("retry_in_s=2"), "the wait grows: {log}");
     assert!(!log.contains("s3cret"), "{log}");
 }
+
+/// `quizmaster db copy` moves an install with a season, a suggestion,
+/// practice cards and 10,000 answers: every export (board, answers,
+/// players) reads the same from PostgreSQL as from the file; a second copy
+/// into the now full database is refused and changes nothing; and new rows
+/// get ids after the copied ones.
+#[test]
+fn db_copy_moves_an_install_and_every_export_reads_the_same() {
+    use crate::support::{at, ctx_at, plain, post_now, reveal_now};
+    use quizmaster::command::Command;
+    use quizmaster::content::own::Draft;
+    if crate::support::sqlite_only(
+        "db_copy_moves_an_install_and_every_export_reads_the_same",
+        "its source is a SQLite file; it runs in the first pass",
+    ) {
+        return;
+    }
+    let Some(pg) = Schema::new("db_copy_moves_an_install_and_every_export_reads_the_same") else { return };
+    let dir = TempDir::new().unwrap();
+    let mut settings = crate::support::settings(dir.path());
+    settings.database.url = None;
+    let svc = crate::support::build(settings);
+    // A season, a week of questions with answers, practice, a suggestion.
+    plain(&svc.handle_text(&ctx_at("Admin", at("2026-11-23 08:00")), "admin season start Autumn"));
+    for (day, players) in [("2026-11-23", 5), ("2026-11-24", 3), ("2026-11-25", 4)] {
+        post_now(&svc, &ctx_at("Admin", at(&format!("{day} 09:00"))));
+        let (right, wrong) = crate::support::answers_to_open(&svc, dir.path());
+        for p in 0..players {
+            let answer = if p % 2 == 0 { &right } else { &wrong };
+            svc.handle_text(&ctx_at(&format!("P{p}"), at(&format!("{day} 10:00"))), &format!("answer {answer}"));
+        }
+        reveal_now(&svc, &ctx_at("Admin", at(&format!("{day} 17:00"))));
+    }
+    for p in 0..3 {
+        let c = ctx_at(&format!("P{p}"), at("2026-11-25 18:00"));
+        svc.handle_text(&c, "play");
+        svc.handle_text(&c, "answer a");
+    }
+    let draft = Draft {
+        prompt: "Which status code says a new resource was created?".into(),
+        options: "200\n201\n204".into(),
+        answer: "B".into(),
+        explanation: "201 Created names the new resource in Location.".into(),
+        category: "apis".into(),
+    };
+    svc.handle(&ctx_at("P1", at("2026-11-25 18:05")), Command::SubmitSuggestion(draft));
+    // And a crowded question: 10,000 answers, revealed.
+    post_now(&svc, &ctx_at("Admin", at("2026-11-26 09:00")));
+    let open = crate::support::count(dir.path(), "SELECT id FROM posts WHERE state = 'open'");
+    {
+        let mut store =
+            quizmaster::store::Store::open(&crate::support::db_path(dir.path()), Default::default()).unwrap();
+        store.bench_raw_answer_inserts(quizmaster::ids::PostId(open), 10_000, 5000).unwrap();
+    }
+    reveal_now(&svc, &ctx_at("Admin", at("2026-11-26 17:00")));
+    drop(svc);
+
+    let db = crate::support::db_path(dir.path());
+    let run = |url: Option<&str>, args: &[&str]| {
+        let mut cmd = crate::support::quizmaster(dir.path());
+        cmd.env_remove("QUIZMASTER__DATABASE__URL").arg("--db").arg(&db).args(args);
+        if let Some(url) = url {
+            cmd.env("QUIZMASTER__DATABASE__URL", url);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let exports: Vec<Vec<&str>> = ["board", "answers", "players"]
+        .iter()
+        .flat_map(|what| {
+            ["all", "week"]
+                .iter()
+                .map(move |period| vec!["export", "--guild", "console:g1", "--what", what, "--period", period])
+        })
+        .collect();
+    let before: Vec<String> = exports.iter().map(|a| run(None, a).1).collect();
+    assert!(before[2].lines().count() > 10_000, "the answers export holds the crowd");
+
+    let (ok, out, err) = run(Some(&pg.url), &["db", "copy", "--from", db.to_str().unwrap()]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("answers: 10012") && out.contains("every table compared equal"), "{out}");
+    let after: Vec<String> = exports.iter().map(|a| run(Some(&pg.url), a).1).collect();
+    for ((args, b), a) in exports.iter().zip(&before).zip(&after) {
+        assert!(!b.is_empty() && b == a, "{args:?} differs:\n{b}\n---\n{a}");
+    }
+
+    let (ok, out, err) = run(Some(&pg.url), &["db", "copy", "--from", db.to_str().unwrap()]);
+    assert!(!ok && err.contains("not empty"), "{out}{err}");
+    let answers: i64 = pg.client().query_one("SELECT COUNT(*) FROM answers", &[]).unwrap().get(0);
+    assert_eq!(answers, 10_012, "the refused copy wrote nothing");
+    let (max, new): (i64, i64) = {
+        let mut c = pg.client();
+        let max = c.query_one("SELECT MAX(id) FROM users", &[]).unwrap().get(0);
+        let new = c
+            .query_one(
+                "INSERT INTO users (platform, external_id, display_name) VALUES ('console', 'new', 'New') RETURNING id",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        (max, new)
+    };
+    assert!(new > max, "new rows get ids after the copied ones ({new} after {max})");
+}
