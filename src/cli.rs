@@ -133,3 +133,35 @@ pub fn slack_manifest(https: Option<&url::Url>) -> Result<String, String> {
         body.replace("https://quiz.example.com", base)
     ))
 }
+
+/// `quizmaster db copy`: a SQLite database into an empty PostgreSQL one
+/// (`--to`, else `database.url`), each table's rows printed.
+pub fn db_copy(
+    settings: &Settings,
+    from: &std::path::Path,
+    to: Option<secrecy::SecretString>,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let Some(url) = to.or_else(|| settings.database.url.clone()) else {
+        anyhow::bail!("give the PostgreSQL database with --to URL or database.url (QUIZMASTER__DATABASE__URL)");
+    };
+    if !from.exists() {
+        anyhow::bail!("there is no database at {}", from.display());
+    }
+    let config = crate::store::postgres::parse_url(&url).map_err(|m| anyhow::anyhow!("--to: {m}"))?;
+    let source = crate::store::Store::open(from, Default::default())
+        .with_context(|| format!("opening database {}", from.display()))?;
+    let mut target = crate::store::Store::open_postgres(&config)?;
+    let copied = target.copy_from(&source)?;
+    let rows: usize = copied.iter().map(|(_, n)| n).sum();
+    for (table, n) in &copied {
+        write_out(format_args!("{table}: {n}\n"));
+    }
+    write_out(format_args!(
+        "copied {rows} rows of {} tables from {} to {}; every table compared equal\n",
+        copied.len(),
+        from.display(),
+        crate::store::postgres::describe(&config)
+    ));
+    Ok(ExitCode::SUCCESS)
+}

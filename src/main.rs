@@ -288,7 +288,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             say!("database {database} is at schema version {}", store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Db(DbCmd::Copy { from, to }) => db_copy(&settings, &from, to),
+        Cmd::Db(DbCmd::Copy { from, to }) => quizmaster::cli::db_copy(&settings, &from, to),
         Cmd::Run | Cmd::Console => {
             if matches!(command, Cmd::Console) {
                 // The local console only, whatever else is configured.
@@ -308,32 +308,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// `quizmaster db copy`.
-fn db_copy(settings: &Settings, from: &std::path::Path, to: Option<secrecy::SecretString>) -> anyhow::Result<ExitCode> {
-    let Some(url) = to.or_else(|| settings.database.url.clone()) else {
-        anyhow::bail!("give the PostgreSQL database with --to URL or database.url (QUIZMASTER__DATABASE__URL)");
-    };
-    if !from.exists() {
-        anyhow::bail!("there is no database at {}", from.display());
-    }
-    let config = quizmaster::store::postgres::parse_url(&url).map_err(|m| anyhow::anyhow!("--to: {m}"))?;
-    let source = quizmaster::store::Store::open(from, Default::default())
-        .with_context(|| format!("opening database {}", from.display()))?;
-    let mut target = quizmaster::store::Store::open_postgres(&config)?;
-    let copied = target.copy_from(&source)?;
-    let rows: usize = copied.iter().map(|(_, n)| n).sum();
-    for (table, n) in &copied {
-        say!("{table}: {n}");
-    }
-    say!(
-        "copied {rows} rows of {} tables from {} to {}; every table compared equal",
-        copied.len(),
-        from.display(),
-        quizmaster::store::postgres::describe(&config)
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `quizmaster pack export|import`.

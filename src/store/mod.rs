@@ -10,6 +10,7 @@ macro_rules! sql_params {
 
 #[cfg(feature = "testing")]
 pub mod bench;
+mod bind;
 mod boards;
 mod cards;
 mod closing;
@@ -17,6 +18,7 @@ mod copy;
 mod daily;
 pub mod db;
 mod deliveries;
+mod error;
 mod installations;
 mod people;
 pub mod postgres;
@@ -31,7 +33,7 @@ mod values;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::config::Synchronous;
@@ -42,6 +44,7 @@ pub use cards::{PastReview, past_reviews};
 pub use closing::{Closed, Reveal, Settle, Settled};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState};
 pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
+pub use error::{Result, StoreError};
 pub use installations::Installation;
 pub use practice::PracticeQuestion;
 pub use recaps::{PendingRecap, QuestionRow, Recap, Scope, StoredRecapSchedule};
@@ -53,70 +56,6 @@ use db::{Conn, Param, Row};
 use values::{Day, Ms, from_millis, millis, zone_named};
 
 pub use crate::ids::{ChannelId, GuildId, Platform, PostId, PracticeId, RecapId, UserId};
-
-/// Ids and platforms are stored as they are: a row id, a platform's name.
-macro_rules! sql_id {
-    ($($name:ident),*) => {$(
-        // For the benchmark's SQLite bulk loader and tests reading a file.
-        impl rusqlite::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.0.into())
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                i64::column_result(value).map($name)
-            }
-        }
-
-        impl db::Param for $name {
-            fn value(&self) -> db::Value<'_> {
-                db::Value::Int(self.0)
-            }
-        }
-
-        impl db::Column for $name {
-            fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
-                row.get(i).map($name)
-            }
-            fn postgres(row: &::postgres::Row, i: usize) -> std::result::Result<Self, db::ReadError> {
-                <i64 as db::Column>::postgres(row, i).map($name)
-            }
-        }
-    )*};
-}
-
-sql_id!(GuildId, ChannelId, UserId, PostId, PracticeId, RecapId);
-
-impl rusqlite::ToSql for Platform {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.as_str().into())
-    }
-}
-
-impl db::Param for Platform {
-    fn value(&self) -> db::Value<'_> {
-        db::Value::Text(self.as_str().into())
-    }
-}
-
-impl db::Column for Platform {
-    fn sqlite(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
-        let s: String = row.get(i)?;
-        Platform::parse(&s).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                i,
-                rusqlite::types::Type::Text,
-                format!("unknown platform `{s}`").into(),
-            )
-        })
-    }
-    fn postgres(row: &::postgres::Row, i: usize) -> std::result::Result<Self, db::ReadError> {
-        let s: String = row.try_get(i)?;
-        Platform::parse(&s).ok_or_else(|| format!("unknown platform `{s}`").into())
-    }
-}
 
 /// The migrations, in order. Their position is the schema version.
 const MIGRATIONS: &[&str] = &[
@@ -145,94 +84,6 @@ const CARDS_MIGRATION: usize = 6;
 pub fn schema_version() -> usize {
     MIGRATIONS.len()
 }
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(
-        "database {path} has schema version {found}, newer than this quizmaster supports ({supported}); \
-         run a newer quizmaster or restore a backup"
-    )]
-    TooNew { path: String, found: i64, supported: usize },
-    #[error("cannot migrate database {path}: {message}")]
-    Migration { path: String, message: String },
-    /// The database's folder is not there: nothing will create it.
-    #[error(
-        "the folder {folder} does not exist; create it, or give a database file in a folder that does (--db \
-         FILE or database.path)"
-    )]
-    NoFolder { path: String, folder: String },
-    /// A database server that could not be reached (PostgreSQL): where, and why.
-    #[error("cannot reach PostgreSQL at {place} (database.url): {message}")]
-    Unreachable { place: String, message: String },
-    /// The database is there but cannot take writes right now (locked, read-only, disk full).
-    #[error("the database is temporarily unavailable: {0}")]
-    Unavailable(rusqlite::Error),
-    #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
-    /// An error from PostgreSQL: the server's message, or the connection's.
-    #[error("PostgreSQL: {}", postgres_message(.0))]
-    Postgres(::postgres::Error),
-    /// A shared write (a group commit) failed; every caller in it gets this.
-    #[error("the database write failed: {message}")]
-    Failed { temporary: bool, message: String },
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(
-                ErrorCode::DatabaseBusy
-                | ErrorCode::DatabaseLocked
-                | ErrorCode::ReadOnly
-                | ErrorCode::DiskFull
-                | ErrorCode::CannotOpen,
-            ) => StoreError::Unavailable(e),
-            _ => StoreError::Sqlite(e),
-        }
-    }
-}
-
-impl From<::postgres::Error> for StoreError {
-    fn from(e: ::postgres::Error) -> Self {
-        StoreError::Postgres(e)
-    }
-}
-
-/// The server's own message where there is one (with its code), else the
-/// client's (a closed connection, an I/O error).
-fn postgres_message(e: &::postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => std::error::Error::source(e).map_or_else(|| e.to_string(), |s| format!("{e}: {s}")),
-    }
-}
-
-impl StoreError {
-    /// A fault that may clear by itself: the caller should say "try again".
-    pub fn is_temporary(&self) -> bool {
-        match self {
-            StoreError::Unavailable(_)
-            | StoreError::Unreachable { .. }
-            | StoreError::Failed { temporary: true, .. } => true,
-            // No answer from the server (a lost connection), or one of the
-            // classes that say "not now": connection exceptions (08),
-            // serialization failures and deadlocks (40), too many
-            // connections or out of space (53), the server shutting down (57P).
-            StoreError::Postgres(e) => e.as_db_error().is_none_or(|db| {
-                let code = db.code().code();
-                ["08", "40", "53", "57P"].iter().any(|class| code.starts_with(class))
-            }),
-            _ => false,
-        }
-    }
-
-    /// An error from the database itself: the transaction it happened in cannot be trusted.
-    pub fn is_database(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_) | StoreError::Sqlite(_) | StoreError::Postgres(_))
-    }
-}
-
-pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A fault [`Store::simulate`] can put the database in.
 #[cfg(feature = "testing")]
