@@ -147,10 +147,7 @@ impl Application {
     pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Application> {
         let bank = load_bank(&settings)?;
         let store = open_store_waiting(&settings).await?;
-        let database = match settings.database.url {
-            Some(_) => "PostgreSQL (database.url)".to_string(),
-            None => settings.database.path.display().to_string(),
-        };
+        let database = settings.database.shown();
         tracing::info!(items = bank.len(), %database, "ready");
         let cap = settings.http.max_connections;
         let web = match settings.web.listen {

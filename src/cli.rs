@@ -155,13 +155,13 @@ pub fn db_copy(
     let copied = target.copy_from(&source)?;
     let rows: usize = copied.iter().map(|(_, n)| n).sum();
     for (table, n) in &copied {
-        write_out(format_args!("{table}: {n}\n"));
+        say!("{table}: {n}");
     }
-    write_out(format_args!(
-        "copied {rows} rows of {} tables from {} to {}; every table compared equal\n",
+    say!(
+        "copied {rows} rows of {} tables from {} to {}; every table compared equal",
         copied.len(),
         from.display(),
         crate::store::postgres::describe(&config)
-    ));
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -281,10 +281,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Doctor => Ok(quizmaster::cli::doctor(&runtime()?.block_on(quizmaster::doctor::run(&settings)))),
         Cmd::Migrate => {
             let store = app::open_store(&settings)?;
-            let database = match settings.database.url {
-                Some(_) => "PostgreSQL (database.url)".to_string(),
-                None => settings.database.path.display().to_string(),
-            };
+            let database = settings.database.shown();
             say!("database {database} is at schema version {}", store.user_version()?);
             Ok(ExitCode::SUCCESS)
         }

@@ -97,6 +97,17 @@ pub struct DatabaseSettings {
     pub busy_timeout_ms: u64,
 }
 
+impl DatabaseSettings {
+    /// The database as messages name it: the file, or PostgreSQL (never
+    /// the URL, which holds the password).
+    pub fn shown(&self) -> String {
+        match self.url {
+            Some(_) => "PostgreSQL (database.url)".to_string(),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
 impl Default for DatabaseSettings {
     fn default() -> Self {
         Self {

@@ -21,6 +21,18 @@ pub(super) trait Param {
     fn value(&self) -> Value<'_>;
 }
 
+impl Param for Value<'_> {
+    fn value(&self) -> Value<'_> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Int(v) => Value::Int(*v),
+            Value::Real(v) => Value::Real(*v),
+            Value::Text(s) => Value::Text(std::borrow::Cow::Borrowed(s)),
+            Value::Bytes(b) => Value::Bytes(b),
+        }
+    }
+}
+
 impl Param for i64 {
     fn value(&self) -> Value<'_> {
         Value::Int(*self)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::db::{Conn, Row};
+use super::db::{Conn, Param, Row, Value};
 use super::{GuildId, Result, Store, UserId, from_millis};
 use crate::quiz::srs::{self, Card, QUICK, Recall};
 
@@ -35,23 +35,28 @@ pub(super) fn card_of(tx: &Conn, user: UserId, item: &str) -> Result<Option<Card
 
 /// Writes a player's card for an item, as reviewed.
 pub(super) fn save_card(tx: &Conn, user: UserId, item: &str, c: &Card) -> Result<()> {
-    tx.exec(
-        SAVE_CARD,
-        sql_params![
-            user,
-            item,
-            c.due.timestamp_millis(),
-            c.stability,
-            c.difficulty,
-            c.elapsed_days,
-            c.scheduled_days,
-            c.reps,
-            c.lapses,
-            c.state,
-            c.last_review.timestamp_millis()
-        ],
-    )?;
+    let row = card_row(user, item, c);
+    let params: Vec<&dyn Param> = row.iter().map(|v| v as &dyn Param).collect();
+    tx.exec(SAVE_CARD, &params)?;
     Ok(())
+}
+
+/// [`SAVE_CARD`]'s parameters, for the store and for the upgrade that
+/// writes through SQLite's own transaction.
+fn card_row<'a>(user: UserId, item: &'a str, c: &Card) -> [Value<'a>; 11] {
+    [
+        Value::Int(user.0),
+        Value::Text(item.into()),
+        Value::Int(c.due.timestamp_millis()),
+        Value::Real(c.stability),
+        Value::Real(c.difficulty),
+        Value::Int(c.elapsed_days),
+        Value::Int(c.scheduled_days),
+        Value::Int(i64::from(c.reps)),
+        Value::Int(i64::from(c.lapses)),
+        Value::Int(i64::from(c.state)),
+        Value::Int(c.last_review.timestamp_millis()),
+    ]
 }
 
 const SAVE_CARD: &str = "INSERT INTO cards (user_id, item_id, due, stability, difficulty, elapsed_days, scheduled_days,
@@ -109,19 +114,7 @@ pub(super) fn seed_cards(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     // PostgreSQL database starts empty or is copied in with its cards).
     let mut save = tx.prepare(SAVE_CARD)?;
     for ((user, item), c) in &cards {
-        save.execute(rusqlite::params![
-            user.0,
-            item,
-            c.due.timestamp_millis(),
-            c.stability,
-            c.difficulty,
-            c.elapsed_days,
-            c.scheduled_days,
-            c.reps,
-            c.lapses,
-            c.state,
-            c.last_review.timestamp_millis()
-        ])?;
+        save.execute(rusqlite::params_from_iter(card_row(*user, item, c).iter()))?;
     }
     Ok(())
 }

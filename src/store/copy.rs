@@ -57,8 +57,10 @@ impl Store {
             // their emptied counts) replace that.
             let derived_last =
                 tables.iter().filter(|(t, _)| t != DERIVED).chain(tables.iter().filter(|(t, _)| t == DERIVED));
+            // Each table is compared as soon as it is written: only the
+            // triggers write to another table, and theirs comes last.
             for (table, columns) in derived_last {
-                let rows = sqlite_rows(source, table, columns)?;
+                let mut rows = sqlite_rows(source, table, columns)?;
                 if table == DERIVED {
                     to.exec(&format!("DELETE FROM {table}"), sql_params![])?;
                 }
@@ -67,6 +69,16 @@ impl Store {
                 for row in &rows {
                     let params: Vec<&dyn Param> = row.iter().map(|c| c as &dyn Param).collect();
                     to.exec(&sql, &params)?;
+                }
+                let mut after = postgres_rows(to, table, columns)?;
+                rows.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+                after.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+                if rows != after {
+                    return Err(refused(&format!(
+                        "{table} differs after the copy ({} rows before, {} after); nothing was written",
+                        rows.len(),
+                        after.len()
+                    )));
                 }
                 copied.push((table.clone(), rows.len()));
             }
@@ -80,19 +92,6 @@ impl Store {
                         ),
                         sql_params![],
                     )?;
-                }
-            }
-            for (table, columns) in &tables {
-                let mut before = sqlite_rows(source, table, columns)?;
-                let mut after = postgres_rows(to, table, columns)?;
-                before.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-                after.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-                if before != after {
-                    return Err(refused(&format!(
-                        "{table} differs after the copy ({} rows before, {} after); nothing was written",
-                        before.len(),
-                        after.len()
-                    )));
                 }
             }
             Ok(copied)

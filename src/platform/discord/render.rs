@@ -17,8 +17,10 @@ use crate::reply::{self, Body, Reply, Style, Visibility};
 /// link wrapped in `<…>`, which Discord shows as a link with no preview.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    // Lowered once; ASCII lowering keeps every byte offset.
+    let lower = s.to_ascii_lowercase();
     let mut rest = s;
-    while let Some(at) = link_start(rest) {
+    while let Some(at) = link_start(&lower[s.len() - rest.len()..]) {
         escape_into(&mut out, &rest[..at]);
         let link = &rest[at..];
         let end =
@@ -34,9 +36,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Where the next bare `http://` or `https://` link begins.
-fn link_start(s: &str) -> Option<usize> {
-    let lower = s.to_ascii_lowercase();
+/// Where the next bare `http://` or `https://` link begins, in lowered text.
+fn link_start(lower: &str) -> Option<usize> {
     [lower.find("https://"), lower.find("http://")].into_iter().flatten().min()
 }
 

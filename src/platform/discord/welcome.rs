@@ -11,7 +11,7 @@
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Utc};
-use serenity::all::{ChannelId, CreateMessage, Guild, HttpError};
+use serenity::all::{CreateMessage, Guild, HttpError};
 
 use super::Interactions;
 use super::render::{no_mentions, t};
@@ -52,7 +52,7 @@ pub(super) async fn welcome(interactions: &Interactions, guild: &Guild) {
     let lang = Lang::negotiate(&guild.preferred_locale).unwrap_or_default();
     let text = t(&msg!("discord-welcome"), lang);
     let message = CreateMessage::new().content(text).allowed_mentions(no_mentions());
-    match ChannelId::new(channel.get()).send_message(&interactions.http, message).await {
+    match channel.send_message(&interactions.http, message).await {
         Ok(_) => tracing::info!(guild = %guild.id, "added to a server; welcome posted in its system channel"),
         Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 403 => {
             tracing::info!(guild = %guild.id, "added to a server; may not post in its system channel, so no welcome");

@@ -25,12 +25,15 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let word = |i: Option<&char>| i.is_some_and(|c| c.is_alphanumeric());
     let starts_link = |i: usize| {
-        let ahead: String = chars[i..].iter().take(8).collect::<String>().to_ascii_lowercase();
-        ahead.starts_with("http://") || ahead.starts_with("https://")
+        let ahead = |word: &str| {
+            chars.len() >= i + word.len()
+                && chars[i..i + word.len()].iter().zip(word.chars()).all(|(a, b)| a.eq_ignore_ascii_case(&b))
+        };
+        ahead("http://") || ahead("https://")
     };
     let mut in_link = false;
     for (i, &c) in chars.iter().enumerate() {
-        in_link = !c.is_whitespace() && (in_link || starts_link(i));
+        in_link = !c.is_whitespace() && (in_link || (c.eq_ignore_ascii_case(&'h') && starts_link(i)));
         let mark = matches!(c, '*' | '_' | '~' | '`');
         let inside = in_link || (i > 0 && word(chars.get(i - 1)) && word(chars.get(i + 1)));
         if mark && !inside {
