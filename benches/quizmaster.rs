@@ -76,12 +76,11 @@ fn raw_inserts(dir: &Path, users: usize, sync: Synchronous) -> anyhow::Result<f6
 fn post_now(svc: &Service, admin: &Ctx) -> Body {
     let ack = svc.handle_text(admin, "admin post-now");
     assert!(!matches!(ack.body, Body::Error(_)), "{ack:?}");
-    let due =
-        futures_executor::block_on(svc.tick(admin.now, admin.platform, quizmaster::ids::Share::ALL)).expect("tick");
+    let due = futures_executor::block_on(svc.tick(admin.now, admin.platform)).expect("tick");
     let question = due.into_iter().rev().find(|o| o.part() == Some(Part::Question)).expect("a queued question");
     // As the sender records it once the platform took it.
     futures_executor::block_on(async {
-        svc.delivery_started(question.what).await?;
+        svc.delivery_started(question.what, admin.now).await?;
         svc.delivery_outcome(&question, Ok(Default::default()), admin.now).await
     })
     .expect("delivered");
@@ -165,7 +164,7 @@ fn service_burst(dir: &Path, users: usize, sync: Synchronous, returning: bool) -
     let closed = svc.handle_text(&admin, "admin reveal-now");
     assert!(!matches!(closed.body, Body::Error(_)), "{closed:?}");
     // The sender's pass settles it in steps and hands out the reveal.
-    let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack, quizmaster::ids::Share::ALL))?;
+    let due = futures_executor::block_on(svc.tick(admin.now, Platform::Slack))?;
     let reveal = t.elapsed();
     assert!(due.iter().any(|o| o.part() == Some(Part::Reveal)), "{due:?}");
     let acked = latencies.len();
@@ -323,7 +322,7 @@ fn slack_during_reveal(dir: &Path, crowd: usize, reveal: Reveal) -> anyhow::Resu
                     Reveal::InSteps => {
                         store.begin_close(crowded, chrono::DateTime::UNIX_EPOCH).expect("close");
                         drop(store);
-                        svc.tick(Utc::now(), Platform::Slack, quizmaster::ids::Share::ALL).await.expect("tick");
+                        svc.tick(Utc::now(), Platform::Slack).await.expect("tick");
                     }
                 }
                 t.elapsed()

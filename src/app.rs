@@ -224,6 +224,21 @@ impl Application {
     /// fails (which cancels the others); with none configured, the local
     /// console on this process's standard input and output.
     pub async fn run_until_stopped(self, cancel: CancellationToken) -> anyhow::Result<()> {
+        let service = Arc::clone(&self.service);
+        let r = self.run_platforms(cancel).await;
+        // What this run claimed and did not send goes to the next run, or
+        // to another process, at once rather than when the lease runs out.
+        match service.release_leases().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deliveries = n, "released the deliveries this process had claimed"),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not release this process's claims; they free up within a minute")
+            }
+        }
+        r
+    }
+
+    async fn run_platforms(self, cancel: CancellationToken) -> anyhow::Result<()> {
         let console_only = !self.has_platforms();
         let web = {
             let (listener, service, cancel) = (self.web, Arc::clone(&self.service), cancel.clone());

@@ -20,7 +20,7 @@ use tokio_util::sync::CancellationToken;
 use futures_util::StreamExt;
 
 use crate::delivery::DeliveryError;
-use crate::ids::{Part, Platform, Sendable, Share};
+use crate::ids::{Part, Platform, Sendable};
 use crate::service::{Outbound, Service};
 use crate::store::StoreError;
 
@@ -64,11 +64,6 @@ pub trait Deliver: Send + Sync {
     fn concurrency(&self) -> usize {
         1
     }
-    /// The servers whose messages this sender delivers (Discord: the shards
-    /// of this process); another process serves the rest.
-    fn share(&self) -> Share {
-        Share::ALL
-    }
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>>;
 }
 
@@ -83,7 +78,7 @@ pub trait Deliver: Send + Sync {
 /// losing it is not; a recap is not, like a question). Returns how many messages were sent.
 pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) -> Result<usize, StoreError> {
     let mut due = Vec::new();
-    for out in service.tick(now, deliver.platform(), deliver.share()).await? {
+    for out in service.tick(now, deliver.platform()).await? {
         if out.interrupted && !deliver.dedupes() && !matches!(out.what, Sendable::Post(_, Part::Reveal)) {
             tracing::warn!(what = %out.what, channel = %out.to.channel,
                 "a send was cut off by a restart and this platform cannot de-duplicate; not sending it again");
@@ -100,9 +95,17 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
             async move {
                 // Marked just before its own send: a crash leaves only the
                 // sends actually under way with an unknown outcome.
-                if let Err(e) = service.delivery_started(out.what).await {
-                    tracing::warn!(what = %out.what, error = %e, "could not mark a delivery as started; not sending it now");
-                    return;
+                let at = now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+                match service.delivery_started(out.what, at).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        tracing::info!(what = %out.what, "another process took this delivery over; not sending it here");
+                        return;
+                    }
+                    Err(e) => {
+                        tracing::warn!(what = %out.what, error = %e, "could not mark a delivery as started; not sending it now");
+                        return;
+                    }
                 }
                 let result = deliver.deliver(&out).await;
                 sent.fetch_add(usize::from(result.is_ok()), Ordering::Relaxed);
@@ -118,9 +121,9 @@ pub async fn pass(service: &Service, now: DateTime<Utc>, deliver: &dyn Deliver) 
 }
 
 /// When the loop should look again after a pass at `now`.
-pub async fn next_pass(service: &Service, now: DateTime<Utc>, platform: Platform, share: Share) -> DateTime<Utc> {
+pub async fn next_pass(service: &Service, now: DateTime<Utc>, platform: Platform) -> DateTime<Utc> {
     let cap = now + chrono::Duration::from_std(MAX_SLEEP).unwrap_or_else(|_| chrono::Duration::seconds(30));
-    match service.next_wake(platform, share).await {
+    match service.next_wake(platform).await {
         Ok(Some(t)) if t < cap => t.max(now),
         Ok(_) => cap,
         Err(e) => {
@@ -139,7 +142,7 @@ pub async fn run(service: Arc<Service>, clock: Arc<dyn Clock>, deliver: Arc<dyn 
         if let Err(e) = pass(&service, now, deliver.as_ref()).await {
             tracing::warn!(error = %e, "scheduled pass failed; trying again shortly");
         }
-        let wake = next_pass(&service, now, deliver.platform(), deliver.share()).await;
+        let wake = next_pass(&service, now, deliver.platform()).await;
         tokio::select! {
             () = clock.sleep_until(wake) => {}
             r = changed.changed() => if r.is_err() { return },

@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::delivery::DeliveryError;
 use crate::i18n::Lang;
-use crate::ids::{Platform, Share};
+use crate::ids::Platform;
 use crate::msg;
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock, Sent};
@@ -52,7 +52,7 @@ pub async fn run<R: AsyncBufRead + Unpin, W: Write>(
             prompted = true;
         }
         let now = clock.now();
-        let wake = scheduler::next_pass(&service, now, PLATFORM, Share::ALL).await;
+        let wake = scheduler::next_pass(&service, now, PLATFORM).await;
         if wake <= now && shown_due != Some(wake) {
             // Due already: shown before the next command is read (once per
             // instant, so a pass that keeps failing cannot hold up the input).

@@ -9,8 +9,11 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use crate::service::Service;
 
 use tokio::time::Instant;
 
@@ -75,30 +78,18 @@ impl<K: Hash + Eq + Clone> Pacer<K> {
         true
     }
 
-    /// Runs `call` in `key`'s turn. When it fails with a short rate limit
-    /// (`wait_of` says how long), the key is held that long and the call
-    /// tried again, [`RATE_LIMITED_TRIES`] times in all.
+    /// Runs `call` in `key`'s turn, as [`call_in_turn`] does.
     pub async fn call<T, E, Fut>(
         &self,
         key: &K,
         wait_of: impl Fn(&E) -> Option<Duration>,
-        mut call: impl FnMut() -> Fut,
+        call: impl FnMut() -> Fut,
     ) -> Result<T, E>
     where
+        K: Sync + Send,
         Fut: Future<Output = Result<T, E>>,
     {
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            self.wait(key).await;
-            match call().await {
-                Err(e) => match wait_of(&e) {
-                    Some(wait) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => self.hold(key, wait),
-                    _ => return Err(e),
-                },
-                ok => return ok,
-            }
-        }
+        call_in_turn(&Keyed(self, key), wait_of, call).await
     }
 
     /// Nothing more is sent for `key` until `wait` from now.
@@ -107,6 +98,106 @@ impl<K: Hash + Eq + Clone> Pacer<K> {
         let until = Instant::now() + wait;
         let slot = next.entry(key.clone()).or_insert(until);
         *slot = (*slot).max(until);
+    }
+}
+
+/// Where send slots come from: a [`Pacer`] of this process's own, or a
+/// budget every process on the database shares ([`Shared`]).
+pub trait Slots: Sync {
+    /// Waits for the next slot.
+    fn take(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
+    /// Nothing more is sent until `wait` from now.
+    fn hold(&self, wait: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
+}
+
+/// One key's slots of a [`Pacer`].
+pub struct Keyed<'a, K>(pub &'a Pacer<K>, pub &'a K);
+
+impl<K: Hash + Eq + Clone + Send + Sync> Slots for Keyed<'_, K> {
+    fn take(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(self.0.wait(self.1))
+    }
+
+    fn hold(&self, wait: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        self.0.hold(self.1, wait);
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// One process's budget, for one key.
+impl Slots for Pacer<()> {
+    fn take(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(self.wait(&()))
+    }
+
+    fn hold(&self, wait: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Pacer::hold(self, &(), wait);
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// A rate budget shared through the database by every process on it, on
+/// the database server's clock (see [`Service::pace_slot`]). If the database
+/// cannot be reached, this process falls back to pacing on its own.
+pub struct Shared {
+    pub service: Arc<Service>,
+    pub key: &'static str,
+    pub interval: Duration,
+    pub fallback: Pacer<()>,
+}
+
+impl Shared {
+    pub fn new(service: Arc<Service>, key: &'static str, per_second: f64) -> Shared {
+        let fallback = Pacer::new(per_second);
+        Shared { service, key, interval: fallback.interval, fallback }
+    }
+}
+
+impl Slots for Shared {
+    fn take(&self) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(async move {
+            match self.service.pace_slot(self.key, self.interval).await {
+                Ok(wait) => tokio::time::sleep(wait).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, key = self.key, "the shared rate budget is out of reach; pacing alone");
+                    self.fallback.wait(&()).await;
+                }
+            }
+        })
+    }
+
+    fn hold(&self, wait: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(async move {
+            self.fallback.hold(&(), wait);
+            if let Err(e) = self.service.hold_pace(self.key, wait).await {
+                tracing::warn!(error = %e, key = self.key, "could not share a rate limit's wait");
+            }
+        })
+    }
+}
+
+/// Runs `call` in its turn. When it fails with a short rate limit (`wait_of`
+/// says how long), the slots are held that long and the call tried again,
+/// [`RATE_LIMITED_TRIES`] times in all.
+pub async fn call_in_turn<T, E, Fut>(
+    slots: &dyn Slots,
+    wait_of: impl Fn(&E) -> Option<Duration>,
+    mut call: impl FnMut() -> Fut,
+) -> Result<T, E>
+where
+    Fut: Future<Output = Result<T, E>>,
+{
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        slots.take().await;
+        match call().await {
+            Err(e) => match wait_of(&e) {
+                Some(wait) if tries < RATE_LIMITED_TRIES && wait <= WAIT_WITHIN => slots.hold(wait).await,
+                _ => return Err(e),
+            },
+            ok => return ok,
+        }
     }
 }
 

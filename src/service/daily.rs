@@ -160,7 +160,24 @@ pub(super) fn cycle<'p>(
 
 /// Carries out every schedule's plan at `now`, then closes the questions
 /// whose time is up; [`settle_step`] settles them.
+/// Does what the schedules and close times call for at `now`, all in one
+/// transaction under the plan lock: processes sharing the database take
+/// turns, and each sees what the one before it did (posts are made once,
+/// by whichever comes first).
 pub(super) fn run_schedules(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
+    state.store.begin()?;
+    let done = state.store.lock_plan().and_then(|()| plan(state, now));
+    match done.and_then(|()| state.store.commit()) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            state.store.rollback();
+            state.forget_ids();
+            Err(e)
+        }
+    }
+}
+
+fn plan(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     let grace = state.core.rules.grace;
     for (channel, s) in state.store.due_schedules(now)? {
         let Some(s) = s else {

@@ -8,11 +8,20 @@ use super::{Service, daily, recap, text};
 use crate::delivery::{DeliveryError, Next, after_failure};
 use crate::i18n::Msg;
 use crate::ids::Sendable;
-use crate::ids::Share;
 use crate::msg;
 use crate::reply::Reply;
 use crate::reply::{Body, Image};
 use crate::store::{self, Destination, Part, Platform, StoreError};
+
+/// How long a process's claim on a delivery holds: another process takes
+/// it over only after this, so a process that dies delays its claimed
+/// sends by at most this much. Each send renews it as it starts.
+pub const LEASE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The most deliveries one pass claims. The rest wait for the next pass,
+/// so that several processes share a big fan-out and a process that dies
+/// holds back no more than this.
+pub const CLAIM_AT_ONCE: usize = 200;
 
 /// A question, reveal or recap for an adapter to send to a channel.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,12 +56,7 @@ impl Service {
     /// returns every question and reveal due to be delivered to `platform`'s servers in `share`
     /// (retries once their wait is over), including those a crash interrupted. Runs on the writer,
     /// never on an async worker, however many answers a reveal settles.
-    pub async fn tick(
-        &self,
-        now: DateTime<Utc>,
-        platform: Platform,
-        share: Share,
-    ) -> Result<Vec<Outbound>, StoreError> {
+    pub async fn tick(&self, now: DateTime<Utc>, platform: Platform) -> Result<Vec<Outbound>, StoreError> {
         self.write(move |state| daily::run_schedules(state, now)).await?;
         // A big reveal settles in steps, each its own writer job.
         let settling = std::time::Instant::now();
@@ -63,10 +67,11 @@ impl Service {
         if steps > 0 {
             self.core.metrics.reveal(settling.elapsed().as_secs_f64());
         }
+        let lease = self.lease(now);
         let out = self
             .write(move |state| {
                 let mut out = Vec::new();
-                for pending in state.store.pending_deliveries(platform, share, now)? {
+                for pending in state.store.claim_deliveries(platform, now, &lease, CLAIM_AT_ONCE)? {
                     let reply = match pending.part {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
@@ -81,7 +86,7 @@ impl Service {
                         reply,
                     });
                 }
-                for pending in state.store.pending_recaps(platform, share, now)? {
+                for pending in state.store.claim_recaps(platform, now, &lease, CLAIM_AT_ONCE)? {
                     out.push(Outbound {
                         what: Sendable::Recap(pending.recap.id),
                         thread: None,
@@ -104,9 +109,22 @@ impl Service {
         })
     }
 
-    /// The next instant [`Service::tick`] has something to do for `platform`'s `share`, if any.
-    pub async fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>, StoreError> {
-        self.write(move |state| state.store.next_wake(platform, share)).await
+    /// The next instant [`Service::tick`] has something to do for `platform`, if any.
+    pub async fn next_wake(&self, platform: Platform) -> Result<Option<DateTime<Utc>>, StoreError> {
+        self.write(move |state| state.store.next_wake(platform)).await
+    }
+
+    /// This process's claim on deliveries, from `now`.
+    fn lease(&self, now: DateTime<Utc>) -> store::Lease {
+        let until = now + chrono::Duration::from_std(LEASE).unwrap_or_else(|_| chrono::Duration::seconds(60));
+        store::Lease { owner: self.instance.clone(), until }
+    }
+
+    /// Lets go of the deliveries this process claimed and has not sent, so
+    /// that its next run or another process sends them at once (a clean stop).
+    pub async fn release_leases(&self) -> Result<usize, StoreError> {
+        let owner = self.instance.clone();
+        self.write(move |state| state.store.release_leases(&owner)).await
     }
 
     /// Takes the rate-limited slot `key` at `now` if it was last taken at
@@ -161,9 +179,11 @@ impl Service {
         self.write(move |state| state.store.delivery_cut_off(what)).await
     }
 
-    /// Marks a delivery as being sent.
-    pub async fn delivery_started(&self, what: Sendable) -> Result<(), StoreError> {
-        self.write(move |state| state.store.delivery_started(what)).await
+    /// Marks a delivery as being sent by this process, at `now`; false if
+    /// another process took it over meanwhile (then it is not sent here).
+    pub async fn delivery_started(&self, what: Sendable, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let lease = self.lease(now);
+        self.write(move |state| state.store.delivery_started(what, &lease)).await
     }
 
     /// Records how a send at `now` went, and what follows: done, tried again

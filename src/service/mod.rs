@@ -23,6 +23,7 @@ mod readers;
 pub mod recap;
 mod route;
 mod setup;
+mod shared;
 mod suggestions;
 pub mod text;
 mod writer;
@@ -186,6 +187,10 @@ pub struct Service {
     limits: Limits,
     /// Bumped when a command changed what is scheduled; every scheduler watches it.
     wake: watch::Sender<u64>,
+    /// This run of the process, as it signs its claims on deliveries.
+    instance: String,
+    /// Whether other processes may share the database (PostgreSQL).
+    shared: bool,
 }
 
 impl Service {
@@ -199,15 +204,37 @@ impl Service {
             .and_then(|p| p.parent())
             .map(|p| if p.as_os_str().is_empty() { std::path::Path::new(".") } else { p })
             .map_or_else(std::env::temp_dir, std::path::Path::to_path_buf);
+        let shared = store.is_postgres();
         let core = Arc::new(Core { bank, rules, metrics: crate::metrics::Metrics::new() });
         let writer = Writer::start(State::new(store, Arc::clone(&core), rng))?;
-        Ok(Service { core, writer, readers, files, limits: Limits::default(), wake: watch::Sender::new(0) })
+        let instance = format!("{}-{:08x}", std::process::id(), rand::random::<u32>());
+        Ok(Service {
+            core,
+            writer,
+            readers,
+            files,
+            limits: Limits::default(),
+            wake: watch::Sender::new(0),
+            instance,
+            shared,
+        })
     }
 
     /// Where files the bot makes (the console's recap charts) are written:
     /// beside the database, or the system's temporary directory.
     pub fn files_dir(&self) -> std::path::PathBuf {
         self.files.clone()
+    }
+
+    /// This run of the process, as its claims on deliveries name it.
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
+    /// Whether other processes may share the database (PostgreSQL): then
+    /// rate budgets and handled events go through it too.
+    pub fn is_shared(&self) -> bool {
+        self.shared
     }
 
     pub fn bank(&self) -> &Bank {

@@ -120,6 +120,9 @@ impl Store {
     /// [`Settled::Upto`] saves reading them again).
     pub fn settle_some(&mut self, post: PostId, from: UserId, limit: usize, settle: Settle<'_>) -> Result<Settled> {
         self.write(|tx| {
+            // Another process may be settling this post: one step at a time,
+            // each reading what the last one left.
+            tx.plan_lock()?;
             let post =
                 tx.one(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"), sql_params![post], post_from_row)?;
             let closed_at: i64 =

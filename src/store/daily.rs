@@ -221,18 +221,20 @@ impl Store {
     pub fn record_answers<R: std::borrow::Borrow<AnswerRow>>(&mut self, rows: &[R]) -> Result<Vec<Inserted>> {
         self.write(|tx| {
             // Whether each post is open, looked up once per group: the
-            // transaction holds the write lock, so it cannot close meanwhile.
+            // transaction holds the write lock (SQLite) or the post's row
+            // lock (PostgreSQL), so it cannot close meanwhile.
             let mut open: Vec<(PostId, bool)> = Vec::new();
             let mut out = Vec::with_capacity(rows.len());
             for r in rows.iter().map(std::borrow::Borrow::borrow) {
                 let is_open = match open.iter().find(|(p, _)| *p == r.post) {
                     Some((_, o)) => *o,
                     None => {
-                        let o = tx
-                            .opt("SELECT state = 'open' FROM posts WHERE id = ?1", sql_params![r.post], |row| {
-                                row.get(0)
-                            })?
-                            .unwrap_or(false);
+                        // On PostgreSQL another process may close the post
+                        // meanwhile: the row lock makes its close wait for
+                        // this commit (or this read wait for its close).
+                        let sql =
+                            format!("SELECT state = 'open' FROM posts WHERE id = ?1 {}", tx.row_lock("FOR SHARE"));
+                        let o = tx.opt(&sql, sql_params![r.post], |row| row.get(0))?.unwrap_or(false);
                         open.push((r.post, o));
                         o
                     }

@@ -18,6 +18,10 @@ use super::bind::PgNull;
 pub(super) use super::bind::{Column, Param, ReadError, Value};
 use super::{Result, StoreError};
 
+/// The advisory lock key of the scheduler's plan (any fixed number; this
+/// one spells "qmplan").
+const PLAN_LOCK: i64 = 0x716d_706c_616e;
+
 /// One row of a result, from either backend.
 pub(super) enum Row<'a> {
     Sqlite(&'a rusqlite::Row<'a>),
@@ -227,6 +231,36 @@ impl Conn {
                 pg.in_transaction.set(false);
                 Ok(out?)
             }
+        }
+    }
+
+    /// `clause` (a row lock such as `FOR SHARE`) on PostgreSQL, where other
+    /// processes write at the same time; nothing on SQLite, whose write
+    /// transaction already holds the whole database.
+    pub fn row_lock(&self, clause: &'static str) -> &'static str {
+        match self {
+            Conn::Sqlite(_) => "",
+            Conn::Postgres(_) => clause,
+        }
+    }
+
+    /// Inside a transaction: waits until no other process holds the plan
+    /// lock, and holds it until the transaction ends, so that one process
+    /// at a time posts, closes and settles (PostgreSQL's transaction-scoped
+    /// advisory lock; SQLite's write transaction already is one).
+    pub fn plan_lock(&self) -> Result<()> {
+        match self {
+            Conn::Sqlite(_) => Ok(()),
+            Conn::Postgres(_) => self.exec("SELECT pg_advisory_xact_lock(?1)", sql_params![PLAN_LOCK]).map(drop),
+        }
+    }
+
+    /// The database server's clock in ms since the epoch, as SQL: one clock
+    /// for every process, however far apart their own clocks are.
+    pub fn now_ms_sql(&self) -> &'static str {
+        match self {
+            Conn::Sqlite(_) => "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)",
+            Conn::Postgres(_) => "CAST(EXTRACT(EPOCH FROM statement_timestamp()) * 1000 AS BIGINT)",
         }
     }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{ChannelId, PostId, Result, Store};
 use crate::delivery::Problem;
 pub use crate::ids::{Destination, Part};
-use crate::ids::{Platform, Sendable, Share};
+use crate::ids::{Platform, Sendable};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
 
 impl Part {
@@ -45,6 +45,14 @@ impl Column for Part {
     }
 }
 
+/// A process's claim on deliveries: who holds them, and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    /// The process's id, unique to one run of it.
+    pub owner: String,
+    pub until: DateTime<Utc>,
+}
+
 /// A message waiting to be sent (or whose send a crash cut off).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingDelivery {
@@ -64,14 +72,6 @@ pub struct ChannelProblem {
     /// What the platform said.
     pub detail: String,
     pub since: DateTime<Utc>,
-}
-
-/// Whether guild row `g` is in the share bound as parameters `?n` (total),
-/// `?n+1` (first) and `?n+2` (last): see [`Share`]. Snowflakes fit in
-/// SQLite's signed integers.
-pub(super) fn in_share(n: usize) -> String {
-    let (total, first, last) = (n, n + 1, n + 2);
-    format!("(?{total} = 1 OR ((CAST(g.external_id AS BIGINT) >> 22) % ?{total}) BETWEEN ?{first} AND ?{last})")
 }
 
 /// The row a delivery belongs to, whose `channel_id` names its channel.
@@ -129,47 +129,70 @@ pub(super) fn queue_delivery(tx: &Conn, post: PostId, part: Part, due_ms: i64) -
 }
 
 impl Store {
-    /// The platform's messages due by `now_ms`, oldest first. A reveal waits
-    /// until its post is settled and its question is sent (or given up), so
-    /// it can edit the question message.
-    /// Only the servers of `share` are read (Discord's shards of this process).
-    pub fn pending_deliveries(
-        &self,
+    /// Claims up to `limit` of the platform's messages due by `now`, oldest
+    /// first, for `lease.owner` until `lease.until`, and returns them. A
+    /// message another process holds is skipped until its lease runs out
+    /// (then it is taken over; one cut off mid-send comes back
+    /// `interrupted`). A reveal waits until its post is settled and its
+    /// question is sent (or given up), so it can edit the question message.
+    pub fn claim_deliveries(
+        &mut self,
         platform: Platform,
-        share: Share,
         now: DateTime<Utc>,
+        lease: &Lease,
+        limit: usize,
     ) -> Result<Vec<PendingDelivery>> {
         let now_ms = super::millis(now);
-        let in_share = in_share(3);
-        let sql = format!(
-            "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
-             FROM deliveries d JOIN posts p ON p.id = d.post_id
-             JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
-             WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1 AND {in_share}
-               AND NOT (d.part = 'reveal' AND (p.settling = 1 OR EXISTS (
-                   SELECT 1 FROM deliveries q WHERE q.post_id = d.post_id AND q.part = 'question'
-                   AND q.state IN ('pending', 'sending'))))
-             ORDER BY d.due_at, d.post_id, d.part DESC"
-        );
-        self.all(&sql, sql_params![platform, now_ms, share.total, share.first, share.last], |r| {
-            Ok(PendingDelivery {
-                post: post_from_row(r)?,
-                part: r.get(9)?,
-                interrupted: r.get::<String>(10)? == "sending",
-                to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
-                threads: r.get(13)?,
-            })
+        let until_ms = super::millis(lease.until);
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.write(|tx| {
+            let skip_locked = tx.row_lock("FOR UPDATE OF d SKIP LOCKED");
+            tx.exec(
+                &format!(
+                    "UPDATE deliveries SET lease_owner = ?3, lease_until = ?4 WHERE (post_id, part) IN (
+                     SELECT d.post_id, d.part FROM deliveries d JOIN posts p ON p.id = d.post_id
+                     JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
+                     WHERE d.state IN ('pending', 'sending') AND d.due_at <= ?2 AND g.platform = ?1
+                       AND (d.lease_until IS NULL OR d.lease_until <= ?2 OR d.lease_owner = ?3)
+                       AND NOT (d.part = 'reveal' AND (p.settling = 1 OR EXISTS (
+                           SELECT 1 FROM deliveries q WHERE q.post_id = d.post_id AND q.part = 'question'
+                           AND q.state IN ('pending', 'sending'))))
+                     ORDER BY d.due_at, d.post_id, d.part DESC LIMIT ?5 {skip_locked})"
+                ),
+                sql_params![platform, now_ms, lease.owner, until_ms, limit],
+            )?;
+            tx.all(
+                &format!(
+                    "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
+                     FROM deliveries d JOIN posts p ON p.id = d.post_id
+                     JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
+                     WHERE d.lease_owner = ?2 AND d.lease_until = ?3 AND d.state IN ('pending', 'sending')
+                       AND g.platform = ?1
+                     ORDER BY d.due_at, d.post_id, d.part DESC"
+                ),
+                sql_params![platform, lease.owner, until_ms],
+                |r| {
+                    Ok(PendingDelivery {
+                        post: post_from_row(r)?,
+                        part: r.get(9)?,
+                        interrupted: r.get::<String>(10)? == "sending",
+                        to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
+                        threads: r.get(13)?,
+                    })
+                },
+            )
         })
     }
 
-    /// Marks a delivery as being sent: a crash from here on leaves its
-    /// outcome unknown.
-    fn post_started(&mut self, post: PostId, part: Part) -> Result<()> {
-        self.exec(
-            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE post_id = ?1 AND part = ?2",
-            sql_params![post, part],
-        )?;
-        Ok(())
+    /// Marks a delivery as being sent by `lease.owner`, renewing its lease:
+    /// a crash from here on leaves its outcome unknown. False (and nothing
+    /// changed) when another process has taken it over meanwhile.
+    fn post_started(&mut self, post: PostId, part: Part, lease: &Lease) -> Result<bool> {
+        Ok(self.exec(
+            "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, lease_until = ?4
+             WHERE post_id = ?1 AND part = ?2 AND lease_owner = ?3 AND state IN ('pending', 'sending')",
+            sql_params![post, part, lease.owner, super::millis(lease.until)],
+        )? == 1)
     }
 
     /// Sends an open post's question again if it was given up (an admin's
@@ -199,7 +222,8 @@ impl Store {
     fn post_done(&mut self, post: PostId, part: Part, message_ref: Option<&str>) -> Result<Option<Problem>> {
         self.write(|tx| {
             tx.exec(
-                "UPDATE deliveries SET state = 'sent', error = NULL WHERE post_id = ?1 AND part = ?2",
+                "UPDATE deliveries SET state = 'sent', error = NULL, lease_owner = NULL, lease_until = NULL
+                 WHERE post_id = ?1 AND part = ?2",
                 sql_params![post, part],
             )?;
             if part == Part::Question && message_ref.is_some() {
@@ -214,7 +238,7 @@ impl Store {
     /// after its own reveal.
     fn post_retry(&mut self, post: PostId, part: Part, due_ms: i64, error: &str) -> Result<()> {
         self.exec(
-            "UPDATE deliveries SET error = ?4,
+            "UPDATE deliveries SET error = ?4, lease_owner = NULL, lease_until = NULL,
                  state = CASE WHEN ?2 = 'question' AND (SELECT state FROM posts WHERE id = ?1) != 'open'
                               THEN 'failed' ELSE 'pending' END,
                  due_at = ?3
@@ -227,8 +251,8 @@ impl Store {
     /// A send cut off by a crash and not repeated: done as far as anyone can tell.
     fn post_cut_off(&mut self, post: PostId, part: Part) -> Result<()> {
         self.exec(
-            "UPDATE deliveries SET state = 'sent', error = 'cut off by a restart; not sent again'
-             WHERE post_id = ?1 AND part = ?2",
+            "UPDATE deliveries SET state = 'sent', error = 'cut off by a restart; not sent again',
+                 lease_owner = NULL, lease_until = NULL WHERE post_id = ?1 AND part = ?2",
             sql_params![post, part],
         )?;
         Ok(())
@@ -240,7 +264,8 @@ impl Store {
     fn post_failed(&mut self, post: PostId, part: Part, error: &str, problem: Option<(Problem, i64)>) -> Result<bool> {
         self.write(|tx| {
             tx.exec(
-                "UPDATE deliveries SET state = 'failed', error = ?3 WHERE post_id = ?1 AND part = ?2",
+                "UPDATE deliveries SET state = 'failed', error = ?3, lease_owner = NULL, lease_until = NULL
+                 WHERE post_id = ?1 AND part = ?2",
                 sql_params![post, part, error],
             )?;
             let Some((problem, at_ms)) = problem else { return Ok(false) };
@@ -248,13 +273,29 @@ impl Store {
         })
     }
 
-    /// Marks a delivery as being sent: a crash from here on leaves its
-    /// outcome unknown.
-    pub fn delivery_started(&mut self, what: Sendable) -> Result<()> {
+    /// Marks a delivery as being sent by `lease.owner`, renewing the lease:
+    /// a crash from here on leaves its outcome unknown. False when another
+    /// process took it over (this one's lease ran out): it is not sent here.
+    pub fn delivery_started(&mut self, what: Sendable, lease: &Lease) -> Result<bool> {
         match what {
-            Sendable::Post(post, part) => self.post_started(post, part),
-            Sendable::Recap(recap) => self.recap_started(recap),
+            Sendable::Post(post, part) => self.post_started(post, part, lease),
+            Sendable::Recap(recap) => self.recap_started(recap, lease),
         }
+    }
+
+    /// Lets go of every delivery `owner` claimed and has not finished, so
+    /// that a restart or another process takes them at once (a clean stop).
+    pub fn release_leases(&mut self, owner: &str) -> Result<usize> {
+        self.write(|tx| {
+            let mut released = 0;
+            for table in ["deliveries", "recaps"] {
+                released += tx.exec(
+                    &format!("UPDATE {table} SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?1"),
+                    sql_params![owner],
+                )?;
+            }
+            Ok(released)
+        })
     }
 
     /// How many tries a delivery has had.

@@ -27,6 +27,7 @@ mod rebuild;
 mod recaps;
 mod schedules;
 mod seasons;
+mod shared;
 mod suggestions;
 mod values;
 
@@ -43,7 +44,7 @@ pub use boards::{Board, UserStats};
 pub use cards::{PastReview, past_reviews};
 pub use closing::{Closed, Reveal, Settle, Settled};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState};
-pub use deliveries::{ChannelProblem, Destination, Part, PendingDelivery};
+pub use deliveries::{ChannelProblem, Destination, Lease, Part, PendingDelivery};
 pub use error::{Result, StoreError};
 pub use installations::Installation;
 pub use practice::PracticeQuestion;
@@ -74,6 +75,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_web_tokens_hashed_only.sql"),
     include_str!("../../migrations/0014_visible_names.sql"),
     include_str!("../../migrations/0015_suggestion_editors.sql"),
+    include_str!("../../migrations/0016_leases.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them
@@ -305,6 +307,13 @@ impl Store {
     pub fn begin(&mut self) -> Result<()> {
         *self.memo.get_mut() = BatchMemo::default();
         self.conn.begin()
+    }
+
+    /// Inside a batch: waits for, and holds until the batch ends, the lock
+    /// that lets one process at a time post, close and settle (see
+    /// [`db::Conn::plan_lock`]).
+    pub fn lock_plan(&mut self) -> Result<()> {
+        self.conn.plan_lock()
     }
 
     pub fn commit(&mut self) -> Result<()> {

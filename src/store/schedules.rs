@@ -4,7 +4,6 @@ use super::db::Row;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ChannelId, GuildId, Ms, Platform, Result, Store};
-use crate::ids::Share;
 use crate::quiz::schedule::{Close, Days, Occurrence, Pending, Rule, parse_time};
 
 /// A channel's schedule: its rule, whether it is paused, and where it
@@ -97,24 +96,25 @@ impl Store {
 
     /// The earliest instant anything is due for `platform`'s scheduler: a
     /// scheduled post, a close (any platform's loop may carry those out), or
-    /// one of its own deliveries waiting to be sent, a recap due.
-    /// Deliveries count only for the servers of `share`.
-    pub fn next_wake(&self, platform: Platform, share: Share) -> Result<Option<DateTime<Utc>>> {
+    /// one of its deliveries waiting to be sent (a reveal once its question
+    /// is out), a recap due.
+    pub fn next_wake(&self, platform: Platform) -> Result<Option<DateTime<Utc>>> {
+        // A delivery another process holds is due again when its lease runs out.
         self.one(
-            &format!(
-                "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
-                                UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
-                                UNION ALL SELECT MIN(d.due_at) FROM deliveries d
-                                  JOIN posts p ON p.id = d.post_id JOIN channels c ON c.id = p.channel_id
-                                  JOIN guilds g ON g.id = c.guild_id
-                                  WHERE d.state = 'pending' AND g.platform = ?1 AND {in_share}
-                                UNION ALL SELECT MIN(next_at) FROM recap_schedules
-                                UNION ALL SELECT MIN(r.due_at) FROM recaps r
-                                  JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
-                                  WHERE r.state = 'pending' AND g.platform = ?1 AND {in_share}) AS due",
-                in_share = super::deliveries::in_share(2)
-            ),
-            sql_params![platform, share.total, share.first, share.last],
+            "SELECT MIN(t) FROM (SELECT MIN(next_at) AS t FROM schedules WHERE paused = 0
+                            UNION ALL SELECT MIN(closes_at) FROM posts WHERE state = 'open'
+                            UNION ALL SELECT MIN(CASE WHEN d.lease_until > d.due_at THEN d.lease_until ELSE d.due_at END)
+                              FROM deliveries d JOIN posts p ON p.id = d.post_id JOIN channels c ON c.id = p.channel_id
+                              JOIN guilds g ON g.id = c.guild_id
+                              WHERE d.state IN ('pending', 'sending') AND g.platform = ?1
+                                AND NOT (d.part = 'reveal' AND EXISTS (SELECT 1 FROM deliveries q
+                                    WHERE q.post_id = d.post_id AND q.part = 'question'
+                                      AND q.state IN ('pending', 'sending')))
+                            UNION ALL SELECT MIN(next_at) FROM recap_schedules
+                            UNION ALL SELECT MIN(CASE WHEN r.lease_until > r.due_at THEN r.lease_until ELSE r.due_at END)
+                              FROM recaps r JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
+                              WHERE r.state IN ('pending', 'sending') AND g.platform = ?1) AS due",
+            sql_params![platform],
             |r| Ok(r.get::<Option<Ms>>(0)?.map(|m| m.0)),
         )
     }

@@ -533,7 +533,7 @@ async fn the_recommended_two_shards_are_both_opened_and_both_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_processes_on_one_database_post_each_servers_question_once() {
+async fn two_processes_on_one_database_post_each_question_once() {
     let dir = TempDir::new().unwrap();
     let clock = SetClock::new(at("2026-11-25 07:00"));
     let mut apps = Vec::new();
@@ -578,11 +578,11 @@ async fn two_processes_on_one_database_post_each_servers_question_once() {
     apps.iter().for_each(|a| a.service.nudge());
     clock.wait_sleeps(sleeps, 2).await;
 
-    for (shard, channel) in &channels {
+    // Any process may send any channel's question over REST (whichever
+    // claims it first); each goes out once in all.
+    for (_, channel) in &channels {
         let on = |f: &FakeDiscord| f.load.posted.lock().unwrap().get(channel).copied().unwrap_or(0);
-        let shard = usize::try_from(*shard).unwrap();
-        assert_eq!(on(&fakes[shard]), 1, "channel {channel} is posted once, by shard {shard}'s process");
-        assert_eq!(on(&fakes[1 - shard]), 0, "and never by the other process ({channel})");
+        assert_eq!(on(&fakes[0]) + on(&fakes[1]), 1, "channel {channel} is posted once in all");
     }
     for app in apps {
         app.stop().await;

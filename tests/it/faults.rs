@@ -103,12 +103,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
     let reveal = reveal_now(&svc, &ctx("Admin", "2026-11-25 09:02"));
     assert!(is_temporary_error(&reveal), "{reveal:?}");
     // The scheduler's pass fails cleanly too (it retries on its next pass), and reads go on.
-    let err = block(svc.tick(
-        crate::support::at("2026-11-26 18:00"),
-        quizmaster::ids::Platform::Console,
-        quizmaster::ids::Share::ALL,
-    ))
-    .unwrap_err();
+    let err = block(svc.tick(crate::support::at("2026-11-26 18:00"), quizmaster::ids::Platform::Console)).unwrap_err();
     assert!(err.is_temporary(), "{err}");
     assert!(matches!(svc.handle_text(&ctx("Ann", "2026-11-25 09:02"), "leaderboard").body, Body::Leaderboard(_)));
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers"), 0, "nothing half-written");
@@ -123,12 +118,7 @@ fn a_read_only_database_gets_a_temporary_error_keeps_running_and_recovers() {
     assert!(matches!(reveal.body, Body::Reveal(_)), "{reveal:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE points > 0"), 2);
     // The scheduled question the fault held up goes out on the next pass.
-    let due = block(svc.tick(
-        crate::support::at("2026-11-26 18:00"),
-        quizmaster::ids::Platform::Console,
-        quizmaster::ids::Share::ALL,
-    ))
-    .unwrap();
+    let due = block(svc.tick(crate::support::at("2026-11-26 18:00"), quizmaster::ids::Platform::Console)).unwrap();
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM posts WHERE local_date = '2026-11-26'"), 1);
 }

@@ -100,11 +100,7 @@ fn a_simulated_month_with_pauses_skips_and_a_dst_change() {
                 }
             }
             // Nothing waits while paused with no question open.
-            let wake = svc
-                .next_wake(quizmaster::ids::Platform::Console, quizmaster::ids::Share::ALL)
-                .await
-                .unwrap()
-                .unwrap_or(end);
+            let wake = svc.next_wake(quizmaster::ids::Platform::Console).await.unwrap().unwrap_or(end);
             let next_action = script.keys().next().copied().unwrap_or(end);
             clock.sleep_until(wake.min(next_action).min(end)).await;
         }
@@ -368,12 +364,10 @@ fn a_reveal_cut_off_by_a_crash_is_sent_after_the_restart() {
             assert_eq!(pass(&svc, at("2026-06-01 09:00"), &log).await.len(), 1);
         });
         // At 10:00 the question closes; the reveal's send starts and the process dies.
-        let due =
-            block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console, quizmaster::ids::Share::ALL))
-                .unwrap();
+        let due = block(svc.tick(at("2026-06-01 10:00"), quizmaster::ids::Platform::Console)).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].part(), Some(Part::Reveal));
-        block(svc.delivery_started(due[0].what)).unwrap();
+        assert!(block(svc.delivery_started(due[0].what, at("2026-06-01 10:00"))).unwrap());
     }
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM deliveries WHERE part = 'reveal' AND state = 'sending'"), 1);
     let svc = service(dir.path());

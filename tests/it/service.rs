@@ -626,13 +626,7 @@ fn a_big_reveal_settles_in_steps_and_answers_are_taken_in_between() {
         let tick = tokio::spawn({
             let (svc, order) = (Arc::clone(&svc), Arc::clone(&order));
             async move {
-                svc.tick(
-                    crate::support::at("2026-11-25 10:00"),
-                    quizmaster::ids::Platform::Console,
-                    quizmaster::ids::Share::ALL,
-                )
-                .await
-                .unwrap();
+                svc.tick(crate::support::at("2026-11-25 10:00"), quizmaster::ids::Platform::Console).await.unwrap();
                 order.lock().unwrap().push("reveal settled");
             }
         });

@@ -240,6 +240,9 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
              ('console', 'u3', 'Zoë 👩‍💻');
          ALTER TABLE suggestions DROP COLUMN edited_by;
          ALTER TABLE own_items DROP COLUMN edited_by;
+         ALTER TABLE deliveries DROP COLUMN lease_owner; ALTER TABLE deliveries DROP COLUMN lease_until;
+         ALTER TABLE recaps DROP COLUMN lease_owner; ALTER TABLE recaps DROP COLUMN lease_until;
+         DROP TABLE pace_slots; DROP TABLE handled_events;
          PRAGMA user_version = 13;",
     );
     drop(store(dir.path()));

@@ -339,8 +339,9 @@ pub async fn run(
         http: Arc::clone(&rest),
         retries: Arc::default(),
     });
+    let shared = service.is_shared().then(|| Arc::clone(&service));
     let poster: Arc<dyn Deliver> =
-        Arc::new(Poster::new(Arc::clone(&rest), settings.requests_per_second, concurrency, share));
+        Arc::new(Poster::new(Arc::clone(&rest), settings.requests_per_second, concurrency, shared));
     let scheduled = scheduler::run(service, clock, poster, cancel.clone());
     let shards = async {
         match gateway {

@@ -18,20 +18,21 @@ use serenity::http::HttpError;
 use super::PLATFORM;
 use super::render::{mentions_of, no_mentions, render};
 use crate::delivery::{DeliveryError, Problem};
-use crate::ids::{Part, Platform, Sendable, Share};
-use crate::platform::pacing::Pacer;
+use crate::ids::{Part, Platform, Sendable};
+use crate::platform::pacing::{Pacer, Shared, Slots, call_in_turn};
 use crate::scheduler::{Deliver, SendResult, Sent};
 use crate::service::Outbound;
+use crate::service::Service;
 
 /// Posts and edits the daily question over REST, paced to Discord's global
 /// limit (serenity's own limiter also keeps each route's bucket when it
 /// talks to Discord itself).
 pub struct Poster {
     pub http: Arc<Http>,
-    pace: Pacer<()>,
+    /// Discord's global limit: this process's own, or shared by every
+    /// process on a PostgreSQL database.
+    pace: Box<dyn Slots + Send>,
     concurrency: usize,
-    /// The servers of this process's shards.
-    share: Share,
 }
 
 /// The share of the global limit the sends are paced to. Requests leave on
@@ -39,8 +40,15 @@ pub struct Poster {
 /// late arrival puts 51 requests in some second and Discord answers 429.
 const HEADROOM: f64 = 0.95;
 impl Poster {
-    pub fn new(http: Arc<Http>, requests_per_second: f64, concurrency: usize, share: Share) -> Poster {
-        Poster { http, pace: Pacer::new(requests_per_second * HEADROOM), concurrency, share }
+    /// With `shared`, the global limit holds across every process on the
+    /// database together.
+    pub fn new(http: Arc<Http>, requests_per_second: f64, concurrency: usize, shared: Option<Arc<Service>>) -> Poster {
+        let rate = requests_per_second * HEADROOM;
+        let pace: Box<dyn Slots + Send> = match shared {
+            Some(service) => Box::new(Shared::new(service, "discord-global", rate)),
+            None => Box::new(Pacer::<()>::new(rate)),
+        };
+        Poster { http, pace, concurrency }
     }
 
     async fn send(&self, out: &Outbound) -> SendResult {
@@ -57,7 +65,7 @@ impl Poster {
                     EditMessage::new().content(&r.content).components(r.rows.clone()).allowed_mentions(no_mentions());
                 channel.edit_message(&self.http, MessageId::new(id), edit)
             };
-            match self.pace.call(&(), rate_limited, edit).await {
+            match call_in_turn(&*self.pace, rate_limited, edit).await {
                 Ok(_) => {
                     // The question's thread has the question message's id.
                     let warning = match &out.thread {
@@ -97,7 +105,7 @@ impl Poster {
             }
             channel.send_message(&self.http, msg)
         };
-        let sent = self.pace.call(&(), rate_limited, post).await.map_err(|e| classify(&e))?;
+        let sent = call_in_turn(&*self.pace, rate_limited, post).await.map_err(|e| classify(&e))?;
         if !out.what.is_question() {
             return Ok(Sent::default());
         }
@@ -114,7 +122,7 @@ impl Poster {
             let thread = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneDay);
             channel.create_thread_from_message(&self.http, message, thread)
         };
-        let e = self.pace.call(&(), rate_limited, open).await.err()?;
+        let e = call_in_turn(&*self.pace, rate_limited, open).await.err()?;
         thread_problem(&e, "could not open the question's thread")
     }
 
@@ -122,7 +130,7 @@ impl Poster {
     async fn reveal_in_thread(&self, thread: ChannelId, content: &str) -> Option<(Problem, String)> {
         let post =
             || thread.send_message(&self.http, CreateMessage::new().content(content).allowed_mentions(no_mentions()));
-        let e = self.pace.call(&(), rate_limited, post).await.err()?;
+        let e = call_in_turn(&*self.pace, rate_limited, post).await.err()?;
         thread_problem(&e, "could not post the reveal in the question's thread")
     }
 }
@@ -201,10 +209,6 @@ impl Deliver for Poster {
 
     fn concurrency(&self) -> usize {
         self.concurrency
-    }
-
-    fn share(&self) -> Share {
-        self.share
     }
 
     fn deliver<'a>(&'a self, out: &'a Outbound) -> Pin<Box<dyn Future<Output = SendResult> + Send + 'a>> {
