@@ -11,6 +11,7 @@ mod discord;
 mod discord_http;
 mod docs;
 mod doctor;
+mod failover;
 mod faults;
 mod hostile;
 mod listen;

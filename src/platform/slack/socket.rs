@@ -9,7 +9,9 @@
 //! seconds; a slash command's reply travels in the ack's payload, or to its
 //! `response_url` when late. Slack delivers at least once: an envelope it
 //! sends again (the same `envelope_id`, `retry_attempt` above 0, perhaps on
-//! a new connection) is acked with the first answer and never handled twice.
+//! a new connection) is acked with the first answer and never handled twice;
+//! on a database shared by several processes, each holding a connection,
+//! the first to take an envelope's id in the database handles it.
 //! A `disconnect` (refresh_requested, warning, link_disabled) opens a new
 //! connection at once; acks still being worked out go out on the old one,
 //! which closes when they are sent. A dropped socket is reopened with
@@ -223,7 +225,7 @@ impl Client {
         let client = Arc::clone(self);
         tokio::spawn(async move {
             let accepts = envelope.accepts_response_payload;
-            let payload = ack.get_or_init(|| client.handle(envelope)).await;
+            let payload = ack.get_or_init(|| client.handle_once(id.clone(), envelope)).await;
             let mut message = json!({ "envelope_id": id });
             if accepts && !payload.is_null() {
                 message["payload"] = payload.clone();
@@ -232,6 +234,26 @@ impl Client {
             // envelope again, and the remembered ack answers it.
             let _ = out.send(Message::Text(message.to_string()));
         });
+    }
+
+    /// Handles an envelope unless another process on the database did:
+    /// Slack sends one again on any of the app's connections when its ack
+    /// was lost, and several processes may each hold one.
+    async fn handle_once(self: Arc<Self>, id: String, envelope: Envelope) -> Value {
+        let now = self.slack.clock.now();
+        match self.slack.service.first_to_handle(format!("slack-envelope-{id}"), now).await {
+            Ok(true) => self.handle(envelope).await,
+            Ok(false) => {
+                tracing::info!(envelope = %id, "another process handled this envelope; acknowledging it only");
+                Value::Null
+            }
+            // The database is out of reach: handled here, and the command
+            // itself says to try again if it needs the database.
+            Err(e) => {
+                tracing::warn!(envelope = %id, error = %e, "cannot tell whether another process handled this envelope");
+                self.handle(envelope).await
+            }
+        }
     }
 
     /// The ack's payload for an envelope (null for none).

@@ -51,6 +51,12 @@ pub struct Load {
     /// Messages created, by channel, and when the last one was.
     pub posted: Mutex<HashMap<String, usize>>,
     pub last_post: Mutex<Option<Instant>>,
+    /// Messages created with `enforce_nonce`, by nonce: a second create
+    /// with the same nonce returns the first message and creates nothing,
+    /// as Discord does for a few minutes.
+    nonces: Mutex<HashMap<String, String>>,
+    /// Creates answered with an earlier message that way.
+    pub nonce_repeats: AtomicUsize,
 }
 
 impl Load {
@@ -440,11 +446,21 @@ async fn rest(
                 }
                 return resp;
             }
+            let nonce = json_body["nonce"].as_str().filter(|_| json_body["enforce_nonce"] == true);
+            if method == Method::POST
+                && let Some(first) = nonce.and_then(|n| load.nonces.lock().unwrap().get(n).cloned())
+            {
+                load.nonce_repeats.fetch_add(1, Ordering::SeqCst);
+                return ok(message(&first, channel, json_body["content"].as_str().unwrap_or_default()));
+            }
+            let id = rest.first().map_or_else(|| fake.id(), |m| (*m).to_string());
             if method == Method::POST {
                 *load.posted.lock().unwrap().entry((*channel).to_string()).or_default() += 1;
                 *load.last_post.lock().unwrap() = Some(Instant::now());
+                if let Some(n) = nonce {
+                    load.nonces.lock().unwrap().insert(n.to_string(), id.clone());
+                }
             }
-            let id = rest.first().map_or_else(|| fake.id(), |m| (*m).to_string());
             ok(message(&id, channel, json_body["content"].as_str().unwrap_or_default()))
         }
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"message": "Unknown route", "code": 0}))).into_response(),

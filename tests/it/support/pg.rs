@@ -74,6 +74,16 @@ impl Schema {
         Some(Schema { config, name, url })
     }
 
+    /// [`Schema::new`] for the tests about PostgreSQL itself, which run once:
+    /// in the first pass, not again in the pass that puts every test on it.
+    pub fn once(test: &str) -> Option<Schema> {
+        if on_postgres() {
+            eprintln!("skipped {test} on the PostgreSQL pass: it ran in the first pass");
+            return None;
+        }
+        Schema::new(test)
+    }
+
     pub fn client(&self) -> Client {
         connect(&self.config).expect("connect to the test schema")
     }
