@@ -105,3 +105,49 @@ fn rand_suffix() -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     format!("{nanos:x}{}", N.fetch_add(1, Ordering::SeqCst))
 }
+
+/// A PostgreSQL cluster of one test's own (started by `.ci/postgres`), for
+/// the tests that restart the server under the bot; stopped when dropped.
+pub struct Cluster {
+    dir: String,
+    pub url: String,
+}
+
+impl Cluster {
+    /// A new cluster, or `None` (having said so) where the PostgreSQL tests
+    /// are skipped or already ran.
+    pub fn start(test: &str) -> Option<Cluster> {
+        drop(Schema::once(test)?);
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/postgres");
+        let out = std::process::Command::new("bash").arg(script).output().expect("run .ci/postgres");
+        assert!(out.status.success(), ".ci/postgres failed: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let value = |key: &str| {
+            text.lines().find_map(|l| l.strip_prefix(key)).map(str::to_string).expect(".ci/postgres output")
+        };
+        Some(Cluster { dir: value("PGDIR="), url: value("QUIZMASTER_TEST_DATABASE=") })
+    }
+
+    /// `pg_ctl restart -m fast`: every connection is cut, the server is
+    /// down for a moment and comes back on the same port.
+    pub fn restart(&self) {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .expect("PostgreSQL's binaries")
+            .filter_map(Result::ok)
+            .map(|e| e.path().join("bin"))
+            .max()
+            .expect("a PostgreSQL version");
+        // The server's output goes to its log, not to a pipe this waits on.
+        let cmd = format!("{}/pg_ctl -D '{dir}/data' -l '{dir}/log' -m fast -w restart", bin.display(), dir = self.dir);
+        let out = std::process::Command::new("su").args(["postgres", "-s", "/bin/sh", "-c", &cmd]).output().unwrap();
+        assert!(out.status.success(), "pg_ctl restart: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/postgres");
+        let _ = std::process::Command::new("bash").args([script, "stop", &self.dir]).output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
