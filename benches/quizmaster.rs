@@ -271,19 +271,91 @@ fn slack_http(dir: &Path, users: usize) -> anyhow::Result<(Http, Http)> {
             |i: usize| format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+b");
         let baseline = drive(&bare_url, 256, requests, body).await;
 
-        let store = Store::open(&dir.join("slack.db"), Options::default())?;
-        let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
-        svc.handle_text(&ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin categories miscellaneous");
-        let posted = post_now(&svc, &ctx(Platform::Slack, "T1", "C1", "UADMIN"));
-        let (_, answer) = right_answer(&svc, &posted);
-        let url = serve_slack(svc).await?;
-        let answer = answer.to_lowercase();
-        let real = drive(&url, 256, requests, move |i| {
-            format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
-        })
-        .await;
+        let real = slack_answers(Store::open(&dir.join("slack.db"), Options::default())?, requests).await?;
         Ok((real, baseline))
     })
+}
+
+/// Signed `/quiz answer` slash commands from `requests` new players (256
+/// clients at once) through the real Slack endpoint over `store`.
+async fn slack_answers(store: Store, requests: usize) -> anyhow::Result<Http> {
+    let svc = Arc::new(Service::start(store, bank(), Rules::default(), None)?);
+    svc.handle_text_async(ctx(Platform::Slack, "T1", "C1", "UADMIN"), "admin categories miscellaneous").await;
+    let posted = post_now(&svc, &ctx(Platform::Slack, "T1", "C1", "UADMIN"));
+    let (_, answer) = right_answer(&svc, &posted);
+    let url = serve_slack(svc).await?;
+    let answer = answer.to_lowercase();
+    Ok(drive(&url, 256, requests, move |i| {
+        format!("team_id=T1&channel_id=C1&user_id=U{i}&user_name=u{i}&command=%2Fquiz&text=answer+{answer}")
+    })
+    .await)
+}
+
+/// A fresh schema in the PostgreSQL database at `url`, as a URL whose
+/// search path is that schema; dropped by [`drop_schema`].
+fn pg_schema(url: &str, name: &str) -> anyhow::Result<String> {
+    let config = quizmaster::store::postgres::parse_url(&secrecy::SecretString::from(url.to_string()))
+        .map_err(anyhow::Error::msg)?;
+    let mut client = quizmaster::store::postgres::connect(&config)?;
+    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"))?;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Ok(format!("{url}{sep}options=-c%20search_path%3D{name}"))
+}
+
+fn drop_schema(url: &str, name: &str) {
+    let Ok(config) = quizmaster::store::postgres::parse_url(&secrecy::SecretString::from(url.to_string())) else {
+        return;
+    };
+    if let Ok(mut client) = quizmaster::store::postgres::connect(&config) {
+        let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE"));
+    }
+}
+
+fn open_pg(url: &str) -> anyhow::Result<Store> {
+    let config = quizmaster::store::postgres::parse_url(&secrecy::SecretString::from(url.to_string()))
+        .map_err(anyhow::Error::msg)?;
+    Ok(Store::open_postgres(&config)?)
+}
+
+/// (9) PostgreSQL: the signed Slack answer burst against raw inserts of the
+/// same answer rows on PostgreSQL and against the same burst on SQLite; the
+/// boards at `users` players and `answers` answers, copied from a seeded
+/// SQLite file with `db copy`'s code.
+fn postgres_figures(dir: &Path, url: &str, requests: usize, users: usize, answers: usize) -> anyhow::Result<Pg> {
+    let schema = format!("bench_{}", std::process::id());
+    let burst_url = pg_schema(url, &format!("{schema}_burst"))?;
+    let raw_url = pg_schema(url, &format!("{schema}_raw"))?;
+    let mut raw = open_pg(&raw_url)?;
+    let (_, _, post) = raw.bench_open_post(Platform::Slack, "g", "c", "x")?;
+    let raw_rate = requests as f64 / raw.bench_raw_answer_inserts(post, requests, 256)?.as_secs_f64();
+    drop(raw);
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let (burst_pg, burst_sqlite) = (open_pg(&burst_url)?, Store::open(&dir.join("slack-9.db"), Options::default())?);
+    let (on_pg, on_sqlite) = runtime.block_on(async {
+        let on_pg = slack_answers(burst_pg, requests).await?;
+        let on_sqlite = slack_answers(burst_sqlite, requests).await?;
+        anyhow::Ok((on_pg, on_sqlite))
+    })?;
+    drop(runtime);
+    let boards_url = pg_schema(url, &format!("{schema}_boards"))?;
+    let (seeded, asker) = seed_history(dir, users, answers)?;
+    let mut pg = open_pg(&boards_url)?;
+    let copied = Instant::now();
+    pg.copy_from(&seeded)?;
+    eprintln!("  copied the history to PostgreSQL in {:.1}s", copied.elapsed().as_secs_f64());
+    drop(seeded);
+    let boards = measure_boards(pg, &asker)?;
+    for s in ["burst", "raw", "boards"] {
+        drop_schema(url, &format!("{schema}_{s}"));
+    }
+    Ok(Pg { raw_rate, on_pg, on_sqlite, boards })
+}
+
+struct Pg {
+    raw_rate: f64,
+    on_pg: Http,
+    on_sqlite: Http,
+    boards: Vec<(String, Duration, Duration)>,
 }
 
 /// How a reveal of a crowded question runs beside the Slack requests of (6).
@@ -499,23 +571,38 @@ fn discord_interactions(dir: &Path, n: usize) -> anyhow::Result<[Latencies; 3]> 
     })
 }
 
-/// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
-fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
+/// A year of history in a SQLite file: `users` players, `answers` answers;
+/// the store and the player who asks for the boards.
+fn seed_history(dir: &Path, users: usize, answers: usize) -> anyhow::Result<(Store, String)> {
     let path = dir.join("history.db");
+    let _ = std::fs::remove_file(&path);
     let mut store = Store::open(&path, Options::default())?;
     let start = Utc.with_ymd_and_hms(2025, 11, 25, 9, 0, 0).unwrap();
     let seeded = Instant::now();
     store.bench_seed_history("history", users, 365, answers, start.timestamp_millis())?;
     eprintln!("  seeded {users} users and {answers} answers in {:.1}s", seeded.elapsed().as_secs_f64());
+    let asker = store.bench_asker(BOARDS_AT.timestamp_millis())?;
+    Ok((store, asker))
+}
+
+/// When the boards are asked for: 2026-11-20 12:00 UTC.
+const BOARDS_AT: chrono::DateTime<Utc> = chrono::DateTime::from_timestamp(1_795_176_000, 0).unwrap();
+
+/// (4) Boards and stats over a year: 100,000 users and 1,000,000 answers.
+fn leaderboards(dir: &Path, users: usize, answers: usize) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
+    let (store, asker) = seed_history(dir, users, answers)?;
+    measure_boards(store, &asker)
+}
+
+/// Each board and the stats, 200 times, as `asker` sees them.
+fn measure_boards(store: Store, asker: &str) -> anyhow::Result<Vec<(String, Duration, Duration)>> {
     // One asker repeats the boards: no rate limit here.
     let rules =
         Rules { rate: quizmaster::quiz::ratelimit::RateRules { burst: u32::MAX, per_second: 1e9 }, ..Rules::default() };
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
-    let asker = store.bench_asker(now.timestamp_millis())?;
     let svc = Service::start(store, bank(), rules, None)?;
-    let mut c = ctx(Platform::Slack, "history", "quiz", &asker);
+    let mut c = ctx(Platform::Slack, "history", "quiz", asker);
     c.user_name = format!("player {}", asker.trim_start_matches('u'));
-    c.now = now;
+    c.now = BOARDS_AT;
     let mut out = Vec::new();
     // The first board builds the running totals from the rows (once, after an
     // upgrade or a zone change); every later one reads them.
@@ -759,6 +846,45 @@ fn main() -> anyhow::Result<()> {
                 format!("p99 {:.2} ms ({history_users} users, {history_answers} answers)", ms(p99)),
                 json!({"p50_ms": ms(p50), "p99_ms": ms(p99)}),
             );
+        }
+    }
+
+    if part("9") {
+        eprintln!("(9) PostgreSQL");
+        match text("--postgres").or_else(|| std::env::var("QUIZMASTER_TEST_DATABASE").ok()) {
+            None => eprintln!("  skipped: no PostgreSQL (--postgres URL or QUIZMASTER_TEST_DATABASE)"),
+            Some(url) => {
+                let requests = users.min(5_000) / 256 * 256;
+                let f = postgres_figures(dir.path(), &url, requests, history_users, history_answers)?;
+                let to_raw = f.on_pg.rate / f.raw_rate;
+                let to_sqlite = f.on_pg.rate / f.on_sqlite.rate;
+                row(
+                    "9 PostgreSQL raw answer inserts",
+                    format!("{:.0} rows/s", f.raw_rate),
+                    format!("{requests} rows, prepared, transactions of 256"),
+                    json!(f.raw_rate),
+                );
+                row(
+                    "9 Slack answer burst on PostgreSQL",
+                    format!("{:.0} answers/s", f.on_pg.rate),
+                    format!(
+                        "ratio to raw PostgreSQL inserts {to_raw:.2}; to the same burst on SQLite {to_sqlite:.2} \
+                         ({:.0}/s); p50 {:.1} ms, p99 {:.1} ms; 256 clients, {requests} new players",
+                        f.on_sqlite.rate,
+                        ms(f.on_pg.p50),
+                        ms(f.on_pg.p99)
+                    ),
+                    json!({"answers_per_s": f.on_pg.rate, "ratio_to_raw": to_raw, "ratio_to_sqlite": to_sqlite, "sqlite_answers_per_s": f.on_sqlite.rate, "p50_ms": ms(f.on_pg.p50), "p99_ms": ms(f.on_pg.p99)}),
+                );
+                for (name, p50, p99) in f.boards {
+                    row(
+                        &format!("9 PostgreSQL {name}"),
+                        format!("p99 {:.2} ms", ms(p99)),
+                        format!("p50 {:.2} ms ({history_users} users, {history_answers} answers)", ms(p50)),
+                        json!({"p50_ms": ms(p50), "p99_ms": ms(p99)}),
+                    );
+                }
+            }
         }
     }
 
