@@ -119,12 +119,16 @@ fn answer(
 fn route(state: &State, who: &Who, ctx: &Ctx) -> store::Result<Target> {
     let store = &state.store;
     let daily = store.open_post(who.channel)?.filter(|p| is_open(p, ctx.now));
+    // A player seen for the first time has answered nothing: no reads.
     let daily_answer = match &daily {
-        Some(p) => store.user_answer(p.id, who.user)?.map(|(answer, _)| answer),
-        None => None,
+        Some(p) if !who.fresh => store.user_answer(p.id, who.user)?.map(|(answer, _)| answer),
+        _ => None,
     };
     if let Some(post) = daily.filter(|_| daily_answer.is_none()) {
         return Ok(Target::Daily(post));
+    }
+    if who.fresh {
+        return Ok(Target::Nothing(msg!("nothing-open")));
     }
     if let Some(q) = store.latest_practice(who.user, who.guild)?.filter(|q| !q.answered) {
         return Ok(Target::Practice(q.id, q.item_id));

@@ -69,5 +69,5 @@ pub(super) fn known_scope(r: &Store, ctx: &Ctx, default_tz: Tz) -> store::Result
         return Ok(None);
     }
     let (tz, totals_built) = r.guild_zone(guild, default_tz)?;
-    Ok(Some(Scope { who: Who { guild, channel, user }, tz, totals_built }))
+    Ok(Some(Scope { who: Who { guild, channel, user, fresh: false }, tz, totals_built }))
 }

@@ -41,6 +41,8 @@ pub(crate) struct Who {
     pub guild: GuildId,
     pub channel: ChannelId,
     pub user: UserId,
+    /// The user's row was made by this command: they have answered nothing.
+    pub fresh: bool,
 }
 
 /// A command's rows, plus the zone of its server's boards and whether the
@@ -76,16 +78,16 @@ impl State {
             .filter(|(_, name)| *name == ctx.user_name)
             .map(|(id, _)| *id);
         if let (Some(guild), Some(channel), Some(user)) = (guild, channel, user) {
-            return Ok(Who { guild, channel, user });
+            return Ok(Who { guild, channel, user, fresh: false });
         }
         let guild = match guild {
             Some(g) => g,
             None => self.store.ensure_guild(ctx.platform, &ctx.guild)?,
         };
         let channel = self.store.ensure_channel(guild, &ctx.channel)?;
-        let user = match user {
-            Some(u) => u,
-            None => self.store.ensure_user(ctx.platform, &ctx.user_id, &ctx.user_name)?,
+        let (user, fresh) = match user {
+            Some(u) => (u, false),
+            None => self.store.ensure_user_new(ctx.platform, &ctx.user_id, &ctx.user_name)?,
         };
         if self.ids.users.len() >= Ids::MAX_USERS {
             self.ids.users.clear();
@@ -93,7 +95,7 @@ impl State {
         self.ids.guilds.insert(&ctx.platform, &ctx.guild, guild);
         self.ids.channels.insert(&guild, &ctx.channel, channel);
         self.ids.users.insert(&ctx.platform, &ctx.user_id, (user, ctx.user_name.clone()));
-        Ok(Who { guild, channel, user })
+        Ok(Who { guild, channel, user, fresh })
     }
 
     /// Stores a user's display name as the platform shows it (looked up

@@ -96,6 +96,12 @@ impl Store {
             }
             Ok(copied)
         })
+        .and_then(|copied| {
+            // The planner's statistics for the new rows, so that the first
+            // boards do not run on plans made for empty tables.
+            self.exec("ANALYZE", sql_params![])?;
+            Ok(copied)
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! Daily posts and their answers; closing and settling them is in `closing.rs`.
 
-use super::db::Row;
+use super::db::{Conn, Param, Row};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::deliveries::{Part, queue_delivery};
@@ -243,13 +243,17 @@ impl Store {
                     out.push(Inserted::Closed);
                     continue;
                 }
-                let inserted = tx.exec(
-                    "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
-                     VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (post_id, user_id) DO NOTHING",
-                    sql_params![r.post, r.user, r.answer, i64::from(r.correct), Ms(r.at)],
-                )?;
-                if inserted == 1 {
-                    out.push(Inserted::New);
+                out.push(Inserted::New);
+            }
+            let open_rows: Vec<(usize, &AnswerRow)> = rows
+                .iter()
+                .map(std::borrow::Borrow::borrow)
+                .enumerate()
+                .filter(|(i, _)| matches!(out[*i], Inserted::New))
+                .collect();
+            let written = if tx.is_postgres() { insert_many(tx, &open_rows)? } else { insert_each(tx, &open_rows)? };
+            for ((i, r), written) in open_rows.into_iter().zip(written) {
+                if written {
                     continue;
                 }
                 let first = tx.opt(
@@ -257,7 +261,7 @@ impl Store {
                     sql_params![r.post, r.user],
                     |row| Ok(Inserted::Duplicate { answer: row.get(0)?, correct: row.get(1)? }),
                 )?;
-                out.push(first.unwrap_or(Inserted::Closed));
+                out[i] = first.unwrap_or(Inserted::Closed);
             }
             Ok(out)
         })
@@ -271,4 +275,59 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
     }
+}
+
+/// Inserts each row with one cached statement (SQLite, in process); true
+/// for each row written, false for a player who had answered already.
+fn insert_each(tx: &Conn, rows: &[(usize, &AnswerRow)]) -> Result<Vec<bool>> {
+    rows.iter()
+        .map(|(_, r)| {
+            Ok(tx.exec(
+                "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT (post_id, user_id) DO NOTHING",
+                sql_params![r.post, r.user, r.answer, i64::from(r.correct), Ms(r.at)],
+            )? == 1)
+        })
+        .collect()
+}
+
+/// Rows per statement of [`insert_many`].
+const INSERT_AT_ONCE: usize = 256;
+
+/// Inserts the rows a few hundred to a statement (PostgreSQL, where each
+/// statement is a round trip); as [`insert_each`]. A player twice in one
+/// group: the first row is written, the second is not.
+fn insert_many(tx: &Conn, rows: &[(usize, &AnswerRow)]) -> Result<Vec<bool>> {
+    let mut written = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(INSERT_AT_ONCE) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|k| {
+                let n = k * 5;
+                format!("(?{}, ?{}, ?{}, ?{}, 0, ?{})", n + 1, n + 2, n + 3, n + 4, n + 5)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO answers (post_id, user_id, answer, correct, points, answered_at) VALUES {}
+             ON CONFLICT (post_id, user_id) DO NOTHING RETURNING post_id, user_id",
+            values.join(", ")
+        );
+        let correct: Vec<i64> = chunk.iter().map(|(_, r)| i64::from(r.correct)).collect();
+        let at: Vec<Ms> = chunk.iter().map(|(_, r)| Ms(r.at)).collect();
+        let mut params: Vec<&dyn Param> = Vec::with_capacity(chunk.len() * 5);
+        for (k, (_, r)) in chunk.iter().enumerate() {
+            params.extend([&r.post as &dyn Param, &r.user, &r.answer, &correct[k], &at[k]]);
+        }
+        let mut inserted: Vec<(PostId, UserId)> = tx.all(&sql, &params, |row| Ok((row.get(0)?, row.get(1)?)))?;
+        for (_, r) in chunk {
+            let key = (r.post, r.user);
+            match inserted.iter().position(|k| *k == key) {
+                Some(p) => {
+                    inserted.swap_remove(p);
+                    written.push(true);
+                }
+                None => written.push(false),
+            }
+        }
+    }
+    Ok(written)
 }

@@ -234,6 +234,10 @@ impl Conn {
         }
     }
 
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Conn::Postgres(_))
+    }
+
     /// `clause` (a row lock such as `FOR SHARE`) on PostgreSQL, where other
     /// processes write at the same time; nothing on SQLite, whose write
     /// transaction already holds the whole database.

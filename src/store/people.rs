@@ -71,9 +71,43 @@ impl Store {
         Ok(())
     }
 
-    /// The row for a user, created on first sight; the display name follows
-    /// the latest seen. Reads first: an unchanged user costs no write.
+    /// A user's row by platform and external id, made on first sight; its
+    /// display name kept as given.
     pub fn ensure_user(&mut self, platform: Platform, external_id: &str, display_name: &str) -> Result<UserId> {
+        Ok(self.ensure_user_new(platform, external_id, display_name)?.0)
+    }
+
+    /// [`Store::ensure_user`], and whether the row was made just now (a
+    /// player seen for the first time has answered nothing yet).
+    pub fn ensure_user_new(
+        &mut self,
+        platform: Platform,
+        external_id: &str,
+        display_name: &str,
+    ) -> Result<(UserId, bool)> {
+        // On PostgreSQL each statement is a round trip: write first, which
+        // for a new or renamed user is all it takes (`xmax = 0` marks a row
+        // inserted rather than updated); an unchanged one returns no row
+        // and is read.
+        if self.is_postgres() {
+            let written = self.opt(
+                "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
+                 WHERE users.display_name IS DISTINCT FROM excluded.display_name
+                 RETURNING id, CASE WHEN xmax = 0 THEN 1 ELSE 0 END",
+                sql_params![platform, external_id, display_name],
+                |r| Ok((r.get(0)?, r.get::<i64>(1)? == 1)),
+            )?;
+            if let Some(written) = written {
+                return Ok(written);
+            }
+            let id = self.one(
+                "SELECT id FROM users WHERE platform = ?1 AND external_id = ?2",
+                sql_params![platform, external_id],
+                |r| r.get(0),
+            )?;
+            return Ok((id, false));
+        }
         let found: Option<(UserId, String)> = self.conn.opt(
             "SELECT id, display_name FROM users WHERE platform = ?1 AND external_id = ?2",
             sql_params![platform, external_id],
@@ -82,15 +116,16 @@ impl Store {
         if let Some((id, name)) = &found
             && name == display_name
         {
-            return Ok(*id);
+            return Ok((*id, false));
         }
-        self.one(
+        let id = self.one(
             "INSERT INTO users (platform, external_id, display_name) VALUES (?1, ?2, ?3)
              ON CONFLICT (platform, external_id) DO UPDATE SET display_name = excluded.display_name
              RETURNING id",
             sql_params![platform, external_id, display_name],
             |r| r.get(0),
-        )
+        )?;
+        Ok((id, found.is_none()))
     }
 
     /// A user of a platform by external id, or else by display name (case-insensitive).
