@@ -64,12 +64,9 @@ impl Store {
                 if table == DERIVED {
                     to.exec(&format!("DELETE FROM {table}"), sql_params![])?;
                 }
-                let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", "));
-                for row in &rows {
-                    let params: Vec<&dyn Param> = row.iter().map(|c| c as &dyn Param).collect();
-                    to.exec(&sql, &params)?;
-                }
+                let params: Vec<Vec<&dyn Param>> =
+                    rows.iter().map(|row| row.iter().map(|c| c as &dyn Param).collect()).collect();
+                to.insert_rows(&format!("{table} ({})", columns.join(", ")), columns.len(), &params)?;
                 let mut after = postgres_rows(to, table, columns)?;
                 rows.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
                 after.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));

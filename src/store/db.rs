@@ -234,6 +234,25 @@ impl Conn {
         }
     }
 
+    /// `INSERT INTO {into} VALUES (…)` for each row of `width` parameters:
+    /// a few hundred rows to a statement on PostgreSQL (each statement is a
+    /// round trip), one cached statement per row on SQLite (in process,
+    /// where that is fastest).
+    pub fn insert_rows(&self, into: &str, width: usize, rows: &[Vec<&dyn Param>]) -> Result<()> {
+        let per_statement = if self.is_postgres() { (4096 / width.max(1)).max(1) } else { 1 };
+        for chunk in rows.chunks(per_statement) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|k| {
+                    let marks: Vec<String> = (1..=width).map(|i| format!("?{}", k * width + i)).collect();
+                    format!("({})", marks.join(", "))
+                })
+                .collect();
+            let params: Vec<&dyn Param> = chunk.iter().flatten().copied().collect();
+            self.exec(&format!("INSERT INTO {into} VALUES {}", values.join(", ")), &params)?;
+        }
+        Ok(())
+    }
+
     pub fn is_postgres(&self) -> bool {
         matches!(self, Conn::Postgres(_))
     }

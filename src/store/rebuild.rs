@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::db::Conn;
+use super::db::{Conn, Param};
 use chrono_tz::Tz;
 
 use super::boards::{ACCURACY_SCALE, DAY_MS, Score, count_score};
@@ -28,24 +28,34 @@ impl Store {
             });
             // Players per score (points, accuracy, and the day it was reached).
             let mut counts: HashMap<(BoardKind, usize, i64, i64, i64, i64), i64> = HashMap::new();
-            for ((kind, key, user), t) in sorted {
-                tx.exec(
-                    "INSERT INTO board_totals (guild_id, board, period, user_id, points, correct, answered, points_at,
-                         accuracy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?6 AS BIGINT) * ?9 / ?7)",
-                    sql_params![
-                        guild,
-                        kind.as_str(),
-                        names[key],
+            let accuracy: Vec<i64> =
+                sorted.iter().map(|(_, t)| t.correct * ACCURACY_SCALE / t.answered.max(1)).collect();
+            let rows: Vec<Vec<&dyn Param>> = sorted
+                .iter()
+                .zip(&accuracy)
+                .map(|(((kind, key, user), t), accuracy)| {
+                    let row: Vec<&dyn Param> = vec![
+                        &guild,
+                        kind_param(*kind),
+                        &names[*key],
                         user,
-                        t.points,
-                        t.correct,
-                        t.answered,
-                        t.points_at,
-                        ACCURACY_SCALE
-                    ],
-                )?;
+                        &t.points,
+                        &t.correct,
+                        &t.answered,
+                        &t.points_at,
+                        accuracy,
+                    ];
+                    row
+                })
+                .collect();
+            tx.insert_rows(
+                "board_totals (guild_id, board, period, user_id, points, correct, answered, points_at, accuracy)",
+                9,
+                &rows,
+            )?;
+            for ((kind, key, _), t) in &sorted {
                 let day = t.points_at.div_euclid(DAY_MS);
-                *counts.entry((kind, key, t.points, t.correct, t.answered, day)).or_default() += 1;
+                *counts.entry((*kind, *key, t.points, t.correct, t.answered, day)).or_default() += 1;
             }
             for ((kind, key, points, correct, answered, day), players) in counts {
                 let score = Score { points, correct, answered, points_at: day * DAY_MS };
@@ -54,6 +64,15 @@ impl Store {
             tx.exec("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", sql_params![guild, zone.name()])?;
             Ok(())
         })
+    }
+}
+
+/// A board's name as a parameter that outlives the rows it is bound in
+/// (the names [`BoardKind::as_str`] gives).
+fn kind_param(kind: BoardKind) -> &'static dyn Param {
+    match kind {
+        BoardKind::Daily => &"daily",
+        BoardKind::Practice => &"practice",
     }
 }
 
