@@ -1,4 +1,5 @@
-//! Embeds the bundled question packs (`content/*.toml`) and the message
+//! Embeds the bundled question packs (`content/*.toml`, and their
+//! translations in `content/<tag>/*.toml`) and the message
 //! catalogue (`locales/<tag>/*.ftl`) into the binary, so the bot runs from
 //! anywhere with its bank and its words, while `content.dirs` can add more.
 use std::{env, fs, path::Path, path::PathBuf};
@@ -50,13 +51,29 @@ fn locales() {
 fn packs() {
     let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("content");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let names = files(&dir, "toml");
+    // The packs, then each language folder's translations (`content/es-ES/`).
+    let mut names: Vec<(String, PathBuf)> = Vec::new();
+    for path in files(&dir, "toml") {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("pack file names are UTF-8").to_string();
+        names.push((format!("content/{name}"), path));
+    }
+    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    langs.sort();
+    for lang in &langs {
+        println!("cargo:rerun-if-changed={}", lang.display());
+        let tag = lang.file_name().and_then(|n| n.to_str()).expect("language folder names are UTF-8");
+        for path in files(lang, "toml") {
+            let name = path.file_name().and_then(|n| n.to_str()).expect("pack file names are UTF-8").to_string();
+            names.push((format!("content/{tag}/{name}"), path));
+        }
+    }
     let mut out =
         String::from("/// The bundled packs: (file name, TOML text).\npub static BUNDLED: &[(&str, &str)] = &[\n");
-    for path in &names {
+    for (name, path) in &names {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).expect("pack file names are UTF-8");
-        out.push_str(&format!("    (\"content/{name}\", include_str!({:?})),\n", path.display().to_string()));
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_content.rs");

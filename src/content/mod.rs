@@ -10,6 +10,7 @@ mod loader;
 pub mod own;
 mod quality;
 pub mod tells;
+pub mod translation;
 
 pub use quality::lint;
 
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub use crate::quiz::item::{ItemKind, letter};
 pub use loader::{ContentError, Pack, parse_pack, parse_server_pack};
 
+use crate::i18n::Lang;
 use crate::quiz::grading::Glossary;
 
 mod bundled {
@@ -129,6 +131,8 @@ pub struct Bank {
     files: Vec<String>,
     /// The curated terms and every text item's answers, for the grader.
     glossary: Glossary,
+    /// Items in other languages, by language and id.
+    translations: HashMap<(Lang, String), translation::ItemText>,
 }
 
 /// Where pack text comes from: a file name (for messages) and its contents.
@@ -175,7 +179,14 @@ impl Bank {
         let mut errors = Vec::new();
         let mut bank = Bank::default();
         let mut first_seen: HashMap<String, String> = HashMap::new();
+        let mut translations = Vec::new();
         for source in sources {
+            if let Ok(table) = toml::from_str::<toml::Table>(&source.text)
+                && translation::is_translation(&table)
+            {
+                translations.push((source.name.as_str(), table));
+                continue;
+            }
             let (pack, mut errs) = parse_pack(&source.name, &source.text);
             errors.append(&mut errs);
             if let Some(title) = &pack.title {
@@ -209,11 +220,41 @@ impl Bank {
         if bank.items.is_empty() && errors.is_empty() {
             errors.push(ContentError::file("content", "the question bank is empty: no items were found".into()));
         }
+        for (file, table) in &translations {
+            errors.append(&mut bank.add_translation(file, table));
+        }
         bank.glossary = glossary_of(&bank.items);
         bank.categories = bank.live().map(|i| i.category.clone()).collect();
         bank.categories.sort();
         bank.categories.dedup();
         if errors.is_empty() { Ok(bank) } else { Err(errors) }
+    }
+
+    /// Adds a translation file's items; a typed item is graded against the
+    /// wordings of every language it has.
+    fn add_translation(&mut self, file: &str, table: &toml::Table) -> Vec<ContentError> {
+        let (parsed, errors) = translation::parse(file, table, |id| self.get(id));
+        let Some(lang) = parsed.lang else { return errors };
+        for (id, text) in parsed.items {
+            if let Some(&i) = self.by_id.get(&id)
+                && let ItemKind::Text { accept, reject } = &mut self.items[i].kind
+            {
+                accept.extend(text.accept.iter().cloned());
+                reject.extend(text.reject.iter().cloned());
+            }
+            self.translations.insert((lang, id), text);
+        }
+        errors
+    }
+
+    /// An item's words in `lang`, if it has been translated.
+    pub fn text_in(&self, id: &str, lang: Lang) -> Option<&translation::ItemText> {
+        self.translations.get(&(lang, id.to_string()))
+    }
+
+    /// How many items have a translation in `lang`.
+    pub fn translated(&self, lang: Lang) -> usize {
+        self.translations.keys().filter(|(l, _)| *l == lang).count()
     }
 
     /// The known terms the grader checks typos against.

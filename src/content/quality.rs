@@ -35,6 +35,12 @@ impl Bank {
             out.push_str(&format!(" (and {retired} retired, kept for questions already asked)"));
         }
         out.push('\n');
+        for lang in crate::i18n::Lang::ALL.into_iter().skip(1) {
+            let done = live.iter().filter(|i| self.text_in(&i.id, lang).is_some()).count();
+            if done > 0 {
+                out.push_str(&format!("in {}: {done} of {} items translated\n", lang.tag(), live.len()));
+            }
+        }
         let mut count = |title: &str, key: &dyn Fn(&Item) -> String| {
             let mut m: BTreeMap<String, usize> = BTreeMap::new();
             for i in &live {

@@ -30,4 +30,5 @@ mod slack_socket;
 mod store;
 mod suggestions;
 mod support;
+mod translations;
 mod web;

@@ -236,6 +236,21 @@ fn a_dropped_connection_gets_a_try_again_and_the_next_command_reconnects() {
         .unwrap()
         .get(0);
     assert!(cut >= 1, "the bot's connections were cut ({cut})");
+    // pg_terminate_backend only signals: wait until those backends are gone.
+    let mut client = pg.client();
+    for _ in 0..500 {
+        let left: i64 = client
+            .query_one(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()",
+                &[&pg.name],
+            )
+            .unwrap()
+            .get(0);
+        if left == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 
     let mut replies = Vec::new();
     for (i, name) in ["Bo", "Cy", "Di"].iter().enumerate() {

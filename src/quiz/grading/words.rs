@@ -3,11 +3,12 @@
 
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
-/// Lowercases, turns punctuation into spaces, collapses whitespace and drops
-/// articles at either end: "  The Sharding! " -> "sharding".
+/// Lowercases, drops the accents of Latin letters (`replicación` reads as
+/// `replicacion`, `ñ` as `n`), turns punctuation into spaces, collapses
+/// whitespace and drops articles at either end: "  The Sharding! " -> "sharding".
 pub fn normalise(s: &str) -> String {
     let cleaned: String =
-        s.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+        unaccented(s).map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && ARTICLES.contains(&words[0]) {
         words.remove(0);
@@ -16,6 +17,28 @@ pub fn normalise(s: &str) -> String {
         words.pop();
     }
     words.join(" ")
+}
+
+/// `s` without the marks on Latin letters (decomposed, the marks dropped,
+/// composed again). Marks on other scripts stay (a Japanese voiced mark
+/// changes the word).
+fn unaccented(s: &str) -> std::vec::IntoIter<char> {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.chars().collect::<Vec<_>>().into_iter();
+    }
+    let mut latin = false;
+    let kept: String = s
+        .nfd()
+        .filter(|&c| {
+            if unicode_normalization::char::is_combining_mark(c) {
+                return !latin;
+            }
+            latin = c.is_ascii_alphabetic();
+            true
+        })
+        .collect();
+    kept.nfc().collect::<Vec<_>>().into_iter()
 }
 
 /// Prefixes written with a hyphen that turn a term around ("non-blocking",
@@ -246,6 +269,14 @@ mod tests {
         assert_eq!(normalise("The Single Responsibility Principle"), "single responsibility principle");
         assert_eq!(normalise("a"), "a");
         assert_eq!(normalise("one of a kind"), "one of a kind");
+    }
+
+    #[test]
+    fn latin_accents_are_optional_and_other_scripts_keep_their_marks() {
+        assert_eq!(normalise("Replicación"), normalise("replicacion"));
+        assert_eq!(normalise("SEÑAL añadida"), "senal anadida");
+        assert_eq!(normalise("Über-Schlüssel"), "uber schlussel");
+        assert_eq!(normalise("ガベージ"), "ガベージ", "a voiced kana keeps its mark");
     }
 
     #[test]
