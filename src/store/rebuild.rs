@@ -62,6 +62,12 @@ impl Store {
                 count_score(tx, guild, kind, &names[key], Some(&score), players)?;
             }
             tx.exec("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", sql_params![guild, zone.name()])?;
+            // PostgreSQL plans the boards from its statistics: fresh ones for
+            // the rows just written, or the first boards after a rebuild run
+            // ten times slower until autovacuum gets there.
+            if tx.is_postgres() {
+                tx.exec("ANALYZE board_totals, board_points, board_points_days, board_accuracy", sql_params![])?;
+            }
             Ok(())
         })
     }
