@@ -24,20 +24,30 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     names
 }
 
+/// The folders in `dir`, each named by a language tag, sorted: (tag, path).
+fn language_folders(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut langs: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    langs.sort();
+    langs
+        .into_iter()
+        .map(|lang| {
+            println!("cargo:rerun-if-changed={}", lang.display());
+            let tag = lang.file_name().and_then(|n| n.to_str()).expect("language folder names are UTF-8").to_string();
+            (tag, lang)
+        })
+        .collect()
+}
+
 fn locales() {
     let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut out = String::from(
         "/// The message catalogue: (language tag, file name, Fluent text).\npub static LOCALES: &[(&str, &str, &str)] = &[\n",
     );
-    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
-        .unwrap_or_default();
-    langs.sort();
-    for lang in &langs {
-        println!("cargo:rerun-if-changed={}", lang.display());
-        let tag = lang.file_name().and_then(|n| n.to_str()).expect("language folder names are UTF-8");
-        for path in files(lang, "ftl") {
+    for (tag, lang) in language_folders(&dir) {
+        for path in files(&lang, "ftl") {
             println!("cargo:rerun-if-changed={}", path.display());
             let name = path.file_name().and_then(|n| n.to_str()).expect("catalogue file names are UTF-8");
             out.push_str(&format!("    ({tag:?}, {name:?}, include_str!({:?})),\n", path.display().to_string()));
@@ -57,14 +67,8 @@ fn packs() {
         let name = path.file_name().and_then(|n| n.to_str()).expect("pack file names are UTF-8").to_string();
         names.push((format!("content/{name}"), path));
     }
-    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
-        .unwrap_or_default();
-    langs.sort();
-    for lang in &langs {
-        println!("cargo:rerun-if-changed={}", lang.display());
-        let tag = lang.file_name().and_then(|n| n.to_str()).expect("language folder names are UTF-8");
-        for path in files(lang, "toml") {
+    for (tag, lang) in language_folders(&dir) {
+        for path in files(&lang, "toml") {
             let name = path.file_name().and_then(|n| n.to_str()).expect("pack file names are UTF-8").to_string();
             names.push((format!("content/{tag}/{name}"), path));
         }
