@@ -15,14 +15,15 @@ use url::Url;
 mod error;
 mod load;
 mod log;
+mod shards;
 mod validate;
 
 pub use error::SettingsError;
 pub use load::Sources;
 pub use log::log_filter;
+pub use shards::Shards;
 pub use validate::{is_slack_member_id, pasted_wrong};
 
-use crate::ids::Share;
 use crate::quiz::schedule::{Close, parse_duration, parse_zone};
 use crate::quiz::{scoring::ScoringRules, streak::StreakRules};
 
@@ -374,22 +375,6 @@ impl Default for DiscordSettings {
             public_key: None,
             interactions_listen: None,
         }
-    }
-}
-
-/// `discord.shards`: `auto` (the count Discord recommends, all in this
-/// process) or a range of a total such as `0-3/8`, for one of several processes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
-pub enum Shards {
-    Auto,
-    Range(Share),
-}
-
-impl TryFrom<String> for Shards {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        if s.trim() == "auto" { Ok(Shards::Auto) } else { Share::parse(&s).map(Shards::Range) }
     }
 }
 

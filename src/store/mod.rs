@@ -24,6 +24,7 @@ mod people;
 pub mod postgres;
 mod practice;
 mod rebuild;
+mod recap_deliveries;
 mod recaps;
 mod schedules;
 mod seasons;
