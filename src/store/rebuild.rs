@@ -17,6 +17,7 @@ impl Store {
     /// Rebuilds a guild's running totals from its answers, in `zone`: every
     /// revealed daily answer and every practice answer.
     pub fn rebuild_totals(&mut self, guild: GuildId, zone: Tz) -> Result<()> {
+        let alone = !self.conn.in_transaction();
         self.write(|tx| {
             for table in ["board_totals", "board_points", "board_points_days", "board_accuracy"] {
                 tx.exec(&format!("DELETE FROM {table} WHERE guild_id = ?1"), sql_params![guild])?;
@@ -62,14 +63,21 @@ impl Store {
                 count_score(tx, guild, kind, &names[key], Some(&score), players)?;
             }
             tx.exec("UPDATE guilds SET totals_zone = ?2 WHERE id = ?1", sql_params![guild, zone.name()])?;
-            // PostgreSQL plans the boards from its statistics: fresh ones for
-            // the rows just written, or the first boards after a rebuild run
-            // ten times slower until autovacuum gets there.
-            if tx.is_postgres() {
-                tx.exec("ANALYZE board_totals, board_points, board_points_days, board_accuracy", sql_params![])?;
-            }
             Ok(())
-        })
+        })?;
+        // PostgreSQL plans the boards from its statistics, and reads an
+        // index alone only where the visibility map says every row is
+        // visible: without a VACUUM (ANALYZE) of the rows just written, the
+        // first boards after a rebuild run several times slower until
+        // autovacuum gets there. VACUUM cannot run inside a transaction; a
+        // rebuild inside a larger one gets ANALYZE from the next autovacuum.
+        if alone && self.conn.is_postgres() {
+            self.conn.exec(
+                "VACUUM (ANALYZE) board_totals, board_points, board_points_days, board_accuracy",
+                sql_params![],
+            )?;
+        }
+        Ok(())
     }
 }
 

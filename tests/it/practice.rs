@@ -37,22 +37,17 @@ fn db(dir: &std::path::Path) -> rusqlite::Connection {
 
 /// The player's card for an item: (due, stability), if any.
 fn card(dir: &std::path::Path, item: &str) -> Option<(i64, f64)> {
-    db(dir)
-        .query_row("SELECT due, stability FROM cards WHERE item_id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?)))
-        .ok()
+    let sql = format!("SELECT due, stability FROM cards WHERE item_id = '{item}'");
+    crate::support::sql::rows(dir, &sql).first().map(|r| (r[0].int(), r[1].real()))
 }
 
 fn due_items(dir: &std::path::Path, now: DateTime<Utc>) -> Vec<(String, i64)> {
-    let conn = db(dir);
-    let mut stmt = conn.prepare("SELECT item_id, due FROM cards WHERE due <= ?1 ORDER BY due, item_id").unwrap();
-    stmt.query_map([now.timestamp_millis()], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    let sql = format!("SELECT item_id, due FROM cards WHERE due <= {} ORDER BY due, item_id", now.timestamp_millis());
+    crate::support::sql::rows(dir, &sql).iter().map(|r| (r[0].text(), r[1].int())).collect()
 }
 
 #[test]
 fn ninety_days_of_practice_follow_fsrs() {
-    if crate::support::sqlite_only("ninety_days_of_practice_follow_fsrs", "reads the SQLite file directly") {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let svc = build(settings_with_packs(dir.path(), &[("practice.toml", &pack())]));
     // Every review of each item: when, and whether it was right.
@@ -71,9 +66,10 @@ fn ninety_days_of_practice_follow_fsrs() {
             let reply = svc.handle_text(&ctx_at("Ann", t), "play");
             let Body::Question(q) = &reply.body else { panic!("{reply:?}") };
             let QuestionRef::Practice(id) = q.question else { panic!("{q:?}") };
-            let item: String = db(dir.path())
-                .query_row("SELECT item_id FROM practice_questions WHERE id = ?1", [id.0], |r| r.get(0))
-                .unwrap();
+            let item = crate::support::text(
+                dir.path(),
+                &format!("SELECT item_id FROM practice_questions WHERE id = {}", id.0),
+            );
             match (due.first(), card(dir.path(), &item)) {
                 // The most overdue card comes first.
                 (Some((first, _)), _) => assert_eq!(&item, first, "day {day}: due {due:?}"),

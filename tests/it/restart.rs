@@ -15,7 +15,7 @@ use quizmaster::reply::Body;
 use quizmaster::service::{Ctx, Rules, Service};
 use tempfile::TempDir;
 
-use crate::support::{count, db_path, post_now, quizmaster, reveal_now};
+use crate::support::{count, post_now, quizmaster, reveal_now};
 
 /// The service over the same file and bank the binary uses.
 fn bundled_service(dir: &Path) -> Arc<Service> {
@@ -189,12 +189,6 @@ fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (Strin
 
 #[test]
 fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
-    if crate::support::sqlite_only(
-        "killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer",
-        "reads the SQLite file directly",
-    ) {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let now = Utc::now();
     let rules = Rules::default();
@@ -257,12 +251,11 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
 
     let today: i64 = count(dir.path(), "SELECT MAX(id) FROM posts");
     let stored = |sql: &str| -> Vec<(String, i64)> {
-        let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
-        let mut stmt = conn.prepare(sql).unwrap();
-        stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+        let sql = sql.replace("?1", &today.to_string());
+        crate::support::sql::rows(dir.path(), &sql).iter().map(|r| (r[0].text(), r[1].int())).collect()
     };
     let rows = stored(
-        "SELECT u.display_name, COUNT(*) FROM answers a JOIN users u ON u.id = a.user_id WHERE a.post_id = ?1 GROUP BY u.id",
+        "SELECT u.display_name, COUNT(*) FROM answers a JOIN users u ON u.id = a.user_id WHERE a.post_id = ?1 GROUP BY u.id, u.display_name",
     );
     let per_user: std::collections::HashMap<String, i64> = rows.into_iter().collect();
     for user in &acked {
@@ -283,17 +276,12 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
     let seen = again.kill9();
 
     // Streaks and points recomputed from the rows with the domain rules equal the stored ones.
-    let conn = rusqlite::Connection::open(db_path(dir.path())).unwrap();
-    let answers: Vec<(i64, String, bool, i64)> = conn
-        .prepare(
-            "SELECT a.post_id, u.display_name, a.correct, a.points FROM answers a JOIN users u ON u.id = a.user_id
-             ORDER BY a.post_id, u.display_name",
-        )
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let sql = "SELECT a.post_id, u.display_name, a.correct, a.points FROM answers a JOIN users u ON u.id = a.user_id
+               ORDER BY a.post_id, u.display_name";
+    let answers: Vec<(i64, String, bool, i64)> = crate::support::sql::rows(dir.path(), sql)
+        .iter()
+        .map(|r| (r[0].int(), r[1].text(), r[2].int() == 1, r[3].int()))
+        .collect();
     let mut streaks: std::collections::BTreeMap<String, quizmaster::quiz::streak::Streak> = Default::default();
     let mut totals: std::collections::BTreeMap<String, i64> = Default::default();
     for post in [today - 1, today] {
@@ -317,13 +305,13 @@ fn killed_in_the_middle_of_an_answer_burst_loses_no_acknowledged_answer() {
             streaks.insert(p, quizmaster::quiz::streak::settle(rules.streak, before, outcome).0);
         }
     }
-    let stored_streaks: Vec<(String, u32, u32, u32)> = conn
-        .prepare("SELECT u.display_name, s.current, s.best, s.freezes FROM streaks s JOIN users u ON u.id = s.user_id ORDER BY u.display_name")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let sql = "SELECT u.display_name, s.current, s.best, s.freezes FROM streaks s JOIN users u ON u.id = s.user_id
+               ORDER BY u.display_name";
+    let number = |c: &crate::support::sql::Cell| u32::try_from(c.int()).expect("a count");
+    let stored_streaks: Vec<(String, u32, u32, u32)> = crate::support::sql::rows(dir.path(), sql)
+        .iter()
+        .map(|r| (r[0].text(), number(&r[1]), number(&r[2]), number(&r[3])))
+        .collect();
     let expected: Vec<(String, u32, u32, u32)> =
         streaks.iter().map(|(p, s)| (p.clone(), s.current, s.best, s.freezes)).collect();
     assert_eq!(stored_streaks, expected);

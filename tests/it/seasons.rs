@@ -32,17 +32,17 @@ fn play_day(svc: &Service, dir: &Path, day: &str, right: usize) {
 /// The board by points over questions posted in `[from, until)`, straight
 /// from the rows: (name, points), best first, ties by who got there first.
 fn board_from_rows(dir: &Path, from: &str, until: &str) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
     let ms = |t: &str| at(t).timestamp_millis();
-    let mut stmt = conn
-        .prepare(
-            "SELECT u.display_name, SUM(a.points), MAX(CASE WHEN a.points > 0 THEN a.answered_at ELSE 0 END) AS reached
-             FROM answers a JOIN posts p ON p.id = a.post_id JOIN users u ON u.id = a.user_id
-             WHERE p.posted_at >= ?1 AND p.posted_at < ?2
-             GROUP BY a.user_id ORDER BY SUM(a.points) DESC, reached, a.user_id",
-        )
-        .unwrap();
-    stmt.query_map([ms(from), ms(until)], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    let sql = format!(
+        "SELECT u.display_name, CAST(SUM(a.points) AS BIGINT),
+                MAX(CASE WHEN a.points > 0 THEN a.answered_at ELSE 0 END) AS reached
+         FROM answers a JOIN posts p ON p.id = a.post_id JOIN users u ON u.id = a.user_id
+         WHERE p.posted_at >= {} AND p.posted_at < {}
+         GROUP BY a.user_id, u.display_name ORDER BY SUM(a.points) DESC, reached, a.user_id",
+        ms(from),
+        ms(until)
+    );
+    crate::support::sql::rows(dir, &sql).iter().map(|r| (r[0].text(), r[1].int())).collect()
 }
 
 /// A board reply's rows as (name, points).
@@ -58,12 +58,6 @@ fn shown(svc: &Service, ctx: &Ctx, line: &str) -> Vec<(String, i64)> {
 
 #[test]
 fn a_closed_seasons_board_is_kept_exactly_and_all_time_keeps_counting() {
-    if crate::support::sqlite_only(
-        "a_closed_seasons_board_is_kept_exactly_and_all_time_keeps_counting",
-        "reads the SQLite file directly",
-    ) {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     let none = plain(&svc.handle_text(&ctx_at("Ann", at("2026-11-02 08:00")), "leaderboard season"));
@@ -126,12 +120,6 @@ fn python_csv(csv_text: &str) -> Option<Vec<Vec<String>>> {
 
 #[test]
 fn exported_csv_reads_back_in_python_with_the_boards_totals() {
-    if crate::support::sqlite_only(
-        "exported_csv_reads_back_in_python_with_the_boards_totals",
-        "reads the SQLite file directly",
-    ) {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     for (day, right) in [("2026-11-02", 4), ("2026-11-03", 1), ("2026-11-04", 3)] {
@@ -163,7 +151,7 @@ fn exported_csv_reads_back_in_python_with_the_boards_totals() {
     assert_eq!(exported, shown, "the board's names and points, in its order");
     assert!(exported.iter().any(|(name, _)| name == PLAYERS[2]), "a name with a comma and quotes survives");
     let total: i64 = exported.iter().map(|(_, p)| p).sum();
-    assert_eq!(total, crate::support::count(dir.path(), "SELECT SUM(points) FROM answers"));
+    assert_eq!(total, crate::support::count(dir.path(), "SELECT CAST(SUM(points) AS BIGINT) FROM answers"));
 
     let answers = python_csv(&export("answers", "csv")).unwrap();
     assert_eq!(answers[0], ["date", "channel", "player_id", "player", "answer", "correct", "points", "answered_at"]);
@@ -180,12 +168,6 @@ fn exported_csv_reads_back_in_python_with_the_boards_totals() {
 
 #[test]
 fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
-    if crate::support::sqlite_only(
-        "forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them",
-        "reads the SQLite file directly",
-    ) {
-        return;
-    }
     let dir = TempDir::new().unwrap();
     let svc = crate::support::service(dir.path());
     let bo = ctx_at("Bo", at("2026-11-02 08:00"));
@@ -216,10 +198,8 @@ fn forget_me_deletes_a_players_rows_in_that_server_and_the_boards_drop_them() {
     assert_eq!(count(&format!("SELECT COUNT(*) FROM streaks WHERE user_id = {bos}")), 0);
     assert_eq!(count(&format!("SELECT COUNT(*) FROM season_standings WHERE user_id = {bos}")), 0);
     // The counts the streak board ranks askers by still match the streaks.
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
-    let rows = |sql: &str| -> Vec<(i64, i64, i64, i64)> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+    let rows = |sql: &str| -> Vec<Vec<i64>> {
+        crate::support::sql::rows(dir.path(), sql).iter().map(|r| r.iter().map(|c| c.int()).collect()).collect()
     };
     let kept = rows("SELECT channel_id, current, day, players FROM streak_counts WHERE players > 0 ORDER BY 1, 2, 3");
     let recomputed = rows(

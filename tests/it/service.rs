@@ -309,32 +309,26 @@ fn a_flood_from_one_user_is_slowed_down_and_nobody_else_is() {
 /// Every board, for every asker, as the rules say it should be, computed
 /// straight from the answer rows with the domain's ranking.
 fn expected_board(dir: &std::path::Path, sort: Sort, range: Option<(i64, i64)>, asker: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
     let (start, end) = range.unwrap_or((i64::MIN, i64::MAX));
-    let mut stmt = conn
-        .prepare(
-            "SELECT u.id, u.display_name, SUM(a.points), SUM(a.correct), COUNT(*),
-                    COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
-             FROM answers a JOIN posts p ON p.id = a.post_id AND p.state = 'closed' JOIN users u ON u.id = a.user_id
-             WHERE a.answered_at >= ?1 AND a.answered_at < ?2 GROUP BY u.id",
-        )
-        .unwrap();
-    let rows: Vec<Standing> = stmt
-        .query_map([start, end], |r| {
-            Ok(Standing {
-                user_id: r.get(0)?,
-                name: r.get(1)?,
-                points: r.get(2)?,
-                correct: r.get(3)?,
-                answered: r.get(4)?,
-                points_at: r.get(5)?,
-                streak: 0,
-                streak_at: 0,
-            })
+    let sql = format!(
+        "SELECT u.id, u.display_name, CAST(SUM(a.points) AS BIGINT), CAST(SUM(a.correct) AS BIGINT), COUNT(*),
+                COALESCE(MAX(CASE WHEN a.points > 0 THEN a.answered_at END), 0)
+         FROM answers a JOIN posts p ON p.id = a.post_id AND p.state = 'closed' JOIN users u ON u.id = a.user_id
+         WHERE a.answered_at >= {start} AND a.answered_at < {end} GROUP BY u.id, u.display_name"
+    );
+    let rows: Vec<Standing> = crate::support::sql::rows(dir, &sql)
+        .iter()
+        .map(|r| Standing {
+            user_id: quizmaster::ids::UserId(r[0].int()),
+            name: r[1].text(),
+            points: r[2].int(),
+            correct: r[3].int(),
+            answered: r[4].int(),
+            points_at: r[5].int(),
+            streak: 0,
+            streak_at: 0,
         })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .collect();
     let figure = |r: &Standing| match sort {
         Sort::Accuracy => format!(
             "{}% ({}/{})",
@@ -359,37 +353,26 @@ fn listed(ranked: Vec<Standing>, asker: &str, figure: impl Fn(&Standing) -> Stri
 
 /// The streak board as the rules say, from the streak rows (one channel).
 fn expected_streak_board(dir: &std::path::Path, asker: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(crate::support::db_path(dir)).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT u.id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id WHERE s.current > 0")
-        .unwrap();
-    let rows: Vec<Standing> = stmt
-        .query_map([], |r| {
-            Ok(Standing {
-                user_id: r.get(0)?,
-                name: r.get(1)?,
-                points: 0,
-                correct: 0,
-                answered: 0,
-                points_at: 0,
-                streak: r.get(2)?,
-                streak_at: r.get(3)?,
-            })
+    let sql = "SELECT u.id, u.display_name, s.current, s.reached_at FROM streaks s JOIN users u ON u.id = s.user_id
+               WHERE s.current > 0";
+    let rows: Vec<Standing> = crate::support::sql::rows(dir, sql)
+        .iter()
+        .map(|r| Standing {
+            user_id: quizmaster::ids::UserId(r[0].int()),
+            name: r[1].text(),
+            points: 0,
+            correct: 0,
+            answered: 0,
+            points_at: 0,
+            streak: r[2].int(),
+            streak_at: r[3].int(),
         })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .collect();
     listed(rank(rows, Sort::Streak), asker, |r| format!("{} in a row", r.streak))
 }
 
 #[test]
 fn boards_from_running_totals_equal_boards_from_the_rows() {
-    if crate::support::sqlite_only(
-        "boards_from_running_totals_equal_boards_from_the_rows",
-        "reads the SQLite file directly",
-    ) {
-        return;
-    }
     use rand::{RngExt, SeedableRng};
     let dir = TempDir::new().unwrap();
     let svc = service(dir.path());
@@ -454,33 +437,17 @@ fn boards_from_running_totals_equal_boards_from_the_rows() {
     }
     // A rebuild from the rows gives the same totals the reveals kept.
     let snapshot = || {
-        let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
-        let mut all = Vec::new();
-        for sql in [
+        [
             "SELECT * FROM board_totals ORDER BY board, period, user_id",
             "SELECT * FROM board_points WHERE players != 0 ORDER BY board, period, points",
             "SELECT * FROM board_points_days WHERE players != 0 ORDER BY board, period, points, day",
             "SELECT * FROM board_accuracy WHERE players != 0 ORDER BY board, period, accuracy, answered",
-        ] {
-            let mut stmt = conn.prepare(sql).unwrap();
-            let n = stmt.column_count();
-            let rows = stmt
-                .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
-                .unwrap()
-                .collect::<Result<Vec<_>, _>>()
-                .unwrap();
-            all.push(rows);
-        }
-        all
+        ]
+        .map(|sql| crate::support::sql::rows(dir.path(), sql))
     };
     // The streak counts the triggers keep equal the counts of the streak rows.
-    let rows = |sql: &str| {
-        let conn = rusqlite::Connection::open(crate::support::db_path(dir.path())).unwrap();
-        let mut stmt = conn.prepare(sql).unwrap();
-        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))
-            .unwrap()
-            .collect::<Result<Vec<_>, _>>()
-            .unwrap()
+    let rows = |sql: &str| -> Vec<Vec<i64>> {
+        crate::support::sql::rows(dir.path(), sql).iter().map(|r| r.iter().map(|c| c.int()).collect()).collect()
     };
     let counted =
         rows("SELECT channel_id, current, day, players FROM streak_counts WHERE players != 0 ORDER BY 1, 2, 3");

@@ -9,6 +9,7 @@
 pub mod fake_discord;
 pub mod fake_slack;
 pub mod pg;
+pub mod sql;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
