@@ -61,6 +61,7 @@ fn ctx(platform: Platform, guild: &str, channel: &str, user: &str) -> Ctx {
         user_name: user.into(),
         is_admin: true,
         now: Utc::now(),
+        locale: Default::default(),
     }
 }
 

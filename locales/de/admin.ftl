@@ -34,6 +34,19 @@ categories-set = Die Tagesfragen kommen jetzt aus { $chosen } ({ $pool ->
    *[other] { $pool } Fragen
 }).
 zone-set = Wochen und Monate der Bestenliste richten sich jetzt nach { $zone }.
+# $language: the language's name in itself (language-name)
+language-set = Neue Sprache für Tagesfragen, Auflösungen und Rückblicke auf diesem Server: { $language }. Nachrichten, die nur ein Mitglied sieht, bleiben in dessen eigener Sprache, sofern der Bot sie spricht.
+language-auto = Die Sprache richtet sich auf diesem Server jetzt nach dessen eigener Spracheinstellung, derzeit { $language }.
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` ist keine IANA-Zeitzone wie Europe/Berlin oder America/New_York.
 not-a-zone-hint = `{ $given }` ist keine IANA-Zeitzone wie Europe/Berlin oder America/New_York. Meintest du { $hint }?
 
@@ -46,6 +59,8 @@ status-open-no-close = Offene Frage: { $date }.
 status-pool = Fragenpool: noch { $left } von { $total } Fragen in dieser Runde ({ $categories }).
 status-pool-all = alle Kategorien
 status-no-question = Gerade ist keine Frage offen.
+status-language = Sprache: { $language }.
+status-language-auto = Sprache: { $language } (auto: nach der Spracheinstellung des Servers).
 status-no-schedule = Kein Zeitplan: { $admin } schedule <HH:MM> <Area/City> [days] [close] legt einen an.
 
 ## What stops the bot from posting, and what to do about it

@@ -21,6 +21,12 @@ closes-at = Antwortschluss: { $at }
 suggested-by = Vorgeschlagen von { $name }.
 suggested-by-edited = Vorgeschlagen von { $name }, bearbeitet von { $editor }.
 edited-by = Bearbeitet von { $editor }.
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] leicht
+    [medium] mittel
+   *[hard] schwer
+}
 
 verdict-correct = Richtig!
 verdict-wrong = Nicht ganz.
@@ -149,6 +155,16 @@ chart-right = richtig
 chart-per-category = Anteil richtiger Antworten nach Kategorie
 chart-percent-axis = % richtig
 chart-nothing = Diese Woche noch keine aufgelösten Fragen
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $weekday ->
+    [mon] Mo
+    [tue] Di
+    [wed] Mi
+    [thu] Do
+    [fri] Fr
+    [sat] Sa
+   *[sun] So
+} { $day }.
 chart-day = { $day }: { $answered } beantwortet, { $right } richtig
 chart-alt = Balkendiagramm der Antworten pro Tag in dieser Woche ({ $days }) und des Anteils richtiger Antworten nach Kategorie.
 chart-saved = Diagramm: { $path }

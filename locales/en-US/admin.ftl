@@ -33,6 +33,19 @@ categories-set = Daily questions now come from { $chosen } ({ $pool ->
    *[other] { $pool } questions
 }).
 zone-set = Leaderboard weeks and months now follow { $zone }.
+# $language: the language's name in itself (language-name)
+language-set = Daily questions, reveals and recaps in this server are now in { $language }. Replies only one member sees stay in that member's own language where the bot speaks it.
+language-auto = This server's language now follows the server's own setting: { $language } for now.
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` is not an IANA time zone such as Europe/Berlin or America/New_York.
 not-a-zone-hint = `{ $given }` is not an IANA time zone such as Europe/Berlin or America/New_York. Did you mean { $hint }?
 
@@ -45,6 +58,8 @@ status-open-no-close = Open question: { $date }.
 status-pool = Pool: { $left } of { $total } questions left in this cycle ({ $categories }).
 status-pool-all = all categories
 status-no-question = No question is open.
+status-language = Language: { $language }.
+status-language-auto = Language: { $language } (auto: the server's own setting).
 status-no-schedule = No schedule: { $admin } schedule <HH:MM> <Area/City> [days] [close] sets one.
 
 ## What stops the bot from posting, and what to do about it

@@ -17,6 +17,12 @@ closes-at = closes { $at }
 suggested-by = Suggested by { $name }.
 suggested-by-edited = Suggested by { $name }, edited by { $editor }.
 edited-by = Edited by { $editor }.
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] easy
+    [medium] medium
+   *[hard] hard
+}
 
 verdict-correct = Correct!
 verdict-wrong = Not quite.
@@ -142,6 +148,16 @@ chart-right = right
 chart-per-category = Share right by category
 chart-percent-axis = % right
 chart-nothing = No revealed questions this week yet
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $weekday ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+} { $day }
 chart-day = { $day }: { $answered } answered, { $right } right
 chart-alt = Bar chart of the week's answers per day ({ $days }) and the share right by category.
 chart-saved = Chart: { $path }

@@ -33,6 +33,19 @@ categories-set = Las preguntas diarias salen ahora de { $chosen } ({ $pool ->
    *[other] { $pool } preguntas
 }).
 zone-set = Las semanas y los meses de la clasificación se cuentan ahora en la zona horaria { $zone }.
+# $language: the language's name in itself (language-name)
+language-set = Las preguntas diarias, las soluciones y los resúmenes de este servidor salen ahora en { $language }. Los mensajes que solo ve un miembro siguen en su propio idioma, siempre que el bot lo hable.
+language-auto = El idioma de este servidor sigue ahora el ajuste del propio servidor: de momento, { $language }.
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` no es una zona horaria IANA, como Europe/Berlin o America/New_York.
 not-a-zone-hint = `{ $given }` no es una zona horaria IANA, como Europe/Berlin o America/New_York. ¿Querías decir { $hint }?
 
@@ -48,6 +61,8 @@ status-pool = Preguntas disponibles: { $left ->
 } de { $total } en este ciclo ({ $categories }).
 status-pool-all = todas las categorías
 status-no-question = No hay ninguna pregunta abierta.
+status-language = Idioma: { $language }.
+status-language-auto = Idioma: { $language } (auto: según el ajuste del servidor).
 status-no-schedule = Sin horario: configúralo con { $admin } schedule <HH:MM> <Area/City> [days] [close].
 
 ## What stops the bot from posting, and what to do about it

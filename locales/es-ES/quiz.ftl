@@ -17,6 +17,12 @@ closes-at = cierre: { $at }
 suggested-by = Sugerida por { $name }.
 suggested-by-edited = Sugerida por { $name } y editada por { $editor }.
 edited-by = Editada por { $editor }.
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] fácil
+    [medium] intermedia
+   *[hard] difícil
+}
 
 verdict-correct = ¡Correcto!
 verdict-wrong = Esta vez no.
@@ -178,6 +184,16 @@ chart-right = correctas
 chart-per-category = Porcentaje de aciertos por categoría
 chart-percent-axis = % de aciertos
 chart-nothing = Aún no hay preguntas reveladas esta semana
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $weekday ->
+    [mon] lun
+    [tue] mar
+    [wed] mié
+    [thu] jue
+    [fri] vie
+    [sat] sáb
+   *[sun] dom
+} { $day }
 chart-day = { $day }: { $answered ->
     [one] 1 respondida
    *[other] { $answered } respondidas

@@ -33,6 +33,19 @@ categories-set = Les questions du jour viennent désormais de ces catégories : 
    *[other] { $pool } questions
 }).
 zone-set = Les semaines et les mois du classement suivent désormais le fuseau { $zone }.
+# $language: the language's name in itself (language-name)
+language-set = Sur ce serveur, les questions du jour, leurs réponses et les récaps sont désormais en { $language }. Les messages visibles par un seul membre restent dans sa propre langue, si le bot la parle.
+language-auto = La langue de ce serveur suit désormais celle de ses paramètres : { $language } pour l'instant.
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` n'est pas un fuseau horaire IANA (par exemple Europe/Berlin ou America/New_York).
 not-a-zone-hint = `{ $given }` n'est pas un fuseau horaire IANA (par exemple Europe/Berlin ou America/New_York). Tu voulais dire { $hint } ?
 
@@ -48,6 +61,8 @@ status-pool = Réserve : il reste { $left ->
 } sur { $total } dans ce cycle ({ $categories }).
 status-pool-all = toutes catégories
 status-no-question = Aucune question ouverte.
+status-language = Langue : { $language }.
+status-language-auto = Langue : { $language } (auto : celle définie pour le serveur).
 status-no-schedule = Pas de planning : { $admin } schedule <HH:MM> <Area/City> [days] [close] en crée un.
 
 ## What stops the bot from posting, and what to do about it

@@ -17,6 +17,12 @@ closes-at = clôture : { $at }
 suggested-by = Proposée par { $name }.
 suggested-by-edited = Proposée par { $name }, modifiée par { $editor }.
 edited-by = Modifiée par { $editor }.
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] facile
+    [medium] intermédiaire
+   *[hard] difficile
+}
 
 verdict-correct = Bonne réponse !
 verdict-wrong = Pas tout à fait.
@@ -178,6 +184,16 @@ chart-right = bonnes
 chart-per-category = Taux de réussite par catégorie
 chart-percent-axis = % de réussite
 chart-nothing = Aucune question dévoilée cette semaine pour l'instant
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $weekday ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+} { $day }
 chart-day = { $day } : { $answered ->
     [one] { $answered } réponse
    *[other] { $answered } réponses

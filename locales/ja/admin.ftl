@@ -27,6 +27,19 @@ nothing-to-reveal = このチャンネルには、正解を発表できる受付
 categories-all = デイリー問題を全カテゴリから出題します（{ $pool }問）。
 categories-set = デイリー問題を { $chosen } から出題します（{ $pool }問）。
 zone-set = ランキングの週と月は、今後 { $zone } を基準に区切ります。
+# $language: the language's name in itself (language-name)
+language-set = このサーバーのデイリー問題、正解発表、週間まとめの言語を { $language } に設定しました。特定のメンバーだけに表示される返信は、ボットがその言語に対応していれば、引き続きそのメンバーの言語で表示されます。
+language-auto = このサーバーの言語は、今後サーバー自体の設定に従います（現在は { $language }）。
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` は IANA タイムゾーンではありません（例：Europe/Berlin、America/New_York）。
 not-a-zone-hint = `{ $given }` は IANA タイムゾーンではありません（例：Europe/Berlin、America/New_York）。{ $hint } のことですか？
 
@@ -39,6 +52,8 @@ status-open-no-close = 受付中の問題：{ $date }。
 status-pool = 出題プール：このサイクルの残り{ $left }問／全{ $total }問（{ $categories }）。
 status-pool-all = 全カテゴリ
 status-no-question = 受付中の問題はありません。
+status-language = 言語：{ $language }。
+status-language-auto = 言語：{ $language }（auto：サーバーの設定に従う）。
 status-no-schedule = スケジュール未設定：{ $admin } schedule <HH:MM> <Area/City> [days] [close] で設定できます。
 
 ## What stops the bot from posting, and what to do about it

@@ -17,6 +17,12 @@ closes-at = 締め切り：{ $at }
 suggested-by = 提案者：{ $name }
 suggested-by-edited = 提案者：{ $name }（編集：{ $editor }）
 edited-by = 編集：{ $editor }
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] 初級
+    [medium] 中級
+   *[hard] 上級
+}
 
 verdict-correct = 正解です！
 verdict-wrong = 残念、不正解です。
@@ -124,6 +130,16 @@ chart-right = 正解
 chart-per-category = カテゴリ別の正答率
 chart-percent-axis = 正答率（%）
 chart-nothing = 今週はまだ正解が発表された問題がありません
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $day }日（{ $weekday ->
+    [mon] 月
+    [tue] 火
+    [wed] 水
+    [thu] 木
+    [fri] 金
+    [sat] 土
+   *[sun] 日
+}）
 chart-day = { $day }：回答{ $answered }件、正解{ $right }件
 chart-alt = 今週の日別回答数（{ $days }）とカテゴリ別正答率を示す棒グラフ。
 chart-saved = チャート：{ $path }

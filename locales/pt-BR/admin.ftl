@@ -35,6 +35,19 @@ categories-set = As perguntas diárias agora vêm de { $chosen } ({ $pool ->
    *[other] { $pool } perguntas
 }).
 zone-set = As semanas e os meses do ranking agora seguem o fuso { $zone }.
+# $language: the language's name in itself (language-name)
+language-set = As perguntas diárias, as revelações e os resumos deste servidor agora saem em { $language }. Mensagens que só um membro vê continuam no idioma dele, quando o bot fala esse idioma.
+language-auto = O idioma deste servidor agora segue a configuração do próprio servidor: por enquanto, { $language }.
+# $tag: a language tag the bot speaks. Each language is named in itself, the
+# same in every catalogue.
+language-name = { $tag ->
+    [de] Deutsch
+    [es-ES] español
+    [fr] français
+    [pt-BR] português (Brasil)
+    [ja] 日本語
+   *[en-US] English (US)
+}
 not-a-zone = `{ $given }` não é um fuso horário IANA (por exemplo, Europe/Berlin ou America/New_York).
 not-a-zone-hint = `{ $given }` não é um fuso horário IANA (por exemplo, Europe/Berlin ou America/New_York). Você quis dizer { $hint }?
 
@@ -47,6 +60,8 @@ status-open-no-close = Pergunta aberta: { $date }.
 status-pool = Perguntas restantes neste ciclo: { $left } de { $total } ({ $categories }).
 status-pool-all = todas as categorias
 status-no-question = Nenhuma pergunta aberta.
+status-language = Idioma: { $language }.
+status-language-auto = Idioma: { $language } (auto: segue a configuração do servidor).
 status-no-schedule = Sem agendamento: configure um com { $admin } schedule <HH:MM> <Area/City> [days] [close].
 
 ## What stops the bot from posting, and what to do about it

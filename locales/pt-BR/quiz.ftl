@@ -19,6 +19,12 @@ closes-at = fecha em { $at }
 suggested-by = Sugerida por { $name }.
 suggested-by-edited = Sugerida por { $name } e editada por { $editor }.
 edited-by = Editada por { $editor }.
+# $level: easy, medium or hard, as the bank marks the question
+difficulty = { $level ->
+    [easy] fácil
+    [medium] intermediária
+   *[hard] difícil
+}
 
 verdict-correct = Acertou!
 verdict-wrong = Não foi dessa vez.
@@ -193,6 +199,16 @@ chart-right = certas
 chart-per-category = Taxa de acerto por categoria
 chart-percent-axis = % de acerto
 chart-nothing = Nenhuma pergunta revelada nesta semana ainda
+# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
+chart-day-label = { $weekday ->
+    [mon] seg
+    [tue] ter
+    [wed] qua
+    [thu] qui
+    [fri] sex
+    [sat] sáb
+   *[sun] dom
+} { $day }
 chart-day = { $day }: { $answered ->
     [0] { $answered } respondidas
     [one] { $answered } respondida

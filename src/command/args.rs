@@ -204,6 +204,21 @@ pub(super) fn timezone(words: &[&str]) -> Parsed {
     }
 }
 
+/// A language tag the bot speaks (a region falls back to its language:
+/// `es-MX` is `es-ES`), or `auto`.
+pub(super) fn language(words: &[&str]) -> Parsed {
+    match words {
+        [auto] if auto.eq_ignore_ascii_case("auto") => Ok(Command::Admin(AdminCommand::Language(None))),
+        [tag] if crate::i18n::Lang::negotiate(tag).is_some() => {
+            Ok(Command::Admin(AdminCommand::Language(crate::i18n::Lang::negotiate(tag))))
+        }
+        _ => {
+            let known: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.tag()).collect();
+            Err(CommandError::admin("language", msg!("admin-language", known = known.join(", "))))
+        }
+    }
+}
+
 /// `[day] [HH:MM]` in either order, each defaulting (Friday, 16:00), or `off`.
 pub(super) fn recap(words: &[&str]) -> Parsed {
     if let [off] = words

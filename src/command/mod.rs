@@ -111,6 +111,7 @@ impl AdminCommand {
             AdminCommand::Check { .. } => "check",
             AdminCommand::Categories(_) => "categories",
             AdminCommand::Timezone(_) => "timezone",
+            AdminCommand::Language(_) => "language",
             AdminCommand::Recap(_) => "recap",
             AdminCommand::WebRotate => "web",
             AdminCommand::SeasonStart(_) => "season",
@@ -150,6 +151,9 @@ pub enum AdminCommand {
     Categories(Vec<String>),
     /// Set the server's zone for leaderboard weeks and months.
     Timezone(String),
+    /// The server's language for what the channel sees: one the bot
+    /// speaks, or `None` to follow the platform's setting for the server.
+    Language(Option<crate::i18n::Lang>),
     /// Post a weekly recap on this day at this local time (in the daily
     /// schedule's zone); `None` turns it off.
     Recap(Option<(chrono::Weekday, chrono::NaiveTime)>),

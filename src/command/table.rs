@@ -92,6 +92,8 @@ const fn admin(
 
 const LETTERS: &[&str] = &["A", "B", "C", "D", "E"];
 const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"];
+/// The languages a server may choose (`language`), as Discord offers them.
+const LANGUAGES: &[&str] = &["auto", "en-US", "de", "es-ES", "fr", "pt-BR", "ja"];
 
 /// Every subcommand, in the order the help lists them.
 pub static TABLE: &[Sub] = &[
@@ -157,6 +159,7 @@ pub static TABLE: &[Sub] = &[
     admin("check", &[], "cmd-check", p::check),
     admin("categories", &[rest("list", Kind::Text, true, "opt-list")], "cmd-categories", p::categories),
     admin("timezone", &[needed("zone", Kind::Text, "opt-zone")], "cmd-timezone", p::timezone),
+    admin("language", &[needed("language", Kind::Choice(LANGUAGES), "opt-language")], "cmd-language", p::language),
     admin(
         "recap",
         &[opt("day", Kind::Choice(DAYS), "opt-day"), opt("time", Kind::Text, "opt-recap-time")],

@@ -35,6 +35,9 @@ fn grammar_table() {
         ("help", Command::Help),
         ("admin post-now", Command::Admin(AdminCommand::PostNow)),
         ("admin timezone Europe/Berlin", Command::Admin(AdminCommand::Timezone("Europe/Berlin".into()))),
+        ("admin language es-MX", Command::Admin(AdminCommand::Language(Some(crate::i18n::Lang::EsEs)))),
+        ("admin language pt-PT", Command::Admin(AdminCommand::Language(Some(crate::i18n::Lang::PtBr)))),
+        ("admin language AUTO", Command::Admin(AdminCommand::Language(None))),
         (
             "admin schedule 09:00 Europe/Berlin weekdays 8h",
             Command::Admin(AdminCommand::Schedule(ScheduleSpec {
@@ -129,6 +132,7 @@ fn bad_input_is_named() {
         ("admin ping @everyone", "is not a role"),
         ("admin ping <@123>", "is not a role"),
         ("admin threads maybe", "takes `on` or `off`"),
+        ("admin language klingon", "takes a language the bot speaks (en-US, de, es-ES, fr, pt-BR, ja) or `auto`"),
         ("admin season start", "takes `start <name>`"),
     ] {
         let e = parse(line, 500).unwrap_err().to_string();
@@ -285,6 +289,7 @@ fn every_command_has_its_entry() {
             "timezone" => format!("{line} UTC"),
             "web" if sub.group == Group::Admin => format!("{line} rotate"),
             "threads" => format!("{line} on"),
+            "language" => format!("{line} es-MX"),
             "season" => format!("{line} start S1"),
             _ => line,
         };

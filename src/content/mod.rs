@@ -133,6 +133,8 @@ pub struct Bank {
     glossary: Glossary,
     /// Items in other languages, by language and id.
     translations: HashMap<(Lang, String), translation::ItemText>,
+    /// Category titles in other languages, from the translations' `title`.
+    translated_titles: HashMap<(Lang, String), String>,
 }
 
 /// Where pack text comes from: a file name (for messages) and its contents.
@@ -235,7 +237,11 @@ impl Bank {
     fn add_translation(&mut self, file: &str, table: &toml::Table) -> Vec<ContentError> {
         let (parsed, errors) = translation::parse(file, table, |id| self.get(id));
         let Some(lang) = parsed.lang else { return errors };
+        let title = table.get("title").and_then(toml::Value::as_str);
         for (id, text) in parsed.items {
+            if let (Some(title), Some(item)) = (title, self.get(&id)) {
+                self.translated_titles.insert((lang, item.category.clone()), title.to_string());
+            }
             if let Some(&i) = self.by_id.get(&id)
                 && let ItemKind::Text { accept, reject } = &mut self.items[i].kind
             {
@@ -250,6 +256,37 @@ impl Bank {
     /// An item's words in `lang`, if it has been translated.
     pub fn text_in(&self, id: &str, lang: Lang) -> Option<&translation::ItemText> {
         self.translations.get(&(lang, id.to_string()))
+    }
+
+    /// The item as a player reading `lang` sees it: its prompt, choices,
+    /// explanation and right wording in that language (grading still takes
+    /// every language's wordings). `None` where it has no translation.
+    pub fn in_lang(&self, id: &str, lang: Lang) -> Option<Item> {
+        let text = self.text_in(id, lang)?;
+        let mut item = self.get(id)?.clone();
+        item.prompt.clone_from(&text.prompt);
+        item.explanation.clone_from(&text.explanation);
+        match &mut item.kind {
+            ItemKind::Choice { choices, .. } if choices.len() == text.choices.len() => {
+                choices.clone_from(&text.choices)
+            }
+            ItemKind::Text { accept, .. } if !text.accept.is_empty() => {
+                // Its own wordings first: the first is the one shown as right.
+                let mut mine = text.accept.clone();
+                mine.extend(accept.iter().filter(|a| !text.accept.contains(a)).cloned());
+                *accept = mine;
+            }
+            _ => {}
+        }
+        Some(item)
+    }
+
+    /// A category's title in `lang`: its translation's, else the source's.
+    pub fn title_in(&self, category: &str, lang: Lang) -> String {
+        match self.translated_titles.get(&(lang, category.to_string())) {
+            Some(title) => title.clone(),
+            None => self.title(category),
+        }
     }
 
     /// How many items have a translation in `lang`.

@@ -178,6 +178,7 @@ impl Words {
         for (name, arg) in &msg.args {
             let value = match arg {
                 Arg::Num(n) => FluentValue::from(*n),
+                Arg::Key(k) => FluentValue::from(k.as_str()),
                 other => stand_in(&mut shown, self.show(other, markup)),
             };
             args.set(*name, value);
@@ -194,7 +195,7 @@ impl Words {
     fn show(&self, arg: &Arg, markup: &dyn Markup) -> String {
         match arg {
             Arg::Num(n) => n.to_string(),
-            Arg::Text(s) => markup.escape(s),
+            Arg::Text(s) | Arg::Key(s) => markup.escape(s),
             Arg::Rich(s) => markup.rich(s),
             Arg::Strong(inner) => markup.bold(&self.show(inner, markup)),
             Arg::When(at, tz) => markup.escape(&self.lang.when(*at, *tz)),
@@ -256,6 +257,9 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Names or phrases, joined as the language joins a list.
     List(Vec<Arg>),
+    /// A word a message selects on (`easy`, `mon`, `de`), given to Fluent as
+    /// it is so that its variants match; never member text.
+    Key(String),
 }
 
 impl Msg {
@@ -347,6 +351,11 @@ impl From<Vec<Msg>> for Arg {
 
 impl Arg {
     /// `arg` shown strong.
+    /// A word a message selects on.
+    pub fn key(word: impl Into<String>) -> Arg {
+        Arg::Key(word.into())
+    }
+
     pub fn strong(arg: impl Into<Arg>) -> Arg {
         Arg::Strong(Box::new(arg.into()))
     }

@@ -20,13 +20,18 @@ struct Entry {
     refs: BTreeSet<String>,
     /// Characters of its plain text (outside placeables).
     text_len: usize,
+    /// Its plain text, every variant's, to compare across languages.
+    text: String,
 }
 
 fn walk_pattern(p: &ast::Pattern<String>, e: &mut Entry) {
     for el in &p.elements {
         match el {
             ast::PatternElement::Placeable { expression } => walk_expression(expression, e),
-            ast::PatternElement::TextElement { value } => e.text_len += value.chars().count(),
+            ast::PatternElement::TextElement { value } => {
+                e.text_len += value.chars().count();
+                e.text.push_str(value);
+            }
         }
     }
 }
@@ -226,6 +231,57 @@ fn every_message_the_code_names_exists_with_its_arguments_and_none_is_unused() {
                     problems.push(format!("locales/{tag}: {id} reads {:?}, en-US gives {:?}", entry.vars, s.vars))
                 }
                 Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Messages that read the same in every language: names, and words that
+/// are typed as they are.
+const SAME_EVERYWHERE: &[&str] = &["language-name"];
+
+/// Messages a language may write as en-US does, because its speakers say
+/// it that way too (a loanword, a command, a brand).
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[
+    // Only the command's own words around the problem.
+    ("de", "bad-player"),
+    ("es-ES", "bad-player"),
+    ("pt-BR", "bad-player"),
+    // The modal's title after sending: the game's name.
+    ("de", "form-done"),
+    ("es-ES", "form-done"),
+    ("fr", "form-done"),
+    ("pt-BR", "form-done"),
+    // Loanwords German gamers use as they are.
+    ("de", "page-streaks"),
+    ("de", "stats-streak"),
+    ("de", "sorry"),
+    // The same word in French.
+    ("fr", "field-prompt"),
+    ("fr", "page-col-points"),
+    ("fr", "sort-points"),
+    ("fr", "stats-points"),
+    // The same word, and the same abbreviation, in Portuguese.
+    ("pt-BR", "help-admins-only"),
+    ("pt-BR", "points"),
+];
+
+#[test]
+fn no_message_is_left_in_english_by_accident() {
+    let catalogue = catalogue();
+    let source = &catalogue["en-US"];
+    let mut problems = Vec::new();
+    for (tag, messages) in catalogue.iter().filter(|(tag, _)| **tag != "en-US") {
+        for (id, entry) in messages {
+            let english = &source[id];
+            let allowed = SAME_EVERYWHERE.contains(&id.as_str()) || SAME_AS_ENGLISH.contains(&(*tag, id.as_str()));
+            let has_words = english.text.chars().any(char::is_alphabetic);
+            if has_words && entry.text == english.text && !allowed {
+                problems.push(format!("locales/{tag}: {id} reads as in en-US: {:?}", entry.text));
+            }
+            if SAME_EVERYWHERE.contains(&id.as_str()) && entry.text != english.text {
+                problems.push(format!("locales/{tag}: {id} must read as in en-US"));
             }
         }
     }

@@ -17,7 +17,7 @@ use crate::ids::Platform;
 use crate::msg;
 use crate::reply::{self, Reply, Visibility};
 use crate::scheduler::{self, Clock, Sent};
-use crate::service::{Ctx, Outbound, Service};
+use crate::service::{Ctx, Locale, Outbound, Service};
 
 pub const PLATFORM: Platform = Platform::Console;
 const GUILD: &str = "local";
@@ -143,6 +143,8 @@ impl<W: Write> Session<'_, W> {
             user_name: self.user.clone(),
             is_admin: true,
             now: self.clock.now(),
+            // The console's one server is this machine: its language is the console's.
+            locale: Locale { own: Some(self.lang), server: Some(self.lang) },
         }
     }
 
@@ -333,9 +335,10 @@ pub fn write_reply(out: &mut impl Write, reply: &Reply, user: &str, lang: Lang) 
         Visibility::Private => format!("[{}]", lang.tr(&msg!("console-private", user = user))),
         Visibility::Public => "[#local]".to_string(),
     };
-    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN, lang))?;
+    let shown = reply.lang.unwrap_or(lang);
+    writeln!(out, "{who}\n{}", reply::render(&reply.body, &reply::PLAIN, shown))?;
     for action in reply.actions() {
-        writeln!(out, "  [{}] {}", lang.tr(&action.label), action.command)?;
+        writeln!(out, "  [{}] {}", shown.tr(&action.label), action.command)?;
     }
     Ok(())
 }

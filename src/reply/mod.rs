@@ -14,7 +14,7 @@ pub use render::{render, review_details, rich};
 
 use crate::command::QuestionRef;
 use crate::content::letter;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 /// Who sees a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,10 @@ pub enum Visibility {
 pub struct Reply {
     pub visibility: Visibility,
     pub body: Body,
+    /// The language the service chose for its reader (see
+    /// `service::language`); `None` for a reply an adapter made itself,
+    /// which it shows in the language it knows of.
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,8 +125,11 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionCard {
     pub question: QuestionRef,
+    /// The item asked, by id: its words are put in the reader's language.
+    pub item: String,
     pub mode: Mode,
     pub category: String,
+    /// `easy`, `medium` or `hard`, shown through the `difficulty` message.
     pub difficulty: String,
     pub prompt: String,
     /// The choices of a choice item; empty for a text item.
@@ -183,6 +190,8 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerdictCard {
     pub question: QuestionRef,
+    /// The item answered, by id.
+    pub item: String,
     pub mode: Mode,
     /// A short name for the question: its first words.
     pub title: String,
@@ -197,6 +206,8 @@ pub struct VerdictCard {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RevealCard {
     pub question: QuestionRef,
+    /// The item revealed, by id.
+    pub item: String,
     /// How many choices the question offered (0 for a text question), so a
     /// platform can show its buttons again, disabled.
     pub choice_count: usize,
@@ -253,8 +264,9 @@ pub struct RecapCard {
     pub top: Vec<BoardRow>,
     /// Who holds the longest current streak, and how long it is.
     pub longest_streak: Option<(String, i64)>,
-    /// The question fewest got right: its prompt, answers and right ones.
-    pub hardest: Option<(String, u32, u32)>,
+    /// The question fewest got right: its item id, its first words, answers
+    /// and right ones.
+    pub hardest: Option<(String, String, u32, u32)>,
     pub chart: crate::chart::WeekChart,
     /// The chart drawn, once the sender has drawn it.
     pub image: Option<Image>,
@@ -301,11 +313,11 @@ impl HelpRow {
 
 impl Reply {
     pub fn private(body: Body) -> Reply {
-        Reply { visibility: Visibility::Private, body }
+        Reply { visibility: Visibility::Private, body, lang: None }
     }
 
     pub fn public(body: Body) -> Reply {
-        Reply { visibility: Visibility::Public, body }
+        Reply { visibility: Visibility::Public, body, lang: None }
     }
 
     pub fn error(msg: Msg) -> Reply {

@@ -180,8 +180,13 @@ fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
         Mode::Daily => msg!("question-daily"),
         Mode::Practice => msg!("question-practice"),
     };
-    let mut out =
-        format!("{} · {} · {}\n{}", (style.bold)(&t(&head)), e(&q.category), e(&q.difficulty), rich(&q.prompt, style));
+    let mut out = format!(
+        "{} · {} · {}\n{}",
+        (style.bold)(&t(&head)),
+        e(&q.category),
+        t(&crate::msg!("difficulty", level = crate::i18n::Arg::key(&q.difficulty))),
+        rich(&q.prompt, style)
+    );
     if let Some(role) = &q.ping {
         out = format!("{} {out}", (style.role)(role));
     }
@@ -251,7 +256,7 @@ fn recap(r: &RecapCard, style: &Style, lang: Lang) -> String {
     if let Some((name, days)) = &r.longest_streak {
         out.push_str(&format!("\n{}", t(&msg!("recap-streak", name = Arg::strong(name), days = *days))));
     }
-    if let Some((prompt, answered, right)) = &r.hardest {
+    if let Some((_, prompt, answered, right)) = &r.hardest {
         let share = crate::quiz::leaderboard::accuracy_percent(i64::from(*right), i64::from(*answered));
         let hardest = msg!(
             "recap-hardest",

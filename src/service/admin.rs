@@ -6,23 +6,18 @@ use chrono::{DateTime, Utc};
 
 use super::daily::{self, PostOutcome, stored};
 use super::writer::{Scope, State};
-use super::{is_open, text};
+use super::{Ctx, is_open, text};
 use crate::command::AdminCommand;
 use crate::delivery::Permission;
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Lang};
 use crate::ids::Platform;
 use crate::msg;
 use crate::quiz::schedule::{Days, Occurrence, Pending, Rule, next_post_after};
 use crate::reply::{Body, Reply};
 use crate::store::{self, StoredSchedule};
 
-pub(super) fn run(
-    state: &mut State,
-    scope: &Scope,
-    platform: Platform,
-    now: DateTime<Utc>,
-    admin: AdminCommand,
-) -> store::Result<Reply> {
+pub(super) fn run(state: &mut State, scope: &Scope, ctx: &Ctx, admin: AdminCommand) -> store::Result<Reply> {
+    let (platform, now) = (ctx.platform, ctx.now);
     let channel = scope.who.channel;
     let schedule = state.store.schedule(channel)?;
     let rule = schedule.as_ref().map(|s| s.rule);
@@ -46,10 +41,11 @@ pub(super) fn run(
         }
         AdminCommand::PostNow => post_now(state, scope, schedule, rule, now),
         AdminCommand::RevealNow => reveal_now(state, scope, now),
-        AdminCommand::Status => status(state, scope, platform, schedule.as_ref(), rule.as_ref(), now),
+        AdminCommand::Status => status(state, scope, ctx, schedule.as_ref(), rule.as_ref()),
         AdminCommand::Check { granted } => check(state, scope, platform, rule.as_ref(), granted),
         AdminCommand::Categories(list) => categories(state, scope, &list),
         AdminCommand::Timezone(zone) => timezone(state, scope, &zone),
+        AdminCommand::Language(chosen) => language(state, scope, ctx, chosen),
         AdminCommand::SeasonStart(name) => season_start(state, scope, &name, now),
         AdminCommand::Ping(role) => {
             state.store.set_channel_ping(channel, role.as_deref())?;
@@ -180,6 +176,21 @@ fn timezone(state: &mut State, scope: &Scope, zone: &str) -> store::Result<Reply
     Ok(Reply::info(msg!("zone-set", zone = tz.name())))
 }
 
+/// The server's language for what its channels see: chosen, or (`None`)
+/// the platform's setting for the server.
+fn language(state: &mut State, scope: &Scope, ctx: &Ctx, chosen: Option<Lang>) -> store::Result<Reply> {
+    state.store.set_guild_language(scope.who.guild, chosen)?;
+    if let Some(seen) = ctx.locale.server {
+        state.store.note_guild_locale(ctx.platform, &ctx.guild, seen)?;
+    }
+    let stored = state.store.guild_language(ctx.platform, &ctx.guild)?.unwrap_or_default();
+    let name = text::language_name(stored.shown());
+    Ok(Reply::info(match chosen {
+        Some(_) => msg!("language-set", language = name),
+        None => msg!("language-auto", language = name),
+    }))
+}
+
 fn season_start(state: &mut State, scope: &Scope, name: &str, now: DateTime<Utc>) -> store::Result<Reply> {
     // Points of questions still settling belong to the closing season.
     daily::settle_all(state)?;
@@ -224,11 +235,11 @@ fn past_today(
 fn status(
     state: &State,
     scope: &Scope,
-    platform: Platform,
+    ctx: &Ctx,
     schedule: Option<&StoredSchedule>,
     rule: Option<&Rule>,
-    now: DateTime<Utc>,
 ) -> store::Result<Reply> {
+    let (platform, now) = (ctx.platform, ctx.now);
     let channel = scope.who.channel;
     let categories = daily::channel_categories(state, channel)?;
     let entries = super::pool(&state.store, &state.core.bank, scope.who.guild, &categories)?;
@@ -260,6 +271,13 @@ fn status(
         _ => lines.push(msg!("status-no-question")),
     }
     lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
+    let language = state.store.guild_language(platform, &ctx.guild)?.unwrap_or_default();
+    let shown = language.chosen.or(ctx.locale.server).or(language.seen).unwrap_or_default();
+    let name = text::language_name(shown);
+    lines.push(match language.chosen {
+        Some(_) => msg!("status-language", language = name),
+        None => msg!("status-language-auto", language = name),
+    });
     if let Some(p) = state.store.channel_problem(channel)? {
         let tz = rule.map_or(scope.tz, |r| r.tz);
         lines.push(text::delivery_problem(platform, p.problem, p.since, tz));

@@ -32,6 +32,7 @@ enum Handled {
 /// A graded daily answer waiting for its commit.
 struct DailyAnswer {
     row: AnswerRow,
+    item: String,
     title: String,
     local_date: NaiveDate,
     reveal_at: Option<DateTime<Utc>>,
@@ -151,6 +152,7 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
     };
     Ok(Handled::Daily(DailyAnswer {
         row: AnswerRow { post: post.id, user: who.user, answer: canonical_answer(item, answer), correct, at: ctx.now },
+        item: item.id.clone(),
         title: text::title_of(item),
         local_date: post.local_date,
         reveal_at: post.closes_at,
@@ -184,6 +186,7 @@ fn answer_practice(
         )? {
             Inserted::New => Reply::private(Body::Verdict(VerdictCard {
                 question: QuestionRef::Practice(question),
+                item: item.id.clone(),
                 mode: Mode::Practice,
                 title: text::title_of(item),
                 your_answer: answer,
@@ -206,6 +209,7 @@ fn daily_reply(a: DailyAnswer, result: Inserted) -> Reply {
     match result {
         Inserted::New => Reply::private(Body::Verdict(VerdictCard {
             question: QuestionRef::Daily(a.row.post),
+            item: a.item,
             mode: Mode::Daily,
             title: a.title,
             your_answer: a.row.answer,

@@ -124,6 +124,7 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
     };
     Ok(Reply::public(Body::Reveal(RevealCard {
         question: QuestionRef::Daily(result.post.id),
+        item: item.id.clone(),
         choice_count,
         right_choice,
         prompt: item.prompt.clone(),

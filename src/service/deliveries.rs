@@ -72,10 +72,11 @@ impl Service {
             .write(move |state| {
                 let mut out = Vec::new();
                 for pending in state.store.claim_deliveries(platform, now, &lease, CLAIM_AT_ONCE)? {
-                    let reply = match pending.part {
+                    let mut reply = match pending.part {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
                     };
+                    super::language::in_lang(&mut reply, &state.core.bank, pending.lang);
                     let thread = pending.threads.then(|| msg!("thread-name", date = &pending.post.local_date));
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),
@@ -93,7 +94,7 @@ impl Service {
                         to: pending.to,
                         message_ref: None,
                         interrupted: pending.interrupted,
-                        reply: recap::reply(state, &pending.recap)?,
+                        reply: recap::reply(state, &pending.recap, pending.lang)?,
                     });
                 }
                 Ok(out)

@@ -15,6 +15,7 @@ mod boards;
 mod daily;
 mod deliveries;
 pub mod export;
+mod language;
 mod limits;
 pub mod packs;
 pub mod page;
@@ -22,6 +23,7 @@ mod practice;
 mod readers;
 pub mod recap;
 mod route;
+mod rules;
 mod setup;
 mod shared;
 mod suggestions;
@@ -38,64 +40,17 @@ use rand::rngs::StdRng;
 use tokio::sync::{oneshot, watch};
 
 pub use deliveries::Outbound;
+pub use language::Locale;
+pub use rules::Rules;
 
 use crate::command::{self};
 use crate::content::{Bank, Item, ItemKind};
 use crate::ids::{self, Platform};
-use crate::quiz::ratelimit::RateRules;
-use crate::quiz::schedule::Close;
-use crate::quiz::scoring::ScoringRules;
-use crate::quiz::streak::StreakRules;
 use crate::reply::{Mode, QuestionCard};
 use crate::store::{self, Post, PostState, Store, StoreError};
 use limits::Limits;
 use readers::{Readers, known_scope};
 use writer::{State, Writer};
-
-/// The rules the service plays by (from config).
-#[derive(Debug, Clone)]
-pub struct Rules {
-    pub scoring: ScoringRules,
-    pub streak: StreakRules,
-    /// Leaderboard zone for servers that set none.
-    pub default_tz: Tz,
-    pub max_input_chars: usize,
-    /// How late a post may still go out after downtime.
-    pub grace: chrono::Duration,
-    /// When daily questions close, for schedules that do not say.
-    pub default_close: Close,
-    /// Commands per user.
-    pub rate: RateRules,
-    /// Where the servers' web pages are reached, when they are served.
-    pub web_url: Option<String>,
-    /// The key server pages' tokens are derived from; set with `web_url`.
-    pub page_key: Option<[u8; 32]>,
-}
-
-impl Rules {
-    /// The rules the settings give (the web page's address is added by the app
-    /// once its listener is known).
-    pub fn from_settings(settings: &crate::config::Settings) -> Rules {
-        Rules {
-            scoring: settings.quiz.scoring(),
-            streak: settings.quiz.streak(),
-            default_tz: settings.quiz.timezone.0,
-            max_input_chars: settings.quiz.max_input_chars,
-            grace: settings.schedule.grace.0,
-            default_close: settings.schedule.close.0,
-            rate: RateRules { burst: settings.quiz.rate_burst, per_second: settings.quiz.rate_per_second },
-            web_url: None,
-            page_key: None,
-        }
-    }
-}
-
-/// The configuration's defaults: they are written once, in `config`.
-impl Default for Rules {
-    fn default() -> Self {
-        Rules::from_settings(&crate::config::Settings::default())
-    }
-}
 
 /// Who is asking, where, and when.
 #[derive(Debug, Clone)]
@@ -109,6 +64,8 @@ pub struct Ctx {
     /// Whether the platform says this user may run admin commands.
     pub is_admin: bool,
     pub now: DateTime<Utc>,
+    /// The languages the platform says the member and the server read.
+    pub locale: Locale,
 }
 
 /// What the service and its writer share, read-only.
@@ -191,6 +148,8 @@ pub struct Service {
     instance: String,
     /// Whether other processes may share the database (PostgreSQL).
     shared: bool,
+    /// The servers' languages, as last read.
+    languages: language::Languages,
 }
 
 impl Service {
@@ -217,6 +176,7 @@ impl Service {
             wake: watch::Sender::new(0),
             instance,
             shared,
+            languages: language::Languages::default(),
         })
     }
 
@@ -379,6 +339,7 @@ fn question_card(
     let item = &*found.item;
     QuestionCard {
         question,
+        item: item.id.clone(),
         mode,
         category: bank.title(&item.category),
         difficulty: item.difficulty.to_string(),

@@ -73,14 +73,21 @@ impl Service {
             .await?;
         }
         let core = std::sync::Arc::clone(&self.core);
-        let data = self.read(move |r| gather(r, &core.bank, guild, tz, now)).await?;
+        let data = self.read(move |r| gather(r, &core.bank, guild, tz, now, lang)).await?;
         tokio::task::spawn_blocking(move || Some(render(&data, lang)))
             .await
             .map_err(|e| StoreError::Failed { temporary: true, message: format!("drawing the page failed: {e}") })
     }
 }
 
-fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>) -> store::Result<PageData> {
+fn gather(
+    store: &Store,
+    bank: &Bank,
+    guild: GuildId,
+    tz: Tz,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> store::Result<PageData> {
     let nobody = UserId(0);
     let mut boards = Vec::new();
     for (period, title) in [
@@ -100,14 +107,15 @@ fn gather(store: &Store, bank: &Bank, guild: GuildId, tz: Tz, now: DateTime<Utc>
     let streaks =
         rank(store.board(guild, BoardKind::Daily, "all", Sort::Streak, nobody, BOARD_ROWS)?.top, Sort::Streak);
     let first = first_day(now.with_timezone(&tz).date_naive());
-    let week = recap::week_card(store, bank, Scope::Guild(guild), first, now - WINDOW, now)?;
+    let week = recap::week_card(store, bank, Scope::Guild(guild), (first, now - WINDOW, now), lang)?;
     let mut archive = Vec::new();
     for q in store.revealed_questions(Scope::Guild(guild), ARCHIVE)? {
         let Some(found) = super::find_item(store, bank, &q.item_id)? else { continue };
-        let item = &*found.item;
+        let translated = bank.in_lang(&q.item_id, lang);
+        let item = translated.as_ref().unwrap_or(&*found.item);
         archive.push(Revealed {
             date: q.local_date,
-            category: item.category.clone(),
+            category: bank.title_in(&item.category, lang),
             prompt: item.prompt.clone(),
             right_answer: item.right_answer(),
             explanation: item.explanation.clone(),

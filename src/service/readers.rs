@@ -49,7 +49,13 @@ impl Readers {
         inline: bool,
         f: impl FnOnce(&Store) -> store::Result<T> + Send + 'static,
     ) -> store::Result<T> {
-        if inline {
+        // Off a runtime (a tool, a test driving the async API by hand)
+        // there is no blocking pool: the caller's thread may block. On one,
+        // a blocking caller's PostgreSQL reads still go to the pool: that
+        // client may not block a thread that drives async tasks.
+        let on_runtime = tokio::runtime::Handle::try_current().is_ok();
+        let postgres = matches!(self.0.location, Location::Postgres(_));
+        if !on_runtime || (inline && !postgres) {
             return self.with(f);
         }
         let readers = self.clone();

@@ -9,6 +9,7 @@ use super::text;
 use super::writer::State;
 use crate::chart::{Bar, WeekChart};
 use crate::content::Bank;
+use crate::i18n::Lang;
 use crate::msg;
 use crate::quiz::leaderboard::{Sort, rank};
 use crate::quiz::localtime::start_of_day;
@@ -85,11 +86,13 @@ pub(super) fn set(
 }
 
 /// The message of a queued recap, chart data included (the sender draws it).
-pub(super) fn reply(state: &State, recap: &Recap) -> store::Result<Reply> {
+pub(super) fn reply(state: &State, recap: &Recap, lang: Lang) -> store::Result<Reply> {
     let from = recap.until - recap::WINDOW;
-    let card =
-        week_card(&state.store, &state.core.bank, Scope::Channel(recap.channel), recap.week_start, from, recap.until)?;
-    Ok(Reply::public(Body::Recap(Box::new(card))))
+    let (store, bank) = (&state.store, &state.core.bank);
+    let card = week_card(store, bank, Scope::Channel(recap.channel), (recap.week_start, from, recap.until), lang)?;
+    let mut reply = Reply::public(Body::Recap(Box::new(card)));
+    super::language::in_lang(&mut reply, bank, lang);
+    Ok(reply)
 }
 
 /// The questions of `scope` revealed in `[from, until)`: the recap's
@@ -99,9 +102,8 @@ pub fn week_card(
     store: &Store,
     bank: &Bank,
     scope: Scope,
-    first_day: NaiveDate,
-    from: DateTime<Utc>,
-    until: DateTime<Utc>,
+    (first_day, from, until): (NaiveDate, DateTime<Utc>, DateTime<Utc>),
+    lang: Lang,
 ) -> store::Result<RecapCard> {
     let rows = store.questions_between(scope, from, until)?;
     let mut figures: Vec<QuestionFigures> = Vec::with_capacity(rows.len());
@@ -133,18 +135,18 @@ pub fn week_card(
         Some(h) => {
             let prompt = super::find_item(store, bank, &h.item_id)?
                 .map_or_else(|| h.item_id.clone(), |f| text::title_of(&f.item));
-            Some((prompt, h.answered, h.right))
+            Some((h.item_id.clone(), prompt, h.answered, h.right))
         }
         None => None,
     };
     let title = text::recap_title(first_day, first_day + chrono::Duration::days(6));
     let chart = WeekChart {
-        title: title.en(),
+        title: lang.tr(&title),
         days: week
             .days
             .iter()
             .map(|d| Bar {
-                label: d.date.map(|d| d.format("%a %-d").to_string()).unwrap_or_default(),
+                label: d.date.map(|d| text::chart_day(lang, d)).unwrap_or_default(),
                 answered: d.answered,
                 right: d.right,
             })
@@ -154,7 +156,7 @@ pub fn week_card(
             .iter()
             .map(|c| Bar { label: c.category.clone(), answered: c.answered, right: c.right })
             .collect(),
-        labels: text::chart_labels(),
+        labels: text::chart_labels(lang),
     };
     Ok(RecapCard {
         title,
@@ -192,5 +194,5 @@ pub fn server_week(
             (first, now - recap::WINDOW, now)
         }
     };
-    Ok(week_card(store, bank, Scope::Guild(guild), first_day, from, until)?)
+    Ok(week_card(store, bank, Scope::Guild(guild), (first_day, from, until), Lang::EnUs)?)
 }

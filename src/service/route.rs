@@ -48,7 +48,9 @@ impl Service {
         let ctx = Ctx { user_name: crate::i18n::shown_name(&ctx.user_name, &ctx.user_id), ..ctx };
         let kind = cmd.entry().map_or("other", |e| e.label());
         let refused = matches!(&cmd, Command::Admin(_)) && !ctx.is_admin;
+        let reader = ctx.clone();
         let reply = self.dispatch(ctx, cmd, inline).await;
+        let reply = self.in_their_language(&reader, reply, inline).await;
         let outcome = match &reply.body {
             _ if refused => "refused",
             Body::Error(_) => "error",
@@ -97,9 +99,10 @@ impl Service {
                 Ok(Reply::error(text::not_admin(ctx.platform)))
             }
             Command::Admin(admin) => {
-                let reply = self
-                    .write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, ctx.platform, ctx.now, admin)))
-                    .await;
+                let (platform, guild) = (ctx.platform, ctx.guild.clone());
+                let reply = self.write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, &ctx, admin))).await;
+                // The server's language may have changed: read it again.
+                self.languages.forget(platform, &guild);
                 self.nudge();
                 reply
             }

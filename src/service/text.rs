@@ -225,16 +225,28 @@ pub fn recap_set(day: chrono::Weekday, time: chrono::NaiveTime, tz: Tz, next: Da
 }
 
 /// The words on the recap chart, in the source language.
-pub fn chart_labels() -> crate::chart::Labels {
+/// A language's name, in itself.
+pub fn language_name(lang: crate::i18n::Lang) -> Msg {
+    msg!("language-name", tag = Arg::key(lang.tag()))
+}
+
+pub fn chart_labels(lang: crate::i18n::Lang) -> crate::chart::Labels {
     crate::chart::Labels {
-        per_day: msg!("chart-per-day").en(),
-        answers_axis: msg!("chart-answers-axis").en(),
-        answered: msg!("chart-answered").en(),
-        right: msg!("chart-right").en(),
-        per_category: msg!("chart-per-category").en(),
-        percent_axis: msg!("chart-percent-axis").en(),
-        nothing: msg!("chart-nothing").en(),
+        per_day: lang.tr(&msg!("chart-per-day")),
+        answers_axis: lang.tr(&msg!("chart-answers-axis")),
+        answered: lang.tr(&msg!("chart-answered")),
+        right: lang.tr(&msg!("chart-right")),
+        per_category: lang.tr(&msg!("chart-per-category")),
+        percent_axis: lang.tr(&msg!("chart-percent-axis")),
+        nothing: lang.tr(&msg!("chart-nothing")),
     }
+}
+
+/// A day under the chart's bars: `Mon 7`.
+pub fn chart_day(lang: crate::i18n::Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][date.weekday().num_days_from_monday() as usize];
+    lang.tr(&msg!("chart-day-label", weekday = Arg::key(weekday), day = date.day()))
 }
 
 /// What the recap chart shows, for screen readers.

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{ChannelId, PostId, Result, Store};
 use crate::delivery::Problem;
+use crate::i18n::Lang;
 pub use crate::ids::{Destination, Part};
 use crate::ids::{Platform, Sendable};
 use crate::store::daily::{POST_COLUMNS_P, Post, post_from_row};
@@ -63,6 +64,8 @@ pub struct PendingDelivery {
     pub interrupted: bool,
     /// The channel opens a thread for each daily question.
     pub threads: bool,
+    /// The server's language, which the channel sees.
+    pub lang: Lang,
 }
 
 /// Why a channel cannot be posted in, as recorded.
@@ -163,7 +166,8 @@ impl Store {
             )?;
             tx.all(
                 &format!(
-                    "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads
+                    "SELECT {POST_COLUMNS_P}, d.part, d.state, g.external_id, c.external_id, c.threads,
+                            COALESCE(g.language, g.locale)
                      FROM deliveries d JOIN posts p ON p.id = d.post_id
                      JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
                      WHERE d.lease_owner = ?2 AND d.lease_until = ?3 AND d.state IN ('pending', 'sending')
@@ -178,6 +182,7 @@ impl Store {
                         interrupted: r.get::<String>(10)? == "sending",
                         to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
                         threads: r.get(13)?,
+                        lang: r.get::<Option<String>>(14)?.as_deref().and_then(Lang::negotiate).unwrap_or_default(),
                     })
                 },
             )

@@ -20,6 +20,7 @@ pub mod db;
 mod deliveries;
 mod error;
 mod installations;
+mod languages;
 mod people;
 pub mod postgres;
 mod practice;
@@ -48,6 +49,7 @@ pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState};
 pub use deliveries::{ChannelProblem, Destination, Lease, Part, PendingDelivery};
 pub use error::{Result, StoreError};
 pub use installations::Installation;
+pub use languages::GuildLanguage;
 pub use practice::PracticeQuestion;
 pub use recaps::{PendingRecap, QuestionRow, Recap, Scope, StoredRecapSchedule};
 pub use schedules::StoredSchedule;
@@ -77,6 +79,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0014_visible_names.sql"),
     include_str!("../../migrations/0015_suggestion_editors.sql"),
     include_str!("../../migrations/0016_leases.sql"),
+    include_str!("../../migrations/0017_languages.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

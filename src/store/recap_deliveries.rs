@@ -7,6 +7,7 @@ use super::deliveries::Lease;
 use super::recaps::{PendingRecap, RECAP_COLUMNS, recap_from_row};
 use super::{Result, Store};
 use crate::delivery::Problem;
+use crate::i18n::Lang;
 use crate::ids::{Destination, Platform, RecapId, Sendable};
 
 impl Store {
@@ -36,7 +37,7 @@ impl Store {
             )?;
             tx.all(
                 &format!(
-                    "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id
+                    "SELECT {RECAP_COLUMNS}, r.state, g.external_id, c.external_id, COALESCE(g.language, g.locale)
                      FROM recaps r JOIN channels c ON c.id = r.channel_id JOIN guilds g ON g.id = c.guild_id
                      WHERE r.lease_owner = ?2 AND r.lease_until = ?3 AND r.state IN ('pending', 'sending')
                        AND g.platform = ?1
@@ -48,6 +49,7 @@ impl Store {
                         recap: recap_from_row(r)?,
                         interrupted: r.get::<String>(7)? == "sending",
                         to: Destination { platform, guild: r.get(8)?, channel: r.get(9)? },
+                        lang: r.get::<Option<String>>(10)?.as_deref().and_then(Lang::negotiate).unwrap_or_default(),
                     })
                 },
             )

@@ -40,6 +40,8 @@ pub struct PendingRecap {
     pub recap: Recap,
     pub to: Destination,
     pub interrupted: bool,
+    /// The server's language, which the channel sees.
+    pub lang: crate::i18n::Lang,
 }
 
 /// One revealed daily question in a period, and how it went.

@@ -15,9 +15,9 @@ use tempfile::TempDir;
 use crate::support::fake_discord::{self, CHANNEL, FakeDiscord, GUILD, MANAGE_GUILD, user};
 use crate::support::{Running, SetClock, at, count, plain, run, spawn_app, wait_until};
 
-struct Bot {
-    run: Running,
-    fake: Arc<FakeDiscord>,
+pub(crate) struct Bot {
+    pub run: Running,
+    pub fake: Arc<FakeDiscord>,
 }
 
 impl std::ops::Deref for Bot {
@@ -31,7 +31,7 @@ async fn start(dir: &TempDir, now: DateTime<Utc>) -> Bot {
     start_with(now, crate::support::settings(dir.path())).await
 }
 
-async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
+pub(crate) async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settings) -> Bot {
     let (fake, base) = fake_discord::start().await;
     settings.discord = fake_discord::settings(&base);
     let run = run(settings, now).await;
@@ -49,16 +49,16 @@ async fn start_with(now: DateTime<Utc>, mut settings: quizmaster::config::Settin
 }
 
 impl Bot {
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.run.stop().await;
     }
 }
 
-fn content(callback: &Value) -> String {
+pub(crate) fn content(callback: &Value) -> String {
     callback["data"]["content"].as_str().unwrap_or_default().to_string()
 }
 
-fn ephemeral(callback: &Value) -> bool {
+pub(crate) fn ephemeral(callback: &Value) -> bool {
     callback["data"]["flags"].as_u64().is_some_and(|f| f & 64 != 0)
 }
 
@@ -84,7 +84,7 @@ async fn misc_only(fake: &FakeDiscord, admin: &Value) {
     .await;
 }
 
-fn option(name: &str, value: &str) -> Value {
+pub(crate) fn option(name: &str, value: &str) -> Value {
     json!({"name": name, "type": 3, "value": value})
 }
 

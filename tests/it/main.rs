@@ -14,6 +14,7 @@ mod doctor;
 mod failover;
 mod faults;
 mod hostile;
+mod languages;
 mod listen;
 mod postgres;
 mod practice;

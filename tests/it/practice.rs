@@ -171,7 +171,7 @@ fn the_upgrade_seeds_cards_that_match_a_replay_of_the_history() {
     assert!(before.len() >= 6, "{before:?}");
 
     // The database as the release before cards left it.
-    db(dir.path()).execute_batch("DROP TABLE pace_slots; DROP TABLE handled_events; ALTER TABLE deliveries DROP COLUMN lease_owner; ALTER TABLE deliveries DROP COLUMN lease_until; DROP TABLE own_items; DROP TABLE suggestions; DROP TRIGGER streak_counts_delete; DROP TABLE season_standings; DROP TABLE seasons; ALTER TABLE channels DROP COLUMN ping_role; ALTER TABLE channels DROP COLUMN threads; ALTER TABLE posts DROP COLUMN thread_ref; DROP TABLE web_tokens; DROP TABLE recaps; DROP TABLE recap_schedules; DROP TABLE oauth_states; DROP TABLE installations; DROP TABLE start_slots; DROP TABLE cards; PRAGMA user_version = 6;").unwrap();
+    db(dir.path()).execute_batch("ALTER TABLE guilds DROP COLUMN language; ALTER TABLE guilds DROP COLUMN locale; DROP TABLE pace_slots; DROP TABLE handled_events; ALTER TABLE deliveries DROP COLUMN lease_owner; ALTER TABLE deliveries DROP COLUMN lease_until; DROP TABLE own_items; DROP TABLE suggestions; DROP TRIGGER streak_counts_delete; DROP TABLE season_standings; DROP TABLE seasons; ALTER TABLE channels DROP COLUMN ping_role; ALTER TABLE channels DROP COLUMN threads; ALTER TABLE posts DROP COLUMN thread_ref; DROP TABLE web_tokens; DROP TABLE recaps; DROP TABLE recap_schedules; DROP TABLE oauth_states; DROP TABLE installations; DROP TABLE start_slots; DROP TABLE cards; PRAGMA user_version = 6;").unwrap();
     let store = crate::support::store(dir.path());
     let seeded = cards_of(dir.path());
     assert_eq!(seeded, before, "the seeded cards are the ones kept as the answers came");

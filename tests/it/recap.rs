@@ -140,7 +140,7 @@ fn a_seeded_week_draws_a_chart_with_a_bar_for_each_day_answered_and_the_cli_draw
     let per_day: Vec<u32> = card.chart.days.iter().map(|d| d.answered).collect();
     assert_eq!(per_day, [5, 3, 6, 2, 0, 0, 0]);
     let hardest = card.hardest.as_ref().unwrap();
-    assert_eq!((hardest.1, hardest.2), (2, 0), "Thursday: nobody right");
+    assert_eq!((hardest.2, hardest.3), (2, 0), "Thursday: nobody right");
     let top: Vec<&str> = card.top.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(top.len(), 5);
     assert_eq!(top[0], "Player 0", "right on three days: {top:?}");

@@ -36,6 +36,7 @@ fn console(user: &str, now: DateTime<Utc>) -> Ctx {
         user_name: user.into(),
         is_admin: true,
         now,
+        locale: Default::default(),
     }
 }
 

@@ -494,6 +494,7 @@ fn boards_over_a_seeded_year_equal_boards_from_the_rows() {
         user_name: format!("player {}", user.trim_start_matches('u')),
         is_admin: false,
         now,
+        locale: Default::default(),
     };
     for user in [asker.as_str(), "u0", "u1999"] {
         let name = format!("player {}", user.trim_start_matches('u'));

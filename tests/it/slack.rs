@@ -837,6 +837,40 @@ async fn a_workspace_admin_is_recognised_whatever_the_case_of_the_admin_word() {
     assert!(refused.contains("your member ID to slack.admins"), "a member is still refused: {refused}");
 }
 
+/// A member whose Slack speaks Brazilian Portuguese gets their replies in
+/// it once users.info has told the bot (after their first command); the
+/// channel keeps the workspace's language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_whose_slack_speaks_portuguese_gets_portuguese() {
+    let dir = TempDir::new().unwrap();
+    let bot = start(&dir, at("2026-11-25 09:00")).await;
+    bot.fake.profiles.lock().unwrap().insert("UPAULA".into(), "Paula".into());
+    bot.fake.locales.lock().unwrap().insert("UPAULA".into(), "pt-BR".into());
+    let first = text(&bot.quiz("UPAULA", "paula", "help").await);
+    assert!(first.contains("Quizmaster commands"), "before the lookup, the workspace's language: {first}");
+    wait_until("Paula's language looked up", 10, || {
+        bot.fake.calls("users.info").iter().any(|c| c.body["user"] == "UPAULA" && c.body["include_locale"] == "true")
+    })
+    .await;
+    let mut help = String::new();
+    for _ in 0..100 {
+        help = text(&bot.quiz("UPAULA", "paula", "help").await);
+        if !help.contains("Quizmaster commands") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(help.contains("Comandos do Quizmaster"), "{help}");
+    let play = text(&bot.quiz("UPAULA", "paula", "play miscellaneous").await);
+    assert!(play.contains("Pergunta de treino") && play.contains("intermediária"), "{play}");
+    bot.quiz(ADMIN, "admin", "admin categories miscellaneous").await;
+    bot.quiz(ADMIN, "admin", "admin post-now").await;
+    wait_until("the question as a channel message", 10, || bot.fake.calls("chat.postMessage").len() == 1).await;
+    let post = bot.fake.calls("chat.postMessage")[0].body["blocks"].to_string();
+    assert!(post.contains("Question of the day"), "the channel's post in the workspace's language: {post}");
+    fake_slack::check_against_spec(&bot.fake);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slack_question_says_how_to_answer_once() {
     let dir = TempDir::new().unwrap();

@@ -243,6 +243,7 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
          ALTER TABLE deliveries DROP COLUMN lease_owner; ALTER TABLE deliveries DROP COLUMN lease_until;
          ALTER TABLE recaps DROP COLUMN lease_owner; ALTER TABLE recaps DROP COLUMN lease_until;
          DROP TABLE pace_slots; DROP TABLE handled_events;
+         ALTER TABLE guilds DROP COLUMN language; ALTER TABLE guilds DROP COLUMN locale;
          PRAGMA user_version = 13;",
     );
     drop(store(dir.path()));

@@ -21,6 +21,7 @@ fn ctx(guild: &str, user: &str, admin: bool, now: DateTime<Utc>) -> Ctx {
         user_name: user.into(),
         is_admin: admin,
         now,
+        locale: Default::default(),
     }
 }
 

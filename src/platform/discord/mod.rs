@@ -41,7 +41,7 @@ use crate::ids::{Platform, Share};
 use crate::msg;
 use crate::reply::{Body, FormCard, Reply, Visibility};
 use crate::scheduler::{self, Clock, Deliver};
-use crate::service::{Ctx, Service};
+use crate::service::{Ctx, Locale, Service};
 use render::Said;
 use respond::{Answer, defer, finish_deferred, respond_over_rest, within};
 
@@ -105,6 +105,7 @@ impl Interactions {
         channel: ChannelId,
         user: &serenity::all::User,
         member: Option<&serenity::all::Member>,
+        (locale, guild_locale): (&str, Option<&str>),
     ) -> Ctx {
         let permissions = member.and_then(|m| m.permissions).unwrap_or_else(Permissions::empty);
         let name = member
@@ -121,6 +122,7 @@ impl Interactions {
             is_admin: permissions.contains(Permissions::MANAGE_GUILD)
                 || permissions.contains(Permissions::ADMINISTRATOR),
             now: self.clock.now(),
+            locale: Locale::from_tags(Some(locale), guild_locale),
         }
     }
 
@@ -136,10 +138,11 @@ impl Interactions {
     }
 
     /// The reply being worked out for a command, a button or a form,
-    /// started at once, and the language to show it in: the member's own
-    /// (Discord's `locale`) for what only they see, the server's
-    /// (`guild_locale`) for what the channel sees, en-US where we speak
-    /// neither. `None` for what needs no reply.
+    /// started at once, and the language to show it in: the one the service
+    /// chose, else (a reply made here) the member's own (Discord's
+    /// `locale`) for what only they see, the server's (`guild_locale`) for
+    /// what the channel sees, en-US where we speak neither. `None` for what
+    /// needs no reply.
     fn job(&self, interaction: &Interaction) -> Option<JoinHandle<Said>> {
         let (mine, server) = match interaction {
             Interaction::Command(c) => (c.locale.as_str(), c.guild_locale.as_deref()),
@@ -153,7 +156,7 @@ impl Interactions {
         let job = self.reply_job(interaction)?;
         Some(tokio::spawn(async move {
             let reply = job.await.unwrap_or_else(|_| Reply::error(msg!("our-fault")));
-            let lang = if reply.visibility == Visibility::Private { mine } else { server };
+            let lang = reply.lang.unwrap_or(if reply.visibility == Visibility::Private { mine } else { server });
             Said { reply, lang }
         }))
     }
@@ -182,7 +185,13 @@ impl Interactions {
             }
             other => other,
         });
-        let ctx = self.ctx(cmd.guild_id, cmd.channel_id, &cmd.user, cmd.member.as_deref());
+        let ctx = self.ctx(
+            cmd.guild_id,
+            cmd.channel_id,
+            &cmd.user,
+            cmd.member.as_deref(),
+            (&cmd.locale, cmd.guild_locale.as_deref()),
+        );
         self.run(ctx, in_a_server(cmd.guild_id, parsed))
     }
 
@@ -199,7 +208,8 @@ impl Interactions {
             tracing::warn!(custom_id = %c.data.custom_id, "a button that is not ours");
             msg!("not-our-button")
         });
-        let ctx = self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref());
+        let ctx =
+            self.ctx(c.guild_id, c.channel_id, &c.user, c.member.as_ref(), (&c.locale, c.guild_locale.as_deref()));
         self.run(ctx, parsed)
     }
 }
@@ -211,7 +221,8 @@ impl Interactions {
             tracing::warn!(custom_id = %m.data.custom_id, "a form that is not ours");
             msg!("not-our-button")
         });
-        let ctx = self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref());
+        let ctx =
+            self.ctx(m.guild_id, m.channel_id, &m.user, m.member.as_ref(), (&m.locale, m.guild_locale.as_deref()));
         let job = self.run(ctx, in_a_server(m.guild_id, parsed));
         let (retries, key) = (Arc::clone(&self.retries), Retries::key(m.guild_id, &m.user));
         tokio::spawn(async move {

@@ -6,10 +6,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-/// What the bot posts on its own (questions, reveals, recaps, thread names)
-/// is in en-US until a server chooses its language.
-const CHANNEL_LANG: crate::i18n::Lang = crate::i18n::Lang::EnUs;
-
 use serenity::all::{
     AutoArchiveDuration, ChannelId, CreateAttachment, CreateMessage, CreateThread, EditMessage, Http, MessageId, Nonce,
 };
@@ -56,7 +52,9 @@ impl Poster {
             DeliveryError::permanent(Problem::ChannelGone, format!("`{}` is not a channel id", out.to.channel))
         })?;
         let channel = ChannelId::new(channel);
-        let r = render(&out.reply, CHANNEL_LANG);
+        // What the bot posts on its own is in the server's language.
+        let lang = out.reply.lang.unwrap_or_default();
+        let r = render(&out.reply, lang);
         if let Sendable::Post(_, Part::Reveal) = out.what
             && let Some(id) = out.message_ref.as_deref().and_then(|m| m.parse::<u64>().ok())
         {
@@ -100,7 +98,7 @@ impl Poster {
             if let Some(image) = image {
                 msg = msg.add_file(
                     CreateAttachment::bytes(image.png.to_vec(), image.file_name.as_str())
-                        .description(super::render::plain(&image.alt, CHANNEL_LANG)),
+                        .description(super::render::plain(&image.alt, lang)),
                 );
             }
             channel.send_message(&self.http, msg)
@@ -110,7 +108,7 @@ impl Poster {
             return Ok(Sent::default());
         }
         let warning = match &out.thread {
-            Some(name) => self.open_thread(channel, sent.id, &super::render::plain(name, CHANNEL_LANG)).await,
+            Some(name) => self.open_thread(channel, sent.id, &super::render::plain(name, lang)).await,
             None => None,
         };
         Ok(Sent { message_ref: Some(sent.id.to_string()), warning })

@@ -324,6 +324,7 @@ mod tests {
         let name = words(32);
         let question = Body::Question(QuestionCard {
             question: QuestionRef::Daily(PostId(1)),
+            item: item.id.clone(),
             mode: Mode::Daily,
             category: "APIs".into(),
             difficulty: "medium".into(),
@@ -335,6 +336,7 @@ mod tests {
         });
         let reveal = Body::Reveal(RevealCard {
             question: QuestionRef::Daily(PostId(1)),
+            item: item.id.clone(),
             choice_count: 5,
             right_choice: Some(4),
             prompt: item.prompt.clone(),

@@ -35,7 +35,7 @@ use crate::ids::Platform;
 use crate::msg;
 use crate::reply::{Body, Reply, Visibility};
 use crate::scheduler::Clock;
-use crate::service::{Ctx, Service};
+use crate::service::{Ctx, Locale, Service};
 use render::{response_body, submission_response};
 
 pub const PLATFORM: Platform = Platform::Slack;
@@ -88,11 +88,19 @@ impl Slack {
         let name = self.names.get(team, user).unwrap_or_else(|| name.to_string());
         // A member the rate limit would turn away is not looked up: a flood
         // of admin commands never becomes users.info calls.
+        let installer = self.workspaces.get(team).await.and_then(|w| w.installer);
         let is_admin = self.admins.contains(user)
             || (wants_admin
                 && self.service.would_admit(PLATFORM, user, self.clock.now())
-                && (self.workspaces.get(team).await.and_then(|w| w.installer).as_deref() == Some(user)
-                    || self.names.is_workspace_admin(team, user).await));
+                && (installer.as_deref() == Some(user) || self.names.is_workspace_admin(team, user).await));
+        // The workspace's own language is its installer's.
+        if let Some(installer) = installer.as_deref().filter(|i| *i != user) {
+            self.names.refresh(&self.service, team, installer);
+        }
+        let locale = Locale {
+            own: self.names.locale(team, user),
+            server: installer.as_deref().and_then(|i| self.names.locale(team, i)),
+        };
         Ctx {
             platform: PLATFORM,
             guild: team.into(),
@@ -101,6 +109,7 @@ impl Slack {
             user_name: if name.trim().is_empty() { user.into() } else { name },
             is_admin,
             now: self.clock.now(),
+            locale,
         }
     }
 
@@ -135,7 +144,7 @@ impl Slack {
         let Some(workspace) = self.workspaces.get(team).await else {
             return Err(Reply::error(msg!("form-failed")));
         };
-        let view = render::view(form, channel).to_string();
+        let view = render::view(form, channel, reply.lang.unwrap_or_default()).to_string();
         match workspace.api.call("views.open", &json!({"trigger_id": trigger, "view": view})).await {
             Ok(_) => Ok(()),
             Err(e) => {

@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::PLATFORM;
 use super::install::Workspaces;
 use super::web_api::ApiError;
+use crate::i18n::Lang;
 use crate::platform::pacing::Pacer;
 use crate::scheduler::Clock;
 use crate::service::Service;
@@ -46,8 +47,12 @@ const MAX_WAITING: usize = 1000;
 type Key = (String, String);
 
 /// A looked-up user: their name, whether a workspace admin or owner, and
-/// when (by the monotonic clock, for the name; by the bot's clock, for the flag).
-type Known = (String, bool, Instant, DateTime<Utc>);
+/// when (by the monotonic clock, for the name; by the bot's clock, for the
+/// flag), and their language if it is one we speak.
+type Known = (String, bool, Instant, DateTime<Utc>, Option<Lang>);
+
+/// What one users.info call tells: the name, the admin flag, the language.
+type Found = (String, bool, Option<Lang>);
 
 pub struct Names {
     workspaces: Arc<Workspaces>,
@@ -85,13 +90,20 @@ impl Names {
         cache.get(&(team.to_string(), user.to_string())).map(|(name, ..)| name.clone())
     }
 
+    /// The user's language as users.info gave it (`include_locale`), if
+    /// looked up and one we speak.
+    pub fn locale(&self, team: &str, user: &str) -> Option<Lang> {
+        let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        cache.get(&(team.to_string(), user.to_string())).and_then(|(.., lang)| *lang)
+    }
+
     /// Whether users.info says the user is an admin or owner of the
     /// workspace, as known within [`ADMIN_TRUST`]; else looked up now, in
     /// the admin checks' own turn, if that turn comes soon enough.
     pub async fn is_workspace_admin(&self, team: &str, user: &str) -> bool {
         let key = (team.to_string(), user.to_string());
         let now = self.clock.now();
-        if let Some((_, admin, _, at)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key)
+        if let Some((_, admin, _, at, _)) = self.cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key)
             && now - *at < ADMIN_TRUST
         {
             return *admin;
@@ -119,9 +131,9 @@ impl Names {
         let found = checked.await;
         self.checking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
         match found {
-            Some((name, admin)) => {
+            Some((name, admin, lang)) => {
                 self.failed_checks.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
-                let entry = (name, admin, Instant::now(), self.clock.now());
+                let entry = (name, admin, Instant::now(), self.clock.now(), lang);
                 self.cache.lock().unwrap_or_else(PoisonError::into_inner).insert(key, entry);
                 admin
             }
@@ -149,7 +161,7 @@ impl Names {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&key)
-            .is_some_and(|(_, _, at, _)| at.elapsed() < REFRESH);
+            .is_some_and(|(_, _, at, ..)| at.elapsed() < REFRESH);
         let failed_lately = self
             .failed
             .lock()
@@ -170,12 +182,12 @@ impl Names {
             let looked_up = names.look_up(&key.0, &key.1).await;
             names.looking.lock().unwrap_or_else(PoisonError::into_inner).remove(&key);
             match looked_up {
-                Ok(Some((name, admin))) => {
+                Ok(Some((name, admin, lang))) => {
                     names
                         .cache
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .insert(key.clone(), (name.clone(), admin, Instant::now(), names.clock.now()));
+                        .insert(key.clone(), (name.clone(), admin, Instant::now(), names.clock.now(), lang));
                     if let Err(e) = service.rename_user(PLATFORM, key.1.clone(), name).await {
                         tracing::warn!(user = %key.1, error = %e, "could not store a Slack display name");
                     }
@@ -194,7 +206,7 @@ impl Names {
 
     /// The user's name and whether they administer the workspace, in the
     /// name lookups' turn (a rate limit waited out).
-    async fn look_up(&self, team: &str, user: &str) -> Result<Option<(String, bool)>, ApiError> {
+    async fn look_up(&self, team: &str, user: &str) -> Result<Option<Found>, ApiError> {
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),
             _ => None,
@@ -202,13 +214,15 @@ impl Names {
         self.pace.call(&team.to_string(), wait_of, || self.fetch(team, user)).await
     }
 
-    /// One users.info call: the user's name and whether they administer the workspace.
-    async fn fetch(&self, team: &str, user: &str) -> Result<Option<(String, bool)>, ApiError> {
+    /// One users.info call: the user's name, whether they administer the
+    /// workspace, and their language (Slack's `locale`, such as `pt-BR`).
+    async fn fetch(&self, team: &str, user: &str) -> Result<Option<Found>, ApiError> {
         let Some(workspace) = self.workspaces.get(team).await else { return Ok(None) };
-        let v = workspace.api.get("users.info", &[("user", user)]).await?;
+        let v = workspace.api.get("users.info", &[("user", user), ("include_locale", "true")]).await?;
         let u = &v["user"];
         let admin = [&u["is_admin"], &u["is_owner"], &u["is_primary_owner"]].iter().any(|f| f.as_bool() == Some(true));
-        Ok(display_name(u).map(|name| (name, admin)))
+        let lang = u["locale"].as_str().and_then(Lang::negotiate);
+        Ok(display_name(u).map(|name| (name, admin, lang)))
     }
 }
 

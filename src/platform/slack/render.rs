@@ -65,18 +65,22 @@ pub const STYLE: Style = Style {
     admin: "/quiz admin",
 };
 
-/// The language replies are shown in.
-const LANG: Lang = Lang::EnUs;
-
 /// A message as plain text: a label, a title, a form's problem.
-pub(super) fn plain(m: &Msg) -> String {
-    Words { lang: LANG, admin: STYLE.admin }.tr(m, &Plain)
+pub(super) fn plain(m: &Msg, lang: Lang) -> String {
+    Words { lang, admin: STYLE.admin }.tr(m, &Plain)
+}
+
+/// The language a reply is shown in: the service's choice (en-US for a
+/// reply made here, which only ever carries the bot's own words).
+fn lang_of(reply: &Reply) -> Lang {
+    reply.lang.unwrap_or_default()
 }
 
 /// A message body: fallback `text` and Block Kit `blocks` (choice buttons
 /// for a question).
 pub fn message(reply: &Reply) -> Value {
-    let text = reply::render(&reply.body, &STYLE, LANG);
+    let lang = lang_of(reply);
+    let text = reply::render(&reply.body, &STYLE, lang);
     let mut blocks = vec![json!({"type": "section", "text": {"type": "mrkdwn", "text": section(&text)}})];
     let buttons = reply.buttons();
     if !buttons.is_empty() {
@@ -101,7 +105,7 @@ pub fn message(reply: &Reply) -> Value {
                 json!({
                     "type": "button",
                     "action_id": a.id,
-                    "text": {"type": "plain_text", "text": plain(&a.label)},
+                    "text": {"type": "plain_text", "text": plain(&a.label, lang)},
                     "value": a.id,
                     "style": if a.danger { "danger" } else { "primary" },
                 })
@@ -119,7 +123,7 @@ fn plain_text(s: &str, max: usize) -> Value {
 /// A form as a modal view: one input block per field (the block and the
 /// action take the field's name), `private_metadata` carried back with the
 /// submission. Slack's limits: a title of 24 characters, hints of 150.
-pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
+pub(super) fn view(form: &FormCard, private_metadata: &str, lang: Lang) -> Value {
     let blocks: Vec<Value> = form
         .fields
         .iter()
@@ -129,20 +133,20 @@ pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
                 "action_id": f.id,
                 "multiline": f.long,
                 "max_length": f.max_chars,
-                "placeholder": plain_text(&plain(&f.hint), 150),
+                "placeholder": plain_text(&plain(&f.hint, lang), 150),
             });
             if !f.value.is_empty() {
                 element["initial_value"] = json!(f.value);
             }
-            json!({"type": "input", "block_id": f.id, "optional": !f.required, "label": plain_text(&plain(&f.label), 2000), "element": element})
+            json!({"type": "input", "block_id": f.id, "optional": !f.required, "label": plain_text(&plain(&f.label, lang), 2000), "element": element})
         })
         .collect();
     json!({
         "type": "modal",
         "callback_id": form.id,
-        "title": plain_text(&plain(&form.title), 24),
-        "submit": plain_text(&plain(&msg!("form-send")), 24),
-        "close": plain_text(&plain(&msg!("form-cancel")), 24),
+        "title": plain_text(&plain(&form.title, lang), 24),
+        "submit": plain_text(&plain(&msg!("form-send"), lang), 24),
+        "close": plain_text(&plain(&msg!("form-cancel"), lang), 24),
         "private_metadata": private_metadata,
         "blocks": blocks,
     })
@@ -151,6 +155,7 @@ pub(super) fn view(form: &FormCard, private_metadata: &str) -> Value {
 /// The answer to a `view_submission`: the problems shown under their
 /// fields, or the modal turned into the reply.
 pub(super) fn submission_response(reply: &Reply) -> Value {
+    let lang = lang_of(reply);
     if let Body::Invalid(InvalidCard { problems, .. }) = &reply.body {
         // Every problem of a field, under it.
         let mut errors = serde_json::Map::new();
@@ -158,20 +163,20 @@ pub(super) fn submission_response(reply: &Reply) -> Value {
             match errors.get_mut(*field) {
                 Some(Value::String(s)) => {
                     s.push_str("; ");
-                    s.push_str(&plain(message));
+                    s.push_str(&plain(message, lang));
                 }
-                _ => drop(errors.insert((*field).to_string(), json!(plain(message)))),
+                _ => drop(errors.insert((*field).to_string(), json!(plain(message, lang)))),
             }
         }
         return json!({"response_action": "errors", "errors": errors});
     }
-    let text = section(&reply::render(&reply.body, &STYLE, LANG));
+    let text = section(&reply::render(&reply.body, &STYLE, lang));
     json!({
         "response_action": "update",
         "view": {
             "type": "modal",
-            "title": plain_text(&plain(&msg!("form-done")), 24),
-            "close": plain_text(&plain(&msg!("form-close")), 24),
+            "title": plain_text(&plain(&msg!("form-done"), lang), 24),
+            "close": plain_text(&plain(&msg!("form-close"), lang), 24),
             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
         },
     })

@@ -270,7 +270,8 @@ impl Sender {
     /// its comment. Paced as a post to the channel.
     async fn upload(&self, api: &WebApi, out: &Outbound, image: &Image, text: &str) -> Result<Sent, ApiError> {
         let length = image.png.len().to_string();
-        let (alt, title) = (super::render::plain(&image.alt), super::render::plain(&image.title));
+        let lang = out.reply.lang.unwrap_or_default();
+        let (alt, title) = (super::render::plain(&image.alt, lang), super::render::plain(&image.title, lang));
         let form = [("filename", image.file_name.as_str()), ("length", length.as_str()), ("alt_txt", alt.as_str())];
         let wait_of = |e: &ApiError| match e {
             ApiError::RateLimited(wait) => Some(*wait),

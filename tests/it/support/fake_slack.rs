@@ -62,6 +62,8 @@ pub struct FakeSlack {
     pub socket: Arc<Socket>,
     /// users.info profiles by user id: display name; others are `user_not_found`.
     pub profiles: Mutex<HashMap<String, String>>,
+    /// The users' languages (`locale`), given when users.info is asked with `include_locale`.
+    pub locales: Mutex<HashMap<String, String>>,
     /// Users whose id says workspace admin (`UWSADMIN…`) but who were demoted.
     pub demoted: Mutex<std::collections::HashSet<String>>,
     /// Files asked for with files.getUploadURLExternal, by file id: the
@@ -274,12 +276,18 @@ async fn api_get(
         "users.info" => {
             let id = query.get("user").cloned().unwrap_or_default();
             match fake.profiles.lock().unwrap().get(&id) {
-                Some(name) => axum::Json(json!({"ok": true, "user": {"id": id, "name": id.to_lowercase(),
-                    "real_name": format!("{name} (full)"),
-                    "is_admin": id.starts_with("UWSADMIN") && !fake.demoted.lock().unwrap().contains(&id),
-                    "is_owner": false,
-                    "profile": {"display_name": name, "real_name": format!("{name} (full)")}}}))
-                .into_response(),
+                Some(name) => {
+                    let mut user = json!({"id": id, "name": id.to_lowercase(),
+                        "real_name": format!("{name} (full)"),
+                        "is_admin": id.starts_with("UWSADMIN") && !fake.demoted.lock().unwrap().contains(&id),
+                        "is_owner": false,
+                        "profile": {"display_name": name, "real_name": format!("{name} (full)")}});
+                    if query.get("include_locale").is_some_and(|v| v == "true") {
+                        let locale = fake.locales.lock().unwrap().get(&id).cloned();
+                        user["locale"] = json!(locale.unwrap_or_else(|| "en-US".into()));
+                    }
+                    axum::Json(json!({"ok": true, "user": user})).into_response()
+                }
                 None => axum::Json(json!({"ok": false, "error": "user_not_found"})).into_response(),
             }
         }

@@ -346,6 +346,7 @@ pub fn ctx_at(user: &str, now: DateTime<Utc>) -> Ctx {
         user_name: user.into(),
         is_admin: true,
         now,
+        locale: Default::default(),
     }
 }
 
@@ -360,6 +361,7 @@ pub fn admin_in(platform: Platform, guild: &str, channel: &str, now: DateTime<Ut
         user_name: "Admin".into(),
         is_admin: true,
         now,
+        locale: Default::default(),
     }
 }
 

@@ -1,0 +1,168 @@
+//! Which language a reply is shown in, and the bank's words in it.
+//!
+//! A reply only its asker sees is in their own language (as the platform
+//! tells it), else the server's. What a channel sees is in the server's
+//! language: the one its admins chose with `/quizadmin language`, else the
+//! platform's setting for the server (Discord's `guild_locale`, a Slack
+//! installer's locale), else en-US. A language with a region we do not
+//! have falls back to its language (`es-MX` is `es-ES`), an unknown one to
+//! en-US. The server's choice is read through a small cache, so another
+//! process sees a change within [`FRESH`].
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::{Ctx, Service};
+use crate::content::{Bank, ItemKind};
+use crate::i18n::Lang;
+use crate::ids::Platform;
+use crate::reply::{Body, Reply, Visibility};
+use crate::store::GuildLanguage;
+
+/// How long a server's language is taken from memory.
+pub const FRESH: Duration = Duration::from_secs(30);
+/// Servers remembered at most; the cache starts again when it is full.
+const REMEMBERED: usize = 10_000;
+
+/// What the platform says of the languages of a command's reader and server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Locale {
+    /// The member's own: Discord's `locale`, Slack's user locale, the console's `--locale`.
+    pub own: Option<Lang>,
+    /// The server's, as the platform has it: Discord's `guild_locale`.
+    pub server: Option<Lang>,
+}
+
+impl Locale {
+    /// From the platform's tags. A member's language we do not speak is
+    /// none (their replies follow the server's); a server's is en-US.
+    pub fn from_tags(own: Option<&str>, server: Option<&str>) -> Locale {
+        Locale {
+            own: own.and_then(Lang::negotiate),
+            server: server.map(|tag| Lang::negotiate(tag).unwrap_or_default()),
+        }
+    }
+}
+
+/// The servers' languages as last read, by platform and server id.
+#[derive(Default)]
+pub(super) struct Languages(Mutex<HashMap<(Platform, String), (GuildLanguage, Instant)>>);
+
+impl Languages {
+    fn get(&self, platform: Platform, guild: &str) -> Option<GuildLanguage> {
+        let cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.get(&(platform, guild.to_string())).filter(|(_, at)| at.elapsed() < FRESH).map(|(g, _)| *g)
+    }
+
+    fn put(&self, platform: Platform, guild: &str, language: GuildLanguage) {
+        let mut cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.len() >= REMEMBERED {
+            cache.clear();
+        }
+        cache.insert((platform, guild.to_string()), (language, Instant::now()));
+    }
+
+    /// Forgets a server's language, after its admins changed it here.
+    pub(super) fn forget(&self, platform: Platform, guild: &str) {
+        let mut cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.remove(&(platform, guild.to_string()));
+    }
+}
+
+impl Service {
+    /// The server's language as stored (through the cache); the platform's
+    /// setting for it is recorded when it is new, for what the bot posts on
+    /// its own. A server never seen has none yet.
+    async fn guild_language(&self, ctx: &Ctx, inline: bool) -> GuildLanguage {
+        if let Some(known) = self.languages.get(ctx.platform, &ctx.guild) {
+            return known;
+        }
+        let (platform, guild) = (ctx.platform, ctx.guild.clone());
+        let read = move |s: &crate::store::Store| s.guild_language(platform, &guild);
+        let stored = match &self.readers {
+            Some(readers) => readers.read(inline, read).await,
+            None => self.write(move |w| read(&w.store)).await,
+        };
+        let mut language = match stored {
+            Ok(Some(language)) => language,
+            Ok(None) => return GuildLanguage { chosen: None, seen: ctx.locale.server },
+            Err(e) => {
+                tracing::warn!(error = %e, "reading a server's language failed; replying in the platform's");
+                return GuildLanguage { chosen: None, seen: ctx.locale.server };
+            }
+        };
+        if let Some(seen) = ctx.locale.server.filter(|s| language.seen != Some(*s)) {
+            let guild = ctx.guild.clone();
+            if let Err(e) = self.write(move |w| w.store.note_guild_locale(platform, &guild, seen)).await {
+                tracing::warn!(error = %e, "recording a server's language failed");
+            }
+            language.seen = Some(seen);
+        }
+        self.languages.put(ctx.platform, &ctx.guild, language);
+        language
+    }
+
+    /// The reply with the language its reader sees it in, and the bank's
+    /// words in that language where they are translated.
+    pub(super) async fn in_their_language(&self, ctx: &Ctx, mut reply: Reply, inline: bool) -> Reply {
+        let own = ctx.locale.own.filter(|_| reply.visibility == Visibility::Private);
+        let lang = match own {
+            Some(own) => own,
+            None => {
+                let server = self.guild_language(ctx, inline).await;
+                server.chosen.or(ctx.locale.server).or(server.seen).unwrap_or_default()
+            }
+        };
+        in_lang(&mut reply, &self.core.bank, lang);
+        reply
+    }
+}
+
+/// Sets the reply's language to `lang` and puts the bank's words in it
+/// (prompt, choices, right answer, explanation, category), for each item
+/// translated into it; a server's own items and untranslated ones stay as
+/// written.
+pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, lang: Lang) {
+    reply.lang = Some(lang);
+    if lang == Lang::EnUs {
+        return;
+    }
+    match &mut reply.body {
+        Body::Question(q) => {
+            if let Some(item) = bank.in_lang(&q.item, lang) {
+                q.prompt = item.prompt;
+                q.category = bank.title_in(&item.category, lang);
+                if let ItemKind::Choice { choices, .. } = item.kind {
+                    q.choices = choices;
+                }
+            }
+        }
+        Body::Verdict(v) => {
+            if let Some(item) = bank.in_lang(&v.item, lang) {
+                v.title = super::text::title_of(&item);
+                if v.right_answer.is_some() {
+                    v.right_answer = Some(item.right_answer());
+                }
+                if v.explanation.is_some() {
+                    v.explanation = Some(item.explanation);
+                }
+            }
+        }
+        Body::Reveal(r) => {
+            if let Some(item) = bank.in_lang(&r.item, lang) {
+                r.right_answer = item.right_answer();
+                r.prompt = item.prompt;
+                r.explanation = item.explanation;
+            }
+        }
+        Body::Recap(r) => {
+            if let Some((item, prompt, _, _)) = &mut r.hardest
+                && let Some(translated) = bank.in_lang(item, lang)
+            {
+                *prompt = super::text::title_of(&translated);
+            }
+        }
+        _ => {}
+    }
+}
