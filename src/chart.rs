@@ -1,7 +1,8 @@
 //! The recap's chart: answers per day with the share right, and accuracy
 //! per category, drawn with plotters. One drawing function serves both
 //! outputs: a PNG for chat (DejaVu Sans is embedded, so no system font is
-//! needed) and an SVG for the web page. The image is tall rather than wide,
+//! needed; Japanese is drawn in a subset of Noto Sans CJK JP, embedded too,
+//! see `assets/fonts/`) and an SVG for the web page. The image is tall rather than wide,
 //! with large type, so it stays readable on a phone.
 
 use std::sync::Once;
@@ -30,6 +31,8 @@ pub struct Bar {
 /// Everything the chart shows; the words come from the core.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekChart {
+    /// The font family its words are drawn in ([`family`]).
+    pub family: &'static str,
     pub title: String,
     /// Monday to Sunday.
     pub days: Vec<Bar>,
@@ -54,12 +57,30 @@ pub struct Labels {
 #[error("cannot draw the chart: {0}")]
 pub struct ChartError(String);
 
+/// The family of DejaVu Sans, which draws every language we speak but Japanese.
+pub const LATIN: &str = "sans-serif";
+/// The family of the Japanese subset (one weight: bold is drawn regular).
+pub const JAPANESE: &str = "Quizmaster Chart JP";
+/// The Japanese subset's bytes (`assets/fonts/subset-ja.py` makes it).
+pub const JAPANESE_FONT: &[u8] = include_bytes!("../assets/fonts/QuizmasterChartJP-Regular.otf");
+
+/// The family a chart in `lang` is drawn in.
+pub fn family(lang: crate::i18n::Lang) -> &'static str {
+    if lang == crate::i18n::Lang::Ja { JAPANESE } else { LATIN }
+}
+
 fn fonts() {
     static FONTS: Once = Once::new();
     FONTS.call_once(|| {
-        for (style, bytes) in [(FontStyle::Normal, dejavu::sans::regular()), (FontStyle::Bold, dejavu::sans::bold())] {
-            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
-                tracing::error!("the embedded DejaVu Sans font did not load");
+        let faces = [
+            (LATIN, FontStyle::Normal, dejavu::sans::regular()),
+            (LATIN, FontStyle::Bold, dejavu::sans::bold()),
+            (JAPANESE, FontStyle::Normal, JAPANESE_FONT),
+            (JAPANESE, FontStyle::Bold, JAPANESE_FONT),
+        ];
+        for (family, style, bytes) in faces {
+            if plotters::style::register_font(family, style, bytes).is_err() {
+                tracing::error!(family, "an embedded font did not load");
             }
         }
     });
@@ -116,7 +137,7 @@ fn layout<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &WeekChart,
 ) -> Result<Areas<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let titled = root.titled(&chart.title, ("sans-serif", 36).into_font().style(FontStyle::Bold).color(&INK))?;
+    let titled = root.titled(&chart.title, (chart.family, 36).into_font().style(FontStyle::Bold).color(&INK))?;
     Ok(titled.split_vertically(560))
 }
 
@@ -128,7 +149,7 @@ fn day_axes<'a, DB: DrawingBackend>(
     // Headroom for the legend above the tallest bar.
     let top = (most + most / 3).max(4);
     ChartBuilder::on(area)
-        .caption(&chart.labels.per_day, ("sans-serif", 34).into_font().color(&INK))
+        .caption(&chart.labels.per_day, (chart.family, 34).into_font().color(&INK))
         .margin(24)
         .x_label_area_size(56)
         .y_label_area_size(90)
@@ -145,7 +166,7 @@ fn draw_inner<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let (top, bottom) = layout(root, chart)?;
-    let text = |size: i32| ("sans-serif", size).into_font().color(&INK);
+    let text = |size: i32| (chart.family, size).into_font().color(&INK);
 
     let mut days = day_axes(&top, chart)?;
     let day_label = |x: &f64| label_at(&chart.days, *x);
@@ -212,7 +233,7 @@ fn draw_inner<DB: DrawingBackend>(
         let label = format!("{share:.0}% ({} / {})", c.right, c.answered);
         // Inside a long bar in white, after a short one in ink.
         let (x, color) = if share > 60.0 { (2.0, WHITE) } else { (share + 1.5, INK) };
-        Text::new(label, (x, i as f64 - 0.2), ("sans-serif", 24).into_font().color(&color))
+        Text::new(label, (x, i as f64 - 0.2), (chart.family, 24).into_font().color(&color))
     }))?;
     Ok(())
 }

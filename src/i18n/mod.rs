@@ -15,6 +15,8 @@ use chrono_tz::Tz;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
 pub mod marks;
+#[cfg(test)]
+pub(crate) mod pseudo;
 mod visible;
 
 pub use visible::{is_invisible, shown_name};
@@ -109,6 +111,22 @@ impl Lang {
         day.format("%Y-%m-%d").to_string()
     }
 
+    /// A day as the language writes it in running text, with its weekday:
+    /// `Mon, Nov 30`, `Mo, 30. Nov`, `lun 30 nov`, `11月30日(月)`; with the
+    /// year where `year`. Names come from chrono's locale data (glibc's).
+    pub fn day(self, day: NaiveDate, year: bool) -> String {
+        use chrono::Locale;
+        let (short, long, locale) = match self {
+            Lang::EnUs => ("%a, %b %-d", "%a, %b %-d, %Y", Locale::en_US),
+            Lang::De => ("%a, %-d. %b", "%a, %-d. %b %Y", Locale::de_DE),
+            Lang::EsEs => ("%a %-d %b", "%a %-d %b %Y", Locale::es_ES),
+            Lang::Fr => ("%a %-d %b", "%a %-d %b %Y", Locale::fr_FR),
+            Lang::PtBr => ("%a, %-d %b", "%a, %-d %b %Y", Locale::pt_BR),
+            Lang::Ja => ("%-m月%-d日(%a)", "%Y年%-m月%-d日(%a)", Locale::ja_JP),
+        };
+        day.format_localized(if year { long } else { short }, locale).to_string()
+    }
+
     /// Names in a run of text: `databases, security, apis`.
     pub fn list(self, items: &[String]) -> String {
         items.join(", ")
@@ -185,6 +203,8 @@ impl Words {
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        #[cfg(test)]
+        let text = pseudo::stretch(&text);
         if !errors.is_empty() {
             tracing::error!(id = msg.id, lang = self.lang.tag(), ?errors, "message formatted with errors");
         }
@@ -201,6 +221,7 @@ impl Words {
             Arg::When(at, tz) => markup.escape(&self.lang.when(*at, *tz)),
             Arg::Utc(at) => markup.escape(&self.lang.when_utc(*at)),
             Arg::Date(day) => markup.escape(&self.lang.date(*day)),
+            Arg::Day(day, year) => markup.escape(&self.lang.day(*day, *year)),
             Arg::Msg(m) => self.tr(m, markup),
             Arg::List(items) => {
                 let items: Vec<String> = items.iter().map(|i| self.show(i, markup)).collect();
@@ -253,6 +274,8 @@ pub enum Arg {
     Utc(DateTime<Utc>),
     /// A calendar day (a question's date in its channel's zone).
     Date(NaiveDate),
+    /// A day with its weekday, as the language writes it, with or without the year.
+    Day(NaiveDate, bool),
     /// Another message, in the same language.
     Msg(Box<Msg>),
     /// Names or phrases, joined as the language joins a list.

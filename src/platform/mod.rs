@@ -5,4 +5,6 @@ pub mod console;
 pub mod discord;
 pub mod listen;
 pub mod pacing;
+#[cfg(test)]
+pub(crate) mod samples;
 pub mod slack;

@@ -12,6 +12,8 @@ mod admin;
 mod answers;
 mod archive;
 mod boards;
+#[cfg(test)]
+mod chart_glyphs;
 mod daily;
 mod deliveries;
 pub mod export;

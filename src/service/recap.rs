@@ -141,6 +141,7 @@ pub fn week_card(
     };
     let title = text::recap_title(first_day, first_day + chrono::Duration::days(6));
     let chart = WeekChart {
+        family: crate::chart::family(lang),
         title: lang.tr(&title),
         days: week
             .days

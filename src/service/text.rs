@@ -211,7 +211,7 @@ pub fn store_failure(e: &StoreError) -> Msg {
 
 /// `Weekly recap · Sat 21 – Fri 27 Nov 2026`.
 pub fn recap_title(first: chrono::NaiveDate, last: chrono::NaiveDate) -> Msg {
-    msg!("recap-title", first = first.format("%a %-d %b").to_string(), last = last.format("%a %-d %b %Y").to_string())
+    msg!("recap-title", first = Arg::Day(first, false), last = Arg::Day(last, true))
 }
 
 pub fn recap_set(day: chrono::Weekday, time: chrono::NaiveTime, tz: Tz, next: DateTime<Utc>) -> Msg {

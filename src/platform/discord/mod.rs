@@ -10,6 +10,8 @@ mod access;
 mod commands;
 mod endpoint;
 mod gateway;
+#[cfg(test)]
+mod limits_tests;
 mod poster;
 mod render;
 mod respond;

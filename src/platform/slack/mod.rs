@@ -10,6 +10,8 @@
 
 mod http;
 mod install;
+#[cfg(test)]
+mod limits_tests;
 mod names;
 mod render;
 mod signing;
