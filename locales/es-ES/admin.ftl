@@ -34,7 +34,7 @@ categories-set = Las preguntas diarias salen ahora de { $chosen } ({ $pool ->
 }).
 zone-set = Las semanas y los meses de la clasificación se cuentan ahora en la zona horaria { $zone }.
 # $language: the language's name in itself (language-name)
-language-set = Las preguntas diarias, las soluciones y los resúmenes de este servidor salen ahora en { $language }. Los mensajes que solo ve un miembro siguen en su propio idioma, siempre que el bot lo hable.
+language-set = Nuevo idioma para las preguntas diarias, las soluciones y los resúmenes de este servidor: { $language }. Los mensajes que solo ve un miembro siguen en su propio idioma, siempre que el bot lo hable.
 language-auto = El idioma de este servidor sigue ahora el ajuste del propio servidor: de momento, { $language }.
 # $tag: a language tag the bot speaks. Each language is named in itself, the
 # same in every catalogue.

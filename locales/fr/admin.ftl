@@ -34,8 +34,8 @@ categories-set = Les questions du jour viennent désormais de ces catégories : 
 }).
 zone-set = Les semaines et les mois du classement suivent désormais le fuseau { $zone }.
 # $language: the language's name in itself (language-name)
-language-set = Sur ce serveur, les questions du jour, leurs réponses et les récaps sont désormais en { $language }. Les messages visibles par un seul membre restent dans sa propre langue, si le bot la parle.
-language-auto = La langue de ce serveur suit désormais celle de ses paramètres : { $language } pour l'instant.
+language-set = Nouvelle langue pour les questions du jour, leurs réponses et les récaps de ce serveur : { $language }. Les messages visibles par un seul membre restent dans sa propre langue, si le bot la parle.
+language-auto = La langue de ce serveur suit désormais celle définie dans ses paramètres : { $language } pour l'instant.
 # $tag: a language tag the bot speaks. Each language is named in itself, the
 # same in every catalogue.
 language-name = { $tag ->

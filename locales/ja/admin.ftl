@@ -28,8 +28,8 @@ categories-all = デイリー問題を全カテゴリから出題します（{ $
 categories-set = デイリー問題を { $chosen } から出題します（{ $pool }問）。
 zone-set = ランキングの週と月は、今後 { $zone } を基準に区切ります。
 # $language: the language's name in itself (language-name)
-language-set = このサーバーのデイリー問題、正解発表、週間まとめの言語を { $language } に設定しました。特定のメンバーだけに表示される返信は、ボットがその言語に対応していれば、引き続きそのメンバーの言語で表示されます。
-language-auto = このサーバーの言語は、今後サーバー自体の設定に従います（現在は { $language }）。
+language-set = このサーバーのデイリー問題、正解発表、週間まとめの言語を { $language } に設定しました。本人にだけ表示される返信は、引き続き各メンバーの言語で表示されます（ボットが対応している言語の場合）。
+language-auto = このサーバーでボットが使う言語は、今後サーバーの言語設定に従います（現在は { $language }）。
 # $tag: a language tag the bot speaks. Each language is named in itself, the
 # same in every catalogue.
 language-name = { $tag ->

@@ -36,8 +36,8 @@ categories-set = As perguntas diárias agora vêm de { $chosen } ({ $pool ->
 }).
 zone-set = As semanas e os meses do ranking agora seguem o fuso { $zone }.
 # $language: the language's name in itself (language-name)
-language-set = As perguntas diárias, as revelações e os resumos deste servidor agora saem em { $language }. Mensagens que só um membro vê continuam no idioma dele, quando o bot fala esse idioma.
-language-auto = O idioma deste servidor agora segue a configuração do próprio servidor: por enquanto, { $language }.
+language-set = As perguntas diárias, as revelações e os resumos deste servidor agora saem em { $language }. Mensagens que só um membro vê continuam no idioma de cada um, se o bot falar esse idioma.
+language-auto = O idioma do bot neste servidor agora segue a configuração de idioma do próprio servidor: no momento, { $language }.
 # $tag: a language tag the bot speaks. Each language is named in itself, the
 # same in every catalogue.
 language-name = { $tag ->

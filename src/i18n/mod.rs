@@ -14,124 +14,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
+mod lang;
 pub mod marks;
 #[cfg(test)]
 pub(crate) mod pseudo;
 mod visible;
 
+pub use lang::Lang;
 pub use visible::{is_invisible, shown_name};
 #[cfg(test)]
 mod tests;
 
 // The catalogue, embedded by build.rs: (language tag, file name, text).
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
-
-/// A language the bot speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// American English, the source every other language is translated from.
-    #[default]
-    EnUs,
-    De,
-    EsEs,
-    Fr,
-    PtBr,
-    Ja,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 6] = [Lang::EnUs, Lang::De, Lang::EsEs, Lang::Fr, Lang::PtBr, Lang::Ja];
-
-    /// The BCP 47 tag its catalogue is filed under.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::EnUs => "en-US",
-            Lang::De => "de",
-            Lang::EsEs => "es-ES",
-            Lang::Fr => "fr",
-            Lang::PtBr => "pt-BR",
-            Lang::Ja => "ja",
-        }
-    }
-
-    /// The language we speak for a locale tag as platforms send them
-    /// (`de`, `es-419`, `pt-PT`, `ja-JP`): by its language subtag, so a
-    /// region we have no catalogue of falls back to the one we have
-    /// (`es-MX` to `es-ES`, `pt-PT` to `pt-BR`); `None` for a language we
-    /// do not speak.
-    pub fn negotiate(tag: &str) -> Option<Lang> {
-        let language = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        Some(match language.as_str() {
-            "en" => Lang::EnUs,
-            "de" => Lang::De,
-            "es" => Lang::EsEs,
-            "fr" => Lang::Fr,
-            "pt" => Lang::PtBr,
-            "ja" => Lang::Ja,
-            _ => return None,
-        })
-    }
-
-    /// `msg` in this language, as plain text, with admin commands spelled
-    /// `/quiz admin`.
-    pub fn tr(self, msg: &Msg) -> String {
-        Words { lang: self, admin: CONSOLE_ADMIN }.tr(msg, &Plain)
-    }
-
-    /// The first language of a browser's `Accept-Language` we speak, in
-    /// the order it lists them (parsed by `fluent-langneg`).
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        fluent_langneg::parse_accepted_languages(header).iter().find_map(|id| Lang::negotiate(&id.to_string()))
-    }
-
-    /// An instant, marked so Discord and Slack show it in each reader's own
-    /// zone; elsewhere in `tz` and in UTC: `Thu 2026-11-26 09:00 CET (08:00 UTC)`
-    /// (without the English weekday in other languages), and once in a zone
-    /// that is UTC: `Thu 2026-11-26 09:00 UTC`.
-    pub fn when(self, at: DateTime<Utc>, tz: Tz) -> String {
-        let local = if self == Lang::EnUs { "%a %Y-%m-%d %H:%M %Z" } else { "%Y-%m-%d %H:%M %Z" };
-        let shown = at.with_timezone(&tz);
-        let fallback = if shown.format("%Z").to_string() == "UTC" {
-            shown.format(local).to_string()
-        } else {
-            format!("{} ({} UTC)", shown.format(local), at.format("%H:%M"))
-        };
-        marks::time_mark(at, &fallback)
-    }
-
-    /// An instant, marked so Discord and Slack show it in each reader's own
-    /// zone; elsewhere in UTC: `2026-11-26 08:00 UTC`.
-    pub fn when_utc(self, at: DateTime<Utc>) -> String {
-        marks::time_mark(at, &at.format("%Y-%m-%d %H:%M UTC").to_string())
-    }
-
-    /// A calendar day: `2026-12-07`, which every reader of every language
-    /// we speak reads the same way.
-    pub fn date(self, day: NaiveDate) -> String {
-        day.format("%Y-%m-%d").to_string()
-    }
-
-    /// A day as the language writes it in running text, with its weekday:
-    /// `Mon, Nov 30`, `Mo, 30. Nov`, `lun 30 nov`, `11月30日(月)`; with the
-    /// year where `year`. Names come from chrono's locale data (glibc's).
-    pub fn day(self, day: NaiveDate, year: bool) -> String {
-        use chrono::Locale;
-        let (short, long, locale) = match self {
-            Lang::EnUs => ("%a, %b %-d", "%a, %b %-d, %Y", Locale::en_US),
-            Lang::De => ("%a, %-d. %b", "%a, %-d. %b %Y", Locale::de_DE),
-            Lang::EsEs => ("%a %-d %b", "%a %-d %b %Y", Locale::es_ES),
-            Lang::Fr => ("%a %-d %b", "%a %-d %b %Y", Locale::fr_FR),
-            Lang::PtBr => ("%a, %-d %b", "%a, %-d %b %Y", Locale::pt_BR),
-            Lang::Ja => ("%-m月%-d日(%a)", "%Y年%-m月%-d日(%a)", Locale::ja_JP),
-        };
-        day.format_localized(if year { long } else { short }, locale).to_string()
-    }
-
-    /// Names in a run of text: `databases, security, apis`.
-    pub fn list(self, items: &[String]) -> String {
-        items.join(", ")
-    }
-}
 
 /// How admin commands are typed where the platform does not say otherwise.
 pub const CONSOLE_ADMIN: &str = "/quiz admin";
@@ -214,7 +109,7 @@ impl Words {
     /// An argument as shown in running text.
     fn show(&self, arg: &Arg, markup: &dyn Markup) -> String {
         match arg {
-            Arg::Num(n) => n.to_string(),
+            Arg::Num(n) => self.lang.number(*n),
             Arg::Text(s) | Arg::Key(s) => markup.escape(s),
             Arg::Rich(s) => markup.rich(s),
             Arg::Strong(inner) => markup.bold(&self.show(inner, markup)),
@@ -407,6 +302,14 @@ static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::
             // Chat platforms show isolation marks as stray characters; member
             // text is made inert by each platform's escape instead.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match lang {
+                Lang::EnUs => grouped::<_, { Lang::EnUs as u8 }>,
+                Lang::De => grouped::<_, { Lang::De as u8 }>,
+                Lang::EsEs => grouped::<_, { Lang::EsEs as u8 }>,
+                Lang::Fr => grouped::<_, { Lang::Fr as u8 }>,
+                Lang::PtBr => grouped::<_, { Lang::PtBr as u8 }>,
+                Lang::Ja => grouped::<_, { Lang::Ja as u8 }>,
+            }));
             for (_, file, text) in LOCALES.iter().filter(|(tag, _, _)| *tag == lang.tag()) {
                 let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(partial, errors)| {
                     tracing::error!(file, ?errors, "catalogue file does not parse");
@@ -420,6 +323,14 @@ static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::
         })
         .collect()
 });
+
+/// Fluent's number formatting for the language numbered `LANG`: whole
+/// numbers grouped as [`Lang::number`] groups them (Fluent itself does not).
+fn grouped<M, const LANG: u8>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    let lang = Lang::ALL.into_iter().find(|l| *l as u8 == LANG)?;
+    (n.value.fract() == 0.0 && n.value.abs() < 9e15).then(|| lang.number(n.value as i64))
+}
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     &BUNDLES.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1

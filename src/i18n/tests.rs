@@ -349,3 +349,25 @@ fn every_language_says_every_message_in_its_own_words() {
     assert!(cards(Lang::De, 1).starts_with("1 Karte in") && cards(Lang::De, 2).starts_with("2 Karten in"));
     assert!(cards(Lang::Fr, 0).starts_with("0 carte dans") && cards(Lang::Fr, 2).starts_with("2 cartes dans"));
 }
+
+#[test]
+fn numbers_and_dates_read_as_each_language_writes_them() {
+    use chrono::TimeZone;
+    let figures = |lang: Lang| (lang.number(12_345), lang.number(1_234), lang.number(-1_000_000), lang.number(999));
+    assert_eq!(figures(Lang::EnUs), ("12,345".into(), "1,234".into(), "-1,000,000".into(), "999".into()));
+    assert_eq!(figures(Lang::De), ("12.345".into(), "1.234".into(), "-1.000.000".into(), "999".into()));
+    assert_eq!(figures(Lang::EsEs).0, "12.345");
+    assert_eq!(figures(Lang::EsEs).1, "1234", "Spanish groups from five digits");
+    assert_eq!(figures(Lang::Fr).0, "12\u{202F}345");
+    // Through Fluent: counts in messages are grouped, plural rules still apply.
+    let answered = |lang: Lang| lang.tr(&crate::msg!("chart-day", day = "Mo", answered = 12_000, right = 1));
+    assert!(answered(Lang::EnUs).contains("12,000 answered"), "{}", answered(Lang::EnUs));
+    assert!(answered(Lang::De).contains("12.000"), "{}", answered(Lang::De));
+    let day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let dates: Vec<String> = Lang::ALL.iter().map(|l| l.date(day)).collect();
+    assert_eq!(dates, ["2026-12-07", "07.12.2026", "07/12/2026", "07/12/2026", "07/12/2026", "2026年12月7日"]);
+    assert_eq!(Lang::De.day(day, false), "Mo, 7. Dez");
+    assert_eq!(Lang::Ja.day(day, true), "2026年12月7日(月)");
+    let at = Utc.with_ymd_and_hms(2026, 12, 7, 8, 0, 0).unwrap();
+    assert!(Lang::Fr.when(at, chrono_tz::Europe::Paris).contains("07/12/2026 09:00 CET (08:00 UTC)"));
+}

@@ -89,7 +89,7 @@ pub(super) fn submit(state: &mut State, scope: &Scope, draft: &Draft, now: DateT
     tracing::info!(guild = %scope.who.guild, suggestion = id, "a question was suggested");
     // The author sees the lint only: which items have the same answer would
     // tell a member whether a guess at an open question is right.
-    let mut lines = vec![msg!("suggestion-saved", id = id)];
+    let mut lines = vec![msg!("suggestion-saved", id = id.to_string())];
     lines.extend(lint(&item).into_iter().map(|(_, rule)| msg!("note-line", note = own::pack_rule(rule))));
     Ok(Reply::private(Body::Info(lines)))
 }
@@ -163,7 +163,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             match state.store.suggestion(guild, id)? {
-                Some(s) => show(state, scope, s, Some(msg!("edited", id = id))),
+                Some(s) => show(state, scope, s, Some(msg!("edited", id = id.to_string()))),
                 None => Ok(Reply::error(msg!("no-such-suggestion"))),
             }
         }
@@ -171,7 +171,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             if !state.store.reject_suggestion(guild, id, scope.who.user, reason.as_deref(), now)? {
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
-            next(state, scope, Some(msg!("rejected", id = id)))
+            next(state, scope, Some(msg!("rejected", id = id.to_string())))
         }
         Review::Approve(id) => {
             let (author, item) = match pending(&state.store, guild, id)? {
@@ -191,7 +191,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");
-            next(state, scope, Some(msg!("approved", id = id, slug = &slug)))
+            next(state, scope, Some(msg!("approved", id = id.to_string(), slug = &slug)))
         }
     }
 }

@@ -322,7 +322,7 @@ pub fn field_label(field: Field) -> (Msg, Msg) {
 
 pub fn review_title(id: i64, author: Option<&str>, category: &str, pending: i64) -> Msg {
     let author = author.map_or_else(|| Arg::from(msg!("former-member")), Arg::from);
-    msg!("review-title", id = id, author = author, category = category, pending = pending)
+    msg!("review-title", id = id.to_string(), author = author, category = category, pending = pending)
 }
 
 pub fn review_actions() -> [(&'static str, Msg, bool); 3] {
@@ -336,11 +336,11 @@ pub fn review_actions() -> [(&'static str, Msg, bool); 3] {
 /// One line of `/quiz suggestions`.
 pub fn suggestion_line(id: i64, title: &str, state: SuggestionState, reason: Option<&str>) -> Msg {
     match (state, reason) {
-        (SuggestionState::Pending, _) => msg!("suggestion-pending", id = id, title = title),
-        (SuggestionState::Approved, _) => msg!("suggestion-approved", id = id, title = title),
-        (SuggestionState::Rejected, None) => msg!("suggestion-rejected", id = id, title = title),
+        (SuggestionState::Pending, _) => msg!("suggestion-pending", id = id.to_string(), title = title),
+        (SuggestionState::Approved, _) => msg!("suggestion-approved", id = id.to_string(), title = title),
+        (SuggestionState::Rejected, None) => msg!("suggestion-rejected", id = id.to_string(), title = title),
         (SuggestionState::Rejected, Some(r)) => {
-            msg!("suggestion-rejected-because", id = id, title = title, reason = r)
+            msg!("suggestion-rejected-because", id = id.to_string(), title = title, reason = r)
         }
     }
 }
