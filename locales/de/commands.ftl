@@ -92,3 +92,32 @@ opt-season = Name der neuen Saison
 opt-review-action = Was mit einem Vorschlag passieren soll
 opt-review-number = Die Nummer des Vorschlags
 opt-reason = Begründung der Ablehnung (für den Verfasser sichtbar)
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] Diese Woche
+    [month] Dieser Monat
+    [all] Gesamt
+    [season] Saison
+    [points] Punkte
+    [streak] Streak
+    [accuracy] Trefferquote
+    [daily] Tagesfragen
+    [practice] Übung
+    [yes] Ja
+    [auto] Automatisch
+    [mon] Montag
+    [tue] Dienstag
+    [wed] Mittwoch
+    [thu] Donnerstag
+    [fri] Freitag
+    [sat] Samstag
+    [sun] Sonntag
+    [off] Aus
+    [on] An
+    [rotate] Link ersetzen
+    [approve] Annehmen
+    [reject] Ablehnen
+    [edit] Bearbeiten
+   *[other] { $word }
+}

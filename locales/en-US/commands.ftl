@@ -92,3 +92,32 @@ opt-season = The new season's name
 opt-review-action = What to do with a suggestion
 opt-review-number = The suggestion's number
 opt-reason = Why, for a rejection (its author sees it)
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] week
+    [month] month
+    [all] all time
+    [season] season
+    [points] points
+    [streak] streak
+    [accuracy] accuracy
+    [daily] daily questions
+    [practice] practice
+    [yes] yes
+    [auto] automatic
+    [mon] Monday
+    [tue] Tuesday
+    [wed] Wednesday
+    [thu] Thursday
+    [fri] Friday
+    [sat] Saturday
+    [sun] Sunday
+    [off] off
+    [on] on
+    [rotate] replace the link
+    [approve] approve
+    [reject] reject
+    [edit] edit
+   *[other] { $word }
+}

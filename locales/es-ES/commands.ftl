@@ -92,3 +92,32 @@ opt-season = El nombre de la nueva temporada
 opt-review-action = Qué hacer con una sugerencia
 opt-review-number = El número de la sugerencia
 opt-reason = El motivo del rechazo (su autor lo verá)
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] esta semana
+    [month] este mes
+    [all] histórico
+    [season] temporada
+    [points] puntos
+    [streak] racha
+    [accuracy] % de aciertos
+    [daily] preguntas diarias
+    [practice] práctica
+    [yes] sí
+    [auto] automático
+    [mon] lunes
+    [tue] martes
+    [wed] miércoles
+    [thu] jueves
+    [fri] viernes
+    [sat] sábado
+    [sun] domingo
+    [off] desactivado
+    [on] activado
+    [rotate] cambiar el enlace
+    [approve] aprobar
+    [reject] rechazar
+    [edit] editar
+   *[other] { $word }
+}

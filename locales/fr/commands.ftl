@@ -92,3 +92,32 @@ opt-season = Le nom de la nouvelle saison
 opt-review-action = Que faire de la proposition
 opt-review-number = Le numéro de la proposition
 opt-reason = Le motif, en cas de refus (son auteur le verra)
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] cette semaine
+    [month] ce mois-ci
+    [all] depuis le début
+    [season] saison
+    [points] points
+    [streak] série
+    [accuracy] taux de réussite
+    [daily] questions du jour
+    [practice] entraînement
+    [yes] oui
+    [auto] automatique
+    [mon] lundi
+    [tue] mardi
+    [wed] mercredi
+    [thu] jeudi
+    [fri] vendredi
+    [sat] samedi
+    [sun] dimanche
+    [off] désactivé
+    [on] activé
+    [rotate] remplacer le lien
+    [approve] approuver
+    [reject] refuser
+    [edit] modifier
+   *[other] { $word }
+}

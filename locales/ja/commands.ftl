@@ -92,3 +92,32 @@ opt-season = 新しいシーズンの名前
 opt-review-action = 提案に対する操作
 opt-review-number = 提案の番号
 opt-reason = 却下の理由（提案者に表示されます）
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] 今週
+    [month] 今月
+    [all] 通算
+    [season] シーズン
+    [points] ポイント
+    [streak] 連続正解
+    [accuracy] 正答率
+    [daily] デイリー問題
+    [practice] 練習
+    [yes] はい
+    [auto] 自動
+    [mon] 月曜日
+    [tue] 火曜日
+    [wed] 水曜日
+    [thu] 木曜日
+    [fri] 金曜日
+    [sat] 土曜日
+    [sun] 日曜日
+    [off] オフ
+    [on] オン
+    [rotate] リンクを再発行
+    [approve] 承認
+    [reject] 却下
+    [edit] 編集
+   *[other] { $word }
+}

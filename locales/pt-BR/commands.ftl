@@ -92,3 +92,32 @@ opt-season = O nome da nova temporada
 opt-review-action = O que fazer com a sugestão
 opt-review-number = O número da sugestão
 opt-reason = O motivo da rejeição (o autor vai ver)
+# The name Discord shows for one choice of an option; members pick it, and
+# the command still receives the word in brackets. $word: the choice.
+choice = { $word ->
+    [week] esta semana
+    [month] este mês
+    [all] geral
+    [season] temporada
+    [points] pontos
+    [streak] sequência
+    [accuracy] taxa de acerto
+    [daily] perguntas diárias
+    [practice] treino
+    [yes] sim
+    [auto] automático
+    [mon] segunda-feira
+    [tue] terça-feira
+    [wed] quarta-feira
+    [thu] quinta-feira
+    [fri] sexta-feira
+    [sat] sábado
+    [sun] domingo
+    [off] desativado
+    [on] ativado
+    [rotate] trocar o link
+    [approve] aprovar
+    [reject] rejeitar
+    [edit] editar
+   *[other] { $word }
+}

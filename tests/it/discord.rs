@@ -117,6 +117,11 @@ async fn daily_question_through_serenity_buttons_reveal_and_leaderboard() {
         assert!(!text.is_empty() && text != play["description"], "{locale}: {play}");
         assert!(play["options"][0]["description_localizations"][locale].is_string(), "{locale} option: {play}");
     }
+    // Choices are named in each language too; the value stays the word typed.
+    let board = quiz["options"].as_array().unwrap().iter().find(|o| o["name"] == "leaderboard").unwrap();
+    let all = board["options"][0]["choices"].as_array().unwrap().iter().find(|c| c["value"] == "all").unwrap();
+    assert_eq!((&all["name"], &all["name_localizations"]["de"]), (&json!("all time"), &json!("Gesamt")), "{all}");
+    assert_eq!(all["name_localizations"]["ja"], "通算", "{all}");
 
     let id = fake.command(&admin, MANAGE_GUILD, "quizadmin", "categories", json!([option("list", "miscellaneous")]));
     assert!(content(&fake.callback(&id).await).contains("from miscellaneous"));

@@ -8,7 +8,7 @@ use serenity::all::{
 use super::render::plain;
 use crate::command::table::Kind;
 use crate::command::{self, Command, CommandError, Group, OptValue, Sub, TABLE};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Arg, Lang, Msg};
 use crate::msg;
 
 /// The languages a description is given in beside en-US: our tags are
@@ -54,9 +54,13 @@ fn subcommand(sub: &Sub, categories: &[(String, String)]) -> CreateCommandOption
             Kind::Text => option(CommandOptionType::String),
             Kind::User => option(CommandOptionType::User),
             Kind::Role => option(CommandOptionType::Role),
-            Kind::Choice(words) => {
-                words.iter().fold(option(CommandOptionType::String), |opt, w| opt.add_string_choice(*w, *w))
-            }
+            Kind::Choice(words) => words.iter().fold(option(CommandOptionType::String), |opt, w| {
+                opt.add_string_choice_localized(
+                    choice_name(w, Lang::EnUs),
+                    *w,
+                    translations().map(|l| (l.tag(), choice_name(w, l))),
+                )
+            }),
             // Discord takes at most 25 choices.
             Kind::Category => categories
                 .iter()
@@ -66,6 +70,19 @@ fn subcommand(sub: &Sub, categories: &[(String, String)]) -> CreateCommandOption
         out = out.add_sub_option(option);
     }
     out
+}
+
+/// The name Discord shows for a choice in `lang` (the value stays the
+/// word): a letter as it is, a language by its own name, any other word
+/// through the `choice` message.
+fn choice_name(word: &str, lang: Lang) -> String {
+    if Lang::ALL.iter().any(|l| l.tag() == word) {
+        plain(&msg!("language-name", tag = Arg::key(word)), lang)
+    } else if word.chars().all(|c| c.is_ascii_uppercase()) {
+        word.to_string()
+    } else {
+        plain(&msg!("choice", word = Arg::key(word)), lang)
+    }
 }
 
 /// An interaction's command as a [`Command`]: `/quiz <sub>` or
