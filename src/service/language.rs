@@ -50,9 +50,19 @@ impl Locale {
 pub(super) struct Languages(Mutex<HashMap<(Platform, String), (GuildLanguage, Instant)>>);
 
 impl Languages {
-    fn get(&self, platform: Platform, guild: &str) -> Option<GuildLanguage> {
-        let cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache.get(&(platform, guild.to_string())).filter(|(_, at)| at.elapsed() < FRESH).map(|(g, _)| *g)
+    /// The server's language as last read, and whether this caller should
+    /// read it again. One caller refreshes a stale entry while the others
+    /// go on with it, so a burst of answers costs one read, not one each.
+    fn get(&self, platform: Platform, guild: &str) -> (Option<GuildLanguage>, bool) {
+        let mut cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match cache.get_mut(&(platform, guild.to_string())) {
+            Some((known, at)) if at.elapsed() < FRESH => (Some(*known), false),
+            Some((known, at)) => {
+                *at = Instant::now();
+                (Some(*known), true)
+            }
+            None => (None, true),
+        }
     }
 
     fn put(&self, platform: Platform, guild: &str, language: GuildLanguage) {
@@ -75,9 +85,10 @@ impl Service {
     /// setting for it is recorded when it is new, for what the bot posts on
     /// its own. A server never seen has none yet.
     async fn guild_language(&self, ctx: &Ctx, inline: bool) -> GuildLanguage {
-        if let Some(known) = self.languages.get(ctx.platform, &ctx.guild) {
-            return known;
-        }
+        let known = match self.languages.get(ctx.platform, &ctx.guild) {
+            (Some(known), false) => return known,
+            (known, _) => known,
+        };
         let (platform, guild) = (ctx.platform, ctx.guild.clone());
         let read = move |s: &crate::store::Store| s.guild_language(platform, &guild);
         let stored = match &self.readers {
@@ -88,8 +99,8 @@ impl Service {
             Ok(Some(language)) => language,
             Ok(None) => return GuildLanguage { chosen: None, seen: ctx.locale.server },
             Err(e) => {
-                tracing::warn!(error = %e, "reading a server's language failed; replying in the platform's");
-                return GuildLanguage { chosen: None, seen: ctx.locale.server };
+                tracing::warn!(error = %e, "reading a server's language failed; replying in the one last read");
+                return known.unwrap_or(GuildLanguage { chosen: None, seen: ctx.locale.server });
             }
         };
         if let Some(seen) = ctx.locale.server.filter(|s| language.seen != Some(*s)) {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::writer::State;
 use super::{Ctx, Service, admin, answers, archive, boards, daily, page_token, practice, suggestions, text};
-use crate::command::{self, Command};
+use crate::command::{self, AdminCommand, Command};
 use crate::msg;
 use crate::reply::{Body, HelpCard, Reply};
 use crate::store;
@@ -100,9 +100,12 @@ impl Service {
             }
             Command::Admin(admin) => {
                 let (platform, guild) = (ctx.platform, ctx.guild.clone());
+                let language = matches!(admin, AdminCommand::Language(_));
                 let reply = self.write(move |w| w.scope(&ctx).and_then(|s| admin::run(w, &s, &ctx, admin))).await;
-                // The server's language may have changed: read it again.
-                self.languages.forget(platform, &guild);
+                if language {
+                    // The server's language changed: read it again.
+                    self.languages.forget(platform, &guild);
+                }
                 self.nudge();
                 reply
             }
