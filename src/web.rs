@@ -28,14 +28,14 @@ pub fn router(service: Arc<Service>) -> Router {
         .with_state(service)
 }
 
-/// The reader's language: the first of their browser's languages we speak,
-/// else en-US.
+/// The first of the reader's browser's languages we speak, if any.
+fn browser(headers: &axum::http::HeaderMap) -> Option<Lang> {
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
+}
+
+/// The reader's language where no server is known: the browser's, else en-US.
 fn reader(headers: &axum::http::HeaderMap) -> Lang {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Lang::from_accept_language)
-        .unwrap_or_default()
+    browser(headers).unwrap_or_default()
 }
 
 async fn page(
@@ -43,13 +43,14 @@ async fn page(
     axum::extract::Path(token): axum::extract::Path<String>,
     headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
-    let lang = reader(&headers);
+    let lang = browser(&headers);
     match service.server_page(token, chrono::Utc::now(), lang).await {
         Ok(Some(body)) => (HTML, PRIVATE, body).into_response(),
-        Ok(None) => not_found_in(lang),
+        Ok(None) => not_found_in(lang.unwrap_or_default()),
         Err(e) => {
             tracing::warn!(error = %e, "could not build a server page");
-            (axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::service::text::store_failure(&e).en()).into_response()
+            let words = lang.unwrap_or_default().tr(&crate::service::text::store_failure(&e));
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, words).into_response()
         }
     }
 }

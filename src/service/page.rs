@@ -47,12 +47,13 @@ fn well_formed(token: &str) -> bool {
 
 impl Service {
     /// The page of the server whose token this is, or `None` (a 404) for
-    /// any other string. Reads off the writer, draws on a blocking thread.
+    /// any other string, in `browser`'s language (the reader's, if we speak
+    /// it), else the server's. Reads off the writer, draws on a blocking thread.
     pub async fn server_page(
         &self,
         token: String,
         now: DateTime<Utc>,
-        lang: Lang,
+        browser: Option<Lang>,
     ) -> Result<Option<String>, StoreError> {
         if !well_formed(&token) {
             return Ok(None);
@@ -61,10 +62,11 @@ impl Service {
         let found = self
             .read(move |r| {
                 let Some(guild) = r.guild_by_token(&token)? else { return Ok(None) };
-                Ok(Some((guild, r.guild_zone(guild, default_tz)?)))
+                Ok(Some((guild, r.guild_zone(guild, default_tz)?, r.language_of(guild)?)))
             })
             .await?;
-        let Some((guild, (tz, built))) = found else { return Ok(None) };
+        let Some((guild, (tz, built), language)) = found else { return Ok(None) };
+        let lang = browser.unwrap_or(language.shown());
         if !built {
             self.write(move |w| {
                 daily::settle_all(w)?;

@@ -34,6 +34,13 @@ impl Store {
         )
     }
 
+    /// A server's language, by its row.
+    pub fn language_of(&self, guild: GuildId) -> Result<GuildLanguage> {
+        self.conn.one("SELECT language, locale FROM guilds WHERE id = ?1", sql_params![guild], |r| {
+            Ok(GuildLanguage { chosen: lang(r.get(0)?), seen: lang(r.get(1)?) })
+        })
+    }
+
     /// Sets the language a server's admins chose (`None`: the platform's).
     pub fn set_guild_language(&mut self, guild: GuildId, chosen: Option<Lang>) -> Result<()> {
         self.exec("UPDATE guilds SET language = ?2 WHERE id = ?1", sql_params![guild, chosen.map(Lang::tag)])?;

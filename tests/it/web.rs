@@ -266,7 +266,7 @@ async fn a_page_token_is_never_stored_and_asking_again_gives_the_same_link() {
 }
 
 /// The page speaks the reader's browser language when it is one of ours,
-/// and says so in `lang`; the 404 too.
+/// else the server's, and says so in `lang`; the 404 too.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_speaks_the_browsers_language() {
     let s = seeded().await;
@@ -282,6 +282,13 @@ async fn the_page_speaks_the_browsers_language() {
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "{}", &html[..80]);
     let html = get(s.link.clone(), "ko-KR").await;
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"en-US\">"), "{}", &html[..80]);
+    // A browser in none of our languages reads the server's.
+    let set = s.app.service.handle_text_async(ctx_at("Admin", at("2026-11-26 11:00")), "admin language es-ES").await;
+    assert!(plain(&set).contains("español"), "{}", plain(&set));
+    let html = get(s.link.clone(), "ko-KR").await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"es-ES\">"), "{}", &html[..80]);
+    let html = get(s.link.clone(), "ja").await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"ja\">"), "the browser's language first: {}", &html[..80]);
     let base = s.link.split("/s/").next().unwrap().to_string();
     let missing = get(format!("{base}/s/nothing-here"), "de").await;
     assert!(missing.contains("<html lang=\"de\">"), "{missing}");

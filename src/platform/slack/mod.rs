@@ -142,16 +142,18 @@ impl Slack {
     /// refusal when the modal could not be opened.
     async fn open_form(&self, reply: &Reply, team: &str, trigger: Option<&str>, channel: &str) -> Result<(), Reply> {
         let Body::Form(form) = &reply.body else { return Err(reply.clone()) };
-        let Some(trigger) = trigger else { return Err(Reply::error(msg!("form-failed"))) };
+        // A refusal from here is in the language the service chose for the form.
+        let failed = || Reply { lang: reply.lang, ..Reply::error(msg!("form-failed")) };
+        let Some(trigger) = trigger else { return Err(failed()) };
         let Some(workspace) = self.workspaces.get(team).await else {
-            return Err(Reply::error(msg!("form-failed")));
+            return Err(failed());
         };
         let view = render::view(form, channel, reply.lang.unwrap_or_default()).to_string();
         match workspace.api.call("views.open", &json!({"trigger_id": trigger, "view": view})).await {
             Ok(_) => Ok(()),
             Err(e) => {
                 tracing::warn!(error = %e, "could not open a form in Slack");
-                Err(Reply::error(msg!("form-failed")))
+                Err(failed())
             }
         }
     }
