@@ -6,6 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use crate::command::{AdminCommand, Command, Review};
 use crate::content::own::{Draft, Field};
+use crate::i18n::Lang;
 use crate::ids::Platform;
 use crate::reply::{Body, Reply};
 use crate::service::{Ctx, Locale, Service};
@@ -27,6 +28,21 @@ pub(crate) fn kind(body: &Body) -> &'static str {
         Body::Info(_) => "info",
         Body::Error(_) => "refusal",
     }
+}
+
+/// Runs `check` on every reply in every language and in the pseudo-locale
+/// (named `pseudo`, in en-US's words stretched); the problems it found.
+pub(crate) fn in_every_language(check: impl Fn(&Reply, Lang, &str, &mut Vec<String>)) -> Vec<String> {
+    let replies = every_reply();
+    assert!(replies.len() > 40, "{} replies", replies.len());
+    let mut problems = Vec::new();
+    for reply in &replies {
+        for lang in Lang::ALL {
+            check(reply, lang, lang.tag(), &mut problems);
+        }
+        crate::i18n::pseudo::on(|| check(reply, Lang::EnUs, "pseudo", &mut problems));
+    }
+    problems
 }
 
 /// Keeps what the scheduler sends, as sent.
@@ -87,7 +103,7 @@ fn largest_draft() -> Draft {
 /// Every kind of reply, from the service: private and public, forms,
 /// refusals, boards with eleven long names, the daily question, its reveal
 /// and the weekly recap as they are delivered.
-pub(crate) fn every_reply() -> Vec<Reply> {
+fn every_reply() -> Vec<Reply> {
     let dir = tempfile::TempDir::new().expect("a temporary directory");
     let store = crate::store::Store::open(&dir.path().join("quizmaster.db"), Default::default()).expect("a database");
     let bank = crate::content::Bank::from_sources(&crate::content::Bank::bundled_sources()).expect("the bank");
