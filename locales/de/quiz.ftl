@@ -155,16 +155,6 @@ chart-right = richtig
 chart-per-category = Anteil richtiger Antworten nach Kategorie
 chart-percent-axis = % richtig
 chart-nothing = Diese Woche noch keine aufgelösten Fragen
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $weekday ->
-    [mon] Mo
-    [tue] Di
-    [wed] Mi
-    [thu] Do
-    [fri] Fr
-    [sat] Sa
-   *[sun] So
-} { $day }.
 chart-day = { $day }: { $answered } beantwortet, { $right } richtig
 chart-alt = Balkendiagramm der Antworten pro Tag in dieser Woche ({ $days }) und des Anteils richtiger Antworten nach Kategorie.
 chart-saved = Diagramm: { $path }

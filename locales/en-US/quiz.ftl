@@ -148,16 +148,6 @@ chart-right = right
 chart-per-category = Share right by category
 chart-percent-axis = % right
 chart-nothing = No revealed questions this week yet
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $weekday ->
-    [mon] Mon
-    [tue] Tue
-    [wed] Wed
-    [thu] Thu
-    [fri] Fri
-    [sat] Sat
-   *[sun] Sun
-} { $day }
 chart-day = { $day }: { $answered } answered, { $right } right
 chart-alt = Bar chart of the week's answers per day ({ $days }) and the share right by category.
 chart-saved = Chart: { $path }

@@ -184,16 +184,6 @@ chart-right = correctas
 chart-per-category = Porcentaje de aciertos por categoría
 chart-percent-axis = % de aciertos
 chart-nothing = Aún no hay preguntas reveladas esta semana
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $weekday ->
-    [mon] lun
-    [tue] mar
-    [wed] mié
-    [thu] jue
-    [fri] vie
-    [sat] sáb
-   *[sun] dom
-} { $day }
 chart-day = { $day }: { $answered ->
     [one] 1 respondida
    *[other] { $answered } respondidas

@@ -184,16 +184,6 @@ chart-right = bonnes
 chart-per-category = Taux de réussite par catégorie
 chart-percent-axis = % de réussite
 chart-nothing = Aucune question dévoilée cette semaine pour l'instant
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $weekday ->
-    [mon] lun.
-    [tue] mar.
-    [wed] mer.
-    [thu] jeu.
-    [fri] ven.
-    [sat] sam.
-   *[sun] dim.
-} { $day }
 chart-day = { $day } : { $answered ->
     [one] { $answered } réponse
    *[other] { $answered } réponses

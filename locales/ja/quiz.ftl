@@ -130,16 +130,6 @@ chart-right = 正解
 chart-per-category = カテゴリ別の正答率
 chart-percent-axis = 正答率（%）
 chart-nothing = 今週はまだ正解が発表された問題がありません
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $day }日({ $weekday ->
-    [mon] 月
-    [tue] 火
-    [wed] 水
-    [thu] 木
-    [fri] 金
-    [sat] 土
-   *[sun] 日
-})
 chart-day = { $day }：回答{ $answered }件、正解{ $right }件
 chart-alt = 今週の日別回答数（{ $days }）とカテゴリ別正答率を示す棒グラフ。
 chart-saved = チャート：{ $path }

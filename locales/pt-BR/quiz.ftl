@@ -199,16 +199,6 @@ chart-right = certas
 chart-per-category = Taxa de acerto por categoria
 chart-percent-axis = % de acerto
 chart-nothing = Nenhuma pergunta revelada nesta semana ainda
-# A day under the chart's bars. $weekday: mon … sun; $day: the day of the month
-chart-day-label = { $weekday ->
-    [mon] seg
-    [tue] ter
-    [wed] qua
-    [thu] qui
-    [fri] sex
-    [sat] sáb
-   *[sun] dom
-} { $day }
 chart-day = { $day }: { $answered ->
     [0] { $answered } respondidas
     [one] { $answered } respondida

@@ -107,16 +107,36 @@ impl Lang {
     /// `Mon, Nov 30`, `Mo, 30. Nov`, `lun 30 nov`, `11月30日(月)`; with the
     /// year where `year`. Names come from chrono's locale data (glibc's).
     pub fn day(self, day: NaiveDate, year: bool) -> String {
-        use chrono::Locale;
-        let (short, long, locale) = match self {
-            Lang::EnUs => ("%a, %b %-d", "%a, %b %-d, %Y", Locale::en_US),
-            Lang::De => ("%a, %-d. %b", "%a, %-d. %b %Y", Locale::de_DE),
-            Lang::EsEs => ("%a %-d %b", "%a %-d %b %Y", Locale::es_ES),
-            Lang::Fr => ("%a %-d %b", "%a %-d %b %Y", Locale::fr_FR),
-            Lang::PtBr => ("%a, %-d %b", "%a, %-d %b %Y", Locale::pt_BR),
-            Lang::Ja => ("%-m月%-d日(%a)", "%Y年%-m月%-d日(%a)", Locale::ja_JP),
-        };
-        day.format_localized(if year { long } else { short }, locale).to_string()
+        let [short, long, _] = self.day_formats();
+        day.format_localized(if year { long } else { short }, self.locale()).to_string()
+    }
+
+    /// A day as a label under a chart's bar: `Mon 7`, `Mo 7.`, `7日(月)`.
+    pub fn day_label(self, day: NaiveDate) -> String {
+        day.format_localized(self.day_formats()[2], self.locale()).to_string()
+    }
+
+    /// The day formats: in running text, with the year, under a bar.
+    fn day_formats(self) -> [&'static str; 3] {
+        match self {
+            Lang::EnUs => ["%a, %b %-d", "%a, %b %-d, %Y", "%a %-d"],
+            Lang::De => ["%a, %-d. %b", "%a, %-d. %b %Y", "%a %-d."],
+            Lang::EsEs | Lang::Fr => ["%a %-d %b", "%a %-d %b %Y", "%a %-d"],
+            Lang::PtBr => ["%a, %-d %b", "%a, %-d %b %Y", "%a %-d"],
+            Lang::Ja => ["%-m月%-d日(%a)", "%Y年%-m月%-d日(%a)", "%-d日(%a)"],
+        }
+    }
+
+    /// chrono's locale data (glibc's names) for the language.
+    fn locale(self) -> chrono::Locale {
+        match self {
+            Lang::EnUs => chrono::Locale::en_US,
+            Lang::De => chrono::Locale::de_DE,
+            Lang::EsEs => chrono::Locale::es_ES,
+            Lang::Fr => chrono::Locale::fr_FR,
+            Lang::PtBr => chrono::Locale::pt_BR,
+            Lang::Ja => chrono::Locale::ja_JP,
+        }
     }
 
     /// A whole number as the language groups its digits: `12,345` (en-US,

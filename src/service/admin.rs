@@ -184,7 +184,7 @@ fn language(state: &mut State, scope: &Scope, ctx: &Ctx, chosen: Option<Lang>) -
         state.store.note_guild_locale(ctx.platform, &ctx.guild, seen)?;
     }
     let stored = state.store.guild_language(ctx.platform, &ctx.guild)?.unwrap_or_default();
-    let name = text::language_name(stored.shown());
+    let name = text::language_name(stored.shown(None));
     Ok(Reply::info(match chosen {
         Some(_) => msg!("language-set", language = name),
         None => msg!("language-auto", language = name),
@@ -272,8 +272,7 @@ fn status(
     }
     lines.push(text::status_pool(pool.len() - used.len(), pool.len(), &categories));
     let language = state.store.guild_language(platform, &ctx.guild)?.unwrap_or_default();
-    let shown = language.chosen.or(ctx.locale.server).or(language.seen).unwrap_or_default();
-    let name = text::language_name(shown);
+    let name = text::language_name(language.shown(ctx.locale.server));
     lines.push(match language.chosen {
         Some(_) => msg!("status-language", language = name),
         None => msg!("status-language-auto", language = name),

@@ -22,7 +22,7 @@ fn words(lang: Lang, bank: &Bank) -> Vec<String> {
         out.push(lang.tr(&text::recap_title(monday, monday + chrono::Duration::days(6))));
     }
     for day in 1..=31 {
-        out.push(text::chart_day(lang, NaiveDate::from_ymd_opt(2026, 12, day).unwrap()));
+        out.push(lang.day_label(NaiveDate::from_ymd_opt(2026, 12, day).unwrap()));
     }
     out.extend(bank.categories().iter().map(|c| bank.title_in(c, lang)));
     out

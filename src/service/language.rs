@@ -120,10 +120,7 @@ impl Service {
         let own = ctx.locale.own.filter(|_| reply.visibility == Visibility::Private);
         let lang = match own {
             Some(own) => own,
-            None => {
-                let server = self.guild_language(ctx, inline).await;
-                server.chosen.or(ctx.locale.server).or(server.seen).unwrap_or_default()
-            }
+            None => self.guild_language(ctx, inline).await.shown(ctx.locale.server),
         };
         in_lang(&mut reply, &self.core.bank, lang);
         reply

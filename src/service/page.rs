@@ -66,7 +66,7 @@ impl Service {
             })
             .await?;
         let Some((guild, (tz, built), language)) = found else { return Ok(None) };
-        let lang = browser.unwrap_or(language.shown());
+        let lang = browser.unwrap_or(language.shown(None));
         if !built {
             self.write(move |w| {
                 daily::settle_all(w)?;

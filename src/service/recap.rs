@@ -147,7 +147,7 @@ pub fn week_card(
             .days
             .iter()
             .map(|d| Bar {
-                label: d.date.map(|d| text::chart_day(lang, d)).unwrap_or_default(),
+                label: d.date.map(|d| lang.day_label(d)).unwrap_or_default(),
                 answered: d.answered,
                 right: d.right,
             })

@@ -242,13 +242,6 @@ pub fn chart_labels(lang: crate::i18n::Lang) -> crate::chart::Labels {
     }
 }
 
-/// A day under the chart's bars: `Mon 7`.
-pub fn chart_day(lang: crate::i18n::Lang, date: NaiveDate) -> String {
-    use chrono::Datelike;
-    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][date.weekday().num_days_from_monday() as usize];
-    lang.tr(&msg!("chart-day-label", weekday = Arg::key(weekday), day = date.day()))
-}
-
 /// What the recap chart shows, for screen readers.
 pub fn chart_alt(card: &crate::reply::RecapCard) -> Msg {
     let days: Vec<Msg> = card

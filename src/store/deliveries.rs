@@ -182,7 +182,7 @@ impl Store {
                         interrupted: r.get::<String>(10)? == "sending",
                         to: Destination { platform, guild: r.get(11)?, channel: r.get(12)? },
                         threads: r.get(13)?,
-                        lang: r.get::<Option<String>>(14)?.as_deref().and_then(Lang::negotiate).unwrap_or_default(),
+                        lang: super::languages::shown_lang(r.get(14)?),
                     })
                 },
             )

@@ -13,14 +13,21 @@ pub struct GuildLanguage {
 }
 
 impl GuildLanguage {
-    /// What the server's channels are shown in.
-    pub fn shown(self) -> Lang {
-        self.chosen.or(self.seen).unwrap_or_default()
+    /// What the server's channels are shown in: the chosen language, else
+    /// the platform's (`now`, when the platform has just said it, over the
+    /// one last seen), else en-US.
+    pub fn shown(self, now: Option<Lang>) -> Lang {
+        self.chosen.or(now).or(self.seen).unwrap_or_default()
     }
 }
 
 fn lang(tag: Option<String>) -> Option<Lang> {
     tag.as_deref().and_then(Lang::negotiate)
+}
+
+/// A server's language from a row's `COALESCE(language, locale)`.
+pub(super) fn shown_lang(tag: Option<String>) -> Lang {
+    lang(tag).unwrap_or_default()
 }
 
 impl Store {

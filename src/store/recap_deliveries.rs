@@ -7,7 +7,6 @@ use super::deliveries::Lease;
 use super::recaps::{PendingRecap, RECAP_COLUMNS, recap_from_row};
 use super::{Result, Store};
 use crate::delivery::Problem;
-use crate::i18n::Lang;
 use crate::ids::{Destination, Platform, RecapId, Sendable};
 
 impl Store {
@@ -49,7 +48,7 @@ impl Store {
                         recap: recap_from_row(r)?,
                         interrupted: r.get::<String>(7)? == "sending",
                         to: Destination { platform, guild: r.get(8)?, channel: r.get(9)? },
-                        lang: r.get::<Option<String>>(10)?.as_deref().and_then(Lang::negotiate).unwrap_or_default(),
+                        lang: super::languages::shown_lang(r.get(10)?),
                     })
                 },
             )
