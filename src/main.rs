@@ -323,8 +323,12 @@ fn pack(settings: &Settings, cmd: PackCmd) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
             let mut store = if new { app::open_store(settings)? } else { app::open_existing_store(settings)? };
             let name = file.display().to_string();
-            let added = packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now(), new)?;
-            say!("{added} items added to the own questions of {guild}");
+            match packs::import_pack(&mut store, &bank, &guild, &name, &text, Utc::now(), new)? {
+                packs::Imported::Added(n) => say!("{n} items added to the own questions of {guild}"),
+                packs::Imported::Translated { items, lang } => {
+                    say!("{items} of the own questions of {guild} translated into {}", lang.tag());
+                }
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

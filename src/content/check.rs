@@ -52,9 +52,16 @@ impl ItemCheck<'_> {
                 self.err(Some("id"), format!("`{id}` is not a slug (lowercase letters, digits and single dashes)"));
             }
         }
-        let unknown: Vec<String> = self.table.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())).cloned().collect();
+        let own = |k: &str| k == "translations" && self.server.is_some();
+        let unknown: Vec<String> =
+            self.table.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str()) && !own(k)).cloned().collect();
         for key in unknown {
-            self.err(Some(&key), format!("unknown field (allowed: {})", ITEM_FIELDS.join(", ")));
+            let message = if key == "translations" {
+                "a bundled item's translations are files of their own, such as content/es-ES/apis.toml".into()
+            } else {
+                format!("unknown field (allowed: {})", ITEM_FIELDS.join(", "))
+            };
+            self.err(Some(&key), message);
         }
         // Outer `None`: a bad topic; inner: none given, as a server's item may.
         let topic = if self.server.is_some() && !self.table.contains_key("topic") {
@@ -96,7 +103,7 @@ impl ItemCheck<'_> {
         };
         let id = id.filter(|i| is_slug(i))?;
         let category = category.filter(|c| is_slug(c))?;
-        Some(Item {
+        let mut item = Item {
             id,
             topic: topic?,
             category,
@@ -105,7 +112,14 @@ impl ItemCheck<'_> {
             kind: kind?,
             explanation: explanation?,
             retired,
-        })
+            translations: Vec::new(),
+        };
+        if let Some(value) = self.table.get("translations").filter(|_| self.server.is_some()) {
+            let (translations, mut errors) = super::translation::parse_inline(self.file, &self.name, &item, value);
+            self.errors.append(&mut errors);
+            item.translations = translations;
+        }
+        Some(item)
     }
 
     /// A required, non-empty string field.

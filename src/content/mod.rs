@@ -79,6 +79,9 @@ pub struct Item {
     /// Kept so that questions already asked can still be graded and revealed,
     /// but never asked again.
     pub retired: bool,
+    /// A server's own item's words in other languages (`[item.translations.<tag>]`).
+    /// Always empty for the bank's items: their translations are the bank's.
+    pub translations: Vec<(Lang, translation::ItemText)>,
 }
 
 impl Item {
@@ -90,6 +93,28 @@ impl Item {
             }
             ItemKind::Text { accept, .. } => accept[0].clone(),
         }
+    }
+
+    /// What a typed answer is graded against: its wordings in every
+    /// language it has. (The bank's items have theirs merged in at load.)
+    pub fn graded_kind(&self) -> std::borrow::Cow<'_, ItemKind> {
+        match &self.kind {
+            ItemKind::Text { accept, reject } if !self.translations.is_empty() => {
+                let (mut accept, mut reject) = (accept.clone(), reject.clone());
+                for (_, text) in &self.translations {
+                    accept.extend(text.accept.iter().filter(|a| !accept.contains(a)).cloned().collect::<Vec<_>>());
+                    reject.extend(text.reject.iter().filter(|r| !reject.contains(r)).cloned().collect::<Vec<_>>());
+                }
+                std::borrow::Cow::Owned(ItemKind::Text { accept, reject })
+            }
+            kind => std::borrow::Cow::Borrowed(kind),
+        }
+    }
+
+    /// A server's own item as a reader of `lang` sees it, if it is translated into it.
+    pub fn own_in_lang(&self, lang: Lang) -> Option<Item> {
+        let (_, text) = self.translations.iter().find(|(l, _)| *l == lang)?;
+        Some(translation::apply(self, text))
     }
 
     /// Whether the prompt or an option shows code.
@@ -262,23 +287,7 @@ impl Bank {
     /// explanation and right wording in that language (grading still takes
     /// every language's wordings). `None` where it has no translation.
     pub fn in_lang(&self, id: &str, lang: Lang) -> Option<Item> {
-        let text = self.text_in(id, lang)?;
-        let mut item = self.get(id)?.clone();
-        item.prompt.clone_from(&text.prompt);
-        item.explanation.clone_from(&text.explanation);
-        match &mut item.kind {
-            ItemKind::Choice { choices, .. } if choices.len() == text.choices.len() => {
-                choices.clone_from(&text.choices)
-            }
-            ItemKind::Text { accept, .. } if !text.accept.is_empty() => {
-                // Its own wordings first: the first is the one shown as right.
-                let mut mine = text.accept.clone();
-                mine.extend(accept.iter().filter(|a| !text.accept.contains(a)).cloned());
-                *accept = mine;
-            }
-            _ => {}
-        }
-        Some(item)
+        Some(translation::apply(self.get(id)?, self.text_in(id, lang)?))
     }
 
     /// A category's title in `lang`: its translation's, else the source's.

@@ -206,6 +206,7 @@ mod tests {
             kind: ItemKind::Choice { choices: choices.iter().map(|c| c.to_string()).collect(), answer },
             explanation: String::new(),
             retired: false,
+            translations: Vec::new(),
         }
     }
 

@@ -6,6 +6,11 @@
 //! the letter and the number of choices are the same, no field is missing
 //! or empty, code blocks are the source's byte for byte, and the same
 //! content lint (length tells, an answer given away) holds in the language.
+//!
+//! A server's own item carries its translations inside it instead, as
+//! `[item.translations.es-ES]` tables with the same fields and checks (see
+//! [`parse_inline`]); a server's pack with a `lang` translates the items
+//! the server already has, its approved suggestions among them.
 
 use std::collections::HashMap;
 
@@ -89,9 +94,40 @@ pub fn parse<'a>(
             errors.push(ContentError::item(file, &name, Some("id"), "no item with this id to translate".into()));
             continue;
         };
-        let mut check = Check { file, name: &name, table: t, errors: Vec::new() };
+        let mut check = Check { file, name: &name, prefix: String::new(), table: t, errors: Vec::new() };
         if let Some(text) = check.item(item) {
             out.items.push((id.to_string(), text));
+        }
+        errors.append(&mut check.errors);
+    }
+    (out, errors)
+}
+
+/// Reads an own item's `translations` table (`{ "es-ES" = { prompt = … } }`)
+/// against the item, each language checked like a translation file's
+/// item; errors name the field as `translations.es-ES.prompt`.
+pub fn parse_inline(file: &str, name: &str, item: &Item, value: &Value) -> (Vec<(Lang, ItemText)>, Vec<ContentError>) {
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    let Some(by_tag) = value.as_table() else {
+        let message = format!("must be a table of languages ([item.translations.es-ES]), found {}", value.type_str());
+        return (out, vec![ContentError::item(file, name, Some("translations"), message)]);
+    };
+    for (tag, value) in by_tag {
+        let field = format!("translations.{tag}");
+        let Some(lang) = Lang::ALL.into_iter().find(|l| l.tag() == tag && *l != Lang::EnUs) else {
+            let known: Vec<&str> = Lang::ALL[1..].iter().map(|l| l.tag()).collect();
+            let message = format!("`{tag}` is not one of {}", known.join(", "));
+            errors.push(ContentError::item(file, name, Some(&field), message));
+            continue;
+        };
+        let Some(table) = value.as_table() else {
+            errors.push(ContentError::item(file, name, Some(&field), "must be a table".into()));
+            continue;
+        };
+        let mut check = Check { file, name, prefix: format!("{field}."), table, errors: Vec::new() };
+        if let Some(text) = check.item(item) {
+            out.push((lang, text));
         }
         errors.append(&mut check.errors);
     }
@@ -101,13 +137,16 @@ pub fn parse<'a>(
 struct Check<'a> {
     file: &'a str,
     name: &'a str,
+    /// Put before each field's name in errors: empty in a translation file.
+    prefix: String,
     table: &'a Table,
     errors: Vec<ContentError>,
 }
 
 impl Check<'_> {
     fn err(&mut self, field: &str, message: String) {
-        self.errors.push(ContentError::item(self.file, self.name, Some(field), message));
+        let field = format!("{}{field}", self.prefix);
+        self.errors.push(ContentError::item(self.file, self.name, Some(&field), message));
     }
 
     fn text(&mut self, field: &str) -> Option<String> {
@@ -144,13 +183,11 @@ impl Check<'_> {
             ItemKind::Choice { .. } => &["id", "prompt", "explanation", "choices", "answer"],
             ItemKind::Text { .. } => &["id", "prompt", "explanation", "accept", "reject"],
         };
-        for key in self.table.keys().filter(|k| !allowed.contains(&k.as_str())) {
-            self.errors.push(ContentError::item(
-                self.file,
-                self.name,
-                Some(key),
-                format!("not allowed in a translation of a `{}` item", kind_name(&item.kind)),
-            ));
+        // Inside an item, the id is the item's own.
+        let allowed = if self.prefix.is_empty() { allowed } else { &allowed[1..] };
+        let unknown: Vec<String> = self.table.keys().filter(|k| !allowed.contains(&k.as_str())).cloned().collect();
+        for key in unknown {
+            self.err(&key, format!("not allowed in a translation of a `{}` item", kind_name(&item.kind)));
         }
         let prompt = self.text("prompt");
         let explanation = self.text("explanation");
@@ -164,7 +201,8 @@ impl Check<'_> {
                 let right = letter(*answer).to_string();
                 match self.table.get("answer").and_then(Value::as_str) {
                     Some(a) if a == right => {}
-                    other => self.err("answer", format!("is {other:?}; the source's right letter is {right}")),
+                    Some(other) => self.err("answer", format!("is `{other}`; the source's right letter is {right}")),
+                    None => self.err("answer", format!("missing: the source's right letter is {right}")),
                 }
                 let translated = self.list("choices", true)?;
                 if translated.len() != choices.len() {
@@ -200,6 +238,25 @@ pub fn in_language(item: &Item, text: &ItemText) -> Item {
         ItemKind::Text { .. } => ItemKind::Text { accept: text.accept.clone(), reject: text.reject.clone() },
     };
     Item { prompt: text.prompt.clone(), explanation: text.explanation.clone(), kind, ..item.clone() }
+}
+
+/// The item as shown to a reader of the translation's language: its words
+/// in that language, the translated wordings of a typed answer first (the
+/// first is the one shown as right) and the others after them.
+pub fn apply(item: &Item, text: &ItemText) -> Item {
+    let mut item = item.clone();
+    item.prompt.clone_from(&text.prompt);
+    item.explanation.clone_from(&text.explanation);
+    match &mut item.kind {
+        ItemKind::Choice { choices, .. } if choices.len() == text.choices.len() => choices.clone_from(&text.choices),
+        ItemKind::Text { accept, .. } if !text.accept.is_empty() => {
+            let mut mine = text.accept.clone();
+            mine.extend(accept.iter().filter(|a| !text.accept.contains(a)).cloned());
+            *accept = mine;
+        }
+        _ => {}
+    }
+    item
 }
 
 /// The fenced code blocks of a text, in order.

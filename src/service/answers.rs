@@ -146,7 +146,7 @@ fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) 
     }
     let found = state.core.item(&state.store, &post.item_id)?;
     let item = &*found.item;
-    let correct = match grading::grade(&item.kind, &item.prompt, answer, state.core.bank.glossary()) {
+    let correct = match grading::grade(&item.graded_kind(), &item.prompt, answer, state.core.bank.glossary()) {
         Ok(c) => c,
         Err(e) => return Ok(Handled::Done(Reply::error(text::grade_error(&e, item)))),
     };
@@ -169,7 +169,7 @@ fn answer_practice(
     let core = std::sync::Arc::clone(&state.core);
     let found = core.item(&state.store, item_id)?;
     let item = &*found.item;
-    let correct = match grading::grade(&item.kind, &item.prompt, answer, core.bank.glossary()) {
+    let correct = match grading::grade(&item.graded_kind(), &item.prompt, answer, core.bank.glossary()) {
         Ok(c) => c,
         Err(e) => return Ok(Reply::error(text::grade_error(&e, item))),
     };

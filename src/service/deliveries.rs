@@ -76,7 +76,7 @@ impl Service {
                         Part::Question => daily::question_reply(state, &pending.post)?,
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
                     };
-                    super::language::in_lang(&mut reply, &state.core.bank, pending.lang);
+                    super::language::in_lang_with(&state.store, &state.core.bank, &mut reply, pending.lang)?;
                     let thread = pending.threads.then(|| msg!("thread-name", date = &pending.post.local_date));
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),

@@ -14,11 +14,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::{Ctx, Service};
-use crate::content::{Bank, ItemKind};
+use crate::content::{Bank, Item, ItemKind};
 use crate::i18n::Lang;
 use crate::ids::Platform;
 use crate::reply::{Body, Reply, Visibility};
-use crate::store::GuildLanguage;
+use crate::store::{GuildLanguage, Store};
 
 /// How long a server's language is taken from memory.
 pub const FRESH: Duration = Duration::from_secs(30);
@@ -122,23 +122,47 @@ impl Service {
             Some(own) => own,
             None => self.guild_language(ctx, inline).await.shown(ctx.locale.server),
         };
-        in_lang(&mut reply, &self.core.bank, lang);
+        let own = match own_item_named(&reply, lang) {
+            Some(id) => self.own_item(id, inline).await,
+            None => None,
+        };
+        in_lang(&mut reply, &self.core.bank, own.as_ref(), lang);
         reply
+    }
+
+    /// A server's own item, read for its translations; none (shown as
+    /// written) if it cannot be read.
+    async fn own_item(&self, id: String, inline: bool) -> Option<Item> {
+        let core = std::sync::Arc::clone(&self.core);
+        let read = move |s: &Store| super::find_item(s, &core.bank, &id).map(|f| f.map(|f| f.item.into_owned()));
+        let found = match &self.readers {
+            Some(readers) => readers.read(inline, read).await,
+            None => self.write(move |w| read(&w.store)).await,
+        };
+        found.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "reading a server's item for its translation failed; showing it as written");
+            None
+        })
     }
 }
 
-/// Sets the reply's language to `lang` and puts the bank's words in it
-/// (prompt, choices, right answer, explanation, category), for each item
-/// translated into it; a server's own items and untranslated ones stay as
-/// written.
-pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, lang: Lang) {
+/// Sets the reply's language to `lang` and puts the item it shows in it
+/// (prompt, choices, right answer, explanation, category) where the item
+/// is translated: a bank item by the bank's translation, a server's own
+/// item (`own`, read by the caller, see [`own_item_named`]) by its own.
+/// Untranslated items stay as written.
+pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, own: Option<&Item>, lang: Lang) {
     reply.lang = Some(lang);
     if lang == Lang::EnUs {
         return;
     }
+    let translated = |id: &str| match own.filter(|o| o.id == id) {
+        Some(own) => own.own_in_lang(lang),
+        None => bank.in_lang(id, lang),
+    };
     match &mut reply.body {
         Body::Question(q) => {
-            if let Some(item) = bank.in_lang(&q.item, lang) {
+            if let Some(item) = translated(&q.item) {
                 q.prompt = item.prompt;
                 q.category = bank.title_in(&item.category, lang);
                 if let ItemKind::Choice { choices, .. } = item.kind {
@@ -147,7 +171,7 @@ pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, lang: Lang) {
             }
         }
         Body::Verdict(v) => {
-            if let Some(item) = bank.in_lang(&v.item, lang) {
+            if let Some(item) = translated(&v.item) {
                 v.title = super::text::title_of(&item);
                 if v.right_answer.is_some() {
                     v.right_answer = Some(item.right_answer());
@@ -158,7 +182,7 @@ pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, lang: Lang) {
             }
         }
         Body::Reveal(r) => {
-            if let Some(item) = bank.in_lang(&r.item, lang) {
+            if let Some(item) = translated(&r.item) {
                 r.right_answer = item.right_answer();
                 r.prompt = item.prompt;
                 r.explanation = item.explanation;
@@ -166,11 +190,41 @@ pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, lang: Lang) {
         }
         Body::Recap(r) => {
             if let Some((item, prompt, _, _)) = &mut r.hardest
-                && let Some(translated) = bank.in_lang(item, lang)
+                && let Some(translated) = translated(item)
             {
                 *prompt = super::text::title_of(&translated);
             }
         }
         _ => {}
     }
+}
+
+/// The id of the server's own item a reply in `lang` shows, if it shows
+/// one and `lang` is not the source's: the one item the localisation step
+/// must read from the store.
+pub(crate) fn own_item_named(reply: &Reply, lang: Lang) -> Option<String> {
+    let id = match &reply.body {
+        _ if lang == Lang::EnUs => return None,
+        Body::Question(q) => &q.item,
+        Body::Verdict(v) => &v.item,
+        Body::Reveal(r) => &r.item,
+        Body::Recap(r) => &r.hardest.as_ref()?.0,
+        _ => return None,
+    };
+    crate::ids::parse_own_item_id(id).map(|_| id.clone())
+}
+
+/// [`in_lang`] where the store is at hand (the writer, a reader).
+pub(crate) fn in_lang_with(store: &Store, bank: &Bank, reply: &mut Reply, lang: Lang) -> crate::store::Result<()> {
+    let own = match own_item_named(reply, lang) {
+        Some(id) => super::find_item(store, bank, &id)?.map(|found| found.item.into_owned()),
+        None => None,
+    };
+    in_lang(reply, bank, own.as_ref(), lang);
+    Ok(())
+}
+
+/// An item in `lang`, where it is translated (a bank item or a server's own).
+pub(crate) fn item_in(bank: &Bank, item: &Item, lang: Lang) -> Option<Item> {
+    item.own_in_lang(lang).or_else(|| bank.in_lang(&item.id, lang))
 }

@@ -1,9 +1,11 @@
 //! `quizmaster pack export|import`: a server's own items (approved
 //! suggestions and imported packs) out as a TOML pack in the bundled
-//! format, and a pack into a server, all or nothing.
+//! format, and a pack into a server, all or nothing. A pack with a `lang`
+//! (the bundled translations' format) translates items the server already
+//! has, approved suggestions included.
 
 use crate::content::own::{from_stored, to_toml};
-use crate::content::{Bank, ContentError, parse_server_pack};
+use crate::content::{Bank, ContentError, Item, parse_server_pack, translation};
 use crate::ids::{ServerRef, own_item_id};
 use crate::store::Store;
 
@@ -38,9 +40,19 @@ pub fn export_pack(store: &Store, server: &ServerRef) -> anyhow::Result<String> 
     Ok(out)
 }
 
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imported {
+    /// This many items were added.
+    Added(usize),
+    /// This many of the server's items were translated into `lang`.
+    Translated { items: usize, lang: crate::i18n::Lang },
+}
+
 /// Adds a pack's items to a server's own items: every item passes the pack
 /// rules (`topic` optional, a category of the bank) and has an id the
-/// server does not use yet, or none is added. Returns how many were.
+/// server does not use yet, or none is added. A translation pack (with a
+/// `lang`) translates items the server has instead, all or none.
 pub fn import_pack(
     store: &mut Store,
     bank: &Bank,
@@ -49,9 +61,14 @@ pub fn import_pack(
     text: &str,
     now: chrono::DateTime<chrono::Utc>,
     new_server: bool,
-) -> Result<usize, ImportError> {
+) -> Result<Imported, ImportError> {
     if !new_server && store.find_guild(server.platform, &server.id)?.is_none() {
         return Err(ImportError::UnknownServer(server.to_string()));
+    }
+    if let Ok(table) = toml::from_str::<toml::Table>(text)
+        && translation::is_translation(&table)
+    {
+        return import_translation(store, server, file, &table);
     }
     let (pack, mut errors) = parse_server_pack(file, text, bank.categories());
     for item in pack.items.iter().filter(|i| i.retired) {
@@ -84,5 +101,37 @@ pub fn import_pack(
                 .collect(),
         ));
     }
-    Ok(rows.len())
+    Ok(Imported::Added(rows.len()))
+}
+
+/// Adds a translation pack's words to the server's own items it names: all
+/// of them, or none when one does not check. Returns how many were translated.
+fn import_translation(
+    store: &mut Store,
+    server: &ServerRef,
+    file: &str,
+    table: &toml::Table,
+) -> Result<Imported, ImportError> {
+    let Some(guild) = store.find_guild(server.platform, &server.id)? else {
+        return Err(ImportError::UnknownServer(server.to_string()));
+    };
+    let mut items: Vec<(String, Item)> = Vec::new();
+    for own in store.own_items(guild)? {
+        let item = from_stored(&own.item, &own.slug)
+            .map_err(|e| ImportError::Problems(vec![ContentError::item(file, &format!("`{}`", own.slug), None, e)]))?;
+        items.push((own.slug, item));
+    }
+    let (parsed, errors) = translation::parse(file, table, |id| items.iter().find(|(s, _)| s == id).map(|(_, i)| i));
+    let Some(lang) = parsed.lang.filter(|_| errors.is_empty()) else {
+        return Err(ImportError::Problems(errors));
+    };
+    let mut rows = Vec::new();
+    for (slug, text) in parsed.items {
+        let Some((_, item)) = items.iter_mut().find(|(s, _)| *s == slug) else { continue };
+        item.translations.retain(|(l, _)| *l != lang);
+        item.translations.push((lang, text));
+        rows.push((slug.clone(), to_toml(item, &slug)));
+    }
+    store.update_own_items(guild, &rows)?;
+    Ok(Imported::Translated { items: rows.len(), lang })
 }

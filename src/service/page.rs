@@ -113,7 +113,7 @@ fn gather(
     let mut archive = Vec::new();
     for q in store.revealed_questions(Scope::Guild(guild), ARCHIVE)? {
         let Some(found) = super::find_item(store, bank, &q.item_id)? else { continue };
-        let translated = bank.in_lang(&q.item_id, lang);
+        let translated = super::language::item_in(bank, &found.item, lang);
         let item = translated.as_ref().unwrap_or(&*found.item);
         archive.push(Revealed {
             date: q.local_date,

@@ -91,7 +91,7 @@ pub(super) fn reply(state: &State, recap: &Recap, lang: Lang) -> store::Result<R
     let (store, bank) = (&state.store, &state.core.bank);
     let card = week_card(store, bank, Scope::Channel(recap.channel), (recap.week_start, from, recap.until), lang)?;
     let mut reply = Reply::public(Body::Recap(Box::new(card)));
-    super::language::in_lang(&mut reply, bank, lang);
+    super::language::in_lang_with(store, bank, &mut reply, lang)?;
     Ok(reply)
 }
 

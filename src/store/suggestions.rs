@@ -206,6 +206,20 @@ impl Store {
         })
     }
 
+    /// Writes new text for some of a server's own items (slug, item text),
+    /// all in one transaction: a translation added to each.
+    pub fn update_own_items(&mut self, guild: GuildId, items: &[(String, String)]) -> Result<()> {
+        self.write(|tx| {
+            for (slug, item) in items {
+                tx.exec(
+                    "UPDATE own_items SET item = ?3 WHERE guild_id = ?1 AND slug = ?2",
+                    sql_params![guild, slug, item],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// The slugs and categories of a server's own items: what its questions
     /// may be chosen from, beside the bank.
     pub fn own_pool(&self, guild: GuildId) -> Result<Vec<(String, String)>> {

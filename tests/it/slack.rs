@@ -34,6 +34,8 @@ struct Bot {
     url: String,
     http: reqwest::Client,
     dir: std::path::PathBuf,
+    /// Sent deliveries counted by the last [`Bot::pass`].
+    sent_seen: std::sync::atomic::AtomicI64,
 }
 
 impl std::ops::Deref for Bot {
@@ -56,7 +58,15 @@ async fn start_with(dir: &TempDir, now: DateTime<Utc>, mut settings: quizmaster:
     fake_slack::point_at(&mut settings, &fake_base);
     let run = run(settings, now).await;
     let url = format!("http://{}", run.app.slack_addr.expect("Slack listens"));
-    Bot { run, fake, fake_base, url, http: reqwest::Client::new(), dir: dir.path().to_path_buf() }
+    Bot {
+        run,
+        fake,
+        fake_base,
+        url,
+        http: reqwest::Client::new(),
+        dir: dir.path().to_path_buf(),
+        sent_seen: Default::default(),
+    }
 }
 
 impl Bot {
@@ -140,9 +150,11 @@ impl Bot {
     /// Wakes the bot's scheduler at the clock's time and waits until a pass
     /// that began after the wake-up has finished, with no delivery still
     /// being sent or due. Returns how many deliveries went out.
+    /// Runs a pass at the clock's time; how many messages went out since
+    /// the last call (a pass already under way when the test moved the
+    /// clock may have sent some of them before this one began).
     async fn pass(&self) -> usize {
         let sent = || count(&self.dir, "SELECT COUNT(*) FROM deliveries WHERE state = 'sent'");
-        let before = sent();
         let unsettled = format!(
             "SELECT COUNT(*) FROM deliveries WHERE state = 'sending' OR (state = 'pending' AND due_at <= {})",
             self.clock.now().timestamp_millis()
@@ -152,7 +164,9 @@ impl Bot {
         self.clock.pass_at(&self.svc, self.clock.now()).await;
         for _ in 0..1000 {
             if count(&self.dir, &unsettled) == 0 {
-                return usize::try_from(sent() - before).unwrap();
+                let now = sent();
+                let before = self.sent_seen.swap(now, std::sync::atomic::Ordering::SeqCst);
+                return usize::try_from(now - before).unwrap();
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;
         }
@@ -599,6 +613,9 @@ async fn a_daily_post_pings_its_user_group_and_the_reveal_replies_in_its_thread(
     let posts = bot.fake.calls("chat.postMessage");
     let question = posts.last().unwrap();
     assert!(question.body["text"].as_str().unwrap().starts_with("<!subteam^S0614TZR7> "), "{}", question.body);
+    // The message's ts is stored once Slack's answer is back, just after the fake saw the call.
+    let stored = || crate::support::count(&bot.dir, "SELECT COUNT(*) FROM posts WHERE message_ref IS NOT NULL") == 1;
+    wait_until("the question's ts stored", 10, stored).await;
     let ts = crate::support::text(&bot.dir, "SELECT message_ref FROM posts");
 
     bot.quiz("U1", "ann", "answer a").await;

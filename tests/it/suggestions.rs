@@ -290,3 +290,117 @@ fn an_edited_suggestion_is_credited_to_its_author_and_its_editor() {
         if q.contains("Which HTTP") { q } else { plain(&svc.handle_text(&ctx("g1", "Flo", false, now), "play apis")) };
     assert!(q.contains("Suggested by Ann.") && !q.contains("edited by"), "{q}");
 }
+
+/// A pack whose item carries its Spanish, and a translation pack for an
+/// approved suggestion: a Spanish-speaking member sees both in Spanish and
+/// is graded against either language; others see them as written.
+#[test]
+fn own_items_and_suggestions_carry_translations_into_the_members_language() {
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let now = at("2026-11-25 09:00");
+    svc.handle(
+        &ctx("g1", "Ann", false, now),
+        Command::SubmitSuggestion(draft("Which status code says a new resource was created?", "200\n201\n204", "B")),
+    );
+    review(&svc, &ctx("g1", "Bo", true, now), Review::Approve(1));
+    drop(svc);
+
+    let config = dir.path().join("quizmaster.toml");
+    std::fs::write(&config, "[content]\nbundled = false\ndirs = [\"packs\"]\n").unwrap();
+    let db = crate::support::db_path(dir.path());
+    let import = |text: &str| {
+        let pack = dir.path().join("in.toml");
+        std::fs::write(&pack, text).unwrap();
+        let out = crate::support::quizmaster(dir.path())
+            .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
+            .args(["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"])
+            .output()
+            .unwrap();
+        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        (out.status.success(), said)
+    };
+    let (ok, said) = import(TRANSLATED_PACK);
+    assert!(ok && said.contains("1 items added"), "{said}");
+    // The suggestion's Spanish, as a translation pack; a wrong letter first.
+    let wrong = SUGGESTION_ES.replace("answer = \"B\"", "answer = \"C\"");
+    let (ok, said) = import(&wrong);
+    assert!(
+        !ok && said.contains("item `suggestion-1`: field `answer`: is `C`; the source's right letter is B"),
+        "{said}"
+    );
+    let (ok, said) = import(SUGGESTION_ES);
+    assert!(ok && said.contains("1 of the own questions of console:g1 translated into es-ES"), "{said}");
+
+    let svc = crate::support::service(dir.path());
+    let spanish = |name: &str| Ctx {
+        locale: quizmaster::service::Locale::from_tags(Some("es-MX"), None),
+        ..ctx("g1", name, false, now)
+    };
+    let shown = |r: &quizmaster::reply::Reply| {
+        quizmaster::reply::render(&r.body, &quizmaster::reply::PLAIN, r.lang.unwrap_or_default())
+    };
+    // Practice draws each apis question once before any comes back.
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let q = shown(&svc.handle_text(&spanish("Lu"), "play apis"));
+        let answer = if q.contains("¿De qué cola") { "cola de facturacion" } else { "b" };
+        seen.push((q, shown(&svc.handle_text(&spanish("Lu"), &format!("answer {answer}")))));
+    }
+    let queue = seen.iter().find(|(q, _)| q.contains("¿De qué cola")).expect("the pack's item in Spanish");
+    assert!(queue.1.contains("¡Correcto!") && queue.1.contains("La cola de facturación, con"), "{}", queue.1);
+    let code = seen.iter().find(|(q, _)| q.contains("¿Qué código de estado")).expect("the suggestion in Spanish");
+    assert!(code.0.contains("Sugerida por Ann."), "the credit in Spanish: {}", code.0);
+    assert!(code.1.contains("¡Correcto!") && code.1.contains("Así lo dice el protocolo"), "{}", code.1);
+
+    // Graded against the English wording too; an English reader sees English.
+    let english = ctx("g1", "Max", false, now);
+    let mut asked = Vec::new();
+    for _ in 0..4 {
+        let q = plain(&svc.handle_text(&english, "play apis"));
+        let answer = if q.contains("Which queue") { "billing jobs" } else { "b" };
+        asked.push((q, plain(&svc.handle_text(&english, &format!("answer {answer}")))));
+    }
+    let queue = asked.iter().find(|(q, _)| q.contains("Which queue")).expect("the pack's item as written");
+    assert!(queue.1.contains("Correct!"), "{}", queue.1);
+    let q = shown(&svc.handle_text(&spanish("Pia"), "play apis"));
+    let right = if q.contains("¿De qué cola") { "billing jobs" } else { "b" };
+    let v = shown(&svc.handle_text(&spanish("Pia"), &format!("answer {right}")));
+    assert!(v.contains("¡Correcto!"), "an English wording is right in Spanish too: {q}\n{v}");
+
+    // The export carries both translations, and they import elsewhere.
+    drop(svc);
+    let out = crate::support::quizmaster(dir.path())
+        .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
+        .args(["pack", "export", "--guild", "console:g1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("[item.translations.es-ES]").count(), 2, "{text}");
+}
+
+const TRANSLATED_PACK: &str = r#"
+[[item]]
+id = "our-queue"
+category = "apis"
+difficulty = "medium"
+kind = "text"
+prompt = "Which queue does our billing service read its jobs from?"
+accept = ["billing jobs"]
+explanation = "The billing jobs queue, with its dead-letter queue beside it."
+[item.translations.es-ES]
+prompt = "¿De qué cola lee sus trabajos nuestro servicio de facturación?"
+accept = ["cola de facturación"]
+explanation = "La cola de facturación, con su cola de mensajes fallidos al lado."
+"#;
+
+const SUGGESTION_ES: &str = r#"
+lang = "es-ES"
+
+[[item]]
+id = "suggestion-1"
+prompt = "¿Qué código de estado indica que se ha creado un recurso nuevo?"
+choices = ["200", "201", "204"]
+answer = "B"
+explanation = "Así lo dice el protocolo."
+"#;
