@@ -155,7 +155,7 @@ pub fn week_card(
         categories: week
             .categories
             .iter()
-            .map(|c| Bar { label: c.category.clone(), answered: c.answered, right: c.right })
+            .map(|c| Bar { label: bank.title_in(&c.category, lang), answered: c.answered, right: c.right })
             .collect(),
         labels: text::chart_labels(lang),
     };
@@ -195,5 +195,7 @@ pub fn server_week(
             (first, now - recap::WINDOW, now)
         }
     };
-    Ok(week_card(store, bank, Scope::Guild(guild), (first_day, from, until), Lang::EnUs)?)
+    // The chart in the server's language, as its channels' recaps are.
+    let lang = store.language_of(guild)?.shown(None);
+    Ok(week_card(store, bank, Scope::Guild(guild), (first_day, from, until), lang)?)
 }
