@@ -95,6 +95,7 @@ fn right_answer(svc: &Service, body: &Body) -> (QuestionRef, String) {
     let right = match &item.kind {
         quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
         quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
+        quizmaster::content::ItemKind::Discussion { .. } => panic!("a quiz never draws a discussion"),
     };
     (q.question, right)
 }

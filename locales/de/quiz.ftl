@@ -68,6 +68,7 @@ already-answered-practice = Du hast diese Übungsfrage ({ $title }) schon mit { 
 # $date: the question's local date, 2026-11-26
 question-closed = Diese Frage ist geschlossen: Die Tagesfrage vom { $date } wurde bereits aufgelöst.
 answer-empty = Deine Antwort ist leer. Es wurde nichts gespeichert.
+discussion-not-graded = Eine Diskussionsfrage hat keine richtige Antwort, die bewertet werden könnte: Schreib deine Sicht in den Thread. Es wurde nichts gespeichert.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Diese Frage ({ $title }) wird mit einem Buchstaben beantwortet. Es wurde nichts gespeichert.
 answer-not-a-letter = Wähl einen Buchstaben von A bis { $last }.

@@ -61,6 +61,7 @@ already-answered-practice = You already answered that practice question ({ $titl
 # $date: the question's local date, 2026-11-26
 question-closed = This question is closed: the daily question of { $date } has been revealed.
 answer-empty = Your answer is empty. Nothing was recorded.
+discussion-not-graded = A discussion question has no right answer to grade: share your take in its thread. Nothing was recorded.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } This question ({ $title }) takes a letter. Nothing was recorded.
 answer-not-a-letter = Choose a letter A-{ $last }.

@@ -67,6 +67,7 @@ already-answered-practice = Ya has respondido a esa pregunta de práctica ({ $ti
 # $date: the question's local date, 2026-11-26
 question-closed = Esta pregunta está cerrada: ya se ha revelado la solución de la pregunta diaria del { $date }.
 answer-empty = Tu respuesta está vacía. No se ha registrado nada.
+discussion-not-graded = Una pregunta de debate no tiene una respuesta correcta que corregir: cuenta tu opinión en su hilo. No se ha registrado nada.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Esta pregunta ({ $title }) se responde con una letra. No se ha registrado nada.
 answer-not-a-letter = Elige una letra de la A a la { $last }.

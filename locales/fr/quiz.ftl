@@ -70,6 +70,7 @@ already-answered-practice = Tu as déjà répondu { $first } à cette question d
 # $date: the question's local date, 2026-11-26
 question-closed = Cette question est clôturée : la réponse à la question du jour du { $date } a été dévoilée.
 answer-empty = Ta réponse est vide. Rien n'a été enregistré.
+discussion-not-graded = Une question de discussion n'a pas de bonne réponse à corriger : donne ton avis dans son fil. Rien n'a été enregistré.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Cette question ({ $title }) attend une lettre. Rien n'a été enregistré.
 answer-not-a-letter = Choisis une lettre de A à { $last }.

@@ -58,6 +58,7 @@ already-answered-practice = その練習問題（{ $title }）には「{ $first 
 # $date: the question's local date, 2026-11-26
 question-closed = この問題は締め切られています。{ $date }のデイリー問題は正解発表済みです。
 answer-empty = 回答が空です。何も記録されていません。
+discussion-not-graded = ディスカッションの問いには採点する正解がありません。スレッドで意見を聞かせてください。何も記録されていません。
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } この問題（{ $title }）は選択肢の文字で答える問題です。何も記録されていません。
 answer-not-a-letter = A〜{ $last } の文字で選んでください。

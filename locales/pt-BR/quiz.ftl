@@ -71,6 +71,7 @@ already-answered-practice = Você já respondeu a essa pergunta de treino ({ $ti
 # $date: the question's local date, 2026-11-26
 question-closed = Esta pergunta está fechada: a pergunta diária de { $date } já foi revelada.
 answer-empty = Sua resposta está vazia. Nada foi registrado.
+discussion-not-graded = Uma pergunta de discussão não tem resposta certa para corrigir: dê sua opinião na thread dela. Nada foi registrado.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Esta pergunta ({ $title }) pede uma letra. Nada foi registrado.
 answer-not-a-letter = Escolha uma letra de A a { $last }.

@@ -22,8 +22,12 @@ const ITEM_FIELDS: &[&str] = &[
     "accept",
     "reject",
     "explanation",
+    "notes",
     "retired",
 ];
+/// What a discussion item's notes hold: a few points, each a chat line.
+const NOTES: std::ops::RangeInclusive<usize> = 2..=6;
+const NOTE_CHARS: usize = 240;
 const MIN_CHOICES: usize = 3;
 const MAX_CHOICES: usize = 5;
 const TOPICS: std::ops::RangeInclusive<i64> = 1..=45;
@@ -90,8 +94,15 @@ impl ItemCheck<'_> {
             parsed
         });
         let prompt = self.string("prompt");
-        let explanation = self.string("explanation");
         let kind = self.kind();
+        // A discussion has notes instead of an explanation.
+        let explanation = match kind {
+            Some(ItemKind::Discussion { .. }) => {
+                self.forbid("explanation", "discussion");
+                Some(String::new())
+            }
+            _ => self.string("explanation"),
+        };
         self.check_code(prompt.as_deref(), explanation.as_deref(), kind.as_ref());
         let retired = match self.table.get("retired") {
             None => false,
@@ -198,6 +209,7 @@ impl ItemCheck<'_> {
     fn kind(&mut self) -> Option<ItemKind> {
         match self.string("kind")?.as_str() {
             "choice" => {
+                self.forbid("notes", "choice");
                 self.forbid("accept", "choice");
                 self.forbid("reject", "choice");
                 let choices = self.string_list("choices");
@@ -240,6 +252,7 @@ impl ItemCheck<'_> {
                 ok.then_some(ItemKind::Choice { choices, answer: index })
             }
             "text" => {
+                self.forbid("notes", "text");
                 self.forbid("choices", "text");
                 self.forbid("answer", "text");
                 let accept = self.string_list("accept");
@@ -256,8 +269,25 @@ impl ItemCheck<'_> {
                 self.check_lists(&kind);
                 Some(kind)
             }
+            "discussion" => {
+                for field in ["choices", "answer", "accept", "reject"] {
+                    self.forbid(field, "discussion");
+                }
+                let notes = self.string_list("notes")?;
+                if !NOTES.contains(&notes.len()) {
+                    let (min, max) = (NOTES.start(), NOTES.end());
+                    self.err(Some("notes"), format!("has {} notes; a discussion needs {min} to {max}", notes.len()));
+                    return None;
+                }
+                if let Some(long) = notes.iter().find(|n| n.chars().count() > NOTE_CHARS) {
+                    let n = long.chars().count();
+                    self.err(Some("notes"), format!("a note has {n} characters; keep each to {NOTE_CHARS}"));
+                    return None;
+                }
+                Some(ItemKind::Discussion { notes })
+            }
             other => {
-                self.err(Some("kind"), format!("`{other}` is not one of choice, text"));
+                self.err(Some("kind"), format!("`{other}` is not one of choice, text, discussion"));
                 None
             }
         }
@@ -271,8 +301,12 @@ impl ItemCheck<'_> {
         let mut fields: Vec<(&str, &str, bool)> = Vec::new();
         fields.extend(prompt.map(|p| ("prompt", p, true)));
         fields.extend(explanation.map(|e| ("explanation", e, false)));
-        if let Some(ItemKind::Choice { choices, .. }) = kind {
-            fields.extend(choices.iter().map(|c| ("choices", c.as_str(), false)));
+        match kind {
+            Some(ItemKind::Choice { choices, .. }) => {
+                fields.extend(choices.iter().map(|c| ("choices", c.as_str(), false)))
+            }
+            Some(ItemKind::Discussion { notes }) => fields.extend(notes.iter().map(|n| ("notes", n.as_str(), false))),
+            _ => {}
         }
         for (field, text, blocks) in fields {
             if let Err(message) = super::code::check(text, blocks) {

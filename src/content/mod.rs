@@ -92,7 +92,14 @@ impl Item {
                 format!("{}) {}", letter(*answer), choices[*answer])
             }
             ItemKind::Text { accept, .. } => accept[0].clone(),
+            // No right answer: what a strong one covers.
+            ItemKind::Discussion { notes } => notes.join(" · "),
         }
+    }
+
+    /// Whether this is an open prompt to talk over rather than a question to grade.
+    pub fn is_discussion(&self) -> bool {
+        matches!(self.kind, ItemKind::Discussion { .. })
     }
 
     /// What a typed answer is graded against: its wordings in every
@@ -127,6 +134,7 @@ impl Item {
         match self.kind {
             ItemKind::Choice { .. } => "choice",
             ItemKind::Text { .. } => "text",
+            ItemKind::Discussion { .. } => "discussion",
         }
     }
 }

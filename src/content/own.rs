@@ -101,6 +101,7 @@ impl Draft {
         let (options, answer) = match &item.kind {
             ItemKind::Choice { choices, answer } => (choices.join("\n"), letter(*answer).to_string()),
             ItemKind::Text { accept, .. } => (accept.join("\n"), String::new()),
+            ItemKind::Discussion { notes } => (notes.join("\n"), String::new()),
         };
         Draft {
             prompt: item.prompt.clone(),
@@ -206,8 +207,11 @@ pub fn to_toml(item: &Item, id: &str) -> String {
                 out.push_str(&format!("reject = {}\n", list(reject)));
             }
         }
+        ItemKind::Discussion { notes } => out.push_str(&format!("notes = {}\n", list(notes))),
     }
-    out.push_str(&format!("explanation = {}\n", s(&item.explanation)));
+    if !item.is_discussion() {
+        out.push_str(&format!("explanation = {}\n", s(&item.explanation)));
+    }
     if item.retired {
         out.push_str("retired = true\n");
     }
@@ -224,8 +228,11 @@ pub fn to_toml(item: &Item, id: &str) -> String {
                     out.push_str(&format!("reject = {}\n", list(&text.reject)));
                 }
             }
+            ItemKind::Discussion { .. } => out.push_str(&format!("notes = {}\n", list(&text.notes))),
         }
-        out.push_str(&format!("explanation = {}\n", s(&text.explanation)));
+        if !item.is_discussion() {
+            out.push_str(&format!("explanation = {}\n", s(&text.explanation)));
+        }
     }
     out
 }
@@ -247,6 +254,7 @@ fn right_answers(item: &Item) -> HashSet<String> {
     match &item.kind {
         ItemKind::Choice { choices, answer } => std::iter::once(normalise(&choices[*answer])).collect(),
         ItemKind::Text { accept, .. } => accept.iter().map(|a| normalise(a)).collect(),
+        ItemKind::Discussion { .. } => HashSet::new(),
     }
 }
 
@@ -268,158 +276,5 @@ pub fn similar<'a>(item: &Item, others: impl IntoIterator<Item = &'a Item>) -> V
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cats() -> Vec<String> {
-        vec!["apis".into(), "databases".into()]
-    }
-
-    fn draft() -> Draft {
-        Draft {
-            prompt: "Which HTTP method changes only some fields of a resource?".into(),
-            options: "PUT\nPATCH\n\nPOST\n".into(),
-            answer: "b)".into(),
-            explanation: "PATCH applies a partial change.".into(),
-            category: " APIs ".into(),
-        }
-    }
-
-    #[test]
-    fn a_draft_becomes_an_item_and_its_toml_parses_back_to_it() {
-        let item = draft().check("suggestion-1", &cats()).unwrap();
-        assert_eq!(
-            item.kind,
-            ItemKind::Choice { choices: vec!["PUT".into(), "PATCH".into(), "POST".into()], answer: 1 }
-        );
-        assert_eq!((item.category.as_str(), item.topic), ("apis", None));
-        let text = to_toml(&item, "suggestion-1");
-        let (pack, errors) = parse_server_pack("x.toml", &text, &cats());
-        assert!(errors.is_empty(), "{errors:?}\n{text}");
-        assert_eq!(pack.items, vec![item.clone()]);
-        assert_eq!(Draft::from_item(&item).check("suggestion-1", &cats()).unwrap(), item);
-        // A typed question: no letter, the lines are accepted answers.
-        let typed = Draft { answer: String::new(), options: "PATCH\nHTTP PATCH".into(), ..draft() };
-        let item = typed.check("s", &cats()).unwrap();
-        assert_eq!(item.kind, ItemKind::Text { accept: vec!["PATCH".into(), "HTTP PATCH".into()], reject: vec![] });
-    }
-
-    const TRANSLATED: &str = r#"
-[[item]]
-id = "our-queue"
-category = "apis"
-difficulty = "medium"
-kind = "text"
-prompt = "Which queue does our billing service read its jobs from?"
-accept = ["billing jobs"]
-explanation = "The billing jobs queue, with its dead-letter queue beside it."
-[item.translations.es-ES]
-prompt = "¿De qué cola lee sus trabajos nuestro servicio de facturación?"
-accept = ["cola de facturación"]
-explanation = "La cola de facturación, con su cola de mensajes fallidos al lado."
-
-[[item]]
-id = "our-verb"
-category = "apis"
-difficulty = "easy"
-kind = "choice"
-prompt = "Which HTTP method do our clients use for a partial update?"
-choices = ["PUT", "PATCH", "POST"]
-answer = "B"
-explanation = "PATCH sends only the fields that change."
-[item.translations.es-ES]
-prompt = "¿Qué método HTTP usan nuestros clientes para una actualización parcial?"
-choices = ["PUT", "PATCH", "POST"]
-answer = "B"
-explanation = "PATCH envía solo los campos que cambian."
-"#;
-
-    #[test]
-    fn an_own_items_translations_are_read_shown_graded_and_written_back() {
-        let (pack, errors) = parse_server_pack("ours.toml", TRANSLATED, &cats());
-        assert!(errors.is_empty(), "{errors:?}");
-        let queue = &pack.items[0];
-        assert_eq!(queue.translations.len(), 1);
-        let es = queue.own_in_lang(crate::i18n::Lang::EsEs).unwrap();
-        assert!(es.prompt.starts_with("¿De qué cola"), "{es:?}");
-        assert_eq!(es.right_answer(), "cola de facturación");
-        assert!(queue.own_in_lang(crate::i18n::Lang::De).is_none(), "no German: shown as written");
-        // Graded against both languages' wordings, accents optional.
-        let glossary = crate::quiz::grading::Glossary::default();
-        for (answer, right) in [("billing jobs", true), ("cola de facturacion", true), ("la cola", false)] {
-            let graded = crate::quiz::grading::grade(&queue.graded_kind(), &queue.prompt, answer, &glossary);
-            assert_eq!(graded, Ok(right), "{answer}");
-        }
-        // Stored and exported as written: the text parses back to the same items.
-        let text: String = pack.items.iter().map(|i| to_toml(i, &i.id)).collect::<Vec<_>>().join("\n");
-        let (again, errors) = parse_server_pack("again.toml", &text, &cats());
-        assert!(errors.is_empty(), "{errors:?}\n{text}");
-        assert_eq!(again.items, pack.items);
-        assert_eq!(from_stored(&to_toml(queue, "our-queue"), "g1:our-queue").unwrap().translations, queue.translations);
-    }
-
-    #[test]
-    fn a_broken_translation_in_an_own_item_names_its_language_and_field() {
-        let broken = TRANSLATED
-            .replacen("[item.translations.es-ES]", "[item.translations.xx]", 1)
-            .replace("answer = \"B\"\nexplanation = \"PATCH envía", "answer = \"C\"\nexplanation = \"PATCH envía");
-        let (_, errors) = parse_server_pack("ours.toml", &broken, &cats());
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(
-            shown.iter().any(|e| e.contains("item `our-queue`: field `translations.xx`: `xx` is not one of")),
-            "{shown:?}"
-        );
-        assert!(
-            shown.iter().any(|e| e.contains(
-                "item `our-verb`: field `translations.es-ES.answer`: is `C`; the source's right letter is B"
-            )),
-            "{shown:?}"
-        );
-        // The bank's own packs keep translations in files of their own.
-        let (_, errors) =
-            crate::content::parse_pack("apis.toml", &TRANSLATED.replace("category", "topic = 1\ncategory"));
-        assert!(errors.iter().any(|e| e.field.as_deref() == Some("translations")), "{errors:?}");
-    }
-
-    #[test]
-    fn each_problem_names_its_field() {
-        let bad = Draft {
-            prompt: "  ".into(),
-            options: "PUT\nput".into(),
-            answer: "C".into(),
-            explanation: String::new(),
-            category: "cooking".into(),
-        };
-        let errors = bad.check("s", &cats()).unwrap_err();
-        let fields: HashSet<Field> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(
-            fields,
-            HashSet::from([Field::Prompt, Field::Options, Field::Answer, Field::Explanation, Field::Category]),
-            "{errors:#?}"
-        );
-        assert!(errors.iter().any(|e| e.field == Field::Category && e.message.en().contains("apis, databases")));
-        let word = Draft { answer: "PATCH".into(), ..draft() };
-        assert_eq!(word.check("s", &cats()).unwrap_err()[0].field, Field::Answer);
-        let long = Draft { prompt: "x".repeat(301), ..draft() };
-        assert!(long.check("s", &cats()).unwrap_err()[0].message.en().contains("301 characters"));
-    }
-
-    #[test]
-    fn a_reworded_question_with_the_same_answer_is_similar_and_another_answer_is_not() {
-        let old = Draft {
-            prompt: "Which HTTP method updates only some fields of a resource?".into(),
-            options: "PUT\nPATCH\nPOST".into(),
-            ..draft()
-        }
-        .check("old", &cats())
-        .unwrap();
-        let new = draft().check("new", &cats()).unwrap();
-        assert_eq!(similar(&new, [&old]).len(), 1);
-        let other_answer = Draft { answer: "A".into(), ..draft() }.check("new", &cats()).unwrap();
-        assert!(similar(&other_answer, [&old]).is_empty());
-        let other_prompt = Draft { prompt: "Name the verb for a partial update in REST APIs today.".into(), ..draft() }
-            .check("new", &cats())
-            .unwrap();
-        assert!(similar(&other_prompt, [&old]).is_empty());
-    }
-}
+#[path = "own_tests.rs"]
+mod tests;

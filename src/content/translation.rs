@@ -31,6 +31,8 @@ pub struct ItemText {
     /// A typed item's right and near-miss wordings in this language.
     pub accept: Vec<String>,
     pub reject: Vec<String>,
+    /// A discussion's notes, in the source's order (empty for the others).
+    pub notes: Vec<String>,
 }
 
 /// A parsed translation file: its language and each item's words, by id.
@@ -182,6 +184,7 @@ impl Check<'_> {
         let allowed: &[&str] = match item.kind {
             ItemKind::Choice { .. } => &["id", "prompt", "explanation", "choices", "answer"],
             ItemKind::Text { .. } => &["id", "prompt", "explanation", "accept", "reject"],
+            ItemKind::Discussion { .. } => &["id", "prompt", "notes"],
         };
         // Inside an item, the id is the item's own.
         let allowed = if self.prefix.is_empty() { allowed } else { &allowed[1..] };
@@ -190,12 +193,17 @@ impl Check<'_> {
             self.err(&key, format!("not allowed in a translation of a `{}` item", kind_name(&item.kind)));
         }
         let prompt = self.text("prompt");
-        let explanation = self.text("explanation");
+        let explanation = if matches!(item.kind, ItemKind::Discussion { .. }) {
+            Some(String::new())
+        } else {
+            self.text("explanation")
+        };
         if let Some(p) = &prompt
             && code_blocks(p) != code_blocks(&item.prompt)
         {
             self.err("prompt", "its code blocks differ from the source's: keep them byte for byte".into());
         }
+        let mut notes = Vec::new();
         let (choices, accept, reject) = match &item.kind {
             ItemKind::Choice { choices, answer } => {
                 let right = letter(*answer).to_string();
@@ -212,8 +220,16 @@ impl Check<'_> {
                 (translated, Vec::new(), Vec::new())
             }
             ItemKind::Text { .. } => (Vec::new(), self.list("accept", true)?, self.list("reject", false)?),
+            ItemKind::Discussion { notes: source } => {
+                notes = self.list("notes", true)?;
+                if notes.len() != source.len() {
+                    self.err("notes", format!("has {}; the source has {}", notes.len(), source.len()));
+                    return None;
+                }
+                (Vec::new(), Vec::new(), Vec::new())
+            }
         };
-        let text = ItemText { prompt: prompt?, explanation: explanation?, choices, accept, reject };
+        let text = ItemText { prompt: prompt?, explanation: explanation?, choices, accept, reject, notes };
         for (field, message) in quality::lint(&in_language(item, &text)) {
             self.err(field, message);
         }
@@ -228,6 +244,7 @@ fn kind_name(kind: &ItemKind) -> &'static str {
     match kind {
         ItemKind::Choice { .. } => "choice",
         ItemKind::Text { .. } => "text",
+        ItemKind::Discussion { .. } => "discussion",
     }
 }
 
@@ -236,6 +253,7 @@ pub fn in_language(item: &Item, text: &ItemText) -> Item {
     let kind = match &item.kind {
         ItemKind::Choice { answer, .. } => ItemKind::Choice { choices: text.choices.clone(), answer: *answer },
         ItemKind::Text { .. } => ItemKind::Text { accept: text.accept.clone(), reject: text.reject.clone() },
+        ItemKind::Discussion { .. } => ItemKind::Discussion { notes: text.notes.clone() },
     };
     Item { prompt: text.prompt.clone(), explanation: text.explanation.clone(), kind, ..item.clone() }
 }
@@ -254,6 +272,7 @@ pub fn apply(item: &Item, text: &ItemText) -> Item {
             mine.extend(accept.iter().filter(|a| !text.accept.contains(a)).cloned());
             *accept = mine;
         }
+        ItemKind::Discussion { notes } if notes.len() == text.notes.len() => notes.clone_from(&text.notes),
         _ => {}
     }
     item

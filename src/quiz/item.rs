@@ -9,6 +9,9 @@ pub enum ItemKind {
     /// A short answer; any entry of `accept` is right, and every entry of
     /// `reject` is wrong even where a typo would otherwise be forgiven.
     Text { accept: Vec<String>, reject: Vec<String> },
+    /// An open prompt with no right answer, to talk over in a thread;
+    /// `notes` are what a strong answer covers, shown when it closes.
+    Discussion { notes: Vec<String> },
 }
 
 /// The letter for a choice index: 0 -> 'A'.

@@ -229,6 +229,6 @@ fn daily_reply(a: DailyAnswer, result: Inserted) -> Reply {
 fn canonical_answer(item: &Item, answer: &str) -> String {
     match item.kind {
         ItemKind::Choice { .. } => answer.trim().to_uppercase(),
-        ItemKind::Text { .. } => answer.trim().to_string(),
+        ItemKind::Text { .. } | ItemKind::Discussion { .. } => answer.trim().to_string(),
     }
 }

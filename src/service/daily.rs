@@ -120,7 +120,7 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
     let item = &*found.item;
     let (choice_count, right_choice) = match &item.kind {
         ItemKind::Choice { choices, answer } => (choices.len(), Some(*answer)),
-        ItemKind::Text { .. } => (0, None),
+        ItemKind::Text { .. } | ItemKind::Discussion { .. } => (0, None),
     };
     Ok(Reply::public(Body::Reveal(RevealCard {
         question: QuestionRef::Daily(result.post.id),

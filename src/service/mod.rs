@@ -116,7 +116,8 @@ pub(crate) fn find_item<'a>(store: &Store, bank: &'a Bank, id: &str) -> store::R
 
 /// What a server's questions are chosen from: the ids and categories of
 /// the bank's live items and of the server's own, in `categories` (all
-/// when empty).
+/// when empty). Questions to answer only: discussion prompts are drawn on
+/// their own.
 pub(crate) fn pool<'a>(
     store: &Store,
     bank: &'a Bank,
@@ -126,10 +127,10 @@ pub(crate) fn pool<'a>(
     let wanted = |c: &str| categories.is_empty() || categories.iter().any(|x| x == c);
     let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = bank
         .live()
-        .filter(|i| wanted(&i.category))
+        .filter(|i| !i.is_discussion() && wanted(&i.category))
         .map(|i| (Cow::Borrowed(i.id.as_str()), Cow::Borrowed(i.category.as_str())))
         .collect();
-    for (slug, category) in store.own_pool(guild)? {
+    for (slug, category) in store.own_pool(guild, false)? {
         if wanted(&category) {
             out.push((Cow::Owned(ids::own_item_id(guild, &slug)), Cow::Owned(category)));
         }
@@ -348,7 +349,7 @@ fn question_card(
         prompt: item.prompt.clone(),
         choices: match &item.kind {
             ItemKind::Choice { choices, .. } => choices.clone(),
-            ItemKind::Text { .. } => Vec::new(),
+            ItemKind::Text { .. } | ItemKind::Discussion { .. } => Vec::new(),
         },
         closes_at,
         ping: None,

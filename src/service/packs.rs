@@ -82,8 +82,8 @@ pub fn import_pack(
     if !errors.is_empty() {
         return Err(ImportError::Problems(errors));
     }
-    let rows: Vec<(String, String, String)> =
-        pack.items.iter().map(|i| (i.id.clone(), i.category.clone(), to_toml(i, &i.id))).collect();
+    let rows: Vec<(String, String, String, bool)> =
+        pack.items.iter().map(|i| (i.id.clone(), i.category.clone(), to_toml(i, &i.id), i.is_discussion())).collect();
     let guild = store.ensure_guild(server.platform, &server.id)?;
     let taken = store.import_own_items(guild, &rows, now)?;
     if !taken.is_empty() {

@@ -181,7 +181,7 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
             if author == Some(scope.who.user) {
                 return Ok(Reply::error(msg!("own-suggestion")));
             }
-            let taken: Vec<String> = state.store.own_pool(guild)?.into_iter().map(|(slug, _)| slug).collect();
+            let taken = state.store.own_slugs(guild)?;
             let slug = (1..)
                 .map(|n| if n == 1 { format!("suggestion-{id}") } else { format!("suggestion-{id}-{n}") })
                 .find(|s| !taken.contains(s))
@@ -247,11 +247,11 @@ fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<Msg>) -> store
         prompt: item.prompt.clone(),
         choices: match &item.kind {
             ItemKind::Choice { choices, .. } => choices.clone(),
-            ItemKind::Text { .. } => Vec::new(),
+            ItemKind::Text { .. } | ItemKind::Discussion { .. } => Vec::new(),
         },
         right_answer: match &item.kind {
             ItemKind::Text { accept, .. } => accept.join(" / "),
-            ItemKind::Choice { .. } => item.right_answer(),
+            ItemKind::Choice { .. } | ItemKind::Discussion { .. } => item.right_answer(),
         },
         explanation: item.explanation.clone(),
         warnings: notes(&state.store, bank, guild, &item)?,

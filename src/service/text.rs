@@ -194,6 +194,7 @@ pub fn grade_error(e: &GradeError, item: &Item) -> Msg {
         GradeError::Empty => return msg!("answer-empty"),
         GradeError::NotALetter { last } => msg!("answer-not-a-letter", last = last),
         GradeError::OutOfRange { given, last } => msg!("answer-out-of-range", given = given, last = last),
+        GradeError::NotGraded => return msg!("discussion-not-graded"),
     };
     msg!("answer-needs-letter", problem = problem, title = title_of(item))
 }

@@ -80,6 +80,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0015_suggestion_editors.sql"),
     include_str!("../../migrations/0016_leases.sql"),
     include_str!("../../migrations/0017_languages.sql"),
+    include_str!("../../migrations/0018_discussions.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

@@ -176,18 +176,19 @@ impl Store {
         })
     }
 
-    /// Adds items (slug, category, item text) to a server's own items: all
-    /// of them, or none when a slug is taken (those slugs are returned).
+    /// Adds items (slug, category, item text, whether it is a discussion)
+    /// to a server's own items: all of them, or none when a slug is taken
+    /// (those slugs are returned).
     pub fn import_own_items(
         &mut self,
         guild: GuildId,
-        items: &[(String, String, String)],
+        items: &[(String, String, String, bool)],
         now: DateTime<Utc>,
     ) -> Result<Vec<String>> {
         let now_ms = super::millis(now);
         self.write(|tx| {
             let mut taken = Vec::new();
-            for (slug, _, _) in items {
+            for (slug, ..) in items {
                 let exists = "SELECT EXISTS (SELECT 1 FROM own_items WHERE guild_id = ?1 AND slug = ?2)";
                 if tx.one(exists, sql_params![guild, slug], |r| r.get::<bool>(0))? {
                     taken.push(slug.clone());
@@ -196,10 +197,12 @@ impl Store {
             if !taken.is_empty() {
                 return Ok(taken);
             }
-            for (slug, category, item) in items {
+            for (slug, category, item, discussion) in items {
+                let kind = if *discussion { "discussion" } else { "quiz" };
                 tx.exec(
-                    "INSERT INTO own_items (guild_id, slug, category, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    sql_params![guild, slug, category, item, now_ms],
+                    "INSERT INTO own_items (guild_id, slug, category, item, kind, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    sql_params![guild, slug, category, item, kind, now_ms],
                 )?;
             }
             Ok(taken)
@@ -220,12 +223,21 @@ impl Store {
         })
     }
 
-    /// The slugs and categories of a server's own items: what its questions
-    /// may be chosen from, beside the bank.
-    pub fn own_pool(&self, guild: GuildId) -> Result<Vec<(String, String)>> {
-        self.all("SELECT slug, category FROM own_items WHERE guild_id = ?1 ORDER BY slug", sql_params![guild], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+    /// The slugs and categories of a server's own questions to answer (or,
+    /// with `discussions`, its discussion prompts): what its questions may
+    /// be chosen from, beside the bank.
+    pub fn own_pool(&self, guild: GuildId, discussions: bool) -> Result<Vec<(String, String)>> {
+        let kind = if discussions { "discussion" } else { "quiz" };
+        self.all(
+            "SELECT slug, category FROM own_items WHERE guild_id = ?1 AND kind = ?2 ORDER BY slug",
+            sql_params![guild, kind],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    /// Every slug a server's own items use.
+    pub fn own_slugs(&self, guild: GuildId) -> Result<Vec<String>> {
+        self.all("SELECT slug FROM own_items WHERE guild_id = ?1", sql_params![guild], |r| r.get(0))
     }
 
     pub fn own_item(&self, guild: GuildId, slug: &str) -> Result<Option<OwnItem>> {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use quizmaster::content::{Bank, ItemKind, Source, letter};
-use quizmaster::quiz::grading::grade;
+use quizmaster::quiz::grading::{GradeError, grade};
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -66,7 +66,7 @@ fn check_content_summary_meets_the_bank_targets() {
 #[test]
 fn the_bank_is_a_year_of_questions_with_no_tells() {
     let bank = bundled();
-    let live: Vec<_> = bank.live().collect();
+    let live: Vec<_> = bank.live().filter(|i| !i.is_discussion()).collect();
     assert!(live.len() >= 400, "{} live items", live.len());
     let mut per_topic: BTreeMap<u8, usize> = BTreeMap::new();
     for item in &live {
@@ -164,6 +164,9 @@ fn every_item_grades_its_own_answer_right_and_every_other_letter_wrong() {
                 }
                 assert_eq!(grade(&item.kind, &item.prompt, "banana bread", bank.glossary()), Ok(false), "{}", item.id);
             }
+            ItemKind::Discussion { .. } => {
+                assert_eq!(grade(&item.kind, &item.prompt, "it depends", bank.glossary()), Err(GradeError::NotGraded));
+            }
         }
         checked += 1;
     }
@@ -194,7 +197,7 @@ fn right_letters_are_spread_evenly_and_choices_are_distinct() {
 /// tempting wrong option is wrong, so up to five sentences, and 600 characters.
 #[test]
 fn explanations_are_one_to_five_sentences() {
-    for item in bundled().items() {
+    for item in bundled().items().iter().filter(|i| !i.is_discussion()) {
         let sentences = item.explanation.matches(". ").count() + 1;
         assert!((1..=5).contains(&sentences), "{}: {} sentences", item.id, sentences);
         assert!(item.explanation.chars().count() <= 600, "{}: over 600 characters", item.id);
@@ -451,4 +454,21 @@ explanation = "Opening a connection is slow."
     assert!(warnings[1].starts_with("p.toml: item `told-you`: field `prompt`: the prompt contains"));
     assert!(bank.summary().contains("right answer is the only longest choice: 1 of 1 choice items (100%)"));
     assert_eq!(bank.title("performance-and-scalability"), "Performance and Scalability");
+}
+
+/// Discussion prompts: at least 60, from every category of the seed, each
+/// with a few notes of what a strong answer covers, none drawn as a quiz.
+#[test]
+fn the_bank_holds_discussion_prompts_from_every_category() {
+    let bank = bundled();
+    let talks: Vec<_> = bank.live().filter(|i| i.is_discussion()).collect();
+    assert!(talks.len() >= 60, "{} discussion prompts", talks.len());
+    let categories: HashSet<&str> = talks.iter().map(|i| i.category.as_str()).collect();
+    assert_eq!(categories.len(), 8, "{categories:?}");
+    for item in &talks {
+        let ItemKind::Discussion { notes } = &item.kind else { unreachable!() };
+        assert!((3..=5).contains(&notes.len()), "{}: {} notes", item.id, notes.len());
+        assert!(item.prompt.chars().count() <= 300, "{}: a long prompt", item.id);
+        assert!(item.id.starts_with("talk-"), "{}", item.id);
+    }
 }

@@ -271,6 +271,7 @@ fn right_answer_on(svc: &quizmaster::service::Service, pg: &Schema) -> String {
     match &svc.bank().get(&item).expect("the open item").kind {
         quizmaster::content::ItemKind::Choice { answer, .. } => quizmaster::content::letter(*answer).to_string(),
         quizmaster::content::ItemKind::Text { accept, .. } => accept[0].clone(),
+        quizmaster::content::ItemKind::Discussion { .. } => panic!("a quiz never draws a discussion"),
     }
 }
 

@@ -185,6 +185,7 @@ fn right_and_wrong(svc: &Service, q: &quizmaster::reply::QuestionCard) -> (Strin
             quizmaster::content::letter((*answer + 1) % choices.len()).to_string(),
         ),
         quizmaster::content::ItemKind::Text { accept, .. } => (accept[0].clone(), "certainly not this".into()),
+        quizmaster::content::ItemKind::Discussion { .. } => panic!("a quiz never draws a discussion"),
     }
 }
 

@@ -244,6 +244,7 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
          ALTER TABLE recaps DROP COLUMN lease_owner; ALTER TABLE recaps DROP COLUMN lease_until;
          DROP TABLE pace_slots; DROP TABLE handled_events;
          ALTER TABLE guilds DROP COLUMN language; ALTER TABLE guilds DROP COLUMN locale;
+         ALTER TABLE own_items DROP COLUMN kind;
          PRAGMA user_version = 13;",
     );
     drop(store(dir.path()));

@@ -49,6 +49,8 @@ pub enum GradeError {
     NotALetter { last: char },
     #[error("there is no choice {given}: choose A-{last}")]
     OutOfRange { given: char, last: char },
+    #[error("a discussion question has no right answer to grade against")]
+    NotGraded,
 }
 
 /// How an answer was graded, for pack authors trying their accept lists.
@@ -138,6 +140,7 @@ pub fn explain(kind: &ItemKind, prompt: &str, input: &str, glossary: &Glossary) 
             }
             Ok(text::Answer::new(accept, reject, prompt, glossary).grade(input))
         }
+        ItemKind::Discussion { .. } => Err(GradeError::NotGraded),
     }
 }
 

@@ -436,6 +436,7 @@ pub fn answers_to_open(svc: &Service, dir: &Path) -> (String, String) {
             (right.to_string(), if right == 'A' { "B" } else { "A" }.to_string())
         }
         quizmaster::content::ItemKind::Text { accept, .. } => (accept[0].clone(), "no idea at all".to_string()),
+        quizmaster::content::ItemKind::Discussion { .. } => panic!("a quiz never draws a discussion"),
     }
 }
 
