@@ -150,3 +150,7 @@ setup-days-hint = weekdays, daily, weekends oder mon,wed,fri
 setup-categories = Kategorien
 setup-categories-hint = all oder Namen wie databases, apis
 setup-not-saved = Es ist noch nichts eingerichtet. Korrigiere Folgendes und schick das Formular noch mal ab:
+schedule-kind = { $kind ->
+    [discussion] Jeder Post ist eine Diskussionsfrage, über die im Thread diskutiert wird.
+   *[alternate] Die Posts wechseln sich ab: erst eine Quizfrage, dann eine Diskussionsfrage.
+}

@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] Annehmen
     [reject] Ablehnen
     [edit] Bearbeiten
+    [quiz] Quizfrage
+    [discussion] Diskussion
+    [alternate] Im Wechsel
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` ist keine gültige Art von Post: Nimm `kind quiz`, `kind discussion` oder `kind alternate`
+opt-kind = Was gepostet wird: eine Quizfrage, eine Diskussion oder beides im Wechsel

@@ -159,3 +159,19 @@ chart-nothing = Diese Woche noch keine aufgelösten Fragen
 chart-day = { $day }: { $answered } beantwortet, { $right } richtig
 chart-alt = Balkendiagramm der Antworten pro Tag in dieser Woche ({ $days }) und des Anteils richtiger Antworten nach Kategorie.
 chart-saved = Diagramm: { $path }
+question-discussion = Diskussion des Tages
+how-to-discuss = Hier gibt es keine richtige Antwort: Teile deine Sicht im Thread oder mit /quiz answer <deine Sicht>
+discussion-head = Diskussion des Tages: Zusammenfassung
+discussion-took-part = { $count ->
+    [0] Diesmal hat niemand mitdiskutiert.
+    [one] Eine Person hat mitdiskutiert.
+   *[other] { $count } Leute haben mitdiskutiert.
+}
+discussion-notes = Das gehört in eine gute Antwort:
+took-part = Danke fürs Mitmachen: { $count ->
+    [one] Du machst den Anfang.
+   *[other] Bisher haben { $count } Leute mitgemacht.
+} Diskussionen werden nie bewertet; diskutiere im Thread weiter.
+already-took-part = Du hast bei der heutigen Diskussion schon mitgemacht. Ergänze gern etwas im Thread.
+stats-discussions = Diskussionen
+stats-discussions-figure = { $joined }-mal mitdiskutiert (Streak { $streak })

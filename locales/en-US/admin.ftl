@@ -151,3 +151,7 @@ setup-days-hint = weekdays, daily, weekends, or mon,wed,fri
 setup-categories = Categories
 setup-categories-hint = all (or empty), or names such as databases, apis
 setup-not-saved = nothing is set up yet. Fix these and send the form again:
+schedule-kind = { $kind ->
+    [discussion] Each post is a discussion question, to talk over in its thread.
+   *[alternate] Posts take turns: a quiz question, then a discussion question.
+}

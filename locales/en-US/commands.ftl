@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] approve
     [reject] reject
     [edit] edit
+    [quiz] quiz question
+    [discussion] discussion
+    [alternate] each in turn
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` is not a kind of post: use `kind quiz`, `kind discussion` or `kind alternate`
+opt-kind = What it posts: a quiz question, a discussion, or each in turn

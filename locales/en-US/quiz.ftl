@@ -152,3 +152,19 @@ chart-nothing = No revealed questions this week yet
 chart-day = { $day }: { $answered } answered, { $right } right
 chart-alt = Bar chart of the week's answers per day ({ $days }) and the share right by category.
 chart-saved = Chart: { $path }
+question-discussion = Discussion of the day
+how-to-discuss = No right answer here: share your take in the thread, or with /quiz answer <your take>
+discussion-head = Discussion of the day: wrap-up
+discussion-took-part = { $count ->
+    [0] Nobody took part this time.
+    [one] One person took part.
+   *[other] { $count } people took part.
+}
+discussion-notes = What a strong answer covers:
+took-part = Thanks for joining in: { $count ->
+    [one] you're the first to take part.
+   *[other] { $count } people have taken part so far.
+} Discussions are never graded; keep talking in the thread.
+already-took-part = You've already taken part in today's discussion. Add more in its thread.
+stats-discussions = Discussions
+stats-discussions-figure = { $joined } joined (streak { $streak })

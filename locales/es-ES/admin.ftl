@@ -154,3 +154,7 @@ setup-days-hint = weekdays, daily, weekends o mon,wed,fri
 setup-categories = Categorías
 setup-categories-hint = all, o nombres como databases, apis
 setup-not-saved = todavía no se ha configurado nada. Corrige lo siguiente y vuelve a enviar el formulario:
+schedule-kind = { $kind ->
+    [discussion] Cada publicación es una pregunta de debate, para comentarla en su hilo.
+   *[alternate] Las publicaciones se alternan: una pregunta del quiz y luego una de debate.
+}

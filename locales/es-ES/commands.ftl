@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] aprobar
     [reject] rechazar
     [edit] editar
+    [quiz] pregunta del quiz
+    [discussion] debate
+    [alternate] por turnos
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` no es un tipo de publicación: usa `kind quiz`, `kind discussion` o `kind alternate`
+opt-kind = Qué publica: una pregunta del quiz, un debate o ambos por turnos

@@ -67,7 +67,7 @@ already-answered-practice = Ya has respondido a esa pregunta de práctica ({ $ti
 # $date: the question's local date, 2026-11-26
 question-closed = Esta pregunta está cerrada: ya se ha revelado la solución de la pregunta diaria del { $date }.
 answer-empty = Tu respuesta está vacía. No se ha registrado nada.
-discussion-not-graded = Una pregunta de debate no tiene una respuesta correcta que corregir: cuenta tu opinión en su hilo. No se ha registrado nada.
+discussion-not-graded = Las preguntas de debate no tienen respuesta correcta ni se puntúan: da tu opinión en su hilo. No se ha registrado nada.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Esta pregunta ({ $title }) se responde con una letra. No se ha registrado nada.
 answer-not-a-letter = Elige una letra de la A a la { $last }.
@@ -194,3 +194,22 @@ chart-day = { $day }: { $answered ->
 }
 chart-alt = Gráfico de barras con las respuestas de la semana por día ({ $days }) y el porcentaje de aciertos por categoría.
 chart-saved = Gráfico: { $path }
+question-discussion = Debate del día
+how-to-discuss = Aquí no hay respuesta correcta: da tu opinión en el hilo o con /quiz answer <tu opinión>
+discussion-head = Debate del día: resumen
+discussion-took-part = { $count ->
+    [0] Esta vez no ha participado nadie.
+    [one] Ha participado una persona.
+   *[other] Han participado { $count } personas.
+}
+discussion-notes = Claves de una buena respuesta:
+took-part = ¡Gracias por participar! { $count ->
+    [one] Eres la primera persona en hacerlo.
+   *[other] Ya sois { $count } participantes.
+} Los debates nunca se puntúan; sigue la conversación en el hilo.
+already-took-part = Ya has participado en el debate de hoy. Puedes añadir más en su hilo.
+stats-discussions = Debates
+stats-discussions-figure = { $joined ->
+    [one] 1 participación
+   *[other] { $joined } participaciones
+} (racha: { $streak })

@@ -154,3 +154,7 @@ setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
 setup-categories = Catégories
 setup-categories-hint = all, ou des noms comme databases, apis
 setup-not-saved = rien n'est encore configuré. Corrige ce qui suit et renvoie le formulaire :
+schedule-kind = { $kind ->
+    [discussion] Chaque publication est une question de discussion, à débattre dans son fil.
+   *[alternate] Les publications alternent : une question de quiz, puis une question de discussion.
+}

@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] approuver
     [reject] refuser
     [edit] modifier
+    [quiz] question de quiz
+    [discussion] discussion
+    [alternate] en alternance
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` n'est pas un type de publication : utilise `kind quiz`, `kind discussion` ou `kind alternate`
+opt-kind = Ce qui est publié : une question de quiz, une discussion, ou les deux en alternance

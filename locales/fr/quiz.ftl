@@ -70,7 +70,7 @@ already-answered-practice = Tu as déjà répondu { $first } à cette question d
 # $date: the question's local date, 2026-11-26
 question-closed = Cette question est clôturée : la réponse à la question du jour du { $date } a été dévoilée.
 answer-empty = Ta réponse est vide. Rien n'a été enregistré.
-discussion-not-graded = Une question de discussion n'a pas de bonne réponse à corriger : donne ton avis dans son fil. Rien n'a été enregistré.
+discussion-not-graded = Les questions de discussion n'ont pas de bonne réponse et ne sont pas notées : donne ton avis dans son fil. Rien n'a été enregistré.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Cette question ({ $title }) attend une lettre. Rien n'a été enregistré.
 answer-not-a-letter = Choisis une lettre de A à { $last }.
@@ -194,3 +194,22 @@ chart-day = { $day } : { $answered ->
 }
 chart-alt = Graphique en barres des réponses de la semaine par jour ({ $days }) et du taux de réussite par catégorie.
 chart-saved = Graphique : { $path }
+question-discussion = Discussion du jour
+how-to-discuss = Pas de bonne réponse ici : donne ton avis dans le fil, ou avec /quiz answer <ton avis>
+discussion-head = Discussion du jour : le bilan
+discussion-took-part = { $count ->
+    [0] Personne n'a participé cette fois.
+    [one] Une personne a participé.
+   *[other] { $count } personnes ont participé.
+}
+discussion-notes = Ce qu'une bonne réponse devrait aborder :
+took-part = Merci de participer : { $count ->
+    [one] tu es la première personne à le faire.
+   *[other] { $count } personnes ont participé jusqu'ici.
+} Les discussions ne sont jamais notées ; continue l'échange dans le fil.
+already-took-part = Tu as déjà participé à la discussion du jour. Tu peux compléter ta réponse dans son fil.
+stats-discussions = Discussions
+stats-discussions-figure = { $joined ->
+    [one] { $joined } participation
+   *[other] { $joined } participations
+} (série : { $streak })

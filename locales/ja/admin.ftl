@@ -142,3 +142,7 @@ setup-days-hint = weekdays、daily、weekends、または mon,wed,fri
 setup-categories = カテゴリ
 setup-categories-hint = all、または databases, apis などのカテゴリ名
 setup-not-saved = まだ何も設定されていません。次の点を修正して、フォームをもう一度送信してください：
+schedule-kind = { $kind ->
+    [discussion] 毎回ディスカッションの問いを投稿し、スレッドで話し合います。
+   *[alternate] クイズとディスカッションの問いを交互に投稿します。
+}

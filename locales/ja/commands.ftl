@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] 承認
     [reject] 却下
     [edit] 編集
+    [quiz] クイズ
+    [discussion] ディスカッション
+    [alternate] 交互に投稿
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` は投稿の種類ではありません。`kind quiz`、`kind discussion`、`kind alternate` のいずれかを指定してください
+opt-kind = 投稿する内容：クイズ、ディスカッション、または両方を交互に

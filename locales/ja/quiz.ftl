@@ -58,7 +58,7 @@ already-answered-practice = その練習問題（{ $title }）には「{ $first 
 # $date: the question's local date, 2026-11-26
 question-closed = この問題は締め切られています。{ $date }のデイリー問題は正解発表済みです。
 answer-empty = 回答が空です。何も記録されていません。
-discussion-not-graded = ディスカッションの問いには採点する正解がありません。スレッドで意見を聞かせてください。何も記録されていません。
+discussion-not-graded = ディスカッションの問いには正解がなく、採点もされません。スレッドで意見を聞かせてください。何も記録されていません。
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } この問題（{ $title }）は選択肢の文字で答える問題です。何も記録されていません。
 answer-not-a-letter = A〜{ $last } の文字で選んでください。
@@ -134,3 +134,18 @@ chart-nothing = 今週はまだ正解が発表された問題がありません
 chart-day = { $day }：回答{ $answered }件、正解{ $right }件
 chart-alt = 今週の日別回答数（{ $days }）とカテゴリ別正答率を示す棒グラフ。
 chart-saved = チャート：{ $path }
+question-discussion = 今日のディスカッション
+how-to-discuss = この問いに正解はありません。スレッドか /quiz answer <あなたの考え> で意見を聞かせてください
+discussion-head = 今日のディスカッション：まとめ
+discussion-took-part = { $count ->
+    [0] 今回は参加者がいませんでした。
+   *[other] { $count }人が参加しました。
+}
+discussion-notes = 良い回答で押さえたいポイント：
+took-part = 参加ありがとうございます。{ $count ->
+    [1] あなたが最初の参加者です。
+   *[other] これまでに{ $count }人が参加しています。
+}ディスカッションは採点されません。続きはスレッドでどうぞ。
+already-took-part = 今日のディスカッションにはすでに参加済みです。追加の意見はスレッドへどうぞ。
+stats-discussions = ディスカッション
+stats-discussions-figure = { $joined }回参加（連続{ $streak }回）

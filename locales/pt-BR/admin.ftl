@@ -154,3 +154,7 @@ setup-days-hint = weekdays, daily, weekends ou mon,wed,fri
 setup-categories = Categorias
 setup-categories-hint = all, ou nomes como databases, apis
 setup-not-saved = nada foi configurado ainda. Corrija os pontos abaixo e envie o formulário de novo:
+schedule-kind = { $kind ->
+    [discussion] Cada post é uma pergunta de discussão, para conversar na thread.
+   *[alternate] Os posts se alternam: uma pergunta do quiz e depois uma de discussão.
+}

@@ -119,5 +119,10 @@ choice = { $word ->
     [approve] aprovar
     [reject] rejeitar
     [edit] editar
+    [quiz] pergunta do quiz
+    [discussion] discussão
+    [alternate] alternando
    *[other] { $word }
 }
+admin-schedule-kind = `{ $given }` não é um tipo de post: use `kind quiz`, `kind discussion` ou `kind alternate`
+opt-kind = O que é postado: uma pergunta do quiz, uma discussão ou as duas, alternando

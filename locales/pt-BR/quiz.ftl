@@ -71,7 +71,7 @@ already-answered-practice = Você já respondeu a essa pergunta de treino ({ $ti
 # $date: the question's local date, 2026-11-26
 question-closed = Esta pergunta está fechada: a pergunta diária de { $date } já foi revelada.
 answer-empty = Sua resposta está vazia. Nada foi registrado.
-discussion-not-graded = Uma pergunta de discussão não tem resposta certa para corrigir: dê sua opinião na thread dela. Nada foi registrado.
+discussion-not-graded = Perguntas de discussão não têm resposta certa nem valem pontos: dê sua opinião na thread dela. Nada foi registrado.
 # $problem: what is wrong with the letter; $title: the question's first words
 answer-needs-letter = { $problem } Esta pergunta ({ $title }) pede uma letra. Nada foi registrado.
 answer-not-a-letter = Escolha uma letra de A a { $last }.
@@ -211,3 +211,23 @@ chart-day = { $day }: { $answered ->
 }
 chart-alt = Gráfico de barras com as respostas da semana por dia ({ $days }) e a taxa de acerto por categoria.
 chart-saved = Gráfico: { $path }
+question-discussion = Discussão do dia
+how-to-discuss = Aqui não tem resposta certa: dê sua opinião na thread ou com /quiz answer <sua opinião>
+discussion-head = Discussão do dia: o resumo
+discussion-took-part = { $count ->
+    [0] Ninguém participou desta vez.
+    [one] Uma pessoa participou.
+   *[other] { $count } pessoas participaram.
+}
+discussion-notes = O que uma boa resposta deve abordar:
+took-part = Valeu por participar! { $count ->
+    [one] Você abriu a discussão.
+   *[other] Até agora, { $count } pessoas participaram.
+} Discussões nunca valem pontos; continue a conversa na thread.
+already-took-part = Você já participou da discussão de hoje. Se quiser, complemente na thread.
+stats-discussions = Discussões
+stats-discussions-figure = { $joined ->
+    [0] { $joined } participações
+    [one] { $joined } participação
+   *[other] { $joined } participações
+} (sequência: { $streak })

@@ -4,6 +4,7 @@
 use super::{AdminCommand, Command, CommandError, Review, ScheduleSpec, UserArg, positive, reason};
 use crate::i18n::Msg;
 use crate::msg;
+use crate::quiz::discussion::ScheduleKind;
 use crate::quiz::leaderboard::{BoardKind, Period, Sort};
 use crate::quiz::schedule::{self, Close, Days};
 
@@ -119,7 +120,8 @@ pub(super) fn forget_me(words: &[&str]) -> Parsed {
     }
 }
 
-/// `<HH:MM> <Area/City> [days] [close]`, days and close in either order.
+/// `<HH:MM> <Area/City> [days] [close] [kind quiz|discussion|alternate]`,
+/// in any order after the zone.
 pub(super) fn schedule(words: &[&str]) -> Parsed {
     let bad = |problem: Msg| CommandError::admin("schedule", problem);
     let [time, zone, rest @ ..] = words else {
@@ -127,9 +129,21 @@ pub(super) fn schedule(words: &[&str]) -> Parsed {
     };
     let time = schedule::parse_time(time).map_err(|e| bad(e.msg()))?;
     let tz = schedule::parse_zone(zone).map_err(|e| bad(e.msg()))?;
-    let (mut days, mut close) = (None, None);
-    for word in rest {
-        if days.is_none()
+    let (mut days, mut close, mut kind) = (None, None, None);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        if kind.is_none() && word.eq_ignore_ascii_case("kind") {
+            let given = words.next().copied().unwrap_or_default();
+            match ScheduleKind::parse(given) {
+                Some(k) => kind = Some(k),
+                None => return Err(bad(msg!("admin-schedule-kind", given = given))),
+            }
+        } else if kind.is_none()
+            && let Some(k) = ScheduleKind::parse(word)
+        {
+            // Discord sends the option's value alone.
+            kind = Some(k);
+        } else if days.is_none()
             && let Ok(d) = Days::parse(word)
         {
             days = Some(d);
@@ -141,7 +155,7 @@ pub(super) fn schedule(words: &[&str]) -> Parsed {
             return Err(bad(msg!("admin-schedule-word", given = *word)));
         }
     }
-    Ok(Command::Admin(AdminCommand::Schedule(ScheduleSpec { time, tz, days, close })))
+    Ok(Command::Admin(AdminCommand::Schedule(ScheduleSpec { time, tz, days, close, kind })))
 }
 
 pub(super) fn setup(words: &[&str]) -> Parsed {

@@ -237,6 +237,8 @@ pub struct ScheduleSpec {
     pub tz: chrono_tz::Tz,
     pub days: Option<Days>,
     pub close: Option<Close>,
+    /// `kind quiz|discussion|alternate`; a quiz when not given.
+    pub kind: Option<crate::quiz::discussion::ScheduleKind>,
 }
 
 /// Another user, as typed: a platform mention (`<@U123>`, `<@U123|bob>`,

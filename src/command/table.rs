@@ -146,6 +146,7 @@ pub static TABLE: &[Sub] = &[
             needed("zone", Kind::Text, "opt-zone"),
             opt("days", Kind::Text, "opt-days"),
             opt("close", Kind::Text, "opt-close"),
+            opt("kind", Kind::Choice(&["quiz", "discussion", "alternate"]), "opt-kind"),
         ],
         "cmd-schedule",
         p::schedule,

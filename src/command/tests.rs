@@ -45,6 +45,27 @@ fn grammar_table() {
                 tz: chrono_tz::Europe::Berlin,
                 days: Some(Days::WEEKDAYS),
                 close: Some(Close::After(chrono::Duration::hours(8))),
+                kind: None,
+            })),
+        ),
+        (
+            "admin schedule 09:00 Europe/Berlin weekdays kind discussion",
+            Command::Admin(AdminCommand::Schedule(ScheduleSpec {
+                time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                tz: chrono_tz::Europe::Berlin,
+                days: Some(Days::WEEKDAYS),
+                close: None,
+                kind: Some(crate::quiz::discussion::ScheduleKind::Discussion),
+            })),
+        ),
+        (
+            "admin schedule 09:00 UTC alternate",
+            Command::Admin(AdminCommand::Schedule(ScheduleSpec {
+                time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                tz: chrono_tz::UTC,
+                days: None,
+                close: None,
+                kind: Some(crate::quiz::discussion::ScheduleKind::Alternate),
             })),
         ),
         (
@@ -54,6 +75,7 @@ fn grammar_table() {
                 tz: chrono_tz::Asia::Kolkata,
                 days: None,
                 close: Some(Close::AtNextPost),
+                kind: None,
             })),
         ),
         ("admin pause", Command::Admin(AdminCommand::Pause)),

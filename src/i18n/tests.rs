@@ -256,6 +256,7 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     // Loanwords German gamers use as they are.
     ("de", "page-streaks"),
     ("de", "stats-streak"),
+    ("fr", "stats-discussions"),
     ("de", "sorry"),
     // The same word in French.
     ("fr", "field-prompt"),

@@ -1,6 +1,7 @@
 //! The quiz domain: pure rules with time passed in. No I/O, no SQL, no platform.
 
 pub mod closest;
+pub mod discussion;
 pub mod grading;
 pub mod item;
 pub mod leaderboard;

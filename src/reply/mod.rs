@@ -39,7 +39,7 @@ pub struct Reply {
 pub enum Body {
     Question(QuestionCard),
     Verdict(VerdictCard),
-    Reveal(RevealCard),
+    Reveal(Box<RevealCard>),
     Leaderboard(BoardCard),
     Stats(StatsCard),
     Streak(StreakCard),
@@ -134,6 +134,8 @@ pub struct QuestionCard {
     pub prompt: String,
     /// The choices of a choice item; empty for a text item.
     pub choices: Vec<String>,
+    /// An open prompt to talk over: no right answer, a thread for replies.
+    pub discussion: bool,
     pub closes_at: Option<DateTime<Utc>>,
     /// The role (Discord) or user group (Slack) a daily post mentions.
     pub ping: Option<String>,
@@ -221,6 +223,9 @@ pub struct RevealCard {
     pub first_correct: Option<String>,
     /// Who suggested the question (and changed it in review), for a server's own item.
     pub credit: Option<Box<Credit>>,
+    /// A discussion's wrap-up: what a strong answer covers (then `answered`
+    /// is how many took part). Empty for a question.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,9 @@
 
 use crate::i18n::marks::show_times;
 
-use super::{BoardCard, Body, Credit, Mode, QuestionCard, RecapCard, ReviewCard, Style, Verdict, VerdictCard};
+use super::{
+    BoardCard, Body, Credit, Mode, QuestionCard, RecapCard, RevealCard, ReviewCard, Style, Verdict, VerdictCard,
+};
 use crate::content::letter;
 use crate::i18n::{Arg, Lang, Markup, Msg, Words};
 use crate::msg;
@@ -92,6 +94,7 @@ fn render_marked(body: &Body, style: &Style, lang: Lang) -> String {
     match body {
         Body::Question(q) => question(q, style, lang),
         Body::Verdict(v) => verdict(v, style, lang),
+        Body::Reveal(r) if !r.notes.is_empty() => wrap_up(r, style, lang),
         Body::Reveal(r) => {
             let answer = msg!("answer-is", answer = Arg::strong(Arg::Rich(r.right_answer.clone())));
             let mut out = format!(
@@ -177,6 +180,7 @@ fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
     let e = style.escape;
     let t = |m: &Msg| words(style, lang).tr(m, style);
     let head = match q.mode {
+        Mode::Daily if q.discussion => msg!("question-discussion"),
         Mode::Daily => msg!("question-daily"),
         Mode::Practice => msg!("question-practice"),
     };
@@ -197,6 +201,7 @@ fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
         out.push_str(&format!("\n{}", t(&credit)));
     }
     let how = match (q.choices.len(), style.buttons) {
+        _ if q.discussion => msg!("how-to-discuss"),
         (0, _) => msg!("how-to-answer-text"),
         (n, false) => msg!("how-to-answer-letters", last = letter(n - 1)),
         (n, true) => msg!("how-to-answer-buttons", last = letter(n - 1)),
@@ -204,6 +209,26 @@ fn question(q: &QuestionCard, style: &Style, lang: Lang) -> String {
     out.push_str(&format!("\n{}", t(&how)));
     if let Some(at) = q.closes_at {
         out.push_str(&format!(" · {}", t(&msg!("closes-at", at = Arg::Utc(at)))));
+    }
+    out
+}
+
+/// A discussion's close: the prompt, how many took part, and what a strong
+/// answer covers.
+fn wrap_up(r: &RevealCard, style: &Style, lang: Lang) -> String {
+    let t = |m: &Msg| words(style, lang).tr(m, style);
+    let mut out = format!(
+        "{}\n{}\n{}\n{}",
+        (style.bold)(&t(&msg!("discussion-head"))),
+        rich(&r.prompt, style),
+        t(&msg!("discussion-took-part", count = r.answered)),
+        t(&msg!("discussion-notes"))
+    );
+    for note in &r.notes {
+        out.push_str(&format!("\n  • {}", rich(note, style)));
+    }
+    if let Some(credit) = r.credit.as_deref().and_then(Credit::msg) {
+        out.push_str(&format!("\n{}", t(&credit)));
     }
     out
 }

@@ -33,8 +33,9 @@ pub(super) fn run(state: &mut State, scope: &Scope, ctx: &Ctx, admin: AdminComma
                 close: spec.close.unwrap_or(state.core.rules.default_close),
             };
             let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
-            state.store.set_schedule(channel, &stored(&rule, next))?;
-            Ok(Reply::info(text::scheduled(&rule, next.at)))
+            let kind = spec.kind.unwrap_or_default();
+            state.store.set_schedule(channel, &stored(&rule, next, kind))?;
+            Ok(Reply::private(Body::Info(text::scheduled(&rule, next.at, kind))))
         }
         AdminCommand::Pause | AdminCommand::Resume | AdminCommand::Skip => {
             run_schedule(state, scope, schedule, rule, now, &admin)
@@ -80,7 +81,7 @@ fn run_schedule(
         }
         (AdminCommand::Resume, true) => {
             let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("not-scheduled"))) };
-            state.store.set_schedule(channel, &stored(&rule, next))?;
+            state.store.set_schedule(channel, &stored(&rule, next, s.kind))?;
             Reply::info(msg!("resumed", next = Arg::When(next.at, rule.tz)))
         }
         (AdminCommand::Resume, false) => Reply::info(msg!("running")),
@@ -249,6 +250,7 @@ fn status(
     match (schedule, rule) {
         (Some(s), Some(rule)) => {
             lines.push(text::status_schedule(rule, s.paused));
+            lines.extend(text::schedule_kind(s.kind));
             if !s.paused {
                 let skipped = s.pending.skip == Some(s.pending.next.date);
                 let due = s.pending.next.at;

@@ -125,7 +125,14 @@ fn route(state: &State, who: &Who, ctx: &Ctx) -> store::Result<Target> {
         Some(p) if !who.fresh => store.user_answer(p.id, who.user)?.map(|(answer, _)| answer),
         _ => None,
     };
-    if let Some(post) = daily.filter(|_| daily_answer.is_none()) {
+    // A discussion keeps who took part apart from the answers.
+    let took_part = match &daily {
+        Some(p) if !who.fresh && daily_answer.is_none() && is_discussion(state, &p.item_id)? => {
+            store.took_part(p.id, who.user)?
+        }
+        _ => false,
+    };
+    if let Some(post) = daily.filter(|_| daily_answer.is_none() && !took_part) {
         return Ok(Target::Daily(post));
     }
     if who.fresh {
@@ -136,17 +143,36 @@ fn route(state: &State, who: &Who, ctx: &Ctx) -> store::Result<Target> {
     }
     Ok(Target::Nothing(match daily_answer {
         Some(first) => msg!("already-answered-daily", first = &first),
+        None if took_part => msg!("already-took-part"),
         None => msg!("nothing-open"),
     }))
 }
 
-fn answer_daily(state: &State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
+/// Whether the item is a discussion prompt (a bank item costs no read).
+fn is_discussion(state: &State, item_id: &str) -> store::Result<bool> {
+    if let Some(item) = state.core.bank.get(item_id) {
+        return Ok(item.is_discussion());
+    }
+    Ok(super::find_item(&state.store, &state.core.bank, item_id)?.is_some_and(|f| f.item.is_discussion()))
+}
+
+fn answer_daily(state: &mut State, who: &Who, ctx: &Ctx, post: &Post, answer: &str) -> store::Result<Handled> {
     if !is_open(post, ctx.now) {
         return Ok(Handled::Done(Reply::error(msg!("question-closed", date = &post.local_date))));
     }
-    let found = state.core.item(&state.store, &post.item_id)?;
+    let core = std::sync::Arc::clone(&state.core);
+    let found = core.item(&state.store, &post.item_id)?;
     let item = &*found.item;
-    let correct = match grading::grade(&item.graded_kind(), &item.prompt, answer, state.core.bank.glossary()) {
+    if item.is_discussion() {
+        // Taking part: recorded in this group's transaction, never graded.
+        let reply = if state.store.record_take(post.id, who.user, ctx.now)? {
+            Reply::private(Body::Info(vec![msg!("took-part", count = state.store.takes(post.id)?)]))
+        } else {
+            Reply::error(msg!("already-took-part"))
+        };
+        return Ok(Handled::Done(reply));
+    }
+    let correct = match grading::grade(&item.graded_kind(), &item.prompt, answer, core.bank.glossary()) {
         Ok(c) => c,
         Err(e) => return Ok(Handled::Done(Reply::error(text::grade_error(&e, item)))),
     };

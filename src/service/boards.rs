@@ -142,6 +142,12 @@ pub(super) fn stats(store: &Store, scope: &Scope, ctx: &Ctx, user: Option<UserAr
     let (right, all) =
         store.recent_results(scope.who.guild, user_id, ctx.now - chrono::Duration::days(RETENTION_DAYS))?;
     lines.push((msg!("stats-retention", days = RETENTION_DAYS), text::retention(right, all)));
+    // Discussions: shown once the player has taken part in one.
+    let (latest, joined) = store.participation(scope.who.guild, user_id)?;
+    if joined > 0 {
+        let streak = crate::quiz::discussion::participation_streak(&latest);
+        lines.push((msg!("stats-discussions"), msg!("stats-discussions-figure", joined = joined, streak = streak)));
+    }
     Ok(Reply::private(Body::Stats(StatsCard { name, lines })))
 }
 

@@ -10,6 +10,7 @@ use super::question_card;
 use super::writer::State;
 use crate::command::QuestionRef;
 use crate::content::ItemKind;
+use crate::quiz::discussion::ScheduleKind;
 use crate::quiz::schedule::{self, Occurrence, Pending, Rule, Step};
 use crate::quiz::selection;
 use crate::quiz::settle;
@@ -47,14 +48,28 @@ pub(super) fn post(
     let core = std::sync::Arc::clone(&state.core);
     let categories = channel_categories(state, channel)?;
     let guild = state.store.channel_guild(channel)?;
-    let entries = super::pool(&state.store, &core.bank, guild, &categories)?;
+    let kind = state.store.schedule(channel)?.map(|s| s.kind).unwrap_or_default();
+    let discussion = kind.next_is_discussion(state.store.last_post_was_discussion(channel)?);
+    let entries = if discussion {
+        super::discussion_pool(&state.store, &core.bank, guild, &categories)?
+    } else {
+        super::pool(&state.store, &core.bank, guild, &categories)?
+    };
     let pool: Vec<&str> = entries.iter().map(|(id, _)| id.as_ref()).collect();
     let (cycle, used, last) = cycle(state, channel, &pool)?;
     let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {
         return Ok(PostOutcome::EmptyBank);
     };
-    let new =
-        NewPost { channel, local_date, item_id: &item_id, cycle, state: PostState::Open, posted_at: now, closes_at };
+    let new = NewPost {
+        channel,
+        local_date,
+        item_id: &item_id,
+        cycle,
+        state: PostState::Open,
+        posted_at: now,
+        closes_at,
+        discussion,
+    };
     match state.store.create_post(&new)? {
         Some(_) => Ok(PostOutcome::Queued),
         None => Ok(PostOutcome::AlreadyPosted(local_date)),
@@ -122,7 +137,12 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
         ItemKind::Choice { choices, answer } => (choices.len(), Some(*answer)),
         ItemKind::Text { .. } | ItemKind::Discussion { .. } => (0, None),
     };
-    Ok(Reply::public(Body::Reveal(RevealCard {
+    // A discussion's wrap-up: how many took part, and its notes.
+    let (answered, notes) = match &item.kind {
+        ItemKind::Discussion { notes } => (state.store.takes(result.post.id)?, notes.clone()),
+        _ => (result.answered, Vec::new()),
+    };
+    Ok(Reply::public(Body::Reveal(Box::new(RevealCard {
         question: QuestionRef::Daily(result.post.id),
         item: item.id.clone(),
         choice_count,
@@ -130,11 +150,12 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
         prompt: item.prompt.clone(),
         right_answer: item.right_answer(),
         explanation: item.explanation.clone(),
-        answered: result.answered,
+        answered,
         correct: result.correct,
         first_correct: result.first_correct.clone().map(|(name, _)| name),
         credit: found.credit.clone(),
-    })))
+        notes,
+    }))))
 }
 
 /// The categories a channel's daily questions come from (empty: all).
@@ -208,12 +229,13 @@ fn plan(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
                         state: PostState::Missed,
                         posted_at: due,
                         closes_at: None,
+                        discussion: false,
                     })?;
                 }
             }
         }
         let next = match plan.pending {
-            Some(pending) => StoredSchedule { rule, paused: false, pending },
+            Some(pending) => StoredSchedule { rule, paused: false, pending, kind: s.kind },
             None => StoredSchedule { paused: true, ..s },
         };
         state.store.set_schedule(channel, &next)?;
@@ -224,7 +246,7 @@ fn plan(state: &mut State, now: DateTime<Utc>) -> store::Result<()> {
     super::recap::run_recaps(state, now)
 }
 
-/// A running schedule with nothing skipped, next due at `next`.
-pub(super) fn stored(rule: &Rule, next: Occurrence) -> StoredSchedule {
-    StoredSchedule { rule: *rule, paused: false, pending: Pending { next, skip: None } }
+/// A running schedule of `kind` with nothing skipped, next due at `next`.
+pub(super) fn stored(rule: &Rule, next: Occurrence, kind: ScheduleKind) -> StoredSchedule {
+    StoredSchedule { rule: *rule, paused: false, pending: Pending { next, skip: None }, kind }
 }

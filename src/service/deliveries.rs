@@ -77,7 +77,14 @@ impl Service {
                         Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
                     };
                     super::language::in_lang_with(&state.store, &state.core.bank, &mut reply, pending.lang)?;
-                    let thread = pending.threads.then(|| msg!("thread-name", date = &pending.post.local_date));
+                    // A discussion always gets its thread: that is where people talk.
+                    let discussion = match &reply.body {
+                        Body::Question(q) => q.discussion,
+                        Body::Reveal(r) => !r.notes.is_empty(),
+                        _ => false,
+                    };
+                    let thread =
+                        (pending.threads || discussion).then(|| msg!("thread-name", date = &pending.post.local_date));
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),
                         thread,

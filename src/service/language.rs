@@ -186,6 +186,9 @@ pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, own: Option<&Item>, lang: 
                 r.right_answer = item.right_answer();
                 r.prompt = item.prompt;
                 r.explanation = item.explanation;
+                if let ItemKind::Discussion { notes } = item.kind {
+                    r.notes = notes;
+                }
             }
         }
         Body::Recap(r) => {

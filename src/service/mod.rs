@@ -138,6 +138,28 @@ pub(crate) fn pool<'a>(
     Ok(out)
 }
 
+/// What a server's discussion days are drawn from: the bank's discussion
+/// prompts and the server's own, in `categories` (all when empty).
+pub(crate) fn discussion_pool<'a>(
+    store: &Store,
+    bank: &'a Bank,
+    guild: store::GuildId,
+    categories: &[String],
+) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
+    let wanted = |c: &str| categories.is_empty() || categories.iter().any(|x| x == c);
+    let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = bank
+        .live()
+        .filter(|i| i.is_discussion() && wanted(&i.category))
+        .map(|i| (Cow::Borrowed(i.id.as_str()), Cow::Borrowed(i.category.as_str())))
+        .collect();
+    for (slug, category) in store.own_pool(guild, true)? {
+        if wanted(&category) {
+            out.push((Cow::Owned(ids::own_item_id(guild, &slug)), Cow::Owned(category)));
+        }
+    }
+    Ok(out)
+}
+
 pub struct Service {
     core: Arc<Core>,
     writer: Writer,
@@ -351,6 +373,7 @@ fn question_card(
             ItemKind::Choice { choices, .. } => choices.clone(),
             ItemKind::Text { .. } | ItemKind::Discussion { .. } => Vec::new(),
         },
+        discussion: item.is_discussion(),
         closes_at,
         ping: None,
         credit: found.credit.clone(),

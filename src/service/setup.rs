@@ -97,14 +97,15 @@ pub(super) fn submit(
     let rule = Rule { time, tz, days, close: state.core.rules.default_close };
     let Some(next) = next_post_after(&rule, now) else { return Ok(Reply::error(msg!("never-posts"))) };
     let channel = scope.who.channel;
-    let schedule = stored(&rule, next);
+    let schedule = stored(&rule, next, Default::default());
     state.store.set_schedule(channel, &schedule)?;
     state.store.set_channel_categories(channel, &chosen)?;
     let pool = super::pool(&state.store, &state.core.bank, scope.who.guild, &chosen)?.len();
     let posted = super::admin::post_now(state, scope, Some(schedule), Some(rule), now)?;
     // Posting moved the schedule past today.
     let next = state.store.schedule(channel)?.map_or(next.at, |s| s.pending.next.at);
-    let mut lines = vec![text::scheduled(&rule, next), text::categories_set(&chosen, pool)];
+    let mut lines = text::scheduled(&rule, next, Default::default());
+    lines.push(text::categories_set(&chosen, pool));
     match posted.body {
         Body::Info(said) => lines.extend(said),
         Body::Error(m) => lines.push(m),

@@ -12,6 +12,7 @@ use crate::delivery::{Permission, Problem};
 use crate::i18n::{Arg, Msg};
 use crate::ids::Platform;
 use crate::msg;
+use crate::quiz::discussion::ScheduleKind;
 use crate::quiz::grading::GradeError;
 use crate::quiz::leaderboard::{Period, Sort};
 use crate::quiz::schedule::{Close, Rule, duration_token};
@@ -61,8 +62,15 @@ fn rule(rule: &Rule) -> Msg {
     )
 }
 
-pub fn scheduled(r: &Rule, next: DateTime<Utc>) -> Msg {
-    msg!("scheduled", rule = rule(r), next = Arg::When(next, r.tz))
+pub fn scheduled(r: &Rule, next: DateTime<Utc>, kind: ScheduleKind) -> Vec<Msg> {
+    let mut out = vec![msg!("scheduled", rule = rule(r), next = Arg::When(next, r.tz))];
+    out.extend(schedule_kind(kind));
+    out
+}
+
+/// What a schedule posts, when it is not the usual quiz question.
+pub fn schedule_kind(kind: ScheduleKind) -> Option<Msg> {
+    (kind != ScheduleKind::Quiz).then(|| msg!("schedule-kind", kind = Arg::key(kind.as_str())))
 }
 
 pub fn status_schedule(r: &Rule, paused: bool) -> Msg {

@@ -98,6 +98,8 @@ pub struct NewPost<'a> {
     pub state: PostState,
     pub posted_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// An open prompt to talk over rather than a question to answer.
+    pub discussion: bool,
 }
 
 impl Store {
@@ -108,8 +110,8 @@ impl Store {
         self.write(|tx| {
             let post = tx.opt(
                 &format!(
-                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (channel_id, local_date) DO NOTHING
+                    "INSERT INTO posts (channel_id, local_date, item_id, cycle, state, posted_at, closes_at, kind)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (channel_id, local_date) DO NOTHING
                      RETURNING {POST_COLUMNS}"
                 ),
                 sql_params![
@@ -120,6 +122,7 @@ impl Store {
                     new.state.as_str(),
                     Ms(new.posted_at),
                     new.closes_at.map(Ms),
+                    if new.discussion { "discussion" } else { "quiz" },
                 ],
                 post_from_row,
             )?;

@@ -18,6 +18,7 @@ mod copy;
 mod daily;
 pub mod db;
 mod deliveries;
+mod discussions;
 mod error;
 mod installations;
 mod languages;

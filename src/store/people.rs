@@ -6,7 +6,9 @@ use super::{ChannelId, GuildId, Platform, Result, Store, UserId};
 /// and practice answers, in order. A suggestion still waiting is turned
 /// down with its text blanked; its row stays so that its number is never
 /// given to another (a review button may still name it).
-const FORGET: [&str; 9] = [
+const FORGET: [&str; 10] = [
+    "DELETE FROM discussion_takes WHERE user_id = ?2 AND post_id IN
+     (SELECT p.id FROM posts p JOIN channels c ON c.id = p.channel_id WHERE c.guild_id = ?1)",
     "DELETE FROM streaks WHERE user_id = ?2 AND channel_id IN (SELECT id FROM channels WHERE guild_id = ?1)",
     "DELETE FROM practice_questions WHERE user_id = ?2 AND guild_id = ?1",
     "DELETE FROM season_standings WHERE user_id = ?2 AND season_id IN (SELECT id FROM seasons WHERE guild_id = ?1)",
@@ -162,7 +164,7 @@ impl Store {
 
 impl Store {
     /// Deletes what a player left in one server: their daily answers,
-    /// streaks, practice questions and answers there, and their rows in its
+    /// the discussions they took part in, streaks, practice questions and answers there, and their rows in its
     /// archived season boards; their practice cards too once nothing of
     /// theirs is left anywhere. Their suggestions still waiting are
     /// withdrawn (see [`FORGET`]); decided ones and approved items stay,
@@ -185,7 +187,8 @@ impl Store {
             }
             let left: bool = tx.one(
                 "SELECT EXISTS (SELECT 1 FROM answers WHERE user_id = ?1)
-                     OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)",
+                     OR EXISTS (SELECT 1 FROM practice_questions WHERE user_id = ?1)
+                     OR EXISTS (SELECT 1 FROM discussion_takes WHERE user_id = ?1)",
                 sql_params![user],
                 |r| r.get(0),
             )?;

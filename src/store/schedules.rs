@@ -4,6 +4,7 @@ use super::db::Row;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ChannelId, GuildId, Ms, Platform, Result, Store};
+use crate::quiz::discussion::ScheduleKind;
 use crate::quiz::schedule::{Close, Days, Occurrence, Pending, Rule, parse_time};
 
 /// A channel's schedule: its rule, whether it is paused, and where it
@@ -13,9 +14,11 @@ pub struct StoredSchedule {
     pub rule: Rule,
     pub paused: bool,
     pub pending: Pending,
+    /// What it posts: a quiz, a discussion, or each in turn.
+    pub kind: ScheduleKind,
 }
 
-const COLUMNS: &str = "local_time, timezone, days, close_minutes, paused, skip_date, next_at, next_date";
+const COLUMNS: &str = "local_time, timezone, days, close_minutes, paused, skip_date, next_at, next_date, kind";
 
 /// A schedule row, or `None` when it no longer reads (a zone this build
 /// does not know, say); the caller pauses it.
@@ -34,7 +37,8 @@ fn from_row(r: &Row<'_>) -> Result<Option<StoredSchedule>> {
             None => None,
         };
         let next = Occurrence { date: next_date.parse().ok()?, at: r.get::<Ms>(6).ok()?.0 };
-        Some(StoredSchedule { rule, paused: r.get(4).ok()?, pending: Pending { next, skip } })
+        let kind = ScheduleKind::parse(&r.get::<String>(8).ok()?)?;
+        Some(StoredSchedule { rule, paused: r.get(4).ok()?, pending: Pending { next, skip }, kind })
     };
     let found = parsed();
     if found.is_none() {
@@ -48,10 +52,11 @@ impl Store {
     pub fn set_schedule(&mut self, channel: ChannelId, s: &StoredSchedule) -> Result<()> {
         self.exec(
             &format!(
-                "INSERT INTO schedules (channel_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                "INSERT INTO schedules (channel_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                  ON CONFLICT (channel_id) DO UPDATE SET local_time = excluded.local_time, timezone = excluded.timezone,
                  days = excluded.days, close_minutes = excluded.close_minutes, paused = excluded.paused,
-                 skip_date = excluded.skip_date, next_at = excluded.next_at, next_date = excluded.next_date"
+                 skip_date = excluded.skip_date, next_at = excluded.next_at, next_date = excluded.next_date,
+                 kind = excluded.kind"
             ),
             sql_params![
                 channel,
@@ -62,7 +67,8 @@ impl Store {
                 i64::from(s.paused),
                 s.pending.skip.map(|d| d.to_string()),
                 Ms(s.pending.next.at),
-                s.pending.next.date.to_string()
+                s.pending.next.date.to_string(),
+                s.kind.as_str()
             ],
         )?;
         Ok(())
@@ -90,7 +96,7 @@ impl Store {
                 "SELECT {COLUMNS}, channel_id FROM schedules WHERE paused = 0 AND next_at <= ?1 ORDER BY next_at, channel_id"
             ),
             sql_params![Ms(now)],
-            |r| Ok((r.get::<ChannelId>(8)?, from_row(r)?)),
+            |r| Ok((r.get::<ChannelId>(9)?, from_row(r)?)),
         )
     }
 

@@ -9,6 +9,7 @@ mod console;
 mod content;
 mod discord;
 mod discord_http;
+mod discussions;
 mod docs;
 mod doctor;
 mod failover;

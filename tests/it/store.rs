@@ -146,6 +146,7 @@ fn todays_post(s: &mut Store) -> NewPost<'static> {
         state: PostState::Open,
         posted_at: ms(0),
         closes_at: None,
+        discussion: false,
     }
 }
 
@@ -244,7 +245,8 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
          ALTER TABLE recaps DROP COLUMN lease_owner; ALTER TABLE recaps DROP COLUMN lease_until;
          DROP TABLE pace_slots; DROP TABLE handled_events;
          ALTER TABLE guilds DROP COLUMN language; ALTER TABLE guilds DROP COLUMN locale;
-         ALTER TABLE own_items DROP COLUMN kind;
+         ALTER TABLE own_items DROP COLUMN kind; ALTER TABLE schedules DROP COLUMN kind;
+         ALTER TABLE posts DROP COLUMN kind; DROP TABLE discussion_takes;
          PRAGMA user_version = 13;",
     );
     drop(store(dir.path()));

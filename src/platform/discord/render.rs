@@ -330,11 +330,12 @@ mod tests {
             difficulty: "medium".into(),
             prompt: item.prompt.clone(),
             choices: choices.clone(),
+            discussion: false,
             closes_at: None,
             ping: Some("960000000000000001".into()),
             credit: Some(Box::new(crate::reply::Credit { author: Some(name.clone()), editor: Some(name.clone()) })),
         });
-        let reveal = Body::Reveal(RevealCard {
+        let reveal = Body::Reveal(Box::new(RevealCard {
             question: QuestionRef::Daily(PostId(1)),
             item: item.id.clone(),
             choice_count: 5,
@@ -346,7 +347,8 @@ mod tests {
             correct: 9_999,
             first_correct: Some(name.clone()),
             credit: Some(Box::new(crate::reply::Credit { author: Some(name.clone()), editor: Some(name.clone()) })),
-        });
+            notes: Vec::new(),
+        }));
         let review = Body::Review(Box::new(ReviewCard {
             note: Some(crate::msg!("approved", id = 1, slug = words(120))),
             title: crate::msg!("review-title", id = 1, author = words(120), category = "APIs", pending = 1),

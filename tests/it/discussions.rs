@@ -1,0 +1,126 @@
+//! Discussion days through the service and the scheduler: a schedule that
+//! alternates, a discussion post with its thread, taking part by command
+//! (once each, never graded), the wrap-up with how many took part and the
+//! notes, the participation streak in stats, and forget-me.
+
+use chrono::{DateTime, Utc};
+use quizmaster::i18n::Lang;
+use quizmaster::reply::{Body, PLAIN, Reply, render};
+use quizmaster::service::Service;
+use tempfile::TempDir;
+
+use crate::support::{PACK, at, count, ctx_at, settings_with_packs};
+
+const TALKS: &str = r#"
+[[item]]
+id = "talk-index-p99"
+topic = 12
+category = "miscellaneous"
+difficulty = "medium"
+kind = "discussion"
+prompt = "Your p99 doubled the day after someone added an index. Where do you look first?"
+notes = ["Writes pay for every index.", "Query plans may have changed.", "A blocking index build holds up writes."]
+
+[[item]]
+id = "talk-monolith"
+topic = 7
+category = "miscellaneous"
+difficulty = "easy"
+kind = "discussion"
+prompt = "Monolith or microservices for a team of five? Defend it."
+notes = ["Team size and deploy cadence decide more than fashion.", "A modular monolith keeps the seams cheap."]
+"#;
+
+fn text(r: &Reply) -> String {
+    render(&r.body, &PLAIN, Lang::EnUs)
+}
+
+fn say(svc: &Service, who: &str, now: DateTime<Utc>, line: &str) -> String {
+    text(&svc.handle_text(&ctx_at(who, now), line))
+}
+
+/// What one scheduler pass at `now` posts in the console's channel.
+fn posted(svc: &Service, now: DateTime<Utc>) -> Vec<quizmaster::service::Outbound> {
+    crate::support::block(crate::support::deliver(svc, now, true))
+}
+
+#[test]
+fn an_alternating_schedule_posts_a_discussion_that_counts_who_took_part() {
+    let dir = TempDir::new().unwrap();
+    let settings = settings_with_packs(dir.path(), &[("fixture.toml", PACK), ("talks.toml", TALKS)]);
+    let svc = crate::support::build(settings);
+    let set = say(&svc, "Admin", at("2026-11-25 07:00"), "admin schedule 09:00 UTC daily 8h kind alternate");
+    assert!(set.contains("Posts take turns: a quiz question, then a discussion question."), "{set}");
+    assert!(say(&svc, "Admin", at("2026-11-25 07:00"), "admin status").contains("Posts take turns"));
+
+    // Day one: a quiz question, as alternating starts.
+    let out = posted(&svc, at("2026-11-25 09:00"));
+    let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
+    assert!(!q.discussion && out[0].thread.is_none(), "{q:?}");
+    posted(&svc, at("2026-11-25 17:00"));
+
+    // Day two: a discussion, in a thread, with no right answer to give.
+    let out = posted(&svc, at("2026-11-26 09:00"));
+    let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
+    assert!(q.discussion && q.choices.is_empty(), "{q:?}");
+    assert!(out[0].thread.is_some(), "a discussion opens its thread");
+    let shown = text(&out[0].reply);
+    assert!(shown.starts_with("Discussion of the day"), "{shown}");
+    assert!(shown.contains("No right answer here: share your take in the thread"), "{shown}");
+
+    let now = at("2026-11-26 10:00");
+    let first = say(&svc, "Ann", now, "answer I would look at the query plans first");
+    assert!(first.contains("you're the first to take part"), "{first}");
+    assert!(say(&svc, "Bob", now, "answer b").contains("2 people have taken part so far"));
+    assert!(say(&svc, "Ann", now, "answer and the writes too").contains("already taken part"));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM discussion_takes"), 2);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM answers WHERE post_id = 2"), 0, "never an answer");
+
+    // The close: how many took part, and what a strong answer covers.
+    let out = posted(&svc, at("2026-11-26 17:00"));
+    let wrap = text(&out[0].reply);
+    assert!(wrap.starts_with("Discussion of the day: wrap-up"), "{wrap}");
+    assert!(wrap.contains("2 people took part.") && wrap.contains("What a strong answer covers:"), "{wrap}");
+    let Body::Reveal(r) = &out[0].reply.body else { panic!() };
+    assert!(r.notes.iter().all(|n| wrap.contains(n.as_str())), "{wrap}");
+    assert!(out[0].thread.is_some(), "the wrap-up goes in the thread too");
+
+    // Stats: taking part is a streak of its own; no points, no accuracy.
+    let now = at("2026-11-26 18:00");
+    let stats = say(&svc, "Ann", now, "stats");
+    assert!(stats.contains("Discussions: 1 joined (streak 1)"), "{stats}");
+    assert!(stats.contains("Daily answers: 0 (") && stats.contains("Points: 0"), "{stats}");
+    assert!(!say(&svc, "Cy", now, "stats").contains("Discussions"), "shown once someone took part");
+
+    // Day three: a quiz again.
+    let out = posted(&svc, at("2026-11-27 09:00"));
+    let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
+    assert!(!q.discussion, "{q:?}");
+
+    // Forget-me takes their part in discussions away too.
+    say(&svc, "Ann", at("2026-11-27 10:00"), "forget-me confirm");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM discussion_takes"), 1);
+}
+
+#[test]
+fn a_discussion_schedule_never_posts_a_quiz_and_a_quiz_schedule_never_a_discussion() {
+    let dir = TempDir::new().unwrap();
+    let settings = settings_with_packs(dir.path(), &[("fixture.toml", PACK), ("talks.toml", TALKS)]);
+    let svc = crate::support::build(settings);
+    say(&svc, "Admin", at("2026-11-25 07:00"), "admin schedule 09:00 UTC daily 1h kind discussion");
+    for day in 25..=28 {
+        let out = posted(&svc, at(&format!("2026-11-{day} 09:00")));
+        let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
+        assert!(q.discussion, "day {day}: {q:?}");
+        posted(&svc, at(&format!("2026-11-{day} 10:00")));
+    }
+    let bad = say(&svc, "Admin", at("2026-11-28 12:00"), "admin schedule 09:00 UTC daily kind chat");
+    assert!(bad.contains("`chat` is not a kind of post"), "{bad}");
+    say(&svc, "Admin", at("2026-11-28 12:00"), "admin schedule 09:00 UTC daily 1h");
+    for day in [29, 30] {
+        let out = posted(&svc, at(&format!("2026-11-{day} 09:00")));
+        let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
+        assert!(!q.discussion, "day {day}: {q:?}");
+        posted(&svc, at(&format!("2026-11-{day} 10:00")));
+    }
+}
