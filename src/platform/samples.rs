@@ -146,7 +146,17 @@ fn every_reply() -> Vec<Reply> {
     out.push(svc.handle(&admin, Command::Admin(AdminCommand::Review(Review::Edit(1)))));
     out.push(svc.handle(&admin, Command::Admin(AdminCommand::Review(Review::RejectForm(1)))));
     let recap = sent(Utc.with_ymd_and_hms(2026, 11, 27, 15, 30, 0).unwrap());
-    out.extend(question.into_iter().chain(reveal).chain(recap));
+    // A discussion day: its post, taking part, the wrap-up, the stats line.
+    let day = Utc.with_ymd_and_hms(2026, 11, 28, 7, 0, 0).unwrap();
+    out.push(svc.handle_text(&ctx(NAME, day), "admin schedule 09:00 Europe/Berlin daily 8h kind alternate"));
+    let talk = sent(day + chrono::Duration::hours(1));
+    for (i, line) in ["answer my take: measure first", "answer another take", "answer"].iter().enumerate() {
+        out.push(svc.handle_text(&ctx(&format!("{NAME:.30}{i:02}"), day + chrono::Duration::hours(2)), line));
+    }
+    let wrap = sent(day + chrono::Duration::hours(9));
+    out.push(svc.handle_text(&ctx(&format!("{NAME:.30}00"), day + chrono::Duration::hours(10)), "stats"));
+    assert!(wrap.iter().any(|r| matches!(&r.body, Body::Reveal(r) if !r.notes.is_empty())), "a wrap-up: {wrap:?}");
+    out.extend(question.into_iter().chain(reveal).chain(recap).chain(talk).chain(wrap));
     let has = |kind: fn(&Body) -> bool| out.iter().any(|r| kind(&r.body));
     assert!(has(|b| matches!(b, Body::Help(_))) && has(|b| matches!(b, Body::Form(_))), "help and a form");
     assert!(has(|b| matches!(b, Body::Invalid(_))) && has(|b| matches!(b, Body::Error(_))), "refusals");
