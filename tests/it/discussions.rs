@@ -124,3 +124,63 @@ fn a_discussion_schedule_never_posts_a_quiz_and_a_quiz_schedule_never_a_discussi
         posted(&svc, at(&format!("2026-11-{day} 10:00")));
     }
 }
+
+/// On Discord: the admin picks `kind: discussion` from the schedule's
+/// choices, the discussion opens its thread even with threads off, a
+/// member takes part with `/quiz answer`, and the wrap-up edits the post
+/// and lands in the thread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discussion_day_on_discord_opens_its_thread_and_wraps_up_there() {
+    use crate::discord::{content, ephemeral, option, start_with};
+    use crate::support::fake_discord::{CHANNEL, MANAGE_GUILD, user};
+    use axum::http::Method;
+    use serde_json::json;
+
+    let dir = TempDir::new().unwrap();
+    let settings = settings_with_packs(dir.path(), &[("fixture.toml", PACK), ("talks.toml", TALKS)]);
+    let bot = start_with(at("2026-11-25 08:00"), settings).await;
+    let fake = &bot.fake;
+    let admin = user("950000000000000001", "Admin");
+    let options = json!([option("time", "09:00"), option("zone", "UTC"), option("kind", "discussion")]);
+    let set = fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "schedule", options)).await;
+    assert!(content(&set).contains("Each post is a discussion question"), "{set}");
+
+    bot.set("2026-11-25 09:00");
+    let threads = format!("/channels/{CHANNEL}/messages/");
+    let calls = fake
+        .wait_for("the discussion's thread", |c| {
+            c.iter().any(|c| c.path.contains(&threads) && c.path.ends_with("/threads"))
+        })
+        .await;
+    let post = calls
+        .iter()
+        .find(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
+        .unwrap();
+    let text = post.body["content"].as_str().unwrap();
+    assert!(text.contains("Discussion of the day") && text.contains("No right answer here"), "{text}");
+    assert!(post.body["components"].as_array().is_none_or(Vec::is_empty), "no buttons: {}", post.body);
+    let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap();
+    let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
+
+    let ann = user("950000000000000002", "Ann");
+    let said = json!([option("text", "Check the query plans, then the write latency")]);
+    let took = fake.callback(&fake.command(&ann, "0", "quiz", "answer", said)).await;
+    assert!(ephemeral(&took) && content(&took).contains("you're the first to take part"), "{took}");
+
+    bot.set("2026-11-25 17:00");
+    let in_thread = format!("/api/v10/channels/{message}/messages");
+    let calls = fake.wait_for("the wrap-up in the thread", |c| c.iter().any(|c| c.path == in_thread)).await;
+    let wrap = calls.iter().find(|c| c.path == in_thread).unwrap();
+    let text = wrap.body["content"].as_str().unwrap();
+    assert!(text.contains("One person took part.") && text.contains("What a strong answer covers:"), "{text}");
+    assert!(
+        calls.iter().any(|c| c.method == Method::PATCH && c.path.ends_with(&format!("/messages/{message}"))),
+        "and the post edited into the wrap-up"
+    );
+    let stats = fake.callback(&fake.command(&ann, "0", "quiz", "stats", json!([]))).await;
+    assert!(content(&stats).replace('\\', "").contains("Discussions: 1 joined (streak 1)"), "{stats}");
+    if let Some(checked) = crate::support::fake_discord::check_against_spec(fake) {
+        assert!(checked > 0);
+    }
+    bot.stop().await;
+}
