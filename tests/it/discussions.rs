@@ -11,7 +11,7 @@ use tempfile::TempDir;
 
 use crate::support::{PACK, at, count, ctx_at, settings_with_packs};
 
-const TALKS: &str = r#"
+pub(crate) const TALKS: &str = r#"
 [[item]]
 id = "talk-index-p99"
 topic = 12

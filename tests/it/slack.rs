@@ -1089,3 +1089,37 @@ async fn postgres_restarted_mid_burst_loses_no_acknowledged_answer_and_the_bot_c
         stored.len()
     );
 }
+
+/// On Slack: a discussion schedule's post has no buttons and asks for
+/// replies in its thread; `/quiz answer` takes part; the close edits the
+/// post into the wrap-up and replies in its thread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discussion_day_on_slack_wraps_up_in_its_thread() {
+    let dir = TempDir::new().unwrap();
+    let packs = [("fixture.toml", crate::support::PACK), ("talks.toml", crate::discussions::TALKS)];
+    let bot = start_with(&dir, at("2026-11-25 07:00"), crate::support::settings_with_packs(dir.path(), &packs)).await;
+    let r = bot.quiz(ADMIN, "admin", "admin schedule 09:00 UTC daily 8h kind discussion").await;
+    assert!(text(&r).contains("Each post is a discussion question"), "{r}");
+
+    bot.clock.set(at("2026-11-25 09:00"));
+    assert_eq!(bot.pass().await, 1);
+    let posted = bot.fake.calls("chat.postMessage");
+    let message = &posted[0].body;
+    assert!(text(message).contains("Discussion of the day") && text(message).contains("in the thread"), "{message}");
+    assert!(buttons(message).is_empty(), "{message}");
+
+    bot.clock.set(at("2026-11-25 10:00"));
+    let took = bot.quiz("UANN", "ann", "answer measure before adding the index").await;
+    assert_eq!(took["response_type"], "ephemeral");
+    assert!(text(&took).contains("you're the first to take part"), "{took}");
+    let again = bot.quiz("UANN", "ann", "answer one more thought").await;
+    assert!(text(&again).contains("already taken part"), "{again}");
+
+    bot.clock.set(at("2026-11-25 17:00"));
+    assert_eq!(bot.pass().await, 1);
+    let update = &bot.fake.calls("chat.update")[0].body;
+    assert!(text(update).contains("One person took part.") && text(update).contains("What a strong answer covers:"));
+    let replies = bot.fake.calls("chat.postMessage");
+    let in_thread = replies.iter().find(|c| c.body["thread_ts"] == update["ts"]).expect("the wrap-up in the thread");
+    assert!(text(&in_thread.body).contains("One person took part."), "{}", in_thread.body);
+}
