@@ -190,7 +190,8 @@ impl Store {
 
     /// The daily questions of `scope` revealed (closed) in `[from_ms, until_ms)`,
     /// with how many answered and how many got it right. Open questions are
-    /// left out: their figures would hint at the answer.
+    /// left out: their figures would hint at the answer; so are discussions,
+    /// which have no answers to count.
     pub fn questions_between(
         &self,
         scope: Scope,
@@ -204,7 +205,8 @@ impl Store {
             &format!(
                 "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
-             WHERE {SCOPED} AND p.state = 'closed' AND p.settling = 0 AND p.closed_at >= ?3 AND p.closed_at < ?4
+             WHERE {SCOPED} AND p.state = 'closed' AND p.kind = 'quiz' AND p.settling = 0
+               AND p.closed_at >= ?3 AND p.closed_at < ?4
              GROUP BY p.id ORDER BY p.posted_at, p.id"
             ),
             sql_params![guild, channel, from_ms, until_ms],
@@ -279,7 +281,8 @@ impl Store {
         self.opt("SELECT guild_id FROM web_tokens WHERE token_hash = ?1", sql_params![token_hash(token)], |r| r.get(0))
     }
 
-    /// A server's or a channel's revealed daily questions, newest first:
+    /// A server's or a channel's revealed daily questions (discussions
+    /// aside), newest first:
     /// never one that is open in any channel of its server (channels pick
     /// their questions apart, so one channel's past question can be
     /// another's open one).
@@ -290,7 +293,7 @@ impl Store {
             "SELECT p.local_date, p.item_id, p.posted_at, COUNT(a.id), COALESCE(CAST(SUM(a.correct) AS BIGINT), 0)
              FROM posts p JOIN channels c ON c.id = p.channel_id LEFT JOIN answers a ON a.post_id = p.id
              WHERE (CAST(?1 AS BIGINT) IS NULL OR c.guild_id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR c.id = ?2) AND p.state = 'closed'
-               AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
+               AND p.kind = 'quiz' AND p.item_id NOT IN (SELECT o.item_id FROM posts o JOIN channels oc ON oc.id = o.channel_id
                                      WHERE oc.guild_id = c.guild_id AND o.state = 'open')
              GROUP BY p.id ORDER BY p.posted_at DESC, p.id DESC LIMIT ?3",
             sql_params![guild, channel, limit],

@@ -92,6 +92,10 @@ fn an_alternating_schedule_posts_a_discussion_that_counts_who_took_part() {
     assert!(stats.contains("Daily answers: 0 (") && stats.contains("Points: 0"), "{stats}");
     assert!(!say(&svc, "Cy", now, "stats").contains("Discussions"), "shown once someone took part");
 
+    // The archive and the recap count questions only.
+    let archive = say(&svc, "Ann", now, "archive");
+    assert!(!archive.contains("p99 doubled") && !archive.contains("Monolith"), "{archive}");
+
     // Day three: a quiz again.
     let out = posted(&svc, at("2026-11-27 09:00"));
     let Body::Question(q) = &out[0].reply.body else { panic!("{out:?}") };
