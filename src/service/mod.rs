@@ -117,25 +117,14 @@ pub(crate) fn find_item<'a>(store: &Store, bank: &'a Bank, id: &str) -> store::R
 /// What a server's questions are chosen from: the ids and categories of
 /// the bank's live items and of the server's own, in `categories` (all
 /// when empty). Questions to answer only: discussion prompts are drawn on
-/// their own.
+/// their own ([`discussion_pool`]).
 pub(crate) fn pool<'a>(
     store: &Store,
     bank: &'a Bank,
     guild: store::GuildId,
     categories: &[String],
 ) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
-    let wanted = |c: &str| categories.is_empty() || categories.iter().any(|x| x == c);
-    let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = bank
-        .live()
-        .filter(|i| !i.is_discussion() && wanted(&i.category))
-        .map(|i| (Cow::Borrowed(i.id.as_str()), Cow::Borrowed(i.category.as_str())))
-        .collect();
-    for (slug, category) in store.own_pool(guild, false)? {
-        if wanted(&category) {
-            out.push((Cow::Owned(ids::own_item_id(guild, &slug)), Cow::Owned(category)));
-        }
-    }
-    Ok(out)
+    drawn_from(store, bank, guild, categories, false)
 }
 
 /// What a server's discussion days are drawn from: the bank's discussion
@@ -146,13 +135,23 @@ pub(crate) fn discussion_pool<'a>(
     guild: store::GuildId,
     categories: &[String],
 ) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
+    drawn_from(store, bank, guild, categories, true)
+}
+
+fn drawn_from<'a>(
+    store: &Store,
+    bank: &'a Bank,
+    guild: store::GuildId,
+    categories: &[String],
+    discussions: bool,
+) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
     let wanted = |c: &str| categories.is_empty() || categories.iter().any(|x| x == c);
     let mut out: Vec<(Cow<'a, str>, Cow<'a, str>)> = bank
         .live()
-        .filter(|i| i.is_discussion() && wanted(&i.category))
+        .filter(|i| i.is_discussion() == discussions && wanted(&i.category))
         .map(|i| (Cow::Borrowed(i.id.as_str()), Cow::Borrowed(i.category.as_str())))
         .collect();
-    for (slug, category) in store.own_pool(guild, true)? {
+    for (slug, category) in store.own_pool(guild, discussions)? {
         if wanted(&category) {
             out.push((Cow::Owned(ids::own_item_id(guild, &slug)), Cow::Owned(category)));
         }

@@ -181,24 +181,23 @@ colour = "red"
 explanation = "None."
 "#;
 
-#[test]
-fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
-    let dir = TempDir::new().unwrap();
-    let svc = crate::support::service(dir.path());
+/// A database in `dir` where server g1 has one approved suggestion
+/// (`suggestion-1`), so the database knows it; and the command line on it
+/// (the fixture's packs, not the bundled bank): success, stdout, stderr.
+fn with_a_suggestion(dir: &std::path::Path) -> impl Fn(&[&str]) -> (bool, String, String) + '_ {
+    let svc = crate::support::service(dir);
     let now = at("2026-11-25 09:00");
-    // g1 has an approved suggestion, so the database knows it.
     svc.handle(
         &ctx("g1", "Ann", false, now),
         Command::SubmitSuggestion(draft("Which status code says a new resource was created?", "200\n201\n204", "B")),
     );
     review(&svc, &ctx("g1", "Bo", true, now), Review::Approve(1));
     drop(svc);
-
-    let config = dir.path().join("quizmaster.toml");
+    let config = dir.join("quizmaster.toml");
     std::fs::write(&config, "[content]\nbundled = false\ndirs = [\"packs\"]\n").unwrap();
-    let db = crate::support::db_path(dir.path());
-    let run = |args: &[&str]| {
-        let out = crate::support::quizmaster(dir.path())
+    let db = crate::support::db_path(dir);
+    move |args: &[&str]| {
+        let out = crate::support::quizmaster(dir)
             .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
             .args(args)
             .output()
@@ -208,7 +207,13 @@ fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
             String::from_utf8_lossy(&out.stdout).into_owned(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
-    };
+    }
+}
+
+#[test]
+fn packs_import_all_or_nothing_and_an_export_imports_into_another_server() {
+    let dir = TempDir::new().unwrap();
+    let run = with_a_suggestion(dir.path());
     let own = |guild: &str| {
         count(
             dir.path(),
@@ -297,28 +302,13 @@ fn an_edited_suggestion_is_credited_to_its_author_and_its_editor() {
 #[test]
 fn own_items_and_suggestions_carry_translations_into_the_members_language() {
     let dir = TempDir::new().unwrap();
-    let svc = crate::support::service(dir.path());
     let now = at("2026-11-25 09:00");
-    svc.handle(
-        &ctx("g1", "Ann", false, now),
-        Command::SubmitSuggestion(draft("Which status code says a new resource was created?", "200\n201\n204", "B")),
-    );
-    review(&svc, &ctx("g1", "Bo", true, now), Review::Approve(1));
-    drop(svc);
-
-    let config = dir.path().join("quizmaster.toml");
-    std::fs::write(&config, "[content]\nbundled = false\ndirs = [\"packs\"]\n").unwrap();
-    let db = crate::support::db_path(dir.path());
+    let run = with_a_suggestion(dir.path());
     let import = |text: &str| {
         let pack = dir.path().join("in.toml");
         std::fs::write(&pack, text).unwrap();
-        let out = crate::support::quizmaster(dir.path())
-            .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
-            .args(["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"])
-            .output()
-            .unwrap();
-        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        (out.status.success(), said)
+        let (ok, out, err) = run(&["pack", "import", pack.to_str().unwrap(), "--guild", "console:g1"]);
+        (ok, format!("{out}{err}"))
     };
     let (ok, said) = import(TRANSLATED_PACK);
     assert!(ok && said.contains("1 items added"), "{said}");
@@ -368,14 +358,9 @@ fn own_items_and_suggestions_carry_translations_into_the_members_language() {
     let v = shown(&svc.handle_text(&spanish("Pia"), &format!("answer {right}")));
     assert!(v.contains("¡Correcto!"), "an English wording is right in Spanish too: {q}\n{v}");
 
-    // The export carries both translations, and they import elsewhere.
+    // The export carries both translations with their items.
     drop(svc);
-    let out = crate::support::quizmaster(dir.path())
-        .args(["--config", config.to_str().unwrap(), "--db", db.to_str().unwrap()])
-        .args(["pack", "export", "--guild", "console:g1"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, text, _) = run(&["pack", "export", "--guild", "console:g1"]);
     assert_eq!(text.matches("[item.translations.es-ES]").count(), 2, "{text}");
 }
 
