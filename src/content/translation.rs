@@ -262,20 +262,11 @@ pub fn in_language(item: &Item, text: &ItemText) -> Item {
 /// in that language, the translated wordings of a typed answer first (the
 /// first is the one shown as right) and the others after them.
 pub fn apply(item: &Item, text: &ItemText) -> Item {
-    let mut item = item.clone();
-    item.prompt.clone_from(&text.prompt);
-    item.explanation.clone_from(&text.explanation);
-    match &mut item.kind {
-        ItemKind::Choice { choices, .. } if choices.len() == text.choices.len() => choices.clone_from(&text.choices),
-        ItemKind::Text { accept, .. } if !text.accept.is_empty() => {
-            let mut mine = text.accept.clone();
-            mine.extend(accept.iter().filter(|a| !text.accept.contains(a)).cloned());
-            *accept = mine;
-        }
-        ItemKind::Discussion { notes } if notes.len() == text.notes.len() => notes.clone_from(&text.notes),
-        _ => {}
+    let mut shown = in_language(item, text);
+    if let (ItemKind::Text { accept, .. }, ItemKind::Text { accept: source, .. }) = (&mut shown.kind, &item.kind) {
+        accept.extend(source.iter().filter(|a| !text.accept.contains(a)).cloned());
     }
-    item
+    shown
 }
 
 /// The fenced code blocks of a text, in order.

@@ -150,9 +150,6 @@ fn route(state: &State, who: &Who, ctx: &Ctx) -> store::Result<Target> {
 
 /// Whether the item is a discussion prompt (a bank item costs no read).
 fn is_discussion(state: &State, item_id: &str) -> store::Result<bool> {
-    if let Some(item) = state.core.bank.get(item_id) {
-        return Ok(item.is_discussion());
-    }
     Ok(super::find_item(&state.store, &state.core.bank, item_id)?.is_some_and(|f| f.item.is_discussion()))
 }
 

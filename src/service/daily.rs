@@ -10,6 +10,7 @@ use super::question_card;
 use super::writer::State;
 use crate::command::QuestionRef;
 use crate::content::ItemKind;
+use crate::i18n::Lang;
 use crate::quiz::discussion::ScheduleKind;
 use crate::quiz::schedule::{self, Occurrence, Pending, Rule, Step};
 use crate::quiz::selection;
@@ -76,12 +77,15 @@ pub(super) fn post(
     }
 }
 
-pub(super) fn question_reply(state: &State, post: &Post) -> store::Result<Reply> {
+/// A post's question, in `lang` where its item is translated.
+pub(super) fn question_reply(state: &State, post: &Post, lang: Lang) -> store::Result<Reply> {
     let found = state.core.item(&state.store, &post.item_id)?;
     let closes_at = post.closes_at;
     let mut card = question_card(&state.core.bank, &found, QuestionRef::Daily(post.id), Mode::Daily, closes_at);
     card.ping = state.store.channel_ping(post.channel_id)?;
-    Ok(Reply::public(Body::Question(card)))
+    let mut reply = Reply::public(Body::Question(card));
+    super::language::in_lang(&mut reply, &state.core.bank, Some(&found.item), lang);
+    Ok(reply)
 }
 
 /// Players settled per writer job when a reveal runs in steps: small enough
@@ -130,7 +134,8 @@ pub(super) fn settle_all(state: &mut State) -> store::Result<()> {
     Ok(())
 }
 
-pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Result<Reply> {
+/// A post's reveal (a discussion's wrap-up), in `lang` where its item is translated.
+pub(super) fn reveal_reply(state: &State, result: &store::Reveal, lang: Lang) -> store::Result<Reply> {
     let found = state.core.item(&state.store, &result.post.item_id)?;
     let item = &*found.item;
     let (choice_count, right_choice) = match &item.kind {
@@ -142,7 +147,7 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
         ItemKind::Discussion { notes } => (state.store.takes(result.post.id)?, notes.clone()),
         _ => (result.answered, Vec::new()),
     };
-    Ok(Reply::public(Body::Reveal(Box::new(RevealCard {
+    let mut reply = Reply::public(Body::Reveal(Box::new(RevealCard {
         question: QuestionRef::Daily(result.post.id),
         item: item.id.clone(),
         choice_count,
@@ -155,7 +160,9 @@ pub(super) fn reveal_reply(state: &State, result: &store::Reveal) -> store::Resu
         first_correct: result.first_correct.clone().map(|(name, _)| name),
         credit: found.credit.clone(),
         notes,
-    }))))
+    })));
+    super::language::in_lang(&mut reply, &state.core.bank, Some(&found.item), lang);
+    Ok(reply)
 }
 
 /// The categories a channel's daily questions come from (empty: all).

@@ -72,11 +72,11 @@ impl Service {
             .write(move |state| {
                 let mut out = Vec::new();
                 for pending in state.store.claim_deliveries(platform, now, &lease, CLAIM_AT_ONCE)? {
-                    let mut reply = match pending.part {
-                        Part::Question => daily::question_reply(state, &pending.post)?,
-                        Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?)?,
+                    // In the server's language, from the item just read.
+                    let reply = match pending.part {
+                        Part::Question => daily::question_reply(state, &pending.post, pending.lang)?,
+                        Part::Reveal => daily::reveal_reply(state, &state.store.reveal(&pending.post)?, pending.lang)?,
                     };
-                    super::language::in_lang_with(&state.store, &state.core.bank, &mut reply, pending.lang)?;
                     // A discussion always gets its thread: that is where people talk.
                     let discussion = match &reply.body {
                         Body::Question(q) => q.discussion,

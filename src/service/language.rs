@@ -149,15 +149,15 @@ impl Service {
 /// Sets the reply's language to `lang` and puts the item it shows in it
 /// (prompt, choices, right answer, explanation, category) where the item
 /// is translated: a bank item by the bank's translation, a server's own
-/// item (`own`, read by the caller, see [`own_item_named`]) by its own.
-/// Untranslated items stay as written.
+/// by its own (`own`: the item as the caller already read it, see
+/// [`own_item_named`]). Untranslated items stay as written.
 pub(crate) fn in_lang(reply: &mut Reply, bank: &Bank, own: Option<&Item>, lang: Lang) {
     reply.lang = Some(lang);
     if lang == Lang::EnUs {
         return;
     }
     let translated = |id: &str| match own.filter(|o| o.id == id) {
-        Some(own) => own.own_in_lang(lang),
+        Some(item) => item_in(bank, item, lang),
         None => bank.in_lang(id, lang),
     };
     match &mut reply.body {
