@@ -36,11 +36,20 @@ pub fn load_bank(settings: &Settings) -> Result<Bank, BankErrors> {
     Bank::from_sources(&sources).map_err(BankErrors)
 }
 
-/// The key server pages' tokens are derived from, in a file beside the
+/// The key server pages' tokens are derived from: `web.page_key` when set
+/// (the same in every process sharing a database), else a file beside the
 /// database (`quizmaster.db` -> `quizmaster.key`), made on first use and
 /// readable by its owner only. Kept out of the database so that a copy of
 /// the database opens no page; losing it changes every page's link.
-pub fn page_key(database: &Path) -> anyhow::Result<[u8; 32]> {
+pub fn page_key(settings: &Settings) -> anyhow::Result<[u8; 32]> {
+    match &settings.web.page_key {
+        // Checked when the settings loaded.
+        Some(key) => crate::config::token_key_bytes(key).context("web.page_key must be 64 hex digits"),
+        None => page_key_file(&settings.database.path),
+    }
+}
+
+fn page_key_file(database: &Path) -> anyhow::Result<[u8; 32]> {
     let path = database.with_extension("key");
     if let Ok(text) = std::fs::read_to_string(&path) {
         let mut key = [0u8; 32];
@@ -163,7 +172,7 @@ impl Application {
             (_, None) => None,
         };
         if rules.web_url.is_some() {
-            rules.page_key = Some(page_key(&settings.database.path)?);
+            rules.page_key = Some(page_key(&settings)?);
         }
         let service = Arc::new(Service::start(store, bank, rules, settings.quiz.seed)?);
         let slack = match Slack::from_settings(

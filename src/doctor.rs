@@ -55,7 +55,15 @@ impl fmt::Display for Finding {
 
 /// Every check on `settings`, in the order a newcomer meets them.
 pub async fn run(settings: &Settings) -> Vec<Finding> {
-    let mut found = vec![database(&settings.database.path)];
+    let mut found = vec![match &settings.database.url {
+        Some(url) => {
+            let url = url.clone();
+            tokio::task::spawn_blocking(move || postgres(&url)).await.unwrap_or_else(|e| {
+                Finding::problem("database.url", format!("the check stopped: {e}"), "run quizmaster doctor again")
+            })
+        }
+        None => database(&settings.database.path),
+    }];
     let platforms = settings.discord.token.is_some() || settings.slack.enabled();
     if !platforms {
         found.push(Finding::ok("platforms", "none configured: `quizmaster` runs the local console quiz"));
@@ -68,6 +76,9 @@ pub async fn run(settings: &Settings) -> Vec<Finding> {
     }
     found.extend(listeners(settings).await);
     found.push(web_link(settings));
+    if settings.web.listen.is_some() {
+        found.push(page_key(settings));
+    }
     found
 }
 
@@ -100,6 +111,38 @@ pub fn database(path: &Path) -> Finding {
             "database.path",
             format!("{shown} does not open as a Quizmaster database: {e}"),
             "point database.path at the bot's database file, or move this file away to start afresh",
+        ),
+    }
+}
+
+/// PostgreSQL (`database.url`): whether it answers and its schema version.
+/// Never migrates. Blocking: the client may not run on an async thread.
+fn postgres(url: &SecretString) -> Finding {
+    let config = match crate::store::postgres::parse_url(url) {
+        Ok(config) => config,
+        Err(why) => {
+            return Finding::problem(
+                "database.url",
+                why,
+                "write it as postgres://user:password@host:5432/database (QUIZMASTER__DATABASE__URL)",
+            );
+        }
+    };
+    let place = crate::store::postgres::describe(&config);
+    let version =
+        crate::store::postgres::connect(&config).and_then(|mut client| crate::store::postgres::version(&mut client));
+    match version {
+        Ok(0) => Finding::ok("database.url", format!("{place} answers; the bot creates its tables on its first run")),
+        Ok(found) if usize::try_from(found).is_ok_and(|f| f > schema_version()) => Finding::problem(
+            "database.url",
+            format!("{place} is at schema version {found}, newer than this build knows ({})", schema_version()),
+            "run the newer quizmaster that wrote it, or restore a backup made before the upgrade",
+        ),
+        Ok(found) => Finding::ok("database.url", format!("{place}, schema version {found} of {}", schema_version())),
+        Err(e) => Finding::problem(
+            "database.url",
+            e.to_string(),
+            "start PostgreSQL or fix the host, port, user and password in database.url (QUIZMASTER__DATABASE__URL)",
         ),
     }
 }
@@ -287,5 +330,23 @@ fn web_link(settings: &Settings) -> Finding {
             "set web.public_url to the address members open, such as https://quiz.example.org/",
         ),
         (None, _) => Finding::ok("web.listen", "the web page is off (set web.listen to serve it)"),
+    }
+}
+
+/// Where page links' key comes from. With PostgreSQL, processes on other
+/// machines share the database but not a file, so the key is better set.
+fn page_key(settings: &Settings) -> Finding {
+    let file = settings.database.path.with_extension("key");
+    match (&settings.web.page_key, &settings.database.url) {
+        (Some(_), _) => Finding::ok("web.page_key", "set: page links are the same in every process that has it"),
+        (None, None) => Finding::ok("web.page_key", format!("page links come from the key in {}", file.display())),
+        (None, Some(_)) => Finding::ok(
+            "web.page_key",
+            format!(
+                "page links come from the key file {}; to run more than one process on this database, set \
+                 web.page_key (QUIZMASTER__WEB__PAGE_KEY, from `openssl rand -hex 32`) to the same key in each",
+                file.display()
+            ),
+        ),
     }
 }

@@ -117,6 +117,7 @@ fn holds_secrets(path: &Path) -> bool {
     };
     secret("discord", &["token"])
         || secret("database", &["url"])
+        || secret("web", &["page_key"])
         || secret("slack", &["bot_token", "app_token", "signing_secret", "client_secret", "token_key"])
 }
 

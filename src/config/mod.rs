@@ -69,6 +69,10 @@ pub struct WebSettings {
     /// The address people reach it at (behind a proxy: `https://quiz.example.com`);
     /// links from `/quiz web` start with it. Unset: `http://` and `listen`.
     pub public_url: Option<Url>,
+    /// The key page links are derived from, 64 hex digits: set the same one
+    /// in every process that shares a database. Unset: a file beside
+    /// `database.path` (`quizmaster.key`), made on first use. A secret.
+    pub page_key: Option<SecretString>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -378,7 +382,7 @@ impl Default for DiscordSettings {
     }
 }
 
-/// The 32-byte key of `slack.token_key`.
+/// The 32-byte key of `slack.token_key` or `web.page_key`.
 pub fn token_key_bytes(key: &SecretString) -> Option<[u8; 32]> {
     public_key_bytes(secrecy::ExposeSecret::expose_secret(key))
 }

@@ -141,6 +141,12 @@ impl Settings {
                 message: "must be an http(s) URL".into(),
             });
         }
+        if self.web.page_key.as_ref().is_some_and(|k| token_key_bytes(k).is_none()) {
+            return Err(SettingsError::BadValue {
+                key: "web.page_key",
+                message: "must be 64 hex digits (32 random bytes, e.g. from `openssl rand -hex 32`)".into(),
+            });
+        }
         if self.web.public_url.as_ref().is_some_and(|u| !web(u)) {
             return Err(SettingsError::BadValue { key: "web.public_url", message: "must be an http(s) URL".into() });
         }

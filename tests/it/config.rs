@@ -80,6 +80,7 @@ fn errors_name_the_key() {
             &[],
             "slack.token_key",
         ),
+        ("[web]\npage_key = \"0123\"\n", &[], "web.page_key"),
         ("[slack]\nbot_token = \"xoxb-1\"\n", &[], "slack.app_token"),
         ("[slack]\nbot_token = \"xoxb-1\"\napp_token = \"xoxb-2\"\n", &[], "slack.app_token"),
         ("[discord]\napi_base_url = \"ftp://example.test\"\n", &[], "discord.api_base_url"),

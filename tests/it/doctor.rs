@@ -30,7 +30,12 @@ async fn nothing_configured_is_the_console_and_creates_no_database() {
     let dir = TempDir::new().unwrap();
     let (out, said) = doctor(&dir, vec![]).await;
     assert!(out.status.success(), "{said}");
-    assert!(said.contains("quizmaster.db does not exist yet"), "{said}");
+    if crate::support::pg::on_postgres() {
+        // The same check on the PostgreSQL pass reaches its schema instead.
+        assert!(said.contains("ok    database.url: ") && said.contains("creates its tables"), "{said}");
+    } else {
+        assert!(said.contains("quizmaster.db does not exist yet"), "{said}");
+    }
     assert!(said.contains("none configured") && said.contains("All good."), "{said}");
     assert!(!dir.path().join("quizmaster.db").exists(), "doctor only looks");
 }
@@ -193,4 +198,42 @@ async fn setup_checks_slack_tokens_live_and_takes_admins_as_member_ids() {
     );
     let (out, said) = doctor(&dir, env).await;
     assert!(out.status.success() && said.contains("All good."), "{said}");
+}
+
+/// PostgreSQL that does not answer: named by host and port, with the fix,
+/// and never the password.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_url_that_does_not_answer_is_named_without_its_password() {
+    let dir = TempDir::new().unwrap();
+    // Port 1 on loopback: nothing listens there.
+    let url = "postgres://quiz:hunter2secret@127.0.0.1:1/quiz".to_string();
+    let (out, said) = doctor(&dir, vec![("QUIZMASTER__DATABASE__URL", url)]).await;
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("FAIL  database.url: ") && said.contains("127.0.0.1:1/quiz"), "{said}");
+    assert!(said.contains("start PostgreSQL or fix the host"), "{said}");
+    assert!(!said.contains("hunter2secret"), "the password stays secret: {said}");
+    let (_, said) = doctor(&dir, vec![("QUIZMASTER__DATABASE__URL", "mysql://x@y/z".to_string())]).await;
+    // A URL of another kind is refused as the settings load, naming the key.
+    assert!(said.contains("`database.url`: must start with postgres://"), "{said}");
+}
+
+/// With PostgreSQL and the web page, the doctor says where page links' key
+/// comes from, and how to share it between processes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_key_advice_names_the_file_and_the_setting() {
+    let dir = TempDir::new().unwrap();
+    let env = |key: Option<&str>| {
+        let mut env = vec![
+            ("QUIZMASTER__DATABASE__URL", "postgres://quiz@127.0.0.1:1/quiz".to_string()),
+            ("QUIZMASTER__WEB__LISTEN", "127.0.0.1:0".to_string()),
+            ("QUIZMASTER__WEB__PUBLIC_URL", "https://quiz.example.org".to_string()),
+        ];
+        env.extend(key.map(|k| ("QUIZMASTER__WEB__PAGE_KEY", k.to_string())));
+        env
+    };
+    let (_, said) = doctor(&dir, env(None)).await;
+    assert!(said.contains("ok    web.page_key: page links come from the key file quizmaster.key"), "{said}");
+    assert!(said.contains("QUIZMASTER__WEB__PAGE_KEY"), "{said}");
+    let (_, said) = doctor(&dir, env(Some(&"7f".repeat(32)))).await;
+    assert!(said.contains("ok    web.page_key: set"), "{said}");
 }

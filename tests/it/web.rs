@@ -294,3 +294,62 @@ async fn the_page_speaks_the_browsers_language() {
     assert!(missing.contains("<html lang=\"de\">"), "{missing}");
     s.app.stop().await;
 }
+
+/// Two processes on one database: with the same `web.page_key` each gives
+/// the same link and the other still opens it; without it each derives its
+/// own from its own key file, and a `/quiz web` on one breaks the other's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn processes_sharing_a_page_key_give_the_same_link() {
+    let dir = TempDir::new().unwrap();
+    let key = "ab".repeat(32);
+    let now = at("2026-11-26 10:00");
+    let start = |key: Option<&str>, folder: &str| {
+        let mut settings = crate::support::settings(dir.path());
+        settings.web.page_key = key.map(|k| SecretString::from(k.to_string()));
+        // Each process keeps its key file in a folder of its own, as on
+        // two machines; the database is the same.
+        let own = dir.path().join(folder);
+        std::fs::create_dir_all(&own).unwrap();
+        async move {
+            crate::support::with_web_page(&mut settings).await;
+            settings.database.path = if crate::support::pg::on_postgres() {
+                own.join("quizmaster.db")
+            } else {
+                // SQLite: the one file, reached from both "machines".
+                settings.database.path.clone()
+            };
+            spawn_app(settings, SetClock::new(now)).await
+        }
+    };
+    let link = |app: &crate::support::TestApp| {
+        let svc = std::sync::Arc::clone(&app.service);
+        async move {
+            let reply = plain(&svc.handle_text_async(ctx_at("Bob", now), "web").await);
+            reply.split_whitespace().find(|w| w.starts_with("http://")).expect("a link").to_string()
+        }
+    };
+    let path_of = |l: &str| l.split_once("/s/").map(|(_, t)| format!("/s/{t}")).unwrap();
+    let opens = |app: &crate::support::TestApp, path: String| {
+        let url = format!("http://{}{path}", app.web_addr.unwrap());
+        async move { reqwest::get(url).await.unwrap().status().as_u16() }
+    };
+
+    let a = start(Some(&key), "a").await;
+    let b = start(Some(&key), "b").await;
+    let (from_a, from_b) = (path_of(&link(&a).await), path_of(&link(&b).await));
+    assert_eq!(from_a, from_b, "one key, one link");
+    assert_eq!(opens(&a, from_a.clone()).await, 200);
+    assert_eq!(opens(&b, from_a.clone()).await, 200);
+    assert!(!dir.path().join("a/quizmaster.key").exists() && !dir.path().join("quizmaster.key").exists());
+    b.stop().await;
+
+    // A process without the key makes its own: its link replaces the
+    // first, which stops opening anywhere.
+    let c = start(None, "c").await;
+    let from_c = path_of(&link(&c).await);
+    assert_ne!(from_c, from_a);
+    assert_eq!(opens(&a, from_a).await, 404, "the stored hash is now the other key's");
+    assert_eq!(opens(&a, from_c).await, 200);
+    c.stop().await;
+    a.stop().await;
+}
