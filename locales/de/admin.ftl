@@ -121,6 +121,7 @@ threads-off = Tagesfragen öffnen hier keinen Thread mehr.
 threads-on-discord = Jede Tagesfrage öffnet hier einen Thread zum Diskutieren, und die Auflösung wird auch dort gepostet. Der Bot braucht dafür „Öffentliche Threads erstellen“ und „Nachrichten in Threads senden“: `check` zeigt, ob er beides hat.
 threads-on = Die Auflösung jeder Tagesfrage wird zusätzlich als Antwort in ihren Thread gepostet.
 thread-name = Frage des Tages · { $date }
+thread-name-discussion = Diskussion des Tages · { $date }
 
 web-off = Dieser Bot stellt keine Webseiten bereit (sein Betreiber hat `web.listen` nicht gesetzt).
 web-link = Bestenlisten, Wochendiagramm und Archiv dieses Servers: { $url }

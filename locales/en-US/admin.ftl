@@ -122,6 +122,7 @@ threads-off = Daily questions here no longer open a thread.
 threads-on-discord = Each daily question here opens a thread for discussion, and the reveal is posted there too. The bot needs Create Public Threads and Send Messages in Threads: `check` shows whether it has them.
 threads-on = Each daily question's reveal is also posted as a reply in its thread.
 thread-name = Question of the day · { $date }
+thread-name-discussion = Discussion of the day · { $date }
 
 web-off = This bot serves no web pages (its operator has not set `web.listen`).
 web-link = This server's boards, weekly chart and archive: { $url }

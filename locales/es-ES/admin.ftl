@@ -125,6 +125,7 @@ threads-off = Las preguntas diarias de este canal ya no abren hilo.
 threads-on-discord = Cada pregunta diaria de este canal abre un hilo para comentarla, y la solución también se publica allí. El bot necesita los permisos Crear hilos públicos y Enviar mensajes en hilos: `check` te dice si los tiene.
 threads-on = La solución de cada pregunta diaria también se publica como respuesta en su hilo.
 thread-name = Pregunta del día · { $date }
+thread-name-discussion = Debate del día · { $date }
 
 web-off = Este bot no sirve páginas web (su operador no ha configurado `web.listen`).
 web-link = Clasificaciones, gráfico semanal y archivo de este servidor: { $url }

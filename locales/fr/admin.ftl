@@ -125,6 +125,7 @@ threads-off = Les questions du jour ici n'ouvrent plus de fil.
 threads-on-discord = Chaque question du jour ici ouvre un fil de discussion, où la réponse est aussi dévoilée. Le bot a besoin de « Créer des fils publics » et « Envoyer des messages dans les fils » : `check` indique s'il les a.
 threads-on = Pour chaque question du jour, la réponse est aussi dévoilée dans son fil.
 thread-name = Question du jour · { $date }
+thread-name-discussion = Discussion du jour · { $date }
 
 web-off = Ce bot ne sert aucune page web (son opérateur n'a pas configuré `web.listen`).
 web-link = Classements, graphique de la semaine et archives de ce serveur : { $url }

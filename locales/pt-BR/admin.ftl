@@ -125,6 +125,7 @@ threads-off = As perguntas diárias aqui não abrem mais thread.
 threads-on-discord = Cada pergunta diária aqui abre uma thread para discussão, e a resposta também é revelada lá. O bot precisa das permissões Criar tópicos públicos e Enviar mensagens em tópicos (Create Public Threads, Send Messages in Threads): `check` mostra se ele as tem.
 threads-on = A revelação de cada pergunta diária também é postada como resposta na thread dela.
 thread-name = Pergunta do dia · { $date }
+thread-name-discussion = Discussão do dia · { $date }
 
 web-off = Este bot não disponibiliza páginas web (quem opera o bot não configurou `web.listen`).
 web-link = Rankings, gráfico semanal e arquivo deste servidor: { $url }

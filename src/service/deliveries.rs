@@ -83,8 +83,12 @@ impl Service {
                         Body::Reveal(r) => !r.notes.is_empty(),
                         _ => false,
                     };
-                    let thread =
-                        (pending.threads || discussion).then(|| msg!("thread-name", date = &pending.post.local_date));
+                    let date = &pending.post.local_date;
+                    let thread = if discussion {
+                        Some(msg!("thread-name-discussion", date = date))
+                    } else {
+                        pending.threads.then(|| msg!("thread-name", date = date))
+                    };
                     out.push(Outbound {
                         what: Sendable::Post(pending.post.id, pending.part),
                         thread,
@@ -206,6 +210,19 @@ impl Service {
     ) -> Result<(), StoreError> {
         let (what, channel) = (out.what, out.to.clone());
         let platform = out.to.platform.as_str();
+        // A discussion just posted: its thread's replies count from now.
+        if let (Ok(sent), Sendable::Post(post, Part::Question), Body::Question(q)) =
+            (&result, out.what, &out.reply.body)
+            && q.discussion
+            && let Some(message_ref) = &sent.message_ref
+        {
+            self.threads.opened(store::OpenThread {
+                platform: out.to.platform,
+                message_ref: message_ref.clone(),
+                post,
+                channel: out.to.channel.clone(),
+            });
+        }
         self.write(move |state| {
             let metrics = &state.core.metrics;
             let error = match result {

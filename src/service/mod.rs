@@ -30,6 +30,7 @@ mod setup;
 mod shared;
 mod suggestions;
 pub mod text;
+mod threads;
 mod writer;
 
 use std::borrow::Cow;
@@ -44,6 +45,7 @@ use tokio::sync::{oneshot, watch};
 pub use deliveries::Outbound;
 pub use language::Locale;
 pub use rules::Rules;
+pub use threads::ThreadReply;
 
 use crate::command::{self};
 use crate::content::{Bank, Item, ItemKind};
@@ -174,6 +176,8 @@ pub struct Service {
     shared: bool,
     /// The servers' languages, as last read.
     languages: language::Languages,
+    /// The open discussions, whose threads' replies count as taking part.
+    threads: threads::Threads,
 }
 
 impl Service {
@@ -201,6 +205,7 @@ impl Service {
             instance,
             shared,
             languages: language::Languages::default(),
+            threads: threads::Threads::default(),
         })
     }
 

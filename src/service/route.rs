@@ -60,6 +60,16 @@ impl Service {
         reply
     }
 
+    /// A command whose reply nobody sees (a reply in a discussion's
+    /// thread): routed and counted like any other, never put in a language.
+    pub(super) async fn handle_quietly(&self, ctx: Ctx, cmd: Command) -> Reply {
+        let ctx = Ctx { user_name: crate::i18n::shown_name(&ctx.user_name, &ctx.user_id), ..ctx };
+        let kind = cmd.entry().map_or("other", |e| e.label());
+        let reply = self.dispatch(ctx, cmd, false).await;
+        self.core.metrics.command(kind, if matches!(reply.body, Body::Error(_)) { "error" } else { "ok" });
+        reply
+    }
+
     async fn dispatch(&self, ctx: Ctx, cmd: Command, inline: bool) -> Reply {
         if !self.limits.admit(self.core.rules.rate, &ctx) {
             self.core.metrics.rate_limited(ctx.platform.as_str());

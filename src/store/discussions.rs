@@ -5,7 +5,21 @@
 use chrono::{DateTime, Utc};
 
 use super::{ChannelId, GuildId, Ms, PostId, Result, Store, UserId};
+use crate::ids::Platform;
 use crate::quiz::discussion::Took;
+
+/// An open discussion whose message was sent: replies in its thread count
+/// as taking part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenThread {
+    pub platform: Platform,
+    /// The question message's reference (a Discord thread opened from it
+    /// has its id; Slack's replies name it as `thread_ts`).
+    pub message_ref: String,
+    pub post: PostId,
+    /// The post's channel, as the platform names it.
+    pub channel: String,
+}
 
 /// The most discussions read back for a participation streak.
 const STREAK_WINDOW: i64 = 400;
@@ -19,6 +33,17 @@ impl Store {
              ON CONFLICT (post_id, user_id) DO NOTHING",
             sql_params![post, user, Ms(at)],
         )? == 1)
+    }
+
+    /// Every open discussion whose message was sent, on every platform.
+    pub fn open_threads(&self) -> Result<Vec<OpenThread>> {
+        self.all(
+            "SELECT g.platform, p.message_ref, p.id, c.external_id
+             FROM posts p JOIN channels c ON c.id = p.channel_id JOIN guilds g ON g.id = c.guild_id
+             WHERE p.state = 'open' AND p.kind = 'discussion' AND p.message_ref IS NOT NULL",
+            sql_params![],
+            |r| Ok(OpenThread { platform: r.get(0)?, message_ref: r.get(1)?, post: r.get(2)?, channel: r.get(3)? }),
+        )
     }
 
     /// Whether `user` took part in the discussion `post`.

@@ -48,6 +48,7 @@ pub use cards::{PastReview, past_reviews};
 pub use closing::{Closed, Reveal, Settle, Settled};
 pub use daily::{AnswerRow, Inserted, NewPost, Post, PostState};
 pub use deliveries::{ChannelProblem, Destination, Lease, Part, PendingDelivery};
+pub use discussions::OpenThread;
 pub use error::{Result, StoreError};
 pub use installations::Installation;
 pub use languages::GuildLanguage;
@@ -82,6 +83,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0016_leases.sql"),
     include_str!("../../migrations/0017_languages.sql"),
     include_str!("../../migrations/0018_discussions.sql"),
+    include_str!("../../migrations/0019_open_discussions.sql"),
 ];
 
 /// The migration that introduces cards; past answers are replayed into them

@@ -40,6 +40,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0016_leases.sql"),
     include_str!("../../migrations/postgres/0017_languages.sql"),
     include_str!("../../migrations/postgres/0018_discussions.sql"),
+    include_str!("../../migrations/postgres/0019_open_discussions.sql"),
 ];
 
 /// The advisory lock migrations run under ("qm" and a version of the lock).

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use quizmaster::i18n::Lang;
 use quizmaster::reply::{Body, PLAIN, Reply, render};
-use quizmaster::service::Service;
+use quizmaster::service::{Ctx, Service};
 use tempfile::TempDir;
 
 use crate::support::{PACK, at, count, ctx_at, settings_with_packs};
@@ -129,6 +129,41 @@ fn a_discussion_schedule_never_posts_a_quiz_and_a_quiz_schedule_never_a_discussi
     }
 }
 
+/// Replies in a discussion's thread, as the adapters hand them over: the
+/// process that posted counts them at once, another process on the same
+/// database finds the discussion in it, each player counts once, and
+/// nothing counts in another thread or channel, or after the close.
+#[test]
+fn replies_in_the_thread_count_once_in_any_process() {
+    use quizmaster::service::ThreadReply::{Again, Elsewhere, NotRecorded, TookPart};
+    let dir = TempDir::new().unwrap();
+    let settings = settings_with_packs(dir.path(), &[("fixture.toml", PACK), ("talks.toml", TALKS)]);
+    let poster = crate::support::build(settings.clone());
+    say(&poster, "Admin", at("2026-11-25 07:00"), "admin schedule 09:00 UTC daily 8h kind discussion");
+    posted(&poster, at("2026-11-25 09:00"));
+    let post = crate::support::text(dir.path(), "SELECT message_ref FROM posts WHERE state = 'open'");
+    // A second process that never posted it.
+    let other = crate::support::build(settings);
+    let now = at("2026-11-25 10:00");
+    let reply =
+        |svc: &Service, who: &str, thread: &str| crate::support::block(svc.thread_reply(ctx_at(who, now), thread));
+    assert_eq!(reply(&poster, "Ann", &post), TookPart);
+    assert_eq!(reply(&poster, "Ann", &post), Again, "counted once; the second costs no write");
+    assert_eq!(reply(&other, "Bob", &post), TookPart, "read from the database");
+    assert_eq!(reply(&other, "Ann", &post), Again, "the other process recorded her");
+    assert_eq!(reply(&other, "Cy", "msg-999"), Elsewhere, "another thread");
+    let elsewhere = Ctx { channel: "c2".into(), ..ctx_at("Cy", now) };
+    assert_eq!(crate::support::block(other.thread_reply(elsewhere, &post)), Elsewhere, "another channel");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM discussion_takes"), 2);
+    assert!(say(&poster, "Cy", now, "answer a thought").contains("3 people have taken part so far"));
+
+    // Closed by the poster: a late reply in the other process counts no more.
+    posted(&poster, at("2026-11-25 17:00"));
+    let late = crate::support::block(other.thread_reply(ctx_at("Dee", at("2026-11-25 17:05")), &post));
+    assert_eq!(late, NotRecorded);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM discussion_takes"), 3);
+}
+
 /// On Discord: the admin picks `kind: discussion` from the schedule's
 /// choices, the discussion opens its thread even with threads off, a
 /// member takes part with `/quiz answer`, and the wrap-up edits the post
@@ -164,6 +199,7 @@ async fn a_discussion_day_on_discord_opens_its_thread_and_wraps_up_there() {
     assert!(text.contains("Discussion of the day") && text.contains("No right answer here"), "{text}");
     assert!(post.body["components"].as_array().is_none_or(Vec::is_empty), "no buttons: {}", post.body);
     let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap();
+    assert_eq!(thread.body["name"], "Discussion of the day · 2026-11-25", "{}", thread.body);
     let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
 
     let ann = user("950000000000000002", "Ann");
@@ -171,12 +207,29 @@ async fn a_discussion_day_on_discord_opens_its_thread_and_wraps_up_there() {
     let took = fake.callback(&fake.command(&ann, "0", "quiz", "answer", said)).await;
     assert!(ephemeral(&took) && content(&took).contains("you're the first to take part"), "{took}");
 
+    // Replies in the thread (its id is the post's) count; a second one, a
+    // message in the channel, a bot's and the thread's starter do not.
+    let takes = || count(dir.path(), "SELECT COUNT(*) FROM discussion_takes");
+    let bob = user("950000000000000003", "Bob");
+    fake.message_create(&message, &bob, 0);
+    crate::support::wait_until("Bob's reply counted", 10, || takes() == 2).await;
+    let mut robot = user("950000000000000004", "Robot");
+    robot["bot"] = json!(true);
+    fake.message_create(&message, &bob, 19);
+    fake.message_create(CHANNEL, &user("950000000000000005", "Cy"), 0);
+    fake.message_create(&message, &robot, 0);
+    fake.message_create(&message, &user("950000000000000006", "Dee"), 21);
+    fake.message_create(&message, &user("950000000000000007", "Eve"), 19);
+    crate::support::wait_until("Eve's reply counted", 10, || takes() == 3).await;
+    let named = count(dir.path(), "SELECT COUNT(*) FROM users WHERE display_name IN ('Bob', 'Eve')");
+    assert_eq!(named, 2, "players by the names the server shows");
+
     bot.set("2026-11-25 17:00");
     let in_thread = format!("/api/v10/channels/{message}/messages");
     let calls = fake.wait_for("the wrap-up in the thread", |c| c.iter().any(|c| c.path == in_thread)).await;
     let wrap = calls.iter().find(|c| c.path == in_thread).unwrap();
     let text = wrap.body["content"].as_str().unwrap();
-    assert!(text.contains("One person took part.") && text.contains("What a strong answer covers:"), "{text}");
+    assert!(text.contains("3 people took part.") && text.contains("What a strong answer covers:"), "{text}");
     assert!(
         calls.iter().any(|c| c.method == Method::PATCH && c.path.ends_with(&format!("/messages/{message}"))),
         "and the post edited into the wrap-up"

@@ -9,7 +9,7 @@ use quizmaster::platform::slack::sign;
 use quizmaster::scheduler::Clock;
 use reqwest::StatusCode;
 use secrecy::SecretString;
-use serde_json::Value;
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::support::fake_slack::{self, FakeSlack, Script};
@@ -634,6 +634,29 @@ async fn a_daily_post_pings_its_user_group_and_the_reveal_replies_in_its_thread(
 }
 
 impl Bot {
+    /// A member's message in C1 as the Events API sends it (`event` gives
+    /// its user, ts, thread_ts and anything else); waits for the bot's 200.
+    async fn message(&self, event: Value) {
+        let mut e = json!({"type": "message", "channel": "C1", "channel_type": "channel", "text": "a thought",
+            "event_ts": event["ts"]});
+        e.as_object_mut().unwrap().extend(event.as_object().unwrap().clone());
+        let callback = json!({"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event_id": format!("Ev{}", e["ts"]), "event_time": 1764064800, "event": e});
+        let body = callback.to_string();
+        let ts = self.clock.now().timestamp().to_string();
+        let resp = self
+            .http
+            .post(format!("{}/slack/events", self.url))
+            .header("content-type", "application/json")
+            .header("x-slack-request-timestamp", &ts)
+            .header("x-slack-signature", sign(SECRET, &ts, body.as_bytes()))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+
     /// A signed interactivity payload; the HTTP response's JSON (null when empty).
     async fn interact(&self, payload: Value) -> Value {
         let body = serde_urlencoded::to_string([("payload", payload.to_string())]).unwrap();
@@ -1109,17 +1132,33 @@ async fn a_discussion_day_on_slack_wraps_up_in_its_thread() {
     assert!(buttons(message).is_empty(), "{message}");
 
     bot.clock.set(at("2026-11-25 10:00"));
-    let took = bot.quiz("UANN", "ann", "answer measure before adding the index").await;
-    assert_eq!(took["response_type"], "ephemeral");
-    assert!(text(&took).contains("you're the first to take part"), "{took}");
+    // Replies in the post's thread count; other messages do not.
+    let post = crate::support::text(bot.dir.as_path(), "SELECT message_ref FROM posts");
+    let takes = || count(bot.dir.as_path(), "SELECT COUNT(*) FROM discussion_takes");
+    bot.message(json!({"user": "UANN", "ts": "1764064801.000100", "thread_ts": post})).await;
+    assert_eq!(takes(), 1, "a reply in the thread is taking part");
+    bot.message(json!({"user": "UANN", "ts": "1764064802.000100", "thread_ts": post})).await;
+    bot.message(json!({"user": "UBOB", "ts": "1764064803.000100"})).await;
+    bot.message(json!({"user": "UBOB", "ts": "1764064804.000100", "thread_ts": "1700000000.000001"})).await;
+    bot.message(json!({"bot_id": "B9", "user": "UBOT", "ts": "1764064805.000100", "thread_ts": post})).await;
+    bot.message(json!({"subtype": "thread_broadcast", "user": "UCY", "ts": "1764064806.000100", "thread_ts": post}))
+        .await;
+    bot.message(json!({"user": "UDEE", "ts": post, "thread_ts": post})).await;
+    assert_eq!(takes(), 1, "a second reply, a message outside the thread, a bot's, a subtype: none counts");
     let again = bot.quiz("UANN", "ann", "answer one more thought").await;
     assert!(text(&again).contains("already taken part"), "{again}");
+    let took = bot.quiz("UBOB", "bob", "answer measure before adding the index").await;
+    assert_eq!(took["response_type"], "ephemeral");
+    assert!(text(&took).contains("2 people have taken part so far"), "{took}");
 
     bot.clock.set(at("2026-11-25 17:00"));
     assert_eq!(bot.pass().await, 1);
     let update = &bot.fake.calls("chat.update")[0].body;
-    assert!(text(update).contains("One person took part.") && text(update).contains("What a strong answer covers:"));
+    assert!(text(update).contains("2 people took part.") && text(update).contains("What a strong answer covers:"));
     let replies = bot.fake.calls("chat.postMessage");
     let in_thread = replies.iter().find(|c| c.body["thread_ts"] == update["ts"]).expect("the wrap-up in the thread");
-    assert!(text(&in_thread.body).contains("One person took part."), "{}", in_thread.body);
+    assert!(text(&in_thread.body).contains("2 people took part."), "{}", in_thread.body);
+    // After the close a reply counts no more.
+    bot.message(json!({"user": "UCY", "ts": "1764093601.000100", "thread_ts": post})).await;
+    assert_eq!(takes(), 2);
 }

@@ -60,7 +60,7 @@ impl Bot {
         assert_eq!(url.as_str().split('?').next(), Some("https://slack.com/oauth/v2/authorize"));
         let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
         assert_eq!(q["client_id"], "111.222");
-        assert_eq!(q["scope"], "commands,chat:write,users:read,files:write");
+        assert_eq!(q["scope"], "commands,chat:write,users:read,files:write,channels:history,groups:history");
         assert!(cookie.starts_with(&format!("qm_slack_state={};", q["state"])), "{cookie}");
         q["state"].clone()
     }

@@ -246,7 +246,7 @@ fn the_upgrade_clears_invisible_characters_from_stored_names() {
          DROP TABLE pace_slots; DROP TABLE handled_events;
          ALTER TABLE guilds DROP COLUMN language; ALTER TABLE guilds DROP COLUMN locale;
          ALTER TABLE own_items DROP COLUMN kind; ALTER TABLE schedules DROP COLUMN kind;
-         ALTER TABLE posts DROP COLUMN kind; DROP TABLE discussion_takes;
+         DROP INDEX posts_open_discussions; ALTER TABLE posts DROP COLUMN kind; DROP TABLE discussion_takes;
          PRAGMA user_version = 13;",
     );
     drop(store(dir.path()));

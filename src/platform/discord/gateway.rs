@@ -12,7 +12,7 @@
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use serenity::all::{Context, EventHandler, GatewayIntents, Guild, Interaction, Ready};
+use serenity::all::{Context, EventHandler, GatewayIntents, Guild, Interaction, Message, MessageType, Ready};
 use serenity::async_trait;
 use tokio_util::sync::CancellationToken;
 
@@ -24,6 +24,10 @@ use crate::ids::Share;
 /// taken a little before the client connects and identifies, so a second
 /// more keeps two starts in one bucket apart whatever the connect takes.
 const IDENTIFY_EVERY: StdDuration = StdDuration::from_secs(6);
+
+/// What the gateway sends: servers, and members' messages (for replies in
+/// discussion threads), never their text.
+pub const INTENTS: GatewayIntents = GatewayIntents::GUILDS.union(GatewayIntents::GUILD_MESSAGES);
 
 struct Handler {
     interactions: Arc<Interactions>,
@@ -39,6 +43,18 @@ impl EventHandler for Handler {
     /// Sent for every server at each connect, and when the bot is added to one.
     async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
         super::welcome::welcome(&self.interactions, &guild).await;
+    }
+
+    /// A member's message: in a thread opened from a discussion's post (the
+    /// thread has the post's id), it counts as taking part. Nothing is said.
+    async fn message(&self, _ctx: Context, message: Message) {
+        let by_member = !message.author.bot && message.webhook_id.is_none();
+        let written = matches!(message.kind, MessageType::Regular | MessageType::InlineReply);
+        let (Some(guild), true, true) = (message.guild_id, by_member, written) else { return };
+        let name = message.member.as_ref().and_then(|m| m.nick.clone());
+        let ctx = self.interactions.message_ctx(guild, message.channel_id, &message.author, name);
+        let thread = message.channel_id.to_string();
+        self.interactions.service.thread_reply(ctx, &thread).await;
     }
 
     async fn interaction_create(&self, _ctx: Context, interaction: Interaction) {
@@ -117,10 +133,9 @@ async fn run_shard(
     cancel: &CancellationToken,
 ) -> anyhow::Result<()> {
     let Some(token) = &settings.token else { anyhow::bail!("discord.token is not set") };
-    let mut client =
-        serenity::client::ClientBuilder::new_with_http(super::http(settings, token), GatewayIntents::GUILDS)
-            .event_handler(Handler { interactions })
-            .await?;
+    let mut client = serenity::client::ClientBuilder::new_with_http(super::http(settings, token), INTENTS)
+        .event_handler(Handler { interactions })
+        .await?;
     if let Some(url) = &settings.gateway_url {
         *client.ws_url.lock().await = url.to_string();
     }

@@ -1,8 +1,8 @@
 //! Discord: `/quiz` and `/quizadmin` slash commands and answer buttons,
 //! received over the gateway (serenity's client, one per shard) or over
 //! HTTP (`POST /discord/interactions`, signed by Discord), or both; and the
-//! daily question posted and edited over REST. Only the GUILDS intent is
-//! asked for. Options and buttons become [`Command`]s for the service;
+//! daily question posted and edited over REST. The gateway asks for the
+//! GUILDS and GUILD_MESSAGES intents, never a privileged one. Options and buttons become [`Command`]s for the service;
 //! replies come back as messages with mentions switched off, so no display
 //! name can ever ping anyone.
 
@@ -53,6 +53,12 @@ pub const PLATFORM: Platform = Platform::Discord;
 const ANSWER_WITHIN: StdDuration = StdDuration::from_millis(1500);
 
 // ---------------------------------------------------------------- interactions
+
+/// A member's name as the server shows it: their nickname there, else
+/// their global display name, else their username.
+fn display_name(nick: Option<String>, user: &serenity::all::User) -> String {
+    nick.or_else(|| user.global_name.clone()).unwrap_or_else(|| user.name.clone())
+}
 
 /// Turns interactions, however they arrive, into the service's replies.
 pub(crate) struct Interactions {
@@ -110,10 +116,7 @@ impl Interactions {
         (locale, guild_locale): (&str, Option<&str>),
     ) -> Ctx {
         let permissions = member.and_then(|m| m.permissions).unwrap_or_else(Permissions::empty);
-        let name = member
-            .and_then(|m| m.nick.clone())
-            .or_else(|| user.global_name.clone())
-            .unwrap_or_else(|| user.name.clone());
+        let name = display_name(member.and_then(|m| m.nick.clone()), user);
         Ctx {
             platform: PLATFORM,
             guild: guild.map_or_else(|| format!("dm-{}", user.id), |g| g.to_string()),
@@ -125,6 +128,22 @@ impl Interactions {
                 || permissions.contains(Permissions::ADMINISTRATOR),
             now: self.clock.now(),
             locale: Locale::from_tags(Some(locale), guild_locale),
+        }
+    }
+
+    /// Who wrote a message in a server's channel or thread (never an admin:
+    /// a message runs no command).
+    fn message_ctx(&self, guild: GuildId, channel: ChannelId, user: &serenity::all::User, nick: Option<String>) -> Ctx {
+        let name = display_name(nick, user);
+        Ctx {
+            platform: PLATFORM,
+            guild: guild.to_string(),
+            channel: channel.to_string(),
+            user_id: user.id.to_string(),
+            user_name: name,
+            is_admin: false,
+            now: self.clock.now(),
+            locale: Locale::default(),
         }
     }
 

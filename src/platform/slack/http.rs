@@ -89,8 +89,8 @@ async fn interactivity(State(slack): State<Arc<Slack>>, headers: HeaderMap, body
     }
 }
 
-/// `POST /slack/events`: the Events API over HTTP (uninstalls and revoked
-/// tokens), with its one-time URL check.
+/// `POST /slack/events`: the Events API over HTTP (uninstalls, revoked
+/// tokens, replies in threads), with its one-time URL check.
 async fn events(State(slack): State<Arc<Slack>>, headers: HeaderMap, body: Bytes) -> Response {
     if !slack.verified("/slack/events", &headers, &body) {
         return unauthorized();

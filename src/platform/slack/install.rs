@@ -13,7 +13,7 @@
 //! with the team id as associated data, so neither a copied database nor a
 //! row moved to another team yields a token. `app_uninstalled` and
 //! `tokens_revoked` forget the installation and pause the workspace's
-//! schedules; its data stays.
+//! schedules; its data stays (see [`super::events`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -37,8 +37,9 @@ use crate::store::Installation;
 
 /// Where Slack's users approve an install.
 const AUTHORIZE_URL: &str = "https://slack.com/oauth/v2/authorize";
-/// What the bot asks for: the command, posting, and users.info for names and admins.
-pub const SCOPES: &str = "commands,chat:write,users:read,files:write";
+/// What the bot asks for: the command, posting, users.info for names and
+/// admins, the recap chart, and replies in discussion threads.
+pub const SCOPES: &str = "commands,chat:write,users:read,files:write,channels:history,groups:history";
 /// How long an install link's `state` stays good.
 const STATE_LIFETIME: Duration = Duration::from_secs(10 * 60);
 /// The cookie that ties a `state` to the browser it was handed to.
@@ -168,7 +169,7 @@ impl Workspaces {
         self.has_default.then(|| Workspace { api: self.default.clone(), installer: None })
     }
 
-    fn forget(&self, team: &str) {
+    pub(super) fn forget(&self, team: &str) {
         self.cache.lock().unwrap_or_else(PoisonError::into_inner).remove(team);
     }
 
@@ -316,28 +317,6 @@ fn page(status: StatusCode, sentence: Msg) -> Response {
         lang.tag()
     );
     (status, Html(html)).into_response()
-}
-
-impl Slack {
-    /// An Events API callback (over HTTP or Socket Mode): an uninstall or
-    /// revoked bot tokens forget the workspace and pause its schedules.
-    pub(super) async fn event(&self, callback: &Value) {
-        let team = callback["team_id"].as_str().unwrap_or_default();
-        let event = &callback["event"];
-        let gone = match event["type"].as_str() {
-            Some("app_uninstalled") => true,
-            Some("tokens_revoked") => event["tokens"]["bot"].as_array().is_some_and(|b| !b.is_empty()),
-            _ => false,
-        };
-        if !gone || team.is_empty() {
-            return;
-        }
-        match self.service.remove_installation(PLATFORM, team.to_string()).await {
-            Ok(was) => tracing::info!(team, installed = was, "removed from a workspace; its schedules are paused"),
-            Err(e) => tracing::error!(team, error = %e, "could not forget an uninstalled workspace"),
-        }
-        self.workspaces.forget(team);
-    }
 }
 
 #[cfg(test)]

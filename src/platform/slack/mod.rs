@@ -8,6 +8,7 @@
 //! off, and a body under [`MAX_BODY`]. This module only translates; the
 //! service decides.
 
+mod events;
 mod http;
 mod install;
 #[cfg(test)]

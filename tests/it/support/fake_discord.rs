@@ -152,6 +152,24 @@ impl FakeDiscord {
         self.event(guild, "INTERACTION_CREATE", interaction);
     }
 
+    /// Sends the MESSAGE_CREATE of `author`'s message of `kind` (0 written,
+    /// 19 a reply, 21 a thread's starter) in `channel` (a channel, or a
+    /// thread by its id) of the fixture's guild: a message as the spec's
+    /// MessageResponse has it, plus the gateway's `guild_id` and `member`,
+    /// and no text (the bot has no MESSAGE_CONTENT intent).
+    pub fn message_create(&self, channel: &str, author: &Value, kind: u64) {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(950_000_000_000_100_000);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed).to_string();
+        let mut d = message(&id, channel, "");
+        d["author"] = author.clone();
+        d["type"] = json!(kind);
+        d["flags"] = json!(0);
+        d["guild_id"] = json!(GUILD);
+        d["member"] = json!({"roles": [], "joined_at": "2026-01-01T00:00:00.000000+00:00", "deaf": false,
+                             "mute": false, "flags": 0, "nick": null});
+        self.event(GUILD.parse().expect("a snowflake"), "MESSAGE_CREATE", d);
+    }
+
     /// Sends a GUILD_CREATE for a server the bot was added to at `joined_at`
     /// (RFC 3339), as Discord's gateway does on a join and on every connect.
     pub fn guild_create(&self, guild: u64, system_channel: Option<&str>, joined_at: &str, locale: &str) {
@@ -489,7 +507,8 @@ async fn connection(fake: Arc<FakeDiscord>, stream: tokio::net::TcpStream) {
                 let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
                 match v["op"].as_u64() {
                     Some(2) => {
-                        assert_eq!(v["d"]["intents"].as_u64(), Some(1), "only the GUILDS intent");
+                        // GUILDS | GUILD_MESSAGES, and no privileged intent.
+                        assert_eq!(v["d"]["intents"].as_u64(), Some(1 | 1 << 9), "GUILDS and GUILD_MESSAGES only");
                         let shard = v["d"]["shard"].as_array().map_or([0, 1], |s| {
                             [s[0].as_u64().unwrap_or(0), s[1].as_u64().unwrap_or(1)]
                         });
