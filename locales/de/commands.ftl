@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` ist keine gültige Art von Post: Nimm `kind quiz`, `kind discussion` oder `kind alternate`
 opt-kind = Was gepostet wird: eine Quizfrage, eine Diskussion oder beides im Wechsel
+opt-suggest-kind = Eine Quizfrage (Standard) oder eine Diskussionsfrage

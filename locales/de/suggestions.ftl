@@ -3,6 +3,7 @@
 # field labels at most 45 and hints at most 100 (Discord).
 
 suggest-title = Frage vorschlagen
+suggest-discussion-title = Diskussionsfrage vorschlagen
 edit-title = Vorschlag bearbeiten
 reject-title = Vorschlag ablehnen
 form-send = Senden
@@ -19,8 +20,11 @@ suggest-in-server = Vorschläge sind für die eigenen Fragen eines Servers gedac
 
 field-prompt = Frage
 field-prompt-hint = Was die Spieler gefragt werden
+field-prompt-discussion-hint = Eine offene Frage ohne eindeutig richtige Antwort
 field-options = Antwortoptionen, eine pro Zeile
 field-options-hint = 3 bis 5 Optionen; bei Freitext-Antwort stattdessen die akzeptierten Antworten
+field-notes = Das gehört in eine gute Antwort
+field-notes-hint = 2 bis 6 Stichpunkte, einer pro Zeile; werden in der Zusammenfassung gezeigt
 field-answer = Richtige Option (Buchstabe)
 field-answer-hint = A bis E; leer lassen, wenn die Antwort eingetippt wird
 field-explanation = Erklärung

@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` is not a kind of post: use `kind quiz`, `kind discussion` or `kind alternate`
 opt-kind = What it posts: a quiz question, a discussion, or each in turn
+opt-suggest-kind = A quiz question (the default) or a discussion question

@@ -1,6 +1,7 @@
 ## Members' suggestions and their review
 
 suggest-title = Suggest a question
+suggest-discussion-title = Suggest a discussion question
 edit-title = Edit the suggestion
 reject-title = Reject the suggestion
 form-send = Send
@@ -17,8 +18,11 @@ suggest-in-server = Suggestions are for a server's own questions: use /quiz sugg
 
 field-prompt = Question
 field-prompt-hint = What players are asked
+field-prompt-discussion-hint = An open question with no single right answer
 field-options = Choices, one per line
 field-options-hint = 3 to 5 choices; or, for a typed answer, the accepted answers
+field-notes = What a strong answer covers
+field-notes-hint = 2 to 6 points, one per line; shown at the wrap-up
 field-answer = Right choice (letter)
 field-answer-hint = A to E; leave empty when players type the answer
 field-explanation = Explanation

@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` no es un tipo de publicación: usa `kind quiz`, `kind discussion` o `kind alternate`
 opt-kind = Qué publica: una pregunta del quiz, un debate o ambos por turnos
+opt-suggest-kind = Una pregunta del quiz (por defecto) o una de debate

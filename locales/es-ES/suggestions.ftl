@@ -1,6 +1,7 @@
 ## Members' suggestions and their review
 
 suggest-title = Sugerir una pregunta
+suggest-discussion-title = Sugerir una pregunta de debate
 edit-title = Editar la sugerencia
 reject-title = Rechazar la sugerencia
 form-send = Enviar
@@ -17,8 +18,11 @@ suggest-in-server = Las sugerencias son para las preguntas propias de un servido
 
 field-prompt = Pregunta
 field-prompt-hint = Lo que se les pregunta a los jugadores
+field-prompt-discussion-hint = Una pregunta abierta, sin una única respuesta correcta
 field-options = Opciones, una por línea
 field-options-hint = De 3 a 5 opciones; o, si la respuesta se escribe, las respuestas aceptadas
+field-notes = Claves de una buena respuesta
+field-notes-hint = De 2 a 6 ideas clave, una por línea; se muestran en el resumen
 field-answer = Opción correcta (letra)
 field-answer-hint = De la A a la E; déjalo vacío si los jugadores escriben la respuesta
 field-explanation = Explicación

@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` n'est pas un type de publication : utilise `kind quiz`, `kind discussion` ou `kind alternate`
 opt-kind = Ce qui est publié : une question de quiz, une discussion, ou les deux en alternance
+opt-suggest-kind = Une question de quiz (par défaut) ou une question de discussion

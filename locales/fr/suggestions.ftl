@@ -1,6 +1,7 @@
 ## Members' suggestions and their review
 
 suggest-title = Proposer une question
+suggest-discussion-title = Proposer une question de discussion
 edit-title = Modifier la proposition
 reject-title = Refuser la proposition
 form-send = Envoyer
@@ -17,8 +18,11 @@ suggest-in-server = Les propositions concernent les questions propres à un serv
 
 field-prompt = Question
 field-prompt-hint = Ce qu'on demande aux joueurs
+field-prompt-discussion-hint = Une question ouverte, sans réponse unique
 field-options = Choix, un par ligne
 field-options-hint = De 3 à 5 choix ; ou, pour une réponse libre, les réponses acceptées
+field-notes = Ce qu'une bonne réponse devrait aborder
+field-notes-hint = De 2 à 6 points, un par ligne ; affichés dans le bilan
 field-answer = Bonne réponse (lettre)
 field-answer-hint = De A à E ; laisse vide si les joueurs tapent la réponse
 field-explanation = Explication

@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` は投稿の種類ではありません。`kind quiz`、`kind discussion`、`kind alternate` のいずれかを指定してください
 opt-kind = 投稿する内容：クイズ、ディスカッション、または両方を交互に
+opt-suggest-kind = クイズ（既定）か、ディスカッションの問いか

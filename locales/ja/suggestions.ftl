@@ -1,6 +1,7 @@
 ## Members' suggestions and their review
 
 suggest-title = 問題を提案
+suggest-discussion-title = ディスカッションの問いを提案
 edit-title = 提案を編集
 reject-title = 提案を却下
 form-send = 送信
@@ -17,8 +18,11 @@ suggest-in-server = 提案はサーバー独自の問題を作るためのもの
 
 field-prompt = 問題文
 field-prompt-hint = プレイヤーに出題する内容
+field-prompt-discussion-hint = 正解がひとつに決まらない、開かれた問い
 field-options = 選択肢（1 行に 1 つ）
 field-options-hint = 3〜5 個の選択肢。記述式の問題では、正解として認める回答
+field-notes = 良い回答で押さえたいポイント
+field-notes-hint = 2〜6 個、1 行に 1 つ。まとめに表示されます
 field-answer = 正解の選択肢（文字）
 field-answer-hint = A〜E。記述式の問題では空欄のまま
 field-explanation = 解説

@@ -126,3 +126,4 @@ choice = { $word ->
 }
 admin-schedule-kind = `{ $given }` não é um tipo de post: use `kind quiz`, `kind discussion` ou `kind alternate`
 opt-kind = O que é postado: uma pergunta do quiz, uma discussão ou as duas, alternando
+opt-suggest-kind = Uma pergunta do quiz (padrão) ou uma de discussão

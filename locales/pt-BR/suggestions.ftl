@@ -1,6 +1,7 @@
 ## Members' suggestions and their review
 
 suggest-title = Sugerir uma pergunta
+suggest-discussion-title = Sugerir uma pergunta de discussão
 edit-title = Editar sugestão
 reject-title = Rejeitar sugestão
 form-send = Enviar
@@ -17,8 +18,11 @@ suggest-in-server = As sugestões são para as perguntas próprias de cada servi
 
 field-prompt = Pergunta
 field-prompt-hint = O que vai ser perguntado aos jogadores
+field-prompt-discussion-hint = Uma pergunta aberta, sem uma única resposta certa
 field-options = Opções, uma por linha
 field-options-hint = De 3 a 5 opções; ou, para resposta digitada, as respostas aceitas
+field-notes = O que uma boa resposta deve abordar
+field-notes-hint = De 2 a 6 itens, um por linha; aparecem no resumo
 field-answer = Opção certa (letra)
 field-answer-hint = De A a E; deixe vazio quando os jogadores forem digitar a resposta
 field-explanation = Explicação

@@ -96,8 +96,16 @@ pub(super) fn archive(words: &[&str]) -> Parsed {
     }
 }
 
+/// `suggest [quiz|discussion]` (`question` for `quiz` too).
 pub(super) fn suggest(words: &[&str]) -> Parsed {
-    bare("suggest", words, Command::Suggest)
+    match words {
+        [] => Ok(Command::Suggest { discussion: false }),
+        [w] if w.eq_ignore_ascii_case("quiz") || w.eq_ignore_ascii_case("question") => {
+            Ok(Command::Suggest { discussion: false })
+        }
+        [w] if w.eq_ignore_ascii_case("discussion") => Ok(Command::Suggest { discussion: true }),
+        [extra, ..] => Err(CommandError::Unexpected { sub: "suggest", extra: (*extra).to_string() }),
+    }
 }
 
 pub(super) fn suggestions(words: &[&str]) -> Parsed {

@@ -64,8 +64,11 @@ pub enum Command {
     ForgetMe {
         confirm: bool,
     },
-    /// The form for suggesting a question.
-    Suggest,
+    /// The form for suggesting a question, or with `discussion` a
+    /// discussion prompt.
+    Suggest {
+        discussion: bool,
+    },
     /// A filled suggestion form.
     SubmitSuggestion(Draft),
     /// The member's own suggestions and where each stands.
@@ -88,7 +91,7 @@ impl Command {
             Command::Web => (Group::Player, "web"),
             Command::Archive { .. } => (Group::Player, "archive"),
             Command::ForgetMe { .. } => (Group::Player, "forget-me"),
-            Command::Suggest | Command::SubmitSuggestion(_) => (Group::Player, "suggest"),
+            Command::Suggest { .. } | Command::SubmitSuggestion(_) => (Group::Player, "suggest"),
             Command::Suggestions => (Group::Player, "suggestions"),
             Command::Admin(a) => (Group::Admin, a.name()),
         };

@@ -128,7 +128,13 @@ pub static TABLE: &[Sub] = &[
     player("review", &["due"], &[], "cmd-review", p::review),
     player("web", &[], &[], "cmd-web", p::web),
     player("archive", &[], &[opt("count", Kind::Text, "opt-count")], "cmd-archive", p::archive),
-    player("suggest", &[], &[], "cmd-suggest", p::suggest),
+    player(
+        "suggest",
+        &[],
+        &[opt("kind", Kind::Choice(&["quiz", "discussion"]), "opt-suggest-kind")],
+        "cmd-suggest",
+        p::suggest,
+    ),
     player("suggestions", &[], &[], "cmd-suggestions", p::suggestions),
     player(
         "forget-me",

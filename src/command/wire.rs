@@ -62,8 +62,8 @@ pub const MAX_REASON_CHARS: usize = 300;
 /// `None` for a form that is not ours.
 pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
     let rest = form.strip_prefix("qm:form:")?;
-    let draft = || {
-        let mut d = Draft::default();
+    let draft = |discussion: bool| {
+        let mut d = Draft { discussion, ..Draft::default() };
         for (name, value) in fields {
             if let Some(f) = Field::parse(name) {
                 // Lines stay; what would change how they read does not.
@@ -73,10 +73,12 @@ pub fn parse_form(form: &str, fields: &[(String, String)]) -> Option<Command> {
         d
     };
     match rest.split_once(':') {
-        None if rest == "suggest" => Some(Command::SubmitSuggestion(draft())),
+        None if rest == "suggest" => Some(Command::SubmitSuggestion(draft(false))),
+        None if rest == "suggest-discussion" => Some(Command::SubmitSuggestion(draft(true))),
         None if rest == "setup" => Some(Command::Admin(AdminCommand::Setup(Some(SetupAnswers::from_fields(fields))))),
-        Some(("edit", id)) => {
-            Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: positive(id)?, draft: draft() })))
+        Some((form @ ("edit" | "edit-discussion"), id)) => {
+            let draft = draft(form == "edit-discussion");
+            Some(Command::Admin(AdminCommand::Review(Review::SubmitEdit { id: positive(id)?, draft })))
         }
         Some(("reject", id)) => {
             let reason = fields.iter().find(|(n, _)| n == "reason").and_then(|(_, v)| reason(v));

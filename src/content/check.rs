@@ -95,13 +95,13 @@ impl ItemCheck<'_> {
         });
         let prompt = self.string("prompt");
         let kind = self.kind();
-        // A discussion has notes instead of an explanation.
-        let explanation = match kind {
-            Some(ItemKind::Discussion { .. }) => {
-                self.forbid("explanation", "discussion");
-                Some(String::new())
-            }
-            _ => self.string("explanation"),
+        // A discussion has notes instead of an explanation (as declared,
+        // so that bad notes are not also reported as a missing explanation).
+        let explanation = if self.table.get("kind").and_then(Value::as_str) == Some("discussion") {
+            self.forbid("explanation", "discussion");
+            Some(String::new())
+        } else {
+            self.string("explanation")
         };
         self.check_code(prompt.as_deref(), explanation.as_deref(), kind.as_ref());
         let retired = match self.table.get("retired") {

@@ -44,6 +44,12 @@ impl Field {
         Field::ALL.into_iter().find(|f| f.id() == id)
     }
 
+    /// The fields a form shows: a discussion has its prompt, its notes (in
+    /// `Options`, one per line) and its category, and nothing to grade.
+    pub fn of(discussion: bool) -> &'static [Field] {
+        if discussion { &[Field::Prompt, Field::Options, Field::Category] } else { &Field::ALL }
+    }
+
     /// The most a member may type in it: above the longest in the bundled
     /// bank (250, 380, 377), and small enough that the question, the reveal
     /// and the review card fit a Discord message (2,000 characters).
@@ -66,6 +72,9 @@ pub struct Draft {
     pub answer: String,
     pub explanation: String,
     pub category: String,
+    /// An open prompt to talk over, its notes in `options`; `answer` and
+    /// `explanation` are not asked for.
+    pub discussion: bool,
 }
 
 /// What is wrong with one field of a draft.
@@ -109,6 +118,7 @@ impl Draft {
             answer,
             explanation: item.explanation.clone(),
             category: item.category.clone(),
+            discussion: item.is_discussion(),
         }
     }
 
@@ -116,10 +126,11 @@ impl Draft {
     /// messages a pack gets), or every problem, each naming its field.
     /// A letter in `answer` makes a multiple-choice question of the lines in
     /// `options`; an empty `answer` makes them the accepted answers to a
-    /// typed one. The item's id is `id`.
+    /// typed one; a discussion makes them its notes. The item's id is `id`.
     pub fn check(&self, id: &str, categories: &[String]) -> Result<Item, Vec<FieldError>> {
-        let too_long: Vec<FieldError> = Field::ALL
-            .into_iter()
+        let too_long: Vec<FieldError> = Field::of(self.discussion)
+            .iter()
+            .copied()
             .filter_map(|f| {
                 let n = self.get(f).chars().count();
                 (n > f.max_chars())
@@ -143,11 +154,15 @@ impl Draft {
         put("difficulty", Value::String("medium".into()));
         put("category", Value::String(self.category.trim().to_lowercase()));
         put("prompt", Value::String(self.prompt.clone()));
-        put("explanation", Value::String(self.explanation.clone()));
-        if answer.is_empty() {
+        if self.discussion {
+            put("kind", Value::String("discussion".into()));
+            put("notes", Value::Array(lines));
+        } else if answer.is_empty() {
+            put("explanation", Value::String(self.explanation.clone()));
             put("kind", Value::String("text".into()));
             put("accept", Value::Array(lines));
         } else if answer.len() == 1 && answer.as_bytes()[0].is_ascii_uppercase() {
+            put("explanation", Value::String(self.explanation.clone()));
             put("kind", Value::String("choice".into()));
             put("choices", Value::Array(lines));
             put("answer", Value::String(answer));

@@ -13,6 +13,7 @@ fn draft() -> Draft {
         answer: "b)".into(),
         explanation: "PATCH applies a partial change.".into(),
         category: " APIs ".into(),
+        discussion: false,
     }
 }
 
@@ -115,6 +116,7 @@ fn each_problem_names_its_field() {
         answer: "C".into(),
         explanation: String::new(),
         category: "cooking".into(),
+        discussion: false,
     };
     let errors = bad.check("s", &cats()).unwrap_err();
     let fields: HashSet<Field> = errors.iter().map(|e| e.field).collect();
@@ -206,4 +208,30 @@ fn a_discussion_with_an_answer_or_too_few_notes_is_refused_by_field() {
         errors.iter().any(|e| e.contains("field `translations.es-ES.notes`: has 2; the source has 3")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn a_discussion_draft_becomes_a_discussion_and_its_problems_name_the_notes() {
+    let talk = Draft {
+        prompt: "Monolith or services for a team of five?".into(),
+        options: "Deploy cadence decides.\n\nA modular monolith keeps seams cheap.\n".into(),
+        // Left from a quiz draft: a discussion asks for neither.
+        answer: "B".into(),
+        explanation: "Ignored.".into(),
+        category: "apis".into(),
+        discussion: true,
+    };
+    let item = talk.check("talk-1", &cats()).unwrap();
+    let ItemKind::Discussion { notes } = &item.kind else { panic!("{item:?}") };
+    assert_eq!(notes, &["Deploy cadence decides.", "A modular monolith keeps seams cheap."]);
+    assert!(item.explanation.is_empty());
+    // Back to the form it came from, and through it unchanged.
+    let again = Draft::from_item(&item);
+    assert!(again.discussion);
+    assert_eq!(again.check("talk-1", &cats()).unwrap(), item);
+    assert_eq!(Field::of(true), &[Field::Prompt, Field::Options, Field::Category]);
+
+    let one = Draft { options: "Only one point.".into(), ..talk };
+    let errors = one.check("talk-1", &cats()).unwrap_err();
+    assert_eq!(errors.iter().map(|e| e.field).collect::<Vec<_>>(), [Field::Options], "{errors:?}");
 }

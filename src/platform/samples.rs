@@ -97,6 +97,7 @@ fn largest_draft() -> Draft {
         answer: "E".into(),
         explanation: words(Field::Explanation.max_chars()),
         category: "apis".into(),
+        discussion: false,
     }
 }
 
@@ -125,7 +126,16 @@ fn every_reply() -> Vec<Reply> {
     for line in ["admin setup", "admin schedule 09:00 Europe/Berlin weekdays 8h", "admin recap fri 16:00"] {
         say(&admin, line);
     }
-    for line in ["admin post-now", "admin status", "admin check", "suggest", "suggestions", "web", "forget-me"] {
+    for line in [
+        "admin post-now",
+        "admin status",
+        "admin check",
+        "suggest",
+        "suggest discussion",
+        "suggestions",
+        "web",
+        "forget-me",
+    ] {
         say(&admin, line);
     }
     let question = sent(morning);
@@ -142,6 +152,9 @@ fn every_reply() -> Vec<Reply> {
     }
     out.push(svc.handle(&admin, Command::SubmitSuggestion(largest_draft())));
     out.push(svc.handle(&admin, Command::SubmitSuggestion(Draft::default())));
+    let talk = Draft { discussion: true, answer: String::new(), explanation: String::new(), ..largest_draft() };
+    out.push(svc.handle(&admin, Command::SubmitSuggestion(talk)));
+    out.push(svc.handle(&admin, Command::SubmitSuggestion(Draft { discussion: true, ..Draft::default() })));
     out.push(svc.handle(&admin, Command::Admin(AdminCommand::Review(Review::Next))));
     out.push(svc.handle(&admin, Command::Admin(AdminCommand::Review(Review::Edit(1)))));
     out.push(svc.handle(&admin, Command::Admin(AdminCommand::Review(Review::RejectForm(1)))));

@@ -91,6 +91,9 @@ pub struct ReviewCard {
     pub choices: Vec<String>,
     pub right_answer: String,
     pub explanation: String,
+    /// A discussion's notes (what a strong answer covers), shown instead of
+    /// an answer and an explanation.
+    pub notes: Vec<String>,
     /// Lint and similar-question warnings.
     pub warnings: Vec<Msg>,
     pub actions: Vec<Action>,

@@ -66,11 +66,18 @@ fn review_marked(r: &ReviewCard, style: &Style, lang: Lang) -> String {
     for (i, c) in r.choices.iter().enumerate() {
         out.push_str(&format!("\n  {}) {}", letter(i), r_(c)));
     }
-    out.push_str(&format!(
-        "\n{}\n{}",
-        t(&msg!("answer-is", answer = Arg::strong(Arg::Rich(r.right_answer.clone())))),
-        r_(&r.explanation)
-    ));
+    if r.notes.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n{}",
+            t(&msg!("answer-is", answer = Arg::strong(Arg::Rich(r.right_answer.clone())))),
+            r_(&r.explanation)
+        ));
+    } else {
+        out.push_str(&format!("\n{}", t(&msg!("discussion-notes"))));
+        for note in &r.notes {
+            out.push_str(&format!("\n  • {}", r_(note)));
+        }
+    }
     for w in &r.warnings {
         out.push_str(&format!("\n{} {}", (style.bold)(&t(&msg!("note-head"))), t(w)));
     }

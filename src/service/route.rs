@@ -84,7 +84,9 @@ impl Service {
             Command::Help => Ok(Reply::private(Body::Help(HelpCard { commands: text::help() }))),
             Command::ForgetMe { confirm: false } => Ok(Reply::info(text::forget_me_first(ctx.platform))),
             Command::ForgetMe { confirm: true } => self.write(move |w| forget(w, &ctx)).await,
-            Command::Suggest => Ok(suggestions::form(&crate::content::own::Draft::default(), None)),
+            Command::Suggest { discussion } => {
+                Ok(suggestions::form(&crate::content::own::Draft { discussion, ..Default::default() }, None))
+            }
             Command::SubmitSuggestion(draft) => {
                 self.write(move |w| w.scope(&ctx).and_then(|s| suggestions::submit(w, &s, &draft, ctx.now))).await
             }

@@ -24,10 +24,10 @@ pub(super) fn form(draft: &Draft, edit: Option<i64>) -> Reply {
 }
 
 fn form_card(draft: &Draft, edit: Option<i64>) -> FormCard {
-    let fields = Field::ALL
-        .into_iter()
-        .map(|f| {
-            let (label, hint) = text::field_label(f);
+    let fields = Field::of(draft.discussion)
+        .iter()
+        .map(|&f| {
+            let (label, hint) = text::field_label(f, draft.discussion);
             FormField {
                 id: f.id(),
                 label,
@@ -39,11 +39,13 @@ fn form_card(draft: &Draft, edit: Option<i64>) -> FormCard {
             }
         })
         .collect();
-    let (id, title) = match edit {
-        Some(n) => (form_id("edit", Some(n)), msg!("edit-title")),
-        None => (form_id("suggest", None), msg!("suggest-title")),
+    let (form, title) = match (edit, draft.discussion) {
+        (Some(_), false) => ("edit", msg!("edit-title")),
+        (Some(_), true) => ("edit-discussion", msg!("edit-title")),
+        (None, false) => ("suggest", msg!("suggest-title")),
+        (None, true) => ("suggest-discussion", msg!("suggest-discussion-title")),
     };
-    FormCard { id, title, fields }
+    FormCard { id: form_id(form, edit), title, fields }
 }
 
 /// The form asking a reviewer why they turn a suggestion down.
@@ -67,7 +69,8 @@ pub(super) fn reject_form(id: i64) -> Reply {
 /// refilled with what was sent.
 fn invalid(mut errors: Vec<FieldError>, draft: &Draft, edit: Option<i64>) -> Reply {
     errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
-    let problems = errors.into_iter().map(|e| (e.field.id(), text::field_label(e.field).0, e.message)).collect();
+    let label = |f| text::field_label(f, draft.discussion).0;
+    let problems = errors.into_iter().map(|e| (e.field.id(), label(e.field), e.message)).collect();
     let retry = form_card(draft, edit);
     Reply::private(Body::Invalid(InvalidCard { title: msg!("not-saved"), problems, retry }))
 }
@@ -187,7 +190,13 @@ pub(super) fn review(state: &mut State, scope: &Scope, now: DateTime<Utc>, cmd: 
                 .find(|s| !taken.contains(s))
                 .unwrap_or_default();
             let text = own::to_toml(&item, &slug);
-            if !state.store.approve_suggestion(guild, id, scope.who.user, (&slug, &item.category, &text), now)? {
+            if !state.store.approve_suggestion(
+                guild,
+                id,
+                scope.who.user,
+                (&slug, &item.category, &text, item.is_discussion()),
+                now,
+            )? {
                 return Ok(Reply::error(msg!("no-such-suggestion")));
             }
             tracing::info!(%guild, suggestion = id, %slug, "a suggestion was approved");
@@ -235,6 +244,7 @@ fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<Msg>) -> store
                 choices: Vec::new(),
                 right_answer: String::new(),
                 explanation: String::new(),
+                notes: Vec::new(),
                 warnings: vec![msg!("unreadable-suggestion", why = &e)],
                 actions: actions(id).into_iter().filter(|a| a.danger).collect(),
             };
@@ -254,6 +264,10 @@ fn show(state: &State, scope: &Scope, s: Suggestion, note: Option<Msg>) -> store
             ItemKind::Choice { .. } | ItemKind::Discussion { .. } => item.right_answer(),
         },
         explanation: item.explanation.clone(),
+        notes: match &item.kind {
+            ItemKind::Discussion { notes } => notes.clone(),
+            ItemKind::Choice { .. } | ItemKind::Text { .. } => Vec::new(),
+        },
         warnings: notes(&state.store, bank, guild, &item)?,
         actions: actions(id),
     };

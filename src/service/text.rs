@@ -312,9 +312,11 @@ pub fn forget_me_first(platform: Platform) -> Msg {
 // ---------------------------------------------------------------- suggestions
 
 /// A suggestion form's field: its label and what to write in it.
-pub fn field_label(field: Field) -> (Msg, Msg) {
+pub fn field_label(field: Field, discussion: bool) -> (Msg, Msg) {
     match field {
+        Field::Prompt if discussion => (msg!("field-prompt"), msg!("field-prompt-discussion-hint")),
         Field::Prompt => (msg!("field-prompt"), msg!("field-prompt-hint")),
+        Field::Options if discussion => (msg!("field-notes"), msg!("field-notes-hint")),
         Field::Options => (msg!("field-options"), msg!("field-options-hint")),
         Field::Answer => (msg!("field-answer"), msg!("field-answer-hint")),
         Field::Explanation => (msg!("field-explanation"), msg!("field-explanation-hint")),

@@ -159,18 +159,19 @@ impl Store {
         guild: GuildId,
         id: i64,
         by: UserId,
-        own: (&str, &str, &str),
+        own: (&str, &str, &str, bool),
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let now_ms = super::millis(now);
-        let (slug, category, item) = own;
+        let (slug, category, item, discussion) = own;
+        let kind = if discussion { "discussion" } else { "quiz" };
         self.write(|tx| {
             let changed = tx.exec("UPDATE suggestions SET state = 'approved', decided_at = ?4, decided_by = ?3
                  WHERE guild_id = ?1 AND id = ?2 AND state = 'pending'", sql_params![guild, id, by, now_ms])?;
             if changed == 1 {
-                tx.exec("INSERT INTO own_items (guild_id, slug, category, item, author_id, edited_by, suggestion_id, added_at)
-                     SELECT guild_id, ?3, ?4, ?5, author_id, edited_by, id, ?6 FROM suggestions
-                     WHERE guild_id = ?1 AND id = ?2", sql_params![guild, id, slug, category, item, now_ms])?;
+                tx.exec("INSERT INTO own_items (guild_id, slug, category, item, kind, author_id, edited_by, suggestion_id, added_at)
+                     SELECT guild_id, ?3, ?4, ?5, ?7, author_id, edited_by, id, ?6 FROM suggestions
+                     WHERE guild_id = ?1 AND id = ?2", sql_params![guild, id, slug, category, item, now_ms, kind])?;
             }
             Ok(changed == 1)
         })

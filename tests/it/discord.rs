@@ -324,7 +324,10 @@ async fn hostile_interactions_get_an_error_ping_nobody_and_change_nothing() {
     // Still serving.
     let cb = fake.callback(&fake.command(&admin, "0", "quiz", "help", json!([]))).await;
     let help = cb["data"]["embeds"][0]["description"].as_str().unwrap_or_default();
-    assert!(help.contains("`/quiz suggest`") && help.contains("`/quizadmin review [approve|reject|edit]"), "{cb}");
+    assert!(
+        help.contains("`/quiz suggest [quiz|discussion]`") && help.contains("`/quizadmin review [approve|reject|edit]"),
+        "{cb}"
+    );
     assert!(help.chars().count() <= 4096, "an embed description's limit");
     bot.stop().await;
 }
@@ -703,6 +706,12 @@ async fn a_suggestion_by_modal_is_reviewed_with_buttons_and_asked_crediting_its_
     let ids: Vec<&str> = inputs.iter().map(|(id, _, _)| id.as_str()).collect();
     assert_eq!(ids, ["prompt", "options", "answer", "explanation", "category"]);
     assert!(inputs.iter().all(|(_, label, _)| !label.is_empty() && label.chars().count() <= 45));
+    // `kind: discussion` opens the discussion's three: prompt, notes, category.
+    let talk = fake.callback(&fake.command(&ann, "0", "quiz", "suggest", json!([option("kind", "discussion")]))).await;
+    assert_eq!(talk["data"]["custom_id"], "qm:form:suggest-discussion", "{talk}");
+    let inputs = modal_inputs(&talk);
+    let labels: Vec<(&str, &str)> = inputs.iter().map(|(id, label, _)| (id.as_str(), label.as_str())).collect();
+    assert_eq!(labels, [("prompt", "Question"), ("options", "What a strong answer covers"), ("category", "Category")]);
 
     // A bad one: every problem names its field, and nothing is stored.
     let bad = [

@@ -346,6 +346,7 @@ fn db_copy_moves_an_install_and_every_export_reads_the_same() {
         answer: "B".into(),
         explanation: "201 Created names the new resource in Location.".into(),
         category: "apis".into(),
+        discussion: false,
     };
     svc.handle(&ctx_at("P1", at("2026-11-25 18:05")), Command::SubmitSuggestion(draft));
     // And a crowded question: 10,000 answers, revealed.

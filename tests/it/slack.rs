@@ -730,6 +730,18 @@ async fn a_suggestion_by_modal_is_reviewed_and_asked_with_views_open_and_view_su
     let blocks: Vec<&str> =
         view["blocks"].as_array().unwrap().iter().map(|b| b["block_id"].as_str().unwrap()).collect();
     assert_eq!(blocks, ["prompt", "options", "answer", "explanation", "category"]);
+    // A discussion's form: its three fields, its notes' problem under them.
+    bot.quiz_form("U1", "ann", "suggest discussion").await;
+    let view = last_view(&bot);
+    assert_eq!(view["callback_id"], "qm:form:suggest-discussion");
+    let blocks: Vec<&str> =
+        view["blocks"].as_array().unwrap().iter().map(|b| b["block_id"].as_str().unwrap()).collect();
+    assert_eq!(blocks, ["prompt", "options", "category"]);
+    assert_eq!(view["blocks"][1]["label"]["text"], "What a strong answer covers");
+    let one_note = [("prompt", "Monolith or services for five?"), ("options", "It depends."), ("category", "apis")];
+    let resp = bot.submit("U1", "ann", "qm:form:suggest-discussion", &one_note).await;
+    assert_eq!(resp["response_action"], "errors", "{resp}");
+    assert!(resp["errors"]["options"].as_str().unwrap().contains("a discussion needs 2 to 6"), "{resp}");
 
     // Problems come back under their fields, and nothing is stored.
     let bad = [

@@ -32,6 +32,7 @@ fn draft(prompt: &str, options: &str, answer: &str) -> Draft {
         answer: answer.into(),
         explanation: "Because the protocol says so.".into(),
         category: "apis".into(),
+        discussion: false,
     }
 }
 
@@ -389,3 +390,86 @@ choices = ["200", "201", "204"]
 answer = "B"
 explanation = "Así lo dice el protocolo."
 "#;
+
+/// `/quiz suggest discussion`: a form of three fields (the notes where the
+/// choices were), checked by the pack rules, reviewed with its notes, edited
+/// as a discussion, and once approved posted by a discussion schedule.
+#[test]
+fn a_discussion_is_suggested_reviewed_edited_and_posted() {
+    use quizmaster::reply::Body;
+    let dir = TempDir::new().unwrap();
+    let svc = crate::support::service(dir.path());
+    let now = at("2026-11-25 08:00");
+    let (ann, bo) = (ctx("g1", "Ann", false, now), ctx("g1", "Bo", true, now));
+
+    let form = svc.handle_text(&ann, "suggest discussion");
+    let Body::Form(card) = &form.body else { panic!("{form:?}") };
+    assert_eq!(card.id, "qm:form:suggest-discussion");
+    assert_eq!(card.fields.iter().map(|f| f.id).collect::<Vec<_>>(), ["prompt", "options", "category"]);
+    let shown = plain(&form);
+    assert!(
+        shown.contains("Suggest a discussion question") && shown.contains("2 to 6 points, one per line"),
+        "{shown}"
+    );
+    let Body::Form(card) = &form.body else { unreachable!() };
+    assert_eq!(
+        plain(&quizmaster::reply::Reply::private(Body::Info(vec![card.fields[1].label.clone()]))),
+        "What a strong answer covers"
+    );
+    assert!(matches!(svc.handle_text(&ann, "suggest quiz").body, Body::Form(ref f) if f.id == "qm:form:suggest"));
+    assert!(plain(&svc.handle_text(&ann, "suggest chat")).contains("chat"), "a word it does not take is named");
+
+    // The form as a platform sends it back: one note is too few.
+    let fields = |notes: &str| {
+        vec![
+            ("prompt".to_string(), "Monolith or services for a team of five? Defend it.".to_string()),
+            ("options".to_string(), notes.to_string()),
+            ("category".to_string(), "apis".to_string()),
+        ]
+    };
+    let submit = |c: &Ctx, form: &str, notes: &str| {
+        svc.handle(c, quizmaster::command::parse_form(form, &fields(notes)).expect("our form"))
+    };
+    let refused = plain(&submit(&ann, "qm:form:suggest-discussion", "Team size decides."));
+    assert!(
+        refused.contains("What a strong answer covers") && refused.contains("a discussion needs 2 to 6"),
+        "{refused}"
+    );
+    assert!(!refused.contains("Explanation"), "{refused}");
+    let notes = "Deploy cadence and team size decide.\nA modular monolith keeps the seams cheap.";
+    assert!(plain(&submit(&ann, "qm:form:suggest-discussion", notes)).contains("suggestion #1 is waiting"));
+
+    // The reviewer sees the notes, not an answer; editing keeps it a discussion.
+    let card = review(&svc, &bo, Review::Next);
+    assert!(card.contains("What a strong answer covers:") && card.contains("• A modular monolith"), "{card}");
+    assert!(!card.contains("Answer:"), "{card}");
+    let edit = svc.handle(&bo, Command::Admin(AdminCommand::Review(Review::Edit(1))));
+    assert!(matches!(&edit.body, Body::Form(f) if f.id == "qm:form:edit-discussion:1"), "{edit:?}");
+    let edited = plain(&submit(&bo, "qm:form:edit-discussion:1", &format!("{notes}\nOwnership of each service.")));
+    assert!(!edited.contains("not saved"), "{edited}");
+    assert!(review(&svc, &bo, Review::Approve(1)).contains("Approved suggestion #1"));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM own_items WHERE kind = 'discussion'"), 1);
+
+    // A discussion schedule limited to `apis` draws it (the bank's own
+    // discussions in `apis` are the others it may draw).
+    svc.handle_text(&bo, "admin categories apis");
+    svc.handle_text(&bo, "admin schedule 09:00 UTC daily 8h kind discussion");
+    let mut asked = false;
+    for day in 25..=30 {
+        let question =
+            plain(&crate::support::post_now(&svc, &Ctx { now: at(&format!("2026-11-{day} 09:00")), ..bo.clone() }));
+        assert!(question.starts_with("Discussion of the day"), "{question}");
+        if question.contains("team of five") {
+            asked = true;
+            assert!(question.contains("Suggested by Ann, edited by Bo."), "{question}");
+            let wrap = plain(&crate::support::reveal_now(
+                &svc,
+                &Ctx { now: at(&format!("2026-11-{day} 17:00")), ..bo.clone() },
+            ));
+            assert!(wrap.contains("• Ownership of each service."), "{wrap}");
+            break;
+        }
+        crate::support::reveal_now(&svc, &Ctx { now: at(&format!("2026-11-{day} 17:00")), ..bo.clone() });
+    }
+    assert!(asked, "the approved discussion is among those drawn");
+}

@@ -289,7 +289,7 @@ pub fn read_interaction(body: &[u8], max_chars: usize) -> Result<Option<Command>
 /// Suggestions belong to a server: none from a direct message.
 fn in_a_server(guild: Option<GuildId>, cmd: Result<Command, Msg>) -> Result<Command, Msg> {
     match cmd {
-        Ok(Command::Suggest | Command::SubmitSuggestion(_)) if guild.is_none() => Err(msg!("suggest-in-server")),
+        Ok(Command::Suggest { .. } | Command::SubmitSuggestion(_)) if guild.is_none() => Err(msg!("suggest-in-server")),
         other => other,
     }
 }

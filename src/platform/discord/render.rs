@@ -318,6 +318,7 @@ mod tests {
             answer: "E".into(),
             explanation: words(Field::Explanation.max_chars()),
             category: "apis".into(),
+            discussion: false,
         };
         let item = draft.check("s", &["apis".to_string()]).unwrap();
         let crate::content::ItemKind::Choice { choices, .. } = &item.kind else { panic!() };
@@ -356,6 +357,7 @@ mod tests {
             choices: choices.clone(),
             right_answer: item.right_answer(),
             explanation: item.explanation.clone(),
+            notes: Vec::new(),
             warnings: vec![
                 crate::msg!("pack-rule", rule = words(120)),
                 crate::msg!("similar-warning", id = words(40), prompt = words(400)),
@@ -376,6 +378,7 @@ mod tests {
             choices: vec!["_".repeat(100); 5],
             right_answer: "`".repeat(100),
             explanation: "|".repeat(600),
+            notes: Vec::new(),
             warnings: vec![crate::msg!("pack-rule", rule = "#".repeat(700)); 4],
             actions: Vec::new(),
         }));
