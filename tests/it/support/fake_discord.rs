@@ -273,11 +273,31 @@ impl FakeDiscord {
     }
 
     /// The interaction callback for an interaction id, once it arrives.
+    /// The bot's answer to an interaction. A reply that took longer than
+    /// the bot waits (a loaded machine) is deferred (type 5 or 6) and comes
+    /// as an edit of the original response: then that edit, as `data` of
+    /// the callback's type, so that a test reads the reply either way.
     pub async fn callback(&self, interaction: &str) -> Value {
         let path = format!("/interactions/{interaction}/");
         let calls =
             self.wait_for(&format!("callback of {interaction}"), |c| c.iter().any(|c| c.path.contains(&path))).await;
-        calls.into_iter().find(|c| c.path.contains(&path)).unwrap().body
+        let body = calls.into_iter().find(|c| c.path.contains(&path)).unwrap().body;
+        if !matches!(body["type"].as_u64(), Some(5 | 6)) {
+            return body;
+        }
+        let edit = format!("/webhooks/{APP}/tok-{interaction}/messages/@original");
+        let calls = self
+            .wait_for(&format!("the deferred reply to {interaction}"), |c| {
+                c.iter().any(|c| c.method == Method::PATCH && c.path.ends_with(&edit))
+            })
+            .await;
+        let data = calls.into_iter().find(|c| c.method == Method::PATCH && c.path.ends_with(&edit)).unwrap().body;
+        let flags = body["data"]["flags"].clone();
+        let mut data = data;
+        if data.get("flags").is_none() && !flags.is_null() {
+            data["flags"] = flags;
+        }
+        json!({"type": body["type"], "data": data, "deferred": true})
     }
 }
 
