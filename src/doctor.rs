@@ -101,18 +101,25 @@ pub fn database(path: &Path) -> Finding {
         );
     }
     match Store::open_reader(path).and_then(|s| s.user_version()) {
-        Ok(found) if usize::try_from(found).is_ok_and(|f| f > schema_version()) => Finding::problem(
-            "database.path",
-            format!("{shown} is at schema version {found}, newer than this build knows ({})", schema_version()),
-            "run the newer quizmaster that wrote it, or restore a backup made before the upgrade",
-        ),
-        Ok(found) => Finding::ok("database.path", format!("{shown}, schema version {found} of {}", schema_version())),
+        Ok(found) => schema("database.path", &shown, found),
         Err(e) => Finding::problem(
             "database.path",
             format!("{shown} does not open as a Quizmaster database: {e}"),
             "point database.path at the bot's database file, or move this file away to start afresh",
         ),
     }
+}
+
+/// A database's schema version: fine, or newer than this build knows.
+fn schema(key: &str, shown: &dyn fmt::Display, found: i64) -> Finding {
+    if usize::try_from(found).is_ok_and(|f| f > schema_version()) {
+        return Finding::problem(
+            key,
+            format!("{shown} is at schema version {found}, newer than this build knows ({})", schema_version()),
+            "run the newer quizmaster that wrote it, or restore a backup made before the upgrade",
+        );
+    }
+    Finding::ok(key, format!("{shown}, schema version {found} of {}", schema_version()))
 }
 
 /// PostgreSQL (`database.url`): whether it answers and its schema version.
@@ -133,12 +140,7 @@ fn postgres(url: &SecretString) -> Finding {
         crate::store::postgres::connect(&config).and_then(|mut client| crate::store::postgres::version(&mut client));
     match version {
         Ok(0) => Finding::ok("database.url", format!("{place} answers; the bot creates its tables on its first run")),
-        Ok(found) if usize::try_from(found).is_ok_and(|f| f > schema_version()) => Finding::problem(
-            "database.url",
-            format!("{place} is at schema version {found}, newer than this build knows ({})", schema_version()),
-            "run the newer quizmaster that wrote it, or restore a backup made before the upgrade",
-        ),
-        Ok(found) => Finding::ok("database.url", format!("{place}, schema version {found} of {}", schema_version())),
+        Ok(found) => schema("database.url", &place, found),
         Err(e) => Finding::problem(
             "database.url",
             e.to_string(),

@@ -124,11 +124,15 @@ impl Threads {
 }
 
 impl Service {
-    /// A member's message in a thread: `ctx.channel` is where it was
-    /// written, `message_ref` the message the thread hangs from. Counts as
-    /// taking part when that is an open discussion's post; nothing is
-    /// shown to anyone.
-    pub async fn thread_reply(&self, ctx: Ctx, message_ref: &str) -> ThreadReply {
+    /// Whether a reply to `message_ref` may be about an open discussion:
+    /// for an adapter that would otherwise look its writer up first.
+    pub async fn may_be_discussion(&self, platform: Platform, message_ref: &str) -> bool {
+        self.refresh_threads().await;
+        self.threads.lock().open.contains_key(&(platform, message_ref.to_string()))
+    }
+
+    /// Reads the open discussions again when the list is stale.
+    async fn refresh_threads(&self) {
         if self.threads.take_refresh() {
             let fresh = self.read(|r| r.open_threads()).await;
             if let Err(e) = &fresh {
@@ -136,6 +140,14 @@ impl Service {
             }
             self.threads.replace(fresh.ok());
         }
+    }
+
+    /// A member's message in a thread: `ctx.channel` is where it was
+    /// written, `message_ref` the message the thread hangs from. Counts as
+    /// taking part when that is an open discussion's post; nothing is
+    /// shown to anyone.
+    pub async fn thread_reply(&self, ctx: Ctx, message_ref: &str) -> ThreadReply {
+        self.refresh_threads().await;
         let (platform, user) = (ctx.platform, ctx.user_id.clone());
         let (post, channel) = match self.threads.find(platform, message_ref, &ctx.channel, &user) {
             None => return ThreadReply::Elsewhere,

@@ -71,10 +71,14 @@ async fn start_with(dir: &TempDir, now: DateTime<Utc>, mut settings: quizmaster:
 
 impl Bot {
     async fn signed(&self, path: &str, body: String, secret: &str, ts: i64) -> reqwest::Response {
+        self.signed_as(path, body, secret, ts, "application/x-www-form-urlencoded").await
+    }
+
+    async fn signed_as(&self, path: &str, body: String, secret: &str, ts: i64, kind: &str) -> reqwest::Response {
         let ts = ts.to_string();
         self.http
             .post(format!("{}{path}", self.url))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-type", kind)
             .header("x-slack-request-timestamp", &ts)
             .header("x-slack-signature", sign(secret, &ts, body.as_bytes()))
             .body(body)
@@ -642,18 +646,8 @@ impl Bot {
         e.as_object_mut().unwrap().extend(event.as_object().unwrap().clone());
         let callback = json!({"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
             "event_id": format!("Ev{}", e["ts"]), "event_time": 1764064800, "event": e});
-        let body = callback.to_string();
-        let ts = self.clock.now().timestamp().to_string();
-        let resp = self
-            .http
-            .post(format!("{}/slack/events", self.url))
-            .header("content-type", "application/json")
-            .header("x-slack-request-timestamp", &ts)
-            .header("x-slack-signature", sign(SECRET, &ts, body.as_bytes()))
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+        let now = self.clock.now().timestamp();
+        let resp = self.signed_as("/slack/events", callback.to_string(), SECRET, now, "application/json").await;
         assert_eq!(resp.status(), StatusCode::OK);
     }
 

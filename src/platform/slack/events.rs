@@ -41,8 +41,9 @@ impl Slack {
         else {
             return;
         };
-        // The post itself (a thread's parent) is no reply to it.
-        if team.is_empty() || ts == thread {
+        // The post itself (a thread's parent) is no reply to it. Most
+        // threads are about something else: they cost no name lookup.
+        if team.is_empty() || ts == thread || !self.service.may_be_discussion(PLATFORM, thread).await {
             return;
         }
         let ctx = self.ctx(team, channel, user, user, false).await;
