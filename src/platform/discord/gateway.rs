@@ -12,13 +12,16 @@
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use serenity::all::{Context, EventHandler, GatewayIntents, Guild, Interaction, Message, MessageType, Ready};
+use serenity::all::{
+    ChannelId, Context, EventHandler, GatewayIntents, Guild, GuildId, Interaction, Message, MessageType, Ready,
+};
 use serenity::async_trait;
 use tokio_util::sync::CancellationToken;
 
-use super::{Interactions, respond_over_rest};
+use super::{Interactions, PLATFORM, display_name, respond_over_rest};
 use crate::config::DiscordSettings;
 use crate::ids::Share;
+use crate::service::{Ctx, Locale};
 
 /// Discord allows one IDENTIFY per bucket every five seconds; the slot is
 /// taken a little before the client connects and identifies, so a second
@@ -72,6 +75,24 @@ impl EventHandler for Handler {
                 respond_over_rest(job, |m| f.create_response(http, m), |e| f.edit_response(http, e), f.id.get()).await;
             }
             _ => {}
+        }
+    }
+}
+
+impl Interactions {
+    /// Who wrote a message in a server's channel or thread (never an admin:
+    /// a message runs no command).
+    fn message_ctx(&self, guild: GuildId, channel: ChannelId, user: &serenity::all::User, nick: Option<String>) -> Ctx {
+        let name = display_name(nick, user);
+        Ctx {
+            platform: PLATFORM,
+            guild: guild.to_string(),
+            channel: channel.to_string(),
+            user_id: user.id.to_string(),
+            user_name: name,
+            is_admin: false,
+            now: self.clock.now(),
+            locale: Locale::default(),
         }
     }
 }

@@ -131,22 +131,6 @@ impl Interactions {
         }
     }
 
-    /// Who wrote a message in a server's channel or thread (never an admin:
-    /// a message runs no command).
-    fn message_ctx(&self, guild: GuildId, channel: ChannelId, user: &serenity::all::User, nick: Option<String>) -> Ctx {
-        let name = display_name(nick, user);
-        Ctx {
-            platform: PLATFORM,
-            guild: guild.to_string(),
-            channel: channel.to_string(),
-            user_id: user.id.to_string(),
-            user_name: name,
-            is_admin: false,
-            now: self.clock.now(),
-            locale: Locale::default(),
-        }
-    }
-
     /// The service's reply to a command, or the reason it was not understood.
     fn run(&self, ctx: Ctx, cmd: Result<Command, Msg>) -> JoinHandle<Reply> {
         let service = Arc::clone(&self.service);
