@@ -51,11 +51,7 @@ pub(super) fn post(
     let guild = state.store.channel_guild(channel)?;
     let kind = state.store.schedule(channel)?.map(|s| s.kind).unwrap_or_default();
     let discussion = kind.next_is_discussion(state.store.last_post_was_discussion(channel)?);
-    let entries = if discussion {
-        super::discussion_pool(&state.store, &core.bank, guild, &categories)?
-    } else {
-        super::pool(&state.store, &core.bank, guild, &categories)?
-    };
+    let entries = super::drawn_from(&state.store, &core.bank, guild, &categories, discussion)?;
     let pool: Vec<&str> = entries.iter().map(|(id, _)| id.as_ref()).collect();
     let (cycle, used, last) = cycle(state, channel, &pool)?;
     let Some(item_id) = selection::next_daily(&pool, &used, last.as_deref(), &mut state.rng).map(str::to_string) else {

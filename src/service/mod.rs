@@ -119,7 +119,7 @@ pub(crate) fn find_item<'a>(store: &Store, bank: &'a Bank, id: &str) -> store::R
 /// What a server's questions are chosen from: the ids and categories of
 /// the bank's live items and of the server's own, in `categories` (all
 /// when empty). Questions to answer only: discussion prompts are drawn on
-/// their own ([`discussion_pool`]).
+/// their own ([`drawn_from`] with `discussions`).
 pub(crate) fn pool<'a>(
     store: &Store,
     bank: &'a Bank,
@@ -129,18 +129,9 @@ pub(crate) fn pool<'a>(
     drawn_from(store, bank, guild, categories, false)
 }
 
-/// What a server's discussion days are drawn from: the bank's discussion
-/// prompts and the server's own, in `categories` (all when empty).
-pub(crate) fn discussion_pool<'a>(
-    store: &Store,
-    bank: &'a Bank,
-    guild: store::GuildId,
-    categories: &[String],
-) -> store::Result<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
-    drawn_from(store, bank, guild, categories, true)
-}
-
-fn drawn_from<'a>(
+/// The questions (or, with `discussions`, the discussion prompts) of the
+/// bank and the server's own in `categories` (all when empty).
+pub(crate) fn drawn_from<'a>(
     store: &Store,
     bank: &'a Bank,
     guild: store::GuildId,

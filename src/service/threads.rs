@@ -39,6 +39,15 @@ pub enum ThreadReply {
 #[derive(Default)]
 pub(super) struct Threads(Mutex<Known>);
 
+/// What the open discussions say of a reply.
+enum Found {
+    Elsewhere,
+    /// The player was recorded there already.
+    Counted,
+    /// An open discussion's post and channel.
+    Open(PostId, String),
+}
+
 #[derive(Default)]
 struct Known {
     open: HashMap<(Platform, String), Open>,
@@ -88,23 +97,19 @@ impl Threads {
     }
 
     /// The discussion a message in `channel` replying to `message_ref` is
-    /// about: `None` if none is, else its post and channel unless `user`
-    /// was counted there already. Slack's replies are in the post's own
-    /// channel; a Discord thread opened from the post has the post's id.
-    #[allow(clippy::option_option)]
-    fn find(
-        &self,
-        platform: Platform,
-        message_ref: &str,
-        channel: &str,
-        user: &str,
-    ) -> Option<Option<(PostId, String)>> {
+    /// about, and whether `user` was counted there already. Slack's replies
+    /// are in the post's own channel; a Discord thread opened from the post
+    /// has the post's id.
+    fn find(&self, platform: Platform, message_ref: &str, channel: &str, user: &str) -> Found {
         let known = self.lock();
-        let open = known.open.get(&(platform, message_ref.to_string()))?;
+        let Some(open) = known.open.get(&(platform, message_ref.to_string())) else { return Found::Elsewhere };
         if open.channel != channel && message_ref != channel {
-            return None;
+            Found::Elsewhere
+        } else if open.counted.contains(user) {
+            Found::Counted
+        } else {
+            Found::Open(open.post, open.channel.clone())
         }
-        Some((!open.counted.contains(user)).then(|| (open.post, open.channel.clone())))
     }
 
     fn settle(&self, platform: Platform, message_ref: &str, user: &str, outcome: ThreadReply, closed: bool) {
@@ -150,9 +155,9 @@ impl Service {
         self.refresh_threads().await;
         let (platform, user) = (ctx.platform, ctx.user_id.clone());
         let (post, channel) = match self.threads.find(platform, message_ref, &ctx.channel, &user) {
-            None => return ThreadReply::Elsewhere,
-            Some(None) => return ThreadReply::Again,
-            Some(Some(found)) => found,
+            Found::Elsewhere => return ThreadReply::Elsewhere,
+            Found::Counted => return ThreadReply::Again,
+            Found::Open(post, channel) => (post, channel),
         };
         // As `/quiz answer` in the post's channel, for that post.
         let ctx = Ctx { channel, ..ctx };

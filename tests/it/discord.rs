@@ -613,26 +613,14 @@ async fn a_daily_post_pings_only_its_role_and_opens_a_thread_that_gets_the_revea
     assert!(content(&cb).contains("opens a thread"), "{cb}");
 
     fake.callback(&fake.command(&admin, MANAGE_GUILD, "quizadmin", "post-now", json!([]))).await;
-    let threads = format!("/channels/{CHANNEL}/messages/");
-    let calls = fake
-        .wait_for("the question's thread", |c| {
-            c.iter()
-                .any(|c| c.path.starts_with("/api/v10") && c.path.contains(&threads) && c.path.ends_with("/threads"))
-        })
-        .await;
-    let post = calls
-        .iter()
-        .find(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
-        .unwrap();
+    let (post, thread, message) = fake.post_with_thread(CHANNEL).await;
     let text = post.body["content"].as_str().unwrap();
     assert!(text.starts_with(&format!("<@&{ROLE}> ")), "the post mentions the role: {text}");
     let mentions = &post.body["allowed_mentions"];
     assert_eq!(mentions["parse"], json!([]), "no @everyone, no parsed mentions: {mentions}");
     assert_eq!(mentions["roles"], json!([ROLE]), "exactly that role: {mentions}");
     assert!(mentions["users"].as_array().is_none_or(Vec::is_empty), "no user: {mentions}");
-    let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap();
     assert_eq!(thread.body["name"], "Question of the day · 2026-11-25");
-    let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
 
     let ann = user("950000000000000002", "Ann");
     fake.callback(&fake.click(&ann, "qm:d1:B", "1")).await;

@@ -185,22 +185,11 @@ async fn a_discussion_day_on_discord_opens_its_thread_and_wraps_up_there() {
     assert!(content(&set).contains("Each post is a discussion question"), "{set}");
 
     bot.set("2026-11-25 09:00");
-    let threads = format!("/channels/{CHANNEL}/messages/");
-    let calls = fake
-        .wait_for("the discussion's thread", |c| {
-            c.iter().any(|c| c.path.contains(&threads) && c.path.ends_with("/threads"))
-        })
-        .await;
-    let post = calls
-        .iter()
-        .find(|c| c.method == Method::POST && c.path.ends_with(&format!("/channels/{CHANNEL}/messages")))
-        .unwrap();
+    let (post, thread, message) = fake.post_with_thread(CHANNEL).await;
     let text = post.body["content"].as_str().unwrap();
     assert!(text.contains("Discussion of the day") && text.contains("No right answer here"), "{text}");
     assert!(post.body["components"].as_array().is_none_or(Vec::is_empty), "no buttons: {}", post.body);
-    let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap();
     assert_eq!(thread.body["name"], "Discussion of the day · 2026-11-25", "{}", thread.body);
-    let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
 
     let ann = user("950000000000000002", "Ann");
     let said = json!([option("text", "Check the query plans, then the write latency")]);

@@ -273,6 +273,22 @@ impl FakeDiscord {
     }
 
     /// The interaction callback for an interaction id, once it arrives.
+    /// Waits for a post in `channel` that opens a thread: the post (its
+    /// POST) and the thread's call, whose id is the post's message id.
+    pub async fn post_with_thread(&self, channel: &str) -> (Call, Call, String) {
+        let threads = format!("/api/v10/channels/{channel}/messages/");
+        let calls = self
+            .wait_for("a post and its thread", |c| {
+                c.iter().any(|c| c.path.starts_with(&threads) && c.path.ends_with("/threads"))
+            })
+            .await;
+        let messages = format!("/channels/{channel}/messages");
+        let post = calls.iter().find(|c| c.method == Method::POST && c.path.ends_with(&messages)).unwrap().clone();
+        let thread = calls.iter().find(|c| c.path.ends_with("/threads")).unwrap().clone();
+        let message = thread.path.trim_end_matches("/threads").rsplit('/').next().unwrap().to_string();
+        (post, thread, message)
+    }
+
     /// The bot's answer to an interaction. A reply that took longer than
     /// the bot waits (a loaded machine) is deferred (type 5 or 6) and comes
     /// as an edit of the original response: then that edit, as `data` of
